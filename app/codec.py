@@ -1,0 +1,367 @@
+"""The cart token: ``base64url(header ‖ payload) "." base64url(mac)``.
+
+Header (20 bytes, fixed layout, authenticated)::
+
+    version:1  kid_tag:2  flags:1  restaurant_tag:1  issued_at:4  age:3  cart_id:8
+
+``flags`` holds the payload codec (0 raw msgpack, 1 zstd) and the zstd dictionary id. The MAC is
+HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose) over
+``restaurant_id NUL header‖payload``, truncated to 128 bits. The restaurant id is not stored —
+it comes from the URL and is bound by the MAC; ``restaurant_tag`` only lets us tell a token for
+another restaurant (403) from a forged one (401).
+
+Decoding checks, in order, and touches nothing it has not yet authenticated: length cap →
+strict base64 → version → key id (unknown: refuse, no HMAC) → constant-time MAC → time window →
+zstd frame header (declared size and window capped, no trailing data) → decompress → msgpack
+with limits → schema of every field. Then the cart model sees it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import struct
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import msgpack
+import zstandard
+from itsdangerous import Signer
+from itsdangerous.signer import HMACAlgorithm
+
+from app.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
+from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.keys import Key, KeyRing
+
+VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
+MAX_PAYLOAD_BYTES = 8192  # decompressed msgpack; far above what MAX_TOKEN_CHARS can legitimately hold
+MAX_WINDOW_BYTES = 1 << 17
+MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 §5; NIST SP 800-107 §5.3.4)
+COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
+
+CODEC_RAW = 0
+CODEC_ZSTD = 1
+
+_HEADER = struct.Struct(">B2sBBI3s8s")
+HEADER_BYTES = _HEADER.size
+_B64_TEXT = re.compile(r"[A-Za-z0-9_-]*")
+_ZSTD_FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
+
+
+@dataclass(frozen=True)
+class TokenPolicy:
+    """How long tokens live. ``future_skew`` tolerates replica clocks that disagree slightly."""
+
+    ttl_seconds: int = 1800
+    max_lifetime_seconds: int = 12 * 3600
+    future_skew_seconds: int = 60
+
+
+@dataclass(frozen=True)
+class TokenHeader:
+    version: int
+    kid_tag: bytes
+    flags: int
+    restaurant_tag: int
+    issued_at: int
+    age: int
+    cart_id: bytes
+
+    @property
+    def created_at(self) -> int:
+        return self.issued_at - self.age
+
+
+def restaurant_tag(restaurant_id: str) -> int:
+    return hashlib.blake2b(restaurant_id.encode(), digest_size=1).digest()[0]
+
+
+class _TruncatedHMAC(HMACAlgorithm):
+    """HMAC-SHA256 cut to :data:`MAC_BYTES`; comparison stays constant-time (base class)."""
+
+    def __init__(self) -> None:
+        super().__init__(hashlib.sha256)
+
+    def get_signature(self, key: bytes, value: bytes) -> bytes:
+        return hmac.digest(key, value, "sha256")[:MAC_BYTES]
+
+
+class _PurposeSigner(Signer):
+    """itsdangerous Signer whose per-purpose derived key is computed once, not per call."""
+
+    def __init__(self, key: Key, purpose: str) -> None:
+        super().__init__(
+            key.secret,
+            salt=f"voicecart.{purpose}",
+            sep=".",
+            key_derivation="hmac",
+            digest_method=hashlib.sha256,
+            algorithm=_TruncatedHMAC(),
+        )
+        self._derived = super().derive_key()
+
+    def derive_key(self, secret_key: str | bytes | None = None) -> bytes:
+        # one secret per signer, so the derived key never changes
+        return self._derived
+
+
+# --- base64 -------------------------------------------------------------------------------------
+
+
+def b64encode(data: bytes) -> bytes:
+    return base64.urlsafe_b64encode(data).rstrip(b"=")
+
+
+def b64decode_strict(text: str) -> bytes:
+    """URL-safe base64 without padding, canonical only: one token text per byte string."""
+    if len(text) % 4 == 1 or not _B64_TEXT.fullmatch(text):
+        raise TokenInvalid("token is not valid base64url", reason="encoding")
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if b64encode(data).decode() != text:
+        raise TokenInvalid("token is not canonical base64url", reason="encoding")
+    return data
+
+
+# --- zstd, per thread (python-zstandard contexts are not thread-safe) ---------------------------
+
+
+class _Zstd(threading.local):
+    def __init__(self) -> None:
+        params = zstandard.ZstdCompressionParameters.from_level(
+            3, format=_ZSTD_FORMAT, write_content_size=True, write_checksum=False, write_dict_id=False
+        )
+        self.compressor = zstandard.ZstdCompressor(compression_params=params)
+        self.decompressor = zstandard.ZstdDecompressor(format=_ZSTD_FORMAT)
+
+
+_zstd = _Zstd()
+
+
+def _decompress(frame: bytes) -> bytes:
+    """Refuse bombs: check what the frame header declares before letting zstd allocate."""
+    try:
+        params = zstandard.get_frame_parameters(frame, format=_ZSTD_FORMAT)
+    except zstandard.ZstdError:
+        raise TokenInvalid("token payload is corrupt", reason="corrupt") from None
+    if not 0 <= params.content_size <= MAX_PAYLOAD_BYTES:
+        raise TokenInvalid("token payload declares an unacceptable size", reason="bomb")
+    if params.window_size > MAX_WINDOW_BYTES or params.dict_id != 0:
+        raise TokenInvalid("token payload uses unacceptable compression parameters", reason="bomb")
+    try:
+        data = _zstd.decompressor.decompress(frame, max_output_size=MAX_PAYLOAD_BYTES, allow_extra_data=False)
+    except zstandard.ZstdError:
+        raise TokenInvalid("token payload is corrupt", reason="corrupt") from None
+    if len(data) != params.content_size:
+        raise TokenInvalid("token payload is corrupt", reason="corrupt")
+    return data
+
+
+# --- payload schema -------------------------------------------------------------------------------
+
+
+def _pack_state(state: CartState) -> bytes:
+    lines = []
+    for ln in state.lines:
+        row: list[object] = [ln.line_id, ln.item_tag, ln.quantity, ln.unit_price_cents]
+        if ln.option_tags or ln.notes:
+            row.append(list(ln.option_tags))
+        if ln.notes:
+            row.append(ln.notes)
+        lines.append(row)
+    return msgpack.packb([state.revision, state.next_line_id, int(state.checked_out), lines])
+
+
+def _unpack(payload: bytes) -> object:
+    try:
+        return msgpack.unpackb(
+            payload,
+            use_list=True,
+            raw=False,
+            strict_map_key=True,
+            max_str_len=MAX_NOTES_CHARS * 4,
+            max_bin_len=0,
+            max_array_len=max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6),
+            max_map_len=0,
+            max_ext_len=0,
+        )
+    except (ValueError, msgpack.UnpackException, TypeError):
+        raise TokenInvalid("token payload is corrupt", reason="corrupt") from None
+
+
+def _is_int(value: object, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _schema_error(what: str) -> TokenInvalid:
+    return TokenInvalid(f"token payload is malformed ({what})", reason="schema")
+
+
+def _parse_line(row: object) -> Line:
+    if type(row) is not list or not 4 <= len(row) <= 6:
+        raise _schema_error("line")
+    line_id, item_tag, quantity, unit = row[0], row[1], row[2], row[3]
+    if not (
+        _is_int(line_id, 1, MAX_LINE_ID)
+        and _is_int(item_tag, 0, 0xFFFFFFFF)
+        and _is_int(quantity, 1, MAX_QUANTITY)
+        and _is_int(unit, -(10**9), 10**9)
+    ):
+        raise _schema_error("line fields")
+    options: tuple[int, ...] = ()
+    notes = ""
+    if len(row) >= 5:
+        raw_options = row[4]
+        if type(raw_options) is not list or len(raw_options) > MAX_MODIFIERS_PER_LINE:
+            raise _schema_error("modifiers")
+        if not all(_is_int(o, 0, 0xFFFFFFFF) for o in raw_options):
+            raise _schema_error("modifier tag")
+        options = tuple(raw_options)
+    if len(row) == 6:
+        notes = row[5]
+        if type(notes) is not str or not 0 < len(notes) <= MAX_NOTES_CHARS:
+            raise _schema_error("notes")
+    return Line(line_id, item_tag, quantity, unit, options, notes)
+
+
+def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
+    if type(obj) is not list or len(obj) != 4:
+        raise _schema_error("top level")
+    revision, next_line_id, checked_out, rows = obj
+    if not (_is_int(revision, 0, 2**32) and _is_int(next_line_id, 1, MAX_LINE_ID + 1) and _is_int(checked_out, 0, 1)):
+        raise _schema_error("cart fields")
+    if type(rows) is not list or len(rows) > MAX_LINES:
+        raise _schema_error("lines")
+    lines = tuple(_parse_line(r) for r in rows)
+    ids = [ln.line_id for ln in lines]
+    if len(set(ids)) != len(ids) or any(i >= next_line_id for i in ids):
+        raise _schema_error("line ids")
+    return CartState(
+        cart_id=header.cart_id,
+        restaurant_id=restaurant_id,
+        created_at=header.created_at,
+        updated_at=header.issued_at,
+        revision=revision,
+        next_line_id=next_line_id,
+        checked_out=bool(checked_out),
+        lines=lines,
+    )
+
+
+# --- the codec --------------------------------------------------------------------------------------
+
+
+def read_header(token: str) -> TokenHeader:
+    """Parse the header WITHOUT verifying it: for support tooling (which kid signed this?) only."""
+    if len(token) > MAX_TOKEN_CHARS:
+        raise TokenInvalid(f"token is longer than {MAX_TOKEN_CHARS} characters", reason="too_long")
+    body_text, sep, _ = token.rpartition(".")
+    if not sep:
+        raise TokenInvalid("token is not a cart token", reason="format")
+    body = b64decode_strict(body_text)
+    if len(body) < HEADER_BYTES:
+        raise TokenInvalid("token is truncated", reason="format")
+    version, kid, flags, rtag, issued, age, cart_id = _HEADER.unpack_from(body)
+    return TokenHeader(version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)
+
+
+class CartCodec:
+    """Turns a :class:`CartState` into a token and back, for one key ring and purpose."""
+
+    def __init__(self, keys: KeyRing, policy: TokenPolicy | None = None, purpose: str = "cart") -> None:
+        self.keys = keys
+        self.policy = policy or TokenPolicy()
+        self.purpose = purpose
+        self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
+        self._signing_tag = keys.signing.tag
+
+    def encode(self, state: CartState, now: int) -> str:
+        """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""
+        payload = _pack_state(state)
+        flags = CODEC_RAW
+        if len(payload) >= COMPRESS_MIN_BYTES:
+            packed = _zstd.compressor.compress(payload)
+            if len(packed) < len(payload):
+                payload, flags = packed, CODEC_ZSTD
+        age = max(0, now - state.created_at)
+        header = _HEADER.pack(
+            VERSION,
+            self._signing_tag,
+            flags,
+            restaurant_tag(state.restaurant_id),
+            now,
+            min(age, 0xFFFFFF).to_bytes(3, "big"),
+            state.cart_id,
+        )
+        body = b64encode(header + payload)
+        signature = self._signers[self._signing_tag].get_signature(state.restaurant_id.encode() + b"\0" + body)
+        token = (body + b"." + signature).decode()
+        if len(token) > MAX_TOKEN_CHARS:
+            raise CartTooLarge(
+                f"the cart would not fit in a {MAX_TOKEN_CHARS}-character token; shorten notes or split the order",
+                limit=MAX_TOKEN_CHARS,
+            )
+        return token
+
+    def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
+        """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem."""
+        header = read_header(token)
+        if header.version not in SUPPORTED_VERSIONS:
+            raise TokenInvalid("token format version is not supported", reason="version")
+        signer = self._signers.get(header.kid_tag)
+        if signer is None:
+            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+        body_text, _, mac_text = token.rpartition(".")
+        body = body_text.encode()
+        mac = b64decode_strict(mac_text)
+        if len(mac) != MAC_BYTES or not signer.verify_signature(restaurant_id.encode() + b"\0" + body, mac_text):
+            self._raise_bad_signature(signer, header, body, mac_text, restaurant_id, other_restaurants)
+        self._check_time(header, now)
+        raw = b64decode_strict(body_text)[HEADER_BYTES:]
+        codec, dict_id = header.flags & 0x0F, header.flags >> 4
+        if dict_id != 0 or codec not in (CODEC_RAW, CODEC_ZSTD):
+            raise TokenInvalid("token payload encoding is not supported", reason="version")
+        payload = _decompress(raw) if codec == CODEC_ZSTD else raw
+        if len(payload) > MAX_PAYLOAD_BYTES:
+            raise TokenInvalid("token payload is too large", reason="bomb")
+        return _parse_state(_unpack(payload), header, restaurant_id)
+
+    def _raise_bad_signature(
+        self,
+        signer: _PurposeSigner,
+        header: TokenHeader,
+        body: bytes,
+        mac_text: str,
+        restaurant_id: str,
+        other_restaurants: Iterable[str],
+    ) -> None:
+        # A genuine token for another restaurant deserves 403, not "forged": check the ones whose
+        # tag matches (a 1-byte tag keeps this to a handful of HMACs even with many restaurants).
+        for other in other_restaurants:
+            if (
+                other != restaurant_id
+                and restaurant_tag(other) == header.restaurant_tag
+                and signer.verify_signature(other.encode() + b"\0" + body, mac_text)
+            ):
+                raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
+        raise TokenInvalid("token signature is invalid", reason="signature")
+
+    def _check_time(self, header: TokenHeader, now: int) -> None:
+        policy = self.policy
+        if header.issued_at > now + policy.future_skew_seconds:
+            raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
+        if now - header.issued_at > policy.ttl_seconds:
+            raise TokenExpired(
+                f"the cart expired after {policy.ttl_seconds // 60} minutes without activity",
+                expired_at=header.issued_at + policy.ttl_seconds,
+            )
+        if now - header.created_at > policy.max_lifetime_seconds:
+            raise TokenExpired(
+                "the cart reached its maximum lifetime",
+                reason="lifetime",
+                expired_at=header.created_at + policy.max_lifetime_seconds,
+            )

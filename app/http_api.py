@@ -1,0 +1,257 @@
+"""The HTTP shell: Starlette routes over :func:`app.turn.run_turn`, and the one error mapping.
+
+Every successful cart response is ``{"cart": Cart, "cart_token": "…"}`` with the token also in
+the ``Cart-Token`` response header. Every failure is ``{"error": {"code", "message", …}}`` with
+the status its :class:`~app.errors.CartError` names; a failed turn mints no token, so the
+caller's previous token stays valid.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from app import turn
+from app.codec import CartCodec
+from app.errors import CartError, InvalidRequest, RequestTooLarge
+from app.keys import KeyRing
+from app.menu import Menu, MenuCatalog
+from app.settings import Settings
+
+log = logging.getLogger("voicecart.http")
+
+TOKEN_HEADER = "Cart-Token"
+MAX_BODY_BYTES = 16 * 1024
+MAX_JSON_DEPTH = 8
+
+Clock = Callable[[], float]
+
+
+@dataclass
+class AppContext:
+    """What every request handler needs; built once at start-up and kept on ``app.state``."""
+
+    settings: Settings
+    keys: KeyRing
+    codec: CartCodec
+    catalog: MenuCatalog
+    clock: Clock
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    def menu(self, request: Request) -> Menu:
+        return self.catalog.get(request.path_params["rid"])
+
+    def run(self, request: Request, op: turn.Operation) -> turn.TurnResult:
+        menu = self.menu(request)
+        return turn.run_turn(
+            request.headers.get(TOKEN_HEADER), op, menu, self.codec, self.now(), self.catalog.restaurant_ids()
+        )
+
+
+def context(request: Request) -> AppContext:
+    return request.app.state.ctx
+
+
+# --- request parsing -------------------------------------------------------------------------------
+
+
+async def read_json(request: Request, *, required: bool = True) -> Any:
+    """The JSON body, size-capped while streaming (413) and depth-capped (400)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    if not body.strip():
+        if required:
+            raise InvalidRequest("a JSON object body is required")
+        return {}
+    try:
+        value = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InvalidRequest(f"body is not valid JSON: {exc}") from None
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise InvalidRequest(f"JSON is nested deeper than {MAX_JSON_DEPTH} levels")
+    return value
+
+
+def _depth(value: Any, level: int = 1) -> int:
+    if level > MAX_JSON_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level)
+    return level
+
+
+def object_fields(body: Any, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
+    if not isinstance(body, dict):
+        raise InvalidRequest("body must be a JSON object")
+    unknown = sorted(set(body) - allowed)
+    if unknown:
+        raise InvalidRequest(f"unknown field(s): {', '.join(unknown)}", allowed=sorted(allowed))
+    missing = sorted(required - set(body))
+    if missing:
+        raise InvalidRequest(f"missing field(s): {', '.join(missing)}")
+    return body
+
+
+def string_list(value: Any, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidRequest(f"{name} must be a list of strings")
+    return tuple(value)
+
+
+def optional_str(value: Any, name: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidRequest(f"{name} must be a string")
+    return value
+
+
+# --- responses --------------------------------------------------------------------------------------
+
+
+def cart_response(result: turn.TurnResult, status: int = 200, **extra: Any) -> JSONResponse:
+    body = {"cart": result.cart_json(), "cart_token": result.token, **extra}
+    return JSONResponse(body, status_code=status, headers={TOKEN_HEADER: result.token})
+
+
+def error_response(code: str, message: str, status: int, **details: Any) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message, **details}}, status_code=status)
+
+
+async def on_cart_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, CartError)
+    return JSONResponse({"error": exc.to_dict()}, status_code=exc.status)
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    return error_response(codes.get(exc.status_code, "http_error"), str(exc.detail), exc.status_code)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return error_response("internal_error", "something went wrong on our side; your cart token is still valid", 500)
+
+
+# --- cart endpoints ---------------------------------------------------------------------------------
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def get_menu(request: Request) -> Response:
+    return JSONResponse(context(request).menu(request).raw)
+
+
+async def create_cart(request: Request) -> Response:
+    return cart_response(context(request).run(request, turn.NewCart(secrets.token_bytes(8))), 201)
+
+
+async def get_cart(request: Request) -> Response:
+    return cart_response(context(request).run(request, turn.ViewCart()))
+
+
+async def clear_cart(request: Request) -> Response:
+    return cart_response(context(request).run(request, turn.ClearCart()))
+
+
+async def add_item(request: Request) -> Response:
+    body = object_fields(await read_json(request), {"item", "quantity", "modifiers", "notes"}, {"item"})
+    if not isinstance(body["item"], str):
+        raise InvalidRequest("item must be a string: an item id or its name")
+    op = turn.AddItem(
+        item=body["item"],
+        quantity=body.get("quantity", 1),
+        modifiers=string_list(body.get("modifiers", []), "modifiers"),
+        notes=optional_str(body.get("notes"), "notes"),
+    )
+    result = context(request).run(request, op)
+    return cart_response(result, 200, line_id=result.line_id)
+
+
+async def update_item(request: Request) -> Response:
+    body = object_fields(await read_json(request), {"quantity", "modifiers", "notes"})
+    if not body:
+        raise InvalidRequest("send at least one of quantity, modifiers, notes")
+    modifiers = body.get("modifiers")
+    op = turn.UpdateLine(
+        line_id=request.path_params["line_id"],
+        quantity=body.get("quantity"),
+        modifiers=None if modifiers is None else string_list(modifiers, "modifiers"),
+        notes=optional_str(body.get("notes"), "notes"),
+    )
+    return cart_response(context(request).run(request, op))
+
+
+async def delete_item(request: Request) -> Response:
+    return cart_response(context(request).run(request, turn.RemoveLine(request.path_params["line_id"])))
+
+
+def cart_routes() -> list[Route]:
+    base = "/v1/restaurants/{rid}"
+    return [
+        Route("/healthz", healthz),
+        Route(f"{base}/menu", get_menu),
+        Route(f"{base}/cart", create_cart, methods=["POST"]),
+        Route(f"{base}/cart", get_cart, methods=["GET"]),
+        Route(f"{base}/cart", clear_cart, methods=["DELETE"]),
+        Route(f"{base}/cart/items", add_item, methods=["POST"]),
+        Route(base + "/cart/items/{line_id:int}", update_item, methods=["PATCH"]),
+        Route(base + "/cart/items/{line_id:int}", delete_item, methods=["DELETE"]),
+    ]
+
+
+def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
+    keys = settings.keyring()
+    catalog = MenuCatalog.from_dir(settings.menu_dir)
+    return AppContext(settings, keys, CartCodec(keys, settings.token_policy), catalog, clock)
+
+
+def create_app(settings: Settings | None = None, *, clock: Clock = time.time) -> Starlette:
+    """Build the ASGI app. Config errors raise :class:`~app.errors.ConfigError` before serving."""
+    settings = settings or Settings.from_env()
+    ctx = build_context(settings, clock)
+    middleware = []
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST", "PATCH", "DELETE"],
+                allow_headers=[TOKEN_HEADER, "Content-Type"],
+                expose_headers=[TOKEN_HEADER],
+            )
+        )
+    app = Starlette(
+        routes=cart_routes(),
+        middleware=middleware,
+        exception_handlers={CartError: on_cart_error, HTTPException: on_http_error, Exception: on_unexpected},
+    )
+    app.state.ctx = ctx
+    log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
+    return app

@@ -1,0 +1,145 @@
+"""Pricing: every turn reprices every line from the current menu. Integer cents only.
+
+Unit price = item price + chosen options. A line whose quoted price moved gets the new price
+and a ``price_changed`` warning (once: the new token carries the new quote). A line whose item
+is gone, unavailable, or has an option the menu no longer offers stays in the cart with
+``available: false``, counts for nothing, and warns on every turn until it is removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from app.cart import CartState, Line
+from app.menu import Menu
+
+
+def round_half_up(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def tax_cents(subtotal_cents: int, rate: Decimal) -> int:
+    return round_half_up(Decimal(subtotal_cents) * rate)
+
+
+def format_money(cents: int, currency: str = "USD") -> str:
+    """``2450 → "$24.50"`` (spoken-style; other currencies get their code)."""
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(cents), 100)
+    symbol = "$" if currency == "USD" else f"{currency} "
+    return f"{sign}{symbol}{whole:,}.{frac:02d}"
+
+
+@dataclass
+class PricedLine:
+    line: Line
+    item_id: str | None
+    name: str
+    unit_price_cents: int
+    modifiers: list[dict[str, Any]]
+    available: bool
+
+    @property
+    def total_cents(self) -> int:
+        return self.unit_price_cents * self.line.quantity if self.available else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line_id": self.line.line_id,
+            "item_id": self.item_id,
+            "name": self.name,
+            "quantity": self.line.quantity,
+            "unit_price_cents": self.unit_price_cents,
+            "modifiers": self.modifiers,
+            "notes": self.line.notes,
+            "line_total_cents": self.total_cents,
+            "available": self.available,
+        }
+
+
+@dataclass
+class PricedCart:
+    state: CartState  # with quotes refreshed to the current menu
+    currency: str
+    lines: list[PricedLine]
+    subtotal_cents: int
+    tax_cents: int
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def total_cents(self) -> int:
+        return self.subtotal_cents + self.tax_cents
+
+    @property
+    def item_count(self) -> int:
+        return sum(p.line.quantity for p in self.lines if p.available)
+
+
+def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> PricedLine:
+    item = menu.item_by_tag(line.item_tag)
+    if item is None:
+        warnings.append(
+            {
+                "code": "item_unavailable",
+                "message": "an item in your cart is no longer on the menu",
+                "line_id": line.line_id,
+                "item_id": None,
+            }
+        )
+        return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False)
+    options = [item.options_by_tag.get(tag) for tag in line.option_tags]
+    modifiers = [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o is not None]
+    if None in options:
+        warnings.append(
+            {
+                "code": "item_unavailable",
+                "message": f"a choice on your {item.name} is no longer offered; please choose again",
+                "line_id": line.line_id,
+                "item_id": item.id,
+                "reason": "modifier_removed",
+            }
+        )
+        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False)
+    if not item.available:
+        warnings.append(
+            {
+                "code": "item_unavailable",
+                "message": f"{item.name} is not available right now",
+                "line_id": line.line_id,
+                "item_id": item.id,
+            }
+        )
+        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False)
+    unit = item.price_cents + sum(m["price_cents"] for m in modifiers)
+    if unit != line.unit_price_cents:
+        warnings.append(
+            {
+                "code": "price_changed",
+                "message": f"the price of {item.name} changed from "
+                f"{format_money(line.unit_price_cents, menu.currency)} to {format_money(unit, menu.currency)}",
+                "line_id": line.line_id,
+                "item_id": item.id,
+                "old_unit_price_cents": line.unit_price_cents,
+                "new_unit_price_cents": unit,
+            }
+        )
+    return PricedLine(line, item.id, item.name, unit, modifiers, True)
+
+
+def price_cart(state: CartState, menu: Menu) -> PricedCart:
+    """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes."""
+    warnings: list[dict[str, Any]] = []
+    priced = [_price_line(line, menu, warnings) for line in state.lines]
+    refreshed = tuple(
+        replace(p.line, unit_price_cents=p.unit_price_cents)
+        if p.unit_price_cents != p.line.unit_price_cents
+        else p.line
+        for p in priced
+    )
+    for p, line in zip(priced, refreshed, strict=True):
+        p.line = line
+    subtotal = sum(p.total_cents for p in priced)
+    new_state = replace(state, lines=refreshed) if refreshed != state.lines else state
+    return PricedCart(new_state, menu.currency, priced, subtotal, tax_cents(subtotal, menu.tax_rate), warnings)

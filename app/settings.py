@@ -1,0 +1,99 @@
+"""All configuration, read once from the environment (``CART_*``) into one frozen object.
+
+| variable            | default                            | meaning                                     |
+|---------------------|------------------------------------|---------------------------------------------|
+| CART_ENV            | development                        | ``production`` requires CART_KEYS           |
+| CART_KEYS           | (dev: generated into the data dir) | ``kid:secret,...``; first signs, all verify |
+| CART_MENU_DIR       | the bundled demo menu              | directory of ``*.json`` menus               |
+| CART_TTL_SECONDS    | 1800                               | sliding inactivity expiry                   |
+| CART_MAX_LIFETIME_SECONDS | 43200                        | absolute cap on a cart's life               |
+| CART_CLOCK_SKEW_SECONDS   | 60                           | accepted future skew between replica clocks |
+| CART_CORS_ORIGINS   | (none)                             | comma-separated browser origins             |
+| CART_DATA_DIR       | ``~/.local/share/voicecart``       | dev key file and other local state          |
+| CART_LOG_LEVEL      | INFO                               | log level                                   |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.codec import TokenPolicy
+from app.errors import ConfigError
+from app.keys import KeyRing, load_dev_keyring
+from app.menu import bundled_menu_dir
+
+ENVIRONMENTS = ("development", "production")
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}={value} must be between {low} and {high}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    keys_spec: str = field(default="", repr=False)
+    menu_dir: Path = field(default_factory=bundled_menu_dir)
+    data_dir: Path = field(default_factory=lambda: Path.home() / ".local" / "share" / "voicecart")
+    ttl_seconds: int = 1800
+    max_lifetime_seconds: int = 12 * 3600
+    clock_skew_seconds: int = 60
+    cors_origins: tuple[str, ...] = ()
+    log_level: str = "INFO"
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def token_policy(self) -> TokenPolicy:
+        return TokenPolicy(self.ttl_seconds, self.max_lifetime_seconds, self.clock_skew_seconds)
+
+    @property
+    def dev_key_file(self) -> Path:
+        return self.data_dir / "dev-keys"
+
+    def keyring(self) -> KeyRing:
+        """The configured ring; in development without CART_KEYS, the persistent dev key."""
+        if self.keys_spec.strip():
+            return KeyRing.parse(self.keys_spec)
+        if self.production:
+            raise ConfigError(
+                "CART_ENV=production needs CART_KEYS='kid:secret' (secrets of 32+ characters; "
+                "`voicecart keys new` makes one). Refusing to start with a generated key."
+            )
+        return load_dev_keyring(self.dev_key_file)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        name = env.get("CART_ENV", "development").strip().lower() or "development"
+        if name not in ENVIRONMENTS:
+            raise ConfigError(f"CART_ENV={name!r}: use one of {', '.join(ENVIRONMENTS)}")
+        defaults = cls()
+        ttl = _int(env, "CART_TTL_SECONDS", defaults.ttl_seconds, 10, 7 * 86400)
+        return cls(
+            env=name,
+            keys_spec=env.get("CART_KEYS", ""),
+            menu_dir=Path(env["CART_MENU_DIR"]) if env.get("CART_MENU_DIR") else defaults.menu_dir,
+            data_dir=Path(env["CART_DATA_DIR"]) if env.get("CART_DATA_DIR") else defaults.data_dir,
+            ttl_seconds=ttl,
+            max_lifetime_seconds=_int(
+                env, "CART_MAX_LIFETIME_SECONDS", max(defaults.max_lifetime_seconds, ttl), ttl, 0xFFFFFF
+            ),
+            clock_skew_seconds=_int(env, "CART_CLOCK_SKEW_SECONDS", defaults.clock_skew_seconds, 0, 3600),
+            cors_origins=tuple(o.strip() for o in env.get("CART_CORS_ORIGINS", "").split(",") if o.strip()),
+            log_level=env.get("CART_LOG_LEVEL", "INFO").upper(),
+        )

@@ -1,0 +1,175 @@
+"""A cart turn is a pure function: ``(token, operation, menu, now) → new token``.
+
+HTTP, the voice tools and the CLI are thin adapters over :func:`run_turn`. Nothing here reads a
+clock, a global or the network, so a retried turn with the same token gives the same answer.
+A failed turn raises and mints nothing: the caller's previous token stays valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from app import cart
+from app.cart import CartState
+from app.codec import CartCodec
+from app.errors import ItemUnavailable, TokenMissing
+from app.matching import resolve_item, resolve_option
+from app.menu import Item, Menu
+from app.pricing import PricedCart, price_cart
+
+
+@dataclass(frozen=True)
+class NewCart:
+    cart_id: bytes  # 8 random bytes, chosen by the caller so the turn stays deterministic
+
+
+@dataclass(frozen=True)
+class ViewCart:
+    """Read the cart; still a turn: it reprices and slides the expiry."""
+
+
+@dataclass(frozen=True)
+class AddItem:
+    item: str  # id or spoken name
+    quantity: int = 1
+    modifiers: tuple[str, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class UpdateLine:
+    line_id: int
+    quantity: int | None = None
+    modifiers: tuple[str, ...] | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoveLine:
+    line_id: int
+
+
+@dataclass(frozen=True)
+class ClearCart:
+    pass
+
+
+Operation = NewCart | ViewCart | AddItem | UpdateLine | RemoveLine | ClearCart
+
+
+@dataclass
+class TurnResult:
+    priced: PricedCart
+    token: str
+    expires_at: int
+    line_id: int | None = None  # the line an AddItem landed on
+
+    @property
+    def state(self) -> CartState:
+        return self.priced.state
+
+    def cart_json(self) -> dict[str, Any]:
+        return cart_view(self.priced, self.expires_at)
+
+
+def iso_utc(ts: int) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def cart_view(priced: PricedCart, expires_at: int) -> dict[str, Any]:
+    """The cart as the API documents it."""
+    state = priced.state
+    return {
+        "id": state.cart_id_hex,
+        "restaurant_id": state.restaurant_id,
+        "revision": state.revision,
+        "currency": priced.currency,
+        "lines": [p.to_dict() for p in priced.lines],
+        "item_count": priced.item_count,
+        "subtotal_cents": priced.subtotal_cents,
+        "tax_cents": priced.tax_cents,
+        "total_cents": priced.total_cents,
+        "checked_out": state.checked_out,
+        "expires_at": iso_utc(expires_at),
+        "warnings": priced.warnings,
+    }
+
+
+def alternatives(menu: Menu, item: Item, limit: int = 3) -> list[dict[str, Any]]:
+    """Available items of the same category, for "we're out of that, how about…"."""
+    return [
+        {"id": i.id, "name": i.name, "price_cents": i.price_cents}
+        for i in menu.items
+        if i.category == item.category and i.available and i is not item
+    ][:limit]
+
+
+def resolve_available_item(menu: Menu, text: str) -> Item:
+    item = resolve_item(menu, text)
+    if not item.available:
+        raise ItemUnavailable(
+            f"{item.name} is not available right now",
+            item_id=item.id,
+            suggestions=alternatives(menu, item),
+        )
+    return item
+
+
+def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int | None]:
+    """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input."""
+    if isinstance(op, ViewCart):
+        return state, None
+    if isinstance(op, AddItem):
+        item = resolve_available_item(menu, op.item)
+        options = [resolve_option(item, m) for m in op.modifiers]
+        quantity = cart.check_quantity(op.quantity)
+        return cart.add_line(state, item, options, quantity, cart.clean_notes(op.notes))
+    if isinstance(op, UpdateLine):
+        line = state.line(op.line_id)
+        options = None
+        if op.modifiers is not None:
+            item = menu.item_by_tag(line.item_tag)
+            options = [resolve_option(item, m) for m in op.modifiers] if item else []
+        removing = type(op.quantity) is int and op.quantity == 0
+        quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
+        notes = None if op.notes is None else cart.clean_notes(op.notes)
+        return cart.update_line(state, op.line_id, menu, quantity=quantity, options=options, notes=notes), op.line_id
+    if isinstance(op, RemoveLine):
+        return cart.remove_line(state, op.line_id), None
+    if isinstance(op, ClearCart):
+        return cart.clear(state), None
+    raise TypeError(f"not an operation: {op!r}")
+
+
+def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
+    """Reprice, stamp ``now`` as the last activity and sign."""
+    priced = price_cart(state, menu)
+    token = codec.encode(priced.state, now)
+    policy = codec.policy
+    expires_at = min(now + policy.ttl_seconds, priced.state.created_at + policy.max_lifetime_seconds)
+    return TurnResult(priced, token, expires_at, line_id)
+
+
+def load(token: str | None, menu: Menu, codec: CartCodec, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
+    if not token:
+        raise TokenMissing("send the cart token in the Cart-Token header (create a cart first)")
+    return codec.decode(token, menu.restaurant_id, now, other_restaurants)
+
+
+def run_turn(
+    token: str | None,
+    op: Operation,
+    menu: Menu,
+    codec: CartCodec,
+    now: int,
+    other_restaurants: Iterable[str] = (),
+) -> TurnResult:
+    """Verify ``token``, apply ``op``, reprice from ``menu`` and mint the next token."""
+    if isinstance(op, NewCart):
+        return finish(cart.new_cart(op.cart_id, menu.restaurant_id, now), menu, codec, now)
+    state = load(token, menu, codec, now, other_restaurants)
+    state, line_id = apply(state, op, menu)
+    return finish(state, menu, codec, now, line_id)
