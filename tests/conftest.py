@@ -1,0 +1,83 @@
+"""Shared fixtures: a fixed key ring, an injectable clock, the two test menus, a TestClient."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from app.codec import CartCodec, TokenPolicy
+from app.http_api import create_app
+from app.keys import KeyRing
+from app.menu import Menu, bundled_menu_dir, load_menu
+from app.settings import Settings
+
+TESTS = Path(__file__).parent
+UUID_MENU_FILE = TESTS / "menus" / "uuid-taqueria.json"
+DEMO_MENU_FILE = bundled_menu_dir() / "demo-burger.json"
+DEMO = "demo-burger"
+TACO = "9b2f1c3e-4d5a-4e6b-8c7d-0e1f2a3b4c5d"
+TEST_KEYS = "test1:" + "t" * 40 + ",test0:" + "o" * 40
+T0 = 1_800_000_000  # a fixed "now" (2027-01-15T08:00:00Z)
+
+
+class FakeClock:
+    """Injected time: tests move it explicitly."""
+
+    def __init__(self, now: float = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def keys() -> KeyRing:
+    return KeyRing.parse(TEST_KEYS)
+
+
+@pytest.fixture
+def codec(keys: KeyRing) -> CartCodec:
+    return CartCodec(keys, TokenPolicy())
+
+
+@pytest.fixture(scope="session")
+def demo_menu() -> Menu:
+    return load_menu(DEMO_MENU_FILE)
+
+
+@pytest.fixture(scope="session")
+def uuid_menu() -> Menu:
+    return load_menu(UUID_MENU_FILE)
+
+
+@pytest.fixture
+def menu_dir(tmp_path: Path) -> Path:
+    """A writable menu directory with both test menus (tests may edit the files)."""
+    directory = tmp_path / "menus"
+    directory.mkdir()
+    shutil.copy(DEMO_MENU_FILE, directory)
+    shutil.copy(UUID_MENU_FILE, directory)
+    return directory
+
+
+@pytest.fixture
+def settings(tmp_path: Path, menu_dir: Path) -> Settings:
+    return Settings(keys_spec=TEST_KEYS, menu_dir=menu_dir, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def client(settings: Settings, clock: FakeClock) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, clock=clock)) as test_client:
+        yield test_client
