@@ -1,15 +1,19 @@
 """Menus: one JSON file per restaurant, validated at load with precise error paths.
 
 The menu is the authority for names, prices and availability; carts only point into it by
-4-byte tags of item and option ids (:attr:`Item.tag`). Tags are checked for collisions at load,
-so a menu whose ids happen to collide is refused with a clear message instead of mispricing.
+*tags* of item and option ids (:attr:`Item.tag`, :attr:`Option.tag`), which keeps tokens short
+even when ids are UUIDs. A tag is the 16-bit hash of the id when no other item (or option of the
+same item) shares it — 1-3 bytes in msgpack — and otherwise a 32-bit hash (>= 2**16, 5 bytes).
+Both forms resolve while they are unambiguous, so a menu edit that makes a short tag collide
+turns the affected cart line "unavailable" (choose again) rather than guessing. Colliding 32-bit
+tags are refused at load with a clear message.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -24,9 +28,31 @@ _OPTION_KEYS = {"id", "name", "aliases", "price_cents"}
 MAX_PRICE_CENTS = 10_000_000
 
 
-def tag_of(identifier: str) -> int:
-    """A stable 32-bit tag for an id: what a cart token stores instead of the id itself."""
-    return int.from_bytes(hashlib.blake2b(identifier.encode(), digest_size=4).digest(), "big")
+SHORT_TAGS = 1 << 16
+
+
+def tag_pair(identifier: str) -> tuple[int, int]:
+    """``(short, long)`` tags of an id: 16-bit, and 32-bit kept >= 2**16 so the two never mix."""
+    digest = int.from_bytes(hashlib.blake2b(identifier.encode(), digest_size=4).digest(), "big")
+    return digest & 0xFFFF, SHORT_TAGS + digest % ((1 << 32) - SHORT_TAGS)
+
+
+def assign_tags(ids: list[str], path: str, what: str) -> tuple[dict[str, int], dict[int, str]]:
+    """Choose each id's tag (short when unique among ``ids``) and build the tag -> id lookup."""
+    pairs = {i: tag_pair(i) for i in ids}
+    short_count: dict[int, int] = {}
+    for short, _ in pairs.values():
+        short_count[short] = short_count.get(short, 0) + 1
+    chosen: dict[str, int] = {}
+    lookup: dict[int, str] = {}
+    for identifier, (short, long) in pairs.items():
+        if long in lookup:
+            raise MenuError(f"{what} ids {lookup[long]!r} and {identifier!r} hash to the same tag; rename one", path)
+        lookup[long] = identifier
+        if short_count[short] == 1:
+            lookup[short] = identifier
+        chosen[identifier] = short if short_count[short] == 1 else long
+    return chosen, lookup
 
 
 @dataclass(frozen=True)
@@ -36,10 +62,7 @@ class Option:
     price_cents: int
     group_id: str
     aliases: tuple[str, ...] = ()
-
-    @property
-    def tag(self) -> int:
-        return tag_of(self.id)
+    tag: int = 0  # assigned by the item that owns it (see assign_tags)
 
 
 @dataclass(frozen=True)
@@ -68,7 +91,7 @@ class Item:
     aliases: tuple[str, ...] = ()
     modifier_groups: tuple[ModifierGroup, ...] = ()
     description: str = ""
-    tag: int = 0
+    tag: int = 0  # assigned by the menu (see assign_tags)
     options_by_tag: dict[int, Option] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -182,11 +205,10 @@ def _parse_item(raw: Any, path: str) -> Item:
         raise MenuError("must be a list", f"{path}.modifier_groups")
     groups = tuple(_parse_group(g, f"{path}.modifier_groups[{i}]") for i, g in enumerate(raw_groups))
     _unique([g.id for g in groups], f"{path}.modifier_groups", "group id")
-    options = [o for g in groups for o in g.options]
-    _unique([o.id for o in options], f"{path}.modifier_groups", "option id")
-    by_tag = {o.tag: o for o in options}
-    if len(by_tag) != len(options):
-        raise MenuError("two option ids hash to the same tag; rename one of them", f"{path}.modifier_groups")
+    _unique([o.id for g in groups for o in g.options], f"{path}.modifier_groups", "option id")
+    tags, lookup = assign_tags([o.id for g in groups for o in g.options], f"{path}.modifier_groups", "option")
+    groups = tuple(replace(g, options=tuple(replace(o, tag=tags[o.id]) for o in g.options)) for g in groups)
+    options_by_id = {o.id: o for g in groups for o in g.options}
     return Item(
         id=item_id,
         name=_need(obj, "name", str, path),
@@ -196,8 +218,7 @@ def _parse_item(raw: Any, path: str) -> Item:
         aliases=_aliases(obj, path),
         modifier_groups=groups,
         description=obj.get("description", "") if isinstance(obj.get("description", ""), str) else "",
-        tag=tag_of(item_id),
-        options_by_tag=by_tag,
+        options_by_tag={tag: options_by_id[i] for tag, i in lookup.items()},
     )
 
 
@@ -227,9 +248,9 @@ def parse_menu(data: Any) -> Menu:
     raw_items = _need(obj, "items", list, "")
     items = tuple(_parse_item(it, f"items[{i}]") for i, it in enumerate(raw_items))
     _unique([it.id for it in items], "items", "item id")
-    by_tag = {it.tag: it for it in items}
-    if len(by_tag) != len(items):
-        raise MenuError("two item ids hash to the same tag; rename one of them", "items")
+    tags, lookup = assign_tags([it.id for it in items], "items", "item")
+    items = tuple(replace(it, tag=tags[it.id]) for it in items)
+    items_by_id = {it.id: it for it in items}
     return Menu(
         restaurant_id=rid,
         name=_need(obj, "name", str, ""),
@@ -237,8 +258,8 @@ def parse_menu(data: Any) -> Menu:
         tax_rate=rate,
         items=items,
         raw=obj,
-        items_by_tag=by_tag,
-        items_by_id={it.id: it for it in items},
+        items_by_tag={tag: items_by_id[i] for tag, i in lookup.items()},
+        items_by_id=items_by_id,
     )
 
 
