@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from starlette.routing import Route
 
 from app import turn
 from app.codec import CartCodec
-from app.errors import CartError, InvalidRequest, RequestTooLarge
+from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
 from app.keys import KeyRing
 from app.menu import Menu, MenuCatalog
 from app.settings import Settings
@@ -36,6 +37,8 @@ log = logging.getLogger("voicecart.http")
 TOKEN_HEADER = "Cart-Token"
 MAX_BODY_BYTES = 16 * 1024
 MAX_JSON_DEPTH = 8
+MAX_LINE_ID_DIGITS = 9  # path ids beyond this cannot name a line (and int() of 4300+ digits raises)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Clock = Callable[[], float]
 
@@ -87,12 +90,28 @@ async def read_json(request: Request, *, required: bool = True) -> Any:
             raise InvalidRequest("a JSON object body is required")
         return {}
     try:
-        value = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        value = json.loads(body, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:  # also NaN/Infinity and ints over 4300 digits
         raise InvalidRequest(f"body is not valid JSON: {exc}") from None
     if _depth(value) > MAX_JSON_DEPTH:
         raise InvalidRequest(f"JSON is nested deeper than {MAX_JSON_DEPTH} levels")
+    if _has_lone_surrogate(value):
+        raise InvalidRequest("JSON strings must be valid Unicode (no lone surrogates)")
     return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 def _depth(value: Any, level: int = 1) -> int:
@@ -121,6 +140,14 @@ def string_list(value: Any, name: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InvalidRequest(f"{name} must be a list of strings")
     return tuple(value)
+
+
+def path_line_id(request: Request) -> int:
+    """The ``{line_id}`` path segment: decimal digits, else no such line (404, never a 500)."""
+    text = request.path_params["line_id"]
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_LINE_ID_DIGITS):
+        raise LineNotFound("cart has no such line", line_id=text[:16])
+    return int(text)
 
 
 def optional_str(value: Any, name: str) -> str | None:
@@ -200,7 +227,7 @@ async def update_item(request: Request) -> Response:
         raise InvalidRequest("send at least one of quantity, modifiers, notes")
     modifiers = body.get("modifiers")
     op = turn.UpdateLine(
-        line_id=request.path_params["line_id"],
+        line_id=path_line_id(request),
         quantity=body.get("quantity"),
         modifiers=None if modifiers is None else string_list(modifiers, "modifiers"),
         notes=optional_str(body.get("notes"), "notes"),
@@ -209,7 +236,7 @@ async def update_item(request: Request) -> Response:
 
 
 async def delete_item(request: Request) -> Response:
-    return cart_response(context(request).run(request, turn.RemoveLine(request.path_params["line_id"])))
+    return cart_response(context(request).run(request, turn.RemoveLine(path_line_id(request))))
 
 
 def cart_routes() -> list[Route]:
@@ -221,8 +248,8 @@ def cart_routes() -> list[Route]:
         Route(f"{base}/cart", get_cart, methods=["GET"]),
         Route(f"{base}/cart", clear_cart, methods=["DELETE"]),
         Route(f"{base}/cart/items", add_item, methods=["POST"]),
-        Route(base + "/cart/items/{line_id:int}", update_item, methods=["PATCH"]),
-        Route(base + "/cart/items/{line_id:int}", delete_item, methods=["DELETE"]),
+        Route(base + "/cart/items/{line_id}", update_item, methods=["PATCH"]),
+        Route(base + "/cart/items/{line_id}", delete_item, methods=["DELETE"]),
     ]
 
 
