@@ -93,10 +93,15 @@ def clean_notes(notes: object) -> str:
     return text
 
 
+def check_modifier_count(count: int) -> None:
+    """Checked before any name is resolved, so a long list costs nothing."""
+    if count > MAX_MODIFIERS_PER_LINE:
+        raise CartTooLarge(f"at most {MAX_MODIFIERS_PER_LINE} modifiers per line", limit=MAX_MODIFIERS_PER_LINE)
+
+
 def check_options(item: Item, options: list[Option]) -> tuple[int, ...]:
     """Enforce the item's modifier groups: options belong to it, no duplicates, min/max per group."""
-    if len(options) > MAX_MODIFIERS_PER_LINE:
-        raise CartTooLarge(f"at most {MAX_MODIFIERS_PER_LINE} modifiers per line", limit=MAX_MODIFIERS_PER_LINE)
+    check_modifier_count(len(options))
     seen: set[str] = set()
     for option in options:
         if option.id in seen:

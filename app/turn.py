@@ -123,6 +123,7 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
     if isinstance(op, ViewCart):
         return state, None
     if isinstance(op, AddItem):
+        cart.check_modifier_count(len(op.modifiers))
         item = resolve_available_item(menu, op.item)
         options = [resolve_option(item, m) for m in op.modifiers]
         quantity = cart.check_quantity(op.quantity)
@@ -131,6 +132,7 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
         line = state.line(op.line_id)
         options = None
         if op.modifiers is not None:
+            cart.check_modifier_count(len(op.modifiers))
             item = menu.item_by_tag(line.item_tag)
             options = [resolve_option(item, m) for m in op.modifiers] if item else []
         removing = type(op.quantity) is int and op.quantity == 0
