@@ -310,14 +310,14 @@ class CartCodec:
     def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
         """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem."""
         header = read_header(token)
+        body_text, _, mac_text = token.rpartition(".")
+        body = body_text.encode()
+        mac = b64decode_strict(mac_text)  # both parts strict base64 before anything else
         if header.version not in SUPPORTED_VERSIONS:
             raise TokenInvalid("token format version is not supported", reason="version")
         signer = self._signers.get(header.kid_tag)
         if signer is None:
             raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
-        body_text, _, mac_text = token.rpartition(".")
-        body = body_text.encode()
-        mac = b64decode_strict(mac_text)
         if len(mac) != MAC_BYTES or not signer.verify_signature(restaurant_id.encode() + b"\0" + body, mac_text):
             self._raise_bad_signature(signer, header, body, mac_text, restaurant_id, other_restaurants)
         self._check_time(header, now)
