@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import MenuError, RestaurantNotFound
+from app.hours import Hours, parse_hours
 
 MAX_MENU_BYTES = 2_000_000
 _TOP_KEYS = {"restaurant_id", "name", "currency", "tax_rate", "items", "hours"}
@@ -109,6 +110,7 @@ class Menu:
     raw: dict[str, Any] = field(compare=False, repr=False)
     items_by_tag: dict[int, Item] = field(compare=False, repr=False, default_factory=dict)
     items_by_id: dict[str, Item] = field(compare=False, repr=False, default_factory=dict)
+    hours: Hours | None = field(compare=False, repr=False, default=None)  # None: always open
 
     def item_by_tag(self, tag: int) -> Item | None:
         return self.items_by_tag.get(tag)
@@ -260,6 +262,7 @@ def parse_menu(data: Any) -> Menu:
         raw=obj,
         items_by_tag={tag: items_by_id[i] for tag, i in lookup.items()},
         items_by_id=items_by_id,
+        hours=parse_hours(obj["hours"]) if "hours" in obj else None,
     )
 
 
