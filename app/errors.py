@@ -126,6 +126,48 @@ class CartCheckedOut(CartError):
     status = 409
 
 
+# --- checkout (app/orders.py, app/sinks.py) --------------------------------------------------------
+
+
+class CartEmpty(OperationError):
+    """Checkout of a cart with no lines."""
+
+    code = "cart_empty"
+
+
+class CartHasUnavailableItems(OperationError):
+    """Some lines are off the menu or unavailable now; ``line_ids`` says which to remove."""
+
+    code = "cart_has_unavailable_items"
+
+
+class RestaurantClosed(OperationError):
+    """The menu declares opening hours and ``now`` is outside them."""
+
+    code = "restaurant_closed"
+
+
+class OrderTotalChanged(CartError):
+    """The caller sent ``expected_total_cents`` and the menu now gives another total."""
+
+    code = "order_total_changed"
+    status = 409
+
+
+class CartAlreadyOrdered(CartError):
+    """This cart was already ordered at another revision; ``order_id`` names that order."""
+
+    code = "cart_already_ordered"
+    status = 409
+
+
+class OrderDeliveryFailed(CartError):
+    """The order sink could not take the order; nothing was placed and a retry is safe."""
+
+    code = "order_delivery_failed"
+    status = 502
+
+
 # --- configuration (raised at start-up, never to a caller) ---------------------------------------
 
 
