@@ -17,6 +17,7 @@ from pathlib import Path
 from app.codec import CartCodec, read_header
 from app.errors import ConfigError, TokenError
 from app.keys import new_key_spec
+from app.logs import log_config
 from app.menu import MenuCatalog, load_menu
 from app.settings import Settings
 from app.turn import finish
@@ -44,6 +45,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=settings.log_level.lower(),
+        log_config=log_config(settings.log_level),  # JSON lines; our middleware writes the access log
         access_log=False,
     )
     return 0

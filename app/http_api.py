@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app import turn
+from app import ops, turn
 from app.codec import CartCodec
 from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
 from app.keys import KeyRing
@@ -170,6 +170,7 @@ def error_response(code: str, message: str, status: int, **details: Any) -> JSON
 
 async def on_cart_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CartError)
+    request.state.cart_error = exc  # for metrics and the access log (app.metrics)
     return JSONResponse({"error": exc.to_dict()}, status_code=exc.status)
 
 
@@ -280,5 +281,6 @@ def create_app(settings: Settings | None = None, *, clock: Clock = time.time) ->
         exception_handlers={CartError: on_cart_error, HTTPException: on_http_error, Exception: on_unexpected},
     )
     app.state.ctx = ctx
+    ops.install(app, ctx)  # /metrics, /readyz, access log, menu hot reload
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
     return app

@@ -11,6 +11,7 @@
 | CART_CORS_ORIGINS   | (none)                             | comma-separated browser origins             |
 | CART_DATA_DIR       | ``~/.local/share/voicecart``       | dev key file and other local state          |
 | CART_LOG_LEVEL      | INFO                               | log level                                   |
+| CART_MENU_RELOAD_SECONDS  | 2                            | menu directory poll interval; 0: SIGHUP only |
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Settings:
     clock_skew_seconds: int = 60
     cors_origins: tuple[str, ...] = ()
     log_level: str = "INFO"
+    menu_reload_seconds: int = 2
 
     @property
     def production(self) -> bool:
@@ -96,4 +98,5 @@ class Settings:
             clock_skew_seconds=_int(env, "CART_CLOCK_SKEW_SECONDS", defaults.clock_skew_seconds, 0, 3600),
             cors_origins=tuple(o.strip() for o in env.get("CART_CORS_ORIGINS", "").split(",") if o.strip()),
             log_level=env.get("CART_LOG_LEVEL", "INFO").upper(),
+            menu_reload_seconds=_int(env, "CART_MENU_RELOAD_SECONDS", defaults.menu_reload_seconds, 0, 3600),
         )
