@@ -1,0 +1,207 @@
+"""Payload size: the voicecart token vs the same cart in the usual signed-cookie formats.
+
+Every alternative gets the cart's *natural JSON* (:func:`bench.corpus.natural_json`: ids,
+quantities, quoted prices, option ids, notes) and encodes it with the real library:
+
+* Django ``signing.dumps(compress=True)`` with the signed_cookies session backend's salt;
+* Flask's session serializer (``SecureCookieSessionInterface.get_signing_serializer``);
+* Starlette ``SessionMiddleware`` (base64 JSON + itsdangerous ``TimestampSigner``, as it does);
+* JWT HS256 (PyJWT) with ``iat``/``exp``;
+* Fernet (cryptography), which also encrypts.
+
+The *floor* estimates the information a cart really carries: a 128-bit MAC, the 8-byte cart id,
+a 4-byte time, and per line the item choice, quantity and option combination at log2 of the
+number of possibilities, notes at 3 bits per character; written as base64 (6 bits a character).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from collections.abc import Callable
+from typing import Any
+
+from app.cart import CartState, Line
+from app.menu import Item, Menu
+from bench import Config, table, write_report
+from bench.corpus import T0, CorpusCart, corpus, natural_json
+
+SECRET = "bench-secret-" + "s" * 40
+NOTES_BITS_PER_CHAR = 3.0
+TARGET_5_LINES_UUID = 160
+TARGET_DJANGO_RATIO = 0.25
+TOKEN_LIMIT = 4096
+
+Encoder = Callable[[dict[str, Any]], str]
+
+
+def django_encoder() -> Encoder:
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(SECRET_KEY=SECRET, USE_TZ=True)
+    from django.core import signing
+
+    salt = "django.contrib.sessions.backends.signed_cookies"
+    return lambda cart: signing.dumps({"cart": cart}, compress=True, salt=salt, serializer=signing.JSONSerializer)
+
+
+def flask_encoder() -> Encoder:
+    from flask import Flask
+    from flask.sessions import SecureCookieSessionInterface
+
+    app = Flask("bench")
+    app.secret_key = SECRET
+    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
+    assert serializer is not None
+    return lambda cart: serializer.dumps({"cart": cart})
+
+
+def starlette_encoder() -> Encoder:
+    from itsdangerous import TimestampSigner
+
+    # what starlette.middleware.sessions.SessionMiddleware writes into its cookie
+    signer = TimestampSigner(SECRET)
+    return lambda cart: signer.sign(base64.b64encode(json.dumps({"cart": cart}).encode())).decode()
+
+
+def jwt_encoder() -> Encoder:
+    import jwt
+
+    return lambda cart: jwt.encode({"cart": cart, "iat": T0, "exp": T0 + 1800}, SECRET, algorithm="HS256")
+
+
+def fernet_encoder() -> Encoder:
+    from cryptography.fernet import Fernet
+
+    fernet = Fernet(base64.urlsafe_b64encode(hashlib.sha256(SECRET.encode()).digest()))
+    return lambda cart: fernet.encrypt(json.dumps(cart, separators=(",", ":")).encode()).decode()
+
+
+PEERS: dict[str, Callable[[], Encoder]] = {
+    "Django signed_cookies": django_encoder,
+    "Flask session": flask_encoder,
+    "Starlette session": starlette_encoder,
+    "JWT HS256": jwt_encoder,
+    "Fernet": fernet_encoder,
+}
+
+
+# --- the information floor ------------------------------------------------------------------------
+
+
+def option_combinations(item: Item) -> int:
+    """How many valid option sets the item's groups allow."""
+    total = 1
+    for group in item.modifier_groups:
+        total *= sum(math.comb(len(group.options), k) for k in range(group.min, group.max + 1))
+    return total
+
+
+def line_bits(line: Line, menu: Menu) -> float:
+    item = menu.item_by_tag(line.item_tag)
+    assert item is not None
+    available = sum(1 for i in menu.items if i.available)
+    return (
+        math.log2(available)
+        + math.log2(99)
+        + math.log2(option_combinations(item))
+        + NOTES_BITS_PER_CHAR * len(line.notes)
+    )
+
+
+def floor_chars(state: CartState, menu: Menu) -> int:
+    fixed_bits = (16 + 8 + 4) * 8  # MAC, cart id, time
+    bits = fixed_bits + math.log2(51) + sum(line_bits(line, menu) for line in state.lines)
+    return math.ceil(bits / 6)
+
+
+# --- the bench ------------------------------------------------------------------------------------
+
+
+def measure(carts: list[CorpusCart]) -> list[dict[str, Any]]:
+    encoders = {name: make() for name, make in PEERS.items()}
+    rows = []
+    for cart in carts:
+        natural = natural_json(cart.state, cart.menu)
+        row: dict[str, Any] = {
+            "cart": cart.label,
+            "lines": cart.lines,
+            "voicecart": len(cart.token),
+            "json": len(json.dumps(natural, separators=(",", ":"))),
+        }
+        row.update({name: len(encode(natural)) for name, encode in encoders.items()})
+        row["floor"] = floor_chars(cart.state, cart.menu)
+        rows.append(row)
+    return rows
+
+
+def plot(rows: list[dict[str, Any]], path: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
+    for ax, key in zip(axes, ("demo", "uuid"), strict=True):
+        mine = [r for r in rows if r["cart"].startswith(key)]
+        x = [r["lines"] for r in mine]
+        for name in ["voicecart", *PEERS, "floor"]:
+            style = {"linewidth": 2.5} if name == "voicecart" else {"linestyle": ":"} if name == "floor" else {}
+            ax.plot(x, [r[name] for r in mine], marker="o", markersize=3, label=name, **style)
+        ax.axhline(TOKEN_LIMIT, color="grey", linewidth=0.8)
+        ax.set_title("demo menu (slug ids)" if key == "demo" else "taqueria menu (UUID ids)")
+        ax.set_xlabel("cart lines")
+        ax.set_yscale("log")
+        ax.grid(True, which="both", alpha=0.3)
+    axes[0].set_ylabel("characters on the wire")
+    axes[1].legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def targets(rows: list[dict[str, Any]]) -> list[list[object]]:
+    by = {r["cart"]: r for r in rows}
+    out: list[list[object]] = []
+    if "uuid-5" in by:
+        five = by["uuid-5"]
+        ratio = five["voicecart"] / five["Django signed_cookies"]
+        size = five["voicecart"]
+        out.append(["5-line UUID cart", f"≤ {TARGET_5_LINES_UUID} chars", size, _ok(size <= TARGET_5_LINES_UUID)])
+        goal = f"≤ {TARGET_DJANGO_RATIO}×"
+        out.append(["5-line UUID cart vs Django", goal, f"{ratio:.2f}×", _ok(ratio <= TARGET_DJANGO_RATIO)])
+    for key in ("demo-50", "uuid-50"):
+        if key in by:
+            size = by[key]["voicecart"]
+            out.append([f"{key} (12 notes)", f"≤ {TOKEN_LIMIT} chars", size, _ok(size <= TOKEN_LIMIT)])
+    return out
+
+
+def _ok(passed: bool) -> str:
+    return "met" if passed else "**missed**"
+
+
+def run(config: Config) -> list[dict[str, Any]]:
+    carts = corpus((1, 5, 50) if config.quick else (1, 3, 5, 12, 30, 50))
+    rows = measure(carts)
+    columns = ["cart", "lines", "voicecart", *PEERS, "floor", "json"]
+    sections = [
+        "Characters on the wire for the same cart (natural JSON for the alternatives; `json` is that "
+        "JSON unsigned and uncompressed). Every 4th line has a note. `floor` estimates the information "
+        "content (see bench/payload.py).",
+        table(columns, [[r[c] for c in columns] for r in rows]),
+        "Relative to voicecart (× larger):",
+        table(
+            ["cart", *PEERS],
+            [[r["cart"], *(round(r[p] / r["voicecart"], 2) for p in PEERS)] for r in rows],
+        ),
+        "Targets:",
+        table(["target", "goal", "measured", "status"], targets(rows)),
+        "![size vs lines](payload.png)",
+    ]
+    plot(rows, str(config.path("payload.png")))
+    write_report(config, "payload", "Payload size", "python -m bench payload", sections)
+    return rows
