@@ -1,0 +1,93 @@
+"""Mint golden tokens for the CURRENT token format version into tests/golden/v<N>.json.
+
+Run once per released format version and commit the file; never regenerate an old version's
+file — those tokens are what carts in flight look like after a deploy, and every later
+release must keep decoding them (tests/test_golden.py).
+
+    python -m tests.golden.mint
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app import turn
+from app.codec import VERSION, CartCodec
+from app.keys import KeyRing
+from app.menu import load_menu
+from tests.conftest import DEMO_MENU_FILE, UUID_MENU_FILE
+
+HERE = Path(__file__).parent
+
+GOLDEN_KEYS = "golden:" + "g" * 40
+MINTED_AT = 1_800_000_000
+
+SCRIPTS = {
+    "demo-3-lines": (
+        DEMO_MENU_FILE,
+        [
+            turn.AddItem("cheeseburger", 2, ("medium", "american", "bacon"), "cut in half please"),
+            turn.AddItem("fries", 1, ("large",)),
+            turn.AddItem("mexican-coke", 3),
+        ],
+    ),
+    "demo-empty": (DEMO_MENU_FILE, []),
+    "uuid-5-lines": (UUID_MENU_FILE, "first-five"),
+}
+
+
+def _uuid_ops(menu_file: Path) -> list[turn.Operation]:
+    menu = load_menu(menu_file)
+    ops: list[turn.Operation] = []
+    for n, item in enumerate([i for i in menu.items if i.available][:5]):
+        options = tuple(g.options[0].id for g in item.modifier_groups if g.min > 0)
+        ops.append(turn.AddItem(item.id, 1 + n % 2, options))
+    return ops
+
+
+def mint() -> list[dict[str, object]]:
+    codec = CartCodec(KeyRing.parse(GOLDEN_KEYS))
+    out = []
+    for name, (menu_file, ops) in SCRIPTS.items():
+        menu = load_menu(menu_file)
+        if ops == "first-five":
+            ops = _uuid_ops(menu_file)
+        result = turn.run_turn(
+            None, turn.NewCart(bytes.fromhex("00112233445566") + bytes([len(out)])), menu, codec, MINTED_AT
+        )
+        for op in ops:
+            result = turn.run_turn(result.token, op, menu, codec, MINTED_AT)
+        cart = result.cart_json()
+        out.append(
+            {
+                "name": name,
+                "restaurant_id": menu.restaurant_id,
+                "menu": menu_file.name,
+                "token": result.token,
+                "minted_at": MINTED_AT,
+                "expect": {
+                    "id": cart["id"],
+                    "revision": cart["revision"],
+                    "lines": [
+                        {k: line[k] for k in ("line_id", "item_id", "quantity", "unit_price_cents", "notes")}
+                        | {"modifiers": [m["id"] for m in line["modifiers"]]}
+                        for line in cart["lines"]
+                    ],
+                },
+            }
+        )
+    return out
+
+
+if __name__ == "__main__":
+    target = HERE / f"v{VERSION}.json"
+    if target.exists():
+        raise SystemExit(f"{target} exists: golden tokens of a released version are never re-minted")
+    # the menus as they were at minting: later menu edits must not change what a golden token means
+    frozen = HERE / f"menus-v{VERSION}"
+    frozen.mkdir()
+    for menu_file in (DEMO_MENU_FILE, UUID_MENU_FILE):
+        (frozen / menu_file.name).write_bytes(menu_file.read_bytes())
+    target.write_text(json.dumps({"format_version": VERSION, "keys": GOLDEN_KEYS, "tokens": mint()}, indent=2) + "\n")
+    print(f"wrote {target}")

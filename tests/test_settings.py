@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import ConfigError
+from app.menu import bundled_menu_dir
+from app.settings import Settings
+
+
+def test_defaults() -> None:
+    s = Settings.from_env({})
+    assert s.env == "development"
+    assert s.ttl_seconds == 1800
+    assert s.menu_dir == bundled_menu_dir()
+    assert s.cors_origins == ()
+
+
+def test_values_from_env(tmp_path: Path) -> None:
+    s = Settings.from_env(
+        {
+            "CART_ENV": "production",
+            "CART_KEYS": "k:" + "x" * 40,
+            "CART_MENU_DIR": str(tmp_path),
+            "CART_TTL_SECONDS": "600",
+            "CART_CORS_ORIGINS": "https://a.example, https://b.example",
+            "CART_DATA_DIR": str(tmp_path / "d"),
+        }
+    )
+    assert s.production and s.ttl_seconds == 600 and s.menu_dir == tmp_path
+    assert s.cors_origins == ("https://a.example", "https://b.example")
+    assert s.keyring().signing.kid == "k"
+    assert s.token_policy.ttl_seconds == 600
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"CART_ENV": "staging"}, "CART_ENV"),
+        ({"CART_TTL_SECONDS": "soon"}, "not a whole number"),
+        ({"CART_TTL_SECONDS": "1"}, "between"),
+    ],
+)
+def test_bad_values(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Settings.from_env(env)
+
+
+def test_production_refuses_to_start_without_keys(tmp_path: Path) -> None:
+    s = Settings.from_env({"CART_ENV": "production", "CART_DATA_DIR": str(tmp_path)})
+    with pytest.raises(ConfigError, match="CART_KEYS"):
+        s.keyring()
+    assert not (tmp_path / "dev-keys").exists()
+
+
+def test_development_generates_and_keeps_a_key(tmp_path: Path) -> None:
+    s = Settings.from_env({"CART_DATA_DIR": str(tmp_path)})
+    assert s.keyring().signing.secret == s.keyring().signing.secret
+    assert (tmp_path / "dev-keys").exists()
