@@ -77,7 +77,7 @@ def test_negative_option_prices_are_allowed(doc: dict[str, Any]) -> None:
 def test_load_reports_file_and_json_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
-    with pytest.raises(MenuError, match="bad.json.*not valid JSON"):
+    with pytest.raises(MenuError, match=r"bad\.json.*not valid JSON"):
         load_menu(bad)
     with pytest.raises(MenuError, match="cannot read"):
         load_menu(tmp_path / "missing.json")
@@ -91,7 +91,7 @@ def test_catalog(menu_dir: Path) -> None:
     with pytest.raises(MenuError, match="does not exist"):
         MenuCatalog.from_dir(menu_dir / "missing")
     (menu_dir / "empty").mkdir()
-    with pytest.raises(MenuError, match="no \\*.json"):
+    with pytest.raises(MenuError, match=r"no \*\.json"):
         MenuCatalog.from_dir(menu_dir / "empty")
 
 

@@ -67,7 +67,7 @@ def _cart(menu: Menu):
 
 def test_prices_and_totals(demo_menu: Menu) -> None:
     priced = price_cart(_cart(demo_menu), demo_menu)
-    burger, coke = priced.lines
+    burger, _ = priced.lines
     assert burger.unit_price_cents == 999 + 200  # bacon +200
     assert burger.total_cents == 2 * 1199
     assert priced.subtotal_cents == 2 * 1199 + 349
