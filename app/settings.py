@@ -12,6 +12,10 @@
 | CART_DATA_DIR       | ``~/.local/share/voicecart``       | dev key file and other local state          |
 | CART_LOG_LEVEL      | INFO                               | log level                                   |
 | CART_MENU_RELOAD_SECONDS  | 2                            | menu directory poll interval; 0: SIGHUP only |
+| CART_ORDERS_DB      | ``<data dir>/orders.sqlite3``      | SQLite order store (the default order sink) |
+| CART_ORDER_WEBHOOK_URL    | (none)                       | deliver orders by signed POST instead       |
+| CART_ORDER_WEBHOOK_SECRET | (required with the URL)      | 32+ chars; HMAC key of Voicecart-Signature  |
+| CART_ORDER_WEBHOOK_DEADLINE_SECONDS | 10                 | total time for all delivery attempts        |
 """
 
 from __future__ import annotations
@@ -54,6 +58,10 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     log_level: str = "INFO"
     menu_reload_seconds: int = 2
+    orders_db: Path | None = None  # None: <data_dir>/orders.sqlite3
+    order_webhook_url: str = ""
+    order_webhook_secret: str = field(default="", repr=False)
+    order_webhook_deadline_seconds: int = 10
 
     @property
     def production(self) -> bool:
@@ -66,6 +74,10 @@ class Settings:
     @property
     def dev_key_file(self) -> Path:
         return self.data_dir / "dev-keys"
+
+    @property
+    def orders_db_path(self) -> Path:
+        return self.orders_db or self.data_dir / "orders.sqlite3"
 
     def keyring(self) -> KeyRing:
         """The configured ring; in development without CART_KEYS, the persistent dev key."""
@@ -99,4 +111,10 @@ class Settings:
             cors_origins=tuple(o.strip() for o in env.get("CART_CORS_ORIGINS", "").split(",") if o.strip()),
             log_level=env.get("CART_LOG_LEVEL", "INFO").upper(),
             menu_reload_seconds=_int(env, "CART_MENU_RELOAD_SECONDS", defaults.menu_reload_seconds, 0, 3600),
+            orders_db=Path(env["CART_ORDERS_DB"]) if env.get("CART_ORDERS_DB") else None,
+            order_webhook_url=env.get("CART_ORDER_WEBHOOK_URL", "").strip(),
+            order_webhook_secret=env.get("CART_ORDER_WEBHOOK_SECRET", ""),
+            order_webhook_deadline_seconds=_int(
+                env, "CART_ORDER_WEBHOOK_DEADLINE_SECONDS", defaults.order_webhook_deadline_seconds, 1, 120
+            ),
         )
