@@ -46,9 +46,13 @@ def normalize(text: str) -> str:
 
 
 def _score(query: str, choice: str, **_: object) -> float:
-    # "cheese burger" vs "cheeseburger": compare with spaces removed as well as word by word
+    # "cheese burger" vs "cheeseburger": compare with spaces removed as well as word by word.
+    # A query holding the whole name plus more ("kids meal with fries" vs "fries") scores less for
+    # every word the name does not explain, so extra words never make a subset look like a match.
     squashed = fuzz.ratio(query.replace(" ", ""), choice.replace(" ", ""))
-    return max(squashed, fuzz.token_sort_ratio(query, choice), 0.95 * fuzz.token_set_ratio(query, choice))
+    extra = len(set(query.split()) - set(choice.split()))
+    subset = (0.95 - 0.05 * extra) * fuzz.token_set_ratio(query, choice)
+    return max(squashed, fuzz.token_sort_ratio(query, choice), subset)
 
 
 @dataclass(frozen=True)
@@ -134,3 +138,132 @@ def resolve_option(item: Item, text: str) -> Option:
         modifier=text,
         options=[{"id": o.id, "name": o.name, "group": o.group_id, "price_cents": o.price_cents} for o in item.options],
     )
+
+
+# --- whole spoken phrases: "two large fries", "kids meal with fries", "a large sprite" ---------------
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+}  # fmt: skip
+FILLER = {"with", "and", "on", "in", "of", "a", "an", "the", "please", "some", "plus", "also", "make", "it"}
+UNIT_WORDS = {"piece", "pc", "ounce", "oz"}
+OPTION_ONLY_SCORE = 90.0  # "a root beer": every word is an option of exactly this item
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """What a spoken phrase asks for: the item, the options it names, and a quantity if said."""
+
+    item: Item
+    options: tuple[Option, ...] = ()
+    quantity: int | None = None
+
+
+def split_quantity(text: str) -> tuple[int | None, str]:
+    """``"two large fries"`` → ``(2, "large fry")`` (normalised); no leading count → ``None``."""
+    words = normalize(text).split()
+    counted = words[0] in NUMBER_WORDS or (words[0].isdigit() and len(words[0]) <= 3)
+    if len(words) > 1 and counted and words[1] not in UNIT_WORDS:  # "five piece tenders" is a size
+        count = NUMBER_WORDS.get(words[0]) or int(words[0])
+        return count, " ".join(words[1:])
+    return None, " ".join(words)
+
+
+def _core(text: str) -> str:
+    return " ".join(w for w in text.split() if w not in FILLER)
+
+
+@lru_cache(maxsize=512)
+def _option_phrases(item: Item) -> list[tuple[str, Option]]:
+    """Every option name and alias of ``item``, normalised, longest first (so "no bun" beats "bun")."""
+    pairs = [(normalize(n), o) for o in item.options for n in (o.name, *o.aliases)]
+    return sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0]))
+
+
+def strip_options(item: Item, text: str) -> tuple[tuple[Option, ...], str]:
+    """Take ``item``'s option names out of normalised ``text`` (whole words); return them and the rest."""
+    padded = f" {text} "
+    found: list[Option] = []
+    for phrase, option in _option_phrases(item):
+        if f" {phrase} " in padded and option not in found:
+            padded = padded.replace(f" {phrase} ", " ", 1)
+            found.append(option)
+    return tuple(found), " ".join(padded.split())
+
+
+def _names(item: Item) -> list[str]:
+    return [_core(normalize(n)) for n in (item.name, *item.aliases)]
+
+
+def _explained(item: Item, text: str) -> tuple[int, tuple[Option, ...]] | None:
+    """``text`` = one of the item's names said exactly + only its options and filler words.
+
+    Returns the length (in words) of the name said, so "bacon burger well done" prefers Bacon
+    Burger (2 words) to Classic Burger ("burger" + the option "bacon"); ``None`` if not so.
+    """
+    best: tuple[int, tuple[Option, ...]] | None = None
+    for name in (normalize(n) for n in (item.name, *item.aliases)):
+        padded = f" {text} "
+        if not name or f" {name} " not in padded:
+            continue
+        options, rest = strip_options(item, padded.replace(f" {name} ", " ", 1).strip())
+        if not _core(rest) and (best is None or len(name.split()) > best[0]):
+            best = (len(name.split()), options)
+    return best
+
+
+def _phrase_score(item: Item, text: str) -> tuple[float, tuple[Option, ...]]:
+    """How well ``text`` reads as ``item`` (+ some of its options); the options it names."""
+    whole = max(_score(_core(text), name) for name in _names(item))
+    options, rest = strip_options(item, text)
+    if not options:
+        return whole, ()
+    rest = _core(rest)
+    stripped = max(_score(rest, name) for name in _names(item)) if rest else OPTION_ONLY_SCORE
+    return (stripped, options) if stripped >= whole else (whole, ())
+
+
+def parse_phrase(menu: Menu, text: str) -> Phrase:
+    """Read a spoken order phrase; ``item_ambiguous`` / ``item_not_found`` exactly like :func:`resolve_item`."""
+    if not isinstance(text, str) or not text.strip():
+        raise ItemNotFound("say which item", query=text, suggestions=[])
+    exact = menu.item(text)
+    if exact is not None:
+        return Phrase(exact)
+    quantity, rest = split_quantity(text)
+    if not rest:
+        raise ItemNotFound("say which item", query=text, suggestions=[])
+    named = [i for i in menu.items if _core(rest) in _names(i)]
+    if len(named) == 1:  # a name or alias said exactly
+        return Phrase(named[0], (), quantity)
+    explained = [(e[0], e[1], i) for i in menu.items if (e := _explained(i, rest)) is not None]
+    if explained:
+        longest = max(e[0] for e in explained)
+        winners = [e for e in explained if e[0] == longest]
+        if len(winners) == 1:
+            return Phrase(winners[0][2], winners[0][1], quantity)
+    scored = sorted(((*_phrase_score(i, rest), i) for i in menu.items), key=lambda s: -s[0])
+    best_score, options, best = scored[0]
+    close = [s for s in scored if s[0] >= best_score - AMBIGUOUS_GAP]
+    if best_score >= ACCEPT_SCORE and len(close) == 1:
+        return Phrase(best, options, quantity)
+    if best_score >= ACCEPT_SCORE:
+        raise ItemAmbiguous(
+            f"{text!r} could be " + " or ".join(s[2].name for s in close[:5]),
+            query=text,
+            candidates=[_candidate(s[2]) for s in close[:5]],
+        )
+    suggestions = [_candidate(s[2]) for s in scored if s[0] >= SUGGEST_SCORE][:3]
+    raise ItemNotFound(f"nothing on the menu matches {text!r}", query=text, suggestions=suggestions)
+
+
+def find_options(item: Item, text: str) -> tuple[Option, ...]:
+    """Several options said in one breath ("no onions and extra cheese"); every word must be explained."""
+    try:
+        return (resolve_option(item, text),)
+    except ModifierInvalid:
+        options, rest = strip_options(item, normalize(text))
+        if options and not _core(rest):
+            return options
+        raise
