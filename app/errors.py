@@ -168,6 +168,39 @@ class OrderDeliveryFailed(CartError):
     status = 502
 
 
+# --- voice tools and the realtime session (app/tools.py, app/realtime.py) -------------------------
+
+
+class ToolNotFound(NotFound):
+    code = "tool_not_found"
+
+
+class NotInOrder(OperationError):
+    """remove_from_order by name: no line in the cart holds that item."""
+
+    code = "not_in_order"
+
+
+class LineAmbiguous(OperationError):
+    """remove_from_order by name: several lines hold that item; ``lines`` lists them."""
+
+    code = "line_ambiguous"
+
+
+class RealtimeUnavailable(CartError):
+    """No OPENAI_API_KEY is configured: the browser should fall back to the simulate box."""
+
+    code = "realtime_unavailable"
+    status = 503
+
+
+class UpstreamError(CartError):
+    """The speech model's API could not mint a session (down, refused, or malformed answer)."""
+
+    code = "upstream_error"
+    status = 502
+
+
 # --- configuration (raised at start-up, never to a caller) ---------------------------------------
 
 
