@@ -18,6 +18,7 @@ from typing import Any
 # header (20 bytes) + payload base64url, ".", a 16-byte MAC in base64url (22 chars)
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{27,}\.[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])")
 _STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
+_DROPPED_ATTRS = {"color_message"}  # uvicorn's ANSI duplicate of msg
 
 
 def token_hash(token: str) -> str:
@@ -52,7 +53,7 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         for key, value in vars(record).items():
-            if key not in _STANDARD_ATTRS and not key.startswith("_"):
+            if key not in _STANDARD_ATTRS and key not in _DROPPED_ATTRS and not key.startswith("_"):
                 entry[key] = value
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
