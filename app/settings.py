@@ -16,6 +16,9 @@
 | CART_ORDER_WEBHOOK_URL    | (none)                       | deliver orders by signed POST instead       |
 | CART_ORDER_WEBHOOK_SECRET | (required with the URL)      | 32+ chars; HMAC key of Voicecart-Signature  |
 | CART_ORDER_WEBHOOK_DEADLINE_SECONDS | 10                 | total time for all delivery attempts        |
+| OPENAI_API_KEY      | (none: voice off, simulate only)   | mints Realtime client secrets for browsers  |
+| CART_OPENAI_BASE_URL | https://api.openai.com            | Realtime API base (tests: a local fake)     |
+| CART_REALTIME_MODEL | gpt-realtime                       | speech model the browser session uses       |
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ class Settings:
     order_webhook_url: str = ""
     order_webhook_secret: str = field(default="", repr=False)
     order_webhook_deadline_seconds: int = 10
+    openai_api_key: str = field(default="", repr=False)
+    openai_base_url: str = "https://api.openai.com"
+    realtime_model: str = "gpt-realtime"
 
     @property
     def production(self) -> bool:
@@ -117,4 +123,7 @@ class Settings:
             order_webhook_deadline_seconds=_int(
                 env, "CART_ORDER_WEBHOOK_DEADLINE_SECONDS", defaults.order_webhook_deadline_seconds, 1, 120
             ),
+            openai_api_key=env.get("OPENAI_API_KEY", "").strip(),
+            openai_base_url=env.get("CART_OPENAI_BASE_URL", "").strip().rstrip("/") or defaults.openai_base_url,
+            realtime_model=env.get("CART_REALTIME_MODEL", "").strip() or defaults.realtime_model,
         )
