@@ -26,16 +26,19 @@ from app.menu import Menu, MenuCatalog
 
 log = logging.getLogger("voicecart.menus")
 
-Snapshot = tuple[tuple[str, int, int], ...]
+Snapshot = tuple[tuple[str, bytes], ...]
 
 
 def snapshot(directory: Path) -> Snapshot:
-    """What changes when a menu file is edited, added, removed or replaced."""
+    """Names and content digests of the menu files: any edit, addition or removal changes it.
+
+    Content, not mtime: two saves within one timestamp tick must not be missed. Menus are small
+    (capped at 2 MB each), so hashing them every poll costs next to nothing.
+    """
     entries = []
     for path in sorted(directory.glob("*.json")):
-        with contextlib.suppress(OSError):  # removed between glob and stat: the next poll sees it
-            st = path.stat()
-            entries.append((path.name, st.st_mtime_ns, st.st_size))
+        with contextlib.suppress(OSError):  # removed between glob and read: the next poll sees it
+            entries.append((path.name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest()))
     return tuple(entries)
 
 
