@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app import checkout, ops, turn
+from app import checkout, ops, tools_api, turn
 from app.codec import CartCodec
 from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
 from app.keys import KeyRing
@@ -283,5 +283,6 @@ def create_app(settings: Settings | None = None, *, clock: Clock = time.time) ->
     app.state.ctx = ctx
     ops.install(app, ctx)  # /metrics, /readyz, access log, menu hot reload
     checkout.install(app, ctx)  # POST .../cart/checkout and the order sink
+    tools_api.install(app, ctx)  # voice tools, realtime session, /static and the demo page at /
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
     return app
