@@ -36,7 +36,7 @@ from app.turn import iso_utc
 
 FULFILLMENT = ("pickup", "dine_in", "curbside")
 MAX_NAME_CHARS = 80
-_PHONE = re.compile(r"\+?[0-9][0-9 ().-]{5,22}")
+_PHONE = re.compile(r"\+?[0-9 ().-]{7,24}")
 _REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
 
 

@@ -138,7 +138,7 @@ class SqliteSink:
                     row = db.execute(
                         "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?", (order.cart_id,)
                     ).fetchone()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             log.error("order %s: SQLite store failed: %s", order.order_id, exc)
             message = "the order could not be stored; your cart is unchanged, please try again"
             raise OrderDeliveryFailed(message) from None
