@@ -89,9 +89,19 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
             }
         )
         return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False)
-    options = [item.options_by_tag.get(tag) for tag in line.option_tags]
-    modifiers = [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o is not None]
-    if None in options:
+    # one pass over the line's options: the cart view's modifiers, their price, and any gone missing
+    unit = item.price_cents
+    modifiers = []
+    missing = False
+    options_by_tag = item.options_by_tag
+    for tag in line.option_tags:
+        option = options_by_tag.get(tag)
+        if option is None:
+            missing = True
+            continue
+        unit += option.price_cents
+        modifiers.append({"id": option.id, "name": option.name, "price_cents": option.price_cents})
+    if missing:
         warnings.append(
             {
                 "code": "item_unavailable",
@@ -112,7 +122,6 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
             }
         )
         return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False)
-    unit = item.price_cents + sum(m["price_cents"] for m in modifiers)
     if unit != line.unit_price_cents:
         warnings.append(
             {
@@ -132,14 +141,11 @@ def price_cart(state: CartState, menu: Menu) -> PricedCart:
     """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes."""
     warnings: list[dict[str, Any]] = []
     priced = [_price_line(line, menu, warnings) for line in state.lines]
-    refreshed = tuple(
-        replace(p.line, unit_price_cents=p.unit_price_cents)
-        if p.unit_price_cents != p.line.unit_price_cents
-        else p.line
-        for p in priced
-    )
-    for p, line in zip(priced, refreshed, strict=True):
-        p.line = line
+    changed = False
+    for p in priced:
+        if p.unit_price_cents != p.line.unit_price_cents:
+            p.line = replace(p.line, unit_price_cents=p.unit_price_cents)
+            changed = True
     subtotal = sum(p.total_cents for p in priced)
-    new_state = replace(state, lines=refreshed) if refreshed != state.lines else state
+    new_state = replace(state, lines=tuple(p.line for p in priced)) if changed else state
     return PricedCart(new_state, menu.currency, priced, subtotal, tax_cents(subtotal, menu.tax_rate), warnings)
