@@ -90,8 +90,8 @@ async def read_json(request: Request, *, required: bool = True) -> Any:
             raise InvalidRequest("a JSON object body is required")
         return {}
     try:
-        value = json.loads(body, parse_constant=_no_constant)
-    except (ValueError, RecursionError) as exc:  # also NaN/Infinity and ints over 4300 digits
+        value = json.loads(body, parse_constant=_no_constant, parse_float=_finite_float)
+    except (ValueError, RecursionError) as exc:  # also NaN/Infinity, 1e999 and ints over 4300 digits
         raise InvalidRequest(f"body is not valid JSON: {exc}") from None
     if _depth(value) > MAX_JSON_DEPTH:
         raise InvalidRequest(f"JSON is nested deeper than {MAX_JSON_DEPTH} levels")
@@ -102,6 +102,13 @@ async def read_json(request: Request, *, required: bool = True) -> Any:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError("number is out of range")
+    return value
 
 
 def _has_lone_surrogate(value: Any) -> bool:

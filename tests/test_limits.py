@@ -121,6 +121,7 @@ def nested(depth: int) -> bytes:
         b'{"item": "bottled-water"',  # truncated
         b'{"item": "bottled-water", "quantity": NaN}',
         b'{"item": "bottled-water", "quantity": Infinity}',
+        b'{"item": "bottled-water", "quantity": -1e999}',  # overflows to -inf
         b'{"item": "bottled-water", "quantity": ' + b"9" * 5000 + b"}",  # > 4300 digits
         b'{"item": "\\ud800"}',  # lone surrogate escape
         b'{"\\udfff": 1}',
@@ -140,6 +141,7 @@ def nested(depth: int) -> bytes:
         "truncated",
         "nan",
         "infinity",
+        "overflow",
         "huge_int",
         "surrogate",
         "surrogate_key",
