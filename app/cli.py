@@ -1,4 +1,4 @@
-"""``voicecart`` command line: serve, keys, menu check, token inspect.
+"""``voicecart`` command line: serve, keys, menu check, token inspect, orders.
 
 Configuration problems print one clear line to stderr and exit 2; nothing secret is printed
 except by ``keys new``, whose whole job is to print a fresh key.
@@ -19,6 +19,7 @@ from app.errors import ConfigError, TokenError
 from app.keys import new_key_spec
 from app.logs import log_config
 from app.menu import MenuCatalog, load_menu
+from app.orders_cli import register as register_orders
 from app.settings import Settings
 from app.turn import finish
 
@@ -134,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--restaurant", help="restaurant id (default: try every configured menu)")
     inspect.add_argument("--ignore-expiry", action="store_true", help="show an expired cart too")
     inspect.set_defaults(func=_token_inspect)
+
+    register_orders(sub)  # orders list | orders show ORDER_ID
     return parser
 
 
