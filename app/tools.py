@@ -508,3 +508,7 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
 def clear_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
     return state, {"message": "I've cleared the order."}
+
+
+# confirm_order (review / checkout / cancel) lives with checkout; importing it registers it here.
+from app import checkout_tool  # noqa: E402, F401

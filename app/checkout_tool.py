@@ -1,0 +1,88 @@
+"""The ``confirm_order`` voice tool: review the order aloud, place it, or cancel it.
+
+* ``review``: one sentence the model can read back ("Two Burritos with Steak…; and one Horchata.
+  Your total is $31.72.") and whether it can be placed as it is.
+* ``checkout``: the same checks, prices and exactly-once sink as ``POST …/cart/checkout``
+  (:func:`app.orders.build_order`, the app's order sink); the output carries ``order`` (the demo
+  page shows it) and the cart comes back checked out. Needs the customer's name.
+* ``cancel``: empties the cart.
+
+Registered into :data:`app.tools.REGISTRY` when :mod:`app.tools` is imported. The order sink
+comes from ``services["app_state"].order_sink`` (set by :func:`app.checkout.install`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app import turn
+from app.cart import CartState, mark_checked_out
+from app.errors import InvalidRequest
+from app.orders import FULFILLMENT, CheckoutRequest, build_order, parse_checkout, spoken_summary
+from app.pricing import price_cart
+from app.tools import ToolContext, tool
+
+
+def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    priced = price_cart(state, ctx.menu)
+    lines = [p.to_dict() for p in priced.lines if p.available]
+    message = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
+    ready = bool(lines) and len(lines) == len(priced.lines)
+    if not ready and lines:
+        gone = "; ".join(w["message"] for w in priced.warnings if w["code"] == "item_unavailable")
+        message += f" Before ordering: {gone}; remove it first."
+    elif ready:
+        message += " Shall I place the order?"
+    return state, {"message": message, "total": ctx.money(priced.total_cents), "ready": ready}
+
+
+def _request(args: dict[str, Any]) -> CheckoutRequest:
+    name = args.get("customer_name")
+    if not name:
+        raise InvalidRequest("What name should I put the order under?", field="customer.name")
+    customer: dict[str, Any] = {"name": name, "phone": args.get("phone")}
+    return parse_checkout({"customer": customer, "fulfillment": args.get("fulfillment") or "pickup"})
+
+
+def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    request = _request(args)
+    order, priced = build_order(state, ctx.menu, request, ctx.now)
+    placement = ctx.services["app_state"].order_sink.place(order)
+    placed = placement.order
+    number = placed["order_id"][-6:].upper()
+    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"])
+    first = "Your order is placed" if placement.created else "That order was already placed"
+    message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"
+    if priced.warnings:
+        message += " Note: " + "; ".join(w["message"] for w in priced.warnings) + "."
+    return mark_checked_out(priced.state), {"message": message, "order": placed, "created": placement.created}
+
+
+def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
+    return state, {"message": "OK, I've cancelled the order; the cart is empty."}
+
+
+@tool(
+    "confirm_order",
+    """Finish the order. action "review": read the whole order and total back to the customer and
+    ask them to confirm. action "checkout": place the order, only after the customer confirmed the
+    review; needs the name for the order (ask for it) and, if they said, phone and fulfillment.
+    action "cancel": the customer wants to cancel the whole order.""",
+    {
+        "action": {"type": "string", "enum": ["review", "checkout", "cancel"]},
+        "customer_name": {"type": "string", "description": "the name for the order (checkout)"},
+        "phone": {"type": "string", "description": "a phone number, if the customer gave one"},
+        "fulfillment": {"type": "string", "enum": list(FULFILLMENT), "description": "default pickup"},
+    },
+    required=["action"],
+)
+def confirm_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    action = args["action"]
+    if action == "review":
+        return _review(state, ctx)
+    if action == "checkout":
+        return _checkout(state, args, ctx)
+    if action == "cancel":
+        return _cancel(state, ctx)
+    raise InvalidRequest('action must be "review", "checkout" or "cancel"', field="action")
