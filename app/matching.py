@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +24,15 @@ AMBIGUOUS_GAP = 4.0  # a runner-up this close to the winner makes the choice amb
 SUGGEST_SCORE = 55.0
 
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
-_KEEP_S = {"fries": "fry", "chips": "chip", "nachos": "nacho", "tacos": "taco", "churros": "churro"}
+_KEEP_S = {
+    "fries": "fry",
+    "chips": "chip",
+    "nachos": "nacho",
+    "tacos": "taco",
+    "churros": "churro",
+    "cookies": "cookie",
+    "brownies": "brownie",
+}
 
 
 def _singular(word: str) -> str:
@@ -45,14 +54,19 @@ def normalize(text: str) -> str:
     return " ".join(_singular(w) for w in text.split())
 
 
-def _score(query: str, choice: str, **_: object) -> float:
+def _score(query: str, choice: str, *, per_extra_word: float = 0.05, **_: object) -> float:
     # "cheese burger" vs "cheeseburger": compare with spaces removed as well as word by word.
     # A query holding the whole name plus more ("kids meal with fries" vs "fries") scores less for
     # every word the name does not explain, so extra words never make a subset look like a match.
     squashed = fuzz.ratio(query.replace(" ", ""), choice.replace(" ", ""))
     extra = len(set(query.split()) - set(choice.split()))
-    subset = (0.95 - 0.05 * extra) * fuzz.token_set_ratio(query, choice)
+    subset = (0.95 - per_extra_word * extra) * fuzz.token_set_ratio(query, choice)
     return max(squashed, fuzz.token_sort_ratio(query, choice), subset)
+
+
+def _option_score(query: str, choice: str, **_: object) -> float:
+    # stricter: "no onions and anchovies" must not pass for "no onions" (anchovies would be lost)
+    return _score(query, choice, per_extra_word=0.08)
 
 
 @dataclass(frozen=True)
@@ -72,10 +86,10 @@ def _item_choices(menu: Menu) -> tuple[list[str], list[Item]]:
     return names, owners
 
 
-def _ranked(query: str, names: list[str], owners: list, limit: int = 5) -> list[Match]:
+def _ranked(query: str, names: list[str], owners: list, limit: int = 5, scorer: Callable = _score) -> list[Match]:
     """Best score per owner, best first."""
     best: dict[int, Match] = {}
-    for _, score, index in process.extract(query, names, scorer=_score, processor=None, limit=None):
+    for _, score, index in process.extract(query, names, scorer=scorer, processor=None, limit=None):
         owner = owners[index]
         if id(owner) not in best or score > best[id(owner)].score:
             best[id(owner)] = Match(owner, score)
@@ -125,7 +139,7 @@ def resolve_option(item: Item, text: str) -> Option:
     query = normalize(text) if isinstance(text, str) else ""
     names = [normalize(n) for o in item.options for n in (o.name, *o.aliases)]
     owners = [o for o in item.options for _ in (o.name, *o.aliases)]
-    ranked = _ranked(query, names, owners) if query and names else []
+    ranked = _ranked(query, names, owners, scorer=_option_score) if query and names else []
     if (
         ranked
         and ranked[0].score >= ACCEPT_SCORE
@@ -184,12 +198,14 @@ def _option_phrases(item: Item) -> list[tuple[str, Option]]:
 def strip_options(item: Item, text: str) -> tuple[tuple[Option, ...], str]:
     """Take ``item``'s option names out of normalised ``text`` (whole words); return them and the rest."""
     padded = f" {text} "
-    found: list[Option] = []
+    found: list[tuple[int, Option]] = []
     for phrase, option in _option_phrases(item):
-        if f" {phrase} " in padded and option not in found:
-            padded = padded.replace(f" {phrase} ", " ", 1)
-            found.append(option)
-    return tuple(found), " ".join(padded.split())
+        at = padded.find(f" {phrase} ")
+        if at >= 0 and all(option is not o for _, o in found):
+            # blank it out in place (keeping positions) so options come back in the order said
+            padded = padded[: at + 1] + " " * len(phrase) + padded[at + 1 + len(phrase) :]
+            found.append((at, option))
+    return tuple(o for _, o in sorted(found, key=lambda f: f[0])), " ".join(padded.split())
 
 
 def _names(item: Item) -> list[str]:
