@@ -60,8 +60,8 @@ class OrderSink(Protocol):
 
 
 def order_json(order: Order) -> bytes:
-    """The exact bytes delivered (and signed): compact, keys sorted, UTF-8."""
-    return json.dumps(order.to_dict(), separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
+    """The exact bytes delivered (and signed): compact JSON, UTF-8."""
+    return json.dumps(order.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def sign(secret: str, body: bytes) -> str:
