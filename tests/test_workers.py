@@ -38,9 +38,12 @@ def workers_seen(url: str, want: int = 2, attempts: int = 300) -> set[str]:
     seen: set[str] = set()
     for _ in range(attempts):
         try:
-            seen.add(httpx.get(f"{url}/healthz", headers={"Connection": "close"}).headers["voicecart-instance"])
-        except httpx.TransportError:
+            answer = httpx.get(f"{url}/healthz", headers={"Connection": "close"})
+        except httpx.TransportError:  # a worker being replaced
             time.sleep(0.05)
+            continue
+        assert answer.status_code == 200, answer.text
+        seen.add(answer.headers["voicecart-instance"])
         if len(seen) >= want:
             break
     return seen
