@@ -202,6 +202,15 @@ class WebhookSink:
         self.max_delay = max_delay_seconds
         self.max_attempts = max_attempts
         self._sleep, self._monotonic, self._rand = sleep, monotonic, rand
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    def client(self) -> httpx.Client:
+        """One pooled client per sink (keep-alive; it can be shared between threads), made on first use."""
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(follow_redirects=False)
+            return self._client
 
     def backoff(self, attempt: int) -> float:
         """Exponential with "equal jitter": half the step fixed, half random (no thundering herd)."""
@@ -218,39 +227,40 @@ class WebhookSink:
         }
         deadline = self._monotonic() + self.deadline_seconds
         attempt, last = 0, "no attempt"
-        with httpx.Client(follow_redirects=False) as client:
-            while attempt < self.max_attempts:
-                remaining = deadline - self._monotonic()
-                if remaining <= 0:
-                    break
-                attempt += 1
-                try:
-                    response = client.post(
-                        self.url, content=body, headers=headers, timeout=min(self.attempt_timeout, remaining)
-                    )
-                except httpx.TimeoutException:
-                    last = "timeout"
-                except httpx.TransportError as exc:
-                    last = f"connection error ({type(exc).__name__})"
-                else:
-                    status = response.status_code
-                    if 200 <= status < 300:
-                        replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
-                        log.info("order %s delivered (attempt %d, replayed=%s)", order.order_id, attempt, replayed)
-                        return Placement(order.to_dict(), not replayed)
-                    if status == 409:
-                        raise _already_ordered(order.order_id, order.cart_revision)
-                    last = f"HTTP {status}"
-                    if status < 500 and status not in RETRY_STATUSES:
-                        break  # the receiver refuses this order; repeating it will not help
-                log.warning("order %s: delivery attempt %d failed: %s", order.order_id, attempt, last)
-                delay = self.backoff(attempt)
-                if self._monotonic() + delay >= deadline:
-                    break
-                self._sleep(delay)
+        client = self.client()
+        while attempt < self.max_attempts:
+            remaining = deadline - self._monotonic()
+            if remaining <= 0:
+                break
+            attempt += 1
+            try:
+                response = client.post(
+                    self.url, content=body, headers=headers, timeout=min(self.attempt_timeout, remaining)
+                )
+            except httpx.TimeoutException:
+                last = "timeout"
+            except httpx.TransportError as exc:
+                last = f"connection error ({type(exc).__name__})"
+            else:
+                status = response.status_code
+                if 200 <= status < 300:
+                    replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
+                    log.info("order %s delivered (attempt %d, replayed=%s)", order.order_id, attempt, replayed)
+                    return Placement(order.to_dict(), not replayed)
+                if status == 409:
+                    raise _already_ordered(order.order_id, order.cart_revision)
+                last = f"HTTP {status}"
+                if status < 500 and status not in RETRY_STATUSES:
+                    break  # the receiver refuses this order; repeating it will not help
+            log.warning("order %s: delivery attempt %d failed: %s", order.order_id, attempt, last)
+            delay = self.backoff(attempt)
+            if self._monotonic() + delay >= deadline:
+                break
+            self._sleep(delay)
         log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempt, last)
         raise OrderDeliveryFailed(
-            "the kitchen could not be reached; nothing was ordered and your cart is unchanged, please try again",
+            "the order could not be delivered to the kitchen; nothing was ordered and your cart is unchanged, "
+            "please try again",
             attempts=attempt,
             last_error=last,
         )
