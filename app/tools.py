@@ -325,7 +325,7 @@ def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState,
     options = list(phrase.options)
     for text in said:
         options += [o for o in find_options(phrase.item, text) if o not in options]
-    quantity = entry.get("quantity") or phrase.quantity or 1
+    quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
     op = turn.AddItem(phrase.item.id, quantity, tuple(o.id for o in options), entry.get("notes"))
     state, line_id = turn.apply(state, op, ctx.menu)
     return state, {

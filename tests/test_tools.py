@@ -114,6 +114,13 @@ def test_unknown_modifiers_are_refused_never_priced_at_zero(client: TestClient) 
     assert body["out"]["not_added"][0]["error"] == "modifier_invalid"
 
 
+@pytest.mark.parametrize("quantity", [0, 100, "2", True])
+def test_bad_quantities_are_refused_not_defaulted(client: TestClient, quantity: Any) -> None:
+    body = add(client, {"item": "cookie", "quantity": quantity})
+    assert body["ok"] is False and body["cart"]["lines"] == []
+    assert body["out"]["not_added"][0]["error"] == "quantity_invalid"
+
+
 def test_kids_meal_with_fries_is_one_line(client: TestClient) -> None:
     body = add(client, {"item": "kids meal with fries", "modifiers": ["apple juice"]})
     assert names(body) == [("Kids Burger Meal", 1)]
