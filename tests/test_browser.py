@@ -221,6 +221,20 @@ def test_reload_restores_the_cart(page: Any, server: ServerProcess) -> None:
     assert (cart_lines(page), shown_cart_id(page), page.text_content("#total")) == before
     assert before[0] == [("2×", "French Fries", "Large")]
     assert page.is_hidden("#notice")
+    # a closed tab: a new page of the same browser profile picks the cart up from localStorage
+    context = page.context
+    page.close()
+    reopened = context.new_page()
+    open_demo(reopened, server.url)
+    assert (cart_lines(reopened), shown_cart_id(reopened), reopened.text_content("#total")) == before
+
+
+def test_start_voice_without_a_speech_model_points_to_simulate(page: Any, server: ServerProcess) -> None:
+    open_demo(page, server.url)
+    page.click("#connect")
+    page.wait_for_selector("#notice:not([hidden])")
+    assert "simulate" in page.text_content("#notice")
+    assert page.text_content("#voice-status") == "voice off"
 
 
 def test_order_continues_after_the_server_is_killed_and_restarted(page: Any, browser: Any, tmp_path: Path) -> None:
@@ -242,14 +256,28 @@ def test_order_continues_after_the_server_is_killed_and_restarted(page: Any, bro
         assert json.loads(sent[-2]["item"]["output"])["ok"] is True
 
 
-def test_expired_token_shows_the_message_and_a_fresh_cart(page: Any, tmp_path: Path) -> None:
+def test_expired_token_shows_the_message_and_a_fresh_cart(page: Any, browser: Any, tmp_path: Path) -> None:
     with ServerProcess(server_env(tmp_path, CART_TTL_SECONDS="10"), log_path=tmp_path / "s.log") as short:
         open_demo(page, short.url)
         say_tool_call(page, "c1", "add_to_order", {"items": [{"item": "mexican coke"}]})
         old_id = shown_cart_id(page)
         assert page.is_hidden("#notice")
+        idle_tab = browser.new_page()  # a second customer who will come back by reloading
+        open_demo(idle_tab, short.url)
+        say_tool_call(
+            idle_tab, "c1", "add_to_order", {"items": [{"item": "iced tea", "modifiers": ["small", "sweet"]}]}
+        )
+        idle_id = shown_cart_id(idle_tab)
+
         time.sleep(11.2)  # the server's sliding TTL is 10 s; nothing else happens meanwhile
-        say_tool_call(page, "c2", "add_to_order", {"items": [{"item": "fudge brownie"}]})
+
+        idle_tab.reload()  # the page notices on load: message, empty fresh cart
+        idle_tab.wait_for_selector("body[data-ready=true]")
+        assert "expired" in idle_tab.text_content("#notice") and cart_lines(idle_tab) == []
+        assert shown_cart_id(idle_tab) != idle_id
+        idle_tab.close()
+
+        say_tool_call(page, "c2", "add_to_order", {"items": [{"item": "fudge brownie"}]})  # the server refuses
         assert "expired" in page.text_content("#notice")
         assert page.is_visible("#notice")
         assert [n for _, n, _ in cart_lines(page)] == ["Fudge Brownie"]
