@@ -55,6 +55,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join(lines)
 
 
+def table_of(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str:
+    """:func:`table` of the named ``columns`` of dict ``rows``."""
+    return table(columns, [[row[c] for c in columns] for row in rows])
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 

@@ -22,6 +22,7 @@ from app.menu import Item, Menu, load_menu
 from bench import ROOT
 
 SIZES = (1, 3, 5, 12, 30, 50)
+QUICK_SIZES = (1, 5, 50)
 MENU_FILES = {
     "demo": ROOT / "app" / "menus" / "demo-burger.json",
     "uuid": ROOT / "tests" / "menus" / "uuid-taqueria.json",
@@ -102,24 +103,31 @@ def line_ops(menu: Menu, lines: int, seed: int, notes_every: int = 4) -> list[tu
     return ops
 
 
-def build(menu: Menu, ops: list[turn.AddItem], codec: CartCodec, cart_no: int = 0) -> turn.TurnResult:
+def build(menu: Menu, ops: list[turn.AddItem], codec: CartCodec, cart_no: int = 0, now: int = T0) -> turn.TurnResult:
     cart_id = (0xCA27_0000_0000_0000 + cart_no).to_bytes(8, "big")
-    result = turn.run_turn(None, turn.NewCart(cart_id), menu, codec, T0)
+    result = turn.run_turn(None, turn.NewCart(cart_id), menu, codec, now)
     for op in ops:
-        result = turn.run_turn(result.token, op, menu, codec, T0)
+        result = turn.run_turn(result.token, op, menu, codec, now)
     return result
 
 
-def make_cart(menu_key: str, lines: int, codec: CartCodec | None = None, notes_every: int = 4) -> CorpusCart:
+def make_cart(
+    menu_key: str, lines: int, codec: CartCodec | None = None, notes_every: int = 4, now: int = T0
+) -> CorpusCart:
+    """The corpus cart of ``lines`` lines on ``menu_key``; ``now`` is when its token is minted."""
     menu = menus()[menu_key]
     ops = line_ops(menu, lines, seed=hash_seed(menu_key, lines), notes_every=notes_every)
-    result = build(menu, ops, codec or bench_codec(), cart_no=lines)
+    result = build(menu, ops, codec or bench_codec(), cart_no=lines, now=now)
     assert len(result.state.lines) == lines
     return CorpusCart(menu_key, lines, menu, result.token, result.state, tuple(ops))
 
 
 def hash_seed(menu_key: str, lines: int) -> int:
     return sum(map(ord, menu_key)) * 1000 + lines  # stable across runs (str hash is salted)
+
+
+def sizes(quick: bool) -> tuple[int, ...]:
+    return QUICK_SIZES if quick else SIZES
 
 
 def corpus(sizes: tuple[int, ...] = SIZES) -> list[CorpusCart]:

@@ -25,8 +25,8 @@ from typing import Any
 
 from app.cart import CartState, Line
 from app.menu import Item, Menu
-from bench import Config, table, write_report
-from bench.corpus import T0, CorpusCart, corpus, natural_json
+from bench import Config, table, table_of, write_report
+from bench.corpus import T0, CorpusCart, corpus, natural_json, sizes
 
 SECRET = "bench-secret-" + "s" * 40
 NOTES_BITS_PER_CHAR = 3.0
@@ -185,14 +185,14 @@ def _ok(passed: bool) -> str:
 
 
 def run(config: Config) -> list[dict[str, Any]]:
-    carts = corpus((1, 5, 50) if config.quick else (1, 3, 5, 12, 30, 50))
+    carts = corpus(sizes(config.quick))
     rows = measure(carts)
     columns = ["cart", "lines", "voicecart", *PEERS, "floor", "json"]
     sections = [
         "Characters on the wire for the same cart (natural JSON for the alternatives; `json` is that "
         "JSON unsigned and uncompressed). Every 4th line has a note. `floor` estimates the information "
         "content (see bench/payload.py).",
-        table(columns, [[r[c] for c in columns] for r in rows]),
+        table_of(rows, columns),
         "Relative to voicecart (× larger):",
         table(
             ["cart", *PEERS],

@@ -1,0 +1,246 @@
+"""HTTP throughput: add-item turns per second and latency, voicecart vs the alternatives.
+
+Same uvicorn, same machine, same run, 1 and 2 workers. The load generator is ``wrk`` (a
+separate process) with a Lua script that sends voicecart's add-item body for the corpus's
+5-line UUID-menu cart — with its token for voicecart, with a random ``Cart-Id`` of 5,000 seeded
+carts for the stateful variants (every variant gets the header, so wrk does the same work):
+
+* **voicecart** — ``python -m app serve`` exactly as shipped (access log, metrics and all);
+* **Redis-backed** / **dict-backed** / **bare Starlette** — :mod:`bench.apps` under
+  ``python -m uvicorn … --factory``.
+
+wrk runs one thread and 16 connections after a short warm-up. On a 2-core machine wrk itself
+takes a share of the CPU, so absolute numbers are low; the ratios are the point.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from app.codec import CartCodec
+from app.keys import KeyRing
+from bench import ROOT, Config, load_average, table, write_report
+from bench.apps import CART_ID_HEADER, PATH, SEEDED_CARTS, seed_redis
+from bench.corpus import BENCH_KEYS, MENU_FILES, make_cart
+from bench.redis_server import RedisServer
+from tests.servers import free_port
+
+CONNECTIONS = 16
+TARGET_VS_BARE = 0.8
+TARGET_VS_REDIS = 1.5
+VARIANTS = ("voicecart", "Redis-backed", "dict-backed", "bare Starlette")
+APP_FACTORIES = {"Redis-backed": "redis_app", "dict-backed": "dict_app", "bare Starlette": "bare_app"}
+
+
+class WrkMissing(RuntimeError):
+    pass
+
+
+@dataclass
+class WrkResult:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(number) * _UNITS_MS[unit]
+
+
+def parse_wrk(output: str) -> WrkResult:
+    """The figures we keep from ``wrk --latency`` output."""
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = (int(non_2xx.group(1)) if non_2xx else 0) + (sum(map(int, socket.groups())) if socket else 0)
+    return WrkResult(rate, p50, p99, total, errors)
+
+
+def lua_script(body: dict[str, Any], token: str) -> str:
+    return "\n".join(
+        [
+            'wrk.method = "POST"',
+            f"wrk.body = {_lua_string(json.dumps(body))}",
+            'wrk.headers["Content-Type"] = "application/json"',
+            f'wrk.headers["Cart-Token"] = {_lua_string(token)}',
+            "request = function()",
+            f'  wrk.headers["{CART_ID_HEADER}"] = string.format("%016x", math.random(1, {SEEDED_CARTS}))',
+            "  return wrk.format()",
+            "end",
+            "",
+        ]
+    )
+
+
+def _lua_string(text: str) -> str:
+    return "[==[" + text + "]==]"
+
+
+class Server:
+    """One variant under uvicorn, in its own process group, on a free loopback port."""
+
+    def __init__(self, variant: str, workers: int, env: dict[str, str], log: Path) -> None:
+        self.port = free_port()
+        if variant == "voicecart":
+            args = ["-m", "app", "serve", "--port", str(self.port), "--workers", str(workers)]
+        else:
+            factory = f"bench.apps:{APP_FACTORIES[variant]}"
+            args = ["-m", "uvicorn", factory, "--factory", "--host", "127.0.0.1", "--port", str(self.port)]
+            args += ["--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+        self.proc = subprocess.Popen(
+            [sys.executable, *args],
+            env=env,
+            cwd=ROOT,
+            stdout=log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def wait_healthy(self, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}")
+            try:
+                if httpx.get(self.url("/healthz"), timeout=0.5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not become healthy")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
+
+
+def run_wrk(url: str, script: Path, seconds: int) -> WrkResult:
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise WrkMissing("wrk is not installed: `apt-get install wrk`")
+    args = [wrk, "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(script), url]
+    out = subprocess.run(args, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    return parse_wrk(out)
+
+
+def check_response(server: Server, variant: str, path: str, body: dict[str, Any], token: str, lines: int) -> None:
+    """One request by hand before the load: right status, right cart."""
+    headers = {"Cart-Token": token, CART_ID_HEADER: "0000000000000001"}
+    answer = httpx.post(server.url(path), json=body, headers=headers, timeout=10)
+    if answer.status_code != 200 or len(answer.json()["cart"]["lines"]) != lines:
+        raise RuntimeError(f"{variant}: unexpected answer {answer.status_code}: {answer.text[:300]}")
+
+
+def measure(config: Config, work: Path) -> list[dict[str, Any]]:
+    seconds, warmup = (1, 1) if config.quick else (10, 2)  # wrk takes whole seconds
+    worker_counts = (1,) if config.quick else (1, 2)
+    codec = CartCodec(KeyRing.parse(BENCH_KEYS))
+    cart = make_cart("uuid", 5, codec, now=int(time.time()))
+    op = cart.add_again()
+    body = {"item": op.item, "quantity": op.quantity, "modifiers": list(op.modifiers)}
+    if op.notes:
+        body["notes"] = op.notes
+    path = PATH.format(rid=cart.menu.restaurant_id)
+    script = work / "add_item.lua"
+    script.write_text(lua_script(body, cart.token))
+    menu_dir = work / "menus"
+    menu_dir.mkdir(exist_ok=True)
+    shutil.copy(MENU_FILES["uuid"], menu_dir)
+    rows: list[dict[str, Any]] = []
+    with RedisServer() as redis_server:
+        env = {
+            **os.environ,
+            "CART_KEYS": BENCH_KEYS,
+            "CART_MENU_DIR": str(menu_dir),
+            "CART_DATA_DIR": str(work / "data"),
+            "BENCH_REDIS_URL": redis_server.url,
+            "PYTHONPATH": str(ROOT),
+        }
+        for workers in worker_counts:
+            for variant in VARIANTS:
+                if variant == "Redis-backed":
+                    seed_redis(redis_server.url, cart)
+                server = Server(variant, workers, env, work / "servers.log")
+                try:
+                    server.wait_healthy()
+                    check_response(server, variant, path, body, cart.token, cart.lines)
+                    run_wrk(server.url(path), script, warmup)
+                    load = load_average()
+                    result = run_wrk(server.url(path), script, seconds)
+                finally:
+                    server.stop()
+                rows.append({"variant": variant, "workers": workers, "result": result, "load": load})
+                print(f"{variant:16} {workers} worker(s): {result.requests_per_s:8.0f} req/s  ({load})", flush=True)
+    return rows
+
+
+def ratios(rows: list[dict[str, Any]]) -> list[list[object]]:
+    out: list[list[object]] = []
+    for workers in sorted({r["workers"] for r in rows}):
+        by = {r["variant"]: r["result"].requests_per_s for r in rows if r["workers"] == workers}
+        vs_bare, vs_redis = by["voicecart"] / by["bare Starlette"], by["voicecart"] / by["Redis-backed"]
+        for name, value, target in (("bare", vs_bare, TARGET_VS_BARE), ("Redis", vs_redis, TARGET_VS_REDIS)):
+            out.append([workers, f"voicecart / {name}", f"≥ {target}×", f"{value:.2f}×", _ok(value, target)])
+    return out
+
+
+def _ok(value: float, target: float) -> str:
+    return "met" if value >= target else "**missed**"
+
+
+def run(config: Config) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="voicecart-bench-") as tmp:
+        rows = measure(config, Path(tmp))
+    columns = ["variant", "workers", "req/s", "p50 ms", "p99 ms", "requests", "errors", "load before run"]
+    data = [
+        [
+            r["variant"],
+            r["workers"],
+            round(r["result"].requests_per_s),
+            r["result"].p50_ms,
+            r["result"].p99_ms,
+            r["result"].requests,
+            r["result"].errors,
+            r["load"].split(" on ")[0].removeprefix("load average "),
+        ]
+        for r in rows
+    ]
+    sections = [
+        f"Add-item turns on a 5-line UUID-menu cart; wrk -t1 -c{CONNECTIONS} "
+        f"{'1' if config.quick else '10'} s per row after a warm-up; uvicorn with httptools/uvloop. "
+        "`errors` counts non-2xx answers and socket errors (must be 0).",
+        table(columns, data),
+        "Targets:",
+        table(["workers", "ratio", "goal", "measured", "status"], ratios(rows)),
+    ]
+    write_report(config, "http", "HTTP throughput", "python -m bench http", sections)
+    return rows
