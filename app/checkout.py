@@ -20,10 +20,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app import http_api, sinks, turn
-from app.cart import mark_checked_out
 from app.codec import CartCodec
 from app.menu import Menu
-from app.orders import CheckoutRequest, build_order, parse_checkout
+from app.orders import CheckoutRequest, parse_checkout, submit
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -33,10 +32,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class Checkout:
-    order: dict[str, Any]  # the order of record
+    order: dict[str, Any]
     created: bool
     result: turn.TurnResult  # the checked-out cart and its token
-    warnings: list[dict[str, Any]]  # what repricing at checkout found (e.g. price_changed)
+    warnings: list[dict[str, Any]]
 
 
 def place_order(
@@ -50,10 +49,8 @@ def place_order(
 ) -> Checkout:
     """Blocking (the sink may do I/O): call it off the event loop."""
     state = turn.load(token, menu, codec, now, other_restaurants)
-    order, priced = build_order(state, menu, request, now)
-    placement = sink.place(order)
-    result = turn.finish(mark_checked_out(priced.state), menu, codec, now)
-    return Checkout(placement.order, placement.created, result, priced.warnings)
+    done = submit(state, request, menu, sink, now)
+    return Checkout(done.order, done.created, turn.finish(done.state, menu, codec, now), done.warnings)
 
 
 def order_sink(app: Starlette) -> sinks.OrderSink:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 from app import turn
-from app.cart import CartState, mark_checked_out
+from app.cart import CartState
 from app.errors import InvalidRequest
-from app.orders import FULFILLMENT, CheckoutRequest, build_order, parse_checkout, spoken_summary
+from app.orders import FULFILLMENT, CheckoutRequest, parse_checkout, spoken_summary, submit
 from app.pricing import price_cart
 from app.tools import ToolContext, tool
 
@@ -45,17 +45,15 @@ def _request(args: dict[str, Any]) -> CheckoutRequest:
 
 
 def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    request = _request(args)
-    order, priced = build_order(state, ctx.menu, request, ctx.now)
-    placement = ctx.services["app_state"].order_sink.place(order)
-    placed = placement.order
+    done = submit(state, _request(args), ctx.menu, ctx.services["app_state"].order_sink, ctx.now)
+    placed = done.order
     number = placed["order_id"][-6:].upper()
     said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"])
-    first = "Your order is placed" if placement.created else "That order was already placed"
+    first = "Your order is placed" if done.created else "That order was already placed"
     message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"
-    if priced.warnings:
-        message += " Note: " + "; ".join(w["message"] for w in priced.warnings) + "."
-    return mark_checked_out(priced.state), {"message": message, "order": placed, "created": placement.created}
+    if done.warnings:
+        message += " Note: " + "; ".join(w["message"] for w in done.warnings) + "."
+    return done.state, {"message": message, "order": placed, "created": done.created}
 
 
 def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:

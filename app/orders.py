@@ -10,6 +10,9 @@ Checks, in order (each a documented code in :mod:`app.errors`): ``cart_empty`` �
 ``cart_has_unavailable_items`` → ``modifier_required`` / ``modifier_invalid`` (the menu's choices
 may have changed since the line was added) → ``restaurant_closed`` (if the menu has ``hours``) →
 ``order_total_changed`` (only if the caller sent ``expected_total_cents``).
+
+:func:`submit` hands the order to an injected sink (:mod:`app.sinks`); a cart the sink already
+holds an order for gets that order back first, without being validated again.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cart import CartState, check_options, clean_notes
+from app.cart import CartState, check_options, clean_notes, mark_checked_out
 from app.errors import (
     CartEmpty,
     CartHasUnavailableItems,
@@ -33,6 +36,9 @@ from app.errors import (
 from app.menu import Menu
 from app.pricing import PricedCart, format_money, price_cart
 from app.turn import iso_utc
+
+if TYPE_CHECKING:
+    from app.sinks import OrderSink
 
 FULFILLMENT = ("pickup", "dine_in", "curbside")
 MAX_NAME_CHARS = 80
@@ -213,6 +219,28 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
         placed_at=now,
     )
     return order, priced
+
+
+# --- submitting (the sink is injected: SQLite, webhook, or a test double) ---------------------------
+
+
+@dataclass
+class Submitted:
+    order: dict[str, Any]  # the order of record
+    created: bool  # False: this cart revision had been ordered before (the same order)
+    state: CartState  # the cart, marked checked out
+    warnings: list[dict[str, Any]]  # what repricing at checkout found (e.g. price_changed)
+
+
+def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSink, now: int) -> Submitted:
+    """Order ``state`` once. A cart ordered before gets its order back without being re-validated,
+    so a retry still succeeds after the menu, the stock or the opening hours changed."""
+    found = sink.lookup(state.cart_id_hex, state.revision)
+    if found is not None:
+        return Submitted(found, False, mark_checked_out(state), [])
+    order, priced = build_order(state, menu, request, now)
+    placement = sink.place(order)
+    return Submitted(placement.order, placement.created, mark_checked_out(priced.state), priced.warnings)
 
 
 # --- reading an order back (voice) ----------------------------------------------------------------------

@@ -56,7 +56,17 @@ class Placement:
 
 
 class OrderSink(Protocol):
-    def place(self, order: Order) -> Placement: ...
+    def place(self, order: Order) -> Placement:
+        """Take ``order`` unless its cart was ordered already (then: that order, or 409)."""
+        ...
+
+    def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
+        """The order already placed for this cart revision, if the sink can tell (else None).
+
+        Lets a retry get its order back even when the menu, the hours or the stock changed since.
+        Raises ``cart_already_ordered`` for another revision.
+        """
+        ...
 
 
 def order_json(order: Order) -> bytes:
@@ -75,6 +85,13 @@ def _already_ordered(order_id: str, revision: int) -> CartAlreadyOrdered:
         order_id=order_id,
         cart_revision=revision,
     )
+
+
+def _same_revision(row: tuple[str, int, str], revision: int) -> dict[str, Any]:
+    """The stored order ``(order_id, cart_revision, body)`` if it is this revision's, else 409."""
+    if row[1] != revision:
+        raise _already_ordered(row[0], row[1])
+    return json.loads(row[2])
 
 
 # --- SQLite -----------------------------------------------------------------------------------------
@@ -147,9 +164,20 @@ class SqliteSink:
             return Placement(order.to_dict(), True)
         if row is None or row[0] != order.order_id:
             raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
-        if row[1] != order.cart_revision:
-            raise _already_ordered(row[0], row[1])
-        return Placement(json.loads(row[2]), False)
+        return Placement(_same_revision(row, order.cart_revision), False)
+
+    def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
+        if not self.path.is_file():
+            return None
+        try:
+            with closing(self._connect()) as db:
+                row = db.execute(
+                    "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?", (cart_id,)
+                ).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
+            return None
+        return None if row is None else _same_revision(row, revision)
 
     # --- reading (CLI) ---
 
@@ -211,6 +239,9 @@ class WebhookSink:
             if self._client is None:
                 self._client = httpx.Client(follow_redirects=False)
             return self._client
+
+    def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
+        return None  # the receiver keeps the orders; a repeat is recognised there (Idempotency-Key)
 
     def backoff(self, attempt: int) -> float:
         """Exponential with "equal jitter": half the step fixed, half random (no thundering herd)."""

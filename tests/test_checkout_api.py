@@ -296,3 +296,30 @@ def test_webhook_failure_is_502_and_a_retry_is_safe(settings: Settings, clock: F
             placed = checkout(client, token)  # the same token still works
             assert placed.status_code == 201
     assert list(receiver.orders) == [placed.json()["order"]["order_id"]]
+
+
+def test_a_retry_gets_its_order_even_after_the_menu_or_hours_changed(
+    client: TestClient, menu_dir: Path, clock: FakeClock
+) -> None:
+    token = new_cart(client, BURGERS, FRIES)
+    first = checkout(client, token)
+    assert first.status_code == 201
+
+    def sold_out_and_closed(data: dict[str, Any]) -> None:
+        next(i for i in data["items"] if i["id"] == "fries").update(available=False, price_cents=1)
+        data["hours"] = {"timezone": "UTC", "weekly": {}}  # closed all week
+
+    edit_menu(client, menu_dir, sold_out_and_closed)
+    clock.advance(60)
+    retry = checkout(client, token)
+    assert retry.status_code == 200
+    assert retry.json()["order"] == first.json()["order"]
+    # a new cart is refused as it should be
+    refused(client, new_cart(client, BURGERS), 422, "restaurant_closed")
+
+
+def test_another_revision_is_409_before_any_other_check(client: TestClient) -> None:
+    token = new_cart(client, BURGERS)
+    checkout(client, token)
+    emptied = turn(client, "DELETE", f"{BASE}/cart", token).json()["cart_token"]
+    refused(client, emptied, 409, "cart_already_ordered")

@@ -246,3 +246,18 @@ def test_settings_read_the_order_variables(tmp_path: Path) -> None:
     assert SECRET not in repr(settings)
     with pytest.raises(ConfigError):
         Settings.from_env({"CART_ORDER_WEBHOOK_DEADLINE_SECONDS": "0"})
+
+
+def test_sqlite_lookup_finds_the_order_of_this_revision(tmp_path: Path, order: Order) -> None:
+    sink = SqliteSink(tmp_path / "orders.sqlite3")
+    assert sink.lookup(order.cart_id, order.cart_revision) is None  # no file yet: nothing ordered
+    sink.place(order)
+    assert sink.lookup(order.cart_id, order.cart_revision) == order.to_dict()
+    assert sink.lookup("00" * 8, 0) is None
+    with pytest.raises(CartAlreadyOrdered) as info:
+        sink.lookup(order.cart_id, order.cart_revision + 1)
+    assert info.value.details["order_id"] == order.order_id
+
+
+def test_webhook_lookup_leaves_repeats_to_the_receiver(order: Order) -> None:
+    assert webhook("http://127.0.0.1:9/orders").lookup(order.cart_id, order.cart_revision) is None
