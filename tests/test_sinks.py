@@ -155,8 +155,8 @@ def test_webhook_retry_of_a_delivered_order_is_not_a_second_order(order: Order) 
 
 
 def test_webhook_retries_timeouts(order: Order) -> None:
-    with OrderReceiver(SECRET, slow_first=1, slow_seconds=2.0) as receiver:
-        placed = webhook(receiver.url, attempt_timeout_seconds=0.3).place(order)
+    with OrderReceiver(SECRET, slow_first=1, slow_seconds=4.0) as receiver:
+        placed = webhook(receiver.url, attempt_timeout_seconds=1.5).place(order)
     assert placed.created
     assert receiver.attempts == 2 and len(receiver.orders) == 1
 
