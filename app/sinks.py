@@ -256,9 +256,9 @@ class WebhookSink:
             SIGNATURE_HEADER: sign(self._secret, body),
             "User-Agent": "voicecart",
         }
+        client = self.client()  # before the clock starts: the first one loads the TLS trust store
         deadline = self._monotonic() + self.deadline_seconds
         attempt, last = 0, "no attempt"
-        client = self.client()
         while attempt < self.max_attempts:
             remaining = deadline - self._monotonic()
             if remaining <= 0:

