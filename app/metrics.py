@@ -28,6 +28,7 @@ log = logging.getLogger("voicecart.access")
 TOKEN_HEADER = b"cart-token"
 TURN_ROUTE_PREFIX = "/v1/restaurants/{rid}/cart"
 TOKEN_SIZE_BUCKETS = (64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096)
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 
@@ -61,6 +62,12 @@ class Metrics:
 
     def render(self) -> Response:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def method_label(scope: Scope) -> str:
+    """Any token is a valid HTTP method: label only the ones we serve, so clients can't grow the set."""
+    method = scope["method"]
+    return method if method in KNOWN_METHODS else "OTHER"
 
 
 def route_label(scope: Scope) -> str:
@@ -102,7 +109,7 @@ class ObserveMiddleware:
             self._record(scope, seen["status"], seen["token"], time.perf_counter() - started)
 
     def _record(self, scope: Scope, status: int, token: str | None, seconds: float) -> None:
-        m, route, method = self.metrics, route_label(scope), scope["method"]
+        m, route, method = self.metrics, route_label(scope), method_label(scope)
         m.requests.labels(method, route, str(status)).inc()
         error = scope.get("state", {}).get("cart_error")
         if isinstance(error, TokenError):

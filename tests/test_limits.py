@@ -266,3 +266,21 @@ def test_huge_item_name_is_an_ordinary_miss(client: TestClient, token: str) -> N
     response = add(client, token, item="burger " * 2000)
     assert response.status_code in (400, 422)
     refused(client, token, response, response.status_code, response.json()["error"]["code"])
+
+
+def test_invented_http_methods_do_not_grow_the_metrics(settings: Settings, clock: FakeClock) -> None:
+    """Any token is a valid method on the wire; 300 invented ones must not mint 300 label sets."""
+    app = create_app(settings, clock=clock)
+
+    def series() -> int:
+        return sum(len(family.samples) for family in app.state.metrics.registry.collect())
+
+    async def send(methods: list[str]) -> None:
+        for method in methods:
+            reply = await call(app, method, CART)
+            assert reply.status == 405
+
+    asyncio.run(send(["BREW", "PROPFIND"]))
+    baseline = series()
+    asyncio.run(send([f"X{i:04d}" for i in range(300)]))
+    assert series() == baseline
