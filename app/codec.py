@@ -27,6 +27,7 @@ import struct
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import msgpack
 import zstandard
@@ -142,19 +143,59 @@ def b64decode_strict(text: str) -> bytes:
 # --- zstd, per thread (python-zstandard contexts are not thread-safe) ---------------------------
 
 
+# Trained dictionaries (``python -m bench.dictionary ID``): the header's flags name one by id.
+# Released files are never changed or removed, so every token in flight keeps decoding; an id
+# with no file here (1 was never released) is refused like an unknown codec. Rollout is
+# decode-first: a release that can read a dictionary ships before one that writes it, so a
+# rolling deploy never hands a replica a token it cannot read.
+DICTIONARY_DIR = Path(__file__).parent / "dictionaries"
+DEFAULT_DICTIONARY = 0  # what new tokens are compressed with (0 = plain zstd); 2 decodes everywhere
+
+
+def dictionary_path(dict_id: int) -> Path:
+    return DICTIONARY_DIR / f"cart-{dict_id}.zdict"
+
+
+RELEASED_DICTIONARIES = frozenset(i for i in range(1, 16) if dictionary_path(i).is_file())
+_ZSTD_DICTIONARIES = frozenset((CODEC_ZSTD, i) for i in RELEASED_DICTIONARIES)
+
+
+@functools.cache
+def _dictionary(dict_id: int) -> zstandard.ZstdCompressionDict | None:
+    return zstandard.ZstdCompressionDict(dictionary_path(dict_id).read_bytes()) if dict_id else None
+
+
+_ZSTD_PARAMS = zstandard.ZstdCompressionParameters.from_level(
+    3, format=_ZSTD_FORMAT, write_content_size=True, write_checksum=False, write_dict_id=False
+)
+
+
 class _Zstd(threading.local):
+    """One compressor and decompressor per dictionary id, per thread, made on first use."""
+
     def __init__(self) -> None:
-        params = zstandard.ZstdCompressionParameters.from_level(
-            3, format=_ZSTD_FORMAT, write_content_size=True, write_checksum=False, write_dict_id=False
-        )
-        self.compressor = zstandard.ZstdCompressor(compression_params=params)
-        self.decompressor = zstandard.ZstdDecompressor(format=_ZSTD_FORMAT)
+        self.compressors: dict[int, zstandard.ZstdCompressor] = {}
+        self.decompressors: dict[int, zstandard.ZstdDecompressor] = {}
+
+    def compressor(self, dict_id: int) -> zstandard.ZstdCompressor:
+        if dict_id not in self.compressors:
+            self.compressors[dict_id] = zstandard.ZstdCompressor(
+                compression_params=_ZSTD_PARAMS, dict_data=_dictionary(dict_id)
+            )
+        return self.compressors[dict_id]
+
+    def decompressor(self, dict_id: int) -> zstandard.ZstdDecompressor:
+        if dict_id not in self.decompressors:
+            self.decompressors[dict_id] = zstandard.ZstdDecompressor(
+                dict_data=_dictionary(dict_id), format=_ZSTD_FORMAT
+            )
+        return self.decompressors[dict_id]
 
 
 _zstd = _Zstd()
 
 
-def _decompress(frame: bytes) -> bytes:
+def _decompress(frame: bytes, dict_id: int = 0) -> bytes:
     """Refuse bombs: check what the frame header declares before letting zstd allocate."""
     try:
         params = zstandard.get_frame_parameters(frame, format=_ZSTD_FORMAT)
@@ -165,7 +206,7 @@ def _decompress(frame: bytes) -> bytes:
     if params.window_size > MAX_WINDOW_BYTES or params.dict_id != 0:
         raise TokenInvalid("token payload uses unacceptable compression parameters", reason="bomb")
     try:
-        data = _zstd.decompressor.decompress(frame, max_output_size=MAX_PAYLOAD_BYTES, allow_extra_data=False)
+        data = _zstd.decompressor(dict_id).decompress(frame, max_output_size=MAX_PAYLOAD_BYTES, allow_extra_data=False)
     except zstandard.ZstdError:
         raise TokenInvalid("token payload is corrupt", reason="corrupt") from None
     if len(data) != params.content_size:
@@ -295,10 +336,19 @@ def _read_body(token: str) -> tuple[TokenHeader, bytes]:
 class CartCodec:
     """Turns a :class:`CartState` into a token and back, for one key ring and purpose."""
 
-    def __init__(self, keys: KeyRing, policy: TokenPolicy | None = None, purpose: str = "cart") -> None:
+    def __init__(
+        self,
+        keys: KeyRing,
+        policy: TokenPolicy | None = None,
+        purpose: str = "cart",
+        dictionary: int = DEFAULT_DICTIONARY,
+    ) -> None:
+        if dictionary and dictionary not in RELEASED_DICTIONARIES:
+            raise ValueError(f"no zstd dictionary {dictionary} under {DICTIONARY_DIR}")
         self.keys = keys
         self.policy = policy or TokenPolicy()
         self.purpose = purpose
+        self.dictionary = dictionary  # new tokens compress with it; every released one decodes
         self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
 
@@ -307,9 +357,9 @@ class CartCodec:
         payload = _pack_state(state)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
-            packed = _zstd.compressor.compress(payload)
+            packed = _zstd.compressor(self.dictionary).compress(payload)
             if len(packed) < len(payload):
-                payload, flags = packed, CODEC_ZSTD
+                payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
         age = max(0, now - state.created_at)
         header = _HEADER.pack(
             VERSION,
@@ -346,9 +396,9 @@ class CartCodec:
         self._check_time(header, now)
         raw = decoded[HEADER_BYTES:]
         codec, dict_id = header.flags & 0x0F, header.flags >> 4
-        if dict_id != 0 or codec not in (CODEC_RAW, CODEC_ZSTD):
+        if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
             raise TokenInvalid("token payload encoding is not supported", reason="version")
-        payload = _decompress(raw) if codec == CODEC_ZSTD else raw
+        payload = _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
         if len(payload) > MAX_PAYLOAD_BYTES:
             raise TokenInvalid("token payload is too large", reason="bomb")
         return _parse_state(_unpack(payload), header, restaurant_id)

@@ -16,7 +16,7 @@ from typing import Any
 
 from app import turn
 from app.cart import CartState, Line
-from app.codec import CartCodec, TokenPolicy
+from app.codec import DEFAULT_DICTIONARY, CartCodec, TokenPolicy
 from app.keys import KeyRing
 from app.menu import Item, Menu, load_menu
 from bench import ROOT
@@ -62,8 +62,8 @@ class CorpusCart:
         return turn.AddItem(first.item, 1, first.modifiers, first.notes)
 
 
-def bench_codec() -> CartCodec:
-    return CartCodec(KeyRing.parse(BENCH_KEYS), TokenPolicy())
+def bench_codec(dictionary: int = DEFAULT_DICTIONARY) -> CartCodec:
+    return CartCodec(KeyRing.parse(BENCH_KEYS), TokenPolicy(), dictionary=dictionary)
 
 
 @cache
@@ -84,7 +84,9 @@ def _pick_options(item: Item, rng: random.Random) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def line_ops(menu: Menu, lines: int, seed: int, notes_every: int = 4) -> list[turn.AddItem]:
+def line_ops(
+    menu: Menu, lines: int, seed: int, notes_every: int = 4, notes: tuple[str, ...] = NOTES
+) -> list[turn.AddItem]:
     """``lines`` AddItem turns with pairwise different choices (so none merge)."""
     rng = random.Random(seed)
     items = [i for i in menu.items if i.available]
@@ -93,13 +95,13 @@ def line_ops(menu: Menu, lines: int, seed: int, notes_every: int = 4) -> list[tu
     while len(ops) < lines:
         item = rng.choice(items)
         options = _pick_options(item, rng)
-        notes = rng.choice(NOTES) if notes_every and (len(ops) + 1) % notes_every == 0 else None
-        key = (item.id, tuple(sorted(options)), notes)
+        note = rng.choice(notes) if notes_every and (len(ops) + 1) % notes_every == 0 else None
+        key = (item.id, tuple(sorted(options)), note)
         if key in seen:
             continue
         seen.add(key)
         quantity = rng.choice((1, 1, 1, 1, 2, 2, 3))
-        ops.append(turn.AddItem(item.id, quantity, options, notes))
+        ops.append(turn.AddItem(item.id, quantity, options, note))
     return ops
 
 

@@ -1,0 +1,88 @@
+"""The trained zstd dictionaries: released ones never change and always decode."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from app import turn
+from app.codec import (
+    CODEC_RAW,
+    CODEC_ZSTD,
+    DEFAULT_DICTIONARY,
+    RELEASED_DICTIONARIES,
+    CartCodec,
+    _pack_state,
+    dictionary_path,
+    read_header,
+)
+from app.errors import TokenInvalid
+from app.keys import KeyRing
+from app.menu import Menu
+from tests.conftest import T0, TACO, TEST_KEYS
+from tests.forge import mint
+
+# Every dictionary ever released, by id: its file must stay byte-for-byte what shipped, or tokens
+# in flight would decompress to garbage (their MAC covers the compressed bytes, not the meaning).
+LATEST = max(RELEASED_DICTIONARIES)
+RELEASED_SHA256 = {
+    2: "f94c22ddd04f06a63538526f62bd72909b6b3c6e17ad490af949dad025992041",
+}
+
+
+def uuid_cart(menu: Menu, codec: CartCodec, lines: int = 6) -> turn.TurnResult:
+    result = turn.run_turn(None, turn.NewCart(b"\x01" * 8), menu, codec, T0)
+    items = [i for i in menu.items if i.available][:lines]
+    for n, item in enumerate(items):
+        options = tuple(g.options[0].id for g in item.modifier_groups if g.min > 0)
+        notes = "no onions please" if n % 2 else None
+        result = turn.run_turn(result.token, turn.AddItem(item.id, 1, options, notes), menu, codec, T0)
+    return result
+
+
+def test_released_dictionaries_are_unchanged_and_none_is_missing() -> None:
+    assert set(RELEASED_SHA256) == set(RELEASED_DICTIONARIES)
+    for dict_id, digest in RELEASED_SHA256.items():
+        assert hashlib.sha256(dictionary_path(dict_id).read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("dict_id", [DEFAULT_DICTIONARY, LATEST])
+def test_tokens_name_the_dictionary_they_were_compressed_with(uuid_menu: Menu, dict_id: int) -> None:
+    codec = CartCodec(KeyRing.parse(TEST_KEYS), dictionary=dict_id)
+    token = uuid_cart(uuid_menu, codec).token
+    flags = read_header(token).flags
+    assert (flags & 0x0F, flags >> 4) == (CODEC_ZSTD, dict_id)
+
+
+@pytest.mark.parametrize("dict_id", [0, *sorted(RELEASED_DICTIONARIES)])
+def test_tokens_made_with_any_released_dictionary_or_none_decode(uuid_menu: Menu, dict_id: int) -> None:
+    old = CartCodec(KeyRing.parse(TEST_KEYS), dictionary=dict_id)
+    result = uuid_cart(uuid_menu, old)
+    current = CartCodec(KeyRing.parse(TEST_KEYS))
+    assert current.decode(result.token, TACO, T0) == result.state
+
+
+def test_the_dictionary_makes_a_cart_with_notes_smaller(uuid_menu: Menu) -> None:
+    plain = uuid_cart(uuid_menu, CartCodec(KeyRing.parse(TEST_KEYS), dictionary=0)).token
+    trained = uuid_cart(uuid_menu, CartCodec(KeyRing.parse(TEST_KEYS), dictionary=LATEST)).token
+    assert len(trained) < len(plain)
+
+
+def test_a_codec_cannot_be_made_with_an_unreleased_dictionary() -> None:
+    with pytest.raises(ValueError, match="no zstd dictionary 9"):
+        CartCodec(KeyRing.parse(TEST_KEYS), dictionary=9)
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [CODEC_ZSTD | 9 << 4, CODEC_RAW | LATEST << 4],
+    ids=["unreleased_dictionary", "dictionary_on_raw_payload"],
+)
+def test_genuinely_signed_but_unknown_dictionary_use_is_refused(uuid_menu: Menu, flags: int) -> None:
+    codec = CartCodec(KeyRing.parse(TEST_KEYS))
+    state = uuid_cart(uuid_menu, codec).state
+    token = mint(codec, _pack_state(state), restaurant_id=TACO, issued_at=T0, flags=flags)
+    with pytest.raises(TokenInvalid) as caught:
+        codec.decode(token, TACO, T0)
+    assert caught.value.reason == "version"
