@@ -64,6 +64,7 @@ FULL = {"tokens": 1_000_000, "requests": 100_000}
 QUICK = {"tokens": 20_000, "requests": 2_000}
 NOW = T0 + 10
 TOOL_NAMES = sorted(REGISTRY)
+MAX_METRIC_SERIES = 5_000  # bounded labels give ~1,000 here; one label per invented method gave 36,000
 
 
 def unb64(text: str) -> bytes:
@@ -471,7 +472,7 @@ def make_request(rng: random.Random, carts: list[CorpusCart], pool: dict[str, li
     }[route]
     intended = method
     if rng.random() < 0.03:
-        method = rng.choice(["PUT", "OPTIONS", "HEAD", "TRACE", "get", "POST", "DELETE"])
+        method = rng.choice(["PUT", "OPTIONS", "HEAD", "TRACE", "get", "POST", "DELETE", f"M{rng.randrange(10**6)}"])
     # a route that must verify a token (tools without one start a new cart, so they count only with one)
     needs_token = method == intended and route in ("view", "clear", "add", "update", "remove", "checkout", "tool")
     headers: list[tuple[bytes, bytes]] = []
@@ -574,7 +575,13 @@ class _ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def fuzz_requests(n: int, rng: random.Random) -> tuple[Tally, int]:
+def metric_series(app: object) -> int:
+    """How many time series /metrics holds: must stay bounded whatever clients send."""
+    metrics = getattr(getattr(app, "state", None), "metrics", None)
+    return sum(len(f.samples) for f in metrics.registry.collect()) if metrics else 0
+
+
+def fuzz_requests(n: int, rng: random.Random) -> tuple[Tally, int, int]:
     carts = corpus()
     with tempfile.TemporaryDirectory() as tmp:
         menu_dir = Path(tmp) / "menus"
@@ -589,7 +596,8 @@ def fuzz_requests(n: int, rng: random.Random) -> tuple[Tally, int]:
             tally = asyncio.run(_fuzz_requests(n, rng, app, carts))
         finally:
             logging.getLogger("voicecart").removeHandler(errors)
-    return tally, errors.count
+        series = metric_series(app)
+    return tally, errors.count, series
 
 
 # --- report ---------------------------------------------------------------------------------------------------
@@ -618,7 +626,7 @@ def run(config: Config, seed: int = 6, tokens: int | None = None, requests: int 
     t0 = time.perf_counter()
     forged, signed = fuzz_tokens(n_tokens, rng)
     t1 = time.perf_counter()
-    http, logged_errors = fuzz_requests(n_requests, rng)
+    http, logged_errors, series = fuzz_requests(n_requests, rng)
     t2 = time.perf_counter()
     headers = ["target", "tried", "accepted", "5xx", "failures", "mean µs", "p99.9 ms", "slowest ms", "slowest input"]
     rows = [
@@ -632,12 +640,14 @@ def run(config: Config, seed: int = 6, tokens: int | None = None, requests: int 
         ["HTTP statuses", ", ".join(f"{k} {v:,}" for k, v in sorted(http.outcomes.items()))],
     ]
     failures = forged.failures + signed.failures + http.failures
+    if series > MAX_METRIC_SERIES:
+        failures.append(f"{series:,} metric series: labels grow with client input")
     ok = not failures and logged_errors == 0
     command = f"python -m bench.fuzz{' --quick' if config.quick else ''} --seed {seed}"
     sections = [
         table(headers, rows),
         "Refusal reasons and statuses:\n\n" + table(["input", "outcomes"], outcome_rows),
-        f"Error-level log records during the HTTP run: {logged_errors}. "
+        f"Error-level log records during the HTTP run: {logged_errors}. Metric series afterwards: {series:,}. "
         f"Total {n_tokens:,} tokens in {t1 - t0:.1f} s, {n_requests:,} requests in {t2 - t1:.1f} s.",
         "**PASS**: no forged token accepted, no 5xx, no crash."
         if ok
