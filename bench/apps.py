@@ -8,6 +8,8 @@ voicecart's own :func:`app.http_api.read_json`:
   keyed by a ``Cart-Id`` header; the bench seeds the carts before the load.
 * :func:`dict_app` — the cart lives in this worker's dict (seeded at start-up in every worker,
   which is exactly why it cannot be shared by two workers in real life).
+* :func:`token_app` — voicecart's own turn (token in, token out) in the same minimal shell,
+  without the shipped ops middleware: isolates what carrying the cart in the token costs.
 * :func:`bare_app` — parses the body and returns a precomputed cart of the same size: the
   ceiling for this server, this body and this response.
 
@@ -31,7 +33,7 @@ from app.errors import CartError, InvalidRequest, NotFound, RestaurantNotFound
 from app.http_api import object_fields, on_cart_error, optional_str, read_json, string_list
 from app.menu import Menu
 from app.pricing import price_cart
-from bench.corpus import CorpusCart, make_cart
+from bench.corpus import CorpusCart, bench_codec, make_cart
 from bench.stores import TTL_SECONDS, dumps, loads, server_side_turn
 
 PATH = "/v1/restaurants/{rid}/cart/items"
@@ -128,6 +130,22 @@ def dict_app() -> Starlette:
         priced, line_id = server_side_turn(state, op, _menu(request, menu), now)
         carts[cart_id] = priced.state
         return JSONResponse(cart_body(priced, line_id, now))
+
+    return _starlette(add_item)
+
+
+def token_app() -> Starlette:
+    """voicecart's turn and response without the shipped ops layer (metrics, access log, tools):
+    the same handler shape as the others, so the difference is only where the cart lives."""
+    seed = seed_cart()
+    codec = bench_codec()
+
+    async def add_item(request: Request) -> Response:
+        op = await add_item_op(request)
+        now = int(time.time())
+        result = turn.run_turn(request.headers.get("Cart-Token"), op, _menu(request, seed.menu), codec, now)
+        body = {**cart_body(result.priced, result.line_id, now), "cart_token": result.token}
+        return JSONResponse(body, headers={"Cart-Token": result.token})
 
     return _starlette(add_item)
 

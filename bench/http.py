@@ -6,8 +6,8 @@ separate process) with a Lua script that sends voicecart's add-item body for the
 carts for the stateful variants (every variant gets the header, so wrk does the same work):
 
 * **voicecart** — ``python -m app serve`` exactly as shipped (access log, metrics and all);
-* **Redis-backed** / **dict-backed** / **bare Starlette** — :mod:`bench.apps` under
-  ``python -m uvicorn … --factory``.
+* **voicecart core** / **Redis-backed** / **dict-backed** / **bare Starlette** — :mod:`bench.apps`
+  under ``python -m uvicorn … --factory``: one route each, no middleware, same handler shape.
 
 wrk runs one thread and 16 connections after a short warm-up. On a 2-core machine wrk itself
 takes a share of the CPU, so absolute numbers are low; the ratios are the point.
@@ -41,8 +41,13 @@ from tests.servers import free_port
 CONNECTIONS = 16
 TARGET_VS_BARE = 0.8
 TARGET_VS_REDIS = 1.5
-VARIANTS = ("voicecart", "Redis-backed", "dict-backed", "bare Starlette")
-APP_FACTORIES = {"Redis-backed": "redis_app", "dict-backed": "dict_app", "bare Starlette": "bare_app"}
+VARIANTS = ("voicecart", "voicecart core", "Redis-backed", "dict-backed", "bare Starlette")
+APP_FACTORIES = {
+    "voicecart core": "token_app",
+    "Redis-backed": "redis_app",
+    "dict-backed": "dict_app",
+    "bare Starlette": "bare_app",
+}
 
 
 class WrkMissing(RuntimeError):
@@ -207,9 +212,10 @@ def ratios(rows: list[dict[str, Any]]) -> list[list[object]]:
     out: list[list[object]] = []
     for workers in sorted({r["workers"] for r in rows}):
         by = {r["variant"]: r["result"].requests_per_s for r in rows if r["workers"] == workers}
-        vs_bare, vs_redis = by["voicecart"] / by["bare Starlette"], by["voicecart"] / by["Redis-backed"]
-        for name, value, target in (("bare", vs_bare, TARGET_VS_BARE), ("Redis", vs_redis, TARGET_VS_REDIS)):
-            out.append([workers, f"voicecart / {name}", f"≥ {target}×", f"{value:.2f}×", _ok(value, target)])
+        for mine in ("voicecart", "voicecart core"):
+            for other, target in (("bare Starlette", TARGET_VS_BARE), ("Redis-backed", TARGET_VS_REDIS)):
+                value = by[mine] / by[other]
+                out.append([workers, f"{mine} / {other}", f"≥ {target}×", f"{value:.2f}×", _ok(value, target)])
     return out
 
 
