@@ -204,6 +204,13 @@ def test_signed_hostile_frames_are_refused(codec: CartCodec, frame: bytes, reaso
     assert reason_of(codec, zstd_token(codec, frame)) == reason
 
 
+@pytest.mark.parametrize("dict_id", sorted(codec_module.RELEASED_DICTIONARIES))
+def test_dictionary_frames_get_the_same_bomb_checks(codec: CartCodec, dict_id: int) -> None:
+    for frame, reason in ((zstd_frame_declaring(1 << 30), "bomb"), (zstd_frame_declaring(50), "corrupt")):
+        token = mint(codec, frame, restaurant_id=DEMO, issued_at=T0, flags=CODEC_ZSTD | dict_id << 4)
+        assert reason_of(codec, token) == reason
+
+
 def test_genuine_frame_helper_is_itself_accepted(codec: CartCodec) -> None:
     state = codec.decode(zstd_token(codec, genuine_frame()), DEMO, T0)
     assert state.lines == () and state.next_line_id == 1
