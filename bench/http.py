@@ -138,6 +138,18 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("server did not become healthy")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of every process in the server's group (uvicorn and its workers)."""
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == self.proc.pid:  # pgrp
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -200,10 +212,12 @@ def measure(config: Config, work: Path) -> list[dict[str, Any]]:
                     check_response(server, variant, path, body, cart.token, cart.lines)
                     run_wrk(server.url(path), script, warmup)
                     load = load_average()
+                    cpu_before = server.cpu_seconds()
                     result = run_wrk(server.url(path), script, seconds)
+                    cpu_us = (server.cpu_seconds() - cpu_before) / max(result.requests, 1) * 1e6
                 finally:
                     server.stop()
-                rows.append({"variant": variant, "workers": workers, "result": result, "load": load})
+                rows.append({"variant": variant, "workers": workers, "result": result, "load": load, "cpu": cpu_us})
                 print(f"{variant:16} {workers} worker(s): {result.requests_per_s:8.0f} req/s  ({load})", flush=True)
     return rows
 
@@ -226,7 +240,7 @@ def _ok(value: float, target: float) -> str:
 def run(config: Config) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="voicecart-bench-") as tmp:
         rows = measure(config, Path(tmp))
-    columns = ["variant", "workers", "req/s", "p50 ms", "p99 ms", "requests", "errors", "load before run"]
+    columns = ["variant", "workers", "req/s", "p50 ms", "p99 ms", "server CPU µs/req", "requests", "errors", "load"]
     data = [
         [
             r["variant"],
@@ -234,6 +248,7 @@ def run(config: Config) -> list[dict[str, Any]]:
             round(r["result"].requests_per_s),
             r["result"].p50_ms,
             r["result"].p99_ms,
+            round(r["cpu"]),
             r["result"].requests,
             r["result"].errors,
             r["load"].split(" on ")[0].removeprefix("load average "),
@@ -243,7 +258,10 @@ def run(config: Config) -> list[dict[str, Any]]:
     sections = [
         f"Add-item turns on a 5-line UUID-menu cart; wrk -t1 -c{CONNECTIONS} "
         f"{'1' if config.quick else '10'} s per row after a warm-up; uvicorn with httptools/uvloop. "
-        "`errors` counts non-2xx answers and socket errors (must be 0).",
+        "`errors` counts non-2xx answers and socket errors (must be 0). `server CPU µs/req` is the "
+        "server processes' user+system CPU during the run divided by requests (from /proc; less "
+        "sensitive to other load on the machine than req/s). `load` is the 1/5/15-minute load average "
+        "just before the row ran.",
         table(columns, data),
         "Targets:",
         table(["workers", "ratio", "goal", "measured", "status"], ratios(rows)),
