@@ -7,9 +7,9 @@ A failed turn raises and mints nothing: the caller's previous token stays valid.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from app import cart
@@ -76,7 +76,7 @@ class TurnResult:
 
 
 def iso_utc(ts: int) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))  # twice as fast as datetime, same text
 
 
 def cart_view(priced: PricedCart, expires_at: int) -> dict[str, Any]:
