@@ -6,7 +6,9 @@ nginx runs with the shipped ``deploy/nginx.conf`` (only the upstream ``server`` 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import random
 import re
 import shutil
 import signal
@@ -33,6 +35,28 @@ def require_binary(name: str) -> str:
             pytest.fail(f"{message}; CI must have it")
         pytest.skip(message)
     return path
+
+
+def restartable_port() -> int:
+    """A free loopback port OUTSIDE the kernel's ephemeral range.
+
+    A replica's port must still be free when the replica is restarted. Ports from ``free_port()``
+    come from the ephemeral range, so while a replica is down an outgoing connection (nginx to
+    another replica, a test client) can be given the same port and the restart fails to bind.
+    """
+    low = 32768
+    with contextlib.suppress(OSError, ValueError):
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randint(max(1024, low - 12000), low - 1)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    return free_port()
 
 
 def wait_for_port(port: int, timeout: float = 10.0) -> None:
@@ -119,7 +143,7 @@ class Fleet:
         self.env = dict(env)
         self.log_dir = log_dir
         log_dir.mkdir(parents=True, exist_ok=True)
-        self.ports = [free_port() for _ in range(size)]
+        self.ports = [restartable_port() for _ in range(size)]
         self.replicas: list[ServerProcess | None] = [None] * size
 
     def start(self, index: int, **env: str) -> ServerProcess:

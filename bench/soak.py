@@ -1,0 +1,300 @@
+"""Soak: concurrent voice sessions through nginx while the fleet is restarted, re-keyed and re-priced.
+
+    python -m bench.soak [--sessions 200] [--duration 120] [--out bench/results/soak.md] [--json FILE]
+
+Starts 3 ``voicecart serve`` replicas and nginx (deploy/nginx.conf) on loopback, then runs
+``--sessions`` simulated voice sessions (asyncio + httpx, this process) for ``--duration``
+seconds. Each session creates a cart, takes 5-15 turns with a think time between them, checks the
+server's cart against everything it was told (the lost count), and starts over. Meanwhile, one
+event after another: every replica is SIGKILLed and restarted in turn; the signing key is rotated
+in the three documented steps (each a rolling SIGKILL restart); a price changes in the menu file
+(replicas poll it); the old key is dropped once no live token needs it (production: one TTL).
+A turn whose connection failed, or that nginx answered 502/503/504, is retried with the same
+token (a turn is a pure function of token + operation). Target: 0 lost, 0 5xx, 0 rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from app.codec import read_header
+from app.keys import kid_tag
+from tests.conftest import DEMO, DEMO_MENU_FILE
+from tests.fleet import Fleet, Nginx
+from tests.voice_session import RETRY_STATUSES, ExpectedCart, Request, totals_consistent
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results" / "soak.md"
+OLD = "soak-old:" + "o" * 43
+NEW = "soak-new:" + "n" * 43
+ROTATION = (f"{OLD},{NEW}", f"{NEW},{OLD}", NEW)
+PRICE_ITEM = "fries"
+
+
+@dataclass
+class Tally:
+    turns: int = 0
+    attempts: int = 0
+    retries: int = 0
+    acknowledged: int = 0
+    lost: int = 0
+    server_errors: int = 0  # 5xx seen by the client (nginx or a replica)
+    rejected: int = 0  # 401/403: a cart token refused
+    unexpected: int = 0  # any other non-2xx apart from 422 (e.g. quantity over 99 on a merge)
+    carts_checked: int = 0
+    inconsistent_totals: int = 0
+    latencies: list[float] = field(default_factory=list)  # per turn, retries included
+    events: list[str] = field(default_factory=list)
+
+
+class VoiceSession:
+    """One caller: create, talk, verify, repeat until told to stop."""
+
+    def __init__(self, client: httpx.AsyncClient, url: str, seed: int, tally: Tally, think: tuple[float, float]):
+        self.client = client
+        self.base = f"{url}/v1/restaurants/{DEMO}"
+        self.rng = random.Random(seed)
+        self.tally = tally
+        self.think = think
+        self.token = ""
+
+    async def send(self, request: Request) -> httpx.Response:
+        headers = {"Cart-Token": self.token} if self.token else {}
+        started = time.perf_counter()
+        for attempt in range(200):
+            self.tally.attempts += 1
+            try:
+                response = await self.client.request(
+                    request.method, self.base + request.path, json=request.body, headers=headers
+                )
+            except httpx.TransportError:
+                response = None
+            if response is not None and response.status_code >= 500:
+                self.tally.server_errors += 1
+            if response is not None and response.status_code not in RETRY_STATUSES:
+                break
+            self.tally.retries += 1
+            await asyncio.sleep(min(0.05 * (attempt + 1), 0.5))
+        else:
+            raise RuntimeError(f"{request.method} {request.path} failed 200 times")
+        self.tally.latencies.append(time.perf_counter() - started)
+        self.tally.turns += 1
+        if response.status_code in (401, 403):
+            self.tally.rejected += 1
+        elif not response.is_success and response.status_code != 422:
+            self.tally.unexpected += 1
+        if response.is_success:
+            self.token = response.json()["cart_token"]
+        return response
+
+    async def pause(self) -> None:
+        await asyncio.sleep(self.rng.uniform(*self.think))
+
+    async def one_cart(self, stop: asyncio.Event) -> None:
+        self.token = ""
+        expected = ExpectedCart()
+        if not (await self.send(Request("POST", "/cart", mutation="new"))).is_success:
+            return
+        for _ in range(self.rng.randint(5, 15)):
+            if stop.is_set():
+                break
+            await self.pause()
+            request = expected.plan(self.rng)
+            response = await self.send(request)
+            if response.is_success:
+                expected.acknowledge(request, response.json())
+        answer = await self.send(Request("GET", "/cart"))
+        if answer.status_code != 200:
+            self.tally.lost += len(expected.lines)
+            return
+        self.tally.acknowledged += expected.acknowledged
+        self.tally.lost += expected.lost(answer.json()["cart"])
+        self.tally.carts_checked += 1
+        self.last_cart = answer.json()["cart"]
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await asyncio.sleep(self.rng.uniform(0, self.think[1]))  # stagger the start
+        while not stop.is_set():
+            await self.one_cart(stop)
+
+    def signed_by_new_key(self) -> bool:
+        return not self.token or read_header(self.token).kid_tag == kid_tag(NEW.split(":")[0])
+
+
+class Chaos:
+    """The deploy events, one after another, each a blocking fleet operation run off the loop."""
+
+    def __init__(self, fleet: Fleet, menus: Path, tally: Tally, gap: float) -> None:
+        self.fleet, self.menus, self.tally, self.gap = fleet, menus, tally, gap
+        self.started = time.monotonic()
+
+    def note(self, what: str) -> None:
+        self.tally.events.append(f"{time.monotonic() - self.started:6.1f}s {what}")
+
+    async def rolling_restart(self, why: str, **env: str) -> None:
+        for index in range(len(self.fleet.ports)):
+            await asyncio.to_thread(self.fleet.restart, index, **env)
+            self.note(f"{why}: replica {index} SIGKILLed and restarted")
+            await asyncio.sleep(self.gap)
+
+    async def change_price(self) -> None:
+        path = self.menus / "demo-burger.json"
+        menu = json.loads(path.read_text())
+        item = next(i for i in menu["items"] if i["id"] == PRICE_ITEM)
+        item["price_cents"] += 30
+        path.write_text(json.dumps(menu, indent=2))
+        self.note(f"price of {PRICE_ITEM} changed to {item['price_cents']} in the menu file (replicas poll it)")
+
+    async def run(self, sessions: list[VoiceSession]) -> None:
+        await asyncio.sleep(self.gap)
+        await self.rolling_restart("restart")
+        for step, spec in enumerate(ROTATION[:2], 1):
+            self.fleet.set_env(CART_KEYS=spec)
+            await self.rolling_restart(f"key rotation step {step}")
+        await self.change_price()
+        await asyncio.sleep(self.gap)
+        # step 3 only when no live token needs the old key (in production: one TTL after step 2)
+        while not all(s.signed_by_new_key() for s in sessions):
+            await asyncio.sleep(0.2)
+        self.note("every live token is signed by the new key")
+        self.fleet.set_env(CART_KEYS=ROTATION[2])
+        await self.rolling_restart("key rotation step 3")
+        self.note("chaos done")
+
+
+async def soak(
+    url: str, fleet: Fleet, menus: Path, sessions: int, duration: float, think: tuple[float, float]
+) -> Tally:
+    tally = Tally()
+    stop = asyncio.Event()
+    limits = httpx.Limits(max_connections=sessions + 50, max_keepalive_connections=sessions + 50)
+    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+        callers = [VoiceSession(client, url, n, tally, think) for n in range(sessions)]
+        tasks = [asyncio.create_task(c.run(stop)) for c in callers]
+        chaos = asyncio.create_task(Chaos(fleet, menus, tally, gap=max(0.5, duration / 40)).run(callers))
+        started = time.monotonic()
+        await asyncio.sleep(duration)
+        await chaos  # a short run still goes through every event
+        tally.events.append(f"{time.monotonic() - started:6.1f}s traffic stopped; sessions verify their carts")
+        stop.set()
+        await asyncio.gather(*tasks)
+        menu = (await client.get(f"{url}/v1/restaurants/{DEMO}/menu")).json()
+        final = [c.last_cart for c in callers if getattr(c, "last_cart", None)]
+        tally.inconsistent_totals = sum(1 for cart in final if not totals_consistent(cart, menu))
+    return tally
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=1000)[int(q * 1000) - 1] if len(values) > 1 else 0.0
+
+
+def summary(tally: Tally, args: argparse.Namespace, elapsed: float) -> dict[str, Any]:
+    return {
+        "sessions": args.sessions,
+        "duration_s": round(elapsed, 1),
+        "replicas": 3,
+        "turns": tally.turns,
+        "turns_per_s": round(tally.turns / elapsed, 1),
+        "carts_verified": tally.carts_checked,
+        "acknowledged_mutations": tally.acknowledged,
+        "lost": tally.lost,
+        "5xx": tally.server_errors,
+        "rejected_401_403": tally.rejected,
+        "other_errors": tally.unexpected,
+        "retried_attempts": tally.retries,
+        "inconsistent_totals": tally.inconsistent_totals,
+        "p50_ms": round(percentile(tally.latencies, 0.5) * 1000, 1),
+        "p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 1),
+        "max_ms": round(max(tally.latencies, default=0) * 1000, 1),
+    }
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def markdown(result: dict[str, Any], events: list[str], command: str, load_before: str, load_after: str) -> str:
+    rows = "\n".join(f"| {k} | {v} |" for k, v in result.items())
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO)
+    return (
+        f"# Soak: {result['sessions']} voice sessions, 3 replicas behind nginx, restarts + key rotation + "
+        f"price change\n\n"
+        f"`{command}` — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit.stdout.strip() or '?'}, "
+        f"{os.cpu_count()} CPUs shared with other work (load average before {load_before}, after {load_after}).\n\n"
+        f"| measure | value |\n|---|---|\n{rows}\n\n"
+        "lost = acknowledged mutations missing from the final cart (expected per-session state vs server cart);\n"
+        "5xx = responses >= 500 seen by the client (nginx or replica); latency is per turn, retries included;\n"
+        "other_errors = non-2xx answers other than 422 and 401/403; 422s (e.g. a merge past 99) are normal turns.\n\n"
+        "## Events\n\n```\n" + "\n".join(events) + "\n```\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=200)
+    parser.add_argument("--duration", type=float, default=120.0, help="seconds of traffic (at least the chaos)")
+    parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0), metavar=("MIN", "MAX"))
+    parser.add_argument("--out", type=Path, help=f"write the Markdown table here (the full run: {RESULTS})")
+    parser.add_argument("--json", type=Path, help="write the summary as JSON here")
+    parser.add_argument("--log-level", default="WARNING", help="replica CART_LOG_LEVEL (INFO logs every request)")
+    parser.add_argument("--keep", action="store_true", help="keep the work directory (replica and nginx logs)")
+    args = parser.parse_args(argv)
+
+    root = Path(tempfile.mkdtemp(prefix="voicecart-soak-"))
+    menus = root / "menus"
+    menus.mkdir()
+    shutil.copy(DEMO_MENU_FILE, menus)
+    env = {
+        "CART_KEYS": OLD,
+        "CART_MENU_DIR": str(menus),
+        "CART_MENU_RELOAD_SECONDS": "1",
+        "CART_DATA_DIR": str(root / "data"),
+        "CART_LOG_LEVEL": args.log_level,
+    }
+    fleet = Fleet(3, env, root / "logs")
+    nginx = Nginx(root / "nginx", fleet.ports)
+    load_before = load()
+    try:
+        fleet.start_all()
+        nginx.start()
+        started = time.monotonic()
+        tally = asyncio.run(soak(nginx.url, fleet, menus, args.sessions, args.duration, tuple(args.think)))
+        elapsed = time.monotonic() - started
+    finally:
+        nginx.stop()
+        fleet.stop_all()
+    result = summary(tally, args, elapsed)
+    command = "python -m bench.soak " + " ".join(argv if argv is not None else sys.argv[1:])
+    table = markdown(result, tally.events, command.strip(), load_before, load())
+    print(table)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(table)
+    if args.json:
+        args.json.write_text(json.dumps({**result, "events": tally.events}, indent=2))
+    if args.keep:
+        print(f"logs kept in {root}")
+    else:
+        shutil.rmtree(root, ignore_errors=True)
+    ok = result["lost"] == 0 and result["5xx"] == 0 and result["rejected_401_403"] == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
