@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -372,3 +373,10 @@ def test_unknown_key_fails_closed_even_with_a_genuine_mac() -> None:
     old = CartCodec(KeyRing.parse("retired:" + "r" * 40))
     current = CartCodec(KeyRing.parse(TEST_KEYS))
     assert reason_of(current, old.encode(cart(), T0)) == "unknown_key"
+
+
+def test_every_rejection_reason_is_documented() -> None:
+    source = (ROOT / "app" / "codec.py").read_text()
+    reasons = set(re.findall(r'reason="([a-z_]+)"', source)) | {"expired", "wrong_restaurant"}
+    doc = (ROOT / "docs" / "security.md").read_text()
+    assert reasons and {r for r in reasons if f"`{r}`" not in doc} == set()
