@@ -3,10 +3,13 @@ cart operations keeps the money invariants and the limits. (Big numbers: ``bench
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import json
 import unicodedata
 from dataclasses import replace
 from fractions import Fraction
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
@@ -18,6 +21,7 @@ from app.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
 from app.errors import CartError, CartTooLarge, TokenError
 from app.keys import KeyRing
 from app.menu import Item, Menu
+from tests.asgi import call
 from tests.conftest import DEMO, T0, TACO, TEST_KEYS
 
 CODEC = CartCodec(KeyRing.parse(TEST_KEYS), TokenPolicy())
@@ -232,3 +236,78 @@ def test_any_operation_sequence_keeps_the_invariants(ops: list[tuple[turn.Operat
         assert result.state.revision >= before.state.revision
     final = CODEC.decode(result.token, DEMO, now)
     assert replace(final, updated_at=result.state.updated_at) == result.state
+
+
+# --- the whole request path (hypothesis drives the ASGI app; bench/fuzz.py does it 100,000 times) -------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+op_bodies = st.fixed_dictionaries(
+    {"item": st.sampled_from([i.id for i in MENU.items]) | st.text(max_size=20)},
+    optional={
+        "quantity": json_values,
+        "modifiers": st.lists(st.sampled_from(OPTION_IDS) | st.text(max_size=10), max_size=14) | json_values,
+        "notes": st.text(max_size=160) | json_values,
+        "arguments": json_values,
+    },
+)
+VERIFYING = {("GET", "cart"), ("DELETE", "cart"), ("POST", "items"), ("PATCH", "line"), ("DELETE", "line")}
+
+
+@pytest.fixture(scope="module")
+def asgi_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from app.http_api import create_app
+    from app.menu import bundled_menu_dir
+    from app.settings import Settings
+
+    data = tmp_path_factory.mktemp("data")
+    return create_app(Settings(keys_spec=TEST_KEYS, menu_dir=bundled_menu_dir(), data_dir=data), clock=lambda: T0)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    method=st.sampled_from(["GET", "POST", "PATCH", "DELETE", "PUT"])
+    | st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_size=7),
+    rid=st.sampled_from([DEMO, TACO]) | st.text(max_size=12),
+    where=st.sampled_from(["cart", "items", "line", "menu", "tools", "checkout"]),
+    line=st.sampled_from(["1", "2", "0"]) | st.text(max_size=12),
+    token_kind=st.sampled_from(["genuine", "mutated", "random", "none"]),
+    body=st.binary(max_size=64)
+    | json_values.map(lambda v: json.dumps(v).encode())
+    | op_bodies.map(lambda v: json.dumps(v).encode()),
+    data=st.data(),
+)
+def test_any_request_gets_a_documented_answer(
+    asgi_app, method: str, rid: str, where: str, line: str, token_kind: str, body: bytes, data: st.DataObject
+) -> None:  # type: ignore[no-untyped-def]
+    genuine = turn.run_turn(None, turn.NewCart(b"\x02" * 8), MENU, CODEC, T0).token
+    genuine = turn.run_turn(genuine, turn.AddItem("bottled-water"), MENU, CODEC, T0).token
+    token = {"genuine": genuine, "none": None, "random": data.draw(st.text(max_size=80))}.get(token_kind)
+    if token_kind == "mutated":
+        i = data.draw(st.integers(0, len(genuine) - 1))
+        token = (
+            genuine[:i]
+            + data.draw(st.characters(max_codepoint=255).filter(lambda c: c != genuine[i]))
+            + genuine[i + 1 :]
+        )
+    path = {
+        "cart": "/cart",
+        "items": "/cart/items",
+        "line": f"/cart/items/{line}",
+        "menu": "/menu",
+        "tools": "/tools/get_current_order",
+        "checkout": "/cart/checkout",
+    }[where]
+    headers = [(b"content-type", b"application/json")]
+    if token is not None:
+        headers.append((b"cart-token", token.encode("latin-1", "replace")))
+    reply = asyncio.run(call(asgi_app, method, f"/v1/restaurants/{quote(rid, safe='')}{path}", headers, [body]))
+    assert 200 <= reply.status < 500, reply.body[:200]
+    if reply.status >= 400:
+        assert isinstance(json.loads(reply.body)["error"]["code"], str)
+    forged = token_kind in ("mutated", "random") and bool(token)
+    if forged and ((method, where) in VERIFYING or where in ("tools", "checkout")):
+        assert reply.status >= 400
