@@ -143,6 +143,15 @@ def test_token_inspect_refusal_does_not_echo_the_token(
 # --- what a token reveals -----------------------------------------------------------------------------------
 
 
+def unverified_payload(token: str) -> tuple[bytes, object]:
+    """What anyone holding the token can read without a key: the header bytes and the payload."""
+    raw = b64decode_strict(token.split(".")[0])
+    payload = raw[HEADER_BYTES:]
+    if raw[3] & 0x0F == 1:
+        payload = zstandard.ZstdDecompressor(format=zstandard.FORMAT_ZSTD1_MAGICLESS).decompress(payload)
+    return raw, msgpack.unpackb(payload)
+
+
 def strings_in(obj: object) -> list[str]:
     if isinstance(obj, str):
         return [obj]
@@ -157,10 +166,22 @@ def test_the_only_text_in_a_token_is_the_customers_own_notes(client: TestClient)
     for notes in ("no onions", None, "cut in half please, it's for my kid"):
         body = {"item": "classic-burger", "modifiers": ["medium"], "quantity": 2, "notes": notes}
         token = client.post(f"{CART}/items", json=body, headers={"Cart-Token": token}).headers["Cart-Token"]
-    raw = b64decode_strict(token.split(".")[0])
-    payload = raw[HEADER_BYTES:]
-    if raw[3] & 0x0F == 1:
-        payload = zstandard.ZstdDecompressor(format=zstandard.FORMAT_ZSTD1_MAGICLESS).decompress(payload)
-    texts = strings_in(msgpack.unpackb(payload))
+    raw, payload = unverified_payload(token)
+    texts = strings_in(payload)
     assert sorted(texts) == sorted(["no onions", "cut in half please, it's for my kid"])
     assert DEMO.encode() not in raw and b"Burger" not in raw  # restaurant and names come from the menu
+
+
+def test_checkout_puts_no_customer_details_in_the_token(client: TestClient) -> None:
+    token = client.post(CART).headers["Cart-Token"]
+    body = {"item": "fries", "modifiers": ["small"], "notes": "no salt"}
+    token = client.post(f"{CART}/items", json=body, headers={"Cart-Token": token}).headers["Cart-Token"]
+    customer = {"name": "Zelda Quartermain", "phone": "+1 555 0100"}
+    done = client.post(
+        f"{CART}/checkout", json={"customer": customer, "fulfillment": "pickup"}, headers={"Cart-Token": token}
+    )
+    assert done.status_code == 201, done.text
+    after = done.headers["Cart-Token"]
+    raw, payload = unverified_payload(after)
+    assert strings_in(payload) == ["no salt"]
+    assert b"Zelda" not in raw and b"555" not in raw
