@@ -20,6 +20,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -60,6 +61,7 @@ class Tally:
     carts_checked: int = 0
     inconsistent_totals: int = 0
     latencies: list[float] = field(default_factory=list)  # per turn, retries included
+    load: list[float] = field(default_factory=list)  # 1-minute load average, sampled every 5 s
     events: list[str] = field(default_factory=list)
 
 
@@ -189,7 +191,9 @@ async def soak(
         tasks = [asyncio.create_task(c.run(stop)) for c in callers]
         chaos = asyncio.create_task(Chaos(fleet, menus, tally, gap=max(0.5, duration / 40)).run(callers))
         started = time.monotonic()
-        await asyncio.sleep(duration)
+        while time.monotonic() - started < duration:
+            tally.load.append(os.getloadavg()[0])
+            await asyncio.sleep(min(5.0, duration - (time.monotonic() - started)))
         await chaos  # a short run still goes through every event
         tally.events.append(f"{time.monotonic() - started:6.1f}s traffic stopped; sessions verify their carts")
         stop.set()
@@ -222,6 +226,10 @@ def summary(tally: Tally, args: argparse.Namespace, elapsed: float) -> dict[str,
         "p50_ms": round(percentile(tally.latencies, 0.5) * 1000, 1),
         "p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 1),
         "max_ms": round(max(tally.latencies, default=0) * 1000, 1),
+        "client_cpu_s": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1),
+        "think_s": f"{args.think[0]}-{args.think[1]}",
+        "load_avg_mean": round(statistics.fmean(tally.load), 2) if tally.load else None,
+        "load_avg_max": round(max(tally.load), 2) if tally.load else None,
     }
 
 
@@ -236,7 +244,9 @@ def markdown(result: dict[str, Any], events: list[str], command: str, load_befor
         f"# Soak: {result['sessions']} voice sessions, 3 replicas behind nginx, restarts + key rotation + "
         f"price change\n\n"
         f"`{command}` — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit.stdout.strip() or '?'}, "
-        f"{os.cpu_count()} CPUs shared with other work (load average before {load_before}, after {load_after}).\n\n"
+        f"{os.cpu_count()} CPUs shared with other engineers' tests and benchmarks (load average before "
+        f"{load_before}, after {load_after}; during the run: see load_avg_*). The simulated clients run on the "
+        "same machine and take about half a core.\n\n"
         f"| measure | value |\n|---|---|\n{rows}\n\n"
         "lost = acknowledged mutations missing from the final cart (expected per-session state vs server cart);\n"
         "5xx = responses >= 500 seen by the client (nginx or replica); latency is per turn, retries included;\n"
@@ -249,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=200)
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of traffic (at least the chaos)")
-    parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0), metavar=("MIN", "MAX"))
+    parser.add_argument(
+        "--think", type=float, nargs=2, default=(0.5, 1.5), metavar=("MIN", "MAX"), help="seconds between turns"
+    )
     parser.add_argument("--out", type=Path, help=f"write the Markdown table here (the full run: {RESULTS})")
     parser.add_argument("--json", type=Path, help="write the summary as JSON here")
     parser.add_argument("--log-level", default="WARNING", help="replica CART_LOG_LEVEL (INFO logs every request)")
