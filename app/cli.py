@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.codec import CartCodec, read_header
 from app.errors import ConfigError, TokenError
-from app.keys import new_key_spec
+from app.keys import fingerprint, new_key_spec
 from app.logs import log_config
 from app.menu import MenuCatalog, load_menu
 from app.orders_cli import register as register_orders
@@ -64,6 +64,15 @@ def _keys_show(args: argparse.Namespace) -> int:
     kid = key.kid if key else f"unknown (tag {header.kid_tag.hex()}, not in this key ring)"
     signing = "yes" if key is ring.signing else "no"
     print(json.dumps({"kid": kid, "is_current_signing_key": signing, "issued_at": header.issued_at}, indent=2))
+    return 0
+
+
+def _keys_list(args: argparse.Namespace) -> int:
+    """The configured ring, secrets never shown: check each rotation step before rolling it out."""
+    ring = Settings.from_env().keyring()
+    for key in ring.keys:
+        role = "signs+verifies" if key is ring.signing else "verifies"
+        print(f"{key.kid}\t{fingerprint(key.secret)}\t{role}")
     return 0
 
 
@@ -123,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = keys.add_parser("show", help="which key signed TOKEN")
     show.add_argument("token")
     show.set_defaults(func=_keys_show)
+    listing = keys.add_parser("list", help="the configured CART_KEYS: kid, fingerprint, signs or verifies")
+    listing.set_defaults(func=_keys_list)
 
     menu = sub.add_parser("menu", help="menus").add_subparsers(dest="menu_command", required=True)
     check = menu.add_parser("check", help="validate menu files")

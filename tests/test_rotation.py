@@ -65,6 +65,25 @@ def test_after_the_ttl_a_token_signed_by_the_old_key_is_expired_anyway() -> None
         codec(STEPS[2]).decode(idle, DEMO, T0 + 10)  # dropping it early would strand this cart
 
 
+def test_keys_list_shows_each_steps_roles_without_secrets() -> None:
+    listed = []
+    for spec in STEPS:
+        run = subprocess.run(
+            [sys.executable, "-m", "app", "keys", "list"],
+            env={**os.environ, "CART_KEYS": spec},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "o" * 43 not in run.stdout and "n" * 43 not in run.stdout
+        listed.append([(line.split("\t")[0], line.split("\t")[2]) for line in run.stdout.splitlines()])
+    assert listed == [
+        [("old", "signs+verifies"), ("new", "verifies")],
+        [("new", "signs+verifies"), ("old", "verifies")],
+        [("new", "signs+verifies")],
+    ]
+
+
 class Traffic:
     """Sessions taking turns through the balancer in background threads until stopped."""
 
