@@ -36,8 +36,8 @@ import httpx
 
 from app.codec import read_header
 from app.keys import kid_tag
-from tests.conftest import DEMO, DEMO_MENU_FILE
-from tests.fleet import Fleet, Nginx
+from tests.conftest import DEMO
+from tests.fleet import Fleet, demo_fleet
 from tests.voice_session import RETRY_STATUSES, ExpectedCart, Request, totals_consistent
 
 REPO = Path(__file__).resolve().parent.parent
@@ -269,18 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     root = Path(tempfile.mkdtemp(prefix="voicecart-soak-"))
-    menus = root / "menus"
-    menus.mkdir()
-    shutil.copy(DEMO_MENU_FILE, menus)
-    env = {
-        "CART_KEYS": OLD,
-        "CART_MENU_DIR": str(menus),
-        "CART_MENU_RELOAD_SECONDS": "1",
-        "CART_DATA_DIR": str(root / "data"),
-        "CART_LOG_LEVEL": args.log_level,
-    }
-    fleet = Fleet(3, env, root / "logs")
-    nginx = Nginx(root / "nginx", fleet.ports)
+    fleet, nginx, menus = demo_fleet(root, OLD, CART_LOG_LEVEL=args.log_level)
     load_before = load()
     try:
         fleet.start_all()

@@ -11,7 +11,6 @@ import os
 import random
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -20,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ServerProcess, free_port
+from tests.conftest import DEMO_MENU_FILE
+from tests.servers import ServerProcess, free_port, stop_group
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX_SITE = REPO / "deploy" / "nginx.conf"
@@ -127,13 +127,7 @@ class Nginx:
         return self
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
+        stop_group(self.proc)
 
 
 class Fleet:
@@ -178,3 +172,19 @@ class Fleet:
         for server in self.replicas:
             if server:
                 server.stop()
+
+
+def demo_fleet(root: Path, keys: str, size: int = 3, **env: str) -> tuple[Fleet, Nginx, Path]:
+    """``size`` replicas (not started) on a writable copy of the demo menu, polled every second,
+    and an nginx in front of them; returns the fleet, nginx and the menu directory."""
+    menus = root / "menus"
+    menus.mkdir(parents=True)
+    shutil.copy(DEMO_MENU_FILE, menus)
+    base = {
+        "CART_KEYS": keys,
+        "CART_MENU_DIR": str(menus),
+        "CART_MENU_RELOAD_SECONDS": "1",
+        "CART_DATA_DIR": str(root / "data"),
+    }
+    fleet = Fleet(size, {**base, **env}, root / "logs")
+    return fleet, Nginx(root / "nginx", fleet.ports), menus

@@ -20,6 +20,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_group(proc: subprocess.Popen[bytes] | None, timeout: float = 10) -> None:
+    """SIGTERM ``proc``'s process group, SIGKILL it if it has not exited within ``timeout``."""
+    if proc and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout)
+
+
 class ServerProcess:
     """``python -m app serve`` in its own process group; ``kill()`` is a real SIGKILL."""
 
@@ -64,12 +75,7 @@ class ServerProcess:
             self.proc.wait(10)
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        stop_group(self.proc)
 
     def __enter__(self) -> ServerProcess:
         return self.start()

@@ -5,7 +5,6 @@ every replica."""
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +14,8 @@ import pytest
 
 from app.menu import load_menu
 from app.reload import menu_version
-from tests.conftest import DEMO, DEMO_MENU_FILE, TEST_KEYS
-from tests.fleet import Fleet, Nginx
+from tests.conftest import DEMO, TEST_KEYS
+from tests.fleet import Fleet, Nginx, demo_fleet
 from tests.voice_session import Session, totals_consistent
 
 pytestmark = pytest.mark.slow
@@ -24,18 +23,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Fleet, Nginx, Path]]:
-    root = tmp_path_factory.mktemp("cluster")
-    menus = root / "menus"
-    menus.mkdir()
-    shutil.copy(DEMO_MENU_FILE, menus)
-    env = {
-        "CART_KEYS": TEST_KEYS,
-        "CART_MENU_DIR": str(menus),
-        "CART_MENU_RELOAD_SECONDS": "1",
-        "CART_DATA_DIR": str(root / "data"),
-    }
-    fleet = Fleet(3, env, root / "logs")
-    nginx = Nginx(root / "nginx", fleet.ports)
+    fleet, nginx, menus = demo_fleet(tmp_path_factory.mktemp("cluster"), TEST_KEYS)
     try:
         fleet.start_all()
         nginx.start()

@@ -25,7 +25,7 @@ from app.codec import CartCodec, TokenPolicy, read_header
 from app.errors import TokenExpired, TokenInvalid
 from app.keys import KeyRing, kid_tag
 from tests.conftest import DEMO, T0
-from tests.fleet import Fleet, Nginx
+from tests.fleet import demo_fleet
 from tests.voice_session import Session
 
 OLD = "old:" + "o" * 43
@@ -125,10 +125,8 @@ class Traffic:
 
 
 @pytest.mark.slow
-def test_a_fleet_rotates_its_key_with_sessions_in_flight(tmp_path: Path, menu_dir: Path) -> None:
-    env = {"CART_KEYS": OLD, "CART_MENU_DIR": str(menu_dir), "CART_DATA_DIR": str(tmp_path / "data")}
-    fleet = Fleet(3, env, tmp_path / "logs")
-    nginx = Nginx(tmp_path / "nginx", fleet.ports)
+def test_a_fleet_rotates_its_key_with_sessions_in_flight(tmp_path: Path) -> None:
+    fleet, nginx, _ = demo_fleet(tmp_path, OLD)
     traffic = Traffic(nginx.url, 6)
     try:
         fleet.start_all()
