@@ -81,13 +81,23 @@ def write_report(config: Config, name: str, title: str, command: str, sections: 
     return path
 
 
-def median_us(fn: Callable[[], object], *, repeat: int, number: int) -> float:
-    """Median over ``repeat`` batches of ``number`` calls, in microseconds per call."""
+@dataclass(frozen=True)
+class Timing:
+    """Microseconds per call: wall clock, and CPU time of this thread (which excludes time the
+    shared machine gave to other processes, and time spent waiting for another process)."""
+
+    wall_us: float
+    cpu_us: float
+
+
+def measure_us(fn: Callable[[], object], *, repeat: int, number: int) -> Timing:
+    """Medians over ``repeat`` batches of ``number`` calls."""
     fn()  # warm caches and lazy imports outside the timed region
-    samples = []
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter_ns()
+        wall, cpu = time.perf_counter_ns(), time.thread_time_ns()
         for _ in range(number):
             fn()
-        samples.append((time.perf_counter_ns() - start) / number / 1000)
-    return statistics.median(samples)
+        cpus.append((time.thread_time_ns() - cpu) / number / 1000)
+        walls.append((time.perf_counter_ns() - wall) / number / 1000)
+    return Timing(statistics.median(walls), statistics.median(cpus))
