@@ -86,3 +86,28 @@ def test_genuinely_signed_but_unknown_dictionary_use_is_refused(uuid_menu: Menu,
     with pytest.raises(TokenInvalid) as caught:
         codec.decode(token, TACO, T0)
     assert caught.value.reason == "version"
+
+
+# Minted with dictionary 2 (TEST_KEYS, at T0, on the taqueria menu): such tokens are in flight
+# the day dictionary 2 is switched on, and must decode in every later release.
+PINNED_DICTIONARY_2_TOKEN = (
+    "AeHwIQNrSdIAAAAAAQEBAQEBAQEgjJ0CACMFEHaQwmkTMJP3SqfLXOE0grHHI6QuIRinQVIt3g9qg3DBb0MOto3TUeehBcMoLszlJjoNkuV6"
+    "r2SZAxmbHOoUz4UF_JZ8AMr0FslxzzBlSnkS._JxTxsrZIjcLI17kwUcYKg"
+)
+
+
+def test_a_pinned_dictionary_2_token_decodes() -> None:
+    assert read_header(PINNED_DICTIONARY_2_TOKEN).flags == CODEC_ZSTD | 2 << 4
+    state = CartCodec(KeyRing.parse(TEST_KEYS)).decode(PINNED_DICTIONARY_2_TOKEN, TACO, T0 + 60)
+    assert (state.revision, state.next_line_id) == (6, 7)
+    assert [(ln.line_id, ln.item_tag, ln.quantity, ln.unit_price_cents) for ln in state.lines] == [
+        (1, 8591, 1, 550),
+        (2, 27474, 1, 450),
+        (3, 38091, 1, 1299),
+        (4, 54098, 1, 1449),
+        (5, 64282, 1, 999),
+        (6, 29535, 1, 949),
+    ]
+    options = [(16369, 27497), (29719,), (21525, 56570, 4137), (52824,), (50281,), ()]
+    assert [ln.option_tags for ln in state.lines] == options
+    assert [ln.notes for ln in state.lines] == ["", "no onions please"] * 3
