@@ -1,29 +1,121 @@
-"""Profile the hot path with pyinstrument: many add-item turns on a 5-line UUID-menu cart.
+"""Profile the hot path with pyinstrument; writes ``bench/results/profile.txt``.
 
-Writes ``bench/results/profile.txt`` (the call tree, time per frame) so a change to the codec,
-pricing or cart code can be checked against where the time actually goes.
+Two call trees, time per frame:
+
+1. many add-item turns (:func:`app.turn.run_turn`) on the 5-line UUID-menu cart — the codec,
+   apply and reprice;
+2. the same add-item as an HTTP request through the app ``voicecart serve`` runs
+   (:func:`app.http_api.create_app`, every middleware), called in-process as ASGI, so the tree
+   shows what the web layer adds without any socket or load generator in the picture.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
 from app import turn
+from app.settings import Settings
 from bench import Config
-from bench.corpus import T0, bench_codec, make_cart
+from bench.corpus import BENCH_KEYS, MENU_FILES, T0, bench_codec, make_cart
 
 
-def run(config: Config, lines: int = 5, turns: int = 20_000) -> str:
+def _profiler() -> Any:
     from pyinstrument import Profiler
 
+    return Profiler(interval=0.0001, async_mode="disabled")
+
+
+def _text(profiler: Any) -> str:
+    return profiler.output_text(unicode=False, color=False, show_all=False, short_mode=False)
+
+
+def profile_turns(turns: int, lines: int = 5) -> str:
     codec = bench_codec()
     cart = make_cart("uuid", lines, codec)
     op = cart.add_again()
-    turns = 500 if config.quick else turns
-    profiler = Profiler(interval=0.0001)
+    profiler = _profiler()
     with profiler:
         for _ in range(turns):
             turn.run_turn(cart.token, op, cart.menu, codec, T0 + 5)
-    text = profiler.output_text(unicode=False, color=False, show_all=False, short_mode=False)
-    header = f"python -m bench profile  ({turns} add-item turns on the {lines}-line UUID-menu cart)\n"
-    config.path("profile.txt").write_text(header + text)
-    print(header + text)
+    return f"== {turns} add-item turns on the {lines}-line UUID-menu cart (run_turn) ==\n" + _text(profiler)
+
+
+def asgi_request(path: str, body: bytes, token: str) -> dict[str, Any]:
+    """One add-item POST as an ASGI scope plus its body."""
+    headers = [
+        (b"host", b"bench"),
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"cart-token", token.encode()),
+    ]
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
+    return {"scope": scope, "body": body}
+
+
+async def _call(app: Any, request: dict[str, Any]) -> int:
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": request["body"], "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(dict(request["scope"]), receive, send)
+    return sent[0]["status"]
+
+
+def profile_http(requests: int) -> str:
+    from app.http_api import create_app
+
+    with tempfile.TemporaryDirectory(prefix="voicecart-profile-") as tmp:
+        menus = Path(tmp) / "menus"
+        menus.mkdir()
+        shutil.copy(MENU_FILES["uuid"], menus)
+        app = create_app(Settings(keys_spec=BENCH_KEYS, menu_dir=menus, data_dir=Path(tmp) / "data"))
+        cart = make_cart("uuid", 5, bench_codec(), now=int(time.time()))
+        op = cart.add_again()
+        body = json.dumps({"item": op.item, "quantity": 1, "modifiers": list(op.modifiers)}).encode()
+        request = asgi_request(f"/v1/restaurants/{cart.menu.restaurant_id}/cart/items", body, cart.token)
+
+        async def run() -> Any:
+            status = await _call(app, request)
+            if status != 200:
+                raise RuntimeError(f"add-item answered {status}")
+            profiler = _profiler()
+            profiler.start()
+            for _ in range(requests):
+                await _call(app, request)
+            profiler.stop()
+            return profiler
+
+        profiler = asyncio.run(run())
+    title = f"== {requests} add-item requests through create_app() as ASGI, in-process (5-line UUID cart) =="
+    return title + "\n" + _text(profiler)
+
+
+def run(config: Config) -> str:
+    turns, requests = (300, 100) if config.quick else (10_000, 2_000)
+    text = "python -m bench profile\n\n" + profile_turns(turns) + "\n" + profile_http(requests)
+    config.path("profile.txt").write_text(text)
+    print(text)
     return text
