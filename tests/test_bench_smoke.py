@@ -116,7 +116,8 @@ def test_profile_quick_shows_the_turn(tmp_path: Path) -> None:
 
     profile.run(quick(tmp_path))
     text = (tmp_path / "profile.txt").read_text()
-    assert "run_turn" in text and "CartCodec.decode" in text
+    assert "run_turn" in text and "CartCodec.decode" in text  # the turn on its own
+    assert "create_app() as ASGI" in text and "add_item" in text  # and as an HTTP request
 
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:1/x
