@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from app.codec import read_header
 from app.keys import kid_tag
@@ -62,6 +63,7 @@ class Tally:
     inconsistent_totals: int = 0
     latencies: list[float] = field(default_factory=list)  # per turn, retries included
     load: list[float] = field(default_factory=list)  # 1-minute load average, sampled every 5 s
+    server_buckets: dict[float, float] = field(default_factory=dict)  # replicas' turn histograms at the end
     events: list[str] = field(default_factory=list)
 
 
@@ -201,7 +203,34 @@ async def soak(
         menu = (await client.get(f"{url}/v1/restaurants/{DEMO}/menu")).json()
         final = [c.last_cart for c in callers if getattr(c, "last_cart", None)]
         tally.inconsistent_totals = sum(1 for cart in final if not totals_consistent(cart, menu))
+        for index in range(len(fleet.ports)):
+            scraped = (await client.get(f"{fleet.url(index)}/metrics")).text
+            tally.server_buckets = merge_buckets(tally.server_buckets, turn_buckets(scraped))
     return tally
+
+
+def turn_buckets(exposition: str) -> dict[float, float]:
+    """Cumulative ``voicecart_turn_seconds`` bucket counts of one replica, summed over routes."""
+    buckets: dict[float, float] = {}
+    for family in text_string_to_metric_families(exposition):
+        for sample in family.samples:
+            if sample.name == "voicecart_turn_seconds_bucket":
+                bound = float(sample.labels["le"])
+                buckets[bound] = buckets.get(bound, 0.0) + sample.value
+    return buckets
+
+
+def merge_buckets(a: dict[float, float], b: dict[float, float]) -> dict[float, float]:
+    return {bound: a.get(bound, 0.0) + b.get(bound, 0.0) for bound in a.keys() | b.keys()}
+
+
+def bucket_quantile(buckets: dict[float, float], q: float) -> str:
+    """The histogram bucket holding quantile ``q``, as "<= bound ms" (what a histogram can say)."""
+    total = buckets.get(float("inf"), 0.0)
+    for bound in sorted(buckets):
+        if total and buckets[bound] >= q * total:
+            return f"<= {bound * 1000:g} ms" if bound != float("inf") else "> last bucket"
+    return "n/a"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -226,6 +255,9 @@ def summary(tally: Tally, args: argparse.Namespace, elapsed: float) -> dict[str,
         "p50_ms": round(percentile(tally.latencies, 0.5) * 1000, 1),
         "p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 1),
         "max_ms": round(max(tally.latencies, default=0) * 1000, 1),
+        "server_turns_since_last_restart": int(tally.server_buckets.get(float("inf"), 0)),
+        "server_p50": bucket_quantile(tally.server_buckets, 0.5),
+        "server_p99": bucket_quantile(tally.server_buckets, 0.99),
         "client_cpu_s": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1),
         "think_s": f"{args.think[0]}-{args.think[1]}",
         "load_avg_mean": round(statistics.fmean(tally.load), 2) if tally.load else None,
@@ -250,6 +282,8 @@ def markdown(result: dict[str, Any], events: list[str], command: str, load_befor
         f"| measure | value |\n|---|---|\n{rows}\n\n"
         "lost = acknowledged mutations missing from the final cart (expected per-session state vs server cart);\n"
         "5xx = responses >= 500 seen by the client (nginx or replica); latency is per turn, retries included;\n"
+        "server_p50/p99 = time inside the replicas (their /metrics turn histograms since their last restart):\n"
+        "the gap to the client figures is queueing for the shared CPUs (clients, nginx, replicas, other work);\n"
         "other_errors = non-2xx answers other than 422 and 401/403; 422s (e.g. a merge past 99) are normal turns.\n\n"
         "## Events\n\n```\n" + "\n".join(events) + "\n```\n"
     )
