@@ -380,3 +380,13 @@ def test_every_rejection_reason_is_documented() -> None:
     reasons = set(re.findall(r'reason="([a-z_]+)"', source)) | {"expired", "wrong_restaurant"}
     doc = (ROOT / "docs" / "security.md").read_text()
     assert reasons and {r for r in reasons if f"`{r}`" not in doc} == set()
+
+
+@pytest.mark.parametrize(("offset", "status"), [(TTL - 1, 200), (TTL + 1, 401)])
+def test_expiry_through_http_with_the_injected_clock(client, clock, offset: int, status: int) -> None:  # type: ignore[no-untyped-def]
+    token = client.post(f"/v1/restaurants/{DEMO}/cart").headers["Cart-Token"]
+    clock.advance(offset)
+    response = client.get(f"/v1/restaurants/{DEMO}/cart", headers={"Cart-Token": token})
+    assert response.status_code == status
+    if status == 401:
+        assert response.json()["error"]["code"] == "token_expired"
