@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from app.codec import read_header
 from app.keys import kid_tag
+from bench import load_average, machine_line, table
 from tests.conftest import DEMO
 from tests.fleet import Fleet, demo_fleet
 from tests.voice_session import RETRY_STATUSES, ExpectedCart, Request, totals_consistent
@@ -62,6 +62,7 @@ class Tally:
     carts_checked: int = 0
     inconsistent_totals: int = 0
     latencies: list[float] = field(default_factory=list)  # per turn, retries included
+    calm_from: int | None = None  # index into latencies where the chaos ended
     load: list[float] = field(default_factory=list)  # 1-minute load average, sampled every 5 s
     server_buckets: dict[float, float] = field(default_factory=dict)  # replicas' turn histograms at the end
     events: list[str] = field(default_factory=list)
@@ -180,6 +181,7 @@ class Chaos:
         self.fleet.set_env(CART_KEYS=ROTATION[2])
         await self.rolling_restart("key rotation step 3")
         self.note("chaos done")
+        self.tally.calm_from = len(self.tally.latencies)
 
 
 async def soak(
@@ -238,6 +240,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def summary(tally: Tally, args: argparse.Namespace, elapsed: float) -> dict[str, Any]:
+    calm = tally.calm_from if tally.calm_from is not None else len(tally.latencies)
     return {
         "sessions": args.sessions,
         "duration_s": round(elapsed, 1),
@@ -255,6 +258,8 @@ def summary(tally: Tally, args: argparse.Namespace, elapsed: float) -> dict[str,
         "p50_ms": round(percentile(tally.latencies, 0.5) * 1000, 1),
         "p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 1),
         "max_ms": round(max(tally.latencies, default=0) * 1000, 1),
+        "p99_ms_during_chaos": round(percentile(tally.latencies[:calm], 0.99) * 1000, 1),
+        "p99_ms_after_chaos": round(percentile(tally.latencies[calm:], 0.99) * 1000, 1),
         "server_turns_since_last_restart": int(tally.server_buckets.get(float("inf"), 0)),
         "server_p50": bucket_quantile(tally.server_buckets, 0.5),
         "server_p99": bucket_quantile(tally.server_buckets, 0.99),
@@ -265,28 +270,24 @@ def summary(tally: Tally, args: argparse.Namespace, elapsed: float) -> dict[str,
     }
 
 
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
-def markdown(result: dict[str, Any], events: list[str], command: str, load_before: str, load_after: str) -> str:
-    rows = "\n".join(f"| {k} | {v} |" for k, v in result.items())
+def markdown(result: dict[str, Any], events: list[str], command: str, load_before: str) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO)
-    return (
-        f"# Soak: {result['sessions']} voice sessions, 3 replicas behind nginx, restarts + key rotation + "
-        f"price change\n\n"
-        f"`{command}` — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit.stdout.strip() or '?'}, "
-        f"{os.cpu_count()} CPUs shared with other engineers' tests and benchmarks (load average before "
-        f"{load_before}, after {load_after}; during the run: see load_avg_*). The simulated clients run on the "
-        "same machine and take about half a core.\n\n"
-        f"| measure | value |\n|---|---|\n{rows}\n\n"
+    legend = (
         "lost = acknowledged mutations missing from the final cart (expected per-session state vs server cart);\n"
         "5xx = responses >= 500 seen by the client (nginx or replica); latency is per turn, retries included;\n"
         "server_p50/p99 = time inside the replicas (their /metrics turn histograms since their last restart):\n"
         "the gap to the client figures is queueing for the shared CPUs (clients, nginx, replicas, other work);\n"
-        "other_errors = non-2xx answers other than 422 and 401/403; 422s (e.g. a merge past 99) are normal turns.\n\n"
-        "## Events\n\n```\n" + "\n".join(events) + "\n```\n"
+        "other_errors = non-2xx answers other than 422 and 401/403; 422s (e.g. a merge past 99) are normal turns.\n"
+        "The machine is shared with other engineers' tests and benchmarks: see load_avg_* (sampled every 5 s)."
     )
+    sections = [
+        f"# Soak: {result['sessions']} voice sessions, 3 replicas behind nginx, restarts + key rotation + price change",
+        f"`{command}` — {machine_line()} (before the run: {load_before}); commit {commit.stdout.strip() or '?'}",
+        table(["measure", "value"], list(result.items())),
+        legend,
+        "## Events\n\n```\n" + "\n".join(events) + "\n```",
+    ]
+    return "\n\n".join(sections) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
 
     root = Path(tempfile.mkdtemp(prefix="voicecart-soak-"))
     fleet, nginx, menus = demo_fleet(root, OLD, CART_LOG_LEVEL=args.log_level)
-    load_before = load()
+    load_before = load_average()
     try:
         fleet.start_all()
         nginx.start()
@@ -316,11 +317,11 @@ def main(argv: list[str] | None = None) -> int:
         fleet.stop_all()
     result = summary(tally, args, elapsed)
     command = "python -m bench.soak " + " ".join(argv if argv is not None else sys.argv[1:])
-    table = markdown(result, tally.events, command.strip(), load_before, load())
-    print(table)
+    report = markdown(result, tally.events, command.strip(), load_before)
+    print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(table)
+        args.out.write_text(report)
     if args.json:
         args.json.write_text(json.dumps({**result, "events": tally.events}, indent=2))
     if args.keep:
