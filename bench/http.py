@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,15 +141,7 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """User + system CPU of every process in the server's group (uvicorn and its workers)."""
-        total = 0
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == self.proc.pid:  # pgrp
-                total += int(fields[11]) + int(fields[12])  # utime, stime
-        return total / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds(lambda pid, pgrp: pgrp == self.proc.pid)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -158,6 +151,19 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(10)
+
+
+def cpu_seconds(wanted: Callable[[int, int], bool]) -> float:
+    """User + system CPU so far of the processes for which ``wanted(pid, pgrp)`` (from /proc)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if wanted(int(stat.parent.name), int(fields[2])):
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def run_wrk(url: str, script: Path, seconds: int) -> WrkResult:
@@ -212,12 +218,23 @@ def measure(config: Config, work: Path) -> list[dict[str, Any]]:
                     check_response(server, variant, path, body, cart.token, cart.lines)
                     run_wrk(server.url(path), script, warmup)
                     load = load_average()
-                    cpu_before = server.cpu_seconds()
+                    redis_pid = redis_server.proc.pid if redis_server.proc else -1
+                    before = server.cpu_seconds(), cpu_seconds(lambda pid, _: pid == redis_pid)  # noqa: B023
                     result = run_wrk(server.url(path), script, seconds)
-                    cpu_us = (server.cpu_seconds() - cpu_before) / max(result.requests, 1) * 1e6
+                    after = server.cpu_seconds(), cpu_seconds(lambda pid, _: pid == redis_pid)  # noqa: B023
                 finally:
                     server.stop()
-                rows.append({"variant": variant, "workers": workers, "result": result, "load": load, "cpu": cpu_us})
+                app_us, redis_us = ((b - a) / max(result.requests, 1) * 1e6 for a, b in zip(before, after, strict=True))
+                rows.append(
+                    {
+                        "variant": variant,
+                        "workers": workers,
+                        "result": result,
+                        "load": load,
+                        "cpu": app_us,
+                        "redis": redis_us,
+                    }
+                )
                 print(f"{variant:16} {workers} worker(s): {result.requests_per_s:8.0f} req/s  ({load})", flush=True)
     return rows
 
@@ -240,7 +257,8 @@ def _ok(value: float, target: float) -> str:
 def run(config: Config) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="voicecart-bench-") as tmp:
         rows = measure(config, Path(tmp))
-    columns = ["variant", "workers", "req/s", "p50 ms", "p99 ms", "server CPU µs/req", "requests", "errors", "load"]
+    columns = ["variant", "workers", "req/s", "p50 ms", "p99 ms", "server CPU µs/req", "redis-server CPU µs/req"]
+    columns += ["requests", "errors", "load"]
     data = [
         [
             r["variant"],
@@ -249,6 +267,7 @@ def run(config: Config) -> list[dict[str, Any]]:
             r["result"].p50_ms,
             r["result"].p99_ms,
             round(r["cpu"]),
+            round(r["redis"]),
             r["result"].requests,
             r["result"].errors,
             r["load"].split(" on ")[0].removeprefix("load average "),
@@ -260,7 +279,8 @@ def run(config: Config) -> list[dict[str, Any]]:
         f"{'1' if config.quick else '10'} s per row after a warm-up; uvicorn with httptools/uvloop. "
         "`errors` counts non-2xx answers and socket errors (must be 0). `server CPU µs/req` is the "
         "server processes' user+system CPU during the run divided by requests (from /proc; less "
-        "sensitive to other load on the machine than req/s). `load` is the 1/5/15-minute load average "
+        "sensitive to other load on the machine than req/s); `redis-server CPU` is what the Redis process "
+        "spent per request meanwhile (the Redis variant's other half). `load` is the 1/5/15-minute load average "
         "just before the row ran.",
         table(columns, data),
         "Targets:",
