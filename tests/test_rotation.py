@@ -142,7 +142,9 @@ def test_a_fleet_rotates_its_key_with_sessions_in_flight(tmp_path: Path) -> None
                     # safe to drop `old` only when no live token needs it (in production: wait one TTL)
                     deadline = time.monotonic() + 30
                     while not all(read_header(s.token).kid_tag == kid_tag("new") for s in traffic.sessions):
-                        assert time.monotonic() < deadline, "sessions still hold old-key tokens"
+                        assert traffic.errors == [] and time.monotonic() < deadline, (
+                            "sessions still hold old-key tokens"
+                        )
                         traffic.wait_turns(6)
             traffic.wait_turns(30)
         assert traffic.errors == []
