@@ -174,3 +174,13 @@ def test_python_m_bench_rejects_unknown_names_and_runs_one(tmp_path: Path) -> No
     good = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert good.returncode == 0, good.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["payload.md", "payload.png"]
+
+
+def test_before_after_compares_two_exports_of_app(tmp_path: Path) -> None:
+    from bench import before_after
+
+    samples = before_after.run(quick(tmp_path), "HEAD")
+    assert set(samples) == {"uuid-1", "uuid-5", "uuid-50"}
+    assert all(len(before) == len(after) == 2 for before, after in samples.values())
+    [rows] = tables((tmp_path / "before_after.md").read_text())
+    assert rows[0] == ["cart", "before (HEAD)", "after", "speed-up"] and len(rows) == 4
