@@ -322,6 +322,21 @@ def read_header(token: str) -> TokenHeader:
     return _read_body(token)[0]
 
 
+def read_payload(token: str) -> bytes:
+    """The msgpack payload WITHOUT verifying the token (decompressed with whatever dictionary the
+    flags name): for tooling and tests that look inside a token, never for serving a turn."""
+    return _payload(*_read_body(token))
+
+
+def _payload(header: TokenHeader, body: bytes) -> bytes:
+    """``body``'s payload, decompressed as the header's flags say (codec, dictionary id)."""
+    codec, dict_id = header.flags & 0x0F, header.flags >> 4
+    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
+        raise TokenInvalid("token payload encoding is not supported", reason="version")
+    raw = body[HEADER_BYTES:]
+    return _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
+
+
 def _read_body(token: str) -> tuple[TokenHeader, bytes]:
     """The unverified header and the decoded ``header‖payload`` bytes (decoded once per turn)."""
     if len(token) > MAX_TOKEN_CHARS:
@@ -397,11 +412,7 @@ class CartCodec:
         if len(mac) != MAC_BYTES or not signer.verify_mac(restaurant_id.encode() + b"\0" + body, mac):
             self._raise_bad_signature(signer, header, body, mac_text, restaurant_id, other_restaurants)
         self._check_time(header, now)
-        raw = decoded[HEADER_BYTES:]
-        codec, dict_id = header.flags & 0x0F, header.flags >> 4
-        if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
-            raise TokenInvalid("token payload encoding is not supported", reason="version")
-        payload = _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
+        payload = _payload(header, decoded)
         if len(payload) > MAX_PAYLOAD_BYTES:
             raise TokenInvalid("token payload is too large", reason="bomb")
         return _parse_state(_unpack(payload), header, restaurant_id)

@@ -16,6 +16,7 @@ from app.codec import (
     _pack_state,
     dictionary_path,
     read_header,
+    read_payload,
 )
 from app.errors import TokenInvalid
 from app.keys import KeyRing
@@ -61,6 +62,12 @@ def test_tokens_made_with_any_released_dictionary_or_none_decode(uuid_menu: Menu
     result = uuid_cart(uuid_menu, old)
     current = CartCodec(KeyRing.parse(TEST_KEYS))
     assert current.decode(result.token, TACO, T0) == result.state
+
+
+@pytest.mark.parametrize("dict_id", [0, LATEST])
+def test_read_payload_looks_inside_with_the_named_dictionary(uuid_menu: Menu, dict_id: int) -> None:
+    result = uuid_cart(uuid_menu, CartCodec(KeyRing.parse(TEST_KEYS), dictionary=dict_id))
+    assert read_payload(result.token) == _pack_state(result.state)
 
 
 def test_the_dictionary_makes_a_cart_with_notes_smaller(uuid_menu: Menu) -> None:
