@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,7 @@ from bench.redis_server import RedisServer
 from tests.servers import free_port
 
 CONNECTIONS = 16
+ROUNDS = 3  # per variant and worker count, in alternating order
 TARGET_VS_BARE = 0.8
 TARGET_VS_REDIS = 1.5
 VARIANTS = ("voicecart", "voicecart core", "Redis-backed", "dict-backed", "bare Starlette")
@@ -208,35 +210,66 @@ def measure(config: Config, work: Path) -> list[dict[str, Any]]:
             "BENCH_REDIS_URL": redis_server.url,
             "PYTHONPATH": str(ROOT),
         }
+        rounds = 1 if config.quick else ROUNDS
         for workers in worker_counts:
-            for variant in VARIANTS:
-                if variant == "Redis-backed":
-                    seed_redis(redis_server.url, cart)
-                server = Server(variant, workers, env, work / "servers.log")
-                try:
-                    server.wait_healthy()
-                    check_response(server, variant, path, body, cart.token, cart.lines)
-                    run_wrk(server.url(path), script, warmup)
-                    load = load_average()
-                    redis_pid = redis_server.proc.pid if redis_server.proc else -1
-                    before = server.cpu_seconds(), cpu_seconds(lambda pid, _: pid == redis_pid)  # noqa: B023
-                    result = run_wrk(server.url(path), script, seconds)
-                    after = server.cpu_seconds(), cpu_seconds(lambda pid, _: pid == redis_pid)  # noqa: B023
-                finally:
-                    server.stop()
-                app_us, redis_us = ((b - a) / max(result.requests, 1) * 1e6 for a, b in zip(before, after, strict=True))
-                rows.append(
-                    {
-                        "variant": variant,
-                        "workers": workers,
-                        "result": result,
-                        "load": load,
-                        "cpu": app_us,
-                        "redis": redis_us,
-                    }
-                )
-                print(f"{variant:16} {workers} worker(s): {result.requests_per_s:8.0f} req/s  ({load})", flush=True)
-    return rows
+            for n in range(rounds):  # A B C … then … C B A: drifting load hits every variant alike
+                for variant in VARIANTS if n % 2 == 0 else VARIANTS[::-1]:
+                    if variant == "Redis-backed":
+                        seed_redis(redis_server.url, cart)
+                    server = Server(variant, workers, env, work / "servers.log")
+                    try:
+                        server.wait_healthy()
+                        check_response(server, variant, path, body, cart.token, cart.lines)
+                        row = load_server(server, redis_server, script, path, (warmup, seconds))
+                    finally:
+                        server.stop()
+                    rows.append({"variant": variant, "workers": workers, **row})
+                    rate = row["result"].requests_per_s
+                    print(f"{variant:16} {workers} worker(s): {rate:8.0f} req/s  ({row['load']})", flush=True)
+    return combine(rows)
+
+
+def load_server(
+    server: Server, redis_server: RedisServer, script: Path, path: str, seconds: tuple[int, int]
+) -> dict[str, Any]:
+    """Warm up, then one measured wrk run; CPU of the server group and of redis-server per request."""
+    warmup, measured = seconds
+    run_wrk(server.url(path), script, warmup)
+    load = load_average()
+    redis_pid = redis_server.proc.pid if redis_server.proc else -1
+    before = server.cpu_seconds(), cpu_seconds(lambda pid, _: pid == redis_pid)
+    result = run_wrk(server.url(path), script, measured)
+    after = server.cpu_seconds(), cpu_seconds(lambda pid, _: pid == redis_pid)
+    app_us, redis_us = ((b - a) / max(result.requests, 1) * 1e6 for a, b in zip(before, after, strict=True))
+    return {"result": result, "load": load, "cpu": app_us, "redis": redis_us}
+
+
+def combine(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per (variant, workers): medians over the rounds, requests and errors summed."""
+    out = []
+    for key in dict.fromkeys((r["variant"], r["workers"]) for r in rows):
+        runs = [r for r in rows if (r["variant"], r["workers"]) == key]
+        results = [r["result"] for r in runs]
+        result = WrkResult(
+            statistics.median(x.requests_per_s for x in results),
+            statistics.median(x.p50_ms for x in results),
+            statistics.median(x.p99_ms for x in results),
+            sum(x.requests for x in results),
+            sum(x.errors for x in results),
+        )
+        loads = [r["load"].split(" on ")[0].removeprefix("load average ").split(",")[0] for r in runs]
+        out.append(
+            {
+                "variant": key[0],
+                "workers": key[1],
+                "result": result,
+                "cpu": statistics.median(r["cpu"] for r in runs),
+                "redis": statistics.median(r["redis"] for r in runs),
+                "load": " / ".join(loads),
+                "rounds": len(runs),
+            }
+        )
+    return out
 
 
 def ratios(rows: list[dict[str, Any]]) -> list[list[object]]:
@@ -273,18 +306,19 @@ def run(config: Config) -> list[dict[str, Any]]:
             round(r["redis"]),
             r["result"].requests,
             r["result"].errors,
-            r["load"].split(" on ")[0].removeprefix("load average "),
+            r["load"],
         ]
         for r in rows
     ]
     sections = [
-        f"Add-item turns on a 5-line UUID-menu cart; wrk -t1 -c{CONNECTIONS} "
-        f"{'1' if config.quick else '10'} s per row after a warm-up; uvicorn with httptools/uvloop. "
-        "`errors` counts non-2xx answers and socket errors (must be 0). `server CPU µs/req` is the "
+        f"Add-item turns on a 5-line UUID-menu cart; wrk -t1 -c{CONNECTIONS}, "
+        f"{'1' if config.quick else '10'} s per run after a warm-up; uvicorn with httptools/uvloop. Each row is "
+        f"the median of {rows[0]['rounds']} run(s), variants taking turns in alternating order. "
+        "`errors` counts non-2xx answers and socket errors over all runs (must be 0). `server CPU µs/req` is the "
         "server processes' user+system CPU during the run divided by requests (from /proc; less "
         "sensitive to other load on the machine than req/s); `redis-server CPU` is what the Redis process "
-        "spent per request meanwhile (the Redis variant's other half). `load` is the 1/5/15-minute load average "
-        "just before the row ran.",
+        "spent per request meanwhile (the Redis variant's other half). `load` is the 1-minute load average "
+        "just before each run.",
         table(columns, data),
         "Targets (req/s ratios; the last column compares server CPU per request instead — for Redis "
         "including redis-server — which the other load on this shared 2-core machine disturbs less):",
