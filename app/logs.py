@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import re
-from datetime import UTC, datetime
+import time
 from typing import Any
 
 # header (20 bytes) + payload base64url, ".", a 16-byte MAC in base64url (22 chars)
@@ -30,9 +30,12 @@ def redact(text: str) -> str:
     return TOKEN_PATTERN.sub(lambda m: token_hash(m.group(0)), text)
 
 
+_MIN_TOKEN_CHARS = 50  # 27 + "." + 22: anything shorter cannot hold a token
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        return redact(value)
+        return value if len(value) < _MIN_TOKEN_CHARS else redact(value)
     if isinstance(value, bool | int | float) or value is None:
         return value
     if isinstance(value, dict):
@@ -47,7 +50,7 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}+00:00",
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),

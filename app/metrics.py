@@ -118,12 +118,17 @@ class ObserveMiddleware:
             m.turn_seconds.labels(f"{method} {route}").observe(seconds)
         if token:
             m.token_bytes.observe(len(token))
+        # refusals and failures at INFO; successful turns at DEBUG (CART_LOG_LEVEL=DEBUG logs every
+        # request): a JSON line per turn costs more CPU than the turn, and metrics count them anyway
+        level = logging.INFO if status >= 400 else logging.DEBUG
+        if not log.isEnabledFor(level):
+            return
         fields: dict[str, Any] = {"method": method, "route": route, "status": status, "ms": round(seconds * 1000, 2)}
         if token:
             fields["token"] = token_hash(token)
         if isinstance(error, CartError):
             fields["error"] = error.code
-        log.info("%s %s %s", method, route, status, extra=fields)
+        log.log(level, "%s %s %s", method, route, status, extra=fields)
 
 
 async def metrics_endpoint(request: Request) -> Response:

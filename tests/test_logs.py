@@ -24,7 +24,7 @@ def log_lines() -> Iterator[io.StringIO]:
     logger = logging.getLogger("voicecart")
     old_level = logger.level
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    logger.setLevel(logging.DEBUG)
     yield stream
     logger.removeHandler(handler)
     logger.setLevel(old_level)
@@ -43,6 +43,16 @@ def test_access_log_is_json_and_carries_only_a_token_hash(client: TestClient, lo
     assert access[2]["error"] == "token_invalid"
     assert all(e["route"].startswith("/v1/restaurants/{rid}/cart") for e in access)
     assert token not in log_lines.getvalue()
+
+
+def test_at_info_only_refusals_are_logged(client: TestClient, log_lines: io.StringIO) -> None:
+    logging.getLogger("voicecart").setLevel(logging.INFO)
+    cart = f"/v1/restaurants/{DEMO}/cart"
+    token = client.post(cart).headers["Cart-Token"]
+    client.get(cart, headers={"Cart-Token": token})
+    client.get(cart, headers={"Cart-Token": token[:-3] + "AAA"})
+    access = [json.loads(line) for line in log_lines.getvalue().splitlines()]
+    assert [(e["status"], e["error"]) for e in access if e["logger"] == "voicecart.access"] == [(401, "token_invalid")]
 
 
 def test_a_token_anywhere_in_a_record_is_replaced_by_its_hash(client: TestClient) -> None:
