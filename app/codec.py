@@ -152,7 +152,7 @@ def b64decode_strict(text: str) -> bytes:
 # decode-first: a release that can read a dictionary ships before one that writes it, so a
 # rolling deploy never hands a replica a token it cannot read.
 DICTIONARY_DIR = Path(__file__).parent / "dictionaries"
-DEFAULT_DICTIONARY = 0  # what new tokens are compressed with (0 = plain zstd); 2 decodes everywhere
+DEFAULT_DICTIONARY = 2  # what new tokens are compressed with (0 = plain zstd)
 
 
 def dictionary_path(dict_id: int) -> Path:

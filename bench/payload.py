@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.cart import CartState, Line
-from app.codec import RELEASED_DICTIONARIES
+from app.codec import DEFAULT_DICTIONARY
 from app.menu import Item, Menu
 from bench import Config, table, table_of, write_report
 from bench.corpus import T0, CorpusCart, bench_codec, corpus, make_cart, natural_json, sizes
@@ -34,8 +34,7 @@ NOTES_BITS_PER_CHAR = 3.0
 TARGET_5_LINES_UUID = 160
 TARGET_DJANGO_RATIO = 0.25
 TOKEN_LIMIT = 4096
-TRAINED = max(RELEASED_DICTIONARIES)
-WITH_DICTIONARY = f"voicecart + dictionary {TRAINED}"
+PLAIN = "voicecart, no dictionary"  # the same token with plain zstd: what the dictionary saves
 
 Encoder = Callable[[dict[str, Any]], str]
 
@@ -126,7 +125,7 @@ def floor_chars(state: CartState, menu: Menu) -> int:
 
 def measure(carts: list[CorpusCart]) -> list[dict[str, Any]]:
     encoders = {name: make() for name, make in PEERS.items()}
-    trained = bench_codec(dictionary=TRAINED)
+    plain = bench_codec(dictionary=0)
     rows = []
     for cart in carts:
         natural = natural_json(cart.state, cart.menu)
@@ -134,7 +133,7 @@ def measure(carts: list[CorpusCart]) -> list[dict[str, Any]]:
             "cart": cart.label,
             "lines": cart.lines,
             "voicecart": len(cart.token),
-            WITH_DICTIONARY: len(make_cart(cart.menu_key, cart.lines, trained).token),
+            PLAIN: len(make_cart(cart.menu_key, cart.lines, plain).token),
             "json": len(json.dumps(natural, separators=(",", ":"))),
         }
         row.update({name: len(encode(natural)) for name, encode in encoders.items()})
@@ -155,10 +154,10 @@ def plot(rows: list[dict[str, Any]], path: str) -> None:
         x = [r["lines"] for r in mine]
         styles: dict[str, dict[str, Any]] = {
             "voicecart": {"linewidth": 2.5},
-            WITH_DICTIONARY: {"linestyle": "--"},
+            PLAIN: {"linestyle": "--"},
             "floor": {"linestyle": ":"},
         }
-        for name in ["voicecart", WITH_DICTIONARY, *PEERS, "floor"]:
+        for name in ["voicecart", PLAIN, *PEERS, "floor"]:
             style = styles.get(name, {})
             ax.plot(x, [r[name] for r in mine], marker="o", markersize=3, label=name, **style)
         ax.axhline(TOKEN_LIMIT, color="grey", linewidth=0.8)
@@ -176,7 +175,7 @@ def plot(rows: list[dict[str, Any]], path: str) -> None:
 def targets(rows: list[dict[str, Any]]) -> list[list[object]]:
     by = {r["cart"]: r for r in rows}
     out: list[list[object]] = []
-    for variant in ("voicecart", WITH_DICTIONARY):
+    for variant in ("voicecart", PLAIN):
         if "uuid-5" in by:
             five = by["uuid-5"]
             size, ratio = five[variant], five[variant] / five["Django signed_cookies"]
@@ -198,13 +197,13 @@ def _ok(passed: bool) -> str:
 def run(config: Config) -> list[dict[str, Any]]:
     carts = corpus(sizes(config.quick))
     rows = measure(carts)
-    columns = ["cart", "lines", "voicecart", WITH_DICTIONARY, *PEERS, "floor", "json"]
+    columns = ["cart", "lines", "voicecart", PLAIN, *PEERS, "floor", "json"]
     sections = [
         "Characters on the wire for the same cart (natural JSON for the alternatives; `json` is that "
         "JSON unsigned and uncompressed). Every 4th line has a note. `floor` estimates the information "
-        "content (see bench/payload.py). `voicecart` is the token as minted today (plain zstd when it "
-        f"helps); `{WITH_DICTIONARY}` is the same cart compressed with app/dictionaries/cart-{TRAINED}.zdict, "
-        "which every replica already decodes (writing it is the next release's switch).",
+        "content (see bench/payload.py). `voicecart` is the token as minted (zstd with the trained "
+        f"dictionary app/dictionaries/cart-{DEFAULT_DICTIONARY}.zdict when that is shorter); `{PLAIN}` is "
+        "the same cart with plain zstd, to show what the dictionary saves.",
         table_of(rows, columns),
         "Relative to voicecart (× larger):",
         table(

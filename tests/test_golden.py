@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app import turn
-from app.codec import SUPPORTED_VERSIONS, CartCodec
+from app.codec import RELEASED_DICTIONARIES, SUPPORTED_VERSIONS, CartCodec, read_header
 from app.keys import KeyRing
 from app.menu import load_menu
 
@@ -22,11 +22,18 @@ def test_every_supported_version_has_golden_tokens() -> None:
     assert minted == set(SUPPORTED_VERSIONS)
 
 
+def test_every_released_dictionary_has_golden_tokens() -> None:
+    minted = {json.loads(f.read_text()).get("dictionary", 0) for f in FILES}
+    assert minted >= {0, *RELEASED_DICTIONARIES}
+
+
 @pytest.mark.parametrize(("path", "case"), CASES, ids=[f"{f.stem}-{t['name']}" for f, t in CASES])
 def test_golden_token_decodes(path: Path, case: dict) -> None:
     data = json.loads(path.read_text())
     codec = CartCodec(KeyRing.parse(data["keys"]))
     menu = load_menu(GOLDEN / f"menus-{path.stem}" / case["menu"])
+    flags = read_header(case["token"]).flags
+    assert flags & 0x0F == 0 or flags >> 4 == data.get("dictionary", 0)  # compressed with the file's dictionary
     result = turn.run_turn(case["token"], turn.ViewCart(), menu, codec, case["minted_at"] + 60)
     cart = result.cart_json()
     expect = case["expect"]

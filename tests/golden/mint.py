@@ -1,6 +1,7 @@
 """Mint golden tokens for the CURRENT token format version into tests/golden/v<N>.json.
 
-Run once per released format version and commit the file; never regenerate an old version's
+Run once per released format version (and once per zstd dictionary that new tokens are
+compressed with: ``v<N>-dict<D>.json``) and commit the file; never regenerate an old one's
 file — those tokens are what carts in flight look like after a deploy, and every later
 release must keep decoding them (tests/test_golden.py).
 
@@ -13,7 +14,7 @@ import json
 from pathlib import Path
 
 from app import turn
-from app.codec import VERSION, CartCodec
+from app.codec import DEFAULT_DICTIONARY, VERSION, CartCodec
 from app.keys import KeyRing
 from app.menu import load_menu
 from tests.conftest import DEMO_MENU_FILE, UUID_MENU_FILE
@@ -81,13 +82,14 @@ def mint() -> list[dict[str, object]]:
 
 
 if __name__ == "__main__":
-    target = HERE / f"v{VERSION}.json"
+    target = HERE / (f"v{VERSION}-dict{DEFAULT_DICTIONARY}.json" if DEFAULT_DICTIONARY else f"v{VERSION}.json")
     if target.exists():
         raise SystemExit(f"{target} exists: golden tokens of a released version are never re-minted")
     # the menus as they were at minting: later menu edits must not change what a golden token means
-    frozen = HERE / f"menus-v{VERSION}"
+    frozen = HERE / f"menus-{target.stem}"
     frozen.mkdir()
     for menu_file in (DEMO_MENU_FILE, UUID_MENU_FILE):
         (frozen / menu_file.name).write_bytes(menu_file.read_bytes())
-    target.write_text(json.dumps({"format_version": VERSION, "keys": GOLDEN_KEYS, "tokens": mint()}, indent=2) + "\n")
+    document = {"format_version": VERSION, "dictionary": DEFAULT_DICTIONARY, "keys": GOLDEN_KEYS, "tokens": mint()}
+    target.write_text(json.dumps(document, indent=2) + "\n")
     print(f"wrote {target}")
