@@ -8,9 +8,7 @@ caller's previous token stays valid.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import secrets
 import time
 from collections.abc import Callable
@@ -28,6 +26,7 @@ from starlette.routing import Route
 from app import checkout, ops, tools_api, turn
 from app.codec import CartCodec
 from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
+from app.json_input import parse_json
 from app.keys import KeyRing
 from app.menu import Menu, MenuCatalog
 from app.settings import Settings
@@ -36,9 +35,7 @@ log = logging.getLogger("voicecart.http")
 
 TOKEN_HEADER = "Cart-Token"
 MAX_BODY_BYTES = 16 * 1024
-MAX_JSON_DEPTH = 8
 MAX_LINE_ID_DIGITS = 9  # path ids beyond this cannot name a line (and int() of 4300+ digits raises)
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Clock = Callable[[], float]
 
@@ -74,7 +71,7 @@ def context(request: Request) -> AppContext:
 
 
 async def read_json(request: Request, *, required: bool = True) -> Any:
-    """The JSON body, size-capped while streaming (413) and depth-capped (400)."""
+    """The JSON body, size-capped while streaming (413), parsed by :func:`app.json_input.parse_json` (400)."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
@@ -89,46 +86,7 @@ async def read_json(request: Request, *, required: bool = True) -> Any:
         if required:
             raise InvalidRequest("a JSON object body is required")
         return {}
-    try:
-        value = json.loads(body, parse_constant=_no_constant, parse_float=_finite_float)
-    except (ValueError, RecursionError) as exc:  # also NaN/Infinity, 1e999 and ints over 4300 digits
-        raise InvalidRequest(f"body is not valid JSON: {exc}") from None
-    if _depth(value) > MAX_JSON_DEPTH:
-        raise InvalidRequest(f"JSON is nested deeper than {MAX_JSON_DEPTH} levels")
-    if _has_lone_surrogate(value):
-        raise InvalidRequest("JSON strings must be valid Unicode (no lone surrogates)")
-    return value
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        raise ValueError("number is out of range")
-    return value
-
-
-def _has_lone_surrogate(value: Any) -> bool:
-    if isinstance(value, str):
-        return _SURROGATE.search(value) is not None
-    if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_lone_surrogate(v) for v in value)
-    return False
-
-
-def _depth(value: Any, level: int = 1) -> int:
-    if level > MAX_JSON_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level)
-    return level
+    return parse_json(body)
 
 
 def object_fields(body: Any, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]

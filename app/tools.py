@@ -27,6 +27,7 @@ from app.errors import (
     TokenError,
     ToolNotFound,
 )
+from app.json_input import parse_json
 from app.matching import SUGGEST_SCORE, find_options, normalize, parse_phrase, rank_items
 from app.menu import Item, Menu
 from app.pricing import PricedCart, format_money, price_cart
@@ -100,10 +101,7 @@ class ToolOutcome:
 def parse_arguments(arguments: Any) -> dict[str, Any]:
     """An object, or the JSON string the Realtime API delivers; anything else is a 400."""
     if isinstance(arguments, str):
-        try:
-            arguments = json.loads(arguments) if arguments.strip() else {}
-        except json.JSONDecodeError as exc:
-            raise InvalidRequest(f"arguments are not valid JSON: {exc}") from None
+        arguments = parse_json(arguments, "arguments") if arguments.strip() else {}
     if arguments is None:
         return {}
     if not isinstance(arguments, dict):

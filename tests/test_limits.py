@@ -14,7 +14,8 @@ from starlette.testclient import TestClient
 
 from app.cart import MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY
 from app.codec import MAX_TOKEN_CHARS
-from app.http_api import MAX_BODY_BYTES, MAX_JSON_DEPTH, create_app
+from app.http_api import MAX_BODY_BYTES, create_app
+from app.json_input import MAX_JSON_DEPTH
 from app.settings import Settings
 from tests.asgi import call
 from tests.conftest import DEMO, FakeClock
