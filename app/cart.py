@@ -20,7 +20,7 @@ from app.errors import (
     ModifierRequired,
     QuantityInvalid,
 )
-from app.menu import Item, Menu, Option
+from app.menu import Item, Option
 
 MAX_LINES = 50
 MAX_QUANTITY = 99
@@ -131,9 +131,15 @@ def check_options(item: Item, options: list[Option]) -> tuple[int, ...]:
 # --- operations (pure: state in, state out) ---------------------------------------------------------
 
 
-def _ensure_open(state: CartState) -> None:
+def ensure_open(state: CartState) -> None:
+    """A placed order is final: changing its cart answers 409 ``cart_checked_out``."""
     if state.checked_out:
         raise CartCheckedOut("this cart has been checked out; start a new cart to order again")
+
+
+def quote(item: Item, options: list[Option]) -> int:
+    """The unit price the customer is quoted: the item plus its chosen options."""
+    return item.price_cents + sum(o.price_cents for o in options)
 
 
 def _bump(state: CartState, lines: tuple[Line, ...], **changes: int) -> CartState:
@@ -145,9 +151,9 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
 
     Returns the new state and the id of the line that now holds the item.
     """
-    _ensure_open(state)
+    ensure_open(state)
     option_tags = check_options(item, options)
-    unit = item.price_cents + sum(o.price_cents for o in options)
+    unit = quote(item, options)
     for line in state.lines:
         if line.same_choice(item.tag, option_tags, notes):
             total = line.quantity + quantity
@@ -173,14 +179,14 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
 def update_line(
     state: CartState,
     line_id: int,
-    menu: Menu,
     *,
     quantity: int | None = None,
+    item: Item | None = None,
     options: list[Option] | None = None,
     notes: str | None = None,
 ) -> CartState:
-    """Change a line's quantity (0 removes it), options or notes."""
-    _ensure_open(state)
+    """Change a line's quantity (0 removes it), notes, or options (of ``item``, the line's item)."""
+    ensure_open(state)
     line = state.line(line_id)
     if quantity == 0:
         return remove_line(state, line_id)
@@ -190,25 +196,24 @@ def update_line(
     if notes is not None:
         changes["notes"] = notes
     if options is not None:
-        item = menu.item_by_tag(line.item_tag)
-        if item is None:
-            raise ModifierInvalid("this item is no longer on the menu; remove the line instead", line_id=line_id)
+        if item is None or item.tag != line.item_tag:
+            raise ValueError("new options need the line's own item")
         changes["option_tags"] = check_options(item, options)
-        changes["unit_price_cents"] = item.price_cents + sum(o.price_cents for o in options)
+        changes["unit_price_cents"] = quote(item, options)
     new = replace(line, **changes)
     lines = tuple(new if x is line else x for x in state.lines)
     return _bump(state, lines)
 
 
 def remove_line(state: CartState, line_id: int) -> CartState:
-    _ensure_open(state)
+    ensure_open(state)
     state.line(line_id)
     return _bump(state, tuple(x for x in state.lines if x.line_id != line_id))
 
 
 def clear(state: CartState) -> CartState:
     """Empty the cart; it keeps its id (line ids keep counting up, so old ids never come back)."""
-    _ensure_open(state)
+    ensure_open(state)
     return _bump(state, ())
 
 

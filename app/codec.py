@@ -65,6 +65,10 @@ class TokenPolicy:
     max_lifetime_seconds: int = 12 * 3600
     future_skew_seconds: int = 60
 
+    def expires_at(self, created_at: int, last_activity: int) -> int:
+        """When a cart with no further turn stops being accepted: the earlier of the two rules."""
+        return min(last_activity + self.ttl_seconds, created_at + self.max_lifetime_seconds)
+
 
 @dataclass(frozen=True)
 class TokenHeader:
@@ -81,11 +85,9 @@ class TokenHeader:
         return self.issued_at - self.age
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of a short id, needed on every encode
 def restaurant_tag(restaurant_id: str) -> int:
     return hashlib.blake2b(restaurant_id.encode(), digest_size=1).digest()[0]
-
-
-_restaurant_tag_cached = functools.lru_cache(maxsize=1024)(restaurant_tag)  # a pure function of a short id
 
 
 class _TruncatedHMAC(HMACAlgorithm):
@@ -383,7 +385,7 @@ class CartCodec:
             VERSION,
             self._signing_tag,
             flags,
-            _restaurant_tag_cached(state.restaurant_id),
+            restaurant_tag(state.restaurant_id),
             now,
             min(age, 0xFFFFFF).to_bytes(3, "big"),
             state.cart_id,
@@ -410,7 +412,7 @@ class CartCodec:
         if signer is None:
             raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
         if len(mac) != MAC_BYTES or not signer.verify_mac(restaurant_id.encode() + b"\0" + body, mac):
-            self._raise_bad_signature(signer, header, body, mac_text, restaurant_id, other_restaurants)
+            self._raise_bad_signature(signer, header, body, mac, restaurant_id, other_restaurants)
         self._check_time(header, now)
         payload = _payload(header, decoded)
         if len(payload) > MAX_PAYLOAD_BYTES:
@@ -422,7 +424,7 @@ class CartCodec:
         signer: _PurposeSigner,
         header: TokenHeader,
         body: bytes,
-        mac_text: str,
+        mac: bytes,
         restaurant_id: str,
         other_restaurants: Iterable[str],
     ) -> None:
@@ -432,7 +434,8 @@ class CartCodec:
             if (
                 other != restaurant_id
                 and restaurant_tag(other) == header.restaurant_tag
-                and signer.verify_signature(other.encode() + b"\0" + body, mac_text)
+                and len(mac) == MAC_BYTES
+                and signer.verify_mac(other.encode() + b"\0" + body, mac)
             ):
                 raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
         raise TokenInvalid("token signature is invalid", reason="signature")

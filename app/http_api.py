@@ -73,7 +73,7 @@ def context(request: Request) -> AppContext:
 async def read_json(request: Request, *, required: bool = True) -> Any:
     """The JSON body, size-capped while streaming (413), parsed by :func:`app.json_input.parse_json` (400)."""
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
     chunks, size = [], 0
     async for chunk in request.stream():
@@ -189,7 +189,7 @@ async def add_item(request: Request) -> Response:
 
 async def update_item(request: Request) -> Response:
     body = object_fields(await read_json(request), {"quantity", "modifiers", "notes"})
-    if not body:
+    if all(value is None for value in body.values()):  # {} or only nulls would change nothing
         raise InvalidRequest("send at least one of quantity, modifiers, notes")
     modifiers = body.get("modifiers")
     op = turn.UpdateLine(

@@ -9,15 +9,11 @@ is gone, unavailable, or has an option the menu no longer offers stays in the ca
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from app.cart import CartState, Line
 from app.menu import Menu
-
-
-def round_half_up(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def tax_cents(subtotal_cents: int, rate: Decimal) -> int:

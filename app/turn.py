@@ -15,7 +15,7 @@ from typing import Any
 from app import cart
 from app.cart import CartState
 from app.codec import CartCodec
-from app.errors import ItemUnavailable, TokenMissing
+from app.errors import ItemUnavailable, ModifierInvalid, TokenMissing
 from app.matching import resolve_item, resolve_option
 from app.menu import Item, Menu
 from app.pricing import PricedCart, price_cart
@@ -122,6 +122,7 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
     """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input."""
     if isinstance(op, ViewCart):
         return state, None
+    cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
     if isinstance(op, AddItem):
         cart.check_modifier_count(len(op.modifiers))
         item = resolve_available_item(menu, op.item)
@@ -130,15 +131,20 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
         return cart.add_line(state, item, options, quantity, cart.clean_notes(op.notes))
     if isinstance(op, UpdateLine):
         line = state.line(op.line_id)
-        options = None
+        item, options = None, None
         if op.modifiers is not None:
             cart.check_modifier_count(len(op.modifiers))
             item = menu.item_by_tag(line.item_tag)
-            options = [resolve_option(item, m) for m in op.modifiers] if item else []
+            if item is None:
+                raise ModifierInvalid(
+                    "this item is no longer on the menu; remove the line instead", line_id=line.line_id
+                )
+            options = [resolve_option(item, m) for m in op.modifiers]
         removing = type(op.quantity) is int and op.quantity == 0
         quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
         notes = None if op.notes is None else cart.clean_notes(op.notes)
-        return cart.update_line(state, op.line_id, menu, quantity=quantity, options=options, notes=notes), op.line_id
+        updated = cart.update_line(state, op.line_id, quantity=quantity, item=item, options=options, notes=notes)
+        return updated, op.line_id
     if isinstance(op, RemoveLine):
         return cart.remove_line(state, op.line_id), None
     if isinstance(op, ClearCart):
@@ -150,8 +156,7 @@ def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: in
     """Reprice, stamp ``now`` as the last activity and sign."""
     priced = price_cart(state, menu)
     token = codec.encode(priced.state, now)
-    policy = codec.policy
-    expires_at = min(now + policy.ttl_seconds, priced.state.created_at + policy.max_lifetime_seconds)
+    expires_at = codec.policy.expires_at(priced.state.created_at, now)
     return TurnResult(priced, token, expires_at, line_id)
 
 

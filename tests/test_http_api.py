@@ -149,8 +149,9 @@ def test_line_not_found_and_bad_json(client: TestClient) -> None:
         f"{BASE}/cart/items", headers={"Cart-Token": token, "Content-Type": "application/json"}, content=b"{nope"
     )
     assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
-    r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json={})
-    assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
+    for nothing in ({}, {"quantity": None}, {"notes": None, "modifiers": None}):
+        r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json=nothing)
+        assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
 
 
 def test_body_too_large(client: TestClient) -> None:

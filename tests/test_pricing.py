@@ -9,7 +9,7 @@ import pytest
 
 from app.cart import Line, new_cart
 from app.menu import Menu, parse_menu
-from app.pricing import format_money, price_cart, round_half_up, tax_cents
+from app.pricing import format_money, price_cart, tax_cents
 from tests.conftest import DEMO_MENU_FILE, T0
 
 
@@ -30,8 +30,8 @@ def test_tax_round_half_up(subtotal: int, rate: str, tax: int) -> None:
     assert tax_cents(subtotal, Decimal(rate)) == tax
 
 
-def test_round_half_up_negative_stays_symmetric() -> None:
-    assert round_half_up(Decimal("-2.5")) == -3
+def test_tax_half_rounds_away_from_zero_for_negative_subtotals() -> None:
+    assert tax_cents(-1000, Decimal("0.0825")) == -83  # -82.5, like Decimal ROUND_HALF_UP
 
 
 @pytest.mark.parametrize(("cents", "text"), [(2450, "$24.50"), (5, "$0.05"), (-150, "-$1.50"), (123456, "$1,234.56")])
