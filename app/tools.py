@@ -467,7 +467,9 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     else:
         raise InvalidRequest("say which line (line_id) or which item to remove")
     quantity = args.get("quantity")
-    if quantity is not None and 0 < quantity < line.quantity:
+    if quantity is not None:
+        cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
+    if quantity is not None and quantity < line.quantity:
         op: turn.Operation = turn.UpdateLine(line.line_id, quantity=line.quantity - quantity)
         removed = quantity
     else:

@@ -157,6 +157,14 @@ def test_remove_by_spoken_name_and_quantity(client: TestClient) -> None:
     assert absent["ok"] is False and absent["out"]["error"] == "not_in_order" and names(absent) == names(no_burger)
 
 
+@pytest.mark.parametrize("quantity", [0, -1])
+def test_removing_zero_or_fewer_is_refused_not_the_whole_line(client: TestClient, quantity: int) -> None:
+    start = add(client, {"item": "three medium fries"})
+    body = ok_call(client, "remove_from_order", {"item": "fries", "quantity": quantity}, start["cart_token"])
+    assert body["ok"] is False and body["out"]["error"] == "quantity_invalid"
+    assert names(body) == [("French Fries", 3)]
+
+
 def test_remove_by_name_with_two_matching_lines_asks_which(client: TestClient) -> None:
     start = add(client, {"item": "small fries"}, {"item": "large fries"})
     body = ok_call(client, "remove_from_order", {"item": "fries"}, start["cart_token"])
