@@ -17,8 +17,8 @@ from typing import Any
 
 from app import turn
 from app.cart import CartState
-from app.errors import InvalidRequest
-from app.orders import FULFILLMENT, CheckoutRequest, parse_checkout, spoken_summary, submit
+from app.errors import CartError, InvalidRequest
+from app.orders import FULFILLMENT, CheckoutRequest, check_orderable, parse_checkout, spoken_summary, submit
 from app.pricing import price_cart
 from app.tools import ToolContext, tool
 
@@ -26,14 +26,17 @@ from app.tools import ToolContext, tool
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     priced = price_cart(state, ctx.menu)
     lines = [p.to_dict() for p in priced.lines if p.available]
-    message = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
-    ready = bool(lines) and len(lines) == len(priced.lines)
-    if not ready and lines:
-        gone = "; ".join(w["message"] for w in priced.warnings if w["code"] == "item_unavailable")
-        message += f" Before ordering: {gone}; remove it first."
-    elif ready:
-        message += " Shall I place the order?"
-    return state, {"message": message, "total": ctx.money(priced.total_cents), "ready": ready}
+    summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
+    answer = {"message": summary + " Shall I place the order?", "total": ctx.money(priced.total_cents), "ready": True}
+    if not state.lines:
+        return state, {**answer, "message": summary, "ready": False}
+    try:
+        check_orderable(state, ctx.menu, ctx.now)  # the very checks checkout will make
+    except CartError as exc:
+        why = "; ".join(w["message"] for w in exc.details.get("warnings", [])) or exc.message
+        said = f"{summary} " if lines else ""  # not "Your cart is empty." when its lines are all unavailable
+        return state, {**answer, "message": f"{said}Before ordering: {why}.", "ready": False, "error": exc.code}
+    return state, answer
 
 
 def _request(args: dict[str, Any]) -> CheckoutRequest:

@@ -178,8 +178,9 @@ def _check_choices(priced: PricedCart, menu: Menu) -> None:
             raise
 
 
-def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int) -> tuple[Order, PricedCart]:
-    """Validate ``state`` for checkout and price it from ``menu``; raises a checkout error code."""
+def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
+    """Everything about the cart itself that checkout requires (not the customer's part); the
+    voice review asks the same question, so it never calls a cart ready that checkout refuses."""
     if not state.lines:
         raise CartEmpty("the cart is empty; add something before checking out")
     priced = price_cart(state, menu)
@@ -197,6 +198,12 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
             timezone=menu.hours.timezone,
             hours_today=menu.hours.today_text(now),
         )
+    return priced
+
+
+def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int) -> tuple[Order, PricedCart]:
+    """Validate ``state`` for checkout and price it from ``menu``; raises a checkout error code."""
+    priced = check_orderable(state, menu, now)
     if request.expected_total_cents is not None and request.expected_total_cents != priced.total_cents:
         raise OrderTotalChanged(
             f"the total is now {format_money(priced.total_cents, menu.currency)}; please confirm it",

@@ -91,6 +91,24 @@ def test_review_of_an_empty_cart(voice: Voice) -> None:
     assert review.output["message"] == "Your cart is empty." and review.output["ready"] is False
 
 
+def test_review_never_calls_ready_what_checkout_would_refuse(
+    demo_menu: Menu, codec: CartCodec, sink: SqliteSink
+) -> None:
+    from tests.test_orders import edited_menu, item_json
+
+    voice = Voice(demo_menu, codec, sink)
+    voice.call("add_to_order", items=[{"item": "mexican coke", "quantity": 2}])
+    # T0 is Friday 08:00 UTC: closed until 11:00
+    voice.menu = edited_menu(lambda d: d.update(hours={"timezone": "UTC", "weekly": {"fri": ["11:00-22:00"]}}))
+    closed = voice.call("confirm_order", action="review")
+    assert closed.output["ready"] is False and closed.output["error"] == "restaurant_closed"
+    assert closed.output["message"].startswith("Two Mexican Cokes.") and "closed" in closed.output["message"]
+    voice.menu = edited_menu(lambda d: item_json(d, "mexican-coke").update(available=False))
+    gone = voice.call("confirm_order", action="review")
+    assert gone.output["ready"] is False and gone.output["error"] == "cart_has_unavailable_items"
+    assert gone.output["message"] == "Before ordering: Mexican Coke is not available right now."
+
+
 def test_checkout_places_once_and_the_output_carries_the_order(voice: Voice, sink: SqliteSink) -> None:
     two_burgers(voice)
     placed = voice.call("confirm_order", action="checkout", customer_name="Ada", fulfillment="dine_in")
