@@ -131,14 +131,20 @@ def resolve_item(menu: Menu, text: str) -> Item:
     raise ItemNotFound(f"nothing on the menu matches {text!r}", query=text, suggestions=suggestions)
 
 
+@lru_cache(maxsize=512)  # items are identity-hashed: a reloaded menu brings new items
+def _option_choices(item: Item) -> tuple[list[str], list[Option]]:
+    """Every option name and alias of ``item``, normalised, with the option it names (menu order)."""
+    pairs = [(normalize(n), o) for o in item.options for n in (o.name, *o.aliases)]
+    return [name for name, _ in pairs], [option for _, option in pairs]
+
+
 def resolve_option(item: Item, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
     for option in item.options:
         if option.id == text:
             return option
     query = normalize(text) if isinstance(text, str) else ""
-    names = [normalize(n) for o in item.options for n in (o.name, *o.aliases)]
-    owners = [o for o in item.options for _ in (o.name, *o.aliases)]
+    names, owners = _option_choices(item)
     ranked = _ranked(query, names, owners, scorer=_option_score) if query and names else []
     if (
         ranked
@@ -208,6 +214,7 @@ def strip_options(item: Item, text: str) -> tuple[tuple[Option, ...], str]:
     return tuple(o for _, o in sorted(found, key=lambda f: f[0])), " ".join(padded.split())
 
 
+@lru_cache(maxsize=512)
 def _names(item: Item) -> list[str]:
     return [_core(normalize(n)) for n in (item.name, *item.aliases)]
 
