@@ -8,7 +8,7 @@
 * ``cancel``: empties the cart.
 
 Registered into :data:`app.tools.REGISTRY` when :mod:`app.tools` is imported. The order sink
-comes from ``services["app_state"].order_sink`` (set by :func:`app.checkout.install`).
+comes from ``services["order_sink"]`` (the app's, set by :func:`app.checkout.install`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _request(args: dict[str, Any]) -> CheckoutRequest:
 
 
 def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    done = submit(state, _request(args), ctx.menu, ctx.services["app_state"].order_sink, ctx.now)
+    done = submit(state, _request(args), ctx.menu, ctx.services["order_sink"], ctx.now)
     placed = done.order
     number = placed["order_id"][-6:].upper()
     said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"])

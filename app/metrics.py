@@ -26,7 +26,7 @@ from app.logs import token_hash
 log = logging.getLogger("voicecart.access")
 
 TOKEN_HEADER = b"cart-token"
-TURN_ROUTE_PREFIX = "/v1/restaurants/{rid}/cart"
+TURN_ROUTE_PREFIXES = ("/v1/restaurants/{rid}/cart", "/v1/restaurants/{rid}/tools/")  # cart turns, voice tools
 TOKEN_SIZE_BUCKETS = (64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096)
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -114,7 +114,7 @@ class ObserveMiddleware:
         error = scope.get("state", {}).get("cart_error")
         if isinstance(error, TokenError):
             m.token_failures.labels(error.reason).inc()
-        if route.startswith(TURN_ROUTE_PREFIX):
+        if route.startswith(TURN_ROUTE_PREFIXES):
             m.turn_seconds.labels(f"{method} {route}").observe(seconds)
         if token:
             m.token_bytes.observe(len(token))

@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import signal
+import weakref
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,10 +43,19 @@ def snapshot(directory: Path) -> Snapshot:
     return tuple(entries)
 
 
+_VERSIONS: weakref.WeakKeyDictionary[Menu, str] = weakref.WeakKeyDictionary()
+
+
 def menu_version(menu: Menu) -> str:
-    """A short digest of a menu's content, so replicas can be compared on ``/readyz``."""
-    canonical = json.dumps(menu.raw, sort_keys=True, separators=(",", ":")).encode()
-    return hashlib.sha256(canonical).hexdigest()[:12]
+    """A short digest of a menu's content, so replicas can be compared on ``/readyz``.
+
+    Computed once per loaded menu (menus are immutable and identity-hashed), not per probe.
+    """
+    version = _VERSIONS.get(menu)
+    if version is None:
+        canonical = json.dumps(menu.raw, sort_keys=True, separators=(",", ":")).encode()
+        version = _VERSIONS[menu] = hashlib.sha256(canonical).hexdigest()[:12]
+    return version
 
 
 @dataclass

@@ -49,7 +49,7 @@ async def call_tool(request: Request) -> Response:
         ctx.now(),
         new_cart_id=secrets.token_bytes(8),
         other_restaurants=ctx.catalog.restaurant_ids(),
-        services={"settings": ctx.settings, "app_state": request.app.state},
+        services={"order_sink": request.app.state.order_sink},
     )
     return http_api.cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -23,7 +22,7 @@ class Voice:
 
     def __init__(self, menu: Menu, codec: CartCodec, sink: SqliteSink) -> None:
         self.menu, self.codec = menu, codec
-        self.services = {"app_state": SimpleNamespace(order_sink=sink)}
+        self.services = {"order_sink": sink}
         self.token: str | None = None
         self.now = T0
 

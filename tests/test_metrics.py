@@ -73,6 +73,10 @@ def test_token_size_and_turn_latency_are_observed(client: TestClient) -> None:
     assert value(client, "voicecart_token_bytes_sum") > len(token)  # four tokens, the last one the largest
     assert value(client, "voicecart_turn_seconds_count", route=f"POST {CART_ROUTE}/items") == 3
     assert value(client, "voicecart_turn_seconds_count", route=f"POST {CART_ROUTE}") == 1
+    # voice tool calls are turns too
+    client.post(f"/v1/restaurants/{DEMO}/tools/add_to_order", json={"arguments": {"items": [{"item": "cookie"}]}})
+    tools_route = "POST /v1/restaurants/{rid}/tools/{name}"
+    assert value(client, "voicecart_turn_seconds_count", route=tools_route) == 1
     # /metrics and /readyz are not turns
     client.get("/readyz")
     assert not any(
