@@ -29,6 +29,7 @@ from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
 from app.json_input import parse_json
 from app.keys import KeyRing
 from app.menu import Menu, MenuCatalog
+from app.reload import Snapshot, snapshot
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -49,6 +50,7 @@ class AppContext:
     codec: CartCodec
     catalog: MenuCatalog
     clock: Clock
+    menu_files: Snapshot = ()  # the menu files as they were just before the catalog loaded them
 
     def now(self) -> int:
         return int(self.clock())
@@ -221,8 +223,10 @@ def cart_routes() -> list[Route]:
 
 def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
     keys = settings.keyring()
+    # snapshot first: an edit landing while the menus load is then seen by the reloader as new
+    menu_files = snapshot(settings.menu_dir)
     catalog = MenuCatalog.from_dir(settings.menu_dir)
-    return AppContext(settings, keys, CartCodec(keys, settings.token_policy), catalog, clock)
+    return AppContext(settings, keys, CartCodec(keys, settings.token_policy), catalog, clock, menu_files)
 
 
 def create_app(settings: Settings | None = None, *, clock: Clock = time.time) -> Starlette:

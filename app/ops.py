@@ -78,6 +78,7 @@ def install(app: Starlette, ctx: AppContext) -> None:
         ctx.settings.menu_dir,
         ctx.settings.menu_reload_seconds,
         on_result=lambda result: metrics.menu_reloads.labels(result).inc(),
+        seen=ctx.menu_files,
     )
     app.state.metrics = metrics
     app.state.reloader = reloader

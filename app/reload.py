@@ -76,13 +76,14 @@ class MenuReloader:
         directory: Path,
         interval: float,
         on_result: Callable[[str], None] = lambda result: None,
+        seen: Snapshot | None = None,
     ) -> None:
         self.catalog = catalog
         self.directory = directory
         self.interval = interval
         self.on_result = on_result
         self.status = ReloadStatus()
-        self._seen = snapshot(directory)
+        self._seen = snapshot(directory) if seen is None else seen  # what the catalog was loaded from
         self._hup = asyncio.Event()
 
     def check(self, force: bool = False) -> bool:

@@ -229,3 +229,18 @@ def test_a_running_server_polls_the_menu_directory(menu_dir: Path, tmp_path: Pat
     with ServerProcess(env, log_path=tmp_path / "serve.log") as server:
         edit_menu(menu_dir, lambda m: item(m, "brownie").update(available=False))
         wait_for(lambda: not item(httpx.get(f"{server.url}/v1/restaurants/{DEMO}/menu").json(), "brownie")["available"])
+
+
+def test_an_edit_landing_while_menus_load_is_still_picked_up(settings: Any, menu_dir: Path) -> None:
+    """The reloader compares against the files as they were *before* the catalog loaded them."""
+    from app.http_api import build_context
+    from app.reload import MenuReloader, snapshot
+
+    before = snapshot(menu_dir)
+    ctx = build_context(settings)
+    assert ctx.menu_files == before
+    edit_menu(menu_dir, lambda m: item(m, "mexican-coke").update(price_cents=399))  # after the load
+    reloader = MenuReloader(ctx.catalog, menu_dir, 0, seen=ctx.menu_files)
+    assert reloader.check() is True
+    coke = ctx.catalog.get(DEMO).item("mexican-coke")
+    assert coke is not None and coke.price_cents == 399
