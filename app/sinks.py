@@ -110,6 +110,10 @@ CREATE INDEX IF NOT EXISTS orders_by_time ON orders (placed_at);
 """
 
 
+# placing and looking up ask the same question
+_ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?"
+
+
 class SqliteSink:
     """Orders in one SQLite file; the database's UNIQUE constraints decide, across processes."""
 
@@ -152,9 +156,7 @@ class SqliteSink:
                 ).rowcount
                 row = None
                 if not inserted:
-                    row = db.execute(
-                        "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?", (order.cart_id,)
-                    ).fetchone()
+                    row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
         except (sqlite3.Error, OSError) as exc:
             log.error("order %s: SQLite store failed: %s", order.order_id, exc)
             message = "the order could not be stored; your cart is unchanged, please try again"
@@ -171,9 +173,7 @@ class SqliteSink:
             return None
         try:
             with closing(self._connect()) as db:
-                row = db.execute(
-                    "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?", (cart_id,)
-                ).fetchone()
+                row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
         except sqlite3.Error as exc:
             log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
             return None
