@@ -9,7 +9,7 @@ every turn (:mod:`app.pricing`). Every operation returns a new :class:`CartState
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from app.errors import (
     CartCheckedOut,
@@ -29,8 +29,9 @@ MAX_NOTES_CHARS = 140
 MAX_LINE_ID = 65535
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# Line and CartState are NamedTuples: immutable like a frozen dataclass, but three times cheaper
+# to build, and the codec builds one per line on every turn (bench/results/profile.txt).
+class Line(NamedTuple):
     line_id: int
     item_tag: int
     quantity: int
@@ -42,8 +43,7 @@ class Line:
         return self.item_tag == item_tag and sorted(self.option_tags) == sorted(option_tags) and self.notes == notes
 
 
-@dataclass(frozen=True, slots=True)
-class CartState:
+class CartState(NamedTuple):
     cart_id: bytes  # 8 random bytes; also the seed of the order id at checkout
     restaurant_id: str
     created_at: int  # unix seconds; bounds the absolute lifetime
@@ -142,8 +142,18 @@ def quote(item: Item, options: list[Option]) -> int:
     return item.price_cents + sum(o.price_cents for o in options)
 
 
-def _bump(state: CartState, lines: tuple[Line, ...], **changes: int) -> CartState:
-    return replace(state, lines=lines, revision=state.revision + 1, **changes)
+def _bump(state: CartState, lines: tuple[Line, ...], next_line_id: int | None = None) -> CartState:
+    """The next revision with ``lines`` (built field by field: ``_replace`` costs twice as much)."""
+    return CartState(
+        state.cart_id,
+        state.restaurant_id,
+        state.created_at,
+        state.updated_at,
+        state.revision + 1,
+        state.next_line_id if next_line_id is None else next_line_id,
+        state.checked_out,
+        lines,
+    )
 
 
 def add_line(state: CartState, item: Item, options: list[Option], quantity: int, notes: str) -> tuple[CartState, int]:
@@ -164,7 +174,7 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
                     quantity=total,
                 )
             # keep the old quote: repricing announces the change if the menu moved since
-            merged = replace(line, quantity=total)
+            merged = line._replace(quantity=total)
             lines = tuple(merged if x is line else x for x in state.lines)
             return _bump(state, lines), line.line_id
     if len(state.lines) >= MAX_LINES:
@@ -200,7 +210,7 @@ def update_line(
             raise ValueError("new options need the line's own item")
         changes["option_tags"] = check_options(item, options)
         changes["unit_price_cents"] = quote(item, options)
-    new = replace(line, **changes)
+    new = line._replace(**changes)
     lines = tuple(new if x is line else x for x in state.lines)
     return _bump(state, lines)
 
@@ -218,4 +228,4 @@ def clear(state: CartState) -> CartState:
 
 
 def mark_checked_out(state: CartState) -> CartState:
-    return replace(state, checked_out=True)
+    return state._replace(checked_out=True)

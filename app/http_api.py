@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from app import checkout, ops, tools_api, turn
@@ -30,6 +30,7 @@ from app.json_input import parse_json
 from app.keys import KeyRing
 from app.menu import Menu, MenuCatalog
 from app.reload import Snapshot, snapshot
+from app.responses import OrjsonResponse
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -126,19 +127,19 @@ def optional_str(value: Any, name: str) -> str | None:
 # --- responses --------------------------------------------------------------------------------------
 
 
-def cart_response(result: turn.TurnResult, status: int = 200, **extra: Any) -> JSONResponse:
+def cart_response(result: turn.TurnResult, status: int = 200, **extra: Any) -> OrjsonResponse:
     body = {"cart": result.cart_json(), "cart_token": result.token, **extra}
-    return JSONResponse(body, status_code=status, headers={TOKEN_HEADER: result.token})
+    return OrjsonResponse(body, status_code=status, headers={TOKEN_HEADER: result.token})
 
 
-def error_response(code: str, message: str, status: int, **details: Any) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message, **details}}, status_code=status)
+def error_response(code: str, message: str, status: int, **details: Any) -> OrjsonResponse:
+    return OrjsonResponse({"error": {"code": code, "message": message, **details}}, status_code=status)
 
 
 async def on_cart_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CartError)
     request.state.cart_error = exc  # for metrics and the access log (app.metrics)
-    return JSONResponse({"error": exc.to_dict()}, status_code=exc.status)
+    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status)
 
 
 async def on_http_error(request: Request, exc: Exception) -> Response:
@@ -156,11 +157,11 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
 
 
 async def healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
+    return OrjsonResponse({"status": "ok"})
 
 
 async def get_menu(request: Request) -> Response:
-    return JSONResponse(context(request).menu(request).raw)
+    return OrjsonResponse(context(request).menu(request).raw)
 
 
 async def create_cart(request: Request) -> Response:

@@ -46,10 +46,16 @@ def _check_tree(value: Any, level: int = 1) -> None:
             _check_tree(item, level + 1)
 
 
+# built once: json.loads with hooks would build a new decoder on every call
+_DECODER = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite_float)
+
+
 def parse_json(text: bytes | str, what: str = "body") -> Any:
     """Decode ``text`` or raise :class:`~app.errors.InvalidRequest` (400), never anything else."""
     try:
-        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
+        if isinstance(text, bytes):  # as json.loads does: UTF-8, -16 or -32, told apart by the first bytes
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        value = _DECODER.decode(text)
     except (ValueError, RecursionError) as exc:  # also NaN/Infinity, 1e999 and ints over 4300 digits
         raise InvalidRequest(f"{what}: not valid JSON: {exc}") from None
     _check_tree(value)

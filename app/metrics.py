@@ -86,6 +86,9 @@ class ObserveMiddleware:
         self.app = app
         self.metrics = metrics
         self.instance = instance.encode()
+        # labelled children by (method, route, status): labels() costs a lock and a lookup per call;
+        # all three come from bounded sets, so this stays small
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,14 +111,25 @@ class ObserveMiddleware:
         finally:
             self._record(scope, seen["status"], seen["token"], time.perf_counter() - started)
 
+    def _labelled(self, method: str, route: str, status: int) -> tuple[Any, Any]:
+        """The request counter and (for cart turns) the latency histogram for these labels."""
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            m = self.metrics
+            turn_seconds = m.turn_seconds.labels(f"{method} {route}") if route.startswith(TURN_ROUTE_PREFIXES) else None
+            children = self._children[key] = (m.requests.labels(method, route, str(status)), turn_seconds)
+        return children
+
     def _record(self, scope: Scope, status: int, token: str | None, seconds: float) -> None:
         m, route, method = self.metrics, route_label(scope), method_label(scope)
-        m.requests.labels(method, route, str(status)).inc()
+        requests, turn_seconds = self._labelled(method, route, status)
+        requests.inc()
+        if turn_seconds is not None:
+            turn_seconds.observe(seconds)
         error = scope.get("state", {}).get("cart_error")
         if isinstance(error, TokenError):
             m.token_failures.labels(error.reason).inc()
-        if route.startswith(TURN_ROUTE_PREFIXES):
-            m.turn_seconds.labels(f"{method} {route}").observe(seconds)
         if token:
             m.token_bytes.observe(len(token))
         # refusals and failures at INFO; successful turns at DEBUG (CART_LOG_LEVEL=DEBUG logs every

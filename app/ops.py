@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from app.cart import new_cart
@@ -23,6 +23,7 @@ from app.errors import TokenError
 from app.keys import fingerprint
 from app.metrics import Metrics, ObserveMiddleware, metrics_endpoint
 from app.reload import MenuReloader, menu_version
+from app.responses import OrjsonResponse
 
 if TYPE_CHECKING:
     from app.http_api import AppContext
@@ -62,7 +63,7 @@ async def readyz(request: Request) -> Response:
         "menu_reload": reloader.status.to_dict(),
         "keys": keys,
     }
-    return JSONResponse(body, status_code=200 if ready else 503)
+    return OrjsonResponse(body, status_code=200 if ready else 503)
 
 
 def instance_id() -> str:

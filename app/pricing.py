@@ -8,17 +8,23 @@ is gone, unavailable, or has an option the menu no longer offers stays in the ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import functools
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.cart import CartState, Line
 from app.menu import Menu
 
 
+@functools.lru_cache(maxsize=64)
+def _ratio(rate: Decimal) -> tuple[int, int]:
+    return rate.as_integer_ratio()
+
+
 def tax_cents(subtotal_cents: int, rate: Decimal) -> int:
     """``round_half_up(subtotal × rate)`` in exact integer arithmetic (Decimal is slow per turn)."""
-    numerator, denominator = rate.as_integer_ratio()
+    numerator, denominator = _ratio(rate)
     whole, rest = divmod(abs(subtotal_cents) * numerator, denominator)
     whole += 2 * rest >= denominator  # a half rounds away from zero, like ROUND_HALF_UP
     return whole if subtotal_cents >= 0 else -whole
@@ -32,28 +38,25 @@ def format_money(cents: int, currency: str = "USD") -> str:
     return f"{sign}{symbol}{whole:,}.{frac:02d}"
 
 
-@dataclass
-class PricedLine:
-    line: Line
+class PricedLine(NamedTuple):
+    line: Line  # its quote refreshed to the current menu when the line is available
     item_id: str | None
     name: str
     unit_price_cents: int
     modifiers: list[dict[str, Any]]
     available: bool
-
-    @property
-    def total_cents(self) -> int:
-        return self.unit_price_cents * self.line.quantity if self.available else 0
+    total_cents: int  # unit price × quantity; 0 when unavailable
 
     def to_dict(self) -> dict[str, Any]:
+        line = self.line
         return {
-            "line_id": self.line.line_id,
+            "line_id": line.line_id,
             "item_id": self.item_id,
             "name": self.name,
-            "quantity": self.line.quantity,
+            "quantity": line.quantity,
             "unit_price_cents": self.unit_price_cents,
             "modifiers": self.modifiers,
-            "notes": self.line.notes,
+            "notes": line.notes,
             "line_total_cents": self.total_cents,
             "available": self.available,
         }
@@ -88,7 +91,7 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
                 "item_id": None,
             }
         )
-        return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False)
+        return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0)
     # one pass over the line's options: the cart view's modifiers, their price, and any gone missing
     unit = item.price_cents
     modifiers = []
@@ -111,7 +114,7 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
                 "reason": "modifier_removed",
             }
         )
-        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False)
+        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0)
     if not item.available:
         warnings.append(
             {
@@ -121,7 +124,7 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
                 "item_id": item.id,
             }
         )
-        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False)
+        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0)
     if unit != line.unit_price_cents:
         warnings.append(
             {
@@ -134,18 +137,15 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
                 "new_unit_price_cents": unit,
             }
         )
-    return PricedLine(line, item.id, item.name, unit, modifiers, True)
+        line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
+    return PricedLine(line, item.id, item.name, unit, modifiers, True, unit * line.quantity)
 
 
 def price_cart(state: CartState, menu: Menu) -> PricedCart:
     """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes."""
     warnings: list[dict[str, Any]] = []
     priced = [_price_line(line, menu, warnings) for line in state.lines]
-    changed = False
-    for p in priced:
-        if p.unit_price_cents != p.line.unit_price_cents:
-            p.line = replace(p.line, unit_price_cents=p.unit_price_cents)
-            changed = True
-    subtotal = sum(p.total_cents for p in priced)
-    new_state = replace(state, lines=tuple(p.line for p in priced)) if changed else state
+    lines = tuple([p.line for p in priced])
+    new_state = state if lines == state.lines else state._replace(lines=lines)
+    subtotal = sum([p.total_cents for p in priced])
     return PricedCart(new_state, menu.currency, priced, subtotal, tax_cents(subtotal, menu.tax_rate), warnings)

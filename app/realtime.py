@@ -14,11 +14,12 @@ from typing import Any
 
 import httpx
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from app import http_api
 from app.errors import InvalidRequest, RealtimeUnavailable, UpstreamError
 from app.menu import Menu
+from app.responses import OrjsonResponse
 from app.settings import Settings
 from app.tools import tool_specs
 
@@ -89,4 +90,4 @@ async def create_session(request: Request) -> Response:
     if not isinstance(body["restaurant_id"], str):
         raise InvalidRequest("restaurant_id must be a string")
     menu = ctx.catalog.get(body["restaurant_id"])
-    return JSONResponse(await mint_client_secret(ctx.settings, menu), headers={"Cache-Control": "no-store"})
+    return OrjsonResponse(await mint_client_secret(ctx.settings, menu), headers={"Cache-Control": "no-store"})

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from app import http_api, realtime
+from app.responses import OrjsonResponse
 from app.tools import run_tool, tool_specs
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 async def list_tools(request: Request) -> Response:
     http_api.context(request).menu(request)  # 404 for an unknown restaurant
-    return JSONResponse({"tools": tool_specs()})
+    return OrjsonResponse({"tools": tool_specs()})
 
 
 async def call_tool(request: Request) -> Response:

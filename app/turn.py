@@ -7,6 +7,7 @@ A failed turn raises and mints nothing: the caller's previous token stays valid.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ class TurnResult:
         return cart_view(self.priced, self.expires_at)
 
 
+@functools.lru_cache(maxsize=4)  # every turn in the same second shares one expiry text
 def iso_utc(ts: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))  # twice as fast as datetime, same text
 

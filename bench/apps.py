@@ -13,6 +13,9 @@ voicecart's own :func:`app.http_api.read_json`:
 * :func:`bare_app` — parses the body and returns a precomputed cart of the same size: the
   ceiling for this server, this body and this response.
 
+Every variant renders its JSON with the response class voicecart ships
+(:class:`app.responses.OrjsonResponse`), so the serializer is the same on both sides of a ratio.
+
 The seed cart is the corpus's 5-line UUID-menu cart (``BENCH_CART_LINES`` changes it).
 """
 
@@ -24,7 +27,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from app import turn
@@ -33,6 +36,7 @@ from app.errors import CartError, InvalidRequest, NotFound, RestaurantNotFound
 from app.http_api import object_fields, on_cart_error, optional_str, read_json, string_list
 from app.menu import Menu
 from app.pricing import price_cart
+from app.responses import OrjsonResponse as JSONResponse  # what voicecart answers with, for every variant
 from bench.corpus import CorpusCart, bench_codec, make_cart
 from bench.stores import TTL_SECONDS, dumps, loads, server_side_turn
 

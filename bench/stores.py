@@ -12,7 +12,6 @@ so the comparison isolates how the cart is carried.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app import turn
@@ -30,7 +29,7 @@ TTL_SECONDS = 1800
 def server_side_turn(state: CartState, op: turn.Operation, menu: Menu, now: int) -> tuple[PricedCart, int | None]:
     """What a stateful server does per turn once it has the cart: apply, reprice, stamp."""
     state, line_id = turn.apply(state, op, menu)
-    priced = price_cart(replace(state, updated_at=now), menu)
+    priced = price_cart(state._replace(updated_at=now), menu)
     return priced, line_id
 
 

@@ -81,7 +81,7 @@ def test_order_is_priced_from_the_menu(demo_menu: Menu) -> None:
 def test_prices_in_the_token_are_ignored(demo_menu: Menu) -> None:
     """The old system trusted client prices; a forged quote of 1 cent changes nothing."""
     state = burger_cart(demo_menu)
-    forged = replace(state, lines=tuple(replace(ln, unit_price_cents=1) for ln in state.lines))
+    forged = state._replace(lines=tuple(ln._replace(unit_price_cents=1) for ln in state.lines))
     honest, _ = build_order(state, demo_menu, ADA, T0)
     order, priced = build_order(forged, demo_menu, ADA, T0)
     assert order.total_cents == honest.total_cents
@@ -148,8 +148,8 @@ def test_a_choice_that_became_required_is_asked_for(demo_menu: Menu) -> None:
 def test_a_line_missing_a_required_choice_is_refused(demo_menu: Menu) -> None:
     burger = demo_menu.item("classic-burger")
     assert burger
-    state = replace(
-        cart.new_cart(b"m" * 8, DEMO, T0), next_line_id=2, lines=(Line(1, burger.tag, 1, burger.price_cents),)
+    state = cart.new_cart(b"m" * 8, DEMO, T0)._replace(
+        next_line_id=2, lines=(Line(1, burger.tag, 1, burger.price_cents),)
     )
     with pytest.raises(ModifierRequired) as info:
         build_order(state, demo_menu, ADA, T0)

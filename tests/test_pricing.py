@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -55,8 +54,7 @@ def _cart(menu: Menu):
     state = new_cart(b"\x01" * 8, menu.restaurant_id, T0)
     unit = burger.price_cents + opts["medium"].price_cents + opts["american"].price_cents + opts["bacon"].price_cents
     fries = menu.item("mexican-coke")
-    return replace(
-        state,
+    return state._replace(
         next_line_id=3,
         lines=(
             Line(1, burger.tag, 2, unit, (opts["medium"].tag, opts["american"].tag, opts["bacon"].tag)),
