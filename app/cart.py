@@ -40,7 +40,11 @@ class Line(NamedTuple):
     notes: str = ""
 
     def same_choice(self, item_tag: int, option_tags: tuple[int, ...], notes: str) -> bool:
-        return self.item_tag == item_tag and sorted(self.option_tags) == sorted(option_tags) and self.notes == notes
+        return (
+            self.item_tag == item_tag
+            and self.notes == notes
+            and (self.option_tags == option_tags or sorted(self.option_tags) == sorted(option_tags))
+        )
 
 
 class CartState(NamedTuple):
@@ -164,7 +168,7 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
     ensure_open(state)
     option_tags = check_options(item, options)
     unit = quote(item, options)
-    for line in state.lines:
+    for index, line in enumerate(state.lines):
         if line.same_choice(item.tag, option_tags, notes):
             total = line.quantity + quantity
             if total > MAX_QUANTITY:
@@ -174,9 +178,9 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
                     quantity=total,
                 )
             # keep the old quote: repricing announces the change if the menu moved since
-            merged = line._replace(quantity=total)
-            lines = tuple(merged if x is line else x for x in state.lines)
-            return _bump(state, lines), line.line_id
+            lines = list(state.lines)
+            lines[index] = line._replace(quantity=total)
+            return _bump(state, tuple(lines)), line.line_id
     if len(state.lines) >= MAX_LINES:
         raise CartTooLarge(f"a cart holds at most {MAX_LINES} lines", limit=MAX_LINES)
     if state.next_line_id > MAX_LINE_ID:

@@ -261,34 +261,50 @@ def _schema_error(what: str) -> TokenInvalid:
     return TokenInvalid(f"token payload is malformed ({what})", reason="schema")
 
 
-def _parse_line(row: object) -> Line:
-    # inlined type-and-range checks: this runs for every line of every turn (see bench/profile.py)
-    if type(row) is not tuple or not 4 <= len(row) <= 6:
-        raise _schema_error("line")
-    line_id, item_tag, quantity, unit = row[:4]
-    if not (
-        type(line_id) is int
-        and 1 <= line_id <= MAX_LINE_ID
-        and type(item_tag) is int
-        and 0 <= item_tag <= 0xFFFFFFFF
-        and type(quantity) is int
-        and 1 <= quantity <= MAX_QUANTITY
-        and type(unit) is int
-        and -(10**9) <= unit <= 10**9
-    ):
-        raise _schema_error("line fields")
-    if len(row) >= 5:
-        options = row[4]
-        if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
-            raise _schema_error("modifiers")
-        for tag in options:
-            if type(tag) is not int or not 0 <= tag <= 0xFFFFFFFF:
-                raise _schema_error("modifier tag")
-        if len(row) == 6:
-            notes = row[5]
+_NO_OPTIONS: tuple[int, ...] = ()
+
+
+def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
+    """Every line row, type- and range-checked. One loop, checks inlined: this runs for every line
+    of every turn, and a function call per line would cost as much as the checks themselves."""
+    lines = []
+    for row in rows:
+        if type(row) is not tuple:
+            raise _schema_error("line")
+        size = len(row)
+        if size == 4:
+            line_id, item_tag, quantity, unit = row
+            options, notes = _NO_OPTIONS, ""
+        elif size == 5:
+            line_id, item_tag, quantity, unit, options = row
+            notes = ""
+        elif size == 6:
+            line_id, item_tag, quantity, unit, options, notes = row
             if type(notes) is not str or not 0 < len(notes) <= MAX_NOTES_CHARS:
                 raise _schema_error("notes")
-    return Line(*row)
+        else:
+            raise _schema_error("line")
+        if not (
+            type(line_id) is int
+            and 1 <= line_id <= MAX_LINE_ID
+            and type(item_tag) is int
+            and 0 <= item_tag <= 0xFFFFFFFF
+            and type(quantity) is int
+            and 1 <= quantity <= MAX_QUANTITY
+            and type(unit) is int
+            and -(10**9) <= unit <= 10**9
+        ):
+            raise _schema_error("line fields")
+        if options:
+            if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
+                raise _schema_error("modifiers")
+            for tag in options:
+                if type(tag) is not int or not 0 <= tag <= 0xFFFFFFFF:
+                    raise _schema_error("modifier tag")
+        elif type(options) is not tuple:
+            raise _schema_error("modifiers")
+        lines.append(Line(line_id, item_tag, quantity, unit, options, notes))
+    return tuple(lines)
 
 
 def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
@@ -299,7 +315,7 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartSt
         raise _schema_error("cart fields")
     if type(rows) is not tuple or len(rows) > MAX_LINES:
         raise _schema_error("lines")
-    lines = tuple([_parse_line(r) for r in rows])
+    lines = _parse_lines(rows)
     ids = {ln.line_id for ln in lines}
     if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
         raise _schema_error("line ids")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from app.cart import CartState, Line
 from app.menu import Menu
@@ -38,7 +38,8 @@ def format_money(cents: int, currency: str = "USD") -> str:
     return f"{sign}{symbol}{whole:,}.{frac:02d}"
 
 
-class PricedLine(NamedTuple):
+@dataclass(slots=True)
+class PricedLine:
     line: Line  # its quote refreshed to the current menu when the line is available
     item_id: str | None
     name: str
@@ -81,7 +82,7 @@ class PricedCart:
 
 
 def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> PricedLine:
-    item = menu.item_by_tag(line.item_tag)
+    item = menu.items_by_tag.get(line.item_tag)  # not item_by_tag(): one call less per line per turn
     if item is None:
         warnings.append(
             {
