@@ -1,8 +1,9 @@
 """``python -m bench [--quick] [--out DIR] [payload codec growth profile http]`` — all by default.
 
 Needs ``pip install -e '.[bench]'``; the codec and HTTP benches also need ``redis-server`` and
-``wrk`` on PATH (Debian: ``apt-get install redis-server wrk``) and start them on loopback
-themselves. Results go to ``bench/results/`` (Markdown tables and PNG plots).
+``wrk`` on PATH, the instruction counts ``valgrind`` (Debian: ``apt-get install redis-server wrk
+valgrind``); the benches start what they need on loopback themselves. Results go to
+``bench/results/`` (Markdown tables and PNG plots).
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ from bench import RESULTS, Config
 
 
 def benches() -> dict[str, Callable[[Config], Any]]:
-    from bench import codec, growth, http, payload, profile
+    from bench import codec, growth, http, instructions, payload, profile
 
-    return {"payload": payload.run, "growth": growth.run, "codec": codec.run, "profile": profile.run, "http": http.run}
+    return {
+        "payload": payload.run,
+        "growth": growth.run,
+        "codec": codec.run,
+        "instructions": instructions.run,
+        "profile": profile.run,
+        "http": http.run,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown bench {', '.join(unknown)}; choose from {', '.join(names)}")
     config = Config(out=args.out, quick=args.quick)
     from bench.http import WrkMissing
+    from bench.instructions import ValgrindMissing
     from bench.redis_server import RedisMissing
 
     failed = []
@@ -43,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"== bench {name} ==", flush=True)
         try:
             benches()[name](config)
-        except (RedisMissing, WrkMissing) as exc:
+        except (RedisMissing, WrkMissing, ValgrindMissing) as exc:
             print(f"bench {name}: not run: {exc}", file=sys.stderr)
             failed.append(name)
         print(f"== bench {name}: {time.monotonic() - started:.0f} s ==", flush=True)

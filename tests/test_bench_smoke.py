@@ -120,6 +120,32 @@ def test_profile_quick_shows_the_turn(tmp_path: Path) -> None:
     assert "create_app() as ASGI" in text and "add_item" in text  # and as an HTTP request
 
 
+@pytest.mark.slow  # valgrind: about 30 s
+def test_instructions_quick_counts_the_turn_and_the_requests(tmp_path: Path) -> None:
+    need("valgrind")
+    need("redis-server")
+    from bench import instructions
+
+    figures = instructions.run(quick(tmp_path))
+    assert set(figures) == {"voicecart turn", "bare Starlette"}
+    turns, requests = tables((tmp_path / "instructions.md").read_text())
+    assert turns[1][0] == "voicecart turn" and number(turns[1][1]) == figures["voicecart turn"]
+    assert requests[1][0] == "bare Starlette" and number(requests[1][2]) == 1.0
+    # a turn verifies and signs with HMAC-SHA256 and runs zstd both ways: tens of thousands of
+    # instructions at the very least (a count of ~0 would mean the counted loop was empty)
+    assert figures["voicecart turn"] > 10_000
+    assert figures["bare Starlette"] > 10_000
+
+
+@pytest.mark.slow
+def test_instructions_counts_only_the_counted_loop() -> None:
+    need("valgrind")
+    from bench import instructions
+
+    few, many = (instructions.per_operation("apply", n, "redis://unused") for n in (20, 60))
+    assert abs(few - many) <= 0.05 * many  # per operation: set-up and start-up are not counted
+
+
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:1/x
   1 threads and 16 connections
   Thread Stats   Avg      Stdev     Max   +/- Stdev

@@ -1,0 +1,207 @@
+"""Instructions per turn and per request, counted by valgrind (callgrind): figures that do not move
+with the load on a shared machine, unlike the wall-clock benches.
+
+Each figure is the instructions counted while ``functools.reduce`` runs N operations, divided by
+N: callgrind collects only inside that C function (``--toggle-collect``), so start-up, imports
+and set-up are not counted, and nothing on the measured path calls ``reduce`` itself.
+``PYTHONHASHSEED=0`` makes dict probing, and so the count, the same on every run. Operations:
+
+* **turn** modes: one add-item turn on the corpus's 5-line UUID-menu cart (as :mod:`bench.codec`),
+  whole and by phase, for voicecart (token in → token out) and the dict-backed cart;
+* **request** modes: one ``POST …/cart/items`` through each HTTP variant of :mod:`bench.apps`
+  (and the shipped app), called in-process as an ASGI app — everything the application does per
+  request, without the socket and uvicorn, which are the same for every variant.
+
+Needs ``valgrind`` on PATH (Debian: ``apt-get install valgrind``); about two minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench import ROOT, Config, table, write_report
+from bench.redis_server import RedisServer
+
+TURN_MODES = ("voicecart turn", "verify+decode", "apply", "reprice", "encode+sign", "dict turn")
+REQUEST_MODES = ("bare Starlette", "dict-backed", "Redis-backed", "voicecart core", "voicecart")
+OPERATIONS = 400
+
+
+class ValgrindMissing(RuntimeError):
+    pass
+
+
+# --- the child: set up one mode, then run it N times ----------------------------------------------
+
+
+def _turn_operation(mode: str) -> Callable[[], object]:
+    from app import turn
+    from app.pricing import price_cart
+    from bench.codec import NOW
+    from bench.corpus import bench_codec, make_cart
+    from bench.stores import dict_turn
+
+    cart = make_cart("uuid", 5)
+    codec, op, menu, rid = bench_codec(), cart.add_again(), cart.menu, cart.menu.restaurant_id
+    state = codec.decode(cart.token, rid, NOW)
+    applied, _ = turn.apply(state, op, menu)
+    priced = price_cart(applied, menu)
+    store = {"a": cart.state}
+    return {
+        "voicecart turn": lambda: turn.run_turn(cart.token, op, menu, codec, NOW),
+        "verify+decode": lambda: codec.decode(cart.token, rid, NOW),
+        "apply": lambda: turn.apply(state, op, menu),
+        "reprice": lambda: price_cart(applied, menu),
+        "encode+sign": lambda: codec.encode(priced.state, NOW),
+        "dict turn": lambda: dict_turn(store, "a", "b", op, menu, NOW),
+    }[mode]
+
+
+def _asgi_request(mode: str) -> Callable[[], object]:
+    import json
+
+    from bench import apps
+    from bench.corpus import BENCH_KEYS, MENU_FILES, bench_codec, make_cart
+
+    cart = make_cart("uuid", 5, bench_codec(), now=int(time.time()))
+    op = cart.add_again()
+    body = json.dumps({"item": op.item, "quantity": op.quantity, "modifiers": list(op.modifiers)}).encode()
+    path = apps.PATH.format(rid=cart.menu.restaurant_id)
+    if mode == "voicecart":
+        from app.http_api import create_app
+        from app.settings import Settings
+
+        work = Path(tempfile.mkdtemp(prefix="voicecart-instructions-"))
+        (work / "menus").mkdir()
+        shutil.copy(MENU_FILES["uuid"], work / "menus")
+        env = {"CART_KEYS": BENCH_KEYS, "CART_MENU_DIR": str(work / "menus"), "CART_DATA_DIR": str(work / "data")}
+        app: Any = create_app(Settings.from_env(env))
+    else:
+        if mode == "Redis-backed":
+            apps.seed_redis(os.environ["BENCH_REDIS_URL"], cart)
+        factory = {
+            "bare Starlette": apps.bare_app,
+            "dict-backed": apps.dict_app,
+            "Redis-backed": apps.redis_app,
+            "voicecart core": apps.token_app,
+        }
+        app = factory[mode]()
+    headers = [
+        (b"host", b"127.0.0.1"),
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"cart-token", cart.token.encode()),
+    ]
+    cart_ids = [f"{n:016x}".encode() for n in range(1, apps.SEEDED_CARTS + 1)]
+    sent: list[dict[str, Any]] = []
+    count = [0]
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def one() -> None:
+        count[0] += 1
+        cart_id = cart_ids[count[0] % len(cart_ids)]  # the dict variant's quantity stays under the cap
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode(),
+            "query_string": b"",
+            "root_path": "",
+            "headers": [*headers, (b"cart-id", cart_id)],
+            "client": ("127.0.0.1", 1),
+            "server": ("127.0.0.1", 80),
+        }
+        sent.clear()
+        await app(scope, receive, send)
+        if sent[0]["status"] != 200:
+            raise RuntimeError(f"{mode}: {sent[0]['status']} {sent[1]['body'][:200]!r}")
+
+    loop = asyncio.new_event_loop()
+    return lambda: loop.run_until_complete(one())
+
+
+def child(mode: str, count: int) -> None:
+    operation = _turn_operation(mode) if mode in TURN_MODES else _asgi_request(mode)
+    for _ in range(50):  # warm: lazy imports, caches, first-call paths
+        operation()
+    functools.reduce(lambda _, __: operation(), range(count), None)  # the counted region
+
+
+# --- the parent: one valgrind run per mode --------------------------------------------------------
+
+
+def per_operation(mode: str, count: int, redis_url: str) -> int:
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--collect-atstart=no",
+        "--toggle-collect=functools_reduce",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        "-m",
+        "bench.instructions",
+        "--child",
+        mode,
+        str(count),
+    ]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT), "BENCH_REDIS_URL": redis_url}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        raise RuntimeError(f"valgrind run of {mode!r} failed:\n{done.stderr[-2000:]}")
+    return round(int(found.group(1)) / count)
+
+
+def run(config: Config) -> dict[str, int]:
+    if shutil.which("valgrind") is None:
+        raise ValgrindMissing("valgrind is not installed (Debian: apt-get install valgrind)")
+    count = 20 if config.quick else OPERATIONS
+    modes = (TURN_MODES[0], REQUEST_MODES[0]) if config.quick else TURN_MODES + REQUEST_MODES
+    figures = {}
+    with RedisServer() as redis_server:
+        for mode in modes:
+            figures[mode] = per_operation(mode, count, redis_server.url)
+            print(f"{mode:16} {figures[mode]:>10,} instructions", flush=True)
+    turns = [[m, figures[m]] for m in TURN_MODES if m in figures]
+    requests = [[m, figures[m], figures[m] / figures[REQUEST_MODES[0]]] for m in REQUEST_MODES if m in figures]
+    sections = [
+        f"Counted by valgrind (callgrind) over {count} operations, only inside the loop that runs them "
+        "(set-up and start-up are not counted). Unlike time, these figures do not move with the load on a shared "
+        "machine; they are a measure of work, not of speed (a cache miss costs more than an add).",
+        "**One add-item turn** on the 5-line UUID-menu cart (the turn of `python -m bench codec`):",
+        table(["operation", "instructions"], turns),
+        "**One add-item request** through each HTTP variant, called in-process as an ASGI app (the "
+        "socket and uvicorn, the same for every variant, are left out; for Redis-backed, so is the "
+        "work of the redis-server process, which `python -m bench http` measures at 30-45 µs of CPU "
+        "per request):",
+        table(["variant", "instructions", "× bare"], requests),
+    ]
+    title = "Instructions per turn and per request"
+    write_report(config, "instructions", title, "python -m bench instructions", sections)
+    return figures
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], int(sys.argv[3]))
+    else:
+        run(Config())
