@@ -160,6 +160,12 @@ def _bump(state: CartState, lines: tuple[Line, ...], next_line_id: int | None = 
     )
 
 
+def _replaced(lines: tuple[Line, ...], old: Line, new: Line) -> tuple[Line, ...]:
+    """``lines`` with ``old`` swapped for ``new`` in place (line ids are unique, so is ``old``)."""
+    index = lines.index(old)
+    return (*lines[:index], new, *lines[index + 1 :])
+
+
 def add_line(state: CartState, item: Item, options: list[Option], quantity: int, notes: str) -> tuple[CartState, int]:
     """Add ``quantity`` of ``item``; the same item, options and notes merge into one line.
 
@@ -168,7 +174,7 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
     ensure_open(state)
     option_tags = check_options(item, options)
     unit = quote(item, options)
-    for index, line in enumerate(state.lines):
+    for line in state.lines:
         if line.same_choice(item.tag, option_tags, notes):
             total = line.quantity + quantity
             if total > MAX_QUANTITY:
@@ -178,9 +184,7 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
                     quantity=total,
                 )
             # keep the old quote: repricing announces the change if the menu moved since
-            lines = list(state.lines)
-            lines[index] = line._replace(quantity=total)
-            return _bump(state, tuple(lines)), line.line_id
+            return _bump(state, _replaced(state.lines, line, line._replace(quantity=total))), line.line_id
     if len(state.lines) >= MAX_LINES:
         raise CartTooLarge(f"a cart holds at most {MAX_LINES} lines", limit=MAX_LINES)
     if state.next_line_id > MAX_LINE_ID:
@@ -214,9 +218,7 @@ def update_line(
             raise ValueError("new options need the line's own item")
         changes["option_tags"] = check_options(item, options)
         changes["unit_price_cents"] = quote(item, options)
-    new = line._replace(**changes)
-    lines = tuple(new if x is line else x for x in state.lines)
-    return _bump(state, lines)
+    return _bump(state, _replaced(state.lines, line, line._replace(**changes)))
 
 
 def remove_line(state: CartState, line_id: int) -> CartState:
