@@ -261,9 +261,6 @@ def _schema_error(what: str) -> TokenInvalid:
     return TokenInvalid(f"token payload is malformed ({what})", reason="schema")
 
 
-_NO_OPTIONS: tuple[int, ...] = ()
-
-
 def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
     """Every line row, type- and range-checked. One loop, checks inlined: this runs for every line
     of every turn, and a function call per line would cost as much as the checks themselves."""
@@ -274,7 +271,7 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
         size = len(row)
         if size == 4:
             line_id, item_tag, quantity, unit = row
-            options, notes = _NO_OPTIONS, ""
+            options, notes = (), ""
         elif size == 5:
             line_id, item_tag, quantity, unit, options = row
             notes = ""
@@ -322,7 +319,7 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartSt
     return CartState(
         header.cart_id,
         restaurant_id,
-        header.issued_at - header.age,  # created_at
+        header.created_at,
         header.issued_at,  # updated_at: the last turn
         revision,
         next_line_id,
