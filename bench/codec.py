@@ -38,7 +38,8 @@ def _timer(config: Config) -> Timer:
     return lambda fn: measure_us(fn, repeat=repeat, number=number)
 
 
-def voicecart_phases(cart: CorpusCart, time_it: Timer) -> dict[str, Timing]:
+def phase_operations(cart: CorpusCart) -> dict[str, Callable[[], object]]:
+    """Each of :data:`PHASES` of the cart's add-again turn, as a call that repeats it."""
     codec = bench_codec()
     op = cart.add_again()
     rid = cart.menu.restaurant_id
@@ -46,11 +47,15 @@ def voicecart_phases(cart: CorpusCart, time_it: Timer) -> dict[str, Timing]:
     applied, _ = turn.apply(state, op, cart.menu)
     priced = price_cart(applied, cart.menu)
     return {
-        "verify+decode": time_it(lambda: codec.decode(cart.token, rid, NOW)),
-        "apply": time_it(lambda: turn.apply(state, op, cart.menu)),
-        "reprice": time_it(lambda: price_cart(applied, cart.menu)),
-        "encode+sign": time_it(lambda: codec.encode(priced.state, NOW)),
+        "verify+decode": lambda: codec.decode(cart.token, rid, NOW),
+        "apply": lambda: turn.apply(state, op, cart.menu),
+        "reprice": lambda: price_cart(applied, cart.menu),
+        "encode+sign": lambda: codec.encode(priced.state, NOW),
     }
+
+
+def voicecart_phases(cart: CorpusCart, time_it: Timer) -> dict[str, Timing]:
+    return {phase: time_it(operation) for phase, operation in phase_operations(cart).items()}
 
 
 def measure(config: Config, carts: list[CorpusCart], redis_url: str) -> list[dict[str, Any]]:

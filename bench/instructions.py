@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import itertools
 import os
 import re
 import shutil
@@ -47,46 +48,29 @@ class ValgrindMissing(RuntimeError):
 
 def _turn_operation(mode: str) -> Callable[[], object]:
     from app import turn
-    from app.pricing import price_cart
-    from bench.codec import NOW
+    from bench.codec import NOW, phase_operations
     from bench.corpus import bench_codec, make_cart
     from bench.stores import dict_turn
 
     cart = make_cart("uuid", 5)
-    codec, op, menu, rid = bench_codec(), cart.add_again(), cart.menu, cart.menu.restaurant_id
-    state = codec.decode(cart.token, rid, NOW)
-    applied, _ = turn.apply(state, op, menu)
-    priced = price_cart(applied, menu)
-    store = {"a": cart.state}
+    phases = phase_operations(cart)
+    if mode in phases:
+        return phases[mode]
+    codec, op, store = bench_codec(), cart.add_again(), {"a": cart.state}
     return {
-        "voicecart turn": lambda: turn.run_turn(cart.token, op, menu, codec, NOW),
-        "verify+decode": lambda: codec.decode(cart.token, rid, NOW),
-        "apply": lambda: turn.apply(state, op, menu),
-        "reprice": lambda: price_cart(applied, menu),
-        "encode+sign": lambda: codec.encode(priced.state, NOW),
-        "dict turn": lambda: dict_turn(store, "a", "b", op, menu, NOW),
+        "voicecart turn": lambda: turn.run_turn(cart.token, op, cart.menu, codec, NOW),
+        "dict turn": lambda: dict_turn(store, "a", "b", op, cart.menu, NOW),
     }[mode]
 
 
 def _asgi_request(mode: str) -> Callable[[], object]:
-    import json
-
     from bench import apps
-    from bench.corpus import BENCH_KEYS, MENU_FILES, bench_codec, make_cart
+    from bench.corpus import bench_codec, make_cart
+    from bench.profile import add_item_request, call_asgi, shipped_app
 
     cart = make_cart("uuid", 5, bench_codec(), now=int(time.time()))
-    op = cart.add_again()
-    body = json.dumps({"item": op.item, "quantity": op.quantity, "modifiers": list(op.modifiers)}).encode()
-    path = apps.PATH.format(rid=cart.menu.restaurant_id)
     if mode == "voicecart":
-        from app.http_api import create_app
-        from app.settings import Settings
-
-        work = Path(tempfile.mkdtemp(prefix="voicecart-instructions-"))
-        (work / "menus").mkdir()
-        shutil.copy(MENU_FILES["uuid"], work / "menus")
-        env = {"CART_KEYS": BENCH_KEYS, "CART_MENU_DIR": str(work / "menus"), "CART_DATA_DIR": str(work / "data")}
-        app: Any = create_app(Settings.from_env(env))
+        app: Any = shipped_app(Path(tempfile.mkdtemp(prefix="voicecart-instructions-")))
     else:
         if mode == "Redis-backed":
             apps.seed_redis(os.environ["BENCH_REDIS_URL"], cart)
@@ -97,43 +81,14 @@ def _asgi_request(mode: str) -> Callable[[], object]:
             "voicecart core": apps.token_app,
         }
         app = factory[mode]()
-    headers = [
-        (b"host", b"127.0.0.1"),
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"cart-token", cart.token.encode()),
-    ]
-    cart_ids = [f"{n:016x}".encode() for n in range(1, apps.SEEDED_CARTS + 1)]
-    sent: list[dict[str, Any]] = []
-    count = [0]
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
+    # one request per seeded cart, taken in turn: the dict variant's quantity stays under the cap
+    header = apps.CART_ID_HEADER.lower().encode()
+    requests = itertools.cycle([add_item_request(cart, [(header, cart_id.encode())]) for cart_id in apps.cart_ids()])
 
     async def one() -> None:
-        count[0] += 1
-        cart_id = cart_ids[count[0] % len(cart_ids)]  # the dict variant's quantity stays under the cap
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "POST",
-            "scheme": "http",
-            "path": path,
-            "raw_path": path.encode(),
-            "query_string": b"",
-            "root_path": "",
-            "headers": [*headers, (b"cart-id", cart_id)],
-            "client": ("127.0.0.1", 1),
-            "server": ("127.0.0.1", 80),
-        }
-        sent.clear()
-        await app(scope, receive, send)
-        if sent[0]["status"] != 200:
-            raise RuntimeError(f"{mode}: {sent[0]['status']} {sent[1]['body'][:200]!r}")
+        status, body = await call_asgi(app, next(requests))
+        if status != 200:
+            raise RuntimeError(f"{mode}: {status} {body[:200]!r}")
 
     loop = asyncio.new_event_loop()
     return lambda: loop.run_until_complete(one())

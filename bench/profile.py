@@ -16,13 +16,14 @@ import json
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from app import turn
 from app.settings import Settings
 from bench import Config
-from bench.corpus import BENCH_KEYS, MENU_FILES, T0, bench_codec, make_cart
+from bench.corpus import BENCH_KEYS, MENU_FILES, T0, CorpusCart, bench_codec, make_cart
 
 
 def _profiler() -> Any:
@@ -46,13 +47,17 @@ def profile_turns(turns: int, lines: int = 5) -> str:
     return f"== {turns} add-item turns on the {lines}-line UUID-menu cart (run_turn) ==\n" + _text(profiler)
 
 
-def asgi_request(path: str, body: bytes, token: str) -> dict[str, Any]:
+Headers = Sequence[tuple[bytes, bytes]]
+
+
+def asgi_request(path: str, body: bytes, token: str, extra_headers: Headers = ()) -> dict[str, Any]:
     """One add-item POST as an ASGI scope plus its body."""
     headers = [
         (b"host", b"bench"),
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),
         (b"cart-token", token.encode()),
+        *extra_headers,
     ]
     scope = {
         "type": "http",
@@ -71,7 +76,15 @@ def asgi_request(path: str, body: bytes, token: str) -> dict[str, Any]:
     return {"scope": scope, "body": body}
 
 
-async def _call(app: Any, request: dict[str, Any]) -> int:
+def add_item_request(cart: CorpusCart, extra_headers: Headers = ()) -> dict[str, Any]:
+    """The corpus cart's add-again turn as an ASGI add-item request."""
+    op = cart.add_again()
+    body = json.dumps({"item": op.item, "quantity": op.quantity, "modifiers": list(op.modifiers)}).encode()
+    return asgi_request(f"/v1/restaurants/{cart.menu.restaurant_id}/cart/items", body, cart.token, extra_headers)
+
+
+async def call_asgi(app: Any, request: dict[str, Any]) -> tuple[int, bytes]:
+    """Send ``request`` through ``app``; its status and body."""
     sent: list[dict[str, Any]] = []
 
     async def receive() -> dict[str, Any]:
@@ -81,30 +94,33 @@ async def _call(app: Any, request: dict[str, Any]) -> int:
         sent.append(message)
 
     await app(dict(request["scope"]), receive, send)
-    return sent[0]["status"]
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def shipped_app(work: Path) -> Any:
+    """:func:`app.http_api.create_app` as ``voicecart serve`` builds it, on the UUID menu (copied
+    under ``work``, with the bench keys)."""
+    from app.http_api import create_app
+
+    menus = work / "menus"
+    menus.mkdir()
+    shutil.copy(MENU_FILES["uuid"], menus)
+    return create_app(Settings(keys_spec=BENCH_KEYS, menu_dir=menus, data_dir=work / "data"))
 
 
 def profile_http(requests: int) -> str:
-    from app.http_api import create_app
-
     with tempfile.TemporaryDirectory(prefix="voicecart-profile-") as tmp:
-        menus = Path(tmp) / "menus"
-        menus.mkdir()
-        shutil.copy(MENU_FILES["uuid"], menus)
-        app = create_app(Settings(keys_spec=BENCH_KEYS, menu_dir=menus, data_dir=Path(tmp) / "data"))
-        cart = make_cart("uuid", 5, bench_codec(), now=int(time.time()))
-        op = cart.add_again()
-        body = json.dumps({"item": op.item, "quantity": 1, "modifiers": list(op.modifiers)}).encode()
-        request = asgi_request(f"/v1/restaurants/{cart.menu.restaurant_id}/cart/items", body, cart.token)
+        app = shipped_app(Path(tmp))
+        request = add_item_request(make_cart("uuid", 5, bench_codec(), now=int(time.time())))
 
         async def run() -> Any:
-            status = await _call(app, request)
+            status, _ = await call_asgi(app, request)
             if status != 200:
                 raise RuntimeError(f"add-item answered {status}")
             profiler = _profiler()
             profiler.start()
             for _ in range(requests):
-                await _call(app, request)
+                await call_asgi(app, request)
             profiler.stop()
             return profiler
 
