@@ -30,6 +30,7 @@ from app.errors import (
 from app.json_input import parse_json
 from app.matching import SUGGEST_SCORE, find_options, normalize, parse_phrase, rank_items
 from app.menu import Item, Menu
+from app.order_reader import Reading, read_order
 from app.pricing import PricedCart, format_money, price_cart
 
 MAX_ITEMS_PER_CALL = 10
@@ -310,28 +311,43 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
     return state, {"message": message, "item": details}
 
 
-def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, list[dict], list[dict]]:
+    """One ``items`` entry: every item its phrase names is added, or answered with what to ask."""
     if not isinstance(entry, dict) or not isinstance(entry.get("item"), str):
         raise InvalidRequest("each entry needs an item (what the customer said)")
     unknown = sorted(set(entry) - {"item", "quantity", "modifiers", "notes"})
     if unknown:
         raise InvalidRequest(f"unknown field(s) in items: {', '.join(unknown)}")
-    phrase = parse_phrase(ctx.menu, entry["item"])
     said = entry.get("modifiers") or []
     if not isinstance(said, list) or not all(isinstance(m, str) for m in said):
         raise InvalidRequest("modifiers must be a list of strings")
-    options = list(phrase.options)
-    for text in said:
-        options += [o for o in find_options(phrase.item, text) if o not in options]
-    quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
-    op = turn.AddItem(phrase.item.id, quantity, tuple(o.id for o in options), entry.get("notes"))
-    state, line_id = turn.apply(state, op, ctx.menu)
-    return state, {
-        "line_id": line_id,
-        "item": phrase.item.name,
-        "quantity": quantity,
-        "options": [o.name for o in options],
-    }
+    readings = read_order(ctx.menu, entry["item"], tuple(said))
+    added, not_added = [], []
+    for reading in readings:
+        try:
+            if isinstance(reading, CartError):
+                raise reading
+            said_quantity = entry.get("quantity") if len(readings) == 1 else None
+            quantity = said_quantity if said_quantity is not None else reading.quantity or 1
+            notes = "; ".join(n for n in (entry.get("notes"), *reading.notes) if n) or None
+            op = turn.AddItem(reading.item.id, quantity, tuple(o.id for o in reading.options), notes)
+            state, line_id = turn.apply(state, op, ctx.menu)
+            line = state.line(line_id) if line_id is not None else None
+            added.append(
+                {
+                    "line_id": line_id,
+                    "item": reading.item.name,
+                    "quantity": quantity,
+                    "options": [o.name for o in reading.options],
+                    "notes": line.notes if line is not None else notes,
+                }
+            )
+        except TokenError:
+            raise
+        except CartError as exc:
+            text = reading.said if isinstance(reading, Reading) else exc.details.get("query") or entry["item"]
+            not_added.append({"item": text, **failure(exc, ctx)})
+    return state, added, not_added
 
 
 @tool(
@@ -367,8 +383,9 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
     added, not_added = [], []
     for entry in entries:
         try:
-            state, done = _add_one(state, entry, ctx)
-            added.append(done)
+            state, done, missed = _add_one(state, entry, ctx)
+            added += done
+            not_added += missed
         except TokenError:
             raise
         except CartError as exc:
@@ -385,7 +402,8 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
 
 def _added_text(added: dict[str, Any]) -> str:
     options = f" ({', '.join(added['options'])})" if added["options"] else ""
-    return f"{added['quantity']} {added['item']}{options}"
+    note = f", note: {added['notes']}" if added.get("notes") else ""  # said back: a note must not vanish
+    return f"{added['quantity']} {added['item']}{options}{note}"
 
 
 @tool(

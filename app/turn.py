@@ -16,9 +16,10 @@ from typing import Any
 from app import cart
 from app.cart import CartState
 from app.codec import CartCodec
-from app.errors import ItemUnavailable, ModifierInvalid, TokenMissing
+from app.errors import CartError, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.matching import resolve_item, resolve_option
 from app.menu import Item, Menu
+from app.order_reader import Reading, read_choices, read_order
 from app.pricing import PricedCart, price_cart
 
 
@@ -34,8 +35,8 @@ class ViewCart:
 
 @dataclass(frozen=True)
 class AddItem:
-    item: str  # id or spoken name
-    quantity: int = 1
+    item: str  # id, name, or a spoken phrase ("two large fries"): read by app.order_reader
+    quantity: int | None = 1  # None: as said in ``item`` (else 1)
     modifiers: tuple[str, ...] = ()
     notes: str | None = None
 
@@ -110,7 +111,11 @@ def alternatives(menu: Menu, item: Item, limit: int = 3) -> list[dict[str, Any]]
 
 
 def resolve_available_item(menu: Menu, text: str) -> Item:
-    item = resolve_item(menu, text)
+    return check_available(menu, resolve_item(menu, text))
+
+
+def check_available(menu: Menu, item: Item) -> Item:
+    """``item``, or ``item_unavailable`` with alternatives of its category."""
     if not item.available:
         raise ItemUnavailable(
             f"{item.name} is not available right now",
@@ -120,6 +125,24 @@ def resolve_available_item(menu: Menu, text: str) -> Item:
     return item
 
 
+def read_items(menu: Menu, text: str, modifiers: tuple[str, ...]) -> list[Reading]:
+    """What an AddItem names, read like the voice tools read it (:func:`read_order`).
+
+    An id or exact name with choices: those choices are read for it (:func:`read_choices`). A
+    phrase may name several items ("a coke and a water"); the first one that needs a question
+    raises it, and nothing is added (a turn is all or nothing).
+    """
+    exact = menu.item(text) if isinstance(text, str) else None
+    if exact is not None:
+        options, notes = read_choices(menu, exact, modifiers)
+        return [Reading(exact, None, options, notes, text)]
+    readings = read_order(menu, text, modifiers)
+    for reading in readings:
+        if isinstance(reading, CartError):
+            raise reading
+    return readings  # type: ignore[return-value]
+
+
 def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int | None]:
     """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input."""
     if isinstance(op, ViewCart):
@@ -127,10 +150,16 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
     cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
     if isinstance(op, AddItem):
         cart.check_modifier_count(len(op.modifiers))
-        item = resolve_available_item(menu, op.item)
-        options = [resolve_option(item, m) for m in op.modifiers]
-        quantity = cart.check_quantity(op.quantity)
-        return cart.add_line(state, item, options, quantity, cart.clean_notes(op.notes))
+        readings = read_items(menu, op.item, op.modifiers)
+        first = None
+        for reading in readings:
+            item = check_available(menu, reading.item)
+            said = op.quantity if op.quantity is not None and len(readings) == 1 else None
+            quantity = cart.check_quantity(said if said is not None else reading.quantity or 1)
+            notes = "; ".join(n for n in (op.notes, *reading.notes) if n) or None
+            state, line_id = cart.add_line(state, item, list(reading.options), quantity, cart.clean_notes(notes))
+            first = line_id if first is None else first
+        return state, first
     if isinstance(op, UpdateLine):
         line = state.line(op.line_id)
         item, options = None, None
