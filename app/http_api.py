@@ -182,7 +182,7 @@ async def add_item(request: Request) -> Response:
         raise InvalidRequest("item must be a string: an item id or its name")
     op = turn.AddItem(
         item=body["item"],
-        quantity=body.get("quantity"),  # None: as said in the item phrase, else 1
+        quantity=body.get("quantity", turn.AS_SAID),  # none given: as said in the item phrase, else 1
         modifiers=string_list(body.get("modifiers", []), "modifiers"),
         notes=optional_str(body.get("notes"), "notes"),
     )

@@ -147,8 +147,10 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             suffix = tuple(w for w in words[start:] if w not in _NOT_DISTINCTIVE)
             if suffix and suffix not in taken and suffix[0] not in FILLER:
                 suffixes.setdefault(suffix, set()).add(option.id)
-        if len(words) >= 2 and words[0].isdigit() and words[0] not in taken:  # "10 wings" said "10 hot wings"
+        if words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
             suffixes.setdefault((words[0],), set()).add(option.id)
+        elif len(words[0]) >= 3 and words[0] not in _NOT_DISTINCTIVE and (words[0],) not in taken:
+            suffixes.setdefault((words[0],), set()).add(option.id)  # "skim" for Skim Milk, "oat" for Oat Milk
     by_id = {o.id: o for o in item.options}
     pairs += [(s, by_id[next(iter(ids))]) for s, ids in suffixes.items() if len(ids) == 1]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
@@ -247,6 +249,9 @@ def _fit(
             said = next((o for p, o in option_phrases(item) if p == name and o.group_id == group.id), None)
             if said is not None:
                 options.append(said)
+    for i, w in enumerate(work[:-1]):
+        if w in ("add", "extra", "more") and work[i + 1] is None:
+            work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
     known = frozenset(w for p, _ in option_phrases(item) for w in p)
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
@@ -429,20 +434,32 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
             if words[i : i + n] == phrase:
                 guarded[i : i + n] = [True] * n
     chunks: list[list[str]] = [[]]
-    for word, guard in zip(words, guarded, strict=True):
-        if word in SEPARATORS and not guard:
+    for i, (word, guard) in enumerate(zip(words, guarded, strict=True)):
+        if word == "of" and i and words[i - 1] == "side" and not guard:
+            chunks[-1].pop()  # "… with a side of onion rings": a side is an item of its own or a choice
+            chunks.append([])
+        elif word in SEPARATORS and not guard:
             chunks.append([])
         else:
             chunks[-1].append(word)
     return [tuple(c) for c in chunks if c]
 
 
-def _only_choices(menu: Menu, item: Item, chunk: Words) -> bool:
-    """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo)."""
+def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
+    """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
+    answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
     if chunk and chunk[0].isdigit():
         return False
     fit = _fit(item, chunk, None)
-    return fit is not None and not fit.unknown and bool(fit.options or fit.notes)
+    if fit is None or fit.unknown or not (fit.options or fit.notes):
+        return False
+    if chunk[0] not in ("a", "an"):
+        return True  # "american … and swiss": a second answer stays with its item, to be asked about
+    said = _fits(menu, item, before)
+    earlier = min(said).options if said else ()
+    groups = {g.id: g.max for g in item.modifier_groups}
+    chosen = [o.group_id for o in (*earlier, *fit.options)]
+    return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
 
 
 def split_items(menu: Menu, text: str) -> list[Words]:
@@ -455,7 +472,7 @@ def split_items(menu: Menu, text: str) -> list[Words]:
     pieces: list[Words] = []
     current_item: Item | None = None
     for chunk in _chunks(menu, words):
-        if pieces and current_item is not None and _only_choices(menu, current_item, chunk):
+        if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
         ranked = _best(menu, _with_quantity(chunk)[0][1])

@@ -33,10 +33,13 @@ class ViewCart:
     """Read the cart; still a turn: it reprices and slides the expiry."""
 
 
+AS_SAID = "as said"  # AddItem.quantity when the request gave none: the count said in the phrase, else 1
+
+
 @dataclass(frozen=True)
 class AddItem:
     item: str  # id, name, or a spoken phrase ("two large fries"): read by app.order_reader
-    quantity: int | None = 1  # None: as said in ``item`` (else 1)
+    quantity: object = 1  # an int (checked), or AS_SAID; anything else is quantity_invalid
     modifiers: tuple[str, ...] = ()
     notes: str | None = None
 
@@ -154,8 +157,8 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
         first = None
         for reading in readings:
             item = check_available(menu, reading.item)
-            said = op.quantity if op.quantity is not None and len(readings) == 1 else None
-            quantity = cart.check_quantity(said if said is not None else reading.quantity or 1)
+            said = reading.quantity or 1 if op.quantity == AS_SAID or len(readings) > 1 else op.quantity
+            quantity = cart.check_quantity(said)
             notes = "; ".join(n for n in (op.notes, *reading.notes) if n) or None
             state, line_id = cart.add_line(state, item, list(reading.options), quantity, cart.clean_notes(notes))
             first = line_id if first is None else first

@@ -98,7 +98,7 @@ def read_http(menu: Menu, case: dict[str, Any]) -> Answer:
     item, modifiers = _said(case)
     state = cart.new_cart(b"corpus00", menu.restaurant_id, NOW)
     try:
-        state, _ = turn.apply(state, turn.AddItem(item, None, tuple(modifiers)), menu)
+        state, _ = turn.apply(state, turn.AddItem(item, turn.AS_SAID, tuple(modifiers)), menu)
     except CartError as exc:
         return Answer([], [topic(exc.code, exc.details)])
     return Answer(_lines(state, menu), [])
