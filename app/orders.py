@@ -8,8 +8,8 @@ cart token never carries them.
 
 Checks, in order (each a documented code in :mod:`app.errors`): ``cart_empty`` →
 ``cart_has_unavailable_items`` → ``modifier_required`` / ``modifier_invalid`` (the menu's choices
-may have changed since the line was added) → ``restaurant_closed`` (if the menu has ``hours``) →
-``order_total_changed`` (only if the caller sent ``expected_total_cents``).
+may have changed since the line was added) → ``order_total_negative`` → ``restaurant_closed``
+(if the menu has ``hours``) → ``order_total_changed`` (only if the caller sent ``expected_total_cents``).
 
 :func:`submit` hands the order to an injected sink (:mod:`app.sinks`); a cart the sink already
 holds an order for gets that order back first, without being validated again.
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.cart import CartState, check_options, clean_notes, mark_checked_out
+from app.choices import decode, number_word, spoken_modifiers
 from app.errors import (
     CartEmpty,
     CartHasUnavailableItems,
@@ -31,6 +32,7 @@ from app.errors import (
     ModifierInvalid,
     ModifierRequired,
     OrderTotalChanged,
+    OrderTotalNegative,
     RestaurantClosed,
 )
 from app.menu import Menu
@@ -141,10 +143,13 @@ class Order:
     fulfillment: str
     notes: str
     placed_at: int
+    taxes: tuple[dict[str, Any], ...] = ()  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    added_tax_cents: int | None = None  # the additive taxes; None: all of tax_cents (no inclusive tax)
 
     @property
     def total_cents(self) -> int:
-        return self.subtotal_cents + self.tax_cents
+        """Subtotal plus the additive taxes (inclusive ones are already in the subtotal)."""
+        return self.subtotal_cents + (self.tax_cents if self.added_tax_cents is None else self.added_tax_cents)
 
     def to_dict(self) -> dict[str, Any]:
         """The order as delivered to the kitchen and returned to the client (JSON-ready)."""
@@ -157,6 +162,7 @@ class Order:
             "lines": list(self.lines),
             "subtotal_cents": self.subtotal_cents,
             "tax_cents": self.tax_cents,
+            "taxes": list(self.taxes),
             "total_cents": self.total_cents,
             "customer": self.customer.to_dict(),
             "fulfillment": self.fulfillment,
@@ -170,9 +176,12 @@ def _check_choices(priced: PricedCart, menu: Menu) -> None:
     for p in priced.lines:
         item = menu.item_by_tag(p.line.item_tag)
         assert item is not None  # unavailable lines were refused before
-        options = [item.options_by_tag[t] for t in p.line.option_tags]
+        picks = decode(p.line.option_tags, item.options_by_tag)
+        assert picks is not None  # so were lines with a choice the menu no longer has
+        tag = p.line.variation_tag
+        variation = item.variations_by_tag.get(tag) if tag is not None else None
         try:
-            check_options(item, options)
+            check_options(item, list(picks), variation)
         except (ModifierInvalid, ModifierRequired) as exc:
             exc.details["line_id"] = p.line.line_id
             raise
@@ -183,7 +192,7 @@ def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
     voice review asks the same question, so it never calls a cart ready that checkout refuses."""
     if not state.lines:
         raise CartEmpty("the cart is empty; add something before checking out")
-    priced = price_cart(state, menu)
+    priced = price_cart(state, menu, now)
     unavailable = [p.line.line_id for p in priced.lines if not p.available]
     if unavailable:
         raise CartHasUnavailableItems(
@@ -192,6 +201,11 @@ def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
             warnings=[w for w in priced.warnings if w["code"] == "item_unavailable"],
         )
     _check_choices(priced, menu)
+    if priced.total_cents < 0:
+        raise OrderTotalNegative(
+            f"the order would total {format_money(priced.total_cents, menu.currency)}; it cannot be placed",
+            total_cents=priced.total_cents,
+        )
     if menu.hours is not None and not menu.hours.is_open(now):
         raise RestaurantClosed(
             f"{menu.name} is closed right now",
@@ -224,6 +238,8 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
         fulfillment=request.fulfillment,
         notes=request.notes,
         placed_at=now,
+        taxes=tuple(priced.taxes),
+        added_tax_cents=priced.total_cents - priced.subtotal_cents,
     )
     return order, priced
 
@@ -252,8 +268,6 @@ def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSi
 
 # --- reading an order back (voice) ----------------------------------------------------------------------
 
-_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-
 
 def _plural(name: str, quantity: int) -> str:
     if quantity == 1 or name.endswith("s"):
@@ -270,10 +284,11 @@ def spoken_lines(lines: list[dict[str, Any]]) -> str:
     parts = []
     for line in lines:
         qty = line["quantity"]
-        text = f"{_NUMBERS[qty] if qty < len(_NUMBERS) else qty} {_plural(line['name'], qty)}"
-        names = [m["name"] for m in line.get("modifiers", [])]
-        if names:
-            text += " with " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+        name = f"{line['variation']['name']} {line['name']}" if line.get("variation") else line["name"]
+        text = f"{number_word(qty)} {_plural(name, qty)}"
+        with_text = spoken_modifiers(line.get("modifiers", []))
+        if with_text:
+            text += " with " + with_text
         parts.append(text)
     if len(parts) <= 1:
         return "".join(parts)

@@ -17,6 +17,7 @@ from typing import Any
 
 from app import cart, turn
 from app.cart import CartState
+from app.choices import spoken_modifiers
 from app.codec import CartCodec
 from app.errors import (
     CartError,
@@ -195,8 +196,10 @@ def failure(exc: CartError, ctx: ToolContext) -> dict[str, Any]:
 
 
 def describe_line(priced_line: Any) -> str:
-    mods = ", ".join(m["name"] for m in priced_line.modifiers)
-    text = f"{priced_line.line.quantity} {priced_line.name}" + (f" ({mods})" if mods else "")
+    mods = spoken_modifiers(priced_line.modifiers)
+    variation = priced_line.variation
+    name = f"{variation['name']} {priced_line.name}" if variation else priced_line.name
+    text = f"{priced_line.line.quantity} {name}" + (f" ({mods})" if mods else "")
     return text + (f", note: {priced_line.line.notes}" if priced_line.line.notes else "")
 
 
@@ -221,7 +224,7 @@ def cart_summary(priced: PricedCart, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _total_sentence(state: CartState, ctx: ToolContext) -> str:
-    priced = price_cart(state, ctx.menu)
+    priced = price_cart(state, ctx.menu, ctx.now)
     return f"Your total is now {ctx.money(priced.total_cents)} with tax."
 
 
@@ -460,7 +463,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     elif args.get("item"):
         lines = _lines_for(state, args["item"], ctx)
         if len(lines) > 1:
-            priced = {p.line.line_id: p for p in price_cart(state, ctx.menu).lines}
+            priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
             choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
             raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
         line = lines[0]
@@ -487,7 +490,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     {},
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    priced = price_cart(state, ctx.menu)
+    priced = price_cart(state, ctx.menu, ctx.now)
     if not priced.lines:
         return state, {"message": "The order is empty."}
     lines = "; ".join(describe_line(p) for p in priced.lines if p.available)

@@ -93,6 +93,7 @@ def cart_view(priced: PricedCart, expires_at: int) -> dict[str, Any]:
         "item_count": priced.item_count,
         "subtotal_cents": priced.subtotal_cents,
         "tax_cents": priced.tax_cents,
+        "taxes": priced.taxes,
         "total_cents": priced.total_cents,
         "checked_out": state.checked_out,
         "expires_at": iso_utc(expires_at),
@@ -156,7 +157,7 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
 
 def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
     """Reprice, stamp ``now`` as the last activity and sign."""
-    priced = price_cart(state, menu)
+    priced = price_cart(state, menu, now)
     token = codec.encode(priced.state, now)
     expires_at = codec.policy.expires_at(priced.state.created_at, now)
     return TurnResult(priced, token, expires_at, line_id)
