@@ -104,7 +104,9 @@ def _token_inspect(args: argparse.Namespace) -> int:
         try:
             state = codec.decode(args.token, rid, now)
         except TokenError as exc:
-            last_error = exc
+            # a signature that fails for one restaurant says nothing when another gave a real reason
+            if last_error is None or last_error.reason == "signature":
+                last_error = exc
             continue
         result = finish(state, catalog.get(rid), codec, now)
         key = codec.keys.by_tag(header.kid_tag)

@@ -11,11 +11,19 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
-from app.core.matching import SUGGEST_SCORE, find_options, normalize, parse_phrase, rank_items
+from app.core.matching import SUGGEST_SCORE, normalize, parse_phrase, rank_items, said_variation
 from app.core.pricing import price_cart
 from app.errors import CartError, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
 from app.json_input import object_fields, string_list
-from app.voice.speech import choices_question, describe_line, failure, item_details, order_readback, total_sentence
+from app.voice.speech import (
+    choices_question,
+    describe_line,
+    failure,
+    item_details,
+    modifiers_phrase,
+    order_readback,
+    total_sentence,
+)
 from app.voice.toolkit import ToolContext, tool
 
 MAX_ITEMS_PER_CALL = 10
@@ -85,18 +93,21 @@ def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState,
         raise InvalidRequest("each entry needs an item (what the customer said)")
     object_fields(entry, ("item", "quantity", "modifiers", "notes"), where="items")
     phrase = parse_phrase(ctx.menu, entry["item"])
+    item = phrase.item
     said = string_list(entry.get("modifiers") or [], "modifiers")
-    options = list(phrase.options)
-    for text in said:
-        options += [o for o in find_options(phrase.item, text) if o not in options]
+    # the options named inside the item phrase, then the ones said as modifiers: repeats count
+    texts = (*(o.id for o in phrase.options), *said)
+    size = said_variation(item, entry["item"]) if item.variations else None
     quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
-    op = turn.AddItem(phrase.item.id, quantity, tuple(o.id for o in options), entry.get("notes"))
-    state, line_id = turn.apply(state, op, ctx.menu)
+    op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
+    state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+    line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
     return state, {
         "line_id": line_id,
-        "item": phrase.item.name,
+        "item": item.name,
+        "variation": line.variation["name"] if line.variation else None,
         "quantity": quantity,
-        "options": [o.name for o in options],
+        "options": [modifiers_phrase([m]) for m in line.modifiers],
     }
 
 
@@ -151,7 +162,8 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
 
 def _added_text(added: dict[str, Any]) -> str:
     options = f" ({', '.join(added['options'])})" if added["options"] else ""
-    return f"{added['quantity']} {added['item']}{options}"
+    name = f"{added['variation']} {added['item']}" if added.get("variation") else added["item"]
+    return f"{added['quantity']} {name}{options}"
 
 
 @tool(
@@ -170,14 +182,12 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     line = state.line(args["line_id"])
     modifiers = None
     if args.get("modifiers") is not None:
-        item = ctx.menu.item_by_tag(line.item_tag)
         said = args["modifiers"]
-        if item is None or not all(isinstance(m, str) for m in said):
+        if ctx.menu.item_by_tag(line.item_tag) is None or not all(isinstance(m, str) for m in said):
             raise InvalidRequest("modifiers must be a list of strings for an item still on the menu")
-        options = [o for text in said for o in find_options(item, text)]
-        modifiers = tuple(dict.fromkeys(o.id for o in options))
+        modifiers = tuple(said)  # resolved by the turn, like an add: sizes, repeats, "no X"
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"))
-    state, _ = turn.apply(state, op, ctx.menu)
+    state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
 
 
@@ -240,7 +250,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         removed = quantity
     else:
         op, removed = turn.RemoveLine(line.line_id), line.quantity
-    state, _ = turn.apply(state, op, ctx.menu)
+    state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     item = ctx.menu.item_by_tag(line.item_tag)
     name = item.name if item else "that item"
     return state, {
