@@ -24,11 +24,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from app import cart, tools, turn
+from app.core import cart, turn
+from app.core.matching import normalize
+from app.core.menu import Menu, load_menu
+from app.core.pricing import price_cart
 from app.errors import CartError
-from app.matching import normalize
-from app.menu import Menu, load_menu
-from app.pricing import price_cart
+from app.voice.cart_tools import add_to_order
+from app.voice.toolkit import ToolContext
 from bench import ROOT, Config, machine_line, table
 
 CORPUS = ROOT / "tests" / "spoken_corpus.json"
@@ -67,11 +69,18 @@ def topic(code: str, details: dict[str, Any]) -> str:
     return code
 
 
+def _names(modifiers: list[dict[str, Any]]) -> list[str]:
+    """Chosen option names, nested ones too, a repeat once per time chosen."""
+    return [n for m in modifiers for n in [m["name"]] * m.get("quantity", 1) + _names(m.get("modifiers", []))]
+
+
 def _lines(state: cart.CartState, menu: Menu) -> list[tuple[str, int, tuple[str, ...], str]]:
-    return [
-        (p.name, p.line.quantity, tuple(sorted(m["name"] for m in p.modifiers)), p.line.notes or "")
-        for p in price_cart(state, menu).lines
-    ]
+    """Each cart line as (item, quantity, sorted choice names with the variation, note)."""
+    out = []
+    for p in price_cart(state, menu).lines:
+        names = _names(p.modifiers) + ([p.variation["name"]] if p.variation else [])
+        out.append((p.name, p.line.quantity, tuple(sorted(names)), p.line.notes or ""))
+    return out
 
 
 def _said(case: dict[str, Any]) -> tuple[str, list[str]]:
@@ -84,9 +93,9 @@ def read_voice(menu: Menu, case: dict[str, Any]) -> Answer:
     item, modifiers = _said(case)
     entry: dict[str, Any] = {"item": item, **({"modifiers": modifiers} if modifiers else {})}
     state = cart.new_cart(b"corpus00", menu.restaurant_id, NOW)
-    ctx = tools.ToolContext(menu, NOW)
+    ctx = ToolContext(menu, NOW)
     try:
-        state, output = tools.REGISTRY["add_to_order"].handler(state, {"items": [entry]}, ctx)
+        state, output = add_to_order.handler(state, {"items": [entry]}, ctx)
     except CartError as exc:
         return Answer([], [topic(exc.code, exc.details)])
     asks = [topic(n["error"], n) for n in output.get("not_added", [])]
@@ -98,7 +107,7 @@ def read_http(menu: Menu, case: dict[str, Any]) -> Answer:
     item, modifiers = _said(case)
     state = cart.new_cart(b"corpus00", menu.restaurant_id, NOW)
     try:
-        state, _ = turn.apply(state, turn.AddItem(item, turn.AS_SAID, tuple(modifiers)), menu)
+        state, _ = turn.apply(state, turn.AddItem(item, turn.AS_SAID, tuple(modifiers)), menu, NOW)
     except CartError as exc:
         return Answer([], [topic(exc.code, exc.details)])
     return Answer(_lines(state, menu), [])

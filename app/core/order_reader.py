@@ -1,0 +1,445 @@
+"""Whole spoken orders → cart lines, with every word accounted for.
+
+``read_order(menu, "a cheeseburger medium with cheddar and fries and a coke")`` answers one
+:class:`Reading` per item said — item, quantity, options, kitchen notes — or, for a part it
+cannot place, the question to ask (a :class:`~app.errors.CartError`: ``item_ambiguous``,
+``item_not_found``, ``words_not_understood``). Nothing said is dropped: a word is a quantity, part
+of an item's name, one of its options, a note the kitchen gets and the customer hears back, a
+filler word ("with", "please"), or it is asked about.
+
+How a phrase is read:
+
+1. :func:`app.matching.normalize` makes menu names and the phrase comparable (numbers, units,
+   dates, money; see :mod:`app.spoken`); each menu name also gets lexicon variants ("coke" for
+   Coca-Cola) and its distinctive sub-phrases ("fries" for "Belgian Fresh Homemade Fries").
+2. The phrase is cut at "and" / "," / "plus" — but never inside a menu name ("chips and guac",
+   "sweet and sour") — and a piece that is only choices of the item before it ("… with fries
+   and a coke" on a combo) stays with that item.
+3. Every item is scored on the whole piece: its name said (contiguous, in any order, or the head
+   noun it shares with others), then its options (longest first: "waffle cone" before "cone"),
+   then notes. The best reading has the fewest unexplained words, then a name said, then the
+   fewest required choices still open, then the most words explained. Equal best readings of
+   different items are a question ("the can or the 2 liter?").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from app.core.matching import SUGGEST_SCORE, normalize, rank_items
+from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
+from app.core.menu_words import (
+    NEGATIONS,
+    VARIATION_GROUP,
+    Words,
+    choice_groups,
+    find_phrase,
+    head_nouns,
+    item_names,
+    option_phrases,
+    protected_phrases,
+    top_groups,
+    words_of,
+)
+from app.core.spoken import FILLER, SEPARATORS, take_notes
+from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
+
+FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One item as said: what goes on the cart line."""
+
+    item: Item
+    quantity: int | None = None
+    options: tuple[Option, ...] = ()  # top-level and nested options, parents before their children
+    notes: tuple[str, ...] = ()
+    said: str = ""
+    variation: Variation | None = None
+    removals: tuple[str, ...] = ()  # "no ketchup" for a default option: taken off, not a note
+
+    def choice_texts(self) -> tuple[str, ...]:
+        """What :func:`app.core.choosing.resolve_choices` takes: option ids, then the removals."""
+        return (*(o.id for o in self.options), *self.removals)
+
+
+@dataclass(order=True)
+class _Fit:
+    """How well some words read as one item (lower ``key`` is better)."""
+
+    key: tuple
+    item: Item = field(compare=False)
+    quantity: int | None = field(compare=False, default=None)
+    options: tuple[Option, ...] = field(compare=False, default=())
+    notes: tuple[str, ...] = field(compare=False, default=())
+    unknown: tuple[str, ...] = field(compare=False, default=())
+    named: bool = field(compare=False, default=False)
+    name: Words | None = field(compare=False, default=None)
+    option_spans: tuple[Words, ...] = field(compare=False, default=())
+    unknown_first: bool = field(compare=False, default=False)  # an unknown word before the name ("shrimp taco")
+
+
+# --- reading words as one item ------------------------------------------------------------------------
+
+
+def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], list[Words]]:
+    """Options said among ``words`` (marked used in place), longest phrase first, one per option."""
+    found: list[tuple[int, Option]] = []
+    spans: list[Words] = []
+    counts: dict[str, int] = {}
+    groups = {g.id: g for g in choice_groups(item)}
+    ordered = sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS)  # "no onions" first
+    for phrase, option in ordered:
+        if any(option is o for _, o in found):
+            continue
+        at = find_phrase(words, phrase)
+        if at < 0 or any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+            continue  # "no sour cream" is a note, never the Sour Cream option
+        group = groups.get(option.group_id)
+        if group is not None and group.max == 1 and counts.get(group.id, 0) >= 1:
+            continue  # "large" after "waffle cone" filled the holder: the word stays to be asked about
+        words[at : at + len(phrase)] = [None] * len(phrase)
+        found.append((at, option))
+        spans.append(phrase)
+        counts[option.group_id] = counts.get(option.group_id, 0) + 1
+    return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
+    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there."""
+    if ordered:
+        at = find_phrase(words, name)
+        if at >= 0:
+            words[at : at + len(name)] = [None] * len(name)
+        return at
+    spots: list[int] = []
+    for w in name:
+        at = next((i for i, x in enumerate(words) if x == w and i not in spots), -1)
+        if at < 0:
+            return -1
+        spots.append(at)
+    for at in spots:
+        words[at] = None
+    return min(spots)
+
+
+def _missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
+    """Required groups still unanswered (defaults answer their group)."""
+    said = [o.group_id for o in options]
+    return [g for g in top_groups(item) if g.min > said.count(g.id) + sum(1 for o in g.options if o.default)]
+
+
+NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
+
+
+def _fit(
+    item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
+) -> _Fit | None:
+    """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
+    work: list[str | None] = list(words)
+    at = -1
+    if options_first:
+        options, spans = _take_options(item, work)
+    if name is not None:
+        at = _take_name(work, name, how != "any order")
+        if at < 0:
+            return None
+    if not options_first:
+        options, spans = _take_options(item, work)
+    if name is not None:  # "a vanilla cone": the name also answers a required choice (Cake Cone, "cone")
+        for group in _missing(item, options):
+            said = next((o for p, o in option_phrases(item) if p == name and o.group_id == group.id), None)
+            if said is not None:
+                options.append(said)
+    for i, w in enumerate(work[:-1]):
+        if w in ("add", "extra", "more") and work[i + 1] is None:
+            work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
+    known = frozenset(w for p, _ in option_phrases(item) for w in p)
+    pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
+    pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
+    notes, rest = take_notes(pieces, known)
+    unknown = tuple(w for w in rest if w not in FILLER)
+    before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
+    covered = sum(1 for w in work if w is None)
+    key = (len(unknown), NAME_RANKS[how if name is not None else None], len(_missing(item, options)), -covered)
+    key = (*key, -(len(name) if name else 0))
+    fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
+    fit.unknown_first = before
+    return fit
+
+
+def _fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
+    names = item_names(menu)[id(item)]
+    tries: list[tuple[Words | None, str | None]] = [(n, "name") for n in names if find_phrase(list(words), n) >= 0]
+    tries += [(n, "any order") for n in names if len(n) > 1 and set(n) <= set(words) and (n, "name") not in tries]
+    head = words_of(item.name)[-1:] if item.name else ()
+    if head and head[0] in words and len(head_nouns(menu).get(head[0], ())) > 1 and (head, "name") not in tries:
+        tries.append((head, "shared head"))
+    tries.append((None, None))
+    out = []
+    for name, how in tries:
+        for options_first in (False, True):
+            fit = _fit(item, words, name, how, options_first)
+            if fit is not None:
+                out.append(fit)
+    return out
+
+
+def _best(menu: Menu, words: Words) -> list[_Fit]:
+    """Each item's best reading of ``words``, best first (available items before sold-out ones on a tie)."""
+    fits = []
+    for item in menu.items:
+        candidates = _fits(menu, item, words)
+        if candidates:
+            fits.append(min(candidates))
+    return sorted(fits, key=lambda f: (f.key, not f.item.available))
+
+
+def _with_quantity(words: Words) -> list[tuple[int | None, Words]]:
+    """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot")."""
+    if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
+        count = 1 if words[0] in ("a", "an") else int(words[0])
+        rest = words[1:]
+        if rest and rest[0] in ("order", "dozen") and count == 1 and words[0] in ("a", "an"):
+            return [(None, words)]
+        return [(count, rest), (None, words)] if rest else [(None, words)]
+    return [(None, words)]
+
+
+def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Reading:
+    """One item from ``words`` (normalised); raises the question to ask when it is not clear."""
+    best: list[tuple[_Fit, list[_Fit]]] = []
+    for quantity, rest in _with_quantity(words):
+        ranked = _best(menu, rest)
+        if ranked:
+            ranked[0].quantity = quantity
+            best.append((ranked[0], ranked))
+    if not best:
+        raise ItemNotFound("say which item", query=said, suggestions=[])
+    top, ranked = min(best, key=lambda b: (b[0].key, b[0].quantity is None))
+    rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
+    rivals += _same_words_named(top, ranked)
+    if not top.named and (top.unknown or not top.options):
+        content = {w for w in words if w not in FILLER and not w.isdigit()}
+        holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
+        if len(holding) > 1:  # "chicken": part of several names
+            raise ItemAmbiguous(
+                f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
+                query=said,
+                candidates=[_candidate(i) for i in holding[:5]],
+            )
+        return _fuzzy(menu, words, said)
+    if rivals:
+        close = [top, *rivals]
+        raise ItemAmbiguous(
+            f"{said!r} could be " + " or ".join(f.item.name for f in close[:5]),
+            query=said,
+            candidates=[_candidate(f.item) for f in close[:5]],
+        )
+    if top.unknown and top.unknown_first and not top.options:  # "a shrimp taco": another item, not a choice
+        raise ItemNotFound(
+            f"nothing on the menu matches {said!r}", query=said, suggestions=[_candidate(f.item) for f in ranked[:3]]
+        )
+    if top.unknown:
+        return _unknownwords_of(menu, top, said, modifiers)
+    return _reading(top, said)
+
+
+def _reading(fit: _Fit, said: str) -> Reading:
+    """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
+    default option as a removal rather than a note."""
+    variation = next(
+        (v for v in fit.item.variations for o in fit.options if o.group_id == VARIATION_GROUP and o.id == v.id), None
+    )
+    depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
+    options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
+    defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}
+    removals = tuple(n for n in fit.notes if n.split()[0] in NEGATIONS and tuple(n.split()[1:]) in defaults)
+    notes = tuple(n for n in fit.notes if n not in removals)
+    return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
+
+
+def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
+    """ "a large coke" where Mexican Coke is named "coke" and a fountain soda has a "coke" flavour: ask."""
+    if top.named:
+        return []
+    return [f for f in ranked if f.named and f.item is not top.item and f.key[0] <= 1 and f.name in top.option_spans]
+
+
+def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
+    """No name said exactly: a misheard name ("cheesburger medium") once options and notes are out."""
+    scored: list[tuple[float, _Fit]] = []
+    for quantity, rest in _with_quantity(words):
+        for item in menu.items:
+            fit = _fit(item, rest, None)
+            if fit is None or not fit.unknown:
+                continue
+            left = " ".join(fit.unknown)
+            score = max(_strict(left, " ".join(n)) for n in item_names(menu)[id(item)])
+            fit.quantity = quantity
+            scored.append((score, fit))
+    scored.sort(key=lambda s: -s[0])
+    if scored and scored[0][0] >= FUZZY_ACCEPT:
+        score, fit = scored[0]
+        close = [s for s in scored if s[0] >= score - 4 and s[1].item is not fit.item]
+        if not close:
+            return _reading(fit, said)
+        raise ItemAmbiguous(
+            f"{said!r} could be " + " or ".join(s[1].item.name for s in [scored[0], *close][:5]),
+            query=said,
+            candidates=[_candidate(s[1].item) for s in [scored[0], *close][:5]],
+        )
+    ranked = rank_items(menu, " ".join(words))
+    suggestions = [_candidate(m.target) for m in ranked if m.score >= SUGGEST_SCORE][:3]  # type: ignore[arg-type]
+    raise ItemNotFound(f"nothing on the menu matches {said!r}", query=said, suggestions=suggestions)
+
+
+def _strict(query: str, name: str) -> float:
+    """Whole-string closeness: no credit for a name hidden inside longer words (nothing may vanish)."""
+    return max(fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")), fuzz.token_sort_ratio(query, name))
+
+
+def _unknownwords_of(menu: Menu, fit: _Fit, said: str, modifiers: Words = ()) -> Reading:
+    """Ask about the words nothing explained: ``modifier_invalid`` when they came from the ``modifiers``
+    list (not a choice of this item), else ``words_not_understood``; both name the one group they
+    belong to (with its choices) when there is one."""
+    words = " ".join(fit.unknown)
+    error = ModifierInvalid if modifiers and set(fit.unknown) <= set(modifiers) else WordsNotUnderstood
+    group = _group_for(menu, fit.item, fit.unknown)
+    if group is not None:
+        choices = [o for o in group.options if o.available]
+        raise error(
+            f"{fit.item.name} has no {words}; the {group.name} choices are " + ", ".join(o.name for o in choices),
+            item=fit.item.name,
+            item_id=fit.item.id,
+            words=words,
+            group=group.id,
+            group_name=group.name,
+            options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in choices],
+        )
+    raise error(
+        f"I didn't understand {words!r} for the {fit.item.name}", item=fit.item.name, item_id=fit.item.id, words=words
+    )
+
+
+def _group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
+    """The item's group the unknown words belong to on other items ("large" → Size), if one."""
+    names = {g.name.lower(): g for g in choice_groups(item)}
+    for other in menu.items:
+        for phrase, option in option_phrases(other):
+            if phrase == unknown or (len(phrase) == 1 and phrase[0] in unknown):
+                group = next((g for g in choice_groups(other) if g.id == option.group_id), None)
+                if group is not None and group.name.lower() in names:
+                    return names[group.name.lower()]
+    return None
+
+
+def _candidate(item: Item) -> dict[str, object]:
+    return {"id": item.id, "name": item.name, "price_cents": item.price_cents, "available": item.available}
+
+
+# --- cutting a phrase into items ----------------------------------------------------------------------
+
+
+def _chunks(menu: Menu, words: Words) -> list[Words]:
+    """Cut at separators outside menu phrases ("chips and guac" stays whole)."""
+    guarded = [False] * len(words)
+    for phrase in protected_phrases(menu):
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == phrase:
+                guarded[i : i + n] = [True] * n
+    chunks: list[list[str]] = [[]]
+    for i, (word, guard) in enumerate(zip(words, guarded, strict=True)):
+        if word == "of" and i and words[i - 1] == "side" and not guard:
+            chunks[-1].pop()  # "… with a side of onion rings": a side is an item of its own or a choice
+            chunks.append([])
+        elif word in SEPARATORS and not guard:
+            chunks.append([])
+        else:
+            chunks[-1].append(word)
+    return [tuple(c) for c in chunks if c]
+
+
+def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
+    """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
+    answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
+    if chunk and chunk[0].isdigit():
+        return False
+    fit = _fit(item, chunk, None)
+    if fit is None or fit.unknown or not (fit.options or fit.notes):
+        return False
+    if chunk[0] not in ("a", "an"):
+        return True  # "american … and swiss": a second answer stays with its item, to be asked about
+    said = _fits(menu, item, before)
+    earlier = min(said).options if said else ()
+    groups = {g.id: g.max for g in choice_groups(item)}
+    chosen = [o.group_id for o in (*earlier, *fit.options)]
+    return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
+
+
+def split_items(menu: Menu, text: str) -> list[Words]:
+    """The pieces of ``text`` that each name one item (choices stay with their item)."""
+    parts = [normalize(p) for p in text.replace(";", ",").split(",")]
+    words = tuple(" and ".join(p for p in parts if p).split())
+    whole = _best(menu, _with_quantity(words)[0][1])
+    if whole and not whole[0].unknown and (whole[0].named or whole[0].options):
+        return [words]  # one item with all its choices ("… with sausage and mushrooms")
+    pieces: list[Words] = []
+    current_item: Item | None = None
+    for chunk in _chunks(menu, words):
+        if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
+            pieces[-1] = (*pieces[-1], "and", *chunk)
+            continue
+        ranked = _best(menu, _with_quantity(chunk)[0][1])
+        top = ranked[0] if ranked else None
+        stands_alone = top is not None and not top.unknown and (top.named or top.options)
+        if pieces and not stands_alone:
+            pieces[-1] = (*pieces[-1], "and", *chunk)
+            continue
+        pieces.append(chunk)
+        current_item = top.item if top is not None else None
+    return pieces
+
+
+def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[Reading | CartError]:
+    """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question."""
+    if not isinstance(text, str) or not text.strip():
+        return [ItemNotFound("say which item", query=text, suggestions=[])]
+    exact = menu.item(text)
+    if exact is not None and not modifiers:
+        return [Reading(exact, said=text)]
+    pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
+    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
+    if extra and pieces:
+        said, words = pieces[-1]
+        pieces[-1] = (said, (*words, *extra))
+    out: list[Reading | CartError] = []
+    for said, words in pieces:
+        try:
+            out.append(read_item(menu, words, said, extra))
+        except CartError as exc:
+            out.append(exc)
+    return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+
+
+def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
+    """Choices said for a known ``item`` (ids, names, or phrases): a :class:`Reading` of it.
+
+    Raises ``modifier_invalid`` naming the words that are no choice of the item (and the one group
+    they belong to, when they do on other items).
+    """
+    by_id = {o.id: o for g in choice_groups(item) for o in g.options}
+    options = [by_id[t] for t in texts if t in by_id]
+    said = [t for t in texts if t not in by_id]
+    words = tuple(w for t in said for w in ("and", *words_of(t)))
+    fit = _fit(item, words, None)
+    if fit is None:  # pragma: no cover - a reading without a name always exists
+        raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
+    if fit.unknown:
+        _unknownwords_of(menu, fit, " ".join(said), words)
+    fit.options = tuple(dict.fromkeys([*options, *fit.options]))
+    return _reading(fit, item.name)
