@@ -35,6 +35,7 @@ from bench import ROOT, Config, machine_line, table
 
 CORPUS = ROOT / "tests" / "spoken_corpus.json"
 BEFORE = ROOT / "bench" / "results" / "matching_before.json"
+BLIND = ROOT / "bench" / "results" / "matching_blind.json"  # held-out, measured before any held-out case was seen
 NOW = 1_767_225_600  # a fixed instant: the corpus menus have no hours, so the time of day never matters
 READERS = ("voice", "http")
 OUTCOMES = ("right", "asked", "asked_unneeded", "wrong")
@@ -196,7 +197,7 @@ def _row(label: str, reader: str, split: str, r: dict[str, Any]) -> list[object]
     ]
 
 
-def report(now: dict[str, Any], before: dict[str, Any] | None) -> str:
+def report(now: dict[str, Any], before: dict[str, Any] | None, blind: dict[str, Any] | None = None) -> str:
     headers = ["matcher", "reader", "split", "utterances", "right first time", "asked when it should",
                "asked when it shouldn't", "silently wrong"]  # fmt: skip
     rows = []
@@ -204,6 +205,8 @@ def report(now: dict[str, Any], before: dict[str, Any] | None) -> str:
         for split in ("tuning", "held_out"):
             if before and reader in before:
                 rows.append(_row("before", reader, split, before[reader][split]))
+            if blind and split in blind.get(reader, {}):
+                rows.append(_row("after, blind", reader, split, blind[reader][split]))
             rows.append(_row("after", reader, split, now[reader][split]))
     return table(headers, rows)
 
@@ -220,6 +223,7 @@ def misses(reader: str) -> str:
 def run(config: Config) -> dict[str, Any]:
     now = summary()
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else None
+    blind = json.loads(BLIND.read_text()) if BLIND.exists() else None
     corpus = load_corpus()
     text = "\n\n".join(
         [
@@ -227,7 +231,10 @@ def run(config: Config) -> dict[str, Any]:
             f"`python -m bench matching` on {len(corpus['cases'])} labelled utterances over {len(corpus['menus'])} "
             "menus (tests/spoken_corpus.json; every third case of each menu is the frozen held-out split).",
             machine_line(),
-            report(now, before),
+            report(now, before, blind),
+            "'before': the matcher before this corpus (frozen figures). 'after, blind': held-out measured before "
+            "any held-out case was looked at; its misses were then inspected once and their kinds fixed, so "
+            "'after' on held-out is no longer a blind figure. Tuning grew by 53 probes written after the freeze.",
             "## Not right first time (voice)",
             misses("voice"),
             "## Not right first time (HTTP)",
@@ -235,7 +242,7 @@ def run(config: Config) -> dict[str, Any]:
         ]
     )
     config.path("matching.md").write_text(text + "\n")
-    print(report(now, before))
+    print(report(now, before, blind))
     return now
 
 

@@ -88,7 +88,9 @@ def _sub_phrases(name: Words) -> list[Words]:
     for start in range(len(name)):
         for end in range(start + 1, len(name) + 1):
             sub = name[start:end]
-            if sub == name or sub[0] in FILLER or sub[-1] in FILLER or all(w in NOT_DISTINCTIVE for w in sub):
+            if sub == name or sub[0] in FILLER or sub[-1] in FILLER:
+                continue
+            if all(w in NOT_DISTINCTIVE or w.isdigit() for w in sub):  # "2" of "number 2" is a count, never a name
                 continue
             lone_first = start == 0 and len(sub) == 1 and len(sub[0]) >= 4 and sub[0] not in SIZE_WORDS
             if end == len(name) or len(sub) >= 2 or lone_first:

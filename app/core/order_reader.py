@@ -32,6 +32,7 @@ from app.core.matching import SUGGEST_SCORE, normalize, rank_items
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.menu_words import (
     NEGATIONS,
+    SIZE_WORDS,
     VARIATION_GROUP,
     Words,
     choice_groups,
@@ -101,7 +102,11 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
         group = groups.get(option.group_id)
         if group is not None and group.max == 1 and counts.get(group.id, 0) >= 1:
             continue  # "large" after "waffle cone" filled the holder: the word stays to be asked about
-        words[at : at + len(phrase)] = [None] * len(phrase)
+        end = at + len(phrase)
+        head = words_of(option.name)[-1:]
+        if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
+            end += 1  # "skinny milk": the alias, then the head noun of the option's name
+        words[at:end] = [None] * (end - at)
         found.append((at, option))
         spans.append(phrase)
         counts[option.group_id] = counts.get(option.group_id, 0) + 1
@@ -149,9 +154,10 @@ def _fit(
             return None
     if not options_first:
         options, spans = _take_options(item, work)
-    if name is not None:  # "a vanilla cone": the name also answers a required choice (Cake Cone, "cone")
+    if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
+        # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich")
         for group in _missing(item, options):
-            said = next((o for p, o in option_phrases(item) if p == name and o.group_id == group.id), None)
+            said = next((o for p, o in option_phrases(item) if o.group_id == group.id and _inside(p, name)), None)
             if said is not None:
                 options.append(said)
     for i, w in enumerate(work[:-1]):
@@ -171,9 +177,18 @@ def _fit(
     return fit
 
 
+def _inside(phrase: Words, name: Words) -> bool:
+    """``phrase`` said within ``name`` — but never a size word: "big" in "big stack meal" is a name, not Large."""
+    if any(w in SIZE_WORDS for w in phrase):
+        return False
+    return any(name[i : i + len(phrase)] == phrase for i in range(len(name) - len(phrase) + 1))
+
+
 def _fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
     names = item_names(menu)[id(item)]
     tries: list[tuple[Words | None, str | None]] = [(n, "name") for n in names if find_phrase(list(words), n) >= 0]
+    if tries and len(tries[0][0] or ()) >= 2:  # "big stack meal" said whole: no reading may lend "big" to Large
+        tries = tries[:1]
     tries += [(n, "any order") for n in names if len(n) > 1 and set(n) <= set(words) and (n, "name") not in tries]
     head = words_of(item.name)[-1:] if item.name else ()
     if head and head[0] in words and len(head_nouns(menu).get(head[0], ())) > 1 and (head, "name") not in tries:
@@ -239,7 +254,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
             query=said,
             candidates=[_candidate(f.item) for f in close[:5]],
         )
-    if top.unknown and top.unknown_first and not top.options:  # "a shrimp taco": another item, not a choice
+    other_item = top.unknown_first and not top.options and _group_for(menu, top.item, top.unknown) is None
+    if top.unknown and other_item:  # "a shrimp taco": another item, not a choice ("a large cappuccino" is)
         raise ItemNotFound(
             f"nothing on the menu matches {said!r}", query=said, suggestions=[_candidate(f.item) for f in ranked[:3]]
         )
