@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from app.core.matching import SUGGEST_SCORE, normalize, rank_items
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.menu_words import (
@@ -44,8 +42,9 @@ from app.core.menu_words import (
     top_groups,
     words_of,
 )
+from app.core.order_questions import ask_about_words, candidate, group_for, strict_score
 from app.core.spoken import FILLER, SEPARATORS, take_notes
-from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
+from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
 
@@ -244,7 +243,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
             raise ItemAmbiguous(
                 f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
                 query=said,
-                candidates=[_candidate(i) for i in holding[:5]],
+                candidates=[candidate(i) for i in holding[:5]],
             )
         return _fuzzy(menu, words, said)
     if rivals:
@@ -252,15 +251,15 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
         raise ItemAmbiguous(
             f"{said!r} could be " + " or ".join(f.item.name for f in close[:5]),
             query=said,
-            candidates=[_candidate(f.item) for f in close[:5]],
+            candidates=[candidate(f.item) for f in close[:5]],
         )
-    other_item = top.unknown_first and not top.options and _group_for(menu, top.item, top.unknown) is None
+    other_item = top.unknown_first and not top.options and group_for(menu, top.item, top.unknown) is None
     if top.unknown and other_item:  # "a shrimp taco": another item, not a choice ("a large cappuccino" is)
         raise ItemNotFound(
-            f"nothing on the menu matches {said!r}", query=said, suggestions=[_candidate(f.item) for f in ranked[:3]]
+            f"nothing on the menu matches {said!r}", query=said, suggestions=[candidate(f.item) for f in ranked[:3]]
         )
     if top.unknown:
-        return _unknownwords_of(menu, top, said, modifiers)
+        ask_about_words(menu, top, said, modifiers)
     return _reading(top, said)
 
 
@@ -294,7 +293,7 @@ def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
             if fit is None or not fit.unknown:
                 continue
             left = " ".join(fit.unknown)
-            score = max(_strict(left, " ".join(n)) for n in item_names(menu)[id(item)])
+            score = max(strict_score(left, " ".join(n)) for n in item_names(menu)[id(item)])
             fit.quantity = quantity
             scored.append((score, fit))
     scored.sort(key=lambda s: -s[0])
@@ -306,55 +305,11 @@ def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
         raise ItemAmbiguous(
             f"{said!r} could be " + " or ".join(s[1].item.name for s in [scored[0], *close][:5]),
             query=said,
-            candidates=[_candidate(s[1].item) for s in [scored[0], *close][:5]],
+            candidates=[candidate(s[1].item) for s in [scored[0], *close][:5]],
         )
     ranked = rank_items(menu, " ".join(words))
-    suggestions = [_candidate(m.target) for m in ranked if m.score >= SUGGEST_SCORE][:3]  # type: ignore[arg-type]
+    suggestions = [candidate(m.target) for m in ranked if m.score >= SUGGEST_SCORE][:3]  # type: ignore[arg-type]
     raise ItemNotFound(f"nothing on the menu matches {said!r}", query=said, suggestions=suggestions)
-
-
-def _strict(query: str, name: str) -> float:
-    """Whole-string closeness: no credit for a name hidden inside longer words (nothing may vanish)."""
-    return max(fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")), fuzz.token_sort_ratio(query, name))
-
-
-def _unknownwords_of(menu: Menu, fit: _Fit, said: str, modifiers: Words = ()) -> Reading:
-    """Ask about the words nothing explained: ``modifier_invalid`` when they came from the ``modifiers``
-    list (not a choice of this item), else ``words_not_understood``; both name the one group they
-    belong to (with its choices) when there is one."""
-    words = " ".join(fit.unknown)
-    error = ModifierInvalid if modifiers and set(fit.unknown) <= set(modifiers) else WordsNotUnderstood
-    group = _group_for(menu, fit.item, fit.unknown)
-    if group is not None:
-        choices = [o for o in group.options if o.available]
-        raise error(
-            f"{fit.item.name} has no {words}; the {group.name} choices are " + ", ".join(o.name for o in choices),
-            item=fit.item.name,
-            item_id=fit.item.id,
-            words=words,
-            group=group.id,
-            group_name=group.name,
-            options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in choices],
-        )
-    raise error(
-        f"I didn't understand {words!r} for the {fit.item.name}", item=fit.item.name, item_id=fit.item.id, words=words
-    )
-
-
-def _group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
-    """The item's group the unknown words belong to on other items ("large" → Size), if one."""
-    names = {g.name.lower(): g for g in choice_groups(item)}
-    for other in menu.items:
-        for phrase, option in option_phrases(other):
-            if phrase == unknown or (len(phrase) == 1 and phrase[0] in unknown):
-                group = next((g for g in choice_groups(other) if g.id == option.group_id), None)
-                if group is not None and group.name.lower() in names:
-                    return names[group.name.lower()]
-    return None
-
-
-def _candidate(item: Item) -> dict[str, object]:
-    return {"id": item.id, "name": item.name, "price_cents": item.price_cents, "available": item.available}
 
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
@@ -456,6 +411,6 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     if fit is None:  # pragma: no cover - a reading without a name always exists
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
     if fit.unknown:
-        _unknownwords_of(menu, fit, " ".join(said), words)
+        ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(dict.fromkeys([*options, *fit.options]))
     return _reading(fit, item.name)

@@ -170,9 +170,30 @@ def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
     return list(picks)
 
 
+def closed_notice(menu: Menu, now: int) -> dict[str, Any] | None:
+    """``restaurant_closed`` with today's hours when the menu has hours and ``now`` is outside them, else None.
+
+    Said on every turn's cart warnings (HTTP) and first thing by the voice tools, so a customer
+    learns it before building an order that checkout would refuse.
+    """
+    if menu.hours is None or menu.hours.is_open(now):
+        return None
+    today = menu.hours.today_text(now)
+    hours = f"today's hours are {', '.join(today)}" if today else "it is closed all day today"
+    return {
+        "code": "restaurant_closed",
+        "message": f"{menu.name} is closed right now; {hours} ({menu.hours.timezone} time)",
+        "hours_today": today,
+        "timezone": menu.hours.timezone,
+    }
+
+
 def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
-    """Reprice, stamp ``now`` as the last activity and sign."""
+    """Reprice, stamp ``now`` as the last activity and sign (a closed restaurant is a cart warning)."""
     priced = price_cart(state, menu, now)
+    closed = closed_notice(menu, now)
+    if closed is not None:
+        priced.warnings.append(closed)
     token = codec.encode(priced.state, now)
     expires_at = codec.policy.expires_at(priced.state.created_at, now)
     return TurnResult(priced, token, expires_at, line_id)

@@ -55,7 +55,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         if not isinstance(body["restaurant_id"], str):
             raise InvalidRequest("restaurant_id must be a string")
         menu = ctx.menu(body["restaurant_id"])
-        secret = await mint_client_secret(ctx.settings, menu)
+        secret = await mint_client_secret(ctx.settings, menu, ctx.now())
         return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
 
     async def demo_page(request: Request) -> Response:

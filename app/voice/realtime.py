@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from app.core.menu import Menu
+from app.core.turn import closed_notice
 from app.errors import RealtimeUnavailable, UpstreamError
 from app.settings import Settings
 from app.voice.tools import tool_specs
@@ -27,9 +28,14 @@ _TLS = httpx.create_ssl_context()
 SECRET_TTL_SECONDS = 600  # how long the browser may take to *start* the session with it
 
 
-def instructions(menu: Menu) -> str:
+def instructions(menu: Menu, now: int | None = None) -> str:
+    """The session's instructions; with ``now`` and a closed restaurant, the first thing to say."""
     categories = ", ".join(menu.categories())
-    return (
+    closed = closed_notice(menu, now) if now is not None else None
+    opening = (
+        f"First tell the customer: {closed['message']}; orders cannot be placed until it opens. " if closed else ""
+    )
+    return opening + (
         f"You take food orders for {menu.name} by voice. The menu has {categories}. "
         "Be brief and friendly. Use the tools for every menu question and every change to the order; "
         "never invent items or prices. Put everything the customer asks for in one add_to_order call. "
@@ -38,24 +44,24 @@ def instructions(menu: Menu) -> str:
     )
 
 
-def session_config(settings: Settings, menu: Menu) -> dict[str, Any]:
+def session_config(settings: Settings, menu: Menu, now: int | None = None) -> dict[str, Any]:
     return {
         "type": "realtime",
         "model": settings.realtime_model,
-        "instructions": instructions(menu),
+        "instructions": instructions(menu, now),
         "tools": tool_specs(),
         "tool_choice": "auto",
         "audio": {"input": {"transcription": {"model": "gpt-4o-mini-transcribe"}}},
     }
 
 
-async def mint_client_secret(settings: Settings, menu: Menu) -> dict[str, Any]:
+async def mint_client_secret(settings: Settings, menu: Menu, now: int | None = None) -> dict[str, Any]:
     """Ask the Realtime API for a client secret; every failure is a clean 502, never the key."""
     if not settings.openai_api_key:
         raise RealtimeUnavailable("voice is not configured on this server (no OPENAI_API_KEY); use simulate")
     body = {
         "expires_after": {"anchor": "created_at", "seconds": SECRET_TTL_SECONDS},
-        "session": session_config(settings, menu),
+        "session": session_config(settings, menu, now),
     }
     headers = {"Authorization": f"Bearer {settings.openai_api_key}"}
     try:
