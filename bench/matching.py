@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from app.core import cart, turn
@@ -143,6 +144,7 @@ def judge(case: dict[str, Any], answer: Answer) -> str:
     return "asked"
 
 
+@cache  # the corpus and the reader do not change within a run
 def evaluate(reader: str = "voice") -> list[dict[str, Any]]:
     """Every case with its outcome for ``reader`` ("voice" or "http")."""
     corpus = load_corpus()

@@ -25,6 +25,7 @@ How a phrase is read:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.core.matching import SUGGEST_SCORE, normalize, rank_items
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
@@ -85,15 +86,20 @@ class _Fit:
 # --- reading words as one item ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
+def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
+    return tuple(sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS))  # "no onions" first
+
+
 def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], list[Words]]:
     """Options said among ``words`` (marked used in place), longest phrase first, one per option."""
     found: list[tuple[int, Option]] = []
     spans: list[Words] = []
     counts: dict[str, int] = {}
     groups = {g.id: g for g in choice_groups(item)}
-    ordered = sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS)  # "no onions" first
-    for phrase, option in ordered:
-        if any(option is o for _, o in found):
+    present = set(words)
+    for phrase, option in _negations_first(item):
+        if not present.issuperset(phrase) or any(option is o for _, o in found):
             continue
         at = find_phrase(words, phrase)
         if at < 0 or any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
@@ -185,6 +191,8 @@ def _inside(phrase: Words, name: Words) -> bool:
 
 def _fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
     names = item_names(menu)[id(item)]
+    present = set(words)
+    names = tuple(n for n in names if present.issuperset(n))
     tries: list[tuple[Words | None, str | None]] = [(n, "name") for n in names if find_phrase(list(words), n) >= 0]
     if tries and len(tries[0][0] or ()) >= 2:  # "big stack meal" said whole: no reading may lend "big" to Large
         tries = tries[:1]
