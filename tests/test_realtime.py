@@ -143,4 +143,4 @@ def test_demo_page_and_client_module_are_served(client: TestClient) -> None:
     module = client.get("/static/cart-client.js")
     assert module.status_code == 200 and "export class CartClient" in module.text
     assert "javascript" in module.headers["content-type"]
-    assert client.get("/static/demo-script.json").json()["restaurant_id"] == DEMO
+    assert client.get("/static/realtime-events.json").json()["restaurant_id"] == DEMO
