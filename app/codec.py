@@ -36,7 +36,7 @@ from itsdangerous import Signer
 from itsdangerous.signer import HMACAlgorithm
 
 from app.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 from app.keys import Key, KeyRing
 
 VERSION = 1
@@ -421,7 +421,7 @@ class CartCodec:
             raise TokenInvalid("token format version is not supported", reason="version")
         signer = self._signers.get(header.kid_tag)
         if signer is None:
-            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+            raise TokenKeyRetired("token was signed with a key this server no longer accepts")
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)

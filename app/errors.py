@@ -60,6 +60,16 @@ class TokenInvalid(TokenError):
     code = "token_invalid"
 
 
+class TokenKeyRetired(TokenInvalid):
+    """Signed with a key id this server's ring does not hold: a key dropped by rotation (or a forgery).
+
+    Not the customer's doing and not inactivity: clients say so in their own words (``cart-client.js``).
+    """
+
+    code = "token_key_retired"
+    reason = "unknown_key"
+
+
 class TokenExpired(TokenError):
     code = "token_expired"
     reason = "expired"
