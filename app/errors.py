@@ -211,6 +211,22 @@ class RealtimeUnavailable(CartError):
     status = 503
 
 
+class OriginNotAllowed(CartError):
+    """``POST /v1/realtime/session`` from a page of an origin not in CART_REALTIME_ALLOWED_ORIGINS
+    (default: only the origin this server serves), or with no ``Origin`` header at all."""
+
+    code = "origin_not_allowed"
+    status = 403
+
+
+class TooManySessions(CartError):
+    """More voice sessions minted for one client address in a minute than
+    CART_REALTIME_SESSIONS_PER_MINUTE allows; ``retry_after_seconds`` says when one is free again."""
+
+    code = "too_many_sessions"
+    status = 429
+
+
 class UpstreamError(CartError):
     """The speech model's API could not mint a session (down, refused, or malformed answer)."""
 

@@ -167,6 +167,10 @@ async function connectVoice() {
     notice(`${session.error?.message || "voice is unavailable"} — the simulate box still works.`);
     return;
   }
+  if (session.restaurant_id !== restaurantId) {
+    $("voice-status").textContent = "voice off";
+    return notice("the voice session was minted for another restaurant; not starting it");
+  }
   const pc = new RTCPeerConnection();
   const audio = el("audio", { autoplay: true });
   pc.ontrack = (e) => (audio.srcObject = e.streams[0]);
