@@ -26,7 +26,7 @@ from starlette.routing import Route
 from app import checkout, ops, tools_api, turn
 from app.codec import CartCodec
 from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
-from app.json_input import parse_json
+from app.json_input import object_fields, parse_json
 from app.keys import KeyRing
 from app.menu import Menu, MenuCatalog
 from app.reload import Snapshot, snapshot
@@ -90,18 +90,6 @@ async def read_json(request: Request, *, required: bool = True) -> Any:
             raise InvalidRequest("a JSON object body is required")
         return {}
     return parse_json(body)
-
-
-def object_fields(body: Any, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
-    if not isinstance(body, dict):
-        raise InvalidRequest("body must be a JSON object")
-    unknown = sorted(set(body) - allowed)
-    if unknown:
-        raise InvalidRequest(f"unknown field(s): {', '.join(unknown)}", allowed=sorted(allowed))
-    missing = sorted(required - set(body))
-    if missing:
-        raise InvalidRequest(f"missing field(s): {', '.join(missing)}")
-    return body
 
 
 def string_list(value: Any, name: str) -> tuple[str, ...]:
@@ -192,8 +180,6 @@ async def add_item(request: Request) -> Response:
 
 async def update_item(request: Request) -> Response:
     body = object_fields(await read_json(request), {"quantity", "modifiers", "notes"})
-    if all(value is None for value in body.values()):  # {} or only nulls would change nothing
-        raise InvalidRequest("send at least one of quantity, modifiers, notes")
     modifiers = body.get("modifiers")
     op = turn.UpdateLine(
         line_id=path_line_id(request),

@@ -5,15 +5,22 @@ as tool arguments (:func:`app.tools.parse_arguments`) both come through :func:`p
 neither path can answer a hostile document with a 500: NaN/Infinity and 1e999 are refused (they
 could not be echoed back in an error), deep nesting is refused before anything walks it
 recursively, and lone surrogates are refused (they cannot be encoded in a reply).
+
+Once parsed, the same few rules check the fields of every door (HTTP bodies, voice tool
+arguments, checkout requests): :func:`object_fields` (names), :func:`as_integer` (JSON Schema's
+``integer``: ``2`` and ``2.0``, never ``2.5``, ``true`` or ``"2"``) and :func:`visible_text`
+(free text a person typed or said: real writing in, invisible characters out).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Collection
 from typing import Any
 
-from app.errors import InvalidRequest
+from app.errors import FieldInvalid, InvalidRequest
 
 MAX_JSON_DEPTH = 8
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -60,3 +67,71 @@ def parse_json(text: bytes | str, what: str = "body") -> Any:
         raise InvalidRequest(f"{what}: not valid JSON: {exc}") from None
     _check_tree(value)
     return value
+
+
+# --- fields --------------------------------------------------------------------------------------------
+
+
+def object_fields(
+    body: Any, allowed: Collection[str], required: Collection[str] = (), what: str = "body"
+) -> dict[str, Any]:
+    """``body`` as a dict with only ``allowed`` names and every ``required`` one; else 400 ``invalid_request``."""
+    if not isinstance(body, dict):
+        raise InvalidRequest(f"{what} must be a JSON object")
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise InvalidRequest(f"unknown field(s) in {what}: {', '.join(unknown)}", allowed=sorted(allowed))
+    missing = [k for k in required if k not in body]
+    if missing:
+        raise InvalidRequest(f"missing field(s) in {what}: {', '.join(missing)}")
+    return body
+
+
+def as_integer(value: Any) -> int | None:
+    """``value`` as an int if JSON Schema calls it an ``integer`` (``2``, ``2.0``, ``-0.0``), else None.
+
+    Booleans (``true`` is an int in Python, not in JSON), strings and fractions (``2.5``) are not.
+    The one integer rule for every field of every door: tool arguments, HTTP quantities, totals.
+    """
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return None
+
+
+# Zero-width (non-)joiners are part of real writing: Persian "بی‌پیاز" (U+200C between letters), emoji
+# sequences like 👩🏽‍💻 (U+200D after a skin tone, before a symbol). Anywhere else they hide text.
+_JOINERS = frozenset("\u200c\u200d")
+_JOINABLE = ("L", "M", "N", "So", "Sk")  # letters, marks (incl. U+FE0F), digits, emoji and their modifiers
+# Cc controls (incl. tab, newline), Cf format (bidi overrides, U+200B, U+2060, BOM, tag characters),
+# Cs/Co surrogates and private use, Zl/Zp line and paragraph separators. Cn (unassigned) stays allowed:
+# it is where emoji newer than this Python's Unicode tables live.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def _joins(text: str, i: int) -> bool:
+    return (
+        0 < i < len(text) - 1
+        and unicodedata.category(text[i - 1]).startswith(_JOINABLE)
+        and unicodedata.category(text[i + 1]).startswith(_JOINABLE)
+    )
+
+
+def invisible_character(text: str) -> str | None:
+    """The first character of ``text`` that would hide or disguise text, or None when it has none."""
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) in _INVISIBLE and not (ch in _JOINERS and _joins(text, i)):
+            return ch
+    return None
+
+
+def visible_text(value: str, field: str) -> str:
+    """NFC-normalised, trimmed ``value``; 400 ``field_invalid`` if it holds an invisible character."""
+    text = unicodedata.normalize("NFC", value).strip()
+    bad = invisible_character(text)
+    if bad is not None:
+        raise FieldInvalid(
+            f"{field} must not contain control or invisible characters (found U+{ord(bad):04X})", field=field
+        )
+    return text

@@ -151,7 +151,7 @@ def test_line_not_found_and_bad_json(client: TestClient) -> None:
     assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
     for nothing in ({}, {"quantity": None}, {"notes": None, "modifiers": None}):
         r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json=nothing)
-        assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
+        assert (r.status_code, error_of(r)["code"]) == (400, "field_required")
 
 
 def test_body_too_large(client: TestClient) -> None:
