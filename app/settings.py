@@ -10,7 +10,7 @@
 | CART_CLOCK_SKEW_SECONDS   | 60                           | accepted future skew between replica clocks |
 | CART_CORS_ORIGINS   | (none)                             | comma-separated browser origins             |
 | CART_DATA_DIR       | ``~/.local/share/voicecart``       | dev key file and other local state          |
-| CART_LOG_LEVEL      | INFO                               | log level                                   |
+| CART_LOG_LEVEL      | INFO                               | DEBUG, INFO, WARNING, ERROR or CRITICAL     |
 | CART_MENU_RELOAD_SECONDS  | 2                            | menu directory poll interval; 0: SIGHUP only |
 | CART_ORDERS_DB      | ``<data dir>/orders.sqlite3``      | SQLite order store (the default order sink) |
 | CART_ORDER_WEBHOOK_URL    | (none)                       | deliver orders by signed POST instead       |
@@ -19,6 +19,9 @@
 | OPENAI_API_KEY      | (none: voice off, simulate only)   | mints Realtime client secrets for browsers  |
 | CART_OPENAI_BASE_URL | https://api.openai.com            | Realtime API base (tests: a local fake)     |
 | CART_REALTIME_MODEL | gpt-realtime                       | speech model the browser session uses       |
+
+Every value is checked when the settings are built (:meth:`Settings.__post_init__`), so a bad one stops
+``voicecart serve`` before uvicorn starts, with one line and exit 2 (never a worker's traceback).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from app.codec import TokenPolicy
 from app.errors import ConfigError
@@ -34,6 +38,26 @@ from app.keys import KeyRing, load_dev_keyring
 from app.menu import bundled_menu_dir
 
 ENVIRONMENTS = ("development", "production")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")  # what logging and uvicorn both accept
+MIN_WEBHOOK_SECRET_CHARS = 32
+
+
+def _http_url(value: str) -> bool:
+    """An absolute ``http://`` or ``https://`` URL with a host."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+
+
+def _origin(value: str) -> bool:
+    """A browser origin as CORS compares it: ``scheme://host[:port]``, nothing after (or ``*``)."""
+    if value == "*":
+        return True
+    parts = urlsplit(value)
+    return _http_url(value) and not (parts.path or parts.query or parts.fragment or parts.username)
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -69,6 +93,28 @@ class Settings:
     openai_base_url: str = "https://api.openai.com"
     realtime_model: str = "gpt-realtime"
 
+    def __post_init__(self) -> None:
+        """Refuse any value the server could not run with; :class:`ConfigError` names the variable."""
+        if self.env not in ENVIRONMENTS:
+            raise ConfigError(f"CART_ENV={self.env!r}: use one of {', '.join(ENVIRONMENTS)}")
+        if self.log_level not in LOG_LEVELS:
+            raise ConfigError(f"CART_LOG_LEVEL={self.log_level!r}: use one of {', '.join(LOG_LEVELS)}")
+        bad = [o for o in self.cors_origins if not _origin(o)]
+        if bad:
+            raise ConfigError(f"CART_CORS_ORIGINS: {bad[0]!r} is not an origin like https://shop.example (no path)")
+        if not _http_url(self.openai_base_url):
+            raise ConfigError(f"CART_OPENAI_BASE_URL={self.openai_base_url!r} must be an http:// or https:// URL")
+        if not self.realtime_model:
+            raise ConfigError("CART_REALTIME_MODEL must not be empty")
+        if self.order_webhook_url:
+            if not _http_url(self.order_webhook_url):
+                raise ConfigError("CART_ORDER_WEBHOOK_URL must be an http:// or https:// URL")
+            if len(self.order_webhook_secret) < MIN_WEBHOOK_SECRET_CHARS:
+                raise ConfigError(
+                    f"CART_ORDER_WEBHOOK_URL needs CART_ORDER_WEBHOOK_SECRET of {MIN_WEBHOOK_SECRET_CHARS}+ "
+                    "characters (the receiver verifies Voicecart-Signature with it)"
+                )
+
     @property
     def production(self) -> bool:
         return self.env == "production"
@@ -100,8 +146,6 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         name = env.get("CART_ENV", "development").strip().lower() or "development"
-        if name not in ENVIRONMENTS:
-            raise ConfigError(f"CART_ENV={name!r}: use one of {', '.join(ENVIRONMENTS)}")
         defaults = cls()
         ttl = _int(env, "CART_TTL_SECONDS", defaults.ttl_seconds, 10, 7 * 86400)
         return cls(
@@ -115,7 +159,7 @@ class Settings:
             ),
             clock_skew_seconds=_int(env, "CART_CLOCK_SKEW_SECONDS", defaults.clock_skew_seconds, 0, 3600),
             cors_origins=tuple(o.strip() for o in env.get("CART_CORS_ORIGINS", "").split(",") if o.strip()),
-            log_level=env.get("CART_LOG_LEVEL", "INFO").upper(),
+            log_level=env.get("CART_LOG_LEVEL", "").strip().upper() or defaults.log_level,
             menu_reload_seconds=_int(env, "CART_MENU_RELOAD_SECONDS", defaults.menu_reload_seconds, 0, 3600),
             orders_db=Path(env["CART_ORDERS_DB"]) if env.get("CART_ORDERS_DB") else None,
             order_webhook_url=env.get("CART_ORDER_WEBHOOK_URL", "").strip(),

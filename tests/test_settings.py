@@ -40,11 +40,24 @@ def test_values_from_env(tmp_path: Path) -> None:
         ({"CART_ENV": "staging"}, "CART_ENV"),
         ({"CART_TTL_SECONDS": "soon"}, "not a whole number"),
         ({"CART_TTL_SECONDS": "1"}, "between"),
+        ({"CART_LOG_LEVEL": "verbose"}, "CART_LOG_LEVEL"),
+        ({"CART_LOG_LEVEL": "trace"}, "CART_LOG_LEVEL"),
+        ({"CART_CORS_ORIGINS": "https://a.example/"}, "CART_CORS_ORIGINS"),  # CORS compares exactly: never matches
+        ({"CART_CORS_ORIGINS": "a.example"}, "CART_CORS_ORIGINS"),
+        ({"CART_OPENAI_BASE_URL": "api.openai.com"}, "CART_OPENAI_BASE_URL"),
+        ({"CART_OPENAI_BASE_URL": "http://h:99999"}, "CART_OPENAI_BASE_URL"),
+        ({"CART_ORDER_WEBHOOK_URL": "https://k.example/o"}, "CART_ORDER_WEBHOOK_SECRET"),
+        ({"CART_ORDER_WEBHOOK_URL": "k", "CART_ORDER_WEBHOOK_SECRET": "s" * 32}, "CART_ORDER_WEBHOOK_URL"),
     ],
 )
 def test_bad_values(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         Settings.from_env(env)
+
+
+def test_log_level_and_origins_are_read_leniently_where_unambiguous() -> None:
+    s = Settings.from_env({"CART_LOG_LEVEL": " warning ", "CART_CORS_ORIGINS": "*, http://localhost:5173"})
+    assert s.log_level == "WARNING" and s.cors_origins == ("*", "http://localhost:5173")
 
 
 def test_production_refuses_to_start_without_keys(tmp_path: Path) -> None:
