@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from app.errors import FieldInvalid, InvalidRequest
@@ -135,3 +135,50 @@ def visible_text(value: str, field: str) -> str:
             f"{field} must not contain control or invisible characters (found U+{ord(bad):04X})", field=field
         )
     return text
+
+
+# --- the JSON Schema subset the voice tools publish ------------------------------------------------------------
+
+_KINDS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: as_integer(v) is not None,
+    "number": lambda v: type(v) in (int, float),
+    "boolean": lambda v: type(v) is bool,
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+}
+
+
+def conform(value: Any, schema: Mapping[str, Any], where: str = "") -> Any:
+    """``value`` checked against ``schema`` and returned in the shape the handlers expect.
+
+    Checks ``type`` (one name or a list such as ``["integer", "null"]``), ``enum``, ``properties`` /
+    ``required`` / ``additionalProperties: false`` and array ``items``, all the way down; leaves ranges
+    and lengths to the cart, which answers them with their own codes. Returns integers as ``int``
+    (``2.0`` → ``2``) and objects without their null members: a null optional field is an absent one,
+    so strict-mode callers (every property sent, null for "not given") mean what others mean by
+    leaving it out. A mismatch is 400 ``invalid_request`` naming the place, e.g. ``items[0].quantity``
+    (``where`` is the path of ``value``; empty for the arguments object itself).
+    """
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds or ())
+    if value is None:
+        if kinds and "null" not in kinds:
+            raise InvalidRequest(f"{where or 'arguments'} must not be null", field=where)
+        return None
+    if kinds and not any(_KINDS[k](value) for k in kinds if k != "null"):
+        raise InvalidRequest(f"{where} must be of type {' or '.join(k for k in kinds if k != 'null')}", field=where)
+    if "enum" in schema and value not in schema["enum"]:
+        choices = ", ".join(json.dumps(c) for c in schema["enum"] if c is not None)
+        raise InvalidRequest(f"{where} must be one of {choices}", field=where, allowed=schema["enum"])
+    if isinstance(value, dict) and "properties" in schema:
+        properties = schema["properties"]
+        allowed = properties if schema.get("additionalProperties") is False else value
+        what = where or "arguments"
+        given = {k: v for k, v in object_fields(value, allowed, (), what).items() if v is not None}
+        object_fields(given, allowed, schema.get("required", ()), what)
+        return {k: conform(v, properties.get(k, {}), f"{where}.{k}" if where else k) for k, v in given.items()}
+    if isinstance(value, list) and "items" in schema:
+        return [conform(v, schema["items"], f"{where}[{i}]") for i, v in enumerate(value)]
+    whole = as_integer(value) if "integer" in kinds else None
+    return value if whole is None else whole

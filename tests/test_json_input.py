@@ -9,7 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.errors import FieldInvalid, InvalidRequest
-from app.json_input import MAX_JSON_DEPTH, as_integer, invisible_character, parse_json, visible_text
+from app.json_input import MAX_JSON_DEPTH, as_integer, conform, invisible_character, parse_json, visible_text
 from tests.conftest import DEMO
 
 
@@ -72,3 +72,43 @@ def test_visible_text_refuses_invisibles_as_field_invalid(text: str) -> None:
     with pytest.raises(FieldInvalid) as info:
         visible_text(text, "notes")
     assert info.value.code == "field_invalid" and info.value.details == {"field": "notes"}
+
+
+ENTRY = {
+    "type": "object",
+    "properties": {
+        "item": {"type": "string"},
+        "quantity": {"type": ["integer", "null"]},
+        "size": {"type": "string", "enum": ["small", "large"]},
+    },
+    "required": ["item"],
+    "additionalProperties": False,
+}
+ARGS = {"type": "object", "properties": {"items": {"type": "array", "items": ENTRY}}, "required": ["items"]}
+
+
+def test_conform_normalises_integers_and_drops_nulls_all_the_way_down() -> None:
+    args = {"items": [{"item": "cookie", "quantity": 2.0, "size": None}, {"item": "fries", "quantity": None}]}
+    assert conform(args, ARGS) == {"items": [{"item": "cookie", "quantity": 2}, {"item": "fries"}]}
+    assert type(conform(args, ARGS)["items"][0]["quantity"]) is int
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        ({"items": [{"item": "cookie", "quantity": 2.5}]}, "items[0].quantity"),
+        ({"items": [{"item": "cookie", "quantity": True}]}, "items[0].quantity"),
+        ({"items": [{"item": "cookie", "quantity": "2"}]}, "items[0].quantity"),
+        ({"items": [{"item": "cookie", "size": "medium"}]}, "items[0].size"),
+        ({"items": [{"item": None}]}, "items[0]"),  # required and null: missing
+        ({"items": [{"item": "cookie", "colour": None}]}, "items[0]"),  # unknown even when null
+        ({"items": None}, ""),
+        ({"items": "cookie"}, "items"),
+        ([], ""),
+    ],
+)
+def test_conform_refuses_what_the_schema_refuses(args: object, where: str) -> None:
+    with pytest.raises(InvalidRequest) as info:
+        conform(args, ARGS)
+    assert info.value.code == "invalid_request" and where in info.value.message
+    assert jsonschema.Draft202012Validator(ARGS).is_valid(args) is False
