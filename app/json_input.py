@@ -1,15 +1,16 @@
 """Untrusted JSON in: parsed once, by one set of rules, wherever it arrives.
 
-Request bodies (:func:`app.http_api.read_json`) and the JSON *strings* the Realtime API delivers
-as tool arguments (:func:`app.tools.parse_arguments`) both come through :func:`parse_json`, so
+Request bodies (:func:`app.server.http.read_json`) and the JSON *strings* the Realtime API delivers
+as tool arguments (:func:`app.voice.toolkit.parse_arguments`) both come through :func:`parse_json`, so
 neither path can answer a hostile document with a 500: NaN/Infinity and 1e999 are refused (they
 could not be echoed back in an error), deep nesting is refused before anything walks it
 recursively, and lone surrogates are refused (they cannot be encoded in a reply).
 
-Once parsed, the same few rules check the fields of every door (HTTP bodies, voice tool
-arguments, checkout requests): :func:`object_fields` (names), :func:`as_integer` (JSON Schema's
-``integer``: ``2`` and ``2.0``, never ``2.5``, ``true`` or ``"2"``) and :func:`visible_text`
-(free text a person typed or said: real writing in, invisible characters out).
+The field checks every door shares (HTTP bodies, voice tool arguments, checkout requests) live
+here too: :func:`object_fields` (a JSON object with known fields only), :func:`string_list`,
+:func:`optional_str`, :func:`as_integer` (JSON Schema's ``integer``: ``2`` and ``2.0``, never
+``2.5``, ``true`` or ``"2"``), :func:`visible_text` (free text a person typed or said: real writing
+in, invisible characters out) and :func:`conform` (a value against a published tool schema).
 """
 
 from __future__ import annotations
@@ -73,18 +74,35 @@ def parse_json(text: bytes | str, what: str = "body") -> Any:
 
 
 def object_fields(
-    body: Any, allowed: Collection[str], required: Collection[str] = (), what: str = "body"
+    body: Any, allowed: Collection[str], required: Collection[str] = (), where: str | None = None
 ) -> dict[str, Any]:
-    """``body`` as a dict with only ``allowed`` names and every ``required`` one; else 400 ``invalid_request``."""
+    """``body`` as a dict holding only ``allowed`` fields and every ``required`` one, else 400.
+
+    ``where`` names a nested object in the messages ("unknown field(s) in items: …").
+    """
     if not isinstance(body, dict):
-        raise InvalidRequest(f"{what} must be a JSON object")
+        raise InvalidRequest(f"{where or 'body'} must be a JSON object")
+    place = f" in {where}" if where else ""
     unknown = sorted(set(body) - set(allowed))
     if unknown:
-        raise InvalidRequest(f"unknown field(s) in {what}: {', '.join(unknown)}", allowed=sorted(allowed))
-    missing = [k for k in required if k not in body]
+        raise InvalidRequest(f"unknown field(s){place}: {', '.join(unknown)}", allowed=sorted(allowed))
+    missing = sorted(set(required) - set(body))
     if missing:
-        raise InvalidRequest(f"missing field(s) in {what}: {', '.join(missing)}")
+        raise InvalidRequest(f"missing field(s){place}: {', '.join(missing)}")
     return body
+
+
+def string_list(value: Any, name: str) -> tuple[str, ...]:
+    """A JSON list of strings, else 400 ``"{name} must be a list of strings"``."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidRequest(f"{name} must be a list of strings")
+    return tuple(value)
+
+
+def optional_str(value: Any, name: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidRequest(f"{name} must be a string")
+    return value
 
 
 def as_integer(value: Any) -> int | None:

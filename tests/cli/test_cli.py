@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.core import turn
+from app.core.codec import CartCodec
+from app.core.keys import KeyRing
+from app.core.menu import load_menu
+from tests.conftest import DEMO_MENU_FILE, TEST_KEYS
+
+
+def test_keys_new(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["keys", "new", "--kid", "2027a"]) == 0
+    spec = capsys.readouterr().out.strip()
+    assert KeyRing.parse(spec).signing.kid == "2027a"
+
+
+def test_menu_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["menu", "check", str(DEMO_MENU_FILE)]) == 0
+    assert "demo-burger" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    doc = json.loads(DEMO_MENU_FILE.read_text())
+    doc["items"][2]["price_cents"] = "12.99"
+    bad.write_text(json.dumps(doc))
+    assert main(["menu", "check", str(bad)]) == 1
+    assert "items[2].price_cents: must be an integer" in capsys.readouterr().err
+
+
+def _token(now: int) -> str:
+    codec = CartCodec(KeyRing.parse(TEST_KEYS))
+    menu = load_menu(DEMO_MENU_FILE)
+    r = turn.run_turn(None, turn.NewCart(b"12345678"), menu, codec, now)
+    return turn.run_turn(r.token, turn.AddItem("mexican coke", 2), menu, codec, now).token
+
+
+def test_token_inspect_and_keys_show(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    monkeypatch.setenv("CART_KEYS", TEST_KEYS)
+    monkeypatch.delenv("CART_MENU_DIR", raising=False)
+    token = _token(int(time.time()))
+    assert main(["token", "inspect", token]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert data["kid"] == "test1"
+    assert data["cart"]["lines"][0]["quantity"] == 2
+    assert "t" * 40 not in out  # never a secret
+    assert main(["keys", "show", token]) == 0
+    assert json.loads(capsys.readouterr().out)["kid"] == "test1"
+
+
+def test_token_inspect_expired(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CART_KEYS", TEST_KEYS)
+    monkeypatch.delenv("CART_MENU_DIR", raising=False)
+    token = _token(1_700_000_000)
+    assert main(["token", "inspect", token]) == 1
+    assert "token_expired" in capsys.readouterr().err
+    assert main(["token", "inspect", "--ignore-expiry", token]) == 0
+
+
+def test_production_without_keys_refuses_to_start(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "CART_ENV": "production", "CART_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "app", "serve"], env=env, capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2
+    assert "CART_KEYS" in r.stderr
+    r = subprocess.run(
+        [sys.executable, "-m", "app", "serve"],
+        env={**env, "CART_KEYS": "k:short"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert r.returncode == 2 and "at least 32" in r.stderr
+
+
+def _voicecart(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real command line, run from this checkout, with a clean environment."""
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "CART_DATA_DIR": str(tmp_path)}
+    base["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], env={**base, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("kid", ["bad kid,x:y", "a:b", "", "k" * 33, "kid\n"])
+def test_keys_new_refuses_a_kid_serve_would_refuse(kid: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["keys", "new", "--kid", kid]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("voicecart: configuration error: key id") and err.count("\n") == 1
+
+
+def test_keys_new_bad_kid_exits_2_from_the_shell(tmp_path: Path) -> None:
+    r = _voicecart(["keys", "new", "--kid", "bad kid,x:y"], tmp_path)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("CART_LOG_LEVEL", "verbose"),
+        ("CART_CORS_ORIGINS", "https://shop.example/"),
+        ("CART_OPENAI_BASE_URL", "api.openai.com"),
+        ("CART_ORDER_WEBHOOK_URL", "ftp://kitchen.example/orders"),
+        ("CART_TTL_SECONDS", "soon"),
+        ("CART_ENV", "staging"),
+    ],
+)
+def test_serve_with_a_bad_setting_prints_one_line_and_exits_2(tmp_path: Path, name: str, value: str) -> None:
+    r = _voicecart(["serve", "--port", "9"], tmp_path, **{name: value})
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+    assert r.stderr.startswith("voicecart: configuration error: ") and name in r.stderr
