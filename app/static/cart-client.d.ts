@@ -1,6 +1,9 @@
 // Types for cart-client.js (hand-written; checked with `tsc --noEmit` by tests/voice/test_client_types.py
 // against tests/voice/client-usage.ts). Field names are the server's JSON as it is sent.
 
+export * from "./realtime-adapter.js";
+import { TypedEventTarget } from "./typed-events.js";
+
 /** A money amount in the currency's minor unit (cents for USD). */
 export type MinorUnits = number;
 
@@ -171,7 +174,7 @@ export interface CartClientEventMap {
   order: CustomEvent<{ order: PlacedOrder }>;
 }
 
-export class CartClient extends EventTarget {
+export class CartClient extends TypedEventTarget<CartClientEventMap> {
   constructor(options: CartClientOptions);
   readonly baseUrl: string;
   readonly restaurantId: string;
@@ -197,112 +200,4 @@ export class CartClient extends EventTarget {
   forget(): void;
   /** Stop following other tabs. */
   close(): void;
-
-  addEventListener<K extends keyof CartClientEventMap>(
-    type: K,
-    listener: (event: CartClientEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions
-  ): void;
-  addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions
-  ): void;
-  removeEventListener<K extends keyof CartClientEventMap>(
-    type: K,
-    listener: (event: CartClientEventMap[K]) => void,
-    options?: boolean | EventListenerOptions
-  ): void;
-  removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions
-  ): void;
 }
-
-/** Where the adapter writes client events: an `RTCDataChannel`, a WebSocket, or a `RecordingChannel`. */
-export interface EventChannel {
-  send(text: string): void;
-}
-
-/** A Realtime server event, as far as the adapter reads it. */
-export interface RealtimeServerEvent {
-  type: string;
-  event_id?: string;
-  [field: string]: unknown;
-}
-
-/** A client event the adapter sends (always with an `event_id`). */
-export type RealtimeClientEvent =
-  | {
-      event_id: string;
-      type: "conversation.item.create";
-      item: { type: "function_call_output"; call_id: string; output: string };
-    }
-  | { event_id: string; type: "response.create" };
-
-export interface RealtimeAdapterEventMap {
-  event: CustomEvent<{ event: RealtimeServerEvent }>;
-  sent: CustomEvent<{ message: RealtimeClientEvent }>;
-  "tool-call": CustomEvent<{ name: string; callId: string; arguments: string }>;
-  "response-done": CustomEvent<{ id: string; status: string; details: unknown }>;
-  "create-deferred": CustomEvent<{ error: { code?: string; message?: string } }>;
-  transcript: CustomEvent<{ role: "user" | "assistant"; text: string }>;
-  "model-error": CustomEvent<{ error: { code?: string; message?: string; [field: string]: unknown } }>;
-}
-
-export class RealtimeAdapter extends EventTarget {
-  constructor(client: CartClient, channel: EventChannel);
-  readonly client: CartClient;
-  readonly channel: EventChannel;
-  /** Ids of responses created and not yet done. */
-  readonly active: Set<string>;
-  /** Call ids really sent to the cart. */
-  readonly madeCalls: Set<string>;
-  /** Calls sent to the cart and not yet answered. */
-  readonly running: number;
-  /** True when no call runs and no answered call waits for its response.create. */
-  readonly idle: boolean;
-
-  /** Feed one server event (the data channel's message data, or the parsed object). */
-  handle(raw: string | RealtimeServerEvent): void;
-  /** Send a client event; an `event_id` is added. */
-  send(message: { type: string; [field: string]: unknown }): RealtimeClientEvent;
-  /** Resolves when the adapter is idle. */
-  settled(): Promise<void>;
-
-  addEventListener<K extends keyof RealtimeAdapterEventMap>(
-    type: K,
-    listener: (event: RealtimeAdapterEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions
-  ): void;
-  addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions
-  ): void;
-  removeEventListener<K extends keyof RealtimeAdapterEventMap>(
-    type: K,
-    listener: (event: RealtimeAdapterEventMap[K]) => void,
-    options?: boolean | EventListenerOptions
-  ): void;
-  removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions
-  ): void;
-}
-
-export class RecordingChannel implements EventChannel {
-  sent: RealtimeClientEvent[];
-  send(text: string): void;
-}
-
-/** A step of a recorded scenario: a server event, or where the model waits for the client's response.create. */
-export type ScriptStep = RealtimeServerEvent | { await: "response.create" };
-
-export function playScript(
-  adapter: RealtimeAdapter,
-  steps: ScriptStep[],
-  options?: { delayMs?: number; timeoutMs?: number }
-): Promise<void>;

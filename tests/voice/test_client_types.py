@@ -7,6 +7,7 @@ client as a TypeScript app would, against the declarations; a wrong use must fai
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -17,8 +18,8 @@ import pytest
 from tests.fleet import require_binary
 
 REPO = Path(__file__).resolve().parents[2]
-MODULE = REPO / "app" / "static" / "cart-client.js"
-TYPES = REPO / "app" / "static" / "cart-client.d.ts"
+STATIC = REPO / "app" / "static"
+MODULES = ("cart-client", "realtime-adapter")  # cart-client.js re-exports realtime-adapter.js
 USAGE = Path(__file__).with_name("client-usage.ts")
 TYPESCRIPT = "typescript@7.0.2"
 CACHE = Path(os.environ.get("VOICECART_NPM_CACHE", Path.home() / ".cache" / "voicecart" / "npm")) / TYPESCRIPT
@@ -31,9 +32,26 @@ def exported_names(text: str, pattern: str) -> set[str]:
 
 
 def test_every_export_of_the_module_is_declared() -> None:
-    runtime = exported_names(MODULE.read_text(), r"^export (?:class|function|const|async function) (\w+)")
-    declared = exported_names(TYPES.read_text(), r"^export (?:declare )?(?:class|function|const) (\w+)")
-    assert {"CartClient", "RealtimeAdapter", "RecordingChannel", "playScript"} <= runtime
+    """What ``/static/cart-client.js`` exports when loaded (node imports it) is what the .d.ts files declare."""
+    node = require_binary("node")
+    listed = subprocess.run(
+        [
+            node,
+            "--input-type=module",
+            "-e",
+            "import * as m from './cart-client.js'; console.log(JSON.stringify(Object.keys(m)))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=STATIC,
+        check=True,
+    )
+    runtime = set(json.loads(listed.stdout))
+    assert {"CartClient", "CartClientError", "RealtimeAdapter", "RecordingChannel", "playScript"} <= runtime
+    declared = set()
+    for module in MODULES:
+        declared |= exported_names((STATIC / f"{module}.d.ts").read_text(), r"^export (?:class|function|const) (\w+)")
     assert runtime == declared
 
 
@@ -63,7 +81,8 @@ def test_a_typescript_app_type_checks_against_the_declarations(tmp_path: Path) -
     result = check(USAGE)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    # the same check refuses a wrong use: callTool's ok is a boolean, restore's answer has no ok
+    # the same check refuses a wrong use: callTool's ok is a boolean, restore's answer has no ok, a
+    # cart-reset's message is a string
     wrong = USAGE.with_name("client-misuse.ts")
     try:
         wrong.write_text(
@@ -73,9 +92,13 @@ def test_a_typescript_app_type_checks_against_the_declarations(tmp_path: Path) -
             "  const restored = await client.restore();\n"
             '  return (await client.callTool("add_to_order", {})).ok || restored.ok;\n'
             "}\n"
+            'new CartClient({ restaurantId: "x" }).addEventListener("cart-reset", (e) => {\n'
+            "  const words: number = e.detail.message;\n"
+            "});\n"
         )
         refused = check(wrong)
     finally:
         wrong.unlink()
     assert refused.returncode != 0
-    assert "client-misuse.ts(5," in refused.stdout and "TS2322" in refused.stdout + refused.stderr
+    errors = re.findall(r"client-misuse\.ts\((\d+),\d+\): error (TS\d+)", refused.stdout)
+    assert errors == [("5", "TS2322"), ("8", "TS2322")], refused.stdout  # and an event's detail is typed
