@@ -37,6 +37,20 @@ class InvalidRequest(CartError):
     status = 400
 
 
+class FieldInvalid(InvalidRequest):
+    """A field of the right JSON type whose value cannot be used and no schema can say so: invisible
+    characters in text, a malformed phone number, a blank name. ``field`` names it."""
+
+    code = "field_invalid"
+
+
+class FieldRequired(InvalidRequest):
+    """Something is needed that a schema cannot mark required because it depends on the other fields:
+    a name to check out, which line to remove, at least one change in an update."""
+
+    code = "field_required"
+
+
 class RequestTooLarge(CartError):
     code = "request_too_large"
     status = 413
