@@ -81,6 +81,16 @@ class TokenInvalid(TokenError):
     code = "token_invalid"
 
 
+class TokenKeyRetired(TokenInvalid):
+    """Signed with a key id this server's ring does not hold: a key dropped by rotation (or a forgery).
+
+    Not the customer's doing and not inactivity: clients say so in their own words (``cart-client.js``).
+    """
+
+    code = "token_key_retired"
+    reason = "unknown_key"
+
+
 class TokenExpired(TokenError):
     code = "token_expired"
     reason = "expired"
@@ -213,6 +223,22 @@ class RealtimeUnavailable(CartError):
 
     code = "realtime_unavailable"
     status = 503
+
+
+class OriginNotAllowed(CartError):
+    """``POST /v1/realtime/session`` from a page of an origin not in CART_REALTIME_ALLOWED_ORIGINS
+    (default: only the origin this server serves), or with no ``Origin`` header at all."""
+
+    code = "origin_not_allowed"
+    status = 403
+
+
+class TooManySessions(CartError):
+    """More voice sessions minted for one client address in a minute than
+    CART_REALTIME_SESSIONS_PER_MINUTE allows; ``retry_after_seconds`` says when one is free again."""
+
+    code = "too_many_sessions"
+    status = 429
 
 
 class UpstreamError(CartError):

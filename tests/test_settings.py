@@ -42,7 +42,7 @@ def test_values_from_env(tmp_path: Path) -> None:
         ({"CART_TTL_SECONDS": "1"}, "between"),
         ({"CART_LOG_LEVEL": "verbose"}, "CART_LOG_LEVEL"),
         ({"CART_LOG_LEVEL": "trace"}, "CART_LOG_LEVEL"),
-        ({"CART_CORS_ORIGINS": "https://a.example/"}, "CART_CORS_ORIGINS"),  # CORS compares exactly: never matches
+        ({"CART_CORS_ORIGINS": "https://a.example/menu"}, "CART_CORS_ORIGINS"),  # a path never matches an Origin
         ({"CART_CORS_ORIGINS": "a.example"}, "CART_CORS_ORIGINS"),
         ({"CART_OPENAI_BASE_URL": "api.openai.com"}, "CART_OPENAI_BASE_URL"),
         ({"CART_OPENAI_BASE_URL": "http://h:99999"}, "CART_OPENAI_BASE_URL"),
@@ -71,3 +71,11 @@ def test_development_generates_and_keeps_a_key(tmp_path: Path) -> None:
     s = Settings.from_env({"CART_DATA_DIR": str(tmp_path)})
     assert keyring(s).signing.secret == keyring(s).signing.secret
     assert (tmp_path / "dev-keys").exists()
+
+
+def test_a_pasted_trailing_slash_is_dropped_from_origins() -> None:
+    """Browsers send ``Origin: https://a.example``; CORS compares exactly, so the slash would never match."""
+    s = Settings.from_env(
+        {"CART_CORS_ORIGINS": "https://a.example/", "CART_REALTIME_ALLOWED_ORIGINS": "https://b.example/"}
+    )
+    assert (s.cors_origins, s.realtime_allowed_origins) == (("https://a.example",), ("https://b.example",))
