@@ -72,6 +72,8 @@ def assemble(ctx: AppContext) -> Starlette:
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
+    # a JSON API answers "/cart/items/" (an empty line id) with its 404, not a 307 to another path
+    app.router.redirect_slashes = False
     # for tests, benches and operators' debugging only: the handlers use what they were bound to
     app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
