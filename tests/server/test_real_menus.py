@@ -258,3 +258,18 @@ def test_checkout_carries_the_breakdown(cafe) -> None:
     assert order["taxes"] == [{"id": "gst", "name": "GST", "rate": "0.10", "inclusive": True, "amount_cents": 132}]
     assert order["total_cents"] == order["subtotal_cents"] == 1450 + 900
     assert order["lines"][0]["modifiers"][0]["modifiers"][0]["id"] == "bbq"
+
+
+def test_voice_item_details_offer_the_sizes(cafe) -> None:
+    client, _ = cafe
+    out = tool(client, "get_item_details", {"item": "long black"})["out"]
+    assert [(s["name"], s["available"]) for s in out["item"]["sizes"]] == [("Small", True), ("Large", False)]
+    details = tool(client, "get_item_details", {"item": "latte"})["out"]
+    assert "Latte: Small or Large" in details["message"] and "Milk" not in details["message"]  # milk has a default
+
+
+def test_voice_reads_back_an_inclusive_total_without_adding_tax(cafe) -> None:
+    client, _ = cafe
+    token = voice_add(client, {"item": "small flat white"}, {"item": "sourdough"})["cart_token"]
+    out = tool(client, "get_current_order", {}, token)["out"]
+    assert out["message"].endswith("Total A$13.50, including GST A$0.41.")
