@@ -1,3 +1,8 @@
 """voicecart: stateless voice-ordering carts carried in compact signed tokens."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("voicecart")  # one source: ``[project] version`` in pyproject.toml
+except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
+    __version__ = "0+unknown"

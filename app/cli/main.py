@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import __version__
 from app.cli.menu_import import register as register_menu_import
 from app.cli.orders import register as register_orders
 from app.context import codec as build_codec
@@ -123,6 +124,7 @@ def _token_inspect(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="voicecart", description="Stateless signed-token carts for voice ordering.")
+    parser.add_argument("--version", action="version", version=f"voicecart {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="serve the HTTP API (uvicorn)")

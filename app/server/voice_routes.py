@@ -24,7 +24,7 @@ from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str
 from app.server.http import cart_response, cart_token, read_json
 from app.server.responses import OrjsonResponse
-from app.voice.realtime import mint_client_secret
+from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -50,11 +50,15 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         )
         return cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)
 
+    sessions = SessionLimiter(ctx.settings.realtime_sessions_per_minute)
+
     async def create_session(request: Request) -> Response:
+        check_origin(request.headers.get("origin"), request.headers.get("host"), ctx.settings.realtime_allowed_origins)
         body = object_fields(await read_json(request), {"restaurant_id"}, {"restaurant_id"})
         if not isinstance(body["restaurant_id"], str):
             raise InvalidRequest("restaurant_id must be a string")
-        menu = ctx.menu(body["restaurant_id"])
+        menu = ctx.menu(body["restaurant_id"])  # 404 before a session is counted or minted
+        sessions.take(request.client.host if request.client else "unknown", ctx.clock())
         secret = await mint_client_secret(ctx.settings, menu)
         return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
 
