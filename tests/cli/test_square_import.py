@@ -152,3 +152,16 @@ def test_unreadable_catalog_exits_2(tmp_path: Path) -> None:
     done = subprocess.run([*command, "--out", str(tmp_path / "m.json")], capture_output=True, text=True, env=env)
     assert done.returncode == 2 and "not valid JSON" in done.stderr
     assert not (tmp_path / "m.json").exists()
+
+
+def test_menu_check_names_the_field_of_a_v2_refusal(tmp_path: Path) -> None:
+    menu = import_square(catalog(), "tidewater", location="LOC_DOWNTOWN").menu
+    menu["items"][0]["taxes"] = ["TAX_STATE"]  # not one of the menu's taxes
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(menu))
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "menu", "check", str(bad)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "items[0].taxes[0]: unknown tax id 'TAX_STATE'" in done.stderr
