@@ -4,7 +4,9 @@ Request bodies (:func:`app.server.http.read_json`) and the JSON *strings* the Re
 as tool arguments (:func:`app.voice.toolkit.parse_arguments`) both come through :func:`parse_json`, so
 neither path can answer a hostile document with a 500: NaN/Infinity and 1e999 are refused (they
 could not be echoed back in an error), deep nesting is refused before anything walks it
-recursively, and lone surrogates are refused (they cannot be encoded in a reply).
+recursively, and lone surrogates are refused (they cannot be encoded in a reply). A number with
+no fractional part is an integer however it is written (``2``, ``2.0``, ``2e0``), as JSON Schema
+counts it; ``2.5`` stays a float, which every whole-number field refuses.
 
 The field checks every adapter shares live here too: :func:`object_fields` (a JSON object with
 known fields only), :func:`string_list` and :func:`optional_str`.
@@ -27,10 +29,14 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _finite_float(text: str) -> float:
+def _finite_float(text: str) -> float | int:
+    """A JSON number with a fraction or exponent; one with no fractional part is the integer it
+    names (JSON Schema's rule, and so the OpenAPI contract's: ``2.0`` is a valid integer ``2``)."""
     value = float(text)
     if value in (float("inf"), float("-inf")):
         raise ValueError("number is out of range")
+    if value.is_integer() and abs(value) <= 2**53:  # exact: every such float is one integer
+        return int(value)
     return value
 
 

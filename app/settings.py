@@ -29,9 +29,15 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from app.errors import ConfigError
+
+try:
+    VERSION = version("voicecart")  # one source: ``[project] version`` in pyproject.toml
+except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
+    VERSION = "0+unknown"
 
 ENVIRONMENTS = ("development", "production")
 

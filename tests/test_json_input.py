@@ -42,3 +42,27 @@ def test_valid_argument_string_still_works(client: TestClient) -> None:
     arguments = json.dumps({"items": [{"item": "mexican coke", "quantity": 2}]})
     r = client.post(f"/v1/restaurants/{DEMO}/tools/add_to_order", json={"arguments": arguments})
     assert r.status_code == 200 and r.json()["ok"] is True
+
+
+@pytest.mark.parametrize(("text", "value"), [("2.0", 2), ("2e0", 2), ("-0.0", 0), ("593.00", 593), ("2.5", 2.5)])
+def test_a_number_without_a_fraction_is_an_integer(text: str, value: float) -> None:
+    parsed = parse_json(text)
+    assert parsed == value and type(parsed) is type(value)
+
+
+def test_whole_numbers_written_with_a_fraction_are_accepted_where_the_contract_says_integer(client: TestClient) -> None:
+    """Found by schemathesis: JSON Schema (so /openapi.json) counts 2.0 as an integer; the API said 400/422."""
+    cart = f"/v1/restaurants/{DEMO}/cart"
+    token = client.post(cart).headers["Cart-Token"]
+    added = client.post(
+        f"{cart}/items", content=b'{"item": "mexican coke", "quantity": 2.0}', headers={"Cart-Token": token}
+    )
+    assert added.status_code == 200 and added.json()["cart"]["lines"][0]["quantity"] == 2
+    total = added.json()["cart"]["total_cents"]
+    body = f'{{"customer": {{"name": "Ada"}}, "fulfillment": "pickup", "expected_total_cents": {total}.0}}'
+    placed = client.post(f"{cart}/checkout", content=body.encode(), headers={"Cart-Token": added.headers["Cart-Token"]})
+    assert placed.status_code == 201 and placed.json()["order"]["total_cents"] == total
+    half = client.post(
+        f"{cart}/items", content=b'{"item": "mexican coke", "quantity": 2.5}', headers={"Cart-Token": token}
+    )
+    assert half.status_code == 422 and half.json()["error"]["code"] == "quantity_invalid"

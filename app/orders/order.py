@@ -39,6 +39,7 @@ from app.json_input import object_fields
 
 FULFILLMENT = ("pickup", "dine_in", "curbside")
 MAX_NAME_CHARS = 80
+MAX_EXPECTED_TOTAL_CENTS = 10**10 - 1  # expected_total_cents: a whole number of cents below this bound
 _PHONE = re.compile(r"\+?[0-9 ().-]{7,24}")
 _REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
 
@@ -107,7 +108,7 @@ def parse_checkout(body: Any) -> CheckoutRequest:
             f"fulfillment must be one of {', '.join(FULFILLMENT)}", field="fulfillment", allowed=list(FULFILLMENT)
         )
     expected = body.get("expected_total_cents")
-    if expected is not None and (type(expected) is not int or not 0 <= expected < 10**10):
+    if expected is not None and (type(expected) is not int or not 0 <= expected <= MAX_EXPECTED_TOTAL_CENTS):
         raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
     return CheckoutRequest(
         customer=Customer(_clean_name(customer.get("name")), _clean_phone(customer.get("phone"))),
