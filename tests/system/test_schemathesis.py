@@ -89,7 +89,7 @@ def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstrea
             "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
             "NO_COLOR": "1",
         }
-        result = subprocess.run(argv, cwd=REPO, env=run_env, capture_output=True, text=True, timeout=540)
+        result = subprocess.run(argv, cwd=tmp_path, env=run_env, capture_output=True, text=True, timeout=540)
     output = result.stdout + result.stderr
     (summary,) = [json.loads(p.read_text()) for p in report.glob("json-*.json")]
     (har,) = [json.loads(p.read_text()) for p in report.glob("har-*.json")]
