@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from app import errors
+import app.errors as errors
 from app.context import AppContext
 from app.server.http import TOKEN_HEADER
 from app.server.openapi_schemas import JSON, LINE_ID, SCHEMAS, SECURITY_SCHEME, obj, ref

@@ -15,7 +15,7 @@ import pytest
 from openapi_spec_validator import validate
 from starlette.testclient import TestClient
 
-from app import errors
+import app.errors as errors
 from app.core import menu as menu_module
 from app.server.app import create_app
 from app.server.http import TOKEN_HEADER
