@@ -44,7 +44,7 @@ from app.core.framing import (
     b64encode,
 )
 from app.core.keys import Key, KeyRing
-from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
 VERSION = 1
 SUPPORTED_VERSIONS = frozenset({1})
@@ -327,7 +327,7 @@ class CartCodec:
             raise TokenInvalid("token format version is not supported", reason="version")
         signer = self._signers.get(header.kid_tag)
         if signer is None:
-            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+            raise TokenKeyRetired("token was signed with a key this server no longer accepts")
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)

@@ -18,7 +18,8 @@ from app.core.matching import resolve_item, resolve_option
 from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
 from app.core.view import cart_view
-from app.errors import ItemUnavailable, ModifierInvalid, TokenMissing
+from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
+from app.json_input import as_integer
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,13 @@ class AddItem:
     notes: str | None = None
 
 
+_CHANGES = ("quantity", "modifiers", "notes")
+
+
 @dataclass(frozen=True)
 class UpdateLine:
+    """Change a line; None leaves a field as it is, so at least one must be given (400 ``field_required``)."""
+
     line_id: int
     quantity: int | None = None
     modifiers: tuple[str, ...] | None = None
@@ -107,6 +113,8 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
         quantity = cart.check_quantity(op.quantity)
         return cart.add_line(state, item, options, quantity, cart.clean_notes(op.notes))
     if isinstance(op, UpdateLine):
+        if op.quantity is None and op.modifiers is None and op.notes is None:  # would change nothing
+            raise FieldRequired("send at least one of quantity, modifiers, notes", fields=list(_CHANGES))
         line = state.line(op.line_id)
         item, options = None, None
         if op.modifiers is not None:
@@ -117,7 +125,7 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
                     "this item is no longer on the menu; remove the line instead", line_id=line.line_id
                 )
             options = [resolve_option(item, m) for m in op.modifiers]
-        removing = type(op.quantity) is int and op.quantity == 0
+        removing = as_integer(op.quantity) == 0
         quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
         notes = None if op.notes is None else cart.clean_notes(op.notes)
         updated = cart.update_line(state, op.line_id, quantity=quantity, item=item, options=options, notes=notes)

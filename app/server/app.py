@@ -73,6 +73,9 @@ def assemble(ctx: AppContext) -> Starlette:
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
+    # an API does not answer "/cart/items/" with a 307 to an http:// URL (wrong behind a TLS proxy, and a
+    # client would replay its POST there): a path that is not a route is a JSON 404
+    app.router.redirect_slashes = False
     # for tests, benches and operators' debugging only: the handlers use what they were bound to
     app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())

@@ -14,7 +14,7 @@ from typing import Any
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY
 from app.core.codec import MAX_TOKEN_CHARS
 from app.core.hours import DAYS, MAX_RANGES_PER_DAY
-from app.orders.order import FULFILLMENT, MAX_EXPECTED_TOTAL_CENTS, MAX_NAME_CHARS
+from app.orders.order import FULFILLMENT, MAX_NAME_CHARS, MAX_TOTAL_CENTS
 
 JSON = "application/json"
 SECURITY_SCHEME = "CartToken"
@@ -171,7 +171,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "expected_total_cents": {
                 **nullable(_MONEY),
                 "minimum": 0,
-                "maximum": MAX_EXPECTED_TOTAL_CENTS,
+                "maximum": MAX_TOTAL_CENTS,
                 "description": "the total the customer heard; another menu total answers order_total_changed",
             },
         },

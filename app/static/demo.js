@@ -14,9 +14,13 @@ function money(cents) {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
 }
 
-function notice(text) {
-  $("notice").textContent = text;
-  $("notice").hidden = !text;
+// Several notices can stand at once (storage off and a reset cart): each kind keeps one line.
+const notices = new Map();
+function notice(text, kind = "general") {
+  if (text) notices.set(kind, text);
+  else notices.clear();
+  $("notice").textContent = [...notices.values()].join(" ");
+  $("notice").hidden = notices.size === 0;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -81,9 +85,9 @@ function say(role, text, extra = "") {
 }
 
 client.addEventListener("cart", (e) => renderCart(e.detail.cart));
-client.addEventListener("expired", () => {
-  notice("Your previous order expired (no activity for too long), so we started a new order.");
-});
+client.addEventListener("cart-reset", (e) => notice(e.detail.message, "reset"));
+let storageNote = ""; // said once, kept through "New order"
+client.addEventListener("storage-unavailable", (e) => notice((storageNote = e.detail.message), "storage"));
 client.addEventListener("order", (e) => {
   const order = e.detail.order;
   const box = $("order-placed");
@@ -111,11 +115,22 @@ client.addEventListener("tool-result", (e) => {
 
 const simulated = wire(new RealtimeAdapter(client, channel));
 
+// Recorded Realtime event sequences (app/static/realtime-events.json), one per scenario.
+let scenarios = {};
+function showScenario(name) {
+  $("script").value = JSON.stringify(scenarios[name]?.steps ?? [], null, 1);
+  $("scenario-about").textContent = scenarios[name]?.about ?? "";
+}
+
 async function loadScript() {
-  const response = await fetch(`/static/demo-script.json`);
+  const response = await fetch(`/static/realtime-events.json`);
   if (!response.ok) return;
-  const script = await response.json();
-  if (script.restaurant_id === restaurantId) $("script").value = JSON.stringify(script.events, null, 1);
+  const recorded = await response.json();
+  if (recorded.restaurant_id !== restaurantId) return;
+  scenarios = recorded.scenarios;
+  window.voicecart.scenarios = scenarios;
+  $("scenario").replaceChildren(...Object.keys(scenarios).map((name) => el("option", { value: name, textContent: name })));
+  showScenario(Object.keys(scenarios)[0]);
 }
 
 async function play() {
@@ -131,6 +146,8 @@ async function play() {
   try {
     await playScript(simulated, events, { delayMs: Number(params.get("delay") ?? 150) });
     $("sim-status").textContent = "done";
+  } catch (err) {
+    $("sim-status").textContent = `stopped: ${err.message}`;
   } finally {
     $("play").disabled = false;
   }
@@ -149,6 +166,10 @@ async function connectVoice() {
     $("voice-status").textContent = "voice off";
     notice(`${session.error?.message || "voice is unavailable"} — the simulate box still works.`);
     return;
+  }
+  if (session.restaurant_id !== restaurantId) {
+    $("voice-status").textContent = "voice off";
+    return notice("the voice session was minted for another restaurant; not starting it");
   }
   const pc = new RTCPeerConnection();
   const audio = el("audio", { autoplay: true });
@@ -174,14 +195,16 @@ async function connectVoice() {
 }
 
 $("play").addEventListener("click", play);
+$("scenario").addEventListener("change", (e) => showScenario(e.target.value));
 $("connect").addEventListener("click", () => connectVoice().catch((err) => notice(`voice failed: ${err.message}`)));
 $("new-order").addEventListener("click", async () => {
   client.forget();
   notice("");
+  if (storageNote) notice(storageNote, "storage");
   renderCart((await client.newCart()).cart);
 });
 
-window.voicecart = { client, adapter: simulated, channel, play, ready: null };
+window.voicecart = { client, adapter: simulated, channel, play, playScript, RealtimeAdapter, scenarios, ready: null };
 window.voicecart.ready = (async () => {
   await loadMenu();
   renderCart((await client.restore()).cart);
