@@ -9,7 +9,6 @@ every turn (:mod:`app.core.pricing`). Every operation returns a new :class:`Cart
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from app.core.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
@@ -17,6 +16,7 @@ from app.core.choices import Entry, Pick, check_choices, entry_key, unit_price
 from app.core.choices import check_modifier_count as check_modifier_count
 from app.core.menu import Item, Option, Variation
 from app.errors import CartCheckedOut, CartTooLarge, InvalidRequest, LineNotFound, QuantityInvalid
+from app.json_input import as_integer, visible_text
 
 MAX_LINES = 50
 MAX_QUANTITY = 99
@@ -78,22 +78,23 @@ def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
 
 
 def check_quantity(quantity: object) -> int:
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
+    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`)."""
+    whole = as_integer(quantity)
+    if whole is None:
         raise QuantityInvalid(f"quantity must be a whole number from 1 to {MAX_QUANTITY}", quantity=quantity)
-    if not 1 <= quantity <= MAX_QUANTITY:
-        raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=quantity)
-    return quantity
+    if not 1 <= whole <= MAX_QUANTITY:
+        raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=whole)
+    return whole
 
 
 def clean_notes(notes: object) -> str:
-    """NFC-normalise, refuse control characters, cap the length. Never silently truncate."""
+    """NFC-normalise, refuse invisible characters (:func:`~app.json_input.visible_text`), cap the
+    length. Never silently truncate."""
     if notes is None:
         return ""
     if not isinstance(notes, str):
         raise InvalidRequest("notes must be a string")
-    text = unicodedata.normalize("NFC", notes).strip()
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text):
-        raise InvalidRequest("notes must not contain control or format characters")
+    text = visible_text(notes, "notes")
     if len(text) > MAX_NOTES_CHARS:
         raise CartTooLarge(f"notes are limited to {MAX_NOTES_CHARS} characters", limit=MAX_NOTES_CHARS)
     return text

@@ -50,7 +50,7 @@ from app.core.framing import (
 )
 from app.core.keys import Key, KeyRing
 from app.core.menu_model import MAX_MODIFIER_DEPTH
-from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
 VERSION = 2  # the newest payload schema (see _pack)
 SUPPORTED_VERSIONS = frozenset({1, 2})
@@ -401,7 +401,7 @@ class CartCodec:
             raise TokenInvalid("token format version is not supported", reason="version")
         signer = self._signers.get(header.kid_tag)
         if signer is None:
-            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+            raise TokenKeyRetired("token was signed with a key this server no longer accepts")
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)

@@ -280,9 +280,17 @@ def _reading(fit: _Fit, said: str) -> Reading:
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}
-    removals = tuple(n for n in fit.notes if n.split()[0] in NEGATIONS and tuple(n.split()[1:]) in defaults)
+    removals = tuple(n for n in fit.notes if _removed(n) in defaults)
     notes = tuple(n for n in fit.notes if n not in removals)
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
+
+
+def _removed(note: str) -> Words:
+    """ "hold the butter" → ("butter",): what a removal note takes off (empty when it is no removal)."""
+    words = note.split()
+    if not words or words[0] not in NEGATIONS:
+        return ()
+    return tuple(w for w in words[1:] if w != "the")
 
 
 def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

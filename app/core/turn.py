@@ -21,7 +21,8 @@ from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
 from app.core.said_lines import said_lines
 from app.core.view import cart_view
-from app.errors import ItemUnavailable, ModifierInvalid, TokenMissing
+from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
+from app.json_input import as_integer
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,13 @@ class AddItem:
     variation: str | None = None  # id or spoken name; may also be said among the modifiers
 
 
+_CHANGES = ("quantity", "modifiers", "notes", "variation")
+
+
 @dataclass(frozen=True)
 class UpdateLine:
+    """Change a line; None leaves a field as it is, so at least one must be given (400 ``field_required``)."""
+
     line_id: int
     quantity: int | None = None
     modifiers: tuple[str, ...] | None = None
@@ -132,6 +138,8 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
             first = line_id if first is None else first
         return state, first
     if isinstance(op, UpdateLine):
+        if all(getattr(op, name) is None for name in _CHANGES):  # would change nothing
+            raise FieldRequired("send at least one of " + ", ".join(_CHANGES), fields=list(_CHANGES))
         line = state.line(op.line_id)
         item, options, variation = None, None, None
         if op.modifiers is not None or op.variation is not None:
@@ -148,7 +156,7 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
                 variation = resolve_variation(item, op.variation) if item.variations else None
                 if variation is None:
                     raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id)
-        removing = type(op.quantity) is int and op.quantity == 0
+        removing = as_integer(op.quantity) == 0
         quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
         notes = None if op.notes is None else cart.clean_notes(op.notes)
         updated = cart.update_line(

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +29,8 @@ from app.core.view import iso_utc
 from app.errors import (
     CartEmpty,
     CartHasUnavailableItems,
+    FieldInvalid,
+    FieldRequired,
     InvalidRequest,
     ModifierInvalid,
     ModifierRequired,
@@ -37,10 +38,11 @@ from app.errors import (
     OrderTotalNegative,
     RestaurantClosed,
 )
-from app.json_input import object_fields
+from app.json_input import as_integer, object_fields, visible_text
 
 FULFILLMENT = ("pickup", "dine_in", "curbside")
 MAX_NAME_CHARS = 80
+MAX_TOTAL_CENTS = 10**10 - 1  # the largest expected_total_cents taken (voice: confirm_order's total_cents)
 _PHONE = re.compile(r"\+?[0-9 ().-]{7,24}")
 _REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
 
@@ -73,24 +75,24 @@ class CheckoutRequest:
 def _clean_name(value: Any) -> str:
     if not isinstance(value, str):
         raise InvalidRequest("customer.name must be a string", field="customer.name")
-    name = unicodedata.normalize("NFC", value).strip()
+    name = visible_text(value, "customer.name")
     if not name:
-        raise InvalidRequest("customer.name is required", field="customer.name")
-    if len(name) > MAX_NAME_CHARS or any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InvalidRequest(
-            f"customer.name must be at most {MAX_NAME_CHARS} printable characters", field="customer.name"
-        )
+        raise FieldRequired("customer.name is required", field="customer.name")
+    if len(name) > MAX_NAME_CHARS:
+        raise FieldInvalid(f"customer.name must be at most {MAX_NAME_CHARS} characters", field="customer.name")
     return name
 
 
 def _clean_phone(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not _PHONE.fullmatch(value.strip()):
-        raise InvalidRequest("customer.phone must be a phone number such as +1 555 010 0199", field="customer.phone")
+    if not isinstance(value, str):
+        raise InvalidRequest("customer.phone must be a string", field="customer.phone")
+    if not _PHONE.fullmatch(value.strip()):
+        raise FieldInvalid("customer.phone must be a phone number such as +1 555 010 0199", field="customer.phone")
     digits = sum(ch.isdigit() for ch in value)
     if not 7 <= digits <= 15:
-        raise InvalidRequest("customer.phone must have 7 to 15 digits", field="customer.phone")
+        raise FieldInvalid("customer.phone must have 7 to 15 digits", field="customer.phone")
     return value.strip()
 
 
@@ -109,8 +111,10 @@ def parse_checkout(body: Any) -> CheckoutRequest:
             f"fulfillment must be one of {', '.join(FULFILLMENT)}", field="fulfillment", allowed=list(FULFILLMENT)
         )
     expected = body.get("expected_total_cents")
-    if expected is not None and (type(expected) is not int or not 0 <= expected < 10**10):
-        raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
+    if expected is not None:
+        expected = as_integer(expected)
+        if expected is None or not 0 <= expected <= MAX_TOTAL_CENTS:
+            raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
     return CheckoutRequest(
         customer=Customer(_clean_name(customer.get("name")), _clean_phone(customer.get("phone"))),
         fulfillment=fulfillment,
@@ -216,6 +220,8 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
             f"the total is now {format_money(priced.total_cents, menu.currency)}; please confirm it",
             total_cents=priced.total_cents,
             expected_total_cents=request.expected_total_cents,
+            currency=menu.currency,
+            changes=[w for w in priced.warnings if w["code"] == "price_changed"],  # what moved since the quote
         )
     lines = tuple({k: v for k, v in p.to_dict().items() if k != "available"} for p in priced.lines)
     order = Order(

@@ -64,8 +64,6 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
 
     async def update_item(request: Request) -> Response:
         body = object_fields(await read_json(request), {"quantity", "modifiers", "notes", "variation"})
-        if all(value is None for value in body.values()):  # {} or only nulls would change nothing
-            raise InvalidRequest("send at least one of quantity, modifiers, notes, variation")
         modifiers = body.get("modifiers")
         op = turn.UpdateLine(
             line_id=path_line_id(request),

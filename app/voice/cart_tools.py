@@ -16,6 +16,7 @@ from app.core.order_reader import Reading, read_order
 from app.core.pricing import price_cart
 from app.errors import (
     CartError,
+    FieldRequired,
     InvalidRequest,
     ItemAmbiguous,
     LineAmbiguous,
@@ -23,7 +24,6 @@ from app.errors import (
     NotInOrder,
     TokenError,
 )
-from app.json_input import object_fields, string_list
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -97,16 +97,14 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
     return state, {"message": message, "item": details}
 
 
-def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, list[dict], list[dict]]:
-    """One ``items`` entry: each item its phrase names is added, or answered with what to ask."""
-    if not isinstance(entry, dict) or not isinstance(entry.get("item"), str):
-        raise InvalidRequest("each entry needs an item (what the customer said)")
-    object_fields(entry, ("item", "quantity", "modifiers", "notes"), where="items")
-    said = tuple(string_list(entry.get("modifiers") or [], "modifiers"))
+def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, list[dict], list[dict]]:
+    """One ``items`` entry (already checked against the schema): each item its phrase names is added, or
+    answered with what to ask."""
+    said = tuple(entry.get("modifiers", ()))
     readings = read_order(ctx.menu, entry["item"], said)
     if said and len(readings) == 1 and isinstance(readings[0], ModifierInvalid):
         try:  # repeats the reader leaves to the choice rules ("extra mint x2"): the turn reads them itself
-            quantity = entry["quantity"] if entry.get("quantity") is not None else turn.AS_SAID
+            quantity = entry.get("quantity", turn.AS_SAID)
             op = turn.AddItem(entry["item"], quantity, said, entry.get("notes"))
             state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
             return state, [_added(state, line_id, ctx)], []
@@ -117,7 +115,7 @@ def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState,
         try:
             if isinstance(reading, CartError):
                 raise reading
-            quantity = entry.get("quantity") if len(readings) == 1 else None
+            quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry and len(readings) == 1 else None
             quantity = quantity if quantity is not None else reading.quantity or 1
             notes = "; ".join(n for n in (entry.get("notes"), *reading.notes) if n) or None
             size = reading.variation.id if reading.variation else None
@@ -185,8 +183,7 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
         except TokenError:
             raise
         except CartError as exc:
-            said = entry.get("item") if isinstance(entry, dict) else None
-            not_added.append({"item": said, **failure(exc)})
+            not_added.append({"item": entry["item"], **failure(exc)})
     parts = []
     if added:
         parts.append("Added " + "; ".join(_added_text(a) for a in added) + ".")
@@ -206,7 +203,8 @@ def _added_text(added: dict[str, Any]) -> str:
 @tool(
     "update_order_item",
     """Change a line already in the order: its quantity, its choices (send the complete new list;
-    it replaces the old one) or its note. Use the line_id from the last cart you saw.""",
+    it replaces the old one) or its note; send at least one of them. Use the line_id from the last
+    cart you saw.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "quantity": {"type": "integer", "minimum": 0, "maximum": cart.MAX_QUANTITY, "description": "0 removes"},
@@ -218,11 +216,10 @@ def _added_text(added: dict[str, Any]) -> str:
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
     modifiers = None
-    if args.get("modifiers") is not None:
-        said = args["modifiers"]
-        if ctx.menu.item_by_tag(line.item_tag) is None or not all(isinstance(m, str) for m in said):
-            raise InvalidRequest("modifiers must be a list of strings for an item still on the menu")
-        modifiers = tuple(said)  # resolved by the turn, like an add: sizes, repeats, "no X"
+    if "modifiers" in args:
+        # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
+        modifiers = tuple(args["modifiers"])
+    # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"))
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
@@ -259,8 +256,8 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
 @tool(
     "remove_from_order",
     """Remove something from the order: by line_id, or by the name the customer said (with an
-    optional quantity to remove only some, e.g. 'one less fries'). If several lines match, the
-    answer lists them: ask which one.""",
+    optional quantity to remove only some, e.g. 'one less fries'); leave out (or null) the one you
+    do not have. If several lines match, the answer lists them: ask which one.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "item": _ITEM_TEXT,
@@ -268,20 +265,20 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
     },
 )
 def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    if args.get("line_id") is not None:
-        line = state.line(args["line_id"])
-    elif args.get("item"):
-        lines = _lines_for(state, args["item"], ctx)
-        if len(lines) > 1:
-            priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
-            choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
-            raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
-        line = lines[0]
-    else:
-        raise InvalidRequest("say which line (line_id) or which item to remove")
+    if "line_id" not in args and not args.get("item"):
+        raise FieldRequired("say which line (line_id) or which item to remove", fields=["line_id", "item"])
+    lines = _lines_for(state, args["item"], ctx) if args.get("item") else [state.line(args["line_id"])]
+    if "line_id" in args:  # a line id and a name that disagree: ask, never remove the wrong line
+        named = [x for x in lines if x.line_id == args["line_id"]]
+        lines = named or [state.line(args["line_id"]), *lines]
+    if len(lines) > 1:
+        priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
+        choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
+        raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
+    line = lines[0]
     quantity = args.get("quantity")
     if quantity is not None:
-        cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
+        quantity = cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
     if quantity is not None and quantity < line.quantity:
         op: turn.Operation = turn.UpdateLine(line.line_id, quantity=line.quantity - quantity)
         removed = quantity

@@ -109,6 +109,13 @@ def failure(exc: CartError) -> dict[str, Any]:
         message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
     elif exc.code == "modifier_invalid" and d.get("options"):
         message = f"Sorry, {exc.message}. The choices are {_names(d['options'])}."
+    elif exc.code == "order_total_changed":
+        now, said = (
+            format_money(d["total_cents"], d["currency"]),
+            format_money(d["expected_total_cents"], d["currency"]),
+        )
+        why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
+        message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
     return {"error": exc.code, "message": message, **d}
 
 
@@ -145,10 +152,15 @@ def order_readback(priced: PricedCart) -> str:
         return format_money(cents, priced.currency)
 
     lines = spoken_lines(p.to_dict() for p in priced.lines if p.available)
-    message = (
-        f"You have {lines}. Subtotal {money(priced.subtotal_cents)}, tax {money(priced.tax_cents)}, "
-        f"total {money(priced.total_cents)}."
-    )
+    included = [t for t in priced.taxes if t["inclusive"] and t["amount_cents"]]
+    if included and all(t["inclusive"] for t in priced.taxes):  # the prices already hold the tax
+        held = " and ".join(f"{t['name']} {money(t['amount_cents'])}" for t in included)
+        message = f"You have {lines}. Total {money(priced.total_cents)}, including {held}."
+    else:
+        message = (
+            f"You have {lines}. Subtotal {money(priced.subtotal_cents)}, tax {money(priced.tax_cents)}, "
+            f"total {money(priced.total_cents)}."
+        )
     if priced.warnings:
         message += " Note: " + "; ".join(w["message"] for w in priced.warnings) + "."
     return message
@@ -166,14 +178,24 @@ def item_details(item: Item, currency: str) -> dict[str, Any]:
         "price_cents": item.price_cents,
         "available": item.available,
         "description": item.description,
+        "sizes": [{"name": v.name, "price": money(v.price_cents), "available": v.available} for v in item.variations],
         "choices": [
             {
                 "group": g.name,
                 "required": g.required,
                 "min": g.min,
                 "max": g.max,
+                # a required group its defaults already fill needs no question ("comes with whole milk")
+                "to_ask": g.min > sum(1 for o in g.options if o.default and o.available),
                 "options": [
-                    {"name": o.name, "extra": money(o.price_cents) if o.price_cents else None} for o in g.options
+                    {
+                        "name": o.name,
+                        "extra": money(o.price_cents) if o.price_cents else None,
+                        **({"default": True} if o.default else {}),
+                        **({"max_quantity": o.max_quantity} if o.max_quantity > 1 else {}),
+                    }
+                    for o in g.options
+                    if o.available
                 ],
             }
             for g in item.modifier_groups
@@ -182,7 +204,11 @@ def item_details(item: Item, currency: str) -> dict[str, Any]:
 
 
 def choices_question(details: Mapping[str, Any]) -> str:
-    """``"Please choose Doneness: Rare, Medium or Well Done."`` for the required groups, or ``""``."""
-    required = [c for c in details["choices"] if c["required"]]
-    asks = "; ".join(f"{c['group']}: {_names(c['options'])}" for c in required)
+    """``"Please choose Doneness: Rare, Medium or Well Done."`` for the sizes and required groups, or ``""``."""
+    required = [c for c in details["choices"] if c["required"] and c.get("to_ask", True)]
+    sizes = [s for s in details.get("sizes", ()) if s["available"]]
+    asks = "; ".join(
+        ([f"{details['name']}: {_names(sizes)}"] if len(sizes) > 1 else [])
+        + [f"{c['group']}: {_names(c['options'])}" for c in required]
+    )
     return f" Please choose {asks}." if asks else ""
