@@ -64,6 +64,32 @@ def _names_exactly(owner: Item | Option, text: str) -> bool:
     return any(o.id == text or query in (normalize(n) for n in (o.name, *o.aliases)) for o in owner.options)
 
 
+def _counted_name(root: _Node, text: str, count: int) -> tuple[_Node, tuple[Option, ...]] | None:
+    """``text`` read whole when every option it names carries the count in its own name ("three
+    piece" → "3 Piece"); None otherwise, so "double bacon" stays two Bacon (or a clear refusal),
+    never one Bacon."""
+    try:
+        scope, options = _resolve(root, text)
+    except ModifierInvalid:
+        return None
+    words = {str(count), *(w for w, n in _COUNT_WORDS.items() if n == count)}
+    for option in options:
+        names = [normalize(n).split() for n in (option.name, *option.aliases)]
+        if not any(words & set(name) for name in names):
+            return None
+    return scope, options
+
+
+def _loose_variation(item: Item, chosen: Variation | None, text: str, error: ModifierInvalid) -> Variation:
+    """A fuzzy variation for a word that is no option, when none is chosen yet; else ``error``."""
+    if not item.variations or chosen is not None:
+        raise error
+    try:
+        return resolve_variation(item, text)
+    except ModifierInvalid:
+        raise error from None
+
+
 def _scopes(root: _Node) -> list[_Node]:
     """Where a spoken option may land: the item, then every chosen option with nested groups, newest first."""
     found: list[_Node] = []
@@ -147,7 +173,14 @@ def resolve_choices(
         if removal and not _names_exactly(item, text) and _remove(root, removal[1]):
             continue
         count, rest = (1, text) if _names_exactly(item, text) else split_count(text)
-        scope, options = _resolve(root, rest)
+        if count > 1 and (named := _counted_name(root, text, count)) is not None:
+            count, (scope, options) = 1, named  # "3 piece", "double patty": the count is in the option's name
+        else:
+            try:
+                scope, options = _resolve(root, rest)
+            except ModifierInvalid as not_an_option:
+                chosen = _loose_variation(item, chosen, text, not_an_option)  # a size said loosely ("lrg")
+                continue
         for option in options:
             scope.children.extend(_Node(option) for _ in range(count))
     if chosen is None and item.variations and len(item.variations) == 1:
