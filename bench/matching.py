@@ -64,6 +64,8 @@ def topic(code: str, details: dict[str, Any]) -> str:
         return "item"
     if code == "item_unavailable":
         return "unavailable"
+    if details.get("group") == "variation":
+        return "Size"  # a menu v2 item's variations are its sizes
     if details.get("group_name"):
         return str(details["group_name"])
     if code in ("modifier_invalid", "words_not_understood"):

@@ -27,10 +27,15 @@ def menu(name: str) -> Menu:
 
 
 def lines(found: list[Reading | CartError]) -> list[tuple[int, str, list[str], tuple[str, ...]]]:
-    """Readings as (quantity, item, sorted option names, notes); a question fails the test."""
+    """Readings as (quantity, item, sorted option and variation names, notes); a question fails the test."""
     problems = [r for r in found if isinstance(r, CartError)]
     assert not problems, problems
-    return [(r.quantity or 1, r.item.name, sorted(o.name for o in r.options), r.notes) for r in found]  # type: ignore[union-attr]
+    out = []
+    for r in found:
+        assert isinstance(r, Reading)
+        names = [o.name for o in r.options] + ([r.variation.name] if r.variation else [])
+        out.append((r.quantity or 1, r.item.name, sorted(names), r.notes))
+    return out
 
 
 # --- normalisation: numbers, ordinals, units, money, dates -------------------------------------------------
@@ -209,3 +214,13 @@ def test_the_corpus_covers_five_menus_and_both_shapes() -> None:
     for rid in corpus["menus"]:  # every third case of each menu's frozen cases is held out
         frozen = [c for c in cases if c["menu"] == rid and "added" not in c]
         assert len([c for c in frozen if c["split"] == "held_out"]) == len(frozen) // 3
+
+
+def test_a_size_is_read_as_the_items_variation_on_a_v2_menu() -> None:
+    (reading,) = read_order(menu("corner-cafe"), "a twelve ounce oat milk latte")
+    assert isinstance(reading, Reading) and reading.variation is not None
+    assert (reading.item.name, reading.variation.name, [o.name for o in reading.options]) == (
+        "Caffe Latte",
+        "Small",
+        ["Oat Milk"],
+    )
