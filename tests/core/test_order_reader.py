@@ -198,7 +198,7 @@ def outcomes(reader: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("reader", matching.READERS)
-@pytest.mark.parametrize("split", ["tuning", "held_out"])
+@pytest.mark.parametrize("split", matching.SPLITS)
 def test_no_labelled_utterance_is_silently_wrong(reader: str, split: str) -> None:
     results = [r for r in outcomes(reader) if r["split"] == split]
     assert results
