@@ -400,6 +400,8 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     if exact is not None and not modifiers:
         return [Reading(exact, said=text)]
     pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
+    if len(pieces) == 1:
+        pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
     extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
     if extra and pieces:
         said, words = pieces[-1]

@@ -44,6 +44,19 @@ def _counted(item: Item, modifiers: tuple[str, ...], variation: str | None, said
     return SaidLine(item, chosen, tuple(picks), None, (), said)
 
 
+def said_choices(
+    menu: Menu, item: Item, modifiers: tuple[str, ...], variation: str | None = None
+) -> tuple[Variation | None, list[Pick], tuple[str, ...]]:
+    """The variation, picks and kitchen notes ``modifiers`` ask for on a known ``item`` (a line's new choices)."""
+    try:
+        line = _line(read_choices(menu, item, modifiers), variation)
+    except ModifierInvalid:
+        line = _counted(item, modifiers, variation, item.name)  # type: ignore[assignment]
+        if line is None:
+            raise
+    return line.variation, list(line.picks), line.notes
+
+
 def said_lines(menu: Menu, text: str, modifiers: tuple[str, ...] = (), variation: str | None = None) -> list[SaidLine]:
     """Every line ``text`` (+ ``modifiers``) asks for; raises the first question when a part is unclear.
 
@@ -52,13 +65,8 @@ def said_lines(menu: Menu, text: str, modifiers: tuple[str, ...] = (), variation
     """
     exact = menu.item(text) if isinstance(text, str) else None
     if exact is not None:
-        try:
-            return [_line(read_choices(menu, exact, modifiers), variation)]
-        except ModifierInvalid:
-            counted = _counted(exact, modifiers, variation, text)
-            if counted is None:
-                raise
-            return [counted]
+        chosen, picks, notes = said_choices(menu, exact, modifiers, variation)
+        return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
     readings = read_order(menu, text, modifiers)
     problem = next((r for r in readings if isinstance(r, CartError)), None)
     if isinstance(problem, ModifierInvalid) and modifiers:

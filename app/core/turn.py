@@ -8,18 +8,17 @@ A failed turn raises and mints nothing: the caller's previous token stays valid.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core import cart
 from app.core.cart import CartState
 from app.core.choices import Pick, decode
-from app.core.choosing import resolve_choices
 from app.core.codec import CartCodec
 from app.core.matching import resolve_item, resolve_variation
 from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
-from app.core.said_lines import said_lines
+from app.core.said_lines import said_choices, said_lines
 from app.core.view import cart_view
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.json_input import as_integer
@@ -150,7 +149,10 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
                 )
             if op.modifiers is not None:
                 cart.check_modifier_count(len(op.modifiers))
-                variation, options = resolve_choices(item, op.modifiers, op.variation)
+                variation, options, said_notes = said_choices(menu, item, op.modifiers, op.variation)
+                if said_notes and op.notes is None:  # "make it gluten free": kept as a note, never dropped
+                    kept = [n for n in (line.notes or "").split("; ") if n]
+                    op = replace(op, notes="; ".join(dict.fromkeys([*kept, *said_notes])))
             else:
                 options = kept_picks(item, line)
                 variation = resolve_variation(item, op.variation) if item.variations else None

@@ -18,7 +18,7 @@ from app.core.codec import CartCodec
 from app.core.menu import parse_menu
 from app.voice.tools import TOOLS
 from tests.conftest import DEMO_MENU_FILE, T0
-from tests.voice.test_tools import add, names
+from tests.voice.test_tools import add, names, ok_call
 
 BASE = "/v1/restaurants/demo-burger"
 
@@ -104,3 +104,16 @@ def test_a_closed_restaurant_is_a_warning_on_the_first_http_turn(codec: CartCode
     assert (
         turn.run_turn(None, turn.NewCart(bytes(8)), _closed_menu(), codec, T0 + 4 * 3600).cart_json()["warnings"] == []
     )  # noon: open
+
+
+def test_a_restriction_said_when_changing_a_line_is_kept_as_a_note(client: TestClient) -> None:
+    first = add(client, {"item": "classic burger", "modifiers": ["medium"]})
+    line_id = first["cart"]["lines"][0]["line_id"]
+    body = ok_call(
+        client,
+        "update_order_item",
+        {"line_id": line_id, "modifiers": ["well done", "gluten free"]},
+        first["cart_token"],
+    )
+    (line,) = body["cart"]["lines"]
+    assert [m["name"] for m in line["modifiers"]] == ["Well Done"] and line["notes"] == "gluten free"
