@@ -12,6 +12,7 @@ from typing import Any
 from app.core import cart, turn
 from app.core.cart import CartState
 from app.core.matching import SUGGEST_SCORE, exact_variation, normalize, parse_phrase, rank_items
+from app.core.menu import Item
 from app.core.order_reader import Reading, read_order
 from app.core.pricing import price_cart
 from app.errors import (
@@ -23,6 +24,7 @@ from app.errors import (
     ModifierInvalid,
     NotInOrder,
     TokenError,
+    WordsNotUnderstood,
 )
 from app.voice.speech import (
     choices_question,
@@ -81,6 +83,18 @@ def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) ->
     return state, {"message": message, "items": found, "categories": ctx.menu.categories()}
 
 
+def _item_named(ctx: ToolContext, text: str) -> Item:
+    """The item a phrase names, read like an add ("a veggie pizza"); words about choices do not matter here."""
+    first = read_order(ctx.menu, text)[0]
+    if isinstance(first, Reading):
+        return first.item
+    unclear_words = isinstance(first, (ModifierInvalid, WordsNotUnderstood))
+    named = ctx.menu.item(first.details.get("item_id", "")) if unclear_words else None
+    if named is None:
+        raise first
+    return named
+
+
 @tool(
     "get_item_details",
     """Price, description and the choices of one item. Call before adding an item whose choices
@@ -89,7 +103,7 @@ def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) ->
     required=["item"],
 )
 def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    item = parse_phrase(ctx.menu, args["item"]).item
+    item = _item_named(ctx, args["item"])
     details = item_details(item, ctx.menu.currency)
     message = f"{item.name} is {details['price']}." + choices_question(details)
     if not item.available:
