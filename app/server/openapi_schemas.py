@@ -220,7 +220,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "name": {"type": "string"},
                         "description": {"type": "string"},
                         "parameters": {"type": "object"},
-                    }
+                        "strict": {"const": True},
+                    },
+                    required=["type", "name", "description", "parameters"],
                 ),
             }
         }
@@ -285,6 +287,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 {"value": {"type": "string"}, "expires_at": {"type": "integer", "description": "Unix seconds"}},
                 closed=False,
             ),
+            "restaurant_id": {"type": "string"},
             "model": {"type": "string"},
             "calls_url": {"type": "string", "format": "uri"},
         }

@@ -97,6 +97,7 @@ def test_restaurants_and_tools_are_the_ones_served(doc: Doc, client: TestClient)
 # --- every documented status, reached --------------------------------------------------------------
 
 CART = f"/v1/restaurants/{DEMO}/cart"
+ORIGIN = "http://testserver"  # the TestClient's own origin, so the realtime session's origin check passes
 BODY: dict[str, Any] = {
     "add_item": {"item": "mexican coke"},
     "update_item": {"quantity": 2},
@@ -118,6 +119,8 @@ class Probe:
     body: Any = "default"
     raw: bytes | None = None
     setup: Callable[[TestClient], None] | None = None
+    query: str = ""
+    origin: str | None = ORIGIN  # what a browser sends; only the realtime session looks at it
 
 
 def probe_for(op_id: str, status: int, tool: bool) -> Probe:
@@ -150,7 +153,10 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         ("create_realtime_session", 400): Probe(app="voice", body={"restaurant_id": 5}),
         ("create_realtime_session", 404): Probe(app="voice", body={"restaurant_id": "nowhere"}),
         ("create_realtime_session", 413): Probe(app="voice", raw=b'{"restaurant_id": "' + b"x" * 17_000 + b'"}'),
+        ("create_realtime_session", 403): Probe(app="voice", origin=None),
+        ("create_realtime_session", 429): Probe(app="voice", setup=use_up_sessions),
         ("create_realtime_session", 502): Probe(app="voice_refused"),
+        ("list_tools", 400): Probe(query="?strict=maybe"),
         ("create_realtime_session", 503): Probe(),
         ("readyz", 503): Probe(setup=lambda c: c.app.state.ctx.catalog.menus.clear()),
     }
@@ -159,6 +165,12 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
     if 200 <= status < 300:
         return Probe()
     return generic[status]
+
+
+def use_up_sessions(client: TestClient) -> None:
+    for _ in range(Settings().realtime_sessions_per_minute):
+        minted = client.post("/v1/realtime/session", json=BODY["create_realtime_session"], headers={"Origin": ORIGIN})
+        assert minted.status_code == 200, minted.text
 
 
 def token_of(client: TestClient, kind: str) -> str | None:
@@ -237,7 +249,7 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
         for status_text, answer in op["responses"].items():
             status = int(status_text)
             probe = probe_for(op_id if not tool or op_id == "call_tool" else "tool", status, tool)
-            client = apps(probe.app, probe.setup is not None)
+            client = apps(probe.app, probe.setup is not None)  # a set-up changes the app: one of its own
             if probe.setup:
                 probe.setup(client)
             url = (
@@ -248,11 +260,13 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
             )
             token = token_of(client, probe.token) if op.get("security") else None
             headers = {TOKEN_HEADER: token} if token else {}
+            if probe.origin:
+                headers["Origin"] = probe.origin
             body = BODY.get(op_id, {"arguments": {}} if tool else None) if probe.body == "default" else probe.body
             content = probe.raw if probe.raw is not None or body is None else json.dumps(body).encode()
             if content is not None:
                 headers["Content-Type"] = "application/json"
-            got = client.request(method.upper(), url, content=content, headers=headers)
+            got = client.request(method.upper(), url + probe.query, content=content, headers=headers)
             where = f"{method.upper()} {path} -> {status} ({probe})"
             assert got.status_code == status, f"{where}: got {got.status_code} {got.text[:300]}"
             media_type = next(iter(answer["content"]))

@@ -4,6 +4,7 @@ Loaded by ``schemathesis run`` through ``SCHEMATHESIS_HOOKS=tests.system.schemat
 server under test is ``VOICECART_URL``. For each restaurant the provider makes, once, a cart with
 three lines (line ids 1-3, so PATCH/DELETE of a generated small line id can succeed) and hands
 that token to every case on that restaurant's paths; cases without ``{rid}`` get the first one.
+Cases without a drawn ``Origin`` get the server's own, as a browser on the demo page sends it.
 Schemathesis' own auth checks still send cases without it or with a wrong one (the 401s).
 """
 
@@ -42,7 +43,9 @@ class CartTokenAuth:
 
     def set(self, case: schemathesis.Case, data: dict[str, str], ctx: schemathesis.AuthContext) -> None:
         rid: Any = (case.path_parameters or {}).get("rid")
-        case.headers = {**(case.headers or {}), "Cart-Token": data.get(rid) or next(iter(data.values()))}
+        headers = {**(case.headers or {}), "Cart-Token": data.get(rid) or next(iter(data.values()))}
+        headers.setdefault("Origin", os.environ["VOICECART_URL"])  # a browser's own page, unless one was drawn
+        case.headers = headers
 
 
 # formats the schema names for what a JSON Schema pattern cannot say (app/orders/order.py's rules)

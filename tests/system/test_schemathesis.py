@@ -60,6 +60,7 @@ def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstrea
         "CART_MENU_DIR": str(menus),
         "OPENAI_API_KEY": API_KEY,
         "CART_OPENAI_BASE_URL": upstream.url,
+        "CART_REALTIME_SESSIONS_PER_MINUTE": "10000",  # one client (this test) mints many; 429 is tested in-process
     }
     report = tmp_path / "report"
     with ServerProcess(env, log_path=tmp_path / "serve.log") as server:
