@@ -5,11 +5,13 @@ volume's ``..data`` symlink swap exactly as the kubelet performs it."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -52,11 +54,10 @@ def container() -> dict[str, Any]:
 
 
 def kubernetes_validate(*files: Path) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("kubernetes-validate")
-    if exe is None:
+    if importlib.util.find_spec("kubernetes_validate") is None:
         pytest.fail("kubernetes-validate is not installed (pip install -e '.[test]')")
-    argv = [exe, "--strict", "--kubernetes-version", KUBERNETES_VERSION, *map(str, files)]
-    return subprocess.run(argv, capture_output=True, text=True)
+    argv = [sys.executable, "-m", "kubernetes_validate", "--strict", "--kubernetes-version", KUBERNETES_VERSION]
+    return subprocess.run([*argv, *map(str, files)], capture_output=True, text=True)
 
 
 def test_kustomization_lists_every_manifest() -> None:
