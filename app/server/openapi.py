@@ -66,6 +66,8 @@ _CART = Answer("the cart after this turn", "CartAnswer", token=True)
 _TURN_ERRORS = (errors.CartCheckedOut,)
 _ADD_ERRORS = (
     errors.ItemNotFound,
+    errors.ModifierUnavailable,
+    errors.VariationUnavailable,
     errors.ItemAmbiguous,
     errors.ItemUnavailable,
     errors.ModifierInvalid,
@@ -145,6 +147,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         errors=(
             errors.CartTooLarge,  # notes over the limit
             errors.CartEmpty,
+            errors.OrderTotalNegative,
             errors.CartHasUnavailableItems,
             errors.ModifierRequired,
             errors.ModifierInvalid,

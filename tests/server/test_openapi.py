@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -21,8 +22,8 @@ from app.server.app import create_app
 from app.server.http import TOKEN_HEADER
 from app.server.openapi import OPERATIONS, error_codes, route_operations
 from app.server.openapi_schemas import SCHEMAS
-from app.settings import Settings
-from tests.conftest import DEMO, TACO, FakeClock
+from app.settings import Settings, bundled_menu_dir
+from tests.conftest import DEMO, TACO, TESTS, FakeClock
 from tests.servers import free_port
 from tests.voice.test_realtime import API_KEY, FakeUpstream, upstream  # noqa: F401 (the fixture)
 
@@ -74,13 +75,22 @@ def test_each_error_code_is_listed_under_the_status_the_error_tree_gives_it(doc:
 
 
 def test_the_menu_schema_has_the_loaders_fields() -> None:
-    menu = SCHEMAS["Menu"]["properties"]
-    item = menu["items"]["items"]["properties"]
-    group = item["modifier_groups"]["items"]["properties"]
-    assert set(menu) == menu_module._TOP_KEYS
-    assert set(item) == menu_module._ITEM_KEYS
-    assert set(group) == menu_module._GROUP_KEYS
-    assert set(group["options"]["items"]["properties"]) == menu_module._OPTION_KEYS
+    def keys(name: str) -> set[str]:
+        return set(SCHEMAS[name]["properties"])
+
+    assert keys("Menu") == menu_module._TOP_KEYS
+    assert keys("MenuItem") == menu_module._ITEM_KEYS
+    assert keys("MenuGroup") == menu_module._GROUP_KEYS
+    assert keys("MenuOption") == menu_module._OPTION_KEYS
+    assert keys("MenuVariation") == menu_module._VARIATION_KEYS
+    assert keys("MenuTax") == menu_module._TAX_KEYS
+
+
+@pytest.mark.parametrize("path", [*sorted(bundled_menu_dir().glob("*.json")), *sorted(TESTS.glob("menus/*.json"))])
+def test_every_bundled_and_test_menu_matches_the_menu_schema(doc: Doc, path: Path) -> None:
+    """``GET …/menu`` answers the file as loaded: each one must fit the documented Menu schema."""
+    answer = doc["paths"]["/v1/restaurants/{rid}/menu"]["get"]["responses"]["200"]
+    jsonschema.validate(json.loads(path.read_text()), response_schema(doc, answer, "application/json"))
 
 
 def test_restaurants_and_tools_are_the_ones_served(doc: Doc, client: TestClient) -> None:

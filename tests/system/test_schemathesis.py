@@ -1,6 +1,6 @@
 """schemathesis against a live ``voicecart serve``, over every operation of its own ``/openapi.json``.
 
-Two restaurants are served (so a token meets the wrong restaurant), voice is configured against a
+Three restaurants are served, menu formats v1 and v2, voice is configured against a
 local fake of the Realtime API (so the session route answers 200, not 503), and every case carries
 a real ``Cart-Token`` for its restaurant from ``tests/system/schemathesis_hooks.py`` — a cart with
 three lines, so reads, edits, removals, tool calls and checkout all get past the 401s. Every
@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.conftest import DEMO_MENU_FILE, TEST_KEYS, UUID_MENU_FILE
+from app.settings import bundled_menu_dir
+from tests.conftest import TEST_KEYS, UUID_MENU_FILE
 from tests.fleet import REPO
 from tests.servers import ServerProcess
 from tests.voice.test_realtime import API_KEY, FakeUpstream, upstream  # noqa: F401 (the fixture)
@@ -53,7 +54,7 @@ def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstrea
     upstream.mode = "ok"
     menus = tmp_path / "menus"
     menus.mkdir()
-    for menu in (DEMO_MENU_FILE, UUID_MENU_FILE):
+    for menu in (*bundled_menu_dir().glob("*.json"), UUID_MENU_FILE):  # menu formats v1 and v2
         shutil.copy(menu, menus / menu.name)
     env = {
         "CART_KEYS": TEST_KEYS,
