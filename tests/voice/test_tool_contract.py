@@ -28,7 +28,7 @@ from app.core.turn import TurnInputs
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
 from app.orders.port import OrderSink, Placement
-from app.voice.toolkit import ToolOutcome, strict_schema
+from app.voice.toolkit import Toolbox, ToolOutcome, strict_schema, tool
 from app.voice.tools import TOOLS
 from tests.conftest import DEMO, DEMO_MENU_FILE, T0, TEST_KEYS
 
@@ -103,6 +103,28 @@ def test_remove_from_order_in_strict_form_needs_neither_a_line_id_nor_an_item_in
     assert spec["parameters"]["properties"]["line_id"]["type"] == ["integer", "null"]
     assert spec["parameters"]["properties"]["item"]["type"] == ["string", "null"]
     assert strict_schema(strict_schema(spec["parameters"])) == spec["parameters"]  # idempotent
+
+
+def test_a_tool_declared_with_a_nullable_type_is_checked_not_a_type_error() -> None:
+    """Issue #13: a list-valued ``type`` used to raise TypeError in the argument check."""
+
+    @tool(
+        "count_to",
+        "Counts to n; a test tool with a nullable integer argument and words enough.",
+        {
+            "n": {"type": ["integer", "null"], "minimum": 1},
+        },
+    )
+    def count_to(state: Any, args: dict[str, Any], ctx: Any) -> tuple[Any, dict[str, Any]]:
+        return state, {"message": f"n is {args.get('n')!r}"}
+
+    box = Toolbox([count_to])
+    said = [box.run("count_to", {"n": n}, None, INPUTS, new_cart_id=b"n" * 8) for n in (3, 3.0, None)]
+    assert [(o.ok, o.output["message"]) for o in said] == [(True, "n is 3"), (True, "n is 3"), (True, "n is None")]
+    refused = box.run("count_to", {"n": "3"}, None, INPUTS, new_cart_id=b"n" * 8)
+    assert (refused.ok, refused.output["error"]) == (False, "invalid_request") and "n must be" in refused.output[
+        "message"
+    ]
 
 
 def test_strict_query_must_be_true_or_false(client: TestClient) -> None:
