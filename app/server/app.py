@@ -72,7 +72,8 @@ def assemble(ctx: AppContext) -> Starlette:
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
-    # a JSON API answers "/cart/items/" (an empty line id) with its 404, not a 307 to another path
+    # an API does not answer "/cart/items/" with a 307 to an http:// URL (wrong behind a TLS proxy, and a
+    # client would replay its POST there): a path that is not a route is a JSON 404
     app.router.redirect_slashes = False
     # for tests, benches and operators' debugging only: the handlers use what they were bound to
     app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader

@@ -10,7 +10,7 @@ Each secret is billed to the operator's key, so before asking upstream the route
 (:func:`check_origin`, :class:`SessionLimiter`): the page's ``Origin`` is allowed
 (CART_REALTIME_ALLOWED_ORIGINS; by default only the origin this server serves), the client
 address has not minted CART_REALTIME_SESSIONS_PER_MINUTE sessions in the last minute (per
-replica; behind a proxy run uvicorn with ``--proxy-headers`` so the address is the customer's),
+server process; behind a proxy run uvicorn with ``--proxy-headers`` so the address is the customer's),
 and the restaurant exists. The session is bound to that restaurant: its instructions name it,
 and the answer carries its ``restaurant_id`` for the page to check.
 """

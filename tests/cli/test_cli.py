@@ -105,7 +105,7 @@ def test_keys_new_bad_kid_exits_2_from_the_shell(tmp_path: Path) -> None:
     ("name", "value"),
     [
         ("CART_LOG_LEVEL", "verbose"),
-        ("CART_CORS_ORIGINS", "https://shop.example/menu"),
+        ("CART_CORS_ORIGINS", "https://shop.example/menu"),  # a path: not an origin (a bare trailing / is dropped)
         ("CART_OPENAI_BASE_URL", "api.openai.com"),
         ("CART_ORDER_WEBHOOK_URL", "ftp://kitchen.example/orders"),
         ("CART_TTL_SECONDS", "soon"),

@@ -214,3 +214,9 @@ def test_patch_takes_integral_floats_and_zero_point_zero_removes(client: TestCli
         assert (refused.status_code, error_of(refused)["code"]) == (422, "quantity_invalid")
     r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": r.json()["cart_token"]}, json={"quantity": 0.0})
     assert r.status_code == 200 and r.json()["cart"]["lines"] == []
+
+
+def test_a_trailing_slash_is_a_json_404_not_a_redirect(client: TestClient) -> None:
+    token = client.post(f"/v1/restaurants/{DEMO}/cart").json()["cart_token"]
+    response = client.post(f"/v1/restaurants/{DEMO}/cart/items/", json={"item": "fries"}, headers={"Cart-Token": token})
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
