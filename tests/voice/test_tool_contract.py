@@ -98,6 +98,21 @@ def test_strict_tools_are_every_tool_in_openais_strict_form(client: TestClient) 
                     assert (None in sub["enum"]) == optional
 
 
+def test_the_openai_sdk_finds_the_strict_form_already_strict() -> None:
+    """The openai SDK's own strictifier (what it and the Agents SDKs apply to a strict function tool's
+    schema) changes nothing in ours; applied to the normal form it makes ``line_id`` a required,
+    non-null integer: the model would have to invent a line id (issue #13)."""
+    from openai.lib._pydantic import _ensure_strict_json_schema  # the SDK's one implementation of it
+
+    for found in TOOLS.tools.values():
+        published = found.spec(strict=True)["parameters"]
+        mine = json.loads(json.dumps(published))
+        assert _ensure_strict_json_schema(mine, path=(), root=mine) == published, found.name
+    normal = json.loads(json.dumps(TOOLS.get("remove_from_order").parameters))
+    forced = _ensure_strict_json_schema(normal, path=(), root=normal)
+    assert "line_id" in forced["required"] and forced["properties"]["line_id"]["type"] == "integer"
+
+
 def test_remove_from_order_in_strict_form_needs_neither_a_line_id_nor_an_item_invented() -> None:
     spec = next(t.spec(strict=True) for t in TOOLS.tools.values() if t.name == "remove_from_order")
     assert spec["parameters"]["properties"]["line_id"]["type"] == ["integer", "null"]
