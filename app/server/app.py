@@ -17,7 +17,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from app.context import AppContext, Clock, build_context
 from app.core.reload import MenuReloader
-from app.server import cart_routes, ops_routes, order_routes, voice_routes
+from app.server import cart_routes, openapi, ops_routes, order_routes, voice_routes
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
 from app.settings import Settings
@@ -67,6 +67,7 @@ def assemble(ctx: AppContext) -> Starlette:
             *order_routes.routes(ctx),
             *voice_routes.routes(ctx),
             *ops_routes.routes(ctx, metrics, reloader),
+            *openapi.routes(ctx),  # describes every route above, from this table
         ],
         middleware=middleware,
         exception_handlers=EXCEPTION_HANDLERS,

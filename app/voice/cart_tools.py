@@ -11,10 +11,18 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
-from app.core.matching import SUGGEST_SCORE, find_options, normalize, parse_phrase, rank_items
+from app.core.matching import SUGGEST_SCORE, normalize, parse_phrase, rank_items, said_variation
 from app.core.pricing import price_cart
 from app.errors import CartError, FieldRequired, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
-from app.voice.speech import choices_question, describe_line, failure, item_details, order_readback, total_sentence
+from app.voice.speech import (
+    choices_question,
+    describe_line,
+    failure,
+    item_details,
+    modifiers_phrase,
+    order_readback,
+    total_sentence,
+)
 from app.voice.toolkit import ToolContext, tool
 
 MAX_ITEMS_PER_CALL = 10
@@ -82,17 +90,20 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
 def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     """One ``items`` entry, already checked against the schema (:func:`~app.voice.toolkit.check_arguments`)."""
     phrase = parse_phrase(ctx.menu, entry["item"])
-    options = list(phrase.options)
-    for text in entry.get("modifiers", ()):
-        options += [o for o in find_options(phrase.item, text) if o not in options]
+    item = phrase.item
+    # the options named inside the item phrase, then the ones said as modifiers: repeats count
+    texts = (*(o.id for o in phrase.options), *entry.get("modifiers", ()))
+    size = said_variation(item, entry["item"]) if item.variations else None
     quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry else phrase.quantity or 1
-    op = turn.AddItem(phrase.item.id, quantity, tuple(o.id for o in options), entry.get("notes"))
-    state, line_id = turn.apply(state, op, ctx.menu)
+    op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
+    state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+    line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
     return state, {
         "line_id": line_id,
-        "item": phrase.item.name,
+        "item": item.name,
+        "variation": line.variation["name"] if line.variation else None,
         "quantity": quantity,
-        "options": [o.name for o in options],
+        "options": [modifiers_phrase([m]) for m in line.modifiers],
     }
 
 
@@ -140,13 +151,14 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
         parts.append("Added " + "; ".join(_added_text(a) for a in added) + ".")
     parts += [f"Not added: {n['item']}. {n['message']}" for n in not_added]
     if added:
-        parts.append(total_sentence(price_cart(state, ctx.menu)))
+        parts.append(total_sentence(price_cart(state, ctx.menu, ctx.now)))
     return state, {"ok": not not_added, "message": " ".join(parts), "added": added, "not_added": not_added}
 
 
 def _added_text(added: dict[str, Any]) -> str:
     options = f" ({', '.join(added['options'])})" if added["options"] else ""
-    return f"{added['quantity']} {added['item']}{options}"
+    name = f"{added['variation']} {added['item']}" if added.get("variation") else added["item"]
+    return f"{added['quantity']} {name}{options}"
 
 
 @tool(
@@ -166,14 +178,12 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     line = state.line(args["line_id"])
     modifiers = None
     if "modifiers" in args:
-        item = ctx.menu.item_by_tag(line.item_tag)
-        said = args["modifiers"]  # an item gone from the menu: turn.apply answers modifier_invalid
-        options = [] if item is None else [o for text in said for o in find_options(item, text)]
-        modifiers = tuple(said) if item is None else tuple(dict.fromkeys(o.id for o in options))
+        # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
+        modifiers = tuple(args["modifiers"])
     # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"))
-    state, _ = turn.apply(state, op, ctx.menu)
-    return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu))}", "line_id": line.line_id}
+    state, _ = turn.apply(state, op, ctx.menu, ctx.now)
+    return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
 
 
 def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]:
@@ -223,7 +233,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         named = [x for x in lines if x.line_id == args["line_id"]]
         lines = named or [state.line(args["line_id"]), *lines]
     if len(lines) > 1:
-        priced = {p.line.line_id: p for p in price_cart(state, ctx.menu).lines}
+        priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
         choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
         raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
     line = lines[0]
@@ -235,11 +245,11 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         removed = quantity
     else:
         op, removed = turn.RemoveLine(line.line_id), line.quantity
-    state, _ = turn.apply(state, op, ctx.menu)
+    state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     item = ctx.menu.item_by_tag(line.item_tag)
     name = item.name if item else "that item"
     return state, {
-        "message": f"Removed {removed} {name}. {total_sentence(price_cart(state, ctx.menu))}",
+        "message": f"Removed {removed} {name}. {total_sentence(price_cart(state, ctx.menu, ctx.now))}",
         "line_id": line.line_id,
     }
 
@@ -251,7 +261,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     {},
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    return state, {"message": order_readback(price_cart(state, ctx.menu))}
+    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now))}
 
 
 @tool(

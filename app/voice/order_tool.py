@@ -32,7 +32,7 @@ from app.voice.toolkit import ToolContext, tool
 
 
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    priced = price_cart(state, ctx.menu)
+    priced = price_cart(state, ctx.menu, ctx.now)
     lines = [p.to_dict() for p in priced.lines if p.available]
     summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
     answer = {

@@ -164,6 +164,21 @@ def test_unknown_route_is_json_404(client: TestClient) -> None:
     assert r.status_code == 404 and error_of(r)["code"] == "not_found"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("TRACE", f"{BASE}/cart", {"GET", "HEAD", "POST", "DELETE"}),
+        ("PUT", "/healthz", {"GET", "HEAD"}),
+        ("POST", "/static/cart-client.js", {"GET", "HEAD"}),
+    ],
+)
+def test_a_wrong_method_is_405_with_allow(client: TestClient, method: str, path: str, allowed: set[str]) -> None:
+    """Found by schemathesis: the JSON 405 dropped Starlette's Allow header (RFC 9110 requires it)."""
+    response = client.request(method, path)
+    assert response.status_code == 405 and response.json()["error"]["code"] == "method_not_allowed"
+    assert {m.strip() for m in response.headers["allow"].split(",")} == allowed
+
+
 def test_price_change_between_turns(client: TestClient, settings: Settings, clock: FakeClock) -> None:
     token = add(client, new_cart(client), {"item": "mexican coke"}).json()["cart_token"]
     menu_file = settings.menu_dir / "demo-burger.json"
