@@ -59,6 +59,7 @@ class Operation:
     errors: Sequence[type[errors.CartError]] = ()
     tag: str = "cart"
     extra_errors: Sequence[tuple[int, str, str]] = ()  # (status, code, meaning) outside the CartError tree
+    query: Sequence[dict[str, Any]] = ()  # OpenAPI query parameter objects
 
 
 _CART = Answer("the cart after this turn", "CartAnswer", token=True)
@@ -155,7 +156,20 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         tag="checkout",
     ),
     ("GET", "/v1/restaurants/{rid}/tools"): Operation(
-        "list_tools", "The voice tools, as Realtime function specs", {200: Answer("the tools", "ToolList")}, tag="voice"
+        "list_tools",
+        "The voice tools, as Realtime function specs (?strict=true: in OpenAI's strict form)",
+        {200: Answer("the tools", "ToolList")},
+        tag="voice",
+        errors=(errors.InvalidRequest,),  # a strict that is not true or false
+        query=(
+            {
+                "name": "strict",
+                "in": "query",
+                "required": False,
+                "description": "true: every property required, optional ones nullable, additionalProperties false",
+                "schema": {"type": "string", "enum": ["true", "false"], "default": "false"},
+            },
+        ),
     ),
     ("POST", "/v1/restaurants/{rid}/tools/{name}"): Operation(  # each tool is also documented under its own path
         "call_tool",
@@ -247,6 +261,7 @@ def _operation(op: Operation, path: str, restaurants: list[str], body_schema: di
         params.append({"name": "path", "in": "path", "required": True, "schema": {"enum": files}})
     if "{name}" in path:
         params.append({"name": "name", "in": "path", "required": True, "schema": {"type": "string"}})
+    params += op.query
     if params:
         out["parameters"] = params
     if body_schema is not None:

@@ -117,6 +117,7 @@ class Probe:
     token: str = "lines"  # lines | none | garbage | other_restaurant | checked_out | ordered | empty
     body: Any = "default"
     raw: bytes | None = None
+    query: str = ""
     setup: Callable[[TestClient], None] | None = None
 
 
@@ -145,6 +146,7 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         ("remove_item", 409): Probe(token="checked_out"),
         ("clear_cart", 409): Probe(token="checked_out"),
         ("call_tool", 404): Probe(name="no_such_tool"),
+        ("list_tools", 400): Probe(query="?strict=yes"),
         ("static_file", 404): Probe(file="no-such-file.js"),
         ("create_realtime_session", 200): Probe(app="voice"),
         ("create_realtime_session", 400): Probe(app="voice", body={"restaurant_id": 5}),
@@ -245,7 +247,7 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
                 .replace("{line_id}", probe.line_id)
                 .replace("{name}", probe.name)
                 .replace("{path}", probe.file)
-            )
+            ) + probe.query
             token = token_of(client, probe.token) if op.get("security") else None
             headers = {TOKEN_HEADER: token} if token else {}
             body = BODY.get(op_id, {"arguments": {}} if tool else None) if probe.body == "default" else probe.body
