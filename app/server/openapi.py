@@ -160,17 +160,17 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("GET", "/v1/restaurants/{rid}/tools"): Operation(
         "list_tools",
-        "The voice tools, as Realtime function specs",
+        "The voice tools, as Realtime function specs (?strict=true: in OpenAI's strict form)",
         {200: Answer("the tools", "ToolList")},
-        errors=(errors.InvalidRequest,),
         tag="voice",
+        errors=(errors.InvalidRequest,),  # a strict that is not true or false
         parameters=(
             {
                 "name": "strict",
                 "in": "query",
                 "required": False,
-                "schema": {"enum": ["true", "false"], "default": "false"},
-                "description": "true: OpenAI's strict function form (every property required, optional ones nullable)",
+                "description": "true: every property required, optional ones nullable, additionalProperties false",
+                "schema": {"type": "string", "enum": ["true", "false"], "default": "false"},
             },
         ),
     ),

@@ -249,7 +249,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "name": {"type": "string"},
                         "description": {"type": "string"},
                         "parameters": {"type": "object"},
-                        "strict": {"const": True},
+                        "strict": {"const": True, "description": "only with ?strict=true"},
                     },
                     required=["type", "name", "description", "parameters"],
                 ),
