@@ -279,7 +279,7 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "item": _ITEM_TEXT,
-        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; omit for all"},
+        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; leave out (or null) for all"},
     },
 )
 def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
