@@ -11,7 +11,16 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
-from app.core.matching import SUGGEST_SCORE, exact_variation, normalize, parse_phrase, rank_items, said_variation
+from app.core.matching import (
+    SUGGEST_SCORE,
+    exact_variation,
+    find_options,
+    normalize,
+    parse_phrase,
+    rank_items,
+    said_variation,
+)
+from app.core.menu import Item, Option
 from app.core.pricing import price_cart
 from app.errors import CartError, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
 from app.json_input import object_fields, string_list
@@ -88,6 +97,13 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
     return state, {"message": message, "item": details}
 
 
+def _options_named(item: Item, text: str) -> tuple[Option, ...]:
+    try:
+        return find_options(item, text)
+    except CartError:
+        return ()  # not an option: the turn answers it properly
+
+
 def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if not isinstance(entry, dict) or not isinstance(entry.get("item"), str):
         raise InvalidRequest("each entry needs an item (what the customer said)")
@@ -95,8 +111,10 @@ def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState,
     phrase = parse_phrase(ctx.menu, entry["item"])
     item = phrase.item
     said = string_list(entry.get("modifiers") or [], "modifiers")
-    # the options named inside the item phrase, then the ones said as modifiers: repeats count
-    texts = (*(o.id for o in phrase.options), *said)
+    # the options named inside the item phrase, then the ones said as modifiers: repeats among the
+    # modifiers count, but "large fries" + ["large"] is one Large (the model often sends both)
+    echoed = {o.id for text in said for o in _options_named(item, text)}
+    texts = (*(o.id for o in phrase.options if o.id not in echoed), *said)
     size = said_variation(item, entry["item"]) if item.variations else None
     quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
     op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
