@@ -1,6 +1,6 @@
 """Whole spoken orders → cart lines, with every word accounted for.
 
-``read_order(menu, "a cheeseburger medium with cheddar and fries and a coke")`` answers one
+:func:`app.core.order_phrases.read_order` (``"a cheeseburger medium with cheddar and fries and a coke"``) answers one
 :class:`Reading` per item said — item, quantity, options, kitchen notes — or, for a part it
 cannot place, the question to ask (a :class:`~app.errors.CartError`: ``item_ambiguous``,
 ``item_not_found``, ``words_not_understood``). Nothing said is dropped: a word is a quantity, part
@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from app.core.matching import SUGGEST_SCORE, normalize, rank_items
+from app.core.matching import SUGGEST_SCORE, rank_items
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.menu_words import (
     NEGATIONS,
@@ -39,13 +39,12 @@ from app.core.menu_words import (
     head_nouns,
     item_names,
     option_phrases,
-    protected_phrases,
     top_groups,
     words_of,
 )
 from app.core.order_questions import ask_about_words, candidate, group_for, strict_score
-from app.core.spoken import FILLER, SEPARATORS, take_notes
-from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.core.spoken import FILLER, take_notes
+from app.errors import ItemAmbiguous, ItemNotFound
 
 FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
 
@@ -92,29 +91,40 @@ def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
 
 
 def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], list[Words]]:
-    """Options said among ``words`` (marked used in place), longest phrase first, one per option."""
+    """Options said among ``words`` (marked used in place), longest phrase first.
+
+    An option said again is chosen again while its ``max_quantity`` allows ("extra shot, extra shot"),
+    and beyond it left unexplained (asked about, never dropped); a once-only option said again is a
+    restatement ("large fries" + ["large"] is one Large).
+    """
     found: list[tuple[int, Option]] = []
     spans: list[Words] = []
     counts: dict[str, int] = {}
     groups = {g.id: g for g in choice_groups(item)}
     present = set(words)
     for phrase, option in _negations_first(item):
-        if not present.issuperset(phrase) or any(option is o for _, o in found):
+        if not present.issuperset(phrase):
             continue
-        at = find_phrase(words, phrase)
-        if at < 0 or any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
-            continue  # "no sour cream" is a note, never the Sour Cream option
-        group = groups.get(option.group_id)
-        if group is not None and group.max == 1 and counts.get(group.id, 0) >= 1:
-            continue  # "large" after "waffle cone" filled the holder: the word stays to be asked about
-        end = at + len(phrase)
-        head = words_of(option.name)[-1:]
-        if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
-            end += 1  # "skinny milk": the alias, then the head noun of the option's name
-        words[at:end] = [None] * (end - at)
-        found.append((at, option))
-        spans.append(phrase)
-        counts[option.group_id] = counts.get(option.group_id, 0) + 1
+        while (at := find_phrase(words, phrase)) >= 0:
+            if any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+                break  # "no sour cream" is a note, never the Sour Cream option
+            times = sum(1 for _, o in found if o is option)
+            group = groups.get(option.group_id)
+            full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
+            if full and not times:
+                break  # "large" after "waffle cone" filled the holder: the word stays to be asked about
+            if times and times >= option.max_quantity > 1:
+                break  # a third "extra shot" of two allowed: left unexplained, so it is asked about
+            end = at + len(phrase)
+            head = words_of(option.name)[-1:]
+            if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
+                end += 1  # "skinny milk": the alias, then the head noun of the option's name
+            words[at:end] = [None] * (end - at)
+            if times and option.max_quantity <= 1:
+                continue  # a once-only option said again: a restatement ("large fries" + ["large"])
+            found.append((at, option))
+            spans.append(phrase)
+            counts[option.group_id] = counts.get(option.group_id, 0) + 1
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
 
 
@@ -145,7 +155,7 @@ def _missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
 NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
 
 
-def _fit(
+def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> _Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
@@ -189,7 +199,7 @@ def _inside(phrase: Words, name: Words) -> bool:
     return any(name[i : i + len(phrase)] == phrase for i in range(len(name) - len(phrase) + 1))
 
 
-def _fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
+def item_fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
     names = item_names(menu)[id(item)]
     present = set(words)
     names = tuple(n for n in names if present.issuperset(n))
@@ -204,23 +214,23 @@ def _fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
     out = []
     for name, how in tries:
         for options_first in (False, True):
-            fit = _fit(item, words, name, how, options_first)
+            fit = fit_words(item, words, name, how, options_first)
             if fit is not None:
                 out.append(fit)
     return out
 
 
-def _best(menu: Menu, words: Words) -> list[_Fit]:
+def best_fits(menu: Menu, words: Words) -> list[_Fit]:
     """Each item's best reading of ``words``, best first (available items before sold-out ones on a tie)."""
     fits = []
     for item in menu.items:
-        candidates = _fits(menu, item, words)
+        candidates = item_fits(menu, item, words)
         if candidates:
             fits.append(min(candidates))
     return sorted(fits, key=lambda f: (f.key, not f.item.available))
 
 
-def _with_quantity(words: Words) -> list[tuple[int | None, Words]]:
+def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot")."""
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
         count = 1 if words[0] in ("a", "an") else int(words[0])
@@ -234,8 +244,8 @@ def _with_quantity(words: Words) -> list[tuple[int | None, Words]]:
 def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Reading:
     """One item from ``words`` (normalised); raises the question to ask when it is not clear."""
     best: list[tuple[_Fit, list[_Fit]]] = []
-    for quantity, rest in _with_quantity(words):
-        ranked = _best(menu, rest)
+    for quantity, rest in with_quantity(words):
+        ranked = best_fits(menu, rest)
         if ranked:
             ranked[0].quantity = quantity
             best.append((ranked[0], ranked))
@@ -268,10 +278,10 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
         )
     if top.unknown:
         ask_about_words(menu, top, said, modifiers)
-    return _reading(top, said)
+    return reading_of(top, said)
 
 
-def _reading(fit: _Fit, said: str) -> Reading:
+def reading_of(fit: _Fit, said: str) -> Reading:
     """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
     default option as a removal rather than a note."""
     variation = next(
@@ -303,9 +313,9 @@ def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
 def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
     """No name said exactly: a misheard name ("cheesburger medium") once options and notes are out."""
     scored: list[tuple[float, _Fit]] = []
-    for quantity, rest in _with_quantity(words):
+    for quantity, rest in with_quantity(words):
         for item in menu.items:
-            fit = _fit(item, rest, None)
+            fit = fit_words(item, rest, None)
             if fit is None or not fit.unknown:
                 continue
             left = " ".join(fit.unknown)
@@ -317,7 +327,7 @@ def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
         score, fit = scored[0]
         close = [s for s in scored if s[0] >= score - 4 and s[1].item is not fit.item]
         if not close:
-            return _reading(fit, said)
+            return reading_of(fit, said)
         raise ItemAmbiguous(
             f"{said!r} could be " + " or ".join(s[1].item.name for s in [scored[0], *close][:5]),
             query=said,
@@ -326,109 +336,3 @@ def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
     ranked = rank_items(menu, " ".join(words))
     suggestions = [candidate(m.target) for m in ranked if m.score >= SUGGEST_SCORE][:3]  # type: ignore[arg-type]
     raise ItemNotFound(f"nothing on the menu matches {said!r}", query=said, suggestions=suggestions)
-
-
-# --- cutting a phrase into items ----------------------------------------------------------------------
-
-
-def _chunks(menu: Menu, words: Words) -> list[Words]:
-    """Cut at separators outside menu phrases ("chips and guac" stays whole)."""
-    guarded = [False] * len(words)
-    for phrase in protected_phrases(menu):
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if words[i : i + n] == phrase:
-                guarded[i : i + n] = [True] * n
-    chunks: list[list[str]] = [[]]
-    for i, (word, guard) in enumerate(zip(words, guarded, strict=True)):
-        if word == "of" and i and words[i - 1] == "side" and not guard:
-            chunks[-1].pop()  # "… with a side of onion rings": a side is an item of its own or a choice
-            chunks.append([])
-        elif word in SEPARATORS and not guard:
-            chunks.append([])
-        else:
-            chunks[-1].append(word)
-    return [tuple(c) for c in chunks if c]
-
-
-def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
-    """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
-    answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
-    if chunk and chunk[0].isdigit():
-        return False
-    fit = _fit(item, chunk, None)
-    if fit is None or fit.unknown or not (fit.options or fit.notes):
-        return False
-    if chunk[0] not in ("a", "an"):
-        return True  # "american … and swiss": a second answer stays with its item, to be asked about
-    said = _fits(menu, item, before)
-    earlier = min(said).options if said else ()
-    groups = {g.id: g.max for g in choice_groups(item)}
-    chosen = [o.group_id for o in (*earlier, *fit.options)]
-    return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
-
-
-def split_items(menu: Menu, text: str) -> list[Words]:
-    """The pieces of ``text`` that each name one item (choices stay with their item)."""
-    parts = [normalize(p) for p in text.replace(";", ",").split(",")]
-    words = tuple(" and ".join(p for p in parts if p).split())
-    whole = _best(menu, _with_quantity(words)[0][1])
-    if whole and not whole[0].unknown and (whole[0].named or whole[0].options):
-        return [words]  # one item with all its choices ("… with sausage and mushrooms")
-    pieces: list[Words] = []
-    current_item: Item | None = None
-    for chunk in _chunks(menu, words):
-        if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
-            pieces[-1] = (*pieces[-1], "and", *chunk)
-            continue
-        ranked = _best(menu, _with_quantity(chunk)[0][1])
-        top = ranked[0] if ranked else None
-        stands_alone = top is not None and not top.unknown and (top.named or top.options)
-        if pieces and not stands_alone:
-            pieces[-1] = (*pieces[-1], "and", *chunk)
-            continue
-        pieces.append(chunk)
-        current_item = top.item if top is not None else None
-    return pieces
-
-
-def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[Reading | CartError]:
-    """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question."""
-    if not isinstance(text, str) or not text.strip():
-        return [ItemNotFound("say which item", query=text, suggestions=[])]
-    exact = menu.item(text)
-    if exact is not None and not modifiers:
-        return [Reading(exact, said=text)]
-    pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
-    if len(pieces) == 1:
-        pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
-    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
-    if extra and pieces:
-        said, words = pieces[-1]
-        pieces[-1] = (said, (*words, *extra))
-    out: list[Reading | CartError] = []
-    for said, words in pieces:
-        try:
-            out.append(read_item(menu, words, said, extra))
-        except CartError as exc:
-            out.append(exc)
-    return out or [ItemNotFound("say which item", query=text, suggestions=[])]
-
-
-def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
-    """Choices said for a known ``item`` (ids, names, or phrases): a :class:`Reading` of it.
-
-    Raises ``modifier_invalid`` naming the words that are no choice of the item (and the one group
-    they belong to, when they do on other items).
-    """
-    by_id = {o.id: o for g in choice_groups(item) for o in g.options}
-    options = [by_id[t] for t in texts if t in by_id]
-    said = [t for t in texts if t not in by_id]
-    words = tuple(w for t in said for w in ("and", *words_of(t)))
-    fit = _fit(item, words, None)
-    if fit is None:  # pragma: no cover - a reading without a name always exists
-        raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
-    if fit.unknown:
-        ask_about_words(menu, fit, " ".join(said), words)
-    fit.options = tuple(dict.fromkeys([*options, *fit.options]))
-    return _reading(fit, item.name)

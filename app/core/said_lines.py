@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from app.core.choices import Pick
 from app.core.choosing import resolve_choices
 from app.core.menu import Item, Menu, Variation
-from app.core.order_reader import Reading, read_choices, read_order
+from app.core.order_phrases import read_choices, read_order
+from app.core.order_reader import Reading
 from app.errors import CartError, ModifierInvalid
 
 

@@ -13,7 +13,8 @@ from app.core import cart, turn
 from app.core.cart import CartState
 from app.core.matching import SUGGEST_SCORE, exact_variation, normalize, parse_phrase, rank_items
 from app.core.menu import Item
-from app.core.order_reader import Reading, read_order
+from app.core.order_phrases import read_order
+from app.core.order_reader import Reading
 from app.core.pricing import price_cart
 from app.errors import (
     CartError,

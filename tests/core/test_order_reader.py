@@ -14,7 +14,8 @@ import pytest
 
 from app.core.matching import normalize
 from app.core.menu import Menu, load_menu
-from app.core.order_reader import Reading, read_order
+from app.core.order_phrases import read_order
+from app.core.order_reader import Reading
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 from bench import matching
 
