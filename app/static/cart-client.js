@@ -263,6 +263,7 @@ export class CartClient extends EventTarget {
   }
 
   // --- cart operations --------------------------------------------------------------------------------
+  // A fresh, empty cart that replaces the stored one (in line with every tab's turns).
   newCart() {
     return this._serial(() => this._request("POST", "/cart", undefined, { resend: () => false }));
   }

@@ -172,3 +172,16 @@ def test_an_unreadable_saved_cart_is_named_as_such(page: Any, server: ServerProc
     page.wait_for_selector("body[data-ready=true]")
     notice = page.text_content("#notice")
     assert "could not be read" in notice and "expired" not in notice and "security" not in notice
+
+
+def test_new_order_in_one_tab_starts_it_in_every_tab(context: Any, server: ServerProcess) -> None:  # noqa: F811
+    first, second = tab(context, server.url), tab(context, server.url)
+    say_tool_call(first, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
+    old_id = shown_cart_id(first)
+    second.wait_for_function("document.querySelectorAll('.cart-line').length === 1")
+    second.click("#new-order")
+    first.wait_for_function(f"!document.getElementById('cart-meta').textContent.includes('{old_id}')")
+    assert shown_cart_id(first) == shown_cart_id(second) != old_id
+    assert cart_lines(first) == cart_lines(second) == []
+    say_tool_call(first, "c2", "add_to_order", {"items": [{"item": "chocolate chip cookie"}]})
+    assert [n for _, n, _ in cart_lines(first)] == ["Chocolate Chip Cookie"]  # on the new cart
