@@ -104,7 +104,16 @@ class TokenStore {
 
   write(value) {
     this.memory = value;
+    const storage = this.storage;
     this._try((s) => s.setItem(this.key, value));
+    if (storage && !this.storage) {
+      // the write failed (a full quota): drop the older stored cart, or a reload would bring it back
+      try {
+        storage.removeItem(this.key);
+      } catch {
+        // nothing more to do: the token lives in memory
+      }
+    }
   }
 
   remove() {
@@ -125,7 +134,6 @@ function parseSaved(raw) {
 function localStorageOf(scope) {
   return scope.localStorage; // the getter itself throws where site data is blocked
 }
-
 
 export class CartClient extends EventTarget {
   constructor({ baseUrl = "", restaurantId, storage = undefined, fetch = globalThis.fetch, locks = undefined } = {}) {
@@ -224,13 +232,20 @@ export class CartClient extends EventTarget {
 
   // Send one request with the newest token. When the stored token moved while this request was
   // on the wire (another tab's turn), it is sent again on the newer token instead of overwriting
-  // that tab's cart with a fork; `resend(data)` may veto that (a placed order is never re-sent).
+  // that tab's cart with a fork (or dropping it because the older token was refused); `resend(data)`
+  // may veto that for an answer (a placed order is never re-sent).
   async _request(method, path, body, { resend = () => true } = {}) {
     for (let attempt = 0; ; attempt += 1) {
       const sent = this.token;
       const { response, data } = await this._send(method, path, body, sent);
-      if (!response.ok) throw new CartClientError(data.error || {}, response.status);
-      if (this.token !== sent && resend(data)) {
+      const moved = this.token !== sent;
+      if (!response.ok) {
+        const error = new CartClientError(data.error || {}, response.status);
+        if (!(moved && error.code in TOKEN_REFUSALS && attempt < MAX_REAPPLY)) throw error;
+        this.reapplied += 1;
+        continue;
+      }
+      if (moved && resend(data)) {
         if (attempt >= MAX_REAPPLY) {
           throw new CartClientError({ code: "cart_busy", message: "other tabs keep changing this cart; try again" }, 0);
         }

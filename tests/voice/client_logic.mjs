@@ -40,6 +40,23 @@ const scenarios = {
     const answer = await client.callTool("add_to_order", { items: [] }, "call_1");
     return { sent, stored: JSON.parse(storage.getItem(KEY)).token, answered: answer.cart_token, reapplied: client.reapplied };
   },
+  // the old token is refused while another tab already moved the cart on: use theirs, drop nothing
+  async refused_but_moved() {
+    const storage = memoryStorage({ [KEY]: saved("old") });
+    const { fetch: answer, sent } = service(storage);
+    const fetch = async (url, init) => {
+      if (init.headers["Cart-Token"] !== "old") return answer(url, init);
+      sent.push({ method: init.method, path: new URL(url, "http://x").pathname, token: "old" });
+      storage.setItem(KEY, saved("other"));
+      const error = { code: "token_expired", message: "the cart expired" };
+      return { ok: false, status: 401, json: async () => ({ error }) };
+    };
+    const client = new CartClient({ restaurantId: "demo-burger", storage, fetch, locks: null });
+    const resets = [];
+    client.addEventListener("cart-reset", (e) => resets.push(e.detail.code));
+    const data = await client.callTool("add_to_order", {}, "call_1");
+    return { sent, resets, note: JSON.parse(data.output).note ?? null, stored: JSON.parse(storage.getItem(KEY)).token };
+  },
   // a placed order is never placed again, even when the token moved meanwhile
   async order_not_resent() {
     const storage = memoryStorage({ [KEY]: saved("base") });

@@ -1,6 +1,7 @@
 """cart-client.js branches the browser tests cannot force, under node with a stand-in server and
-storage (``client_logic.mjs`` beside this file): re-sending on a moved token, never re-placing an
-order, giving up clearly, a first visit racing another tab, and one lock per cart."""
+storage (``client_logic.mjs`` beside this file): re-sending on a moved token (also when the older
+one was refused), never re-placing an order, giving up clearly, a first visit racing another tab,
+and one lock per cart."""
 
 from __future__ import annotations
 
@@ -55,3 +56,9 @@ def test_a_first_visit_takes_up_the_cart_another_tab_just_started() -> None:
 def test_every_turn_takes_the_carts_lock() -> None:
     result = run("turns_take_the_lock")
     assert result == {"names": ["voicecart:cart:demo-burger"] * 3, "maxInFlight": 1}
+
+
+def test_a_refused_token_that_another_tab_already_replaced_drops_nothing() -> None:
+    result = run("refused_but_moved")
+    assert [s["token"] for s in result["sent"]] == ["old", "other"]  # sent again on the newer token
+    assert result["resets"] == [] and result["note"] is None and result["stored"] == "t1"
