@@ -10,6 +10,7 @@
 
 const DB_NAME = "voicecart";
 const DB_STORE = "cart-tokens";
+const OPEN_TIMEOUT_MS = 3000; // a browser that neither opens nor refuses IndexedDB: go on without it
 
 function request(req) {
   return new Promise((resolve, reject) => {
@@ -23,7 +24,10 @@ class IndexedCell {
   static async open(factory) {
     const opening = factory.open(DB_NAME, 1);
     opening.onupgradeneeded = () => opening.result.createObjectStore(DB_STORE);
-    return new IndexedCell(await request(opening));
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error("IndexedDB did not open")), OPEN_TIMEOUT_MS)
+    );
+    return new IndexedCell(await Promise.race([request(opening), timeout]));
   }
 
   constructor(db) {

@@ -186,3 +186,15 @@ def test_new_order_in_one_tab_starts_it_in_every_tab(context: Any, server: Serve
     assert cart_lines(first) == cart_lines(second) == []
     say_tool_call(first, "c2", "add_to_order", {"items": [{"item": "chocolate chip cookie"}]})
     assert [n for _, n, _ in cart_lines(first)] == ["Chocolate Chip Cookie"]  # on the new cart
+
+
+def test_without_indexeddb_the_cart_is_kept_in_localstorage(page: Any, server: ServerProcess) -> None:  # noqa: F811
+    page.add_init_script("IDBFactory.prototype.open = function () { throw new DOMException('no', 'SecurityError'); };")
+    open_demo(page, server.url)
+    say_tool_call(page, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
+    say_tool_call(page, "c2", "add_to_order", {"items": [{"item": "mexican coke"}]})
+    before = (shown_cart_id(page), cart_lines(page))
+    assert [n for _, n, _ in before[1]] == ["Fudge Brownie", "Mexican Coke"]
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert (shown_cart_id(page), cart_lines(page)) == before and page.is_hidden("#notice")
