@@ -144,6 +144,18 @@ class ModifierRequired(OperationError):
     code = "modifier_required"
 
 
+class ModifierUnavailable(OperationError):
+    """The option exists but is 86'd (sold out) right now; ``options`` lists what is available."""
+
+    code = "modifier_unavailable"
+
+
+class VariationUnavailable(OperationError):
+    """The variation (size, kind) exists but is 86'd right now; ``variations`` lists what is available."""
+
+    code = "variation_unavailable"
+
+
 class QuantityInvalid(OperationError):
     code = "quantity_invalid"
 
@@ -176,6 +188,12 @@ class RestaurantClosed(OperationError):
     """The menu declares opening hours and ``now`` is outside them."""
 
     code = "restaurant_closed"
+
+
+class OrderTotalNegative(OperationError):
+    """The order would total below zero (a menu edit ``menu check`` should have refused)."""
+
+    code = "order_total_negative"
 
 
 class OrderTotalChanged(CartError):

@@ -10,8 +10,20 @@ const client = new CartClient({ baseUrl: "", restaurantId });
 const channel = new RecordingChannel();
 let currency = "USD";
 
-function money(cents) {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+// amounts are integers in the currency's minor unit: ¥850 is 850, KWD 1.250 is 1250
+function money(minor) {
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+  return format.format(minor / 10 ** format.resolvedOptions().maximumFractionDigits);
+}
+
+// "2× Extra shot", nested choices in brackets: "Bacon and egg roll (Barbecue sauce)"
+function modifierText(modifiers) {
+  return modifiers
+    .map((m) => {
+      const nested = m.modifiers && m.modifiers.length ? ` (${modifierText(m.modifiers)})` : "";
+      return `${m.quantity > 1 ? `${m.quantity}× ` : ""}${m.name}${nested}`;
+    })
+    .join(", ");
 }
 
 // Several notices can stand at once (storage off and a reset cart): each kind keeps one line.
@@ -46,7 +58,9 @@ async function loadMenu() {
     $("menu").append(el("h3", { textContent: category }));
     for (const item of items) {
       const row = el("div", { className: `menu-item${item.available === false ? " unavailable" : ""}` });
-      row.append(el("span", { textContent: item.name }), el("span", { textContent: money(item.price_cents) }));
+      // an item with variations (sizes) shows its cheapest price
+      const prices = item.variations ? item.variations.map((v) => v.price_cents) : [item.price_cents];
+      row.append(el("span", { textContent: item.name }), el("span", { textContent: money(Math.min(...prices)) }));
       $("menu").append(row);
     }
   }
@@ -58,12 +72,13 @@ function renderCart(cart) {
   const lines = $("cart-lines");
   lines.replaceChildren(
     ...cart.lines.map((line) => {
-      const mods = line.modifiers.map((m) => m.name).join(", ") + (line.notes ? ` — “${line.notes}”` : "");
+      const mods = modifierText(line.modifiers) + (line.notes ? ` — “${line.notes}”` : "");
+      const name = line.variation ? `${line.variation.name} ${line.name}` : line.name;
       const li = el("li", { className: `cart-line${line.available ? "" : " unavailable"}` });
       li.dataset.lineId = line.line_id;
       li.append(
         el("span", { className: "qty", textContent: `${line.quantity}×` }),
-        el("span", {}, el("span", { className: "name", textContent: line.name }), el("div", { className: "mods", textContent: mods })),
+        el("span", {}, el("span", { className: "name", textContent: name }), el("div", { className: "mods", textContent: mods })),
         el("span", { className: "price", textContent: line.available ? money(line.line_total_cents) : "unavailable" })
       );
       return li;
