@@ -185,7 +185,13 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "A one-minute client secret for a browser's Realtime session",
         {200: Answer("the secret and where to use it", "RealtimeSession")},
         body="RealtimeSessionRequest",
-        errors=(errors.RestaurantNotFound, errors.RealtimeUnavailable, errors.UpstreamError),
+        errors=(
+            errors.OriginNotAllowed,
+            errors.TooManySessions,
+            errors.RestaurantNotFound,
+            errors.RealtimeUnavailable,
+            errors.UpstreamError,
+        ),
         tag="voice",
     ),
 }

@@ -287,6 +287,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 {"value": {"type": "string"}, "expires_at": {"type": "integer", "description": "Unix seconds"}},
                 closed=False,
             ),
+            "restaurant_id": {"type": "string", "description": "the restaurant the session is bound to"},
             "model": {"type": "string"},
             "calls_url": {"type": "string", "format": "uri"},
         }

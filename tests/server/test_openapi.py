@@ -24,7 +24,7 @@ from app.server.openapi_schemas import SCHEMAS
 from app.settings import Settings
 from tests.conftest import DEMO, TACO, FakeClock
 from tests.servers import free_port
-from tests.voice.test_realtime import API_KEY, FakeUpstream, upstream  # noqa: F401 (the fixture)
+from tests.voice.test_realtime import API_KEY, SERVED, FakeUpstream, upstream  # noqa: F401 (the fixture)
 
 Doc = dict[str, Any]
 
@@ -119,6 +119,14 @@ class Probe:
     raw: bytes | None = None
     query: str = ""
     setup: Callable[[TestClient], None] | None = None
+    origin: str = "http://testserver"  # the page's Origin (POST /v1/realtime/session checks it)
+
+
+def mint_all_sessions(client: TestClient) -> None:
+    """Use up the minute's voice sessions of the test client's address."""
+    for _ in range(client.app.state.ctx.settings.realtime_sessions_per_minute):
+        answer = client.post("/v1/realtime/session", json=BODY["create_realtime_session"], headers={"Origin": SERVED})
+        assert answer.status_code == 200, answer.text
 
 
 def probe_for(op_id: str, status: int, tool: bool) -> Probe:
@@ -150,6 +158,8 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         ("static_file", 404): Probe(file="no-such-file.js"),
         ("create_realtime_session", 200): Probe(app="voice"),
         ("create_realtime_session", 400): Probe(app="voice", body={"restaurant_id": 5}),
+        ("create_realtime_session", 403): Probe(app="voice", origin="https://elsewhere.example"),
+        ("create_realtime_session", 429): Probe(app="voice", setup=mint_all_sessions),
         ("create_realtime_session", 404): Probe(app="voice", body={"restaurant_id": "nowhere"}),
         ("create_realtime_session", 413): Probe(app="voice", raw=b'{"restaurant_id": "' + b"x" * 17_000 + b'"}'),
         ("create_realtime_session", 502): Probe(app="voice_refused"),
@@ -250,6 +260,7 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
             ) + probe.query
             token = token_of(client, probe.token) if op.get("security") else None
             headers = {TOKEN_HEADER: token} if token else {}
+            headers["Origin"] = probe.origin
             body = BODY.get(op_id, {"arguments": {}} if tool else None) if probe.body == "default" else probe.body
             content = probe.raw if probe.raw is not None or body is None else json.dumps(body).encode()
             if content is not None:
