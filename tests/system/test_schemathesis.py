@@ -60,6 +60,7 @@ def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstrea
         "CART_MENU_DIR": str(menus),
         "OPENAI_API_KEY": API_KEY,
         "CART_OPENAI_BASE_URL": upstream.url,
+        "CART_REALTIME_SESSIONS_PER_MINUTE": "10000",  # every generated session request gets past the limit
     }
     report = tmp_path / "report"
     with ServerProcess(env, log_path=tmp_path / "serve.log") as server:
@@ -81,6 +82,8 @@ def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstrea
             "--report-dir",
             str(report),
             "--no-shrink",
+            "--header",
+            f"Origin: {server.url}",  # as the demo page sends it: POST /v1/realtime/session checks it
         ]
         run_env = {
             **os.environ,
