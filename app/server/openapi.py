@@ -59,13 +59,15 @@ class Operation:
     errors: Sequence[type[errors.CartError]] = ()
     tag: str = "cart"
     extra_errors: Sequence[tuple[int, str, str]] = ()  # (status, code, meaning) outside the CartError tree
-    query: Sequence[dict[str, Any]] = ()  # OpenAPI query parameter objects
+    parameters: Sequence[dict[str, Any]] = ()  # query and header parameters besides Cart-Token
 
 
 _CART = Answer("the cart after this turn", "CartAnswer", token=True)
 _TURN_ERRORS = (errors.CartCheckedOut,)
 _ADD_ERRORS = (
     errors.ItemNotFound,
+    errors.ModifierUnavailable,
+    errors.VariationUnavailable,
     errors.ItemAmbiguous,
     errors.ItemUnavailable,
     errors.ModifierInvalid,
@@ -145,6 +147,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         errors=(
             errors.CartTooLarge,  # notes over the limit
             errors.CartEmpty,
+            errors.OrderTotalNegative,
             errors.CartHasUnavailableItems,
             errors.ModifierRequired,
             errors.ModifierInvalid,
@@ -161,7 +164,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         {200: Answer("the tools", "ToolList")},
         tag="voice",
         errors=(errors.InvalidRequest,),  # a strict that is not true or false
-        query=(
+        parameters=(
             {
                 "name": "strict",
                 "in": "query",
@@ -186,13 +189,23 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         {200: Answer("the secret and where to use it", "RealtimeSession")},
         body="RealtimeSessionRequest",
         errors=(
+            errors.RestaurantNotFound,
             errors.OriginNotAllowed,
             errors.TooManySessions,
-            errors.RestaurantNotFound,
             errors.RealtimeUnavailable,
             errors.UpstreamError,
         ),
         tag="voice",
+        parameters=(
+            {
+                "name": "Origin",
+                "in": "header",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": "the page's origin, as browsers send it: this server's own or one of "
+                "CART_REALTIME_ALLOWED_ORIGINS; without it, origin_not_allowed",
+            },
+        ),
     ),
 }
 
@@ -267,7 +280,7 @@ def _operation(op: Operation, path: str, restaurants: list[str], body_schema: di
         params.append({"name": "path", "in": "path", "required": True, "schema": {"enum": files}})
     if "{name}" in path:
         params.append({"name": "name", "in": "path", "required": True, "schema": {"type": "string"}})
-    params += op.query
+    params += op.parameters
     if params:
         out["parameters"] = params
     if body_schema is not None:
