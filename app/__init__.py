@@ -1,8 +1,5 @@
 """voicecart: stateless voice-ordering carts carried in compact signed tokens."""
 
-from importlib.metadata import PackageNotFoundError, version
+from app.settings import VERSION as __version__
 
-try:
-    __version__ = version("voicecart")  # one source: ``[project] version`` in pyproject.toml
-except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
-    __version__ = "0+unknown"
+__all__ = ["__version__"]

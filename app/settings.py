@@ -35,10 +35,16 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from app.errors import ConfigError
+
+try:
+    VERSION = version("voicecart")  # one source: ``[project] version`` in pyproject.toml
+except PackageNotFoundError:  # a source tree on PYTHONPATH that was never installed
+    VERSION = "0+unknown"
 
 ENVIRONMENTS = ("development", "production")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")  # what logging and uvicorn both accept

@@ -183,6 +183,8 @@ class Phrase:
 def split_quantity(text: str) -> tuple[int | None, str]:
     """``"two large fries"`` → ``(2, "large fry")`` (normalised); no leading count → ``None``."""
     words = normalize(text).split()
+    if not words:  # only punctuation or symbols (":", "?!"): nothing to read
+        return None, ""
     counted = words[0] in NUMBER_WORDS or (words[0].isdigit() and len(words[0]) <= 3)
     if len(words) > 1 and counted and words[1] not in UNIT_WORDS:  # "five piece tenders" is a size
         count = NUMBER_WORDS.get(words[0]) or int(words[0])

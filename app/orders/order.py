@@ -42,6 +42,7 @@ from app.json_input import as_integer, object_fields, visible_text
 
 FULFILLMENT = ("pickup", "dine_in", "curbside")
 MAX_NAME_CHARS = 80
+MAX_TOTAL_CENTS = 10**10 - 1  # the largest expected_total_cents taken (voice: confirm_order's total_cents)
 _PHONE = re.compile(r"\+?[0-9 ().-]{7,24}")
 _REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
 
@@ -112,7 +113,7 @@ def parse_checkout(body: Any) -> CheckoutRequest:
     expected = body.get("expected_total_cents")
     if expected is not None:
         expected = as_integer(expected)
-        if expected is None or not 0 <= expected < 10**10:
+        if expected is None or not 0 <= expected <= MAX_TOTAL_CENTS:
             raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
     return CheckoutRequest(
         customer=Customer(_clean_name(customer.get("name")), _clean_phone(customer.get("phone"))),
@@ -219,6 +220,8 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
             f"the total is now {format_money(priced.total_cents, menu.currency)}; please confirm it",
             total_cents=priced.total_cents,
             expected_total_cents=request.expected_total_cents,
+            currency=menu.currency,
+            changes=[w for w in priced.warnings if w["code"] == "price_changed"],  # what moved since the quote
         )
     lines = tuple({k: v for k, v in p.to_dict().items() if k != "available"} for p in priced.lines)
     order = Order(

@@ -1,6 +1,8 @@
 """The voice routes: the tools, the Realtime session, and the demo page with its static files.
 
-``GET  /v1/restaurants/{rid}/tools``         → ``{"tools": [Realtime function specs]}``
+``GET  /v1/restaurants/{rid}/tools``         → ``{"tools": [Realtime function specs]}``;
+``?strict=true``: the same tools in OpenAI's strict form (every property required, optional ones
+nullable, ``"strict": true``) for SDKs that default to strict function schemas.
 ``POST /v1/restaurants/{rid}/tools/{name}``  ``{"arguments": object | JSON string, "call_id"?}``
 with an optional ``Cart-Token`` (none: a new cart) → 200 ``{"ok", "output", "call_id", "cart",
 "cart_token"}``; ``output`` is the JSON string for ``function_call_output.output``.
@@ -34,7 +36,10 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
 
     async def list_tools(request: Request) -> Response:
         ctx.menu(request.path_params["rid"])  # 404 for an unknown restaurant
-        return OrjsonResponse({"tools": ctx.tools.specs()})
+        strict = request.query_params.get("strict", "false")
+        if strict not in ("true", "false"):
+            raise InvalidRequest("strict must be true or false", field="strict")
+        return OrjsonResponse({"tools": ctx.tools.specs(strict=strict == "true")})
 
     async def call_tool(request: Request) -> Response:
         body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})

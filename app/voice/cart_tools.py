@@ -22,8 +22,7 @@ from app.core.matching import (
 )
 from app.core.menu import Item, Option
 from app.core.pricing import price_cart
-from app.errors import CartError, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
-from app.json_input import object_fields, string_list
+from app.errors import CartError, FieldRequired, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -104,19 +103,17 @@ def _options_named(item: Item, text: str) -> tuple[Option, ...]:
         return ()  # not an option: the turn answers it properly
 
 
-def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    if not isinstance(entry, dict) or not isinstance(entry.get("item"), str):
-        raise InvalidRequest("each entry needs an item (what the customer said)")
-    object_fields(entry, ("item", "quantity", "modifiers", "notes"), where="items")
+def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    """One ``items`` entry, already checked against the schema (:func:`~app.voice.toolkit.check_arguments`)."""
     phrase = parse_phrase(ctx.menu, entry["item"])
     item = phrase.item
-    said = string_list(entry.get("modifiers") or [], "modifiers")
+    said = tuple(entry.get("modifiers", ()))
     # the options named inside the item phrase, then the ones said as modifiers: repeats among the
     # modifiers count, but "large fries" + ["large"] is one Large (the model often sends both)
     echoed = {o.id for text in said for o in _options_named(item, text)}
     texts = (*(o.id for o in phrase.options if o.id not in echoed), *said)
     size = said_variation(item, entry["item"]) if item.variations else None
-    quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
+    quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry else phrase.quantity or 1
     op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
     state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
     line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
@@ -167,8 +164,7 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
         except TokenError:
             raise
         except CartError as exc:
-            said = entry.get("item") if isinstance(entry, dict) else None
-            not_added.append({"item": said, **failure(exc)})
+            not_added.append({"item": entry["item"], **failure(exc)})
     parts = []
     if added:
         parts.append("Added " + "; ".join(_added_text(a) for a in added) + ".")
@@ -187,8 +183,8 @@ def _added_text(added: dict[str, Any]) -> str:
 @tool(
     "update_order_item",
     """Change a line already in the order: its quantity, its choices (send the complete new list;
-    it replaces the old one; a size alone, e.g. ["large"], changes only the size) or its note.
-    Use the line_id from the last cart you saw.""",
+    it replaces the old one; a size alone, e.g. ["large"], changes only the size) or its note; send
+    at least one of them. Use the line_id from the last cart you saw.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "quantity": {"type": "integer", "minimum": 0, "maximum": cart.MAX_QUANTITY, "description": "0 removes"},
@@ -200,15 +196,13 @@ def _added_text(added: dict[str, Any]) -> str:
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
     modifiers, size = None, None
-    if args.get("modifiers") is not None:
-        said = args["modifiers"]
+    if "modifiers" in args:
+        # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
+        modifiers = tuple(args["modifiers"])
         item = ctx.menu.item_by_tag(line.item_tag)
-        if item is None or not all(isinstance(m, str) for m in said):
-            raise InvalidRequest("modifiers must be a list of strings for an item still on the menu")
-        if len(said) == 1 and item.variations and exact_variation(item, said[0]):
-            size = said[0]  # "make it a large": only the size changes, the other choices stay
-        else:
-            modifiers = tuple(said)  # resolved by the turn, like an add: sizes, repeats, "no X"
+        if item is not None and item.variations and len(modifiers) == 1 and exact_variation(item, modifiers[0]):
+            modifiers, size = None, modifiers[0]  # "make it a large": only the size changes, the rest stays
+    # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
@@ -245,29 +239,29 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
 @tool(
     "remove_from_order",
     """Remove something from the order: by line_id, or by the name the customer said (with an
-    optional quantity to remove only some, e.g. 'one less fries'). If several lines match, the
-    answer lists them: ask which one.""",
+    optional quantity to remove only some, e.g. 'one less fries'); leave out (or null) the one you
+    do not have. If several lines match, the answer lists them: ask which one.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "item": _ITEM_TEXT,
-        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; omit for all"},
+        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; leave out (or null) for all"},
     },
 )
 def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    if args.get("line_id") is not None:
-        line = state.line(args["line_id"])
-    elif args.get("item"):
-        lines = _lines_for(state, args["item"], ctx)
-        if len(lines) > 1:
-            priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
-            choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
-            raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
-        line = lines[0]
-    else:
-        raise InvalidRequest("say which line (line_id) or which item to remove")
+    if "line_id" not in args and not args.get("item"):
+        raise FieldRequired("say which line (line_id) or which item to remove", fields=["line_id", "item"])
+    lines = _lines_for(state, args["item"], ctx) if args.get("item") else [state.line(args["line_id"])]
+    if "line_id" in args:  # a line id and a name that disagree: ask, never remove the wrong line
+        named = [x for x in lines if x.line_id == args["line_id"]]
+        lines = named or [state.line(args["line_id"]), *lines]
+    if len(lines) > 1:
+        priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
+        choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
+        raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
+    line = lines[0]
     quantity = args.get("quantity")
     if quantity is not None:
-        cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
+        quantity = cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
     if quantity is not None and quantity < line.quantity:
         op: turn.Operation = turn.UpdateLine(line.line_id, quantity=line.quantity - quantity)
         removed = quantity

@@ -10,7 +10,7 @@ Each secret is billed to the operator's key, so before asking upstream the route
 (:func:`check_origin`, :class:`SessionLimiter`): the page's ``Origin`` is allowed
 (CART_REALTIME_ALLOWED_ORIGINS; by default only the origin this server serves), the client
 address has not minted CART_REALTIME_SESSIONS_PER_MINUTE sessions in the last minute (per
-replica; behind a proxy run uvicorn with ``--proxy-headers`` so the address is the customer's),
+server process; behind a proxy run uvicorn with ``--proxy-headers`` so the address is the customer's),
 and the restaurant exists. The session is bound to that restaurant: its instructions name it,
 and the answer carries its ``restaurant_id`` for the page to check.
 """
@@ -90,11 +90,15 @@ def instructions(menu: Menu) -> str:
         "Be brief and friendly. Use the tools for every menu question and every change to the order; "
         "never invent items or prices. Put everything the customer asks for in one add_to_order call. "
         "When a tool answers ok false, say its message (it says what to ask). "
-        "Read the total from the last tool output before the customer finishes."
+        "To finish, call confirm_order with action review, read its total to the customer, and once they "
+        "agree call confirm_order checkout with the total_cents that review gave."
     )
 
 
 def session_config(settings: Settings, menu: Menu) -> dict[str, Any]:
+    """The session our browser gets. Its tools are the normal (non-strict) form: a Realtime function tool
+    has no ``strict`` field; SDKs that make schemas strict themselves use ``GET …/tools?strict=true``,
+    and both forms of a call are served alike."""
     return {
         "type": "realtime",
         "model": settings.realtime_model,

@@ -109,6 +109,13 @@ def failure(exc: CartError) -> dict[str, Any]:
         message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
     elif exc.code == "modifier_invalid" and d.get("options"):
         message = f"Sorry, {exc.message}. The choices are {_names(d['options'])}."
+    elif exc.code == "order_total_changed":
+        now, said = (
+            format_money(d["total_cents"], d["currency"]),
+            format_money(d["expected_total_cents"], d["currency"]),
+        )
+        why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
+        message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
     return {"error": exc.code, "message": message, **d}
 
 

@@ -164,6 +164,21 @@ def test_unknown_route_is_json_404(client: TestClient) -> None:
     assert r.status_code == 404 and error_of(r)["code"] == "not_found"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("TRACE", f"{BASE}/cart", {"GET", "HEAD", "POST", "DELETE"}),
+        ("PUT", "/healthz", {"GET", "HEAD"}),
+        ("POST", "/static/cart-client.js", {"GET", "HEAD"}),
+    ],
+)
+def test_a_wrong_method_is_405_with_allow(client: TestClient, method: str, path: str, allowed: set[str]) -> None:
+    """Found by schemathesis: the JSON 405 dropped Starlette's Allow header (RFC 9110 requires it)."""
+    response = client.request(method, path)
+    assert response.status_code == 405 and response.json()["error"]["code"] == "method_not_allowed"
+    assert {m.strip() for m in response.headers["allow"].split(",")} == allowed
+
+
 def test_price_change_between_turns(client: TestClient, settings: Settings, clock: FakeClock) -> None:
     token = add(client, new_cart(client), {"item": "mexican coke"}).json()["cart_token"]
     menu_file = settings.menu_dir / "demo-burger.json"
@@ -214,3 +229,9 @@ def test_patch_takes_integral_floats_and_zero_point_zero_removes(client: TestCli
         assert (refused.status_code, error_of(refused)["code"]) == (422, "quantity_invalid")
     r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": r.json()["cart_token"]}, json={"quantity": 0.0})
     assert r.status_code == 200 and r.json()["cart"]["lines"] == []
+
+
+def test_a_trailing_slash_is_a_json_404_not_a_redirect(client: TestClient) -> None:
+    token = client.post(f"/v1/restaurants/{DEMO}/cart").json()["cart_token"]
+    response = client.post(f"/v1/restaurants/{DEMO}/cart/items/", json={"item": "fries"}, headers={"Cart-Token": token})
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"

@@ -2,13 +2,14 @@
 
 Every server event must validate as the SDK's ``RealtimeServerEvent`` union, carry no field the
 model does not know (at any depth, so a misspelt field cannot hide), and the client events the
-adapter sends must validate as ``RealtimeClientEvent``. Each scenario also has the shape its
-browser test relies on.
+adapter sends while playing each scenario (under node) must validate as ``RealtimeClientEvent``.
+Each scenario also has the shape its browser test relies on.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,10 @@ import pytest
 from openai import BaseModel
 from pydantic import TypeAdapter
 
-RECORDED = json.loads((Path(__file__).resolve().parents[2] / "app" / "static" / "realtime-events.json").read_text())
+from tests.fleet import require_binary
+
+STATIC = Path(__file__).resolve().parents[2] / "app" / "static"
+RECORDED = json.loads((STATIC / "realtime-events.json").read_text())
 SERVER_EVENT = TypeAdapter(realtime.RealtimeServerEvent)
 CLIENT_EVENT = TypeAdapter(realtime.RealtimeClientEvent)
 AWAIT = {"await": "response.create"}
@@ -72,19 +76,32 @@ def test_the_scenarios_hold_the_cases_their_tests_need() -> None:
     assert [e["error"]["code"] for e in refused] == ["conversation_already_has_active_response"]
 
 
-def test_what_the_adapter_sends_is_a_valid_sdk_client_event() -> None:
-    """The two client events cart-client.js writes, in the shape it writes them."""
-    sent = [
-        {
-            "event_id": "evt_vc_0123456789abcdef0123456789",
-            "type": "conversation.item.create",
-            "item": {"type": "function_call_output", "call_id": "call_1", "output": '{"ok": true}'},
-        },
-        {"event_id": "evt_vc_abcdef0123456789abcdef0123", "type": "response.create"},
-    ]
-    source = (Path(__file__).resolve().parents[2] / "app" / "static" / "cart-client.js").read_text()
-    assert 'item: { type: "function_call_output", call_id: callId, output }' in source
-    assert 'this.send({ type: "response.create" })' in source
+ADAPTER_RUN = """
+import { RealtimeAdapter, RecordingChannel, playScript } from "./cart-client.js";
+const steps = JSON.parse(process.argv[1]);
+const client = { callTool: async (name, args, callId) => ({ output: JSON.stringify({ ok: true, message: name }) }) };
+const channel = new RecordingChannel();
+await playScript(new RealtimeAdapter(client, channel), steps, { timeoutMs: 5000 });
+console.log(JSON.stringify(channel.sent));
+"""
+
+
+@pytest.mark.parametrize("scenario", list(RECORDED["scenarios"]))
+def test_what_the_adapter_sends_is_a_valid_sdk_client_event(scenario: str) -> None:
+    """The adapter (under node, with a stand-in cart) plays the scenario; each event it sends validates."""
+    steps = RECORDED["scenarios"][scenario]["steps"]
+    played = subprocess.run(
+        [require_binary("node"), "--input-type=module", "-e", ADAPTER_RUN, json.dumps(steps)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=STATIC,
+    )
+    assert played.returncode == 0, played.stderr
+    sent = json.loads(played.stdout)
+    assert sum(m["type"] == "response.create" for m in sent) == steps.count(AWAIT)
     for event in sent:
         model = CLIENT_EVENT.validate_python(event)
-        assert model.event_id == event["event_id"] and unknown_fields(model) == []
+        assert model.type == event["type"] and model.event_id == event["event_id"]
+        assert unknown_fields(model) == [], unknown_fields(model)
+    assert len({m["event_id"] for m in sent}) == len(sent)
