@@ -218,8 +218,8 @@ def _added_text(added: dict[str, Any]) -> str:
 @tool(
     "update_order_item",
     """Change a line already in the order: its quantity, its choices (send the complete new list;
-    it replaces the old one; a size alone, e.g. ["large"], changes only the size) or its note; send at
-    least one of them. Use the line_id from the last cart you saw.""",
+    it replaces the old one; a size alone, e.g. ["large"], changes only the size) or its note; send
+    at least one of them. Use the line_id from the last cart you saw.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "quantity": {"type": "integer", "minimum": 0, "maximum": cart.MAX_QUANTITY, "description": "0 removes"},
@@ -231,13 +231,12 @@ def _added_text(added: dict[str, Any]) -> str:
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
     modifiers, size = None, None
-    if args.get("modifiers") is not None:
-        said = tuple(args["modifiers"])
+    if "modifiers" in args:
+        # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
+        modifiers = tuple(args["modifiers"])
         item = ctx.menu.item_by_tag(line.item_tag)
-        if item is not None and len(said) == 1 and item.variations and exact_variation(item, said[0]):
-            size = said[0]  # "make it a large": only the size changes, the other choices stay
-        else:
-            modifiers = said  # resolved by the turn, like an add: sizes, repeats, "no X"; gone item: modifier_invalid
+        if item is not None and item.variations and len(modifiers) == 1 and exact_variation(item, modifiers[0]):
+            modifiers, size = None, modifiers[0]  # "make it a large": only the size changes, the rest stays
     # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
