@@ -265,6 +265,7 @@ def test_voice_item_details_offer_the_sizes(cafe) -> None:
     out = tool(client, "get_item_details", {"item": "long black"})["out"]
     assert [(s["name"], s["available"]) for s in out["item"]["sizes"]] == [("Small", True), ("Large", False)]
     details = tool(client, "get_item_details", {"item": "latte"})["out"]
+    assert details["message"].startswith("Latte is A$4.50 Small or A$5.20 Large.")
     assert "Latte: Small or Large" in details["message"] and "Milk" not in details["message"]  # milk has a default
 
 
