@@ -120,6 +120,8 @@ def test_sold_out_variation_and_option_have_their_own_codes(cafe) -> None:
     assert "Almond milk" not in [o["name"] for o in err["options"]]
     voice = voice_add(client, {"item": "large long black"}, {"item": "small latte", "modifiers": ["almond"]})
     assert [n["error"] for n in voice["out"]["not_added"]] == ["variation_unavailable", "modifier_unavailable"]
+    assert "Sorry, Long Black (Large) is sold out right now. We do have Small." in voice["out"]["message"]
+    assert "Almond milk is sold out right now. We do have Full cream, Skim or Oat milk." in voice["out"]["message"]
     assert voice["cart"]["lines"] == []  # nothing 86'd was sold
 
 
