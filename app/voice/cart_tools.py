@@ -113,7 +113,9 @@ def _item_named(ctx: ToolContext, text: str) -> Item:
 def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     item = _item_named(ctx, args["item"])
     details = item_details(item, ctx.menu.currency)
-    message = f"{item.name} is {details['price']}." + choices_question(details)
+    sizes = [f"{v['price']} {v['name']}" for v in details["sizes"] if v["available"]]
+    price = " or ".join(sizes) if sizes else details["price"]  # each size its own price, never one for all
+    message = f"{item.name} is {price}." + choices_question(details)
     if not item.available:
         message = f"{item.name} is not available right now."
     return state, {"message": message, "item": details}
