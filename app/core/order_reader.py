@@ -265,7 +265,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
             )
         return _fuzzy(menu, words, said)
     if rivals:
-        close = [top, *rivals]
+        close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
         raise ItemAmbiguous(
             f"{said!r} could be " + " or ".join(f.item.name for f in close[:5]),
             query=said,

@@ -199,6 +199,7 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
     if not entries or len(entries) > MAX_ITEMS_PER_CALL:
         raise InvalidRequest(f"send 1 to {MAX_ITEMS_PER_CALL} items per call")
     added, not_added = [], []
+    before = state
     for entry in entries:
         try:
             state, done, missed = _add_one(state, entry, ctx)
@@ -208,13 +209,22 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
             raise
         except CartError as exc:
             not_added.append({"item": entry["item"], **failure(exc)})
-    parts = []
-    if added:
-        parts.append("Added " + "; ".join(_added_text(a) for a in added) + ".")
-    parts += [f"Not added: {n['item']}. {n['message']}" for n in not_added]
-    if added:
-        parts.append(total_sentence(price_cart(state, ctx.menu, ctx.now)))
-    return state, {"ok": not not_added, "message": " ".join(parts), "added": added, "not_added": not_added}
+    if not_added:  # all or nothing: the model retries the whole call once the customer has answered
+        return before, _nothing_added(added, not_added)
+    message = "Added " + "; ".join(_added_text(a) for a in added) + ". "
+    message += total_sentence(price_cart(state, ctx.menu, ctx.now))
+    return state, {"ok": True, "message": message, "added": added, "not_added": []}
+
+
+def _nothing_added(ready: list[dict[str, Any]], not_added: list[dict[str, Any]]) -> dict[str, Any]:
+    """``ok: false`` with the cart unchanged: the questions, and what is ready to go in with the answer
+    (``ready``: the lines as they would be added, without line ids — they are not in the cart)."""
+    parts = ["Nothing was added yet."]
+    parts += [f"{n['item']}: {n['message']}" for n in not_added]
+    if ready:
+        ready = [{k: v for k, v in r.items() if k != "line_id"} for r in ready]
+        parts.append("Once answered, add everything again in one call (" + "; ".join(map(_added_text, ready)) + ").")
+    return {"ok": False, "message": " ".join(parts), "added": [], "ready": ready, "not_added": not_added}
 
 
 def _added_text(added: dict[str, Any]) -> str:

@@ -34,11 +34,28 @@ def test_a_restriction_is_kept_as_a_note_and_said_back(client: TestClient) -> No
 
 def test_every_item_of_a_phrase_is_added_or_asked_about(client: TestClient) -> None:
     body = add(client, {"item": "a cheeseburger medium with cheddar and fries and a coke"})
-    assert names(body) == [("Cheeseburger", 1), ("Mexican Coke", 1)]
+    assert names(body) == []  # all or nothing: the model retries the whole call with the answer
+    assert [(r["item"], r["quantity"]) for r in body["out"]["ready"]] == [("Cheeseburger", 1), ("Mexican Coke", 1)]
     (fries,) = body["out"]["not_added"]
     assert (fries["error"], fries["group_name"]) == ("modifier_required", "Size")
     assert "Which Size would you like" in fries["message"] and "Doneness" not in fries["message"]
-    assert body["ok"] is False and "Not added: fry. Which Size" in body["out"]["message"]
+    assert body["ok"] is False and "Nothing was added yet. fry: Which Size" in body["out"]["message"]
+
+
+def test_a_partly_clear_call_adds_nothing_so_a_retry_never_doubles(client: TestClient) -> None:
+    """Finding #6: ok:false always means the cart is unchanged; the retry after the answer adds once."""
+    asked = add(client, {"item": "cheeseburger", "modifiers": ["medium", "cheddar"]}, {"item": "shake"})
+    assert asked["ok"] is False and names(asked) == []
+    (shake,) = asked["out"]["not_added"]
+    assert shake["error"] == "item_ambiguous"
+    assert {c["name"] for c in shake["candidates"]} == {"Chocolate Shake", "Vanilla Shake"}  # not the sold-out one
+    retry = add(
+        client,
+        {"item": "cheeseburger", "modifiers": ["medium", "cheddar"]},
+        {"item": "vanilla shake", "modifiers": ["small"]},
+        token=asked["cart_token"],
+    )
+    assert retry["ok"] is True and names(retry) == [("Cheeseburger", 1), ("Vanilla Shake", 1)]
 
 
 def test_two_items_in_one_phrase_are_two_lines(client: TestClient) -> None:

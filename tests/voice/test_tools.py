@@ -80,9 +80,9 @@ def test_next_call_continues_the_cart_from_the_token(client: TestClient) -> None
 
 def test_partial_add_says_exactly_what_was_and_was_not_added(client: TestClient) -> None:
     body = add(client, {"item": "cookie", "quantity": 3}, {"item": "pizza"}, {"item": "chicken"})
-    assert body["ok"] is False and names(body) == [("Chocolate Chip Cookie", 3)]
+    assert body["ok"] is False and names(body) == []  # all or nothing: ok:false means the cart is unchanged
     out = body["out"]
-    assert [a["item"] for a in out["added"]] == ["Chocolate Chip Cookie"]
+    assert out["added"] == [] and [a["item"] for a in out["ready"]] == ["Chocolate Chip Cookie"]
     assert [(n["item"], n["error"]) for n in out["not_added"]] == [
         ("pizza", "item_not_found"),
         ("chicken", "item_ambiguous"),
