@@ -25,12 +25,13 @@ from functools import lru_cache
 from app.core.choices import Pick
 from app.core.matching import exact_variation, find_options, normalize, resolve_variation
 from app.core.menu import Item, ModifierGroup, Option, Variation
+from app.core.spoken import NEGATIONS, unprefixed
 from app.errors import ModifierInvalid
 
 _COUNT_WORDS = {"double": 2, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _LEADING_COUNT = re.compile(r"^(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?:(?:side|order|serving)s?\s+of\s+)?(.+)$")
 _TRAILING_COUNT = re.compile(r"^(.+?)\s*(?:x|×)\s*(\d{1,2})$")
-_REMOVAL = re.compile(r"^(?:no|without|hold the|hold|remove|minus)\s+(.+)$")
+_REMOVAL = re.compile(r"^(?:hold the|remove|" + "|".join(sorted(NEGATIONS)) + r")\s+(.+)$")
 
 
 @dataclass
@@ -69,6 +70,16 @@ def _names_exactly(owner: Item | Option, text: str) -> bool:
     """Is ``text`` exactly an option's id, or (normalised) its name or alias, in ``owner``'s groups?"""
     names = _exact_names(owner)
     return text in names or normalize(text) in names
+
+
+def _unglued(item: Item, text: str) -> str:
+    """A one-word negation of an option word ("untoasted") as "not toasted"; other text unchanged."""
+    if not isinstance(text, str) or _names_exactly(item, text):
+        return text
+    words = normalize(text).split()
+    known = {w for name in _exact_names(item) for w in name.split()}
+    stem = unprefixed(words[0], known) if len(words) == 1 else None
+    return f"not {stem}" if stem else text
 
 
 def _any_default(groups: tuple[ModifierGroup, ...]) -> bool:
@@ -192,6 +203,7 @@ def resolve_choices(
                 raise ModifierInvalid(f"choose one of {chosen.name} or {size.name}", item_id=item.id, modifier=text)
             chosen = size
             continue
+        text = _unglued(item, text)  # "untoasted" → "not toasted"
         removal = _REMOVAL.match(text.strip().lower())
         if removal and not _names_exactly(item, text) and _remove(root, removal[1]):
             continue

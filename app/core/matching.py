@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from app.core.menu import Item, Menu, Option, Variation
-from app.core.spoken import canonical_words, pre
+from app.core.spoken import canonical_words, negated, pre
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 ACCEPT_SCORE = 82.0  # below this a fuzzy match is a suggestion, not an answer
@@ -144,6 +144,14 @@ def _option_choices(item: Item) -> tuple[list[str], list[Option]]:
     return [name for name, _ in pairs], [option for _, option in pairs]
 
 
+def _negation_differs(query: str, option: Option, names: list[str]) -> bool:
+    """``query`` says "not …" ("not skim", "untoasted", "no sauce") and ``option``'s name does not, or the
+    reverse: a close spelling is then no match."""
+    known = {w for n in names for w in n.split()}
+    said = negated(query.split(), known)
+    return said != negated(normalize(option.name).split()[:1], known) and query not in names
+
+
 def resolve_option(item: Item, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
     for option in item.options:
@@ -152,6 +160,8 @@ def resolve_option(item: Item, text: str) -> Option:
     query = normalize(text) if isinstance(text, str) else ""
     names, owners = _option_choices(item)
     ranked = _ranked(query, names, owners, scorer=_option_score) if query and names else []
+    if ranked and _negation_differs(query, ranked[0].target, names):  # "not skim" is never Skim
+        ranked = []
     if (
         ranked
         and ranked[0].score >= ACCEPT_SCORE

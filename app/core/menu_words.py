@@ -19,7 +19,6 @@ NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular",
 OPTION_LEADS = frozenset(
     {"no", "without", "hold", "extra", "add", "light", "easy", "double", "half", "side", "less", "more"}
 )
-NEGATIONS = frozenset({"no", "without", "hold", "skip", "minus"})
 SIZE_WORDS = frozenset(
     {"small", "medium", "large", "regular", "big", "little", "extra", "kids", "kid", "mini", "jumbo"}
 )

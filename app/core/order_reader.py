@@ -30,7 +30,6 @@ from functools import lru_cache
 from app.core.matching import SUGGEST_SCORE, rank_items
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.menu_words import (
-    NEGATIONS,
     SIZE_WORDS,
     VARIATION_GROUP,
     Words,
@@ -43,7 +42,7 @@ from app.core.menu_words import (
     words_of,
 )
 from app.core.order_questions import ask_about_words, candidate, group_for, strict_score
-from app.core.spoken import FILLER, take_notes
+from app.core.spoken import FILLER, NEGATIONS, take_notes, unprefixed
 from app.errors import ItemAmbiguous, ItemNotFound
 
 FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
@@ -159,6 +158,7 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> _Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
+    words = _negations_apart(item, words)
     work: list[str | None] = list(words)
     at = -1
     if options_first:
@@ -190,6 +190,22 @@ def fit_words(
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit
+
+
+@lru_cache(maxsize=1024)
+def _option_words(item: Item) -> frozenset[str]:
+    return frozenset(w for p, _ in option_phrases(item) for w in p)
+
+
+def _negations_apart(item: Item, words: Words) -> Words:
+    """ "untoasted" → "not toasted" where Toasted is an option of ``item`` (and "untoasted" is none): a glued
+    negation must never read as the option it negates."""
+    known = _option_words(item)
+    out: list[str] = []
+    for w in words:
+        stem = unprefixed(w, known)
+        out += ["not", stem] if stem else [w]
+    return tuple(out)
 
 
 def _inside(phrase: Words, name: Words) -> bool:

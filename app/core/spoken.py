@@ -123,8 +123,30 @@ FILLER = frozenset(
 )
 SEPARATORS = frozenset({"and", "plus", "also", "then", ","})
 
+# Words that say "not this": never the option they precede ("not skim", "no sauce" is never Buffalo Sauce).
+NEGATIONS = frozenset({"no", "not", "without", "hold", "skip", "minus", "dont", "never"})
+_NEGATIVE_PREFIXES = ("un", "non")  # "untoasted", "nontoasted": the negation glued on
+
+
+def unprefixed(word: str, known: frozenset[str] | set[str]) -> str | None:
+    """The option word ``word`` negates by a prefix ("untoasted" → "toasted" when "toasted" is ``known``
+    and "untoasted" itself is not), else None — so "unsweetened" stays itself where it is an option."""
+    if word in known:
+        return None
+    for prefix in _NEGATIVE_PREFIXES:
+        stem = word[len(prefix) :]
+        if word.startswith(prefix) and len(stem) >= 3 and stem in known:
+            return stem
+    return None
+
+
+def negated(words: list[str] | tuple[str, ...], known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Do ``words`` say "not …" (a negation word, or a known word with a negative prefix)?"""
+    return any(w in NEGATIONS or unprefixed(w, known) is not None for w in words)
+
+
 # Restrictions and kitchen instructions: kept as a note (and said back) when the menu has no option.
-_NOTE_LEADS = ("no", "without", "hold", "skip", "minus", "light", "less", "easy", "allergic", "allergy")
+_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", "allergic", "allergy")
 _NOTE_PHRASES = (
     "well done", "extra crispy", "crispy", "cut in square", "cut in half", "cut in 8", "uncut", "not cut",
     "on the side", "lightly toasted", "extra well done",

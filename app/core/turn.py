@@ -15,6 +15,7 @@ from app.core import cart
 from app.core.cart import CartState
 from app.core.choices import Pick, decode
 from app.core.codec import CartCodec
+from app.core.contradictions import check_consistent
 from app.core.matching import resolve_item, resolve_variation
 from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
@@ -131,6 +132,7 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
             item = check_available(menu, said.item, now)
             count = (said.quantity or 1) if op.quantity == AS_SAID or len(lines) > 1 else op.quantity
             notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
+            check_consistent(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
             state, line_id = cart.add_line(
                 state, item, list(said.picks), cart.check_quantity(count), notes, said.variation
             )
@@ -161,6 +163,7 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
         removing = as_integer(op.quantity) == 0
         quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
         notes = None if op.notes is None else cart.clean_notes(op.notes)
+        _check_update(menu, line, item, options, notes)
         updated = cart.update_line(
             state, op.line_id, quantity=quantity, item=item, options=options, notes=notes, variation=variation
         )
@@ -170,6 +173,18 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
     if isinstance(op, ClearCart):
         return cart.clear(state), None
     raise TypeError(f"not an operation: {op!r}")
+
+
+def _check_update(
+    menu: Menu, line: cart.Line, item: Item | None, options: list[Pick] | None, notes: str | None
+) -> None:
+    """The changed line must not say X and "not X" (new choices against the note kept, or the reverse)."""
+    if options is None and notes is None:
+        return
+    item = item or menu.item_by_tag(line.item_tag)
+    picks = options if options is not None else decode(line.option_tags, item.options_by_tag) if item else None
+    if item is not None and picks is not None:
+        check_consistent(item, picks, notes if notes is not None else line.notes)
 
 
 def kept_picks(item: Item, line: cart.Line) -> list[Pick]:

@@ -1,0 +1,116 @@
+"""A negation never becomes the option it negates, and a line that says X and "not X" is asked about.
+
+The newcomer's findings #1 and #9, as kinds: "not X", "untoasted"/"un-" forms, "no X" close to an
+option's name, a note against a chosen option, two options that contradict — over voice
+``add_to_order`` and HTTP ``POST …/cart/items`` alike, on both bundled menus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from app.server.app import create_app
+from app.settings import Settings, bundled_menu_dir
+from tests.conftest import T0, TEST_KEYS, FakeClock
+
+BURGER, CAFE = "demo-burger", "demo-cafe"
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Iterator[TestClient]:
+    settings = Settings(keys_spec=TEST_KEYS, menu_dir=bundled_menu_dir(), data_dir=tmp_path / "data")
+    with TestClient(create_app(settings, clock=FakeClock(T0))) as client:
+        yield client
+
+
+def voice(client: TestClient, rid: str, entry: dict[str, Any]) -> dict[str, Any]:
+    response = client.post(f"/v1/restaurants/{rid}/tools/add_to_order", json={"arguments": {"items": [entry]}})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    body["out"] = json.loads(body["output"])
+    return body
+
+
+def http(client: TestClient, rid: str, entry: dict[str, Any]) -> Any:
+    token = client.post(f"/v1/restaurants/{rid}/cart").json()["cart_token"]
+    return client.post(f"/v1/restaurants/{rid}/cart/items", json=entry, headers={"Cart-Token": token})
+
+
+def chosen(lines: list[dict[str, Any]]) -> list[tuple[str, list[str], str]]:
+    return [(x["name"], [m["name"] for m in x["modifiers"]], x["notes"]) for x in lines]
+
+
+NEGATED = [
+    (CAFE, {"item": "flat white", "modifiers": ["small", "not skim"]}, "Skim"),
+    (CAFE, {"item": "latte", "modifiers": ["small", "dont want skim"]}, "Skim"),
+    (CAFE, {"item": "banana bread", "modifiers": ["not toasted"]}, "Toasted"),
+    (CAFE, {"item": "banana bread", "modifiers": ["untoasted"]}, "Toasted"),
+    (CAFE, {"item": "banana bread, not toasted"}, "Toasted"),
+    (CAFE, {"item": "untoasted banana bread"}, "Toasted"),
+    (BURGER, {"item": "chicken tenders", "modifiers": ["5 piece", "ranch", "no sauce"]}, "Buffalo Sauce"),
+    (BURGER, {"item": "chicken tenders", "modifiers": ["5 piece", "ranch", "not buffalo"]}, "Buffalo Sauce"),
+]
+
+
+@pytest.mark.parametrize(("rid", "entry", "option"), NEGATED)
+def test_a_negated_option_is_never_chosen(bundled: TestClient, rid: str, entry: dict, option: str) -> None:
+    said = voice(bundled, rid, entry)
+    if said["ok"]:
+        (line,) = said["cart"]["lines"]
+        assert option not in [m["name"] for m in line["modifiers"]], said["out"]["message"]
+    else:
+        assert said["cart"]["lines"] == []  # asked about, nothing added
+    over_http = http(bundled, rid, entry)
+    if over_http.status_code == 200:
+        (line,) = over_http.json()["cart"]["lines"]
+        assert option not in [m["name"] for m in line["modifiers"]]
+    else:
+        assert over_http.status_code == 422
+
+
+def test_not_a_default_takes_it_off_and_not_a_choice_is_said_back(bundled: TestClient) -> None:
+    bread = voice(bundled, CAFE, {"item": "banana bread", "modifiers": ["untoasted"]})
+    assert chosen(bread["cart"]["lines"]) == [("Banana Bread", [], "")]
+    white = voice(bundled, CAFE, {"item": "flat white", "modifiers": ["small", "not skim"]})
+    assert chosen(white["cart"]["lines"]) == [("Flat White", ["Full cream"], "not skim")]
+    assert "note: not skim" in white["out"]["message"]
+
+
+CONTRADICTIONS = [
+    (CAFE, {"item": "banana bread", "notes": "not toasted", "modifiers": ["toasted"]}),
+    (CAFE, {"item": "banana bread", "notes": "not toasted"}),  # the default is a choice too
+    (BURGER, {"item": "vanilla shake", "modifiers": ["large", "whipped cream", "no whipped cream"]}),
+    (BURGER, {"item": "cheeseburger", "modifiers": ["medium", "cheddar", "no onions", "grilled onions"]}),
+    (BURGER, {"item": "a cheeseburger medium cheddar with grilled onions, no onions"}),
+    (BURGER, {"item": "chicken tenders", "modifiers": ["5 piece", "bbq", "no sauce"]}),
+]
+
+
+@pytest.mark.parametrize(("rid", "entry"), CONTRADICTIONS)
+def test_a_line_saying_x_and_not_x_is_asked_about(bundled: TestClient, rid: str, entry: dict) -> None:
+    said = voice(bundled, rid, entry)
+    assert said["ok"] is False and said["cart"]["lines"] == []
+    (problem,) = said["out"]["not_added"]
+    assert problem["error"] == "modifier_invalid" and len(problem["conflict"]) == 2
+    assert "which one would you like" in problem["message"]
+    over_http = http(bundled, rid, entry)
+    assert over_http.status_code == 422 and over_http.json()["error"]["code"] == "modifier_invalid"
+
+
+def test_a_note_against_a_choice_is_refused_on_update_too(bundled: TestClient) -> None:
+    added = voice(bundled, BURGER, {"item": "cheeseburger", "modifiers": ["medium", "cheddar", "grilled onions"]})
+    line_id = added["cart"]["lines"][0]["line_id"]
+    response = bundled.post(
+        f"/v1/restaurants/{BURGER}/tools/update_order_item",
+        json={"arguments": {"line_id": line_id, "notes": "no onions"}},
+        headers={"Cart-Token": added["cart_token"]},
+    )
+    body = response.json()
+    assert body["ok"] is False and json.loads(body["output"])["error"] == "modifier_invalid"
+    assert body["cart"]["lines"][0]["notes"] == ""
