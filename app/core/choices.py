@@ -146,6 +146,7 @@ def _require(item: Item, owner: str, group: ModifierGroup) -> None:
     raise ModifierRequired(
         f"{owner}: please choose {group.min_phrase()} {group.name}",
         item_id=item.id,
+        item_name=owner,
         group=group.id,
         group_name=group.name,
         min=group.min,

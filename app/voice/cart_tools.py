@@ -165,6 +165,7 @@ def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str,
         "quantity": line.line.quantity,
         "options": [modifiers_phrase([m]) for m in line.modifiers],
         "notes": line.line.notes,
+        "spoken": describe_line(line),  # "two Cheeseburgers with Medium and Cheddar": the one wording of a line
     }
 
 
@@ -220,7 +221,10 @@ def _nothing_added(ready: list[dict[str, Any]], not_added: list[dict[str, Any]])
     """``ok: false`` with the cart unchanged: the questions, and what is ready to go in with the answer
     (``ready``: the lines as they would be added, without line ids — they are not in the cart)."""
     parts = ["Nothing was added yet."]
-    parts += [f"{n['item']}: {n['message']}" for n in not_added]
+    parts += [
+        f"{n['item']}: {n['message'].rstrip()}" + ("" if n["message"].rstrip()[-1:] in ".?!" else ".")
+        for n in not_added
+    ]
     if ready:
         ready = [{k: v for k, v in r.items() if k != "line_id"} for r in ready]
         parts.append("Once answered, add everything again in one call (" + "; ".join(map(_added_text, ready)) + ").")
@@ -228,10 +232,7 @@ def _nothing_added(ready: list[dict[str, Any]], not_added: list[dict[str, Any]])
 
 
 def _added_text(added: dict[str, Any]) -> str:
-    options = f" ({', '.join(added['options'])})" if added["options"] else ""
-    name = f"{added['variation']} {added['item']}" if added.get("variation") else added["item"]
-    note = f", note: {added['notes']}" if added.get("notes") else ""
-    return f"{added['quantity']} {name}{options}{note}"
+    return added["spoken"]
 
 
 @tool(

@@ -106,7 +106,11 @@ def failure(exc: CartError) -> dict[str, Any]:
         other = d.get("suggestions") or []
         message = f"Sorry, {exc.message}." + (f" We do have {_names(other)}." if other else "")
     elif exc.code == "modifier_required":
-        message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
+        owner = d.get("item_name")
+        whose = f" for the {owner}" if owner and owner != d["group_name"] else ""  # "chese burgr": say which item
+        need, most = d.get("min", 1), d.get("max", 1)
+        count = "" if need <= 1 else f" (choose {need})" if need == most else f" (choose at least {need})"
+        message = f"Which {d['group_name']} would you like{whose}{count}: {_names(d['options'])}?"
     elif exc.code in ("modifier_unavailable", "variation_unavailable"):
         other = d.get("options") or d.get("variations") or []
         message = f"Sorry, {exc.message}." + (f" We do have {_names(other)}." if other else "")

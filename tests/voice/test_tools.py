@@ -148,7 +148,7 @@ def test_integral_float_quantity_is_an_integer(client: TestClient) -> None:
     """Issue #13: 2.0 is an integer by JSON Schema (and by voicecart's own published schema)."""
     body = add(client, {"item": "cookie", "quantity": 2.0})
     assert body["ok"] is True and names(body) == [("Chocolate Chip Cookie", 2)]
-    assert body["out"]["added"][0]["quantity"] == 2 and "Added 2 " in body["out"]["message"]
+    assert body["out"]["added"][0]["quantity"] == 2 and "Added two Chocolate Chip Cookies." in body["out"]["message"]
 
 
 def test_kids_meal_with_fries_is_one_line(client: TestClient) -> None:

@@ -1,4 +1,5 @@
-"""A negation never becomes the option it negates, and a line that says X and "not X" is asked about.
+"""The newcomer's findings, as kinds: a negation never becomes the option it negates, a line that says X
+and "not X" is asked about, and what the customer hears names the item, counts and punctuates.
 
 The newcomer's findings #1 and #9, as kinds: "not X", "untoasted"/"un-" forms, "no X" close to an
 option's name, a note against a chosen option, two options that contradict — over voice
@@ -114,3 +115,31 @@ def test_a_note_against_a_choice_is_refused_on_update_too(bundled: TestClient) -
     body = response.json()
     assert body["ok"] is False and json.loads(body["output"])["error"] == "modifier_invalid"
     assert body["cart"]["lines"][0]["notes"] == ""
+
+
+# --- finding #12 / #8 wording: what the customer hears ---------------------------------------------------
+
+
+def test_the_add_read_back_is_the_one_line_wording_and_plural(bundled: TestClient) -> None:
+    body = voice(bundled, BURGER, {"item": "cheeseburger", "quantity": 2, "modifiers": ["medium", "cheddar"]})
+    assert body["out"]["message"].startswith("Added two Cheeseburgers with Medium and Cheddar.")
+
+
+def test_a_question_names_the_item_and_how_many_to_choose(bundled: TestClient) -> None:
+    misheard = voice(bundled, BURGER, {"item": "chese burgr"})
+    assert "Which Doneness would you like for the Cheeseburger:" in misheard["out"]["message"]
+    plate = voice(bundled, CAFE, {"item": "big plate"})
+    (problem,) = plate["out"]["not_added"]
+    assert problem["error"] == "modifier_required" and problem["min"] == 3
+    assert f"for the Big Plate (choose {problem['min']})" in problem["message"]
+
+
+def test_every_refusal_in_a_message_is_its_own_sentence(bundled: TestClient) -> None:
+    many = voice(bundled, BURGER, {"item": "cookie", "quantity": 99})
+    response = bundled.post(
+        f"/v1/restaurants/{BURGER}/tools/add_to_order",
+        json={"arguments": {"items": [{"item": "cookie"}, {"item": "water"}]}},
+        headers={"Cart-Token": many["cart_token"]},
+    )
+    message = json.loads(response.json()["output"])["message"]
+    assert "at most 99 per line. Once answered" in message
