@@ -159,6 +159,9 @@ def order_readback(priced: PricedCart) -> str:
         return format_money(cents, priced.currency)
 
     lines = spoken_lines(p.to_dict() for p in priced.lines if p.available)
+    if not lines:  # every line sold out or gone: never "You have ."
+        message = f"Nothing in the order can be made right now; the total is {money(priced.total_cents)}."
+        return message + (" Note: " + "; ".join(w["message"] for w in priced.warnings) + "." if priced.warnings else "")
     included = [t for t in priced.taxes if t["inclusive"] and t["amount_cents"]]
     if included and all(t["inclusive"] for t in priced.taxes):  # the prices already hold the tax
         held = " and ".join(f"{t['name']} {money(t['amount_cents'])}" for t in included)

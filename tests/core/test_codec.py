@@ -72,6 +72,8 @@ def test_expiry_is_sliding_and_exact(keys: KeyRing) -> None:
     with pytest.raises(TokenExpired) as err:
         codec.decode(token, RID, T0 + 1801)
     assert err.value.code == "token_expired" and err.value.status == 401
+    assert "expired after 30 minutes" in err.value.message
+
     # a turn at T0+1700 re-stamps the token, so it now lives until T0+1700+1800
     token2 = codec.encode(codec.decode(token, RID, T0 + 1700), T0 + 1700)
     assert codec.decode(token2, RID, T0 + 3500).cart_id == state().cart_id
@@ -158,3 +160,10 @@ def test_the_fast_mac_is_itsdangerous_signature(codec: CartCodec) -> None:
     assert signer.get_signature(signed) == mac_text.encode() == signer.mac_text(signed)
     assert signer.verify_mac(signed, signer.mac(signed))
     assert not signer.verify_mac(signed + b"x", signer.mac(signed))
+
+
+def test_a_short_ttl_is_said_in_seconds_never_zero_minutes(keys: KeyRing) -> None:
+    codec = CartCodec(keys, TokenPolicy(ttl_seconds=10))
+    with pytest.raises(TokenExpired) as err:
+        codec.decode(codec.encode(state(), T0), RID, T0 + 11)
+    assert "expired after 10 seconds without activity" in err.value.message

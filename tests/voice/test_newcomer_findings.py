@@ -16,8 +16,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from app.core import cart, turn
+from app.core.menu import parse_menu
+from app.core.pricing import price_cart
 from app.server.app import create_app
 from app.settings import Settings, bundled_menu_dir
+from app.voice.speech import order_readback
 from tests.conftest import T0, TEST_KEYS, FakeClock
 
 BURGER, CAFE = "demo-burger", "demo-cafe"
@@ -143,3 +147,15 @@ def test_every_refusal_in_a_message_is_its_own_sentence(bundled: TestClient) -> 
     )
     message = json.loads(response.json()["output"])["message"]
     assert "at most 99 per line. Once answered" in message
+
+
+def test_an_order_with_nothing_available_is_said_as_such(tmp_path: Path) -> None:
+    data = json.loads((bundled_menu_dir() / "demo-burger.json").read_text())
+    menu = parse_menu(data)
+    state = cart.new_cart(b"findings", menu.restaurant_id, T0)
+    state, _ = turn.apply(state, turn.AddItem("cookie", 2, ()), menu, T0)
+    for item in data["items"]:
+        item["available"] = item["id"] != "cookie" and item.get("available", True)
+    message = order_readback(price_cart(state, parse_menu(data), T0))
+    assert "You have ." not in message
+    assert message.startswith("Nothing in the order can be made right now") and "Note: " in message
