@@ -432,9 +432,10 @@ class CartCodec:
         policy = self.policy
         if header.issued_at > now + policy.future_skew_seconds:
             raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
-        if now - header.issued_at > policy.ttl_seconds:
+        if now - header.issued_at > (ttl := policy.ttl_seconds):  # a short TTL in seconds, never "0 minutes"
+            span = f"{ttl // 60} minute{'s' * (ttl != 60)}" if ttl >= 60 and not ttl % 60 else f"{ttl} seconds"
             raise TokenExpired(
-                f"the cart expired after {_duration(policy.ttl_seconds)} without activity",
+                f"the cart expired after {span} without activity",
                 expired_at=header.issued_at + policy.ttl_seconds,
             )
         if now - header.created_at > policy.max_lifetime_seconds:
@@ -443,11 +444,3 @@ class CartCodec:
                 reason="lifetime",
                 expired_at=header.created_at + policy.max_lifetime_seconds,
             )
-
-
-def _duration(seconds: int) -> str:
-    """``1800`` → "30 minutes", ``60`` → "1 minute", ``10`` → "10 seconds" (never "0 minutes")."""
-    if seconds >= 60 and seconds % 60 == 0:
-        minutes = seconds // 60
-        return f"{minutes} minute" + ("s" if minutes != 1 else "")
-    return f"{seconds} second" + ("s" if seconds != 1 else "")

@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 from app.core.matching import normalize
-from app.core.menu import Item, Menu
-from app.core.menu_words import Words, choice_groups, protected_phrases, words_of
+from app.core.menu import Item, Menu, Option
+from app.core.menu_words import Words, choice_groups, find_phrase, option_phrases, protected_phrases, words_of
 from app.core.order_questions import ask_about_words
 from app.core.order_reader import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.spoken import SEPARATORS
@@ -139,5 +139,14 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
-    fit.options = (*options, *fit.options)  # ids and words are apart: a repeat is a repeat
+    fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said
     return reading_of(fit, item.name)
+
+
+def _said_at(item: Item, texts: tuple[str, ...], option: Option) -> int:
+    """Which of ``texts`` said ``option`` (its id, or one of its phrases): keeps the choices in the order said."""
+    phrases = [p for p, o in option_phrases(item) if o is option]
+    for i, text in enumerate(texts):
+        if text == option.id or any(find_phrase(list(words_of(text)), p) >= 0 for p in phrases):
+            return i
+    return len(texts)

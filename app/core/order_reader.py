@@ -118,12 +118,18 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             head = words_of(option.name)[-1:]
             if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
                 end += 1  # "skinny milk": the alias, then the head noun of the option's name
+            count = words[at - 1] if at and option.max_quantity > 1 else None
+            many = int(count) if isinstance(count, str) and count.isdigit() else 1  # "2 extra shots"
+            if times + many > option.max_quantity > 1:
+                break  # more than allowed: the words stay unexplained, so they are asked about
+            if many > 1:
+                words[at - 1] = None
             words[at:end] = [None] * (end - at)
             if times and option.max_quantity <= 1:
                 continue  # a once-only option said again: a restatement ("large fries" + ["large"])
-            found.append((at, option))
+            found += [(at, option)] * many
             spans.append(phrase)
-            counts[option.group_id] = counts.get(option.group_id, 0) + 1
+            counts[option.group_id] = counts.get(option.group_id, 0) + many
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
 
 
@@ -246,8 +252,36 @@ def best_fits(menu: Menu, words: Words) -> list[_Fit]:
     return sorted(fits, key=lambda f: (f.key, not f.item.available))
 
 
+_COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
+    (("half", "a", "dozen"), 6),
+    (("a", "half", "dozen"), 6),
+    (("a", "dozen"), 12),
+    (("a", "pair", "of"), 2),
+)
+
+
+def _counted(words: Words) -> tuple[int, Words] | None:
+    """ "a dozen cooky" → (12, "cooky"), "2 dozen cooky" → (24, …), "cooky x3" / "cooky 3 of them" → (3, …)."""
+    for said, count in _COUNTED:
+        if words[: len(said)] == said and len(words) > len(said):
+            return count, words[len(said) :]
+    if len(words) > 2 and words[0].isdigit() and words[1] == "dozen":
+        return int(words[0]) * 12, words[2:]
+    last = words[-1] if words else ""
+    if len(words) > 1 and last[:1] in ("x", "×") and last[1:].isdigit():
+        return int(last[1:]), words[:-1]
+    if len(words) > 3 and words[-3].isdigit() and words[-2:] == ("of", "them"):
+        rest = words[:-3]
+        return int(words[-3]), rest[:-1] if rest[-1:] == ("and",) else rest
+    return None
+
+
 def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
-    """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot")."""
+    """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot"); a
+    spoken count ("a dozen", "x3") comes first, the words as said stay a reading (a "dozen" option)."""
+    counted = _counted(words)
+    if counted is not None and counted[0] > 0:
+        return [counted, (None, words)]
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
         count = 1 if words[0] in ("a", "an") else int(words[0])
         rest = words[1:]

@@ -225,3 +225,29 @@ def test_a_size_is_read_as_the_items_variation_on_a_v2_menu() -> None:
         "Small",
         ["Oat Milk"],
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "quantity", "item"),
+    [
+        ("a dozen cookies", 12, "Chocolate Chip Cookie"),
+        ("half a dozen cookies", 6, "Chocolate Chip Cookie"),
+        ("a half dozen cookies", 6, "Chocolate Chip Cookie"),
+        ("two dozen cookies", 24, "Chocolate Chip Cookie"),
+        ("a pair of brownies", 2, "Fudge Brownie"),
+        ("cookie x3", 3, "Chocolate Chip Cookie"),
+        ("cookies, three of them", 3, "Chocolate Chip Cookie"),
+    ],
+)
+def test_spoken_counts_are_the_quantity_never_dropped(demo_menu: Menu, said: str, quantity: int, item: str) -> None:
+    """Finding #5: a count said in words ("a dozen", "x3", "three of them") is the line's quantity."""
+    assert lines(read_order(demo_menu, said)) == [(quantity, item, [], ())]
+
+
+def test_a_count_before_a_repeatable_option_chooses_it_that_often() -> None:
+    """Finding #5: "two extra shots" is the Extra shot twice; beyond its max_quantity it is asked about."""
+    cafe = load_menu(Path(__file__).resolve().parents[2] / "app" / "menus" / "demo-cafe.json")
+    (latte,) = read_order(cafe, "small latte with two extra shots")
+    assert isinstance(latte, Reading) and [o.name for o in latte.options].count("Extra shot") == 2
+    (too_many,) = read_order(cafe, "small latte with three extra shots")
+    assert isinstance(too_many, WordsNotUnderstood) and "3" in too_many.details["words"]
