@@ -73,7 +73,10 @@ _NOTES = {"type": "string", "description": "a short kitchen note the menu has no
 def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     items = list(ctx.menu.items)
     if args.get("query"):
-        items = [m.target for m in rank_items(ctx.menu, args["query"], limit=len(items)) if m.score >= 60]
+        query = normalize(args["query"])
+        kind = [i for i in items if normalize(i.category) == query]  # "coffee": every coffee, not one name
+        named = [m.target for m in rank_items(ctx.menu, args["query"], limit=len(items)) if m.score >= 60]
+        items = [*kind, *(i for i in named if i not in kind)]
     if args.get("category"):
         wanted = normalize(args["category"])
         items = [i for i in items if normalize(i.category) == wanted]
@@ -81,10 +84,11 @@ def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) ->
         items = [i for i in items if i.price_cents <= args["max_price_cents"]]
     found = [
         {"name": i.name, "price": ctx.money(i.price_cents), "category": i.category, "available": i.available}
+        | ({"from": True} if len({v.price_cents for v in i.variations}) > 1 else {})  # sizes cost more: "from"
         for i in items[:MAX_FOUND]
     ]
     if found:
-        listed = ", ".join(f"{f['name']} ({f['price']})" for f in found if f["available"])
+        listed = ", ".join(f"{f['name']} ({'from ' * ('from' in f)}{f['price']})" for f in found if f["available"])
         message = f"On the menu: {listed}." if listed else "Those items are not available right now."
     else:
         message = "Nothing on the menu matches that."

@@ -159,3 +159,10 @@ def test_an_order_with_nothing_available_is_said_as_such(tmp_path: Path) -> None
     message = order_readback(price_cart(state, parse_menu(data), T0))
     assert "You have ." not in message
     assert message.startswith("Nothing in the order can be made right now") and "Note: " in message
+
+
+def test_searching_a_category_word_finds_every_item_of_it(bundled: TestClient) -> None:
+    response = bundled.post(f"/v1/restaurants/{CAFE}/tools/find_menu_items", json={"arguments": {"query": "coffee"}})
+    found = json.loads(response.json()["output"])["items"]
+    assert {"Flat White", "Latte", "Long Black"} <= {f["name"] for f in found}
+    assert "Flat White (from A$4.50)" in json.loads(response.json()["output"])["message"]  # Large is A$5.20
