@@ -7,6 +7,7 @@ except by ``keys new``, whose whole job is to print a fresh key.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -171,3 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TokenError as exc:
         print(f"voicecart: {exc.code}: {exc.message}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # "voicecart token inspect … | head": the reader left; no traceback
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # the exit flush must not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell tool ends

@@ -118,3 +118,21 @@ def test_serve_with_a_bad_setting_prints_one_line_and_exits_2(tmp_path: Path, na
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
     assert r.stderr.startswith("voicecart: configuration error: ") and name in r.stderr
+
+
+def test_output_into_a_closed_pipe_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`voicecart token inspect … | head`: the reader went away; no BrokenPipeError traceback."""
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setenv("CART_KEYS", TEST_KEYS)
+    token = _token(int(__import__("time").time()))
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["token", "inspect", token]) == 141
