@@ -98,13 +98,21 @@ class PricedCart:
 
 
 def _unavailable(
-    warnings: list[dict[str, Any]], line: Line, item: Item, message: str, reason: str | None = None
+    warnings: list[dict[str, Any]],
+    line: Line,
+    item: Item,
+    message: str,
+    reason: str | None = None,
+    shown: tuple[list[dict[str, Any]], dict[str, Any] | None] = ([], None),
 ) -> PricedLine:
+    """An unavailable line; ``shown`` (its modifiers and variation views) when its choices are still known, so
+    the customer hears which line it is."""
     warning = {"code": "item_unavailable", "message": message, "line_id": line.line_id, "item_id": item.id}
     if reason:
         warning["reason"] = reason
     warnings.append(warning)
-    return PricedLine(line, item.id, item.name, line.unit_price_cents, [], False, 0, None, item.tax_ids)
+    modifiers, variation = shown
+    return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0, variation, item.tax_ids)
 
 
 def _sold_out(picks: tuple[Pick, ...]) -> Pick | None:
@@ -180,8 +188,10 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int
         unit, modifiers, reason, message = _choices(line, item)
     if reason is not None:
         return _unavailable(warnings, line, item, message, reason)
+    variation = variation_view(item.variations_by_tag[line.variation_tag]) if line.variation_tag is not None else None
     if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
-        return _unavailable(warnings, line, item, f"{item.name} is not available right now")
+        shown = (modifiers, variation)  # the line's own choices, still known: said with it
+        return _unavailable(warnings, line, item, f"{item.name} is not available right now", shown=shown)
     if unit != line.unit_price_cents:
         warnings.append(
             {
@@ -195,7 +205,6 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int
             }
         )
         line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
-    variation = variation_view(item.variations_by_tag[line.variation_tag]) if line.variation_tag is not None else None
     return PricedLine(line, item.id, item.name, unit, modifiers, True, unit * line.quantity, variation, item.tax_ids)
 
 

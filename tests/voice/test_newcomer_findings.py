@@ -153,10 +153,13 @@ def test_an_order_with_nothing_available_is_said_as_such(tmp_path: Path) -> None
     data = json.loads((bundled_menu_dir() / "demo-burger.json").read_text())
     menu = parse_menu(data)
     state = cart.new_cart(b"findings", menu.restaurant_id, T0)
-    state, _ = turn.apply(state, turn.AddItem("cookie", 2, ()), menu, T0)
+    state, _ = turn.apply(state, turn.AddItem("cookie", 2, ("warm",)), menu, T0)
     for item in data["items"]:
         item["available"] = item["id"] != "cookie" and item.get("available", True)
-    message = order_readback(price_cart(state, parse_menu(data), T0))
+    priced = price_cart(state, parse_menu(data), T0)
+    message = order_readback(priced)
+    (line,) = priced.lines
+    assert not line.available and [m["name"] for m in line.modifiers] == ["Warmed"]  # which line it is stays known
     assert "You have ." not in message
     assert message.startswith("Nothing in the order can be made right now") and "Note: " in message
 
