@@ -36,7 +36,8 @@ from itsdangerous import Signer
 from itsdangerous.signer import HMACAlgorithm
 
 from app.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.clock_watch import ClockWatch
+from app.errors import CartTooLarge, ClockSkew, TokenExpired, TokenInvalid, TokenWrongRestaurant
 from app.keys import Key, KeyRing
 
 VERSION = 1
@@ -374,6 +375,7 @@ class CartCodec:
         policy: TokenPolicy | None = None,
         purpose: str = "cart",
         dictionary: int = DEFAULT_DICTIONARY,
+        clock_watch: ClockWatch | None = None,
     ) -> None:
         if dictionary and dictionary not in RELEASED_DICTIONARIES:
             raise ValueError(f"no zstd dictionary {dictionary} under {DICTIONARY_DIR}")
@@ -383,6 +385,7 @@ class CartCodec:
         self.dictionary = dictionary  # new tokens compress with it; every released one decodes
         self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
+        self.clock_watch = clock_watch  # learns this replica's clock offset from peers' tokens
 
     def encode(self, state: CartState, now: int) -> str:
         """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""
@@ -410,6 +413,8 @@ class CartCodec:
                 f"the cart would not fit in a {MAX_TOKEN_CHARS}-character token; shorten notes or split the order",
                 limit=MAX_TOKEN_CHARS,
             )
+        if self.clock_watch is not None:
+            self.clock_watch.minted(state.cart_id, now)
         return token
 
     def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
@@ -425,7 +430,8 @@ class CartCodec:
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)
-        self._check_time(header, now)
+        measured = 0 if self.clock_watch is None else self.clock_watch.observe(header.cart_id, header.issued_at, now)
+        self._check_time(header, now, measured)
         return _parse_state(_unpack(_payload(header, decoded)), header, restaurant_id)
 
     def _raise_bad_signature(
@@ -449,9 +455,17 @@ class CartCodec:
                 raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
         raise TokenInvalid("token signature is invalid", reason="signature")
 
-    def _check_time(self, header: TokenHeader, now: int) -> None:
+    def _check_time(self, header: TokenHeader, now: int, measured_skew: int = 0) -> None:
+        """``measured_skew``: extra seconds this replica found its own clock behind its peers'
+        (:class:`~app.clock_watch.ClockWatch`); their tokens that far in the future are accepted."""
         policy = self.policy
-        if header.issued_at > now + policy.future_skew_seconds:
+        if header.issued_at > now + policy.future_skew_seconds + measured_skew:
+            if self.clock_watch is not None:  # authentic, so a clock disagrees: retryable, the cart is intact
+                raise ClockSkew(
+                    "this server's clock disagrees with the server that issued your cart; your cart token is "
+                    "still valid, retry (another server will take it)",
+                    ahead_seconds=header.issued_at - now,
+                )
             raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
         if now - header.issued_at > policy.ttl_seconds:
             raise TokenExpired(

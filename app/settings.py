@@ -16,6 +16,10 @@
 | CART_ORDER_WEBHOOK_URL    | (none)                       | deliver orders by signed POST instead       |
 | CART_ORDER_WEBHOOK_SECRET | (required with the URL)      | 32+ chars; HMAC key of Voicecart-Signature  |
 | CART_ORDER_WEBHOOK_DEADLINE_SECONDS | 10                 | total time for all delivery attempts        |
+| CART_ORDERS_URL     | (none: SQLite)                     | ``postgresql://…`` order store instead      |
+| CART_CHECKOUT_TIMEOUT_SECONDS | 15                       | whole checkout budget (queue + store)       |
+| CART_ORDER_WORKERS  | 8                                  | threads for order-store I/O                 |
+| CART_MAX_CONCURRENCY | 256                               | in-flight requests; beyond: 503; 0: none   |
 | OPENAI_API_KEY      | (none: voice off, simulate only)   | mints Realtime client secrets for browsers  |
 | CART_OPENAI_BASE_URL | https://api.openai.com            | Realtime API base (tests: a local fake)     |
 | CART_REALTIME_MODEL | gpt-realtime                       | speech model the browser session uses       |
@@ -65,6 +69,10 @@ class Settings:
     order_webhook_url: str = ""
     order_webhook_secret: str = field(default="", repr=False)
     order_webhook_deadline_seconds: int = 10
+    orders_url: str = field(default="", repr=False)  # holds the database password
+    checkout_timeout_seconds: int = 15
+    order_workers: int = 8
+    max_concurrency: int = 256
     openai_api_key: str = field(default="", repr=False)
     openai_base_url: str = "https://api.openai.com"
     realtime_model: str = "gpt-realtime"
@@ -103,6 +111,19 @@ class Settings:
         if name not in ENVIRONMENTS:
             raise ConfigError(f"CART_ENV={name!r}: use one of {', '.join(ENVIRONMENTS)}")
         defaults = cls()
+        checkout_timeout = _int(env, "CART_CHECKOUT_TIMEOUT_SECONDS", defaults.checkout_timeout_seconds, 2, 120)
+        webhook_deadline = _int(
+            env,
+            "CART_ORDER_WEBHOOK_DEADLINE_SECONDS",
+            min(defaults.order_webhook_deadline_seconds, checkout_timeout - 1),
+            1,
+            120,
+        )
+        if webhook_deadline >= checkout_timeout:
+            raise ConfigError(
+                f"CART_ORDER_WEBHOOK_DEADLINE_SECONDS={webhook_deadline} must be below "
+                f"CART_CHECKOUT_TIMEOUT_SECONDS={checkout_timeout} (the delivery runs inside the checkout's budget)"
+            )
         ttl = _int(env, "CART_TTL_SECONDS", defaults.ttl_seconds, 10, 7 * 86400)
         return cls(
             env=name,
@@ -120,9 +141,11 @@ class Settings:
             orders_db=Path(env["CART_ORDERS_DB"]) if env.get("CART_ORDERS_DB") else None,
             order_webhook_url=env.get("CART_ORDER_WEBHOOK_URL", "").strip(),
             order_webhook_secret=env.get("CART_ORDER_WEBHOOK_SECRET", ""),
-            order_webhook_deadline_seconds=_int(
-                env, "CART_ORDER_WEBHOOK_DEADLINE_SECONDS", defaults.order_webhook_deadline_seconds, 1, 120
-            ),
+            order_webhook_deadline_seconds=webhook_deadline,
+            orders_url=env.get("CART_ORDERS_URL", "").strip(),
+            checkout_timeout_seconds=checkout_timeout,
+            order_workers=_int(env, "CART_ORDER_WORKERS", defaults.order_workers, 1, 256),
+            max_concurrency=_int(env, "CART_MAX_CONCURRENCY", defaults.max_concurrency, 0, 100_000),
             openai_api_key=env.get("OPENAI_API_KEY", "").strip(),
             openai_base_url=env.get("CART_OPENAI_BASE_URL", "").strip().rstrip("/") or defaults.openai_base_url,
             realtime_model=env.get("CART_REALTIME_MODEL", "").strip() or defaults.realtime_model,
