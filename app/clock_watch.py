@@ -84,7 +84,9 @@ class ClockWatch:
 
     @property
     def report(self) -> ClockReport:
-        return self._report
+        """The estimate over the current window (for ``/readyz`` and the gauge)."""
+        with self._lock:
+            return self._estimate()[0]
 
     def minted(self, cart_id: bytes, issued_at: int) -> None:
         """This process stamped ``issued_at`` on cart ``cart_id`` (called by the codec on every encode)."""

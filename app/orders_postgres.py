@@ -117,7 +117,7 @@ class PostgresSink:
         retrying = Retrying(
             retry=retry_if_exception_type((psycopg.OperationalError, _NotSent)),
             stop=stop_after_delay(self.deadline_seconds),
-            wait=wait_exponential_jitter(initial=0.1, max=1.0),
+            wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.2),
             reraise=True,
             before_sleep=lambda state: log.warning(
                 "%s: PostgreSQL attempt %d failed: %s", what, state.attempt_number, state.outcome.exception()
