@@ -7,6 +7,7 @@ binaries are absent outside CI; in CI (``CI`` set) that is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -68,10 +69,8 @@ class PostgresServer:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "60", "stop")
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(AssertionError):  # already stopped
             self.stop()
-        except AssertionError:
-            pass  # already stopped
         shutil.rmtree(self.root, ignore_errors=True)
 
     def wait_ready(self, timeout: float = 30.0) -> None:
