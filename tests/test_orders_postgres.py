@@ -112,7 +112,7 @@ def test_recent_filters_by_restaurant_newest_first(sink: PostgresSink, order: Or
     assert len(sink.recent(limit=2)) == 2
 
 
-def test_a_database_that_is_down_is_a_clear_error_then_the_store_recovers(postgres: PostgresServer, order: Order) -> None:
+def test_a_database_down_is_a_clear_error_then_the_store_recovers(postgres: PostgresServer, order: Order) -> None:
     store = PostgresSink(fresh_database(postgres), deadline_seconds=1.5)
     try:
         store.start()
