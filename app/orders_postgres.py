@@ -195,17 +195,23 @@ class PostgresSink:
 
     # --- reading (CLI) ---
 
+    def _read(self, what: str, work: Any) -> Any:
+        try:
+            return self._run(what, work)
+        except (psycopg.Error, _NotSent) as exc:
+            raise ConnectionError(f"PostgreSQL order store unreachable: {exc}") from None
+
     def get(self, order_id: str) -> dict[str, Any] | None:
-        row = self._run(
-            "get", lambda c: c.execute("SELECT body FROM voicecart_orders WHERE order_id = %s", (order_id,)).fetchone()
-        )
+        """The order, or None. Raises ConnectionError when the database cannot be reached."""
+        query = "SELECT body FROM voicecart_orders WHERE order_id = %s"
+        row = self._read("get", lambda c: c.execute(query, (order_id,)).fetchone())
         return json.loads(row[0]) if row else None
 
     def recent(self, limit: int = 20, restaurant_id: str | None = None) -> list[dict[str, Any]]:
-        """Newest first."""
+        """Newest first. Raises ConnectionError when the database cannot be reached."""
         where, params = ("WHERE restaurant_id = %s", (restaurant_id,)) if restaurant_id else ("", ())
         query = f"SELECT body FROM voicecart_orders {where} ORDER BY placed_at DESC, seq DESC LIMIT %s"
-        rows = self._run("recent", lambda c: c.execute(query, (*params, limit)).fetchall())  # type: ignore[arg-type]
+        rows = self._read("recent", lambda c: c.execute(query, (*params, limit)).fetchall())  # type: ignore[arg-type]
         return [json.loads(r[0]) for r in rows]
 
     def close(self) -> None:
