@@ -1,8 +1,15 @@
 """One exception tree for voicecart.
 
 Every error a caller can cause is a :class:`CartError` subclass with a stable ``code`` and an
-HTTP ``status``. The HTTP layer maps them to ``{"error": {"code", "message", ...details}}`` in one
-place (:mod:`app.http_api`); the voice tools turn the 422 family into ``ok: false`` answers.
+HTTP ``status``: 400 bad input, 401/403 token refused, 404 not found, 409 conflicts of state, 413
+body too large, 422 the cart operation cannot be applied, 502 an upstream (order sink, speech
+service) failed, 503 a feature is not configured. The HTTP layer maps them to
+``{"error": {"code", "message", ...details}}`` in one place (:mod:`app.server.http`).
+
+The voice tools (:meth:`app.voice.toolkit.Toolbox.run`) answer every :class:`CartError` a tool
+raises as ``ok: false`` with its code and a sentence to say — except :class:`TokenError` (401/403)
+and :class:`ToolNotFound` (404), which stay HTTP errors; arguments that are not a JSON object are
+400 before any tool runs. :class:`ConfigError` is raised only at start-up, never to a caller.
 """
 
 from __future__ import annotations
@@ -137,7 +144,7 @@ class CartCheckedOut(CartError):
     status = 409
 
 
-# --- checkout (app/orders.py, app/sinks.py) --------------------------------------------------------
+# --- checkout (app/orders/) --------------------------------------------------------
 
 
 class CartEmpty(OperationError):
@@ -200,7 +207,7 @@ class Overloaded(CartError):
         self.retry_after = retry_after_seconds
 
 
-# --- voice tools and the realtime session (app/tools.py, app/realtime.py) -------------------------
+# --- voice tools and the realtime session (app/voice/) -------------------------
 
 
 class ToolNotFound(NotFound):

@@ -1,16 +1,20 @@
 """Untrusted JSON in: parsed once, by one set of rules, wherever it arrives.
 
-Request bodies (:func:`app.http_api.read_json`) and the JSON *strings* the Realtime API delivers
-as tool arguments (:func:`app.tools.parse_arguments`) both come through :func:`parse_json`, so
+Request bodies (:func:`app.server.http.read_json`) and the JSON *strings* the Realtime API delivers
+as tool arguments (:func:`app.voice.toolkit.parse_arguments`) both come through :func:`parse_json`, so
 neither path can answer a hostile document with a 500: NaN/Infinity and 1e999 are refused (they
 could not be echoed back in an error), deep nesting is refused before anything walks it
 recursively, and lone surrogates are refused (they cannot be encoded in a reply).
+
+The field checks every adapter shares live here too: :func:`object_fields` (a JSON object with
+known fields only), :func:`string_list` and :func:`optional_str`.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from typing import Any
 
 from app.errors import InvalidRequest
@@ -59,4 +63,36 @@ def parse_json(text: bytes | str, what: str = "body") -> Any:
     except (ValueError, RecursionError) as exc:  # also NaN/Infinity, 1e999 and ints over 4300 digits
         raise InvalidRequest(f"{what}: not valid JSON: {exc}") from None
     _check_tree(value)
+    return value
+
+
+def object_fields(
+    body: Any, allowed: Collection[str], required: Collection[str] = (), where: str | None = None
+) -> dict[str, Any]:
+    """``body`` as a dict holding only ``allowed`` fields and every ``required`` one, else 400.
+
+    ``where`` names a nested object in the messages ("unknown field(s) in items: …").
+    """
+    if not isinstance(body, dict):
+        raise InvalidRequest(f"{where or 'body'} must be a JSON object")
+    place = f" in {where}" if where else ""
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise InvalidRequest(f"unknown field(s){place}: {', '.join(unknown)}", allowed=sorted(allowed))
+    missing = sorted(set(required) - set(body))
+    if missing:
+        raise InvalidRequest(f"missing field(s){place}: {', '.join(missing)}")
+    return body
+
+
+def string_list(value: Any, name: str) -> tuple[str, ...]:
+    """A JSON list of strings, else 400 ``"{name} must be a list of strings"``."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidRequest(f"{name} must be a list of strings")
+    return tuple(value)
+
+
+def optional_str(value: Any, name: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidRequest(f"{name} must be a string")
     return value

@@ -1,5 +1,8 @@
 """All configuration, read once from the environment (``CART_*``) into one frozen object.
 
+A leaf: plain values only. :mod:`app.context` turns them into live objects (key ring, codec,
+menus, order sink).
+
 | variable            | default                            | meaning                                     |
 |---------------------|------------------------------------|---------------------------------------------|
 | CART_ENV            | development                        | ``production`` requires CART_KEYS           |
@@ -32,12 +35,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.codec import TokenPolicy
 from app.errors import ConfigError
-from app.keys import KeyRing, load_dev_keyring
-from app.menu import bundled_menu_dir
 
 ENVIRONMENTS = ("development", "production")
+
+
+def bundled_menu_dir() -> Path:
+    """The demo restaurant's menus shipped inside the package (the default ``CART_MENU_DIR``)."""
+    return Path(__file__).resolve().parent / "menus"
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -82,27 +87,12 @@ class Settings:
         return self.env == "production"
 
     @property
-    def token_policy(self) -> TokenPolicy:
-        return TokenPolicy(self.ttl_seconds, self.max_lifetime_seconds, self.clock_skew_seconds)
-
-    @property
     def dev_key_file(self) -> Path:
         return self.data_dir / "dev-keys"
 
     @property
     def orders_db_path(self) -> Path:
         return self.orders_db or self.data_dir / "orders.sqlite3"
-
-    def keyring(self) -> KeyRing:
-        """The configured ring; in development without CART_KEYS, the persistent dev key."""
-        if self.keys_spec.strip():
-            return KeyRing.parse(self.keys_spec)
-        if self.production:
-            raise ConfigError(
-                "CART_ENV=production needs CART_KEYS='kid:secret' (secrets of 32+ characters; "
-                "`voicecart keys new` makes one). Refusing to start with a generated key."
-            )
-        return load_dev_keyring(self.dev_key_file)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

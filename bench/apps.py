@@ -30,13 +30,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app import turn
-from app.cart import CartState
+from app.core import turn
+from app.core.cart import CartState
+from app.core.menu import Menu
+from app.core.pricing import price_cart
 from app.errors import CartError, InvalidRequest, NotFound, RestaurantNotFound
-from app.http_api import object_fields, on_cart_error, optional_str, read_json, string_list
-from app.menu import Menu
-from app.pricing import price_cart
-from app.responses import OrjsonResponse as JSONResponse  # what voicecart answers with, for every variant
+from app.json_input import object_fields, optional_str, string_list
+from app.server.http import on_cart_error, read_json
+from app.server.responses import OrjsonResponse as JSONResponse  # what voicecart answers with, for every variant
 from bench.corpus import CorpusCart, bench_codec, make_cart
 from bench.stores import TTL_SECONDS, dumps, loads, server_side_turn
 

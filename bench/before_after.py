@@ -26,10 +26,10 @@ ROUNDS = 5
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from app import turn
-from app.codec import CartCodec
-from app.keys import KeyRing
-from app.menu import load_menu
+from app.core import turn
+from app.core.codec import CartCodec
+from app.core.keys import KeyRing
+from app.core.menu import load_menu
 spec = json.loads(sys.stdin.read())
 codec = CartCodec(KeyRing.parse(spec["keys"]))
 out = {}

@@ -20,13 +20,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app import turn
-from app.checkout import place_order
-from app.codec import CartCodec
-from app.keys import KeyRing
-from app.menu import load_menu
-from app.orders import CheckoutRequest, Customer, build_order
-from app.sinks import SqliteSink, WebhookSink
+from app.core import turn
+from app.core.codec import CartCodec
+from app.core.keys import KeyRing
+from app.core.menu import load_menu
+from app.orders.order import CheckoutRequest, Customer, build_order
+from app.orders.service import place_order
+from app.orders.sqlite import SqliteSink
+from app.orders.webhook import WebhookSink
 from tests.order_receiver import OrderReceiver
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,7 +79,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         sink = SqliteSink(Path(tmp) / "orders.sqlite3")
-        place = lambda t: place_order(t, REQUEST, menu, codec, sink, NOW)  # noqa: E731
+        place = lambda t: place_order(t, REQUEST, turn.TurnInputs(menu, codec, NOW), sink)  # noqa: E731
         rows.append(row("SQLite, first placement (201)", timed(place, tokens)))
         rows.append(row("SQLite, repeat of an ordered cart (200)", timed(place, tokens)))
     pure = lambda t: build_order(turn.load(t, menu, codec, NOW), menu, REQUEST, NOW)  # noqa: E731
@@ -86,7 +87,7 @@ def main() -> int:
     hook_tokens = tokens[: max(10, args.orders // 5)]
     with OrderReceiver(SECRET) as receiver:
         hook = WebhookSink(receiver.url, SECRET)
-        deliver = lambda t: place_order(t, REQUEST, menu, codec, hook, NOW)  # noqa: E731
+        deliver = lambda t: place_order(t, REQUEST, turn.TurnInputs(menu, codec, NOW), hook)  # noqa: E731
         rows.append(row("webhook to a loopback receiver (201)", timed(deliver, hook_tokens)))
         assert len(receiver.orders) == len(hook_tokens)
     header = [

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app import turn
-from app.pricing import price_cart
+from app.core import turn
+from app.core.pricing import price_cart
 from bench import Config, Timing, measure_us, table, write_report
 from bench.corpus import T0, CorpusCart, bench_codec, corpus, sizes
 from bench.redis_server import RedisServer

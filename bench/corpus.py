@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from app import turn
-from app.cart import CartState, Line
-from app.codec import DEFAULT_DICTIONARY, CartCodec, TokenPolicy
-from app.keys import KeyRing
-from app.menu import Item, Menu, load_menu
+from app.core import turn
+from app.core.cart import CartState, Line
+from app.core.codec import DEFAULT_DICTIONARY, CartCodec, TokenPolicy
+from app.core.keys import KeyRing
+from app.core.menu import Item, Menu, load_menu
 from bench import ROOT
 
 SIZES = (1, 3, 5, 12, 30, 50)

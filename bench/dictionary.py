@@ -21,8 +21,9 @@ from typing import Any
 
 import zstandard
 
-from app import codec as cart_codec
-from app.menu import Menu, parse_menu
+from app.core import codec as cart_codec
+from app.core import framing
+from app.core.menu import Menu, parse_menu
 from bench import ROOT
 from bench.corpus import bench_codec, build, line_ops
 
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.id <= 15:
         parser.error("the id must be 1-15")
-    path = cart_codec.dictionary_path(args.id)
+    path = framing.dictionary_path(args.id)
     if path.exists():
         print(f"{path.relative_to(ROOT)} exists: released dictionaries are never rewritten", file=sys.stderr)
         return 1

@@ -1,7 +1,7 @@
 """Fuzz the token codec and the HTTP app with hostile input, and count what got through.
 
     python -m bench.fuzz              # 1,000,000 tokens + 100,000 requests -> bench/results/fuzz.md
-    python -m bench.fuzz --quick      # 20,000 + 2,000, the CI form (tests/test_fuzz_smoke.py)
+    python -m bench.fuzz --quick      # 20,000 + 2,000, the CI form (tests/system/test_fuzz_smoke.py)
 
 Tokens (against :class:`app.codec.CartCodec` directly):
 
@@ -47,13 +47,14 @@ if __package__ in (None, ""):  # `python bench/fuzz.py`
 
 import msgpack
 
-from app.cart import MAX_NOTES_CHARS
-from app.codec import CODEC_RAW, CODEC_ZSTD, HEADER_BYTES, MAX_TOKEN_CHARS, CartCodec, b64encode
+from app.core.cart import MAX_NOTES_CHARS
+from app.core.codec import CODEC_RAW, CODEC_ZSTD, HEADER_BYTES, MAX_TOKEN_CHARS, CartCodec, b64encode
+from app.core.keys import KeyRing
 from app.errors import TokenError
-from app.http_api import MAX_BODY_BYTES, create_app
-from app.keys import KeyRing
+from app.server.app import create_app
+from app.server.http import MAX_BODY_BYTES
 from app.settings import Settings
-from app.tools import REGISTRY
+from app.voice.tools import TOOLS
 from bench import Config, table, write_report
 from bench.corpus import BENCH_KEYS, MENU_FILES, T0, CorpusCart, bench_codec, corpus
 from tests.asgi import Reply, call
@@ -63,7 +64,7 @@ B64 = string.ascii_letters + string.digits + "-_"
 FULL = {"tokens": 1_000_000, "requests": 100_000}
 QUICK = {"tokens": 20_000, "requests": 2_000}
 NOW = T0 + 10
-TOOL_NAMES = sorted(REGISTRY)
+TOOL_NAMES = sorted(TOOLS.tools)
 MAX_METRIC_SERIES = 5_000  # bounded labels give ~1,000 here; one label per invented method gave 36,000
 
 

@@ -31,13 +31,13 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["app"]):
-    from app import turn
-    from app.codec import HEADER_BYTES, CartCodec, b64decode_strict
+    from app.core import turn
+    from app.core.codec import HEADER_BYTES, CartCodec, b64decode_strict
+    from app.core.keys import KeyRing
+    from app.core.menu import load_menu
     from app.errors import TokenError
-    from app.http_api import create_app
-    from app.keys import KeyRing
-    from app.menu import bundled_menu_dir, load_menu
-    from app.settings import Settings
+    from app.server.app import create_app
+    from app.settings import Settings, bundled_menu_dir
 
 from bench import Config, table, write_report
 from tests.asgi import call

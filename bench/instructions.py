@@ -47,7 +47,7 @@ class ValgrindMissing(RuntimeError):
 
 
 def _turn_operation(mode: str) -> Callable[[], object]:
-    from app import turn
+    from app.core import turn
     from bench.codec import NOW, phase_operations
     from bench.corpus import bench_codec, make_cart
     from bench.stores import dict_turn

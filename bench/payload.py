@@ -23,9 +23,9 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from app.cart import CartState, Line
-from app.codec import DEFAULT_DICTIONARY
-from app.menu import Item, Menu
+from app.core.cart import CartState, Line
+from app.core.codec import DEFAULT_DICTIONARY
+from app.core.menu import Item, Menu
 from bench import Config, table, table_of, write_report
 from bench.corpus import T0, CorpusCart, bench_codec, corpus, make_cart, natural_json, sizes
 

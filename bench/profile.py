@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from app import turn
+from app.core import turn
 from app.settings import Settings
 from bench import Config
 from bench.corpus import BENCH_KEYS, MENU_FILES, T0, CorpusCart, bench_codec, make_cart
@@ -100,7 +100,7 @@ async def call_asgi(app: Any, request: dict[str, Any]) -> tuple[int, bytes]:
 def shipped_app(work: Path) -> Any:
     """:func:`app.http_api.create_app` as ``voicecart serve`` builds it, on the UUID menu (copied
     under ``work``, with the bench keys)."""
-    from app.http_api import create_app
+    from app.server.app import create_app
 
     menus = work / "menus"
     menus.mkdir()

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from app import turn
-from app.cart import CartState
-from app.menu import Menu
-from app.pricing import PricedCart, price_cart
+from app.core import turn
+from app.core.cart import CartState
+from app.core.menu import Menu
+from app.core.pricing import PricedCart, price_cart
 from bench.corpus import from_natural_json, natural_json
 
 if TYPE_CHECKING:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from app.codec import CartCodec, TokenPolicy
-from app.http_api import create_app
-from app.keys import KeyRing
-from app.menu import Menu, bundled_menu_dir, load_menu
-from app.settings import Settings
+from app.core.codec import CartCodec, TokenPolicy
+from app.core.keys import KeyRing
+from app.core.menu import Menu, load_menu
+from app.server.app import create_app
+from app.settings import Settings, bundled_menu_dir
 
 TESTS = Path(__file__).parent
 UUID_MENU_FILE = TESTS / "menus" / "uuid-taqueria.json"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from app.context import keyring, token_policy
 from app.errors import ConfigError
-from app.menu import bundled_menu_dir
-from app.settings import Settings
+from app.settings import Settings, bundled_menu_dir
 
 
 def test_defaults() -> None:
@@ -30,8 +30,8 @@ def test_values_from_env(tmp_path: Path) -> None:
     )
     assert s.production and s.ttl_seconds == 600 and s.menu_dir == tmp_path
     assert s.cors_origins == ("https://a.example", "https://b.example")
-    assert s.keyring().signing.kid == "k"
-    assert s.token_policy.ttl_seconds == 600
+    assert keyring(s).signing.kid == "k"
+    assert token_policy(s).ttl_seconds == 600
 
 
 @pytest.mark.parametrize(
@@ -50,11 +50,11 @@ def test_bad_values(env: dict[str, str], message: str) -> None:
 def test_production_refuses_to_start_without_keys(tmp_path: Path) -> None:
     s = Settings.from_env({"CART_ENV": "production", "CART_DATA_DIR": str(tmp_path)})
     with pytest.raises(ConfigError, match="CART_KEYS"):
-        s.keyring()
+        keyring(s)
     assert not (tmp_path / "dev-keys").exists()
 
 
 def test_development_generates_and_keeps_a_key(tmp_path: Path) -> None:
     s = Settings.from_env({"CART_DATA_DIR": str(tmp_path)})
-    assert s.keyring().signing.secret == s.keyring().signing.secret
+    assert keyring(s).signing.secret == keyring(s).signing.secret
     assert (tmp_path / "dev-keys").exists()

@@ -3,7 +3,7 @@
 Run once per released format version (and once per zstd dictionary that new tokens are
 compressed with: ``v<N>-dict<D>.json``) and commit the file; never regenerate an old one's
 file — those tokens are what carts in flight look like after a deploy, and every later
-release must keep decoding them (tests/test_golden.py).
+release must keep decoding them (tests/core/test_golden.py).
 
     python -m tests.golden.mint
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app import turn
-from app.codec import DEFAULT_DICTIONARY, VERSION, CartCodec
-from app.keys import KeyRing
-from app.menu import load_menu
+from app.core import turn
+from app.core.codec import DEFAULT_DICTIONARY, VERSION, CartCodec
+from app.core.keys import KeyRing
+from app.core.menu import load_menu
 from tests.conftest import DEMO_MENU_FILE, UUID_MENU_FILE
 
 HERE = Path(__file__).parent

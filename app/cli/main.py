@@ -1,0 +1,175 @@
+"""``voicecart`` command line: serve, keys, menu check, token inspect, orders.
+
+Configuration problems print one clear line to stderr and exit 2; nothing secret is printed
+except by ``keys new``, whose whole job is to print a fresh key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.cli.orders import register as register_orders
+from app.context import codec as build_codec
+from app.context import keyring
+from app.core.codec import read_header
+from app.core.keys import fingerprint, new_key_spec
+from app.core.menu import MenuCatalog, load_menu
+from app.core.turn import finish
+from app.errors import ConfigError, TokenError
+from app.logs import log_config
+from app.settings import Settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.menu_dir:
+        os.environ["CART_MENU_DIR"] = str(Path(args.menu_dir).resolve())
+    if args.limit_concurrency is not None:  # read by every worker's create_app (app/overload.py)
+        os.environ["CART_MAX_CONCURRENCY"] = str(args.limit_concurrency)
+    settings = Settings.from_env()
+    # fail fast, before uvicorn forks workers: keys and menus must load
+    keys = keyring(settings)
+    catalog = MenuCatalog.from_dir(settings.menu_dir)
+    print(
+        f"voicecart: {settings.env}, {len(catalog.menus)} restaurant(s) "
+        f"({', '.join(catalog.restaurant_ids())}), keys {keys.describe()}, "
+        f"at most {settings.max_concurrency or 'unlimited'} requests in flight, "
+        f"http://{args.host}:{args.port}",
+        file=sys.stderr,
+    )
+    import uvicorn
+
+    uvicorn.run(
+        "app.server.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=settings.log_level.lower(),
+        log_config=log_config(settings.log_level),  # JSON lines; our middleware writes the access log
+        access_log=False,
+    )
+    return 0
+
+
+def _keys_new(args: argparse.Namespace) -> int:
+    print(new_key_spec(args.kid))
+    return 0
+
+
+def _keys_show(args: argparse.Namespace) -> int:
+    header = read_header(args.token)
+    ring = keyring(Settings.from_env())
+    key = ring.by_tag(header.kid_tag)
+    kid = key.kid if key else f"unknown (tag {header.kid_tag.hex()}, not in this key ring)"
+    signing = "yes" if key is ring.signing else "no"
+    print(json.dumps({"kid": kid, "is_current_signing_key": signing, "issued_at": header.issued_at}, indent=2))
+    return 0
+
+
+def _keys_list(args: argparse.Namespace) -> int:
+    """The configured ring, secrets never shown: check each rotation step before rolling it out."""
+    ring = keyring(Settings.from_env())
+    for key in ring.keys:
+        role = "signs+verifies" if key is ring.signing else "verifies"
+        print(f"{key.kid}\t{fingerprint(key.secret)}\t{role}")
+    return 0
+
+
+def _menu_check(args: argparse.Namespace) -> int:
+    failed = 0
+    for name in args.files:
+        try:
+            menu = load_menu(Path(name))
+        except ConfigError as exc:
+            print(f"FAIL {exc}", file=sys.stderr)
+            failed += 1
+        else:
+            options = sum(len(i.options) for i in menu.items)
+            print(f"ok   {name}: {menu.restaurant_id} ({menu.name}), {len(menu.items)} items, {options} options")
+    return 1 if failed else 0
+
+
+def _token_inspect(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    catalog = MenuCatalog.from_dir(settings.menu_dir)
+    codec = build_codec(settings)
+    header = read_header(args.token)
+    now = header.issued_at if args.ignore_expiry else int(time.time())
+    restaurants = [args.restaurant] if args.restaurant else catalog.restaurant_ids()
+    last_error: TokenError | None = None
+    for rid in restaurants:
+        try:
+            state = codec.decode(args.token, rid, now)
+        except TokenError as exc:
+            last_error = exc
+            continue
+        result = finish(state, catalog.get(rid), codec, now)
+        key = codec.keys.by_tag(header.kid_tag)
+        out = {"kid": key.kid if key else None, "issued_at": header.issued_at, "cart": result.cart_json()}
+        print(json.dumps(out, indent=2))
+        return 0
+    assert last_error is not None
+    print(f"token refused: {last_error.code}: {last_error.message}", file=sys.stderr)
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="voicecart", description="Stateless signed-token carts for voice ordering.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the HTTP API (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    serve.add_argument("--menu-dir", help="directory of menu JSON files (default: CART_MENU_DIR or the demo)")
+    serve.add_argument(
+        "--limit-concurrency",
+        type=int,
+        metavar="N",
+        help="requests in flight per worker; beyond: 503 overloaded with Retry-After (default: "
+        "CART_MAX_CONCURRENCY or 256; 0: no limit)",
+    )
+    serve.set_defaults(func=_serve)
+
+    keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", required=True)
+    new = keys.add_parser("new", help="print a fresh kid:secret for CART_KEYS")
+    new.add_argument("--kid", help="key id (default: random)")
+    new.set_defaults(func=_keys_new)
+    show = keys.add_parser("show", help="which key signed TOKEN")
+    show.add_argument("token")
+    show.set_defaults(func=_keys_show)
+    listing = keys.add_parser("list", help="the configured CART_KEYS: kid, fingerprint, signs or verifies")
+    listing.set_defaults(func=_keys_list)
+
+    menu = sub.add_parser("menu", help="menus").add_subparsers(dest="menu_command", required=True)
+    check = menu.add_parser("check", help="validate menu files")
+    check.add_argument("files", nargs="+")
+    check.set_defaults(func=_menu_check)
+
+    token = sub.add_parser("token", help="tokens").add_subparsers(dest="token_command", required=True)
+    inspect = token.add_parser("inspect", help="verify TOKEN with the configured keys and print the cart")
+    inspect.add_argument("token")
+    inspect.add_argument("--restaurant", help="restaurant id (default: try every configured menu)")
+    inspect.add_argument("--ignore-expiry", action="store_true", help="show an expired cart too")
+    inspect.set_defaults(func=_token_inspect)
+
+    register_orders(sub)  # orders list | orders show ORDER_ID
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"voicecart: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except TokenError as exc:
+        print(f"voicecart: {exc.code}: {exc.message}", file=sys.stderr)
+        return 1

@@ -1,0 +1,386 @@
+"""The cart token: ``base64url(header ‖ payload) "." base64url(mac)``.
+
+Header (20 bytes, fixed layout, authenticated)::
+
+    version:1  kid_tag:2  flags:1  restaurant_tag:1  issued_at:4  age:3  cart_id:8
+
+``flags`` holds the payload codec (0 raw msgpack, 1 zstd) and the zstd dictionary id. The MAC is
+HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose) over
+``restaurant_id NUL header‖payload``, truncated to 128 bits. The restaurant id is not stored —
+it comes from the URL and is bound by the MAC; ``restaurant_tag`` only lets us tell a token for
+another restaurant (403) from a forged one (401).
+
+Decoding checks, in order, and touches nothing it has not yet authenticated: length cap →
+strict base64 → version → key id (unknown: refuse, no HMAC) → constant-time MAC → time window →
+zstd frame header (declared size and window capped, no trailing data) → decompress → msgpack
+with limits → schema of every field. Then the cart model sees it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import msgpack
+from itsdangerous import Signer
+from itsdangerous.signer import HMACAlgorithm
+
+from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
+from app.core.clock_watch import ClockWatch
+from app.core.framing import (
+    _ZSTD_DICTIONARIES,
+    CODEC_RAW,
+    CODEC_ZSTD,
+    DEFAULT_DICTIONARY,
+    DICTIONARY_DIR,
+    RELEASED_DICTIONARIES,
+    _decompress,
+    _zstd,
+    b64decode_strict,
+    b64encode,
+)
+from app.core.keys import Key, KeyRing
+from app.errors import CartTooLarge, ClockSkew, TokenExpired, TokenInvalid, TokenWrongRestaurant
+
+VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
+MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 §5; NIST SP 800-107 §5.3.4)
+COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
+
+
+_HEADER = struct.Struct(">B2sBBI3s8s")
+HEADER_BYTES = _HEADER.size
+
+
+@dataclass(frozen=True)
+class TokenPolicy:
+    """How long tokens live. ``future_skew`` tolerates replica clocks that disagree slightly."""
+
+    ttl_seconds: int = 1800
+    max_lifetime_seconds: int = 12 * 3600
+    future_skew_seconds: int = 60
+
+    def expires_at(self, created_at: int, last_activity: int) -> int:
+        """When a cart with no further turn stops being accepted: the earlier of the two rules."""
+        return min(last_activity + self.ttl_seconds, created_at + self.max_lifetime_seconds)
+
+
+class TokenHeader(NamedTuple):
+    version: int
+    kid_tag: bytes
+    flags: int
+    restaurant_tag: int
+    issued_at: int
+    age: int
+    cart_id: bytes
+
+    @property
+    def created_at(self) -> int:
+        return self.issued_at - self.age
+
+
+@functools.lru_cache(maxsize=1024)  # a pure function of a short id, needed on every encode
+def restaurant_tag(restaurant_id: str) -> int:
+    return hashlib.blake2b(restaurant_id.encode(), digest_size=1).digest()[0]
+
+
+class _TruncatedHMAC(HMACAlgorithm):
+    """HMAC-SHA256 cut to :data:`MAC_BYTES`; comparison stays constant-time (base class)."""
+
+    def __init__(self) -> None:
+        super().__init__(hashlib.sha256)
+
+    def get_signature(self, key: bytes, value: bytes) -> bytes:
+        return hmac.digest(key, value, "sha256")[:MAC_BYTES]
+
+
+class _PurposeSigner(Signer):
+    """itsdangerous Signer whose per-purpose derived key is computed once, not per call."""
+
+    def __init__(self, key: Key, purpose: str) -> None:
+        super().__init__(
+            key.secret,
+            salt=f"voicecart.{purpose}",
+            sep=".",
+            key_derivation="hmac",
+            digest_method=hashlib.sha256,
+            algorithm=_TruncatedHMAC(),
+        )
+        self._derived = super().derive_key()
+        # the HMAC key schedule, done once: each MAC copies it (public hmac API, ~1 µs cheaper)
+        self._keyed = hmac.new(self._derived, digestmod=hashlib.sha256)
+
+    def derive_key(self, secret_key: str | bytes | None = None) -> bytes:
+        # one secret per signer, so the derived key never changes
+        return self._derived
+
+    def mac(self, value: bytes) -> bytes:
+        """``get_signature`` without re-deriving anything: the truncated HMAC of ``value``."""
+        keyed = self._keyed.copy()
+        keyed.update(value)
+        return keyed.digest()[:MAC_BYTES]
+
+    def mac_text(self, value: bytes) -> bytes:
+        return b64encode(self.mac(value))
+
+    def verify_mac(self, value: bytes, mac: bytes) -> bool:
+        """``verify_signature`` for a MAC already strictly base64-decoded (saves decoding it twice)."""
+        return hmac.compare_digest(self.mac(value), mac)
+
+
+# --- payload schema -------------------------------------------------------------------------------
+
+
+def _pack_state(state: CartState) -> bytes:
+    # a line is packed as its first 4, 5 or 6 fields: options and notes only when present
+    rows = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in state.lines]
+    return msgpack.packb((state.revision, state.next_line_id, int(state.checked_out), rows))
+
+
+def _unpack(payload: bytes) -> object:
+    try:
+        return msgpack.unpackb(
+            payload,
+            use_list=False,
+            raw=False,
+            strict_map_key=True,
+            max_str_len=MAX_NOTES_CHARS * 4,
+            max_bin_len=0,
+            max_array_len=max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6),
+            max_map_len=0,
+            max_ext_len=0,
+        )
+    except (ValueError, msgpack.UnpackException, TypeError):
+        raise TokenInvalid("token payload is corrupt", reason="corrupt") from None
+
+
+def _is_int(value: object, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _schema_error(what: str) -> TokenInvalid:
+    return TokenInvalid(f"token payload is malformed ({what})", reason="schema")
+
+
+def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
+    """Every line row, type- and range-checked. One loop, checks inlined: this runs for every line
+    of every turn, and a function call per line would cost as much as the checks themselves."""
+    lines = []
+    for row in rows:
+        if type(row) is not tuple:
+            raise _schema_error("line")
+        size = len(row)
+        if size == 4:
+            line_id, item_tag, quantity, unit = row
+            options, notes = (), ""
+        elif size == 5:
+            line_id, item_tag, quantity, unit, options = row
+            notes = ""
+        elif size == 6:
+            line_id, item_tag, quantity, unit, options, notes = row
+            if type(notes) is not str or not 0 < len(notes) <= MAX_NOTES_CHARS:
+                raise _schema_error("notes")
+        else:
+            raise _schema_error("line")
+        if not (
+            type(line_id) is int
+            and 1 <= line_id <= MAX_LINE_ID
+            and type(item_tag) is int
+            and 0 <= item_tag <= 0xFFFFFFFF
+            and type(quantity) is int
+            and 1 <= quantity <= MAX_QUANTITY
+            and type(unit) is int
+            and -(10**9) <= unit <= 10**9
+        ):
+            raise _schema_error("line fields")
+        if options:
+            if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
+                raise _schema_error("modifiers")
+            for tag in options:
+                if type(tag) is not int or not 0 <= tag <= 0xFFFFFFFF:
+                    raise _schema_error("modifier tag")
+        elif type(options) is not tuple:
+            raise _schema_error("modifiers")
+        lines.append(Line(line_id, item_tag, quantity, unit, options, notes))
+    return tuple(lines)
+
+
+def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
+    if type(obj) is not tuple or len(obj) != 4:
+        raise _schema_error("top level")
+    revision, next_line_id, checked_out, rows = obj
+    if not (_is_int(revision, 0, 2**32) and _is_int(next_line_id, 1, MAX_LINE_ID + 1) and _is_int(checked_out, 0, 1)):
+        raise _schema_error("cart fields")
+    if type(rows) is not tuple or len(rows) > MAX_LINES:
+        raise _schema_error("lines")
+    lines = _parse_lines(rows)
+    ids = {ln.line_id for ln in lines}
+    if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
+        raise _schema_error("line ids")
+    return CartState(
+        header.cart_id,
+        restaurant_id,
+        header.created_at,
+        header.issued_at,  # updated_at: the last turn
+        revision,
+        next_line_id,
+        bool(checked_out),
+        lines,
+    )
+
+
+# --- the codec --------------------------------------------------------------------------------------
+
+
+def read_header(token: str) -> TokenHeader:
+    """Parse the header WITHOUT verifying it: for support tooling (which kid signed this?) only."""
+    return _read_body(token)[0]
+
+
+def read_payload(token: str) -> bytes:
+    """The msgpack payload WITHOUT verifying the token (decompressed with whatever dictionary the
+    flags name): for tooling and tests that look inside a token, never for serving a turn."""
+    return _payload(*_read_body(token))
+
+
+def _payload(header: TokenHeader, body: bytes) -> bytes:
+    """``body``'s payload, decompressed as the header's flags say (codec, dictionary id)."""
+    codec, dict_id = header.flags & 0x0F, header.flags >> 4
+    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
+        raise TokenInvalid("token payload encoding is not supported", reason="version")
+    raw = body[HEADER_BYTES:]  # a raw payload is bounded by MAX_TOKEN_CHARS already
+    return _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
+
+
+def _read_body(token: str) -> tuple[TokenHeader, bytes]:
+    """The unverified header and the decoded ``header‖payload`` bytes (decoded once per turn)."""
+    if len(token) > MAX_TOKEN_CHARS:
+        raise TokenInvalid(f"token is longer than {MAX_TOKEN_CHARS} characters", reason="too_long")
+    body_text, sep, _ = token.rpartition(".")
+    if not sep:
+        raise TokenInvalid("token is not a cart token", reason="format")
+    body = b64decode_strict(body_text)
+    if len(body) < HEADER_BYTES:
+        raise TokenInvalid("token is truncated", reason="format")
+    version, kid, flags, rtag, issued, age, cart_id = _HEADER.unpack_from(body)
+    return TokenHeader(version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id), body
+
+
+class CartCodec:
+    """Turns a :class:`CartState` into a token and back, for one key ring and purpose."""
+
+    def __init__(
+        self,
+        keys: KeyRing,
+        policy: TokenPolicy | None = None,
+        purpose: str = "cart",
+        dictionary: int = DEFAULT_DICTIONARY,
+        clock_watch: ClockWatch | None = None,
+    ) -> None:
+        if dictionary and dictionary not in RELEASED_DICTIONARIES:
+            raise ValueError(f"no zstd dictionary {dictionary} under {DICTIONARY_DIR}")
+        self.keys = keys
+        self.policy = policy or TokenPolicy()
+        self.purpose = purpose
+        self.dictionary = dictionary  # new tokens compress with it; every released one decodes
+        self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
+        self._signing_tag = keys.signing.tag
+        self.clock_watch = clock_watch  # learns this replica's clock offset from peers' tokens
+
+    def encode(self, state: CartState, now: int) -> str:
+        """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""
+        payload = _pack_state(state)
+        flags = CODEC_RAW
+        if len(payload) >= COMPRESS_MIN_BYTES:
+            packed = _zstd.compressor(self.dictionary).compress(payload)
+            if len(packed) < len(payload):
+                payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
+        age = max(0, now - state.created_at)
+        header = _HEADER.pack(
+            VERSION,
+            self._signing_tag,
+            flags,
+            restaurant_tag(state.restaurant_id),
+            now,
+            min(age, 0xFFFFFF).to_bytes(3, "big"),
+            state.cart_id,
+        )
+        body = b64encode(header + payload)
+        signature = self._signers[self._signing_tag].mac_text(state.restaurant_id.encode() + b"\0" + body)
+        token = (body + b"." + signature).decode()
+        if len(token) > MAX_TOKEN_CHARS:
+            raise CartTooLarge(
+                f"the cart would not fit in a {MAX_TOKEN_CHARS}-character token; shorten notes or split the order",
+                limit=MAX_TOKEN_CHARS,
+            )
+        if self.clock_watch is not None:
+            self.clock_watch.minted(state.cart_id, now)
+        return token
+
+    def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
+        """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem."""
+        header, decoded = _read_body(token)
+        body_text, _, mac_text = token.rpartition(".")
+        mac = b64decode_strict(mac_text)  # both parts strict base64 before anything else
+        if header.version not in SUPPORTED_VERSIONS:
+            raise TokenInvalid("token format version is not supported", reason="version")
+        signer = self._signers.get(header.kid_tag)
+        if signer is None:
+            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+        signed = restaurant_id.encode() + b"\0" + body_text.encode()
+        if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
+            self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)
+        measured = 0 if self.clock_watch is None else self.clock_watch.observe(header.cart_id, header.issued_at, now)
+        self._check_time(header, now, measured)
+        return _parse_state(_unpack(_payload(header, decoded)), header, restaurant_id)
+
+    def _raise_bad_signature(
+        self,
+        signer: _PurposeSigner,
+        header: TokenHeader,
+        body: bytes,
+        mac: bytes,
+        restaurant_id: str,
+        other_restaurants: Iterable[str],
+    ) -> None:
+        # A genuine token for another restaurant deserves 403, not "forged": check the ones whose
+        # tag matches (a 1-byte tag keeps this to a handful of HMACs even with many restaurants).
+        for other in other_restaurants:
+            if (
+                other != restaurant_id
+                and restaurant_tag(other) == header.restaurant_tag
+                and len(mac) == MAC_BYTES
+                and signer.verify_mac(other.encode() + b"\0" + body, mac)
+            ):
+                raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
+        raise TokenInvalid("token signature is invalid", reason="signature")
+
+    def _check_time(self, header: TokenHeader, now: int, measured_skew: int = 0) -> None:
+        """``measured_skew``: extra seconds this replica found its own clock behind its peers'
+        (:class:`~app.clock_watch.ClockWatch`); their tokens that far in the future are accepted."""
+        policy = self.policy
+        if header.issued_at > now + policy.future_skew_seconds + measured_skew:
+            if self.clock_watch is not None:  # authentic, so a clock disagrees: retryable, the cart is intact
+                raise ClockSkew(
+                    "this server's clock disagrees with the server that issued your cart; your cart token is "
+                    "still valid, retry (another server will take it)",
+                    ahead_seconds=header.issued_at - now,
+                )
+            raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
+        if now - header.issued_at > policy.ttl_seconds:
+            raise TokenExpired(
+                f"the cart expired after {policy.ttl_seconds // 60} minutes without activity",
+                expired_at=header.issued_at + policy.ttl_seconds,
+            )
+        if now - header.created_at > policy.max_lifetime_seconds:
+            raise TokenExpired(
+                "the cart reached its maximum lifetime",
+                reason="lifetime",
+                expired_at=header.created_at + policy.max_lifetime_seconds,
+            )

@@ -1,0 +1,182 @@
+"""A cart turn is a pure function: ``(token, operation, menu, now) → new token``.
+
+HTTP, the voice tools and the CLI are thin adapters over :func:`run_turn`. Nothing here reads a
+clock, a global or the network, so a retried turn with the same token gives the same answer.
+A failed turn raises and mints nothing: the caller's previous token stays valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from app.core import cart
+from app.core.cart import CartState
+from app.core.codec import CartCodec
+from app.core.matching import resolve_item, resolve_option
+from app.core.menu import Item, Menu
+from app.core.pricing import PricedCart, price_cart
+from app.core.view import cart_view
+from app.errors import ItemUnavailable, ModifierInvalid, TokenMissing
+
+
+@dataclass(frozen=True)
+class NewCart:
+    cart_id: bytes  # 8 random bytes, chosen by the caller so the turn stays deterministic
+
+
+@dataclass(frozen=True)
+class ViewCart:
+    """Read the cart; still a turn: it reprices and slides the expiry."""
+
+
+@dataclass(frozen=True)
+class AddItem:
+    item: str  # id or spoken name
+    quantity: int = 1
+    modifiers: tuple[str, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class UpdateLine:
+    line_id: int
+    quantity: int | None = None
+    modifiers: tuple[str, ...] | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoveLine:
+    line_id: int
+
+
+@dataclass(frozen=True)
+class ClearCart:
+    pass
+
+
+Operation = NewCart | ViewCart | AddItem | UpdateLine | RemoveLine | ClearCart
+
+
+@dataclass
+class TurnResult:
+    priced: PricedCart
+    token: str
+    expires_at: int
+    line_id: int | None = None  # the line an AddItem landed on
+
+    @property
+    def state(self) -> CartState:
+        return self.priced.state
+
+    def cart_json(self) -> dict[str, Any]:
+        return cart_view(self.priced, self.expires_at)
+
+
+def alternatives(menu: Menu, item: Item, limit: int = 3) -> list[dict[str, Any]]:
+    """Available items of the same category, for "we're out of that, how about…"."""
+    return [
+        {"id": i.id, "name": i.name, "price_cents": i.price_cents}
+        for i in menu.items
+        if i.category == item.category and i.available and i is not item
+    ][:limit]
+
+
+def resolve_available_item(menu: Menu, text: str) -> Item:
+    item = resolve_item(menu, text)
+    if not item.available:
+        raise ItemUnavailable(
+            f"{item.name} is not available right now",
+            item_id=item.id,
+            suggestions=alternatives(menu, item),
+        )
+    return item
+
+
+def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int | None]:
+    """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input."""
+    if isinstance(op, ViewCart):
+        return state, None
+    cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
+    if isinstance(op, AddItem):
+        cart.check_modifier_count(len(op.modifiers))
+        item = resolve_available_item(menu, op.item)
+        options = [resolve_option(item, m) for m in op.modifiers]
+        quantity = cart.check_quantity(op.quantity)
+        return cart.add_line(state, item, options, quantity, cart.clean_notes(op.notes))
+    if isinstance(op, UpdateLine):
+        line = state.line(op.line_id)
+        item, options = None, None
+        if op.modifiers is not None:
+            cart.check_modifier_count(len(op.modifiers))
+            item = menu.item_by_tag(line.item_tag)
+            if item is None:
+                raise ModifierInvalid(
+                    "this item is no longer on the menu; remove the line instead", line_id=line.line_id
+                )
+            options = [resolve_option(item, m) for m in op.modifiers]
+        removing = type(op.quantity) is int and op.quantity == 0
+        quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
+        notes = None if op.notes is None else cart.clean_notes(op.notes)
+        updated = cart.update_line(state, op.line_id, quantity=quantity, item=item, options=options, notes=notes)
+        return updated, op.line_id
+    if isinstance(op, RemoveLine):
+        return cart.remove_line(state, op.line_id), None
+    if isinstance(op, ClearCart):
+        return cart.clear(state), None
+    raise TypeError(f"not an operation: {op!r}")
+
+
+def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
+    """Reprice, stamp ``now`` as the last activity and sign."""
+    priced = price_cart(state, menu)
+    token = codec.encode(priced.state, now)
+    expires_at = codec.policy.expires_at(priced.state.created_at, now)
+    return TurnResult(priced, token, expires_at, line_id)
+
+
+def load(token: str | None, menu: Menu, codec: CartCodec, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
+    if not token:
+        raise TokenMissing("send the cart token in the Cart-Token header (create a cart first)")
+    return codec.decode(token, menu.restaurant_id, now, other_restaurants)
+
+
+def run_turn(
+    token: str | None,
+    op: Operation,
+    menu: Menu,
+    codec: CartCodec,
+    now: int,
+    other_restaurants: Iterable[str] = (),
+) -> TurnResult:
+    """Verify ``token``, apply ``op``, reprice from ``menu`` and mint the next token."""
+    if isinstance(op, NewCart):
+        return finish(cart.new_cart(op.cart_id, menu.restaurant_id, now), menu, codec, now)
+    state = load(token, menu, codec, now, other_restaurants)
+    state, line_id = apply(state, op, menu)
+    return finish(state, menu, codec, now, line_id)
+
+
+@dataclass(frozen=True)
+class TurnInputs:
+    """What a turn needs besides the token and the operation: one restaurant's menu, the codec and ``now``.
+
+    ``other_restaurants`` are the ids this server also serves, so a token minted for one of them
+    is refused as ``token_wrong_restaurant`` rather than as a bad signature.
+    """
+
+    menu: Menu
+    codec: CartCodec
+    now: int
+    other_restaurants: Iterable[str] = ()
+
+    def load(self, token: str | None) -> CartState:
+        return load(token, self.menu, self.codec, self.now, self.other_restaurants)
+
+    def finish(self, state: CartState, line_id: int | None = None) -> TurnResult:
+        return finish(state, self.menu, self.codec, self.now, line_id)
+
+    def run(self, token: str | None, op: Operation) -> TurnResult:
+        return run_turn(token, op, self.menu, self.codec, self.now, self.other_restaurants)

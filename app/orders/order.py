@@ -1,0 +1,221 @@
+"""Checkout, the pure part: a decoded cart + the current menu + who is ordering → one :class:`Order`.
+
+Every price and the tax are recomputed from the menu (:func:`app.core.pricing.price_cart`), never
+taken from the token. The order id is derived from the cart id alone, so every retry of the same
+cart — on any replica, after any restart — names the same order, and a sink that enforces one
+order per id (:mod:`app.orders.port`) can never hold two. Customer details live in the order only; the
+cart token never carries them.
+
+Checks, in order (each a documented code in :mod:`app.errors`): ``cart_empty`` →
+``cart_has_unavailable_items`` → ``modifier_required`` / ``modifier_invalid`` (the menu's choices
+may have changed since the line was added) → ``restaurant_closed`` (if the menu has ``hours``) →
+``order_total_changed`` (only if the caller sent ``expected_total_cents``).
+
+Placing it with a sink is :mod:`app.orders.service`; reading it aloud is :mod:`app.voice.speech`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.cart import CartState, check_options, clean_notes
+from app.core.menu import Menu
+from app.core.pricing import PricedCart, format_money, price_cart
+from app.core.view import iso_utc
+from app.errors import (
+    CartEmpty,
+    CartHasUnavailableItems,
+    InvalidRequest,
+    ModifierInvalid,
+    ModifierRequired,
+    OrderTotalChanged,
+    RestaurantClosed,
+)
+from app.json_input import object_fields
+
+FULFILLMENT = ("pickup", "dine_in", "curbside")
+MAX_NAME_CHARS = 80
+_PHONE = re.compile(r"\+?[0-9 ().-]{7,24}")
+_REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
+
+
+def order_id_for(cart_id: bytes) -> str:
+    """``ord_`` + 20 hex digits: a domain-separated hash of the cart id, stable forever."""
+    return "ord_" + hashlib.blake2b(cart_id, digest_size=10, person=b"voicecart.order").hexdigest()
+
+
+# --- the request ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Customer:
+    name: str
+    phone: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, **({"phone": self.phone} if self.phone else {})}
+
+
+@dataclass(frozen=True)
+class CheckoutRequest:
+    customer: Customer
+    fulfillment: str
+    notes: str = ""
+    expected_total_cents: int | None = None
+
+
+def _clean_name(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidRequest("customer.name must be a string", field="customer.name")
+    name = unicodedata.normalize("NFC", value).strip()
+    if not name:
+        raise InvalidRequest("customer.name is required", field="customer.name")
+    if len(name) > MAX_NAME_CHARS or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise InvalidRequest(
+            f"customer.name must be at most {MAX_NAME_CHARS} printable characters", field="customer.name"
+        )
+    return name
+
+
+def _clean_phone(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _PHONE.fullmatch(value.strip()):
+        raise InvalidRequest("customer.phone must be a phone number such as +1 555 010 0199", field="customer.phone")
+    digits = sum(ch.isdigit() for ch in value)
+    if not 7 <= digits <= 15:
+        raise InvalidRequest("customer.phone must have 7 to 15 digits", field="customer.phone")
+    return value.strip()
+
+
+def parse_checkout(body: Any) -> CheckoutRequest:
+    """Validate ``{"customer": {"name", "phone"?}, "fulfillment", "notes"?, "expected_total_cents"?}``."""
+    body = object_fields(body, _REQUEST_FIELDS)
+    customer = body.get("customer")
+    if not isinstance(customer, dict):
+        raise InvalidRequest('customer is required: {"name": ..., "phone": ...}', field="customer")
+    extra = sorted(set(customer) - {"name", "phone"})
+    if extra:
+        raise InvalidRequest(f"unknown customer field(s): {', '.join(extra)}", field="customer")
+    fulfillment = body.get("fulfillment")
+    if fulfillment not in FULFILLMENT:
+        raise InvalidRequest(
+            f"fulfillment must be one of {', '.join(FULFILLMENT)}", field="fulfillment", allowed=list(FULFILLMENT)
+        )
+    expected = body.get("expected_total_cents")
+    if expected is not None and (type(expected) is not int or not 0 <= expected < 10**10):
+        raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
+    return CheckoutRequest(
+        customer=Customer(_clean_name(customer.get("name")), _clean_phone(customer.get("phone"))),
+        fulfillment=fulfillment,
+        notes=clean_notes(body.get("notes")),
+        expected_total_cents=expected,
+    )
+
+
+# --- the order ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Order:
+    order_id: str
+    cart_id: str
+    cart_revision: int
+    restaurant_id: str
+    currency: str
+    lines: tuple[dict[str, Any], ...]
+    subtotal_cents: int
+    tax_cents: int
+    customer: Customer
+    fulfillment: str
+    notes: str
+    placed_at: int
+
+    @property
+    def total_cents(self) -> int:
+        return self.subtotal_cents + self.tax_cents
+
+    def to_dict(self) -> dict[str, Any]:
+        """The order as delivered to the kitchen and returned to the client (JSON-ready)."""
+        return {
+            "order_id": self.order_id,
+            "cart_id": self.cart_id,
+            "cart_revision": self.cart_revision,
+            "restaurant_id": self.restaurant_id,
+            "currency": self.currency,
+            "lines": list(self.lines),
+            "subtotal_cents": self.subtotal_cents,
+            "tax_cents": self.tax_cents,
+            "total_cents": self.total_cents,
+            "customer": self.customer.to_dict(),
+            "fulfillment": self.fulfillment,
+            "notes": self.notes,
+            "placed_at": iso_utc(self.placed_at),
+        }
+
+
+def _check_choices(priced: PricedCart, menu: Menu) -> None:
+    """Required choices present and limits kept, against the menu as it is now."""
+    for p in priced.lines:
+        item = menu.item_by_tag(p.line.item_tag)
+        assert item is not None  # unavailable lines were refused before
+        options = [item.options_by_tag[t] for t in p.line.option_tags]
+        try:
+            check_options(item, options)
+        except (ModifierInvalid, ModifierRequired) as exc:
+            exc.details["line_id"] = p.line.line_id
+            raise
+
+
+def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
+    """Everything about the cart itself that checkout requires (not the customer's part); the
+    voice review asks the same question, so it never calls a cart ready that checkout refuses."""
+    if not state.lines:
+        raise CartEmpty("the cart is empty; add something before checking out")
+    priced = price_cart(state, menu)
+    unavailable = [p.line.line_id for p in priced.lines if not p.available]
+    if unavailable:
+        raise CartHasUnavailableItems(
+            "some items are not available any more; remove them and check out again",
+            line_ids=unavailable,
+            warnings=[w for w in priced.warnings if w["code"] == "item_unavailable"],
+        )
+    _check_choices(priced, menu)
+    if menu.hours is not None and not menu.hours.is_open(now):
+        raise RestaurantClosed(
+            f"{menu.name} is closed right now",
+            timezone=menu.hours.timezone,
+            hours_today=menu.hours.today_text(now),
+        )
+    return priced
+
+
+def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int) -> tuple[Order, PricedCart]:
+    """Validate ``state`` for checkout and price it from ``menu``; raises a checkout error code."""
+    priced = check_orderable(state, menu, now)
+    if request.expected_total_cents is not None and request.expected_total_cents != priced.total_cents:
+        raise OrderTotalChanged(
+            f"the total is now {format_money(priced.total_cents, menu.currency)}; please confirm it",
+            total_cents=priced.total_cents,
+            expected_total_cents=request.expected_total_cents,
+        )
+    lines = tuple({k: v for k, v in p.to_dict().items() if k != "available"} for p in priced.lines)
+    order = Order(
+        order_id=order_id_for(state.cart_id),
+        cart_id=state.cart_id_hex,
+        cart_revision=state.revision,
+        restaurant_id=menu.restaurant_id,
+        currency=menu.currency,
+        lines=lines,
+        subtotal_cents=priced.subtotal_cents,
+        tax_cents=priced.tax_cents,
+        customer=request.customer,
+        fulfillment=request.fulfillment,
+        notes=request.notes,
+        placed_at=now,
+    )
+    return order, priced

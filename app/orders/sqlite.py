@@ -1,0 +1,126 @@
+"""The default order sink: one SQLite file in WAL mode, ``UNIQUE(cart_id)`` enforced by the database.
+
+Replicas on one machine (or processes sharing the file) agree on one order per cart; see
+:mod:`app.orders.port` for the contract.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from app.errors import OrderDeliveryFailed
+from app.orders.order import Order
+from app.orders.port import Placement, order_json, same_revision
+
+log = logging.getLogger("voicecart.orders")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS orders (
+    order_id      TEXT PRIMARY KEY,
+    cart_id       TEXT NOT NULL UNIQUE,
+    restaurant_id TEXT NOT NULL,
+    cart_revision INTEGER NOT NULL,
+    placed_at     INTEGER NOT NULL,
+    total_cents   INTEGER NOT NULL,
+    body          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_by_time ON orders (placed_at);
+"""
+
+
+# placing and looking up ask the same question
+_ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?"
+
+
+class SqliteSink:
+    """Orders in one SQLite file; the database's UNIQUE constraints decide, across processes."""
+
+    def __init__(self, path: Path, busy_timeout_seconds: float = 10.0) -> None:
+        self.path = path
+        self.busy_timeout = busy_timeout_seconds
+        self._ready = False
+        self._lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        # one short-lived connection per call: safe from any thread, and cheap next to an order
+        return sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
+
+    def _ensure_schema(self) -> None:
+        with self._lock:
+            if self._ready:
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(self._connect()) as db:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
+            self._ready = True
+
+    def place(self, order: Order) -> Placement:
+        try:
+            self._ensure_schema()
+            with closing(self._connect()) as db:
+                inserted = db.execute(
+                    "INSERT INTO orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (
+                        order.order_id,
+                        order.cart_id,
+                        order.restaurant_id,
+                        order.cart_revision,
+                        order.placed_at,
+                        order.total_cents,
+                        order_json(order).decode(),
+                    ),
+                ).rowcount
+                row = None
+                if not inserted:
+                    row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            log.error("order %s: SQLite store failed: %s", order.order_id, exc)
+            message = "the order could not be stored; your cart is unchanged, please try again"
+            raise OrderDeliveryFailed(message) from None
+        if inserted:
+            log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
+            return Placement(order.to_dict(), True)
+        if row is None or row[0] != order.order_id:
+            raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
+        return Placement(same_revision(row, order.cart_revision), False)
+
+    def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
+        if not self.path.is_file():
+            return None
+        try:
+            with closing(self._connect()) as db:
+                row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
+            return None
+        return None if row is None else same_revision(row, revision)
+
+    # --- reading (CLI) ---
+
+    def get(self, order_id: str) -> dict[str, Any] | None:
+        with closing(self._connect_existing()) as db:
+            row = db.execute("SELECT body FROM orders WHERE order_id = ?", (order_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def recent(self, limit: int = 20, restaurant_id: str | None = None) -> list[dict[str, Any]]:
+        """Newest first."""
+        query = "SELECT body FROM orders"
+        params: tuple[Any, ...] = ()
+        if restaurant_id:
+            query, params = query + " WHERE restaurant_id = ?", (restaurant_id,)
+        with closing(self._connect_existing()) as db:
+            rows = db.execute(query + " ORDER BY placed_at DESC, rowid DESC LIMIT ?", (*params, limit)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def _connect_existing(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise FileNotFoundError(f"no orders database at {self.path}")
+        return self._connect()

@@ -1,0 +1,151 @@
+"""The webhook order sink: each order by a signed, idempotent POST to the kitchen's receiver.
+
+POSTs the order JSON to ``CART_ORDER_WEBHOOK_URL`` with ``Idempotency-Key: <order id>`` and
+``Voicecart-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with
+CART_ORDER_WEBHOOK_SECRET>``. Retries 5xx, 408, 425, 429, timeouts and connection errors with
+exponential backoff and jitter, all within a deadline; any other 4xx is final. The receiver's
+contract: keep the first order per Idempotency-Key; answer a repeat with 2xx and
+``Idempotent-Replayed: true``; answer 409 if the key is known with another ``cart_revision``.
+Several replicas can share one receiver.
+
+When the retries run out, the answer depends on whether the kitchen may have the order: if no
+attempt got past connecting, ``order_delivery_failed`` (nothing was ordered); if any attempt was
+sent and then timed out or lost its connection before an answer, ``order_outcome_unknown`` — the
+receiver may have stored it, and the same checkout retried tells (its Idempotency-Key is the same).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
+from app.orders.order import Order
+from app.orders.port import Placement, already_ordered, order_json
+
+log = logging.getLogger("voicecart.orders")
+
+SIGNATURE_HEADER = "Voicecart-Signature"
+REPLAYED_HEADER = "Idempotent-Replayed"
+MIN_SECRET_CHARS = 32
+RETRY_STATUSES = frozenset({408, 425, 429})
+
+
+def sign(secret: str, body: bytes) -> str:
+    """The ``Voicecart-Signature`` value a receiver recomputes to verify a delivery."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+class WebhookSink:
+    """Deliver each order by a signed, idempotent POST, retrying within ``deadline_seconds``."""
+
+    def __init__(
+        self,
+        url: str,
+        secret: str,
+        deadline_seconds: float = 10.0,
+        *,
+        attempt_timeout_seconds: float = 3.0,
+        base_delay_seconds: float = 0.2,
+        max_delay_seconds: float = 2.0,
+        max_attempts: int = 8,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self.url = url
+        self._secret = secret
+        self.deadline_seconds = deadline_seconds
+        self.attempt_timeout = attempt_timeout_seconds
+        self.base_delay = base_delay_seconds
+        self.max_delay = max_delay_seconds
+        self.max_attempts = max_attempts
+        self._sleep, self._monotonic, self._rand = sleep, monotonic, rand
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    def client(self) -> httpx.Client:
+        """One pooled client per sink (keep-alive; it can be shared between threads), made on first use."""
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(follow_redirects=False)
+            return self._client
+
+    def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
+        return None  # the receiver keeps the orders; a repeat is recognised there (Idempotency-Key)
+
+    def backoff(self, attempt: int) -> float:
+        """Exponential with "equal jitter": half the step fixed, half random (no thundering herd)."""
+        step = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        return step / 2 + self._rand() * step / 2
+
+    def place(self, order: Order) -> Placement:
+        body = order_json(order)
+        headers = {
+            "Content-Type": "application/json",
+            "Idempotency-Key": order.order_id,
+            SIGNATURE_HEADER: sign(self._secret, body),
+            "User-Agent": "voicecart",
+        }
+        client = self.client()  # before the clock starts: the first one loads the TLS trust store
+        deadline = self._monotonic() + self.deadline_seconds
+        attempt, last = 0, "no attempt"
+        maybe_delivered = False  # an attempt was sent and never answered: the kitchen may hold the order
+        refused = False  # the receiver answered with a final 4xx
+        while attempt < self.max_attempts:
+            remaining = deadline - self._monotonic()
+            if remaining <= 0:
+                break
+            attempt += 1
+            try:
+                response = client.post(
+                    self.url, content=body, headers=headers, timeout=min(self.attempt_timeout, remaining)
+                )
+            except (httpx.ConnectTimeout, httpx.PoolTimeout):
+                last = "timeout connecting"
+            except httpx.TimeoutException:
+                last, maybe_delivered = "timeout", True
+            except httpx.ConnectError as exc:
+                last = f"connection error ({type(exc).__name__})"
+            except httpx.TransportError as exc:  # the request may have been sent (read/write/protocol)
+                last, maybe_delivered = f"connection error ({type(exc).__name__})", True
+            else:
+                status = response.status_code
+                if 200 <= status < 300:
+                    replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
+                    log.info("order %s delivered (attempt %d, replayed=%s)", order.order_id, attempt, replayed)
+                    return Placement(order.to_dict(), not replayed)
+                if status == 409:
+                    raise already_ordered(order.order_id, order.cart_revision)
+                last = f"HTTP {status}"
+                if status < 500 and status not in RETRY_STATUSES:
+                    refused = True
+                    break  # the receiver refuses this order; repeating it will not help
+            log.warning("order %s: delivery attempt %d failed: %s", order.order_id, attempt, last)
+            delay = self.backoff(attempt)
+            if self._monotonic() + delay >= deadline:
+                break
+            self._sleep(delay)
+        if maybe_delivered and not refused:
+            log.error("order %s: outcome unknown after %d attempt(s): %s", order.order_id, attempt, last)
+            raise OrderOutcomeUnknown(
+                "the kitchen did not confirm the order in time, so it may or may not have been placed; retry the "
+                "same checkout with the same cart token: it places the order at most once",
+                attempts=attempt,
+                last_error=last,
+            )
+        log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempt, last)
+        raise OrderDeliveryFailed(
+            "the order could not be delivered to the kitchen; nothing was ordered and your cart is unchanged, "
+            "please try again",
+            attempts=attempt,
+            last_error=last,
+        )

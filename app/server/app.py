@@ -1,0 +1,100 @@
+"""The ASGI app, declared once: every route, the middleware and the lifespan in one place.
+
+``uvicorn app.server.app:create_app --factory`` (what ``voicecart serve`` runs). Settings become
+live objects in :func:`app.context.build_context`; this module only wires them to HTTP.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+
+from app.context import AppContext, Clock, build_context
+from app.core.reload import MenuReloader
+from app.server import cart_routes, ops_routes, order_routes, voice_routes
+from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
+from app.server.metrics import Metrics, ObserveMiddleware
+from app.server.order_workers import OrderWorkers
+from app.server.overload import ConcurrencyLimit
+from app.settings import Settings
+
+log = logging.getLogger("voicecart.http")
+
+
+def create_app(settings: Settings | None = None, *, clock: Clock = time.time) -> Starlette:
+    """Build the ASGI app. Config errors raise :class:`~app.errors.ConfigError` before serving."""
+    settings = settings or Settings.from_env()
+    ctx = build_context(settings, clock)
+    return assemble(ctx)
+
+
+def assemble(ctx: AppContext) -> Starlette:
+    """The app for an already built context (tests and benches build their own)."""
+    metrics = Metrics()
+    metrics.menus_loaded.set_function(lambda: len(ctx.catalog.menus))
+    watch = ctx.clock_watch
+    if watch is not None:
+        metrics.clock_offset.set_function(lambda: watch.report.offset_seconds)
+        metrics.clock_ok.set_function(lambda: int(watch.report.ok))
+    # order-store I/O on threads of its own, inside the checkout budget (never the turns' pool)
+    order_workers = OrderWorkers(ctx.settings.order_workers, ctx.settings.checkout_timeout_seconds)
+    sink = ctx.order_sink
+    reloader = MenuReloader(
+        ctx.catalog,
+        ctx.settings.menu_dir,
+        ctx.settings.menu_reload_seconds,
+        on_result=lambda result: metrics.menu_reloads.labels(result).inc(),
+        seen=ctx.menu_files,
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        start, close = getattr(sink, "start", None), getattr(sink, "close", None)
+        if start is not None:  # PostgreSQL: create the table now (a database that is down is retried later)
+            await order_workers.run(start)
+        try:
+            async with reloader.running():  # menu hot reload: polling and SIGHUP
+                yield
+        finally:
+            order_workers.close()
+            if close is not None:
+                close()
+
+    # the outermost middleware first: every response is observed, CORS answers included
+    middleware = [
+        Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id()),
+        # backpressure inside the observer, so refusals are counted and logged
+        Middleware(ConcurrencyLimit, limit=ctx.settings.max_concurrency),
+    ]
+    if ctx.settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(ctx.settings.cors_origins),
+                allow_methods=["GET", "POST", "PATCH", "DELETE"],
+                allow_headers=[TOKEN_HEADER, "Content-Type"],
+                expose_headers=[TOKEN_HEADER],
+            )
+        )
+    app = Starlette(
+        routes=[
+            *cart_routes.routes(ctx),
+            *order_routes.routes(ctx, order_workers),
+            *voice_routes.routes(ctx, order_workers),
+            *ops_routes.routes(ctx, metrics, reloader),
+        ],
+        middleware=middleware,
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=lifespan,
+    )
+    # for tests, benches and operators' debugging only: the handlers use what they were bound to
+    app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader
+    app.state.order_workers = order_workers
+    log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
+    return app

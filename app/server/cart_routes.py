@@ -1,0 +1,88 @@
+"""The cart API: the menu, and each cart turn as a route over :meth:`app.core.turn.TurnInputs.run`.
+
+| route                                              | turn           | answers                     |
+|----------------------------------------------------|----------------|-----------------------------|
+| ``GET    /v1/restaurants/{rid}/menu``              |                | the menu JSON               |
+| ``POST   /v1/restaurants/{rid}/cart``              | ``NewCart``    | 201 ``{"cart", "cart_token"}`` |
+| ``GET    /v1/restaurants/{rid}/cart``              | ``ViewCart``   | the cart, repriced          |
+| ``DELETE /v1/restaurants/{rid}/cart``              | ``ClearCart``  | the emptied cart            |
+| ``POST   /v1/restaurants/{rid}/cart/items``        | ``AddItem``    | the cart and ``line_id``    |
+| ``PATCH  /v1/restaurants/{rid}/cart/items/{id}``   | ``UpdateLine`` | the cart                    |
+| ``DELETE /v1/restaurants/{rid}/cart/items/{id}``   | ``RemoveLine`` | the cart                    |
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from app.context import AppContext
+from app.core import turn
+from app.errors import InvalidRequest
+from app.json_input import object_fields, optional_str, string_list
+from app.server.http import cart_response, cart_token, path_line_id, read_json
+from app.server.responses import OrjsonResponse
+
+BASE = "/v1/restaurants/{rid}"
+
+
+def routes(ctx: AppContext) -> list[BaseRoute]:
+    """The cart routes, bound to ``ctx``."""
+
+    def run(request: Request, op: turn.Operation) -> turn.TurnResult:
+        return ctx.turn_inputs(request.path_params["rid"]).run(cart_token(request), op)
+
+    async def get_menu(request: Request) -> Response:
+        return OrjsonResponse(ctx.menu(request.path_params["rid"]).raw)
+
+    async def create_cart(request: Request) -> Response:
+        return cart_response(run(request, turn.NewCart(secrets.token_bytes(8))), 201)
+
+    async def get_cart(request: Request) -> Response:
+        return cart_response(run(request, turn.ViewCart()))
+
+    async def clear_cart(request: Request) -> Response:
+        return cart_response(run(request, turn.ClearCart()))
+
+    async def add_item(request: Request) -> Response:
+        body = object_fields(await read_json(request), {"item", "quantity", "modifiers", "notes"}, {"item"})
+        if not isinstance(body["item"], str):
+            raise InvalidRequest("item must be a string: an item id or its name")
+        op = turn.AddItem(
+            item=body["item"],
+            quantity=body.get("quantity", 1),
+            modifiers=string_list(body.get("modifiers", []), "modifiers"),
+            notes=optional_str(body.get("notes"), "notes"),
+        )
+        result = run(request, op)
+        return cart_response(result, 200, line_id=result.line_id)
+
+    async def update_item(request: Request) -> Response:
+        body = object_fields(await read_json(request), {"quantity", "modifiers", "notes"})
+        if all(value is None for value in body.values()):  # {} or only nulls would change nothing
+            raise InvalidRequest("send at least one of quantity, modifiers, notes")
+        modifiers = body.get("modifiers")
+        op = turn.UpdateLine(
+            line_id=path_line_id(request),
+            quantity=body.get("quantity"),
+            modifiers=None if modifiers is None else string_list(modifiers, "modifiers"),
+            notes=optional_str(body.get("notes"), "notes"),
+        )
+        return cart_response(run(request, op))
+
+    async def delete_item(request: Request) -> Response:
+        return cart_response(run(request, turn.RemoveLine(path_line_id(request))))
+
+    # the hottest routes first: Starlette tries them in order
+    return [
+        Route(f"{BASE}/cart/items", add_item, methods=["POST"]),
+        Route(BASE + "/cart/items/{line_id}", update_item, methods=["PATCH"]),
+        Route(BASE + "/cart/items/{line_id}", delete_item, methods=["DELETE"]),
+        Route(f"{BASE}/cart", get_cart, methods=["GET"]),
+        Route(f"{BASE}/cart", create_cart, methods=["POST"]),
+        Route(f"{BASE}/cart", clear_cart, methods=["DELETE"]),
+        Route(f"{BASE}/menu", get_menu),
+    ]

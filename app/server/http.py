@@ -1,0 +1,90 @@
+"""The HTTP toolkit every route module shares: reading bodies, answering carts, the one error mapping.
+
+Every successful cart response is ``{"cart": Cart, "cart_token": "…"}`` with the token also in
+the ``Cart-Token`` response header. Every failure is ``{"error": {"code", "message", …}}`` with
+the status its :class:`~app.errors.CartError` names (:func:`on_cart_error`); a failed turn mints
+no token, so the caller's previous token stays valid.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app.core.turn import TurnResult
+from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
+from app.json_input import parse_json
+from app.server.responses import OrjsonResponse
+
+log = logging.getLogger("voicecart.http")
+
+TOKEN_HEADER = "Cart-Token"
+MAX_BODY_BYTES = 16 * 1024
+MAX_LINE_ID_DIGITS = 9  # path ids beyond this cannot name a line (and int() of 4300+ digits raises)
+
+
+def cart_token(request: Request) -> str | None:
+    """The ``Cart-Token`` request header, if sent."""
+    return request.headers.get(TOKEN_HEADER)
+
+
+async def read_json(request: Request, *, required: bool = True) -> Any:
+    """The JSON body, size-capped while streaming (413), parsed by :func:`app.json_input.parse_json` (400)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    if not body.strip():
+        if required:
+            raise InvalidRequest("a JSON object body is required")
+        return {}
+    return parse_json(body)
+
+
+def path_line_id(request: Request) -> int:
+    """The ``{line_id}`` path segment: decimal digits, else no such line (404, never a 500)."""
+    text = request.path_params["line_id"]
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_LINE_ID_DIGITS):
+        raise LineNotFound("cart has no such line", line_id=text[:16])
+    return int(text)
+
+
+def cart_response(result: TurnResult, status: int = 200, **extra: Any) -> OrjsonResponse:
+    body = {"cart": result.cart_json(), "cart_token": result.token, **extra}
+    return OrjsonResponse(body, status_code=status, headers={TOKEN_HEADER: result.token})
+
+
+def error_response(code: str, message: str, status: int, **details: Any) -> OrjsonResponse:
+    return OrjsonResponse({"error": {"code": code, "message": message, **details}}, status_code=status)
+
+
+async def on_cart_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, CartError)
+    request.state.cart_error = exc  # for metrics and the access log (app.server.metrics)
+    retry_after = getattr(exc, "retry_after", None)  # overloaded, clock_skew: when to try again
+    headers = None if retry_after is None else {"Retry-After": str(retry_after)}
+    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers)
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    return error_response(codes.get(exc.status_code, "http_error"), str(exc.detail), exc.status_code)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return error_response("internal_error", "something went wrong on our side; your cart token is still valid", 500)
+
+
+EXCEPTION_HANDLERS = {CartError: on_cart_error, HTTPException: on_http_error, Exception: on_unexpected}

@@ -1,0 +1,77 @@
+"""The voice routes: the tools, the Realtime session, and the demo page with its static files.
+
+``GET  /v1/restaurants/{rid}/tools``         → ``{"tools": [Realtime function specs]}``
+``POST /v1/restaurants/{rid}/tools/{name}``  ``{"arguments": object | JSON string, "call_id"?}``
+with an optional ``Cart-Token`` (none: a new cart) → 200 ``{"ok", "output", "call_id", "cart",
+"cart_token"}``; ``output`` is the JSON string for ``function_call_output.output``.
+``POST /v1/realtime/session`` ``{"restaurant_id"}`` → a Realtime client secret
+(:mod:`app.voice.realtime`). ``/static/*`` and the demo page at ``/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from app.context import AppContext
+from app.errors import InvalidRequest
+from app.json_input import object_fields, optional_str
+from app.server.http import cart_response, cart_token, read_json
+from app.server.order_workers import OrderWorkers
+from app.server.responses import OrjsonResponse
+from app.voice.realtime import mint_client_secret
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+ORDER_TOOLS = frozenset({"confirm_order"})  # may hand an order to the sink: run on the order workers
+
+
+def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
+    """The voice routes, bound to ``ctx``; tools that place orders run on the order ``workers``."""
+
+    async def list_tools(request: Request) -> Response:
+        ctx.menu(request.path_params["rid"])  # 404 for an unknown restaurant
+        return OrjsonResponse({"tools": ctx.tools.specs()})
+
+    async def call_tool(request: Request) -> Response:
+        body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})
+        call_id = optional_str(body.get("call_id"), "call_id")
+        name = request.path_params["name"]
+        # cart tools are quick (the turns' pool); confirm_order may wait on the order store (its own threads)
+        run = workers.run if name in ORDER_TOOLS else run_in_threadpool
+        outcome = await run(
+            functools.partial(ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink),
+            name,
+            body.get("arguments", {}),
+            cart_token(request),
+            ctx.turn_inputs(request.path_params["rid"]),
+        )
+        return cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)
+
+    async def create_session(request: Request) -> Response:
+        body = object_fields(await read_json(request), {"restaurant_id"}, {"restaurant_id"})
+        if not isinstance(body["restaurant_id"], str):
+            raise InvalidRequest("restaurant_id must be a string")
+        menu = ctx.menu(body["restaurant_id"])
+        secret = await mint_client_secret(ctx.settings, menu)
+        return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
+
+    async def demo_page(request: Request) -> Response:
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    base = "/v1/restaurants/{rid}/tools"
+    return [
+        Route(base + "/{name}", call_tool, methods=["POST"]),
+        Route(base, list_tools, methods=["GET"]),
+        Route("/v1/realtime/session", create_session, methods=["POST"]),
+        Route("/", demo_page, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]

@@ -1,0 +1,269 @@
+"""The cart tools a speech model calls: find, describe, add, update, remove, read back, clear.
+
+Each is a :class:`~app.voice.toolkit.Tool` over :func:`app.core.turn.apply`; what they say is
+worded by :mod:`app.voice.speech`. The checkout tool is :mod:`app.voice.order_tool`; the list the
+model is offered is :mod:`app.voice.tools`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core import cart, turn
+from app.core.cart import CartState
+from app.core.matching import SUGGEST_SCORE, find_options, normalize, parse_phrase, rank_items
+from app.core.pricing import price_cart
+from app.errors import CartError, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
+from app.json_input import object_fields, string_list
+from app.voice.speech import choices_question, describe_line, failure, item_details, order_readback, total_sentence
+from app.voice.toolkit import ToolContext, tool
+
+MAX_ITEMS_PER_CALL = 10
+MAX_FOUND = 8
+
+# --- the tools ---------------------------------------------------------------------------------------
+
+_ITEM_TEXT = {"type": "string", "description": "the item as the customer said it, e.g. 'cheese burger'"}
+_MODIFIERS = {
+    "type": "array",
+    "items": {"type": "string"},
+    "description": "choices as the customer said them, e.g. ['medium well', 'no onions', 'large']",
+}
+_NOTES = {"type": "string", "description": "a short kitchen note the menu has no option for"}
+
+
+@tool(
+    "find_menu_items",
+    """Search the menu. Call when the customer asks what there is, asks for a kind of food or a
+    price range, or names something you are unsure is on the menu. All arguments are optional;
+    with none it lists the menu. Read out at most a few results.""",
+    {
+        "query": {"type": "string", "description": "words the customer used, e.g. 'spicy chicken'"},
+        "category": {"type": "string", "description": "a menu category, e.g. 'drinks'"},
+        "max_price_cents": {"type": "integer", "description": "only items at most this price, in cents"},
+    },
+)
+def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    items = list(ctx.menu.items)
+    if args.get("query"):
+        items = [m.target for m in rank_items(ctx.menu, args["query"], limit=len(items)) if m.score >= 60]
+    if args.get("category"):
+        wanted = normalize(args["category"])
+        items = [i for i in items if normalize(i.category) == wanted]
+    if args.get("max_price_cents") is not None:
+        items = [i for i in items if i.price_cents <= args["max_price_cents"]]
+    found = [
+        {"name": i.name, "price": ctx.money(i.price_cents), "category": i.category, "available": i.available}
+        for i in items[:MAX_FOUND]
+    ]
+    if found:
+        listed = ", ".join(f"{f['name']} ({f['price']})" for f in found if f["available"])
+        message = f"On the menu: {listed}." if listed else "Those items are not available right now."
+    else:
+        message = "Nothing on the menu matches that."
+    return state, {"message": message, "items": found, "categories": ctx.menu.categories()}
+
+
+@tool(
+    "get_item_details",
+    """Price, description and the choices of one item. Call before adding an item whose choices
+    the customer has not given, so you can ask about the required ones (e.g. doneness, size).""",
+    {"item": _ITEM_TEXT},
+    required=["item"],
+)
+def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    item = parse_phrase(ctx.menu, args["item"]).item
+    details = item_details(item, ctx.menu.currency)
+    message = f"{item.name} is {details['price']}." + choices_question(details)
+    if not item.available:
+        message = f"{item.name} is not available right now."
+    return state, {"message": message, "item": details}
+
+
+def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("item"), str):
+        raise InvalidRequest("each entry needs an item (what the customer said)")
+    object_fields(entry, ("item", "quantity", "modifiers", "notes"), where="items")
+    phrase = parse_phrase(ctx.menu, entry["item"])
+    said = string_list(entry.get("modifiers") or [], "modifiers")
+    options = list(phrase.options)
+    for text in said:
+        options += [o for o in find_options(phrase.item, text) if o not in options]
+    quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
+    op = turn.AddItem(phrase.item.id, quantity, tuple(o.id for o in options), entry.get("notes"))
+    state, line_id = turn.apply(state, op, ctx.menu)
+    return state, {
+        "line_id": line_id,
+        "item": phrase.item.name,
+        "quantity": quantity,
+        "options": [o.name for o in options],
+    }
+
+
+@tool(
+    "add_to_order",
+    """Add items to the order. Put everything the customer asked for in one utterance into one
+    call ("two cheeseburgers and a large fries" = two entries). Pass names as said; include the
+    choices they gave. The answer says what was added and, for anything not added, why and what
+    to ask (a required choice, which of two similar items, an alternative when sold out).""",
+    {
+        "items": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": MAX_ITEMS_PER_CALL,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "item": _ITEM_TEXT,
+                    "quantity": {"type": "integer", "minimum": 1, "maximum": cart.MAX_QUANTITY},
+                    "modifiers": _MODIFIERS,
+                    "notes": _NOTES,
+                },
+                "required": ["item"],
+                "additionalProperties": False,
+            },
+        }
+    },
+    required=["items"],
+)
+def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    entries = args["items"]
+    if not entries or len(entries) > MAX_ITEMS_PER_CALL:
+        raise InvalidRequest(f"send 1 to {MAX_ITEMS_PER_CALL} items per call")
+    added, not_added = [], []
+    for entry in entries:
+        try:
+            state, done = _add_one(state, entry, ctx)
+            added.append(done)
+        except TokenError:
+            raise
+        except CartError as exc:
+            said = entry.get("item") if isinstance(entry, dict) else None
+            not_added.append({"item": said, **failure(exc)})
+    parts = []
+    if added:
+        parts.append("Added " + "; ".join(_added_text(a) for a in added) + ".")
+    parts += [f"Not added: {n['item']}. {n['message']}" for n in not_added]
+    if added:
+        parts.append(total_sentence(price_cart(state, ctx.menu)))
+    return state, {"ok": not not_added, "message": " ".join(parts), "added": added, "not_added": not_added}
+
+
+def _added_text(added: dict[str, Any]) -> str:
+    options = f" ({', '.join(added['options'])})" if added["options"] else ""
+    return f"{added['quantity']} {added['item']}{options}"
+
+
+@tool(
+    "update_order_item",
+    """Change a line already in the order: its quantity, its choices (send the complete new list;
+    it replaces the old one) or its note. Use the line_id from the last cart you saw.""",
+    {
+        "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
+        "quantity": {"type": "integer", "minimum": 0, "maximum": cart.MAX_QUANTITY, "description": "0 removes"},
+        "modifiers": _MODIFIERS,
+        "notes": _NOTES,
+    },
+    required=["line_id"],
+)
+def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    line = state.line(args["line_id"])
+    modifiers = None
+    if args.get("modifiers") is not None:
+        item = ctx.menu.item_by_tag(line.item_tag)
+        said = args["modifiers"]
+        if item is None or not all(isinstance(m, str) for m in said):
+            raise InvalidRequest("modifiers must be a list of strings for an item still on the menu")
+        options = [o for text in said for o in find_options(item, text)]
+        modifiers = tuple(dict.fromkeys(o.id for o in options))
+    op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"))
+    state, _ = turn.apply(state, op, ctx.menu)
+    return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu))}", "line_id": line.line_id}
+
+
+def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]:
+    """The cart lines a spoken name refers to (only items in the cart count when names are close)."""
+    in_cart = {line.item_tag for line in state.lines}
+    try:
+        phrase = parse_phrase(ctx.menu, text)
+        item, options = phrase.item, phrase.options
+    except ItemAmbiguous as exc:
+        held = [c for c in exc.details["candidates"] if ctx.menu.item(c["id"]).tag in in_cart]  # type: ignore[union-attr]
+        if len(held) != 1:
+            raise
+        item, options = ctx.menu.item(held[0]["id"]), ()  # type: ignore[assignment]
+    lines = [x for x in state.lines if x.item_tag == item.tag]
+    if not lines:  # "the burger" when the cart holds a Cheeseburger and no Classic Burger
+        near = [
+            m.target
+            for m in rank_items(ctx.menu, text, limit=len(ctx.menu.items))
+            if m.target.tag in in_cart and m.score >= SUGGEST_SCORE
+        ]
+        if len(near) != 1:
+            raise NotInOrder(f"There is no {item.name} in the order.", item=item.name)
+        item, options = near[0], ()  # type: ignore[assignment]
+        lines = [x for x in state.lines if x.item_tag == item.tag]
+    chosen = [x for x in lines if all(o.tag in x.option_tags for o in options)]
+    if not chosen:
+        raise NotInOrder(f"There is no {item.name} like that in the order.", item=item.name)
+    return chosen
+
+
+@tool(
+    "remove_from_order",
+    """Remove something from the order: by line_id, or by the name the customer said (with an
+    optional quantity to remove only some, e.g. 'one less fries'). If several lines match, the
+    answer lists them: ask which one.""",
+    {
+        "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
+        "item": _ITEM_TEXT,
+        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; omit for all"},
+    },
+)
+def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    if args.get("line_id") is not None:
+        line = state.line(args["line_id"])
+    elif args.get("item"):
+        lines = _lines_for(state, args["item"], ctx)
+        if len(lines) > 1:
+            priced = {p.line.line_id: p for p in price_cart(state, ctx.menu).lines}
+            choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
+            raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
+        line = lines[0]
+    else:
+        raise InvalidRequest("say which line (line_id) or which item to remove")
+    quantity = args.get("quantity")
+    if quantity is not None:
+        cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
+    if quantity is not None and quantity < line.quantity:
+        op: turn.Operation = turn.UpdateLine(line.line_id, quantity=line.quantity - quantity)
+        removed = quantity
+    else:
+        op, removed = turn.RemoveLine(line.line_id), line.quantity
+    state, _ = turn.apply(state, op, ctx.menu)
+    item = ctx.menu.item_by_tag(line.item_tag)
+    name = item.name if item else "that item"
+    return state, {
+        "message": f"Removed {removed} {name}. {total_sentence(price_cart(state, ctx.menu))}",
+        "line_id": line.line_id,
+    }
+
+
+@tool(
+    "get_current_order",
+    """Read back the order with its total. Call when the customer asks what they have ordered or
+    how much it is, and before finishing the order.""",
+    {},
+)
+def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    return state, {"message": order_readback(price_cart(state, ctx.menu))}
+
+
+@tool(
+    "clear_order",
+    """Empty the whole order. Only when the customer clearly asks to start over or cancel everything.""",
+    {},
+)
+def clear_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
+    return state, {"message": "I've cleared the order."}

@@ -1,0 +1,93 @@
+"""The ``confirm_order`` voice tool: review the order aloud, place it, or cancel it.
+
+* ``review``: one sentence the model can read back ("Two Burritos with Steak…; and one Horchata.
+  Your total is $31.72.") and whether it can be placed as it is.
+* ``checkout``: the same checks, prices and exactly-once sink as ``POST …/cart/checkout``
+  (:func:`app.orders.service.submit`, the app's order sink); the output carries ``order`` (the demo
+  page shows it) and the cart comes back checked out. Needs the customer's name.
+* ``cancel``: empties the cart.
+
+Listed in :mod:`app.voice.tools`. The order sink is ``ToolContext.order_sink`` (the app's,
+from :class:`app.context.AppContext`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core import turn
+from app.core.cart import CartState
+from app.core.pricing import price_cart
+from app.errors import CartError, InvalidRequest, OrderDeliveryFailed
+from app.orders.order import FULFILLMENT, CheckoutRequest, check_orderable, parse_checkout
+from app.orders.service import submit
+from app.voice.speech import spoken_summary
+from app.voice.toolkit import ToolContext, tool
+
+
+def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    priced = price_cart(state, ctx.menu)
+    lines = [p.to_dict() for p in priced.lines if p.available]
+    summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
+    answer = {"message": summary + " Shall I place the order?", "total": ctx.money(priced.total_cents), "ready": True}
+    if not state.lines:
+        return state, {**answer, "message": summary, "ready": False}
+    try:
+        check_orderable(state, ctx.menu, ctx.now)  # the very checks checkout will make
+    except CartError as exc:
+        why = "; ".join(w["message"] for w in exc.details.get("warnings", [])) or exc.message
+        said = f"{summary} " if lines else ""  # not "Your cart is empty." when its lines are all unavailable
+        return state, {**answer, "message": f"{said}Before ordering: {why}.", "ready": False, "error": exc.code}
+    return state, answer
+
+
+def _request(args: dict[str, Any]) -> CheckoutRequest:
+    name = args.get("customer_name")
+    if not name:
+        raise InvalidRequest("What name should I put the order under?", field="customer.name")
+    customer: dict[str, Any] = {"name": name, "phone": args.get("phone")}
+    return parse_checkout({"customer": customer, "fulfillment": args.get("fulfillment") or "pickup"})
+
+
+def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    if ctx.order_sink is None:
+        raise OrderDeliveryFailed("this server takes no orders by voice (no order sink); nothing was ordered")
+    done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now)
+    placed = done.order
+    number = placed["order_id"][-6:].upper()
+    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"])
+    first = "Your order is placed" if done.created else "That order was already placed"
+    message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"
+    if done.warnings:
+        message += " Note: " + "; ".join(w["message"] for w in done.warnings) + "."
+    return done.state, {"message": message, "order": placed, "created": done.created}
+
+
+def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
+    return state, {"message": "OK, I've cancelled the order; the cart is empty."}
+
+
+@tool(
+    "confirm_order",
+    """Finish the order. action "review": read the whole order and total back to the customer and
+    ask them to confirm. action "checkout": place the order, only after the customer confirmed the
+    review; needs the name for the order (ask for it) and, if they said, phone and fulfillment.
+    action "cancel": the customer wants to cancel the whole order.""",
+    {
+        "action": {"type": "string", "enum": ["review", "checkout", "cancel"]},
+        "customer_name": {"type": "string", "description": "the name for the order (checkout)"},
+        "phone": {"type": "string", "description": "a phone number, if the customer gave one"},
+        "fulfillment": {"type": "string", "enum": list(FULFILLMENT), "description": "default pickup"},
+    },
+    required=["action"],
+)
+def confirm_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    action = args["action"]
+    if action == "review":
+        return _review(state, ctx)
+    if action == "checkout":
+        return _checkout(state, args, ctx)
+    if action == "cancel":
+        return _cancel(state, ctx)
+    raise InvalidRequest('action must be "review", "checkout" or "cancel"', field="action")

@@ -1,0 +1,171 @@
+"""What the model hears: the one wording of a cart, its lines, its money and its problems.
+
+Every sentence a voice tool speaks about the order is built here, so the read-back after an add,
+the ``get_current_order`` answer, the ``confirm_order`` review and the placed order all describe a
+line the same way ("two Cheeseburgers with Medium and Cheddar") and join lists the same way.
+Money is spoken in the currency's own format (:func:`app.core.pricing.format_money`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from app.core.menu import Item
+from app.core.pricing import PricedCart, PricedLine, format_money
+from app.errors import CartError
+
+_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def join_words(words: Iterable[str], last: str = "and") -> str:
+    """``["a"] → "a"``, ``["a", "b", "c"] → "a, b and c"`` (``last`` = "or" for a question)."""
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+def _names(options: Iterable[Any]) -> str:
+    return join_words((o["name"] if isinstance(o, Mapping) else o.name for o in options), "or")
+
+
+def _plural(name: str, quantity: int) -> str:
+    if quantity == 1 or name.endswith("s"):
+        return name
+    if name.endswith(("ch", "sh", "x")):
+        return name + "es"
+    if name.endswith("y") and name[-2:-1] not in "aeiou":
+        return name[:-1] + "ies"
+    return name + "s"
+
+
+def line_phrase(line: Mapping[str, Any]) -> str:
+    """One cart or order line (its JSON dict) spoken: ``"two Burritos with Steak and Pinto Beans"``."""
+    qty = line["quantity"]
+    text = f"{_NUMBERS[qty] if qty < len(_NUMBERS) else qty} {_plural(line['name'], qty)}"
+    names = [m["name"] for m in line.get("modifiers", [])]
+    if names:
+        text += " with " + join_words(names)
+    if line.get("notes"):
+        text += f" (note: {line['notes']})"
+    return text
+
+
+def describe_line(priced_line: PricedLine) -> str:
+    return line_phrase(priced_line.to_dict())
+
+
+def spoken_lines(lines: Iterable[Mapping[str, Any]]) -> str:
+    """``"two Burritos with Steak and Pinto Beans; and one Horchata"`` from order/cart line dicts."""
+    parts = [line_phrase(line) for line in lines]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "; ".join(parts[:-1]) + "; and " + parts[-1]
+
+
+def spoken_summary(lines: Iterable[Mapping[str, Any]], total_cents: int, currency: str) -> str:
+    """The read-back sentence: what is in the order and what it costs."""
+    text = spoken_lines(lines)
+    if not text:
+        return "Your cart is empty."
+    return f"{text[:1].upper()}{text[1:]}. Your total is {format_money(total_cents, currency)}."
+
+
+def total_sentence(priced: PricedCart) -> str:
+    return f"Your total is now {format_money(priced.total_cents, priced.currency)} with tax."
+
+
+def failure(exc: CartError) -> dict[str, Any]:
+    """A tool-level problem as ``{"error": code, "message": what to say or ask, …details}``."""
+    d = exc.details
+    message = exc.message
+    if exc.code == "item_ambiguous":
+        message = f"Did you mean {_names(d['candidates'])}?"
+    elif exc.code == "item_not_found":
+        close = d.get("suggestions") or []
+        message = f"Sorry, we don't have {d.get('query')!s}." + (f" Did you mean {_names(close)}?" if close else "")
+    elif exc.code == "item_unavailable":
+        other = d.get("suggestions") or []
+        message = f"Sorry, {exc.message}." + (f" We do have {_names(other)}." if other else "")
+    elif exc.code == "modifier_required":
+        message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
+    elif exc.code == "modifier_invalid" and d.get("options"):
+        message = f"Sorry, {exc.message}. The choices are {_names(d['options'])}."
+    return {"error": exc.code, "message": message, **d}
+
+
+def cart_summary(priced: PricedCart) -> dict[str, Any]:
+    """The cart as the model needs it: line ids to refer to, spoken prices, warnings."""
+
+    def money(cents: int) -> str:
+        return format_money(cents, priced.currency)
+
+    return {
+        "lines": [
+            {
+                "line_id": p.line.line_id,
+                "description": describe_line(p),
+                "line_total": money(p.total_cents),
+                "available": p.available,
+            }
+            for p in priced.lines
+        ],
+        "item_count": priced.item_count,
+        "subtotal": money(priced.subtotal_cents),
+        "tax": money(priced.tax_cents),
+        "total": money(priced.total_cents),
+        "warnings": [w["message"] for w in priced.warnings],
+    }
+
+
+def order_readback(priced: PricedCart) -> str:
+    """``get_current_order``'s answer: the available lines, subtotal, tax, total, then any warnings."""
+    if not priced.lines:
+        return "The order is empty."
+
+    def money(cents: int) -> str:
+        return format_money(cents, priced.currency)
+
+    lines = spoken_lines(p.to_dict() for p in priced.lines if p.available)
+    message = (
+        f"You have {lines}. Subtotal {money(priced.subtotal_cents)}, tax {money(priced.tax_cents)}, "
+        f"total {money(priced.total_cents)}."
+    )
+    if priced.warnings:
+        message += " Note: " + "; ".join(w["message"] for w in priced.warnings) + "."
+    return message
+
+
+def item_details(item: Item, currency: str) -> dict[str, Any]:
+    def money(cents: int) -> str:
+        return format_money(cents, currency)
+
+    return {
+        "id": item.id,
+        "name": item.name,
+        "category": item.category,
+        "price": money(item.price_cents),
+        "price_cents": item.price_cents,
+        "available": item.available,
+        "description": item.description,
+        "choices": [
+            {
+                "group": g.name,
+                "required": g.required,
+                "min": g.min,
+                "max": g.max,
+                "options": [
+                    {"name": o.name, "extra": money(o.price_cents) if o.price_cents else None} for o in g.options
+                ],
+            }
+            for g in item.modifier_groups
+        ],
+    }
+
+
+def choices_question(details: Mapping[str, Any]) -> str:
+    """``"Please choose Doneness: Rare, Medium or Well Done."`` for the required groups, or ``""``."""
+    required = [c for c in details["choices"] if c["required"]]
+    asks = "; ".join(f"{c['group']}: {_names(c['options'])}" for c in required)
+    return f" Please choose {asks}." if asks else ""

@@ -1,0 +1,161 @@
+"""The voice tool kit: what a tool is, and how one call runs as a cart turn.
+
+A tool is a :class:`Tool` (name, model-facing description, JSON schema, handler) made with the
+:func:`tool` decorator. :meth:`Toolbox.run` verifies the token (or starts a cart), checks the
+arguments against the tool's schema, runs the handler and answers with an ``output`` for the model:
+always a short spoken-style ``message`` plus the data the model needs and a ``cart`` summary.
+
+Which errors become ``ok: false``: every :class:`~app.errors.CartError` a handler raises that is
+not a :class:`~app.errors.TokenError` — the 422 family (item not found, needs a choice, sold
+out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503 of checkout — is answered
+as ``ok: false`` with its code and what to ask; the cart is unchanged. Token problems (401/403)
+and an unknown tool (404) raise, for the HTTP layer to answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.core import cart
+from app.core.cart import CartState
+from app.core.menu import Menu
+from app.core.pricing import format_money
+from app.core.turn import TurnInputs, TurnResult
+from app.errors import CartError, InvalidRequest, TokenError, ToolNotFound
+from app.json_input import parse_json
+from app.orders.port import OrderSink
+from app.voice.speech import cart_summary, failure
+
+
+@dataclass(frozen=True)
+class ToolContext:
+    """What a tool may use besides the cart: the menu, ``now`` and the order sink (checkout)."""
+
+    menu: Menu
+    now: int
+    order_sink: OrderSink | None = None
+
+    def money(self, cents: int) -> str:
+        return format_money(cents, self.menu.currency)
+
+
+# A tool gets the cart and its (parsed) arguments and returns the new cart and its output data.
+# Output keys: "message" (required), anything else the model needs; "ok": False for a partial result.
+Handler = Callable[[CartState, dict[str, Any], ToolContext], tuple[CartState, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    description: str
+    parameters: dict[str, Any]
+    handler: Handler
+
+    def spec(self) -> dict[str, Any]:
+        """The Realtime ``session.update`` shape."""
+        return {"type": "function", "name": self.name, "description": self.description, "parameters": self.parameters}
+
+
+def tool(
+    name: str, description: str, properties: dict[str, Any], required: Iterable[str] = ()
+) -> Callable[[Handler], Tool]:
+    """Make a handler a :class:`Tool`: ``@tool("name", "when to call it…", {json schema properties})``."""
+
+    def make(handler: Handler) -> Tool:
+        parameters = {"type": "object", "properties": properties, "required": list(required)}
+        parameters["additionalProperties"] = False
+        return Tool(name, " ".join(description.split()), parameters, handler)
+
+    return make
+
+
+@dataclass
+class ToolOutcome:
+    ok: bool
+    output: dict[str, Any]
+    result: TurnResult
+
+    def output_json(self) -> str:
+        """The string for ``function_call_output.output``."""
+        return json.dumps(self.output, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_arguments(arguments: Any) -> dict[str, Any]:
+    """An object, or the JSON string the Realtime API delivers; anything else is a 400."""
+    if isinstance(arguments, str):
+        arguments = parse_json(arguments, "arguments") if arguments.strip() else {}
+    if arguments is None:
+        return {}
+    if not isinstance(arguments, dict):
+        raise InvalidRequest("arguments must be a JSON object (or a string holding one)")
+    return arguments
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "array": (list,),
+    "object": (dict,),
+}
+
+
+def check_arguments(found: Tool, args: dict[str, Any]) -> None:
+    """Top-level names and types against the tool's schema (values are checked by the cart)."""
+    properties = found.parameters["properties"]
+    unknown = sorted(set(args) - set(properties))
+    if unknown:
+        raise InvalidRequest(f"{found.name} does not take {', '.join(unknown)}", allowed=sorted(properties))
+    missing = [k for k in found.parameters["required"] if k not in args]
+    if missing:
+        raise InvalidRequest(f"{found.name} needs {', '.join(missing)}")
+    for key, value in args.items():
+        kind = _TYPES.get(properties[key].get("type", ""), (object,))
+        if value is not None and (not isinstance(value, kind) or (isinstance(value, bool) and kind == (int,))):
+            raise InvalidRequest(f"{key} must be of type {properties[key]['type']}")
+
+
+class Toolbox:
+    """An explicit, ordered set of tools: what the model is offered and what may be called."""
+
+    def __init__(self, tools: Sequence[Tool]) -> None:
+        self.tools = {t.name: t for t in tools}
+
+    def specs(self) -> list[dict[str, Any]]:
+        return [t.spec() for t in self.tools.values()]
+
+    def get(self, name: str) -> Tool:
+        found = self.tools.get(name)
+        if found is None:
+            raise ToolNotFound(f"no tool named {name!r}", tools=sorted(self.tools))
+        return found
+
+    def run(
+        self,
+        name: str,
+        arguments: Any,
+        token: str | None,
+        inputs: TurnInputs,
+        *,
+        new_cart_id: bytes,
+        order_sink: OrderSink | None = None,
+    ) -> ToolOutcome:
+        """Verify ``token`` (none: start a cart with ``new_cart_id``), run the tool, mint the next token."""
+        found = self.get(name)
+        args = parse_arguments(arguments)
+        menu = inputs.menu
+        state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
+        ctx = ToolContext(menu, inputs.now, order_sink)
+        try:
+            check_arguments(found, args)
+            new_state, output = found.handler(state, args, ctx)
+            ok = bool(output.pop("ok", True))
+        except TokenError:
+            raise
+        except CartError as exc:
+            new_state, output, ok = state, failure(exc), False
+        result = inputs.finish(new_state)
+        output = {"ok": ok, **output, "cart": cart_summary(result.priced)}
+        return ToolOutcome(ok, output, result)

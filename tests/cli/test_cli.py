@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.core import turn
+from app.core.codec import CartCodec
+from app.core.keys import KeyRing
+from app.core.menu import load_menu
+from tests.conftest import DEMO_MENU_FILE, TEST_KEYS
+
+
+def test_keys_new(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["keys", "new", "--kid", "2027a"]) == 0
+    spec = capsys.readouterr().out.strip()
+    assert KeyRing.parse(spec).signing.kid == "2027a"
+
+
+def test_menu_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["menu", "check", str(DEMO_MENU_FILE)]) == 0
+    assert "demo-burger" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    doc = json.loads(DEMO_MENU_FILE.read_text())
+    doc["items"][2]["price_cents"] = "12.99"
+    bad.write_text(json.dumps(doc))
+    assert main(["menu", "check", str(bad)]) == 1
+    assert "items[2].price_cents: must be an integer" in capsys.readouterr().err
+
+
+def _token(now: int) -> str:
+    codec = CartCodec(KeyRing.parse(TEST_KEYS))
+    menu = load_menu(DEMO_MENU_FILE)
+    r = turn.run_turn(None, turn.NewCart(b"12345678"), menu, codec, now)
+    return turn.run_turn(r.token, turn.AddItem("mexican coke", 2), menu, codec, now).token
+
+
+def test_token_inspect_and_keys_show(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    monkeypatch.setenv("CART_KEYS", TEST_KEYS)
+    monkeypatch.delenv("CART_MENU_DIR", raising=False)
+    token = _token(int(time.time()))
+    assert main(["token", "inspect", token]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert data["kid"] == "test1"
+    assert data["cart"]["lines"][0]["quantity"] == 2
+    assert "t" * 40 not in out  # never a secret
+    assert main(["keys", "show", token]) == 0
+    assert json.loads(capsys.readouterr().out)["kid"] == "test1"
+
+
+def test_token_inspect_expired(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CART_KEYS", TEST_KEYS)
+    monkeypatch.delenv("CART_MENU_DIR", raising=False)
+    token = _token(1_700_000_000)
+    assert main(["token", "inspect", token]) == 1
+    assert "token_expired" in capsys.readouterr().err
+    assert main(["token", "inspect", "--ignore-expiry", token]) == 0
+
+
+def test_production_without_keys_refuses_to_start(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "CART_ENV": "production", "CART_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "app", "serve"], env=env, capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2
+    assert "CART_KEYS" in r.stderr
+    r = subprocess.run(
+        [sys.executable, "-m", "app", "serve"],
+        env={**env, "CART_KEYS": "k:short"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert r.returncode == 2 and "at least 32" in r.stderr

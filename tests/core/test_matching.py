@@ -1,0 +1,98 @@
+"""Spoken names → items and options: normalisation, phrases, ambiguity, and the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.matching import find_options, normalize, parse_phrase, resolve_item, resolve_option, split_quantity
+from app.core.menu import Menu
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
+from bench.matching_accuracy import evaluate_case, load_cases, load_menus
+
+CASES = load_cases()
+MENUS = load_menus()
+
+
+@pytest.mark.parametrize(
+    ("said", "normal"),
+    [
+        ("Jalapeños!", "jalapeno"),
+        ("Cheese-Burgers", "cheese burger"),
+        ("kid's  meal", "kid meal"),
+        ("French Fries", "french fry"),
+        ("Chips & Guac", "chip and guac"),
+    ],
+)
+def test_normalize_case_accents_punctuation_plurals(said: str, normal: str) -> None:
+    assert normalize(said) == normal
+
+
+@pytest.mark.parametrize(
+    ("said", "quantity", "rest"),
+    [
+        ("two large fries", 2, "large fry"),
+        ("2 cookies", 2, "cookie"),
+        ("a coke", 1, "coke"),
+        ("five piece tenders", None, "five piece tender"),  # a size, not a count
+        ("fries", None, "fry"),
+    ],
+)
+def test_split_quantity(said: str, quantity: int | None, rest: str) -> None:
+    assert split_quantity(said) == (quantity, rest)
+
+
+def test_kids_meal_side_is_an_option_not_a_second_item(demo_menu: Menu) -> None:
+    phrase = parse_phrase(demo_menu, "kids meal with fries")
+    assert phrase.item.id == "kids-burger-meal"
+    assert [o.id for o in phrase.options] == ["kids-fries"]
+
+
+def test_two_close_items_are_ambiguous_with_candidates(demo_menu: Menu) -> None:
+    with pytest.raises(ItemAmbiguous) as caught:
+        parse_phrase(demo_menu, "chicken")
+    names = {c["name"] for c in caught.value.details["candidates"]}
+    assert names == {"Chicken Sandwich", "Spicy Chicken Sandwich", "Chicken Tenders"}
+
+
+def test_unknown_item_is_not_found_with_close_suggestions(demo_menu: Menu) -> None:
+    with pytest.raises(ItemNotFound) as caught:
+        parse_phrase(demo_menu, "cheeseburgr deluxe platter")
+    assert caught.value.details["query"] == "cheeseburgr deluxe platter"
+    with pytest.raises(ItemNotFound) as nothing:
+        resolve_item(demo_menu, "sushi")
+    assert nothing.value.details["suggestions"] == []
+
+
+def test_item_ids_pass_through_untouched(uuid_menu: Menu) -> None:
+    burrito = next(i for i in uuid_menu.items if i.name == "Burrito")
+    assert parse_phrase(uuid_menu, burrito.id).item is burrito
+    assert resolve_item(uuid_menu, burrito.id) is burrito
+
+
+def test_resolve_option_by_alias_and_typo(demo_menu: Menu) -> None:
+    burger = demo_menu.item("classic-burger")
+    assert resolve_option(burger, "hold the pickles").id == "no-pickles"
+    assert resolve_option(burger, "medium wel").id == "medium-well"
+    with pytest.raises(ModifierInvalid) as caught:
+        resolve_option(burger, "anchovies")
+    assert {o["id"] for o in caught.value.details["options"]} == {o.id for o in burger.options}
+
+
+def test_find_options_reads_several_in_one_breath(demo_menu: Menu) -> None:
+    burger = demo_menu.item("classic-burger")
+    assert [o.id for o in find_options(burger, "no onions and extra cheese")] == ["no-onions", "extra-cheese"]
+    with pytest.raises(ModifierInvalid):  # "anchovies" is unexplained: refuse rather than half-apply
+        find_options(burger, "no onions and anchovies")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["split"] == "tuning"], ids=lambda c: c["phrase"])
+def test_labelled_tuning_phrases(case: dict) -> None:
+    result = evaluate_case(MENUS, case)
+    assert result["got"] == result["want"]
+
+
+def test_labelled_set_covers_both_menus_and_holdout_accuracy_floor() -> None:
+    assert len(CASES) >= 60 and {c["menu"] for c in CASES} == set(MENUS)
+    holdout = [evaluate_case(MENUS, c) for c in CASES if c["split"] == "holdout"]
+    assert len(holdout) >= 30
+    assert sum(r["exact"] for r in holdout) / len(holdout) >= 0.9

@@ -1,0 +1,255 @@
+"""The pure checkout core: request parsing, validation codes, repricing from the menu, the read-back."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from app.core import cart
+from app.core.cart import CartState, Line
+from app.core.menu import Menu, parse_menu
+from app.core.pricing import tax_cents
+from app.errors import (
+    CartEmpty,
+    CartError,
+    CartHasUnavailableItems,
+    InvalidRequest,
+    ModifierInvalid,
+    ModifierRequired,
+    OrderTotalChanged,
+    RestaurantClosed,
+)
+from app.orders.order import CheckoutRequest, Customer, build_order, order_id_for, parse_checkout
+from app.voice.speech import spoken_summary
+from tests.conftest import DEMO, DEMO_MENU_FILE, T0
+
+ADA = CheckoutRequest(Customer("Ada Lovelace", "+1 555 010 0199"), "pickup")
+
+
+def demo_data() -> dict[str, Any]:
+    return json.loads(DEMO_MENU_FILE.read_text())
+
+
+def edited_menu(edit: Any) -> Menu:
+    """The demo menu after ``edit(data)`` changed its JSON."""
+    data = copy.deepcopy(demo_data())
+    edit(data)
+    return parse_menu(data)
+
+
+def item_json(data: dict[str, Any], item_id: str) -> dict[str, Any]:
+    return next(i for i in data["items"] if i["id"] == item_id)
+
+
+def burger_cart(menu: Menu, quantity: int = 2) -> CartState:
+    """Two medium classic burgers with bacon, one large fries."""
+    burger, fries = menu.item("classic-burger"), menu.item("fries")
+    assert burger and fries
+    opts = {o.id: o for o in burger.options}
+    state = cart.new_cart(bytes(range(8)), DEMO, T0)
+    state, _ = cart.add_line(state, burger, [opts["medium"], opts["bacon"]], quantity, "")
+    large = next(o for o in fries.options if o.id == "large")
+    state, _ = cart.add_line(state, fries, [large], 1, "extra crispy")
+    return state
+
+
+def test_order_is_priced_from_the_menu(demo_menu: Menu) -> None:
+    state = burger_cart(demo_menu)
+    order, priced = build_order(state, demo_menu, ADA, T0 + 5)
+    burger = demo_menu.item("classic-burger")
+    fries = demo_menu.item("fries")
+    assert burger and fries
+    bacon = next(o for o in burger.options if o.id == "bacon").price_cents
+    large = next(o for o in fries.options if o.id == "large").price_cents
+    subtotal = 2 * (burger.price_cents + bacon) + fries.price_cents + large
+    assert order.subtotal_cents == subtotal == priced.subtotal_cents
+    assert order.tax_cents == tax_cents(subtotal, demo_menu.tax_rate)
+    body = order.to_dict()
+    assert body["total_cents"] == subtotal + order.tax_cents
+    assert [(ln["item_id"], ln["quantity"]) for ln in body["lines"]] == [("classic-burger", 2), ("fries", 1)]
+    assert body["lines"][1]["notes"] == "extra crispy"
+    assert "available" not in body["lines"][0]
+    assert body["customer"] == {"name": "Ada Lovelace", "phone": "+1 555 010 0199"}
+    assert body["cart_id"] == state.cart_id_hex and body["cart_revision"] == state.revision
+    assert body["placed_at"] == "2027-01-15T08:00:05Z"
+    assert json.loads(json.dumps(body)) == body
+
+
+def test_prices_in_the_token_are_ignored(demo_menu: Menu) -> None:
+    """The old system trusted client prices; a forged quote of 1 cent changes nothing."""
+    state = burger_cart(demo_menu)
+    forged = state._replace(lines=tuple(ln._replace(unit_price_cents=1) for ln in state.lines))
+    honest, _ = build_order(state, demo_menu, ADA, T0)
+    order, priced = build_order(forged, demo_menu, ADA, T0)
+    assert order.total_cents == honest.total_cents
+    assert {w["code"] for w in priced.warnings} == {"price_changed"}
+
+
+def test_repricing_after_a_menu_change(demo_menu: Menu) -> None:
+    state = burger_cart(demo_menu)
+    before, _ = build_order(state, demo_menu, ADA, T0)
+    dearer = edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1299))
+    after, priced = build_order(state, dearer, ADA, T0)
+    assert after.subtotal_cents - before.subtotal_cents == 2 * (1299 - 899)
+    assert after.tax_cents == tax_cents(after.subtotal_cents, dearer.tax_rate)
+    assert [w["line_id"] for w in priced.warnings if w["code"] == "price_changed"] == [1]
+
+
+def test_order_id_is_derived_from_the_cart_id_only(demo_menu: Menu) -> None:
+    state = burger_cart(demo_menu)
+    a, _ = build_order(state, demo_menu, ADA, T0)
+    later = cart.remove_line(state, 2)  # another revision of the same cart
+    b, _ = build_order(later, demo_menu, replace(ADA, fulfillment="dine_in"), T0 + 60)
+    assert a.order_id == b.order_id == order_id_for(state.cart_id)
+    assert a.order_id.startswith("ord_") and len(a.order_id) == 24
+    assert order_id_for(b"\x00" * 8) != order_id_for(b"\x00" * 7 + b"\x01")
+    assert a.order_id[4:] != state.cart_id_hex  # not the cart id in disguise
+
+
+def test_empty_cart_is_refused(demo_menu: Menu) -> None:
+    with pytest.raises(CartEmpty) as info:
+        build_order(cart.new_cart(b"e" * 8, DEMO, T0), demo_menu, ADA, T0)
+    assert (info.value.code, info.value.status) == ("cart_empty", 422)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda d: item_json(d, "fries").update(available=False), id="unavailable"),
+        pytest.param(lambda d: d["items"].remove(item_json(d, "fries")), id="removed"),
+        pytest.param(
+            lambda d: item_json(d, "fries")["modifier_groups"][0]["options"].pop(), id="option-removed"
+        ),  # "large"
+    ],
+)
+def test_unavailable_lines_are_refused_with_their_ids(demo_menu: Menu, edit: Any) -> None:
+    state = burger_cart(demo_menu)
+    with pytest.raises(CartHasUnavailableItems) as info:
+        build_order(state, edited_menu(edit), ADA, T0)
+    assert info.value.code == "cart_has_unavailable_items"
+    assert info.value.details["line_ids"] == [2]
+    assert [w["line_id"] for w in info.value.details["warnings"]] == [2]
+
+
+def test_a_choice_that_became_required_is_asked_for(demo_menu: Menu) -> None:
+    def require_extras(d: dict[str, Any]) -> None:
+        group = next(g for g in item_json(d, "fries")["modifier_groups"] if g["id"] == "extras")
+        group["min"] = 1
+
+    with pytest.raises(ModifierRequired) as info:
+        build_order(burger_cart(demo_menu), edited_menu(require_extras), ADA, T0)
+    assert info.value.code == "modifier_required"
+    assert (info.value.details["line_id"], info.value.details["group"]) == (2, "extras")
+
+
+def test_a_line_missing_a_required_choice_is_refused(demo_menu: Menu) -> None:
+    burger = demo_menu.item("classic-burger")
+    assert burger
+    state = cart.new_cart(b"m" * 8, DEMO, T0)._replace(
+        next_line_id=2, lines=(Line(1, burger.tag, 1, burger.price_cents),)
+    )
+    with pytest.raises(ModifierRequired) as info:
+        build_order(state, demo_menu, ADA, T0)
+    assert (info.value.details["line_id"], info.value.details["group"]) == (1, "doneness")
+
+
+def test_too_many_choices_after_a_menu_change(demo_menu: Menu) -> None:
+    def one_extra_at_most(d: dict[str, Any]) -> None:
+        for group in item_json(d, "classic-burger")["modifier_groups"]:
+            if group["id"] == "extras":
+                group["max"] = 1
+
+    burger = demo_menu.item("classic-burger")
+    assert burger
+    opts = {o.id: o for o in burger.options}
+    state, _ = cart.add_line(
+        cart.new_cart(b"x" * 8, DEMO, T0), burger, [opts["medium"], opts["bacon"], opts["avocado"]], 1, ""
+    )
+    with pytest.raises(ModifierInvalid) as info:
+        build_order(state, edited_menu(one_extra_at_most), ADA, T0)
+    assert info.value.code == "modifier_invalid" and info.value.details["line_id"] == 1
+
+
+def test_closed_restaurant_is_refused(demo_menu: Menu) -> None:
+    # T0 is Friday 2027-01-15 08:00 UTC
+    hours = {"timezone": "UTC", "weekly": {"fri": ["11:00-22:00"]}}
+    menu = edited_menu(lambda d: d.update(hours=hours))
+    state = burger_cart(menu)
+    with pytest.raises(RestaurantClosed) as info:
+        build_order(state, menu, ADA, T0)
+    assert info.value.code == "restaurant_closed"
+    assert info.value.details == {"timezone": "UTC", "hours_today": ["11:00-22:00"]}
+    order, _ = build_order(state, menu, ADA, T0 + 3 * 3600)  # 11:00
+    assert order.placed_at == T0 + 3 * 3600
+
+
+def test_expected_total_must_match_when_sent(demo_menu: Menu) -> None:
+    state = burger_cart(demo_menu)
+    order, _ = build_order(state, demo_menu, ADA, T0)
+    same = replace(ADA, expected_total_cents=order.total_cents)
+    assert build_order(state, demo_menu, same, T0)[0].total_cents == order.total_cents
+    with pytest.raises(OrderTotalChanged) as info:
+        build_order(state, demo_menu, replace(ADA, expected_total_cents=order.total_cents - 1), T0)
+    assert (info.value.status, info.value.details["total_cents"]) == (409, order.total_cents)
+
+
+# --- the request body --------------------------------------------------------------------------------
+
+
+def test_parse_checkout_cleans_the_fields() -> None:
+    req = parse_checkout(
+        {"customer": {"name": "  Zoë  ", "phone": " (555) 010-0199 "}, "fulfillment": "dine_in", "notes": " table 4 "}
+    )
+    assert req == CheckoutRequest(Customer("Zoë", "(555) 010-0199"), "dine_in", "table 4", None)
+    assert parse_checkout({"customer": {"name": "Al"}, "fulfillment": "curbside"}).customer.phone is None
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ([], None),
+        ({"customer": {"name": "A"}, "fulfillment": "pickup", "price": 1}, None),
+        ({"fulfillment": "pickup"}, "customer"),
+        ({"customer": "Ada", "fulfillment": "pickup"}, "customer"),
+        ({"customer": {"name": "A", "email": "a@b"}, "fulfillment": "pickup"}, "customer"),
+        ({"customer": {"name": "  "}, "fulfillment": "pickup"}, "customer.name"),
+        ({"customer": {"name": 7}, "fulfillment": "pickup"}, "customer.name"),
+        ({"customer": {"name": "A" * 81}, "fulfillment": "pickup"}, "customer.name"),
+        ({"customer": {"name": "A\u0000B"}, "fulfillment": "pickup"}, "customer.name"),
+        ({"customer": {"name": "A", "phone": "call me"}, "fulfillment": "pickup"}, "customer.phone"),
+        ({"customer": {"name": "A", "phone": "12345"}, "fulfillment": "pickup"}, "customer.phone"),
+        ({"customer": {"name": "A", "phone": "1" * 16}, "fulfillment": "pickup"}, "customer.phone"),
+        ({"customer": {"name": "A"}}, "fulfillment"),
+        ({"customer": {"name": "A"}, "fulfillment": "delivery"}, "fulfillment"),
+        ({"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": "12"}, "expected_total_cents"),
+        ({"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": True}, "expected_total_cents"),
+    ],
+)
+def test_bad_checkout_bodies_are_invalid_requests(body: Any, field: str | None) -> None:
+    with pytest.raises(InvalidRequest) as info:
+        parse_checkout(body)
+    assert info.value.code == "invalid_request"
+    assert info.value.details.get("field") == field
+
+
+def test_long_notes_are_refused_not_truncated() -> None:
+    with pytest.raises(CartError) as info:
+        parse_checkout({"customer": {"name": "A"}, "fulfillment": "pickup", "notes": "x" * 141})
+    assert info.value.code == "cart_too_large"
+
+
+# --- the read-back --------------------------------------------------------------------------------------
+
+
+def test_spoken_summary_reads_the_order(demo_menu: Menu) -> None:
+    order, _ = build_order(burger_cart(demo_menu), demo_menu, ADA, T0)
+    body = order.to_dict()
+    text = spoken_summary(body["lines"], body["total_cents"], "USD")
+    total = f"${body['total_cents'] // 100}.{body['total_cents'] % 100:02d}"
+    said = "Two Classic Burgers with Medium and Bacon; and one French Fries with Large (note: extra crispy)."
+    assert text == f"{said} Your total is {total}."
+    assert spoken_summary([], 0, "USD") == "Your cart is empty."

@@ -1,0 +1,185 @@
+"""The confirm_order voice tool: review reads the order back, checkout places it once, cancel clears."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from app.core.codec import CartCodec
+from app.core.menu import Menu
+from app.core.pricing import format_money
+from app.core.turn import TurnInputs
+from app.orders.sqlite import SqliteSink
+from app.voice.toolkit import ToolOutcome
+from app.voice.tools import TOOLS, tool_specs
+from tests.conftest import DEMO, T0
+
+
+class Voice:
+    """A conversation with the tools, carrying the token like the browser does."""
+
+    def __init__(self, menu: Menu, codec: CartCodec, sink: SqliteSink) -> None:
+        self.menu, self.codec = menu, codec
+        self.sink = sink
+        self.token: str | None = None
+        self.now = T0
+
+    def call(self, name: str, **arguments: Any) -> ToolOutcome:
+        inputs = TurnInputs(self.menu, self.codec, self.now)
+        outcome = TOOLS.run(name, arguments, self.token, inputs, new_cart_id=b"v" * 8, order_sink=self.sink)
+        self.token = outcome.result.token
+        return outcome
+
+
+@pytest.fixture
+def sink(tmp_path: Path) -> SqliteSink:
+    return SqliteSink(tmp_path / "orders.sqlite3")
+
+
+@pytest.fixture
+def voice(demo_menu: Menu, codec: CartCodec, sink: SqliteSink) -> Voice:
+    return Voice(demo_menu, codec, sink)
+
+
+def two_burgers(voice: Voice) -> None:
+    added = voice.call(
+        "add_to_order",
+        items=[{"item": "classic burger", "quantity": 2, "modifiers": ["medium", "bacon"]}, {"item": "large fries"}],
+    )
+    assert added.ok, added.output
+
+
+def test_confirm_order_is_offered_to_the_model() -> None:
+    spec = next(s for s in tool_specs() if s["name"] == "confirm_order")
+    assert spec["parameters"]["properties"]["action"]["enum"] == ["review", "checkout", "cancel"]
+    assert spec["parameters"]["required"] == ["action"]
+    assert "confirm_order" in TOOLS.tools
+
+
+def test_review_reads_the_order_back_in_a_sentence(voice: Voice) -> None:
+    two_burgers(voice)
+    review = voice.call("confirm_order", action="review")
+    total = voice.call("get_current_order").result.priced.total_cents
+    assert review.ok and review.output["ready"] is True
+    assert review.output["message"] == (
+        "Two Classic Burgers with Medium and Bacon; and one French Fries with Large. "
+        f"Your total is {format_money(total)}. Shall I place the order?"
+    )
+    assert "order" not in review.output  # nothing placed yet
+    assert review.result.state.checked_out is False
+
+
+def test_review_in_the_uuid_restaurant(uuid_menu: Menu, codec: CartCodec, sink: SqliteSink) -> None:
+    voice = Voice(uuid_menu, codec, sink)
+    choices = ["carne asada", "mexican rice", "pinto beans"]
+    added = voice.call("add_to_order", items=[{"item": "burrito", "quantity": 2, "modifiers": choices}])
+    assert added.ok, added.output
+    total = added.result.priced.total_cents
+    review = voice.call("confirm_order", action="review")
+    assert review.output["message"] == (
+        "Two Burritos with Carne Asada, Mexican Rice and Pinto Beans. "
+        f"Your total is {format_money(total)}. Shall I place the order?"
+    )
+
+
+def test_review_of_an_empty_cart(voice: Voice) -> None:
+    review = voice.call("confirm_order", action="review")
+    assert review.output["message"] == "Your cart is empty." and review.output["ready"] is False
+
+
+def test_review_never_calls_ready_what_checkout_would_refuse(
+    demo_menu: Menu, codec: CartCodec, sink: SqliteSink
+) -> None:
+    from tests.orders.test_orders import edited_menu, item_json
+
+    voice = Voice(demo_menu, codec, sink)
+    voice.call("add_to_order", items=[{"item": "mexican coke", "quantity": 2}])
+    # T0 is Friday 08:00 UTC: closed until 11:00
+    voice.menu = edited_menu(lambda d: d.update(hours={"timezone": "UTC", "weekly": {"fri": ["11:00-22:00"]}}))
+    closed = voice.call("confirm_order", action="review")
+    assert closed.output["ready"] is False and closed.output["error"] == "restaurant_closed"
+    assert closed.output["message"].startswith("Two Mexican Cokes.") and "closed" in closed.output["message"]
+    voice.menu = edited_menu(lambda d: item_json(d, "mexican-coke").update(available=False))
+    gone = voice.call("confirm_order", action="review")
+    assert gone.output["ready"] is False and gone.output["error"] == "cart_has_unavailable_items"
+    assert gone.output["message"] == "Before ordering: Mexican Coke is not available right now."
+
+
+def test_checkout_places_once_and_the_output_carries_the_order(voice: Voice, sink: SqliteSink) -> None:
+    two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", fulfillment="dine_in")
+    assert placed.ok and placed.output["created"] is True
+    order = placed.output["order"]
+    assert order["customer"] == {"name": "Ada"} and order["fulfillment"] == "dine_in"
+    assert order["total_cents"] == placed.result.priced.total_cents
+    assert order["order_id"][-6:].upper() in placed.output["message"]
+    assert placed.output["message"].startswith("Your order is placed, Ada")
+    assert placed.result.state.checked_out is True
+    assert sink.recent() == [order]
+    # the model calls it again (a retry): same order, said so
+    again = voice.call("confirm_order", action="checkout", customer_name="Ada")
+    assert again.output["order"] == order and again.output["created"] is False
+    assert again.output["message"].startswith("That order was already placed")
+    assert len(sink.recent()) == 1
+
+
+def test_checkout_without_a_name_asks_for_it(voice: Voice, sink: SqliteSink) -> None:
+    two_burgers(voice)
+    asked = voice.call("confirm_order", action="checkout")
+    assert not asked.ok
+    assert asked.output["error"] == "invalid_request"
+    assert asked.output["message"] == "What name should I put the order under?"
+    assert asked.result.state.checked_out is False and not sink.path.exists()
+
+
+def test_checkout_refusals_are_spoken_not_raised(voice: Voice, sink: SqliteSink) -> None:
+    empty = voice.call("confirm_order", action="checkout", customer_name="Ada")
+    assert (empty.ok, empty.output["error"]) == (False, "cart_empty")
+    assert not sink.path.exists()
+
+
+def test_after_checkout_the_cart_cannot_change_or_be_cancelled(voice: Voice) -> None:
+    two_burgers(voice)
+    voice.call("confirm_order", action="checkout", customer_name="Ada")
+    more = voice.call("add_to_order", items=[{"item": "cookie"}])
+    assert more.output["not_added"][0]["error"] == "cart_checked_out"
+    cancel = voice.call("confirm_order", action="cancel")
+    assert (cancel.ok, cancel.output["error"]) == (False, "cart_checked_out")
+
+
+def test_cancel_clears_the_cart(voice: Voice) -> None:
+    two_burgers(voice)
+    cancelled = voice.call("confirm_order", action="cancel")
+    assert cancelled.ok and cancelled.result.state.lines == ()
+    assert cancelled.result.state.checked_out is False
+
+
+def test_unknown_action_is_refused(voice: Voice) -> None:
+    outcome = voice.call("confirm_order", action="pay")
+    assert (outcome.ok, outcome.output["error"]) == (False, "invalid_request")
+
+
+def test_confirm_order_over_http_uses_the_apps_order_sink(client: TestClient, settings: Any) -> None:
+    base = f"/v1/restaurants/{DEMO}/tools"
+    added = client.post(f"{base}/add_to_order", json={"arguments": {"items": [{"item": "bottled water"}]}})
+    token = added.json()["cart_token"]
+    placed = client.post(
+        f"{base}/confirm_order",
+        headers={"Cart-Token": token},
+        json={"arguments": json.dumps({"action": "checkout", "customer_name": "Grace"}), "call_id": "c1"},
+    )
+    assert placed.status_code == 200 and placed.json()["ok"] is True
+    order = json.loads(placed.json()["output"])["order"]
+    assert placed.json()["cart"]["checked_out"] is True
+    assert SqliteSink(settings.orders_db_path).get(order["order_id"]) == order
+    # the HTTP checkout route agrees it is the same, already placed order
+    again = client.post(
+        f"/v1/restaurants/{DEMO}/cart/checkout",
+        headers={"Cart-Token": token},
+        json={"customer": {"name": "Grace"}, "fulfillment": "pickup"},
+    )
+    assert again.status_code == 200 and again.json()["order"] == order
