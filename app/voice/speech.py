@@ -92,6 +92,12 @@ def failure(exc: CartError) -> dict[str, Any]:
         message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
     elif exc.code == "modifier_invalid" and d.get("options"):
         message = f"Sorry, {exc.message}. The choices are {_names(d['options'])}."
+    elif exc.code == "order_outcome_unknown":
+        message = (
+            "The kitchen did not confirm in time, so the order may or may not have gone through. Do not tell "
+            "the customer it failed or that nothing was ordered: say you are checking, then call confirm_order "
+            "with action checkout again (the same order is never placed twice)."
+        )
     return {"error": exc.code, "message": message, **d}
 
 
