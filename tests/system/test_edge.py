@@ -4,6 +4,7 @@ only and always answers with the app's documented JSON (never nginx's page)."""
 
 from __future__ import annotations
 
+import glob
 import os
 import random
 import re
@@ -152,19 +153,30 @@ def test_checkouts_whole_budget_sits_inside_the_proxys_timeout() -> None:
 # --- a checkout runs on one replica and answers with the app's JSON ---------------------------------
 
 
+def webhook_fleet_for(receiver: OrderReceiver, root: Path) -> Iterator[tuple[Fleet, Nginx, OrderReceiver]]:
+    fleet, nginx, _ = demo_fleet(
+        root,
+        TEST_KEYS,
+        CART_ORDER_WEBHOOK_URL=receiver.url,
+        CART_ORDER_WEBHOOK_SECRET=SECRET,
+        CART_ORDER_WEBHOOK_DEADLINE_SECONDS="2",
+        CART_CHECKOUT_TIMEOUT_SECONDS="4",
+    )
+    for pair in running(fleet, nginx):
+        yield (*pair, receiver)
+
+
 @pytest.fixture
 def webhook_fleet(tmp_path: Path) -> Iterator[tuple[Fleet, Nginx, OrderReceiver]]:
     with OrderReceiver(SECRET, fail_first=10**6, fail_status=500) as receiver:
-        fleet, nginx, _ = demo_fleet(
-            tmp_path,
-            TEST_KEYS,
-            CART_ORDER_WEBHOOK_URL=receiver.url,
-            CART_ORDER_WEBHOOK_SECRET=SECRET,
-            CART_ORDER_WEBHOOK_DEADLINE_SECONDS="2",
-            CART_CHECKOUT_TIMEOUT_SECONDS="4",
-        )
-        for pair in running(fleet, nginx):
-            yield (*pair, receiver)
+        yield from webhook_fleet_for(receiver, tmp_path)
+
+
+@pytest.fixture
+def late_kitchen_fleet(tmp_path: Path) -> Iterator[tuple[Fleet, Nginx, OrderReceiver]]:
+    """The kitchen stores each order, then answers after the sender's 2 s deadline."""
+    with OrderReceiver(SECRET, answer_after_storing=4.0) as receiver:
+        yield from webhook_fleet_for(receiver, tmp_path)
 
 
 def test_a_failing_kitchen_is_one_replicas_json_error(webhook_fleet: tuple[Fleet, Nginx, OrderReceiver]) -> None:
@@ -177,6 +189,26 @@ def test_a_failing_kitchen_is_one_replicas_json_error(webhook_fleet: tuple[Fleet
     assert failed.json()["error"]["code"] == "order_delivery_failed"  # the app's JSON, not nginx's page
     assert checkout_requests(fleet) - before == 1  # nginx did not replay it on the other replicas
     assert 1 <= receiver.attempts <= 8  # one replica's retries (the sink's max_attempts), not three replicas'
+
+
+def test_a_kitchen_that_may_have_the_order_is_never_reported_as_nothing_ordered(
+    late_kitchen_fleet: tuple[Fleet, Nginx, OrderReceiver],
+) -> None:
+    fleet, nginx, receiver = late_kitchen_fleet
+    with httpx.Client(timeout=60) as client:
+        token = add(client, nginx.url, new_cart(client, nginx.url), "").json()["cart_token"]
+        before = checkout_requests(fleet)
+        unsure = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+        assert unsure.status_code == 504, unsure.text
+        error = unsure.json()["error"]
+        assert error["code"] == "order_outcome_unknown" and "nothing was ordered" not in error["message"]
+        assert checkout_requests(fleet) - before == 1
+        assert len(receiver.orders) == 1  # the kitchen has it
+        receiver.answer_after_storing = 0
+        retried = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+    assert retried.status_code == 200, retried.text  # the same checkout: already placed, the same order
+    assert retried.json()["order"]["order_id"] in receiver.orders
+    assert len(receiver.orders) == 1
 
 
 @pytest.fixture
@@ -209,3 +241,56 @@ def test_a_locked_order_store_is_one_replicas_json_error_then_the_retry_places_i
         assert checkout_requests(fleet) - before == 1
         retried = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
         assert retried.status_code == 201, retried.text
+
+
+# --- a replica with a bad clock ------------------------------------------------------------------------
+
+
+def libfaketime() -> str:
+    """libfaketime (Debian's ``faketime``): shifts one process's wall clock, nothing else."""
+    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("libfaketime is not installed (apt-get install faketime); CI must have it")
+        pytest.skip("libfaketime is not installed (apt-get install faketime)")
+    return found[-1]
+
+
+@pytest.fixture
+def skewed_fleet(tmp_path: Path) -> Iterator[tuple[Fleet, Nginx]]:
+    """Two replicas; the second one's clock is 5 minutes behind (its wall clock only)."""
+    fleet, nginx, _ = demo_fleet(tmp_path, TEST_KEYS, size=2)
+    try:
+        fleet.start(0)
+        fleet.start(1, LD_PRELOAD=libfaketime(), FAKETIME="-300", DONT_FAKE_MONOTONIC="1")
+        nginx.start()
+        yield fleet, nginx
+    finally:
+        nginx.stop()
+        fleet.stop_all()
+
+
+def test_a_replica_five_minutes_behind_costs_no_cart_and_reports_itself(skewed_fleet: tuple[Fleet, Nginx]) -> None:
+    fleet, nginx = skewed_fleet
+    with httpx.Client(timeout=30) as client:
+        tokens = [new_cart(client, nginx.url) for _ in range(3)]  # odd: round robin alternates each cart's replica
+        for turn in range(8):
+            for n, token in enumerate(tokens):
+                answer = add(client, nginx.url, token, f"turn {turn}")
+                assert answer.status_code == 200, answer.text  # nginx replays a clock_skew 503 elsewhere
+                tokens[n] = answer.json()["cart_token"]
+        for token in tokens:
+            assert (
+                len(client.get(f"{nginx.url}{BASE}/cart", headers={"Cart-Token": token}).json()["cart"]["lines"]) == 8
+            )
+    late = httpx.get(f"{fleet.url(1)}/readyz")
+    assert late.status_code == 503
+    assert late.json()["clock"]["status"] == "behind" and 290 <= late.json()["clock"]["offset_seconds"] <= 300
+    metrics = httpx.get(f"{fleet.url(1)}/metrics").text
+    assert "voicecart_clock_ok 0.0" in metrics
+    retried = re.findall(r'voicecart_requests_total\{[^}]*status="503"[^}]*\} (\S+)', metrics)
+    assert 1 <= sum(float(v) for v in retried) <= 2  # clock_skew until measured (nginx replayed them), then none
+    log = (fleet.log_dir / "r1.log").read_text()
+    assert "clock skew: this replica's clock is about" in log and "behind" in log
+    # with two replicas the other cannot tell whose clock is wrong either: it reports the mirror image
+    assert httpx.get(f"{fleet.url(0)}/readyz").json()["clock"]["status"] == "ahead"
