@@ -66,6 +66,18 @@ def add(client: httpx.Client, url: str, token: str, notes: str) -> httpx.Respons
     )
 
 
+def one_item_cart(client: httpx.Client, url: str) -> str:
+    return add(client, url, new_cart(client, url), "").json()["cart_token"]
+
+
+def checkout_on_one_replica(client: httpx.Client, fleet: Fleet, nginx: Nginx, token: str) -> httpx.Response:
+    """Check out through nginx and check that exactly one replica saw the request (no replay)."""
+    before = checkout_requests(fleet)
+    answer = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+    assert checkout_requests(fleet) - before == 1, "nginx replayed a checkout on another replica"
+    return answer
+
+
 def maximal_cart(client: httpx.Client, url: str, seed: int = 16) -> str:
     """Fill a cart with incompressible notes until the next line would not fit in a token; the last
     token the app minted is then within a few characters of MAX_TOKEN_CHARS."""
@@ -182,12 +194,9 @@ def late_kitchen_fleet(tmp_path: Path) -> Iterator[tuple[Fleet, Nginx, OrderRece
 def test_a_failing_kitchen_is_one_replicas_json_error(webhook_fleet: tuple[Fleet, Nginx, OrderReceiver]) -> None:
     fleet, nginx, receiver = webhook_fleet
     with httpx.Client(timeout=60) as client:
-        token = add(client, nginx.url, new_cart(client, nginx.url), "").json()["cart_token"]
-        before = checkout_requests(fleet)
-        failed = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+        failed = checkout_on_one_replica(client, fleet, nginx, one_item_cart(client, nginx.url))
     assert failed.status_code == 502
     assert failed.json()["error"]["code"] == "order_delivery_failed"  # the app's JSON, not nginx's page
-    assert checkout_requests(fleet) - before == 1  # nginx did not replay it on the other replicas
     assert 1 <= receiver.attempts <= 8  # one replica's retries (the sink's max_attempts), not three replicas'
 
 
@@ -196,13 +205,11 @@ def test_a_kitchen_that_may_have_the_order_is_never_reported_as_nothing_ordered(
 ) -> None:
     fleet, nginx, receiver = late_kitchen_fleet
     with httpx.Client(timeout=60) as client:
-        token = add(client, nginx.url, new_cart(client, nginx.url), "").json()["cart_token"]
-        before = checkout_requests(fleet)
-        unsure = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+        token = one_item_cart(client, nginx.url)
+        unsure = checkout_on_one_replica(client, fleet, nginx, token)
         assert unsure.status_code == 504, unsure.text
         error = unsure.json()["error"]
         assert error["code"] == "order_outcome_unknown" and "nothing was ordered" not in error["message"]
-        assert checkout_requests(fleet) - before == 1
         assert len(receiver.orders) == 1  # the kitchen has it
         receiver.answer_after_storing = 0
         retried = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
@@ -224,21 +231,18 @@ def test_a_locked_order_store_is_one_replicas_json_error_then_the_retry_places_i
 ) -> None:
     fleet, nginx, db = sqlite_fleet
     with httpx.Client(timeout=60) as client:
-        token = add(client, nginx.url, new_cart(client, nginx.url), "").json()["cart_token"]
-        first = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+        first = checkout_on_one_replica(client, fleet, nginx, one_item_cart(client, nginx.url))
         assert first.status_code == 201  # the store exists now
-        token = add(client, nginx.url, new_cart(client, nginx.url), "").json()["cart_token"]
-        before = checkout_requests(fleet)
+        token = one_item_cart(client, nginx.url)
         lock = sqlite3.connect(db, isolation_level=None)
         lock.execute("BEGIN EXCLUSIVE")
         try:
-            locked = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
+            locked = checkout_on_one_replica(client, fleet, nginx, token)
         finally:
             lock.execute("ROLLBACK")
             lock.close()
         assert locked.status_code == 502, locked.text
         assert locked.json()["error"]["code"] == "order_delivery_failed"
-        assert checkout_requests(fleet) - before == 1
         retried = client.post(f"{nginx.url}{BASE}/cart/checkout", headers={"Cart-Token": token}, json=ORDER)
         assert retried.status_code == 201, retried.text
 
