@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.clock_watch import ClockReport, ClockWatch
+from app.core.clock_watch import ClockReport, ClockWatch, WatchedCodec
 from app.core.codec import CartCodec, TokenPolicy
 from app.core.keys import KeyRing, load_dev_keyring
 from app.core.menu import Menu, MenuCatalog
@@ -74,7 +74,7 @@ class AppContext:
     @property
     def clock_watch(self) -> ClockWatch | None:
         """What this replica measured about its clock from its peers' tokens (``/readyz``, metrics)."""
-        return self.codec.clock_watch
+        return getattr(self.codec, "clock_watch", None)
 
     def now(self) -> int:
         return int(self.clock())
@@ -97,7 +97,7 @@ def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
     return AppContext(
         settings,
         keys,
-        CartCodec(keys, token_policy(settings), clock_watch=watch),
+        WatchedCodec(keys, token_policy(settings), watch),
         catalog,
         sink_from_settings(settings),
         TOOLS,

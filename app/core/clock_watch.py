@@ -32,6 +32,11 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.core.cart import CartState
+from app.core.codec import CartCodec, TokenHeader, TokenPolicy
+from app.core.keys import KeyRing
+from app.errors import ClockSkew
+
 OK, BEHIND, AHEAD = "ok", "behind", "ahead"
 MAX_REMEMBERED_MINTS = 8192  # forgetting only lets an own token count as a (harmless, near-zero) sample
 
@@ -120,3 +125,31 @@ class ClockWatch:
         if len(past) >= self.min_samples and 2 * len(past) > len(samples):
             return ClockReport(AHEAD, round(statistics.median(past)), len(samples)), allowance
         return ClockReport(OK, 0, len(samples)), allowance
+
+
+class WatchedCodec(CartCodec):
+    """The cart codec of a replica that watches its clock: every token it mints is remembered, every
+    authentic token it reads is a sample, and a token from its future is judged by what it measured."""
+
+    def __init__(self, keys: KeyRing, policy: TokenPolicy, clock_watch: ClockWatch) -> None:
+        super().__init__(keys, policy)
+        self.clock_watch = clock_watch
+
+    def encode(self, state: CartState, now: int) -> str:
+        token = super().encode(state, now)
+        self.clock_watch.minted(state.cart_id, now)
+        return token
+
+    def _check_time(self, header: TokenHeader, now: int) -> None:
+        """Called once the MAC verified. A token from further ahead than the allowed skew plus the
+        offset measured on this replica is ``clock_skew`` (503, retryable); within it, it is read as of
+        its own stamp (it cannot have expired)."""
+        allowed = self.policy.future_skew_seconds
+        measured = self.clock_watch.observe(header.cart_id, header.issued_at, now)
+        if header.issued_at > now + allowed + measured:
+            raise ClockSkew(
+                "this server's clock disagrees with the server that issued your cart; your cart token is still "
+                "valid, retry (another server will take it)",
+                ahead_seconds=header.issued_at - now,
+            )
+        super()._check_time(header, max(now, header.issued_at - allowed))

@@ -4,6 +4,11 @@ Header (20 bytes, fixed layout, authenticated)::
 
     version:1  kid_tag:2  flags:1  restaurant_tag:1  issued_at:4  age:3  cart_id:8
 
+``version`` is the payload schema: 1 for carts whose lines are item + distinct option tags, 2
+when a line carries a variation, a repeated option or nested choices (:func:`_pack`). A
+token is written in the lowest version that can carry its cart, so a replica of the previous
+release still reads every v1-shaped cart during a rolling deploy.
+
 ``flags`` holds the payload codec (0 raw msgpack, 1 zstd) and the zstd dictionary id. The MAC is
 HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose) over
 ``restaurant_id NUL header‖payload``, truncated to 128 bits. The restaurant id is not stored —
@@ -31,7 +36,6 @@ from itsdangerous import Signer
 from itsdangerous.signer import HMACAlgorithm
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.core.clock_watch import ClockWatch
 from app.core.framing import (
     _ZSTD_DICTIONARIES,
     CODEC_RAW,
@@ -45,10 +49,11 @@ from app.core.framing import (
     b64encode,
 )
 from app.core.keys import Key, KeyRing
-from app.errors import CartTooLarge, ClockSkew, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.core.menu_model import MAX_MODIFIER_DEPTH
+from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
-VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+VERSION = 2  # the newest payload schema (see _pack)
+SUPPORTED_VERSIONS = frozenset({1, 2})
 MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
 MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 §5; NIST SP 800-107 §5.3.4)
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
@@ -137,10 +142,33 @@ class _PurposeSigner(Signer):
 # --- payload schema -------------------------------------------------------------------------------
 
 
+def _v2_line(line: Line) -> bool:
+    """Does ``line`` need format 2: a variation, a repeated option or nested choices?"""
+    tags = line.option_tags
+    return line.variation_tag is not None or any(type(t) is not int for t in tags) or len(set(tags)) != len(tags)
+
+
 def _pack_state(state: CartState) -> bytes:
-    # a line is packed as its first 4, 5 or 6 fields: options and notes only when present
-    rows = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in state.lines]
-    return msgpack.packb((state.revision, state.next_line_id, int(state.checked_out), rows))
+    """The msgpack payload of ``state`` (in whichever format version :func:`_pack` chooses)."""
+    return _pack(state)[1]
+
+
+def _pack(state: CartState) -> tuple[int, bytes]:
+    """``(version, msgpack payload)``. A row is a line's first 4, 5 or 6 fields (options and notes
+    only when present): ``line_id, item, quantity, unit_price[, options[, notes]]``.
+
+    Version 1: ``item`` is the item tag and ``options`` distinct option tags. Version 2: ``item``
+    is ``(item_tag, variation_tag)`` when a variation is chosen, and an ``options`` entry is a tag
+    (repeated for a quantity) or ``(tag, *nested entries)`` (see :mod:`app.core.choices`).
+    """
+    lines = state.lines
+    version = 2 if any(_v2_line(ln) for ln in lines) else 1
+    if version == 2:
+        lines = tuple(
+            ln if ln.variation_tag is None else ln._replace(item_tag=(ln.item_tag, ln.variation_tag)) for ln in lines
+        )
+    rows = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in lines]
+    return version, msgpack.packb((state.revision, state.next_line_id, int(state.checked_out), rows))
 
 
 def _unpack(payload: bytes) -> object:
@@ -211,6 +239,51 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def _tag(value: object) -> bool:
+    return type(value) is int and 0 <= value <= 0xFFFFFFFF
+
+
+def _entries(entries: tuple, depth: int) -> int:
+    """Check v2 option entries (tags, or ``(tag, *entries)`` up to the nesting limit); their tag count."""
+    count = 0
+    for entry in entries:
+        if type(entry) is tuple:
+            if len(entry) < 2 or depth >= MAX_MODIFIER_DEPTH or not _tag(entry[0]):
+                raise _schema_error("nested modifiers")
+            count += 1 + _entries(entry[1:], depth + 1)
+        elif _tag(entry):
+            count += 1
+        else:
+            raise _schema_error("modifier tag")
+    return count
+
+
+def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
+    """Format 2 rows: the item may be ``(item_tag, variation_tag)``; options may repeat and nest.
+    Each row is reduced to v1's shape and checked by :func:`_parse_lines`, then given back its
+    variation and options."""
+    flat, extra = [], []
+    for row in rows:
+        if type(row) is not tuple or not 4 <= len(row) <= 6:
+            raise _schema_error("line")
+        item, variation = row[1], None
+        if type(item) is tuple:
+            if len(item) != 2 or not _tag(item[1]):
+                raise _schema_error("variation")
+            item, variation = item
+        options = row[4] if len(row) > 4 else ()
+        if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
+            raise _schema_error("modifiers")
+        if _entries(options, 1) > MAX_MODIFIERS_PER_LINE:
+            raise _schema_error("modifiers")
+        flat.append((row[0], item, *row[2:4], (), *row[5:]) if len(row) > 4 else (row[0], item, *row[2:]))
+        extra.append((options, variation))
+    return tuple(
+        line._replace(option_tags=options, variation_tag=variation)
+        for line, (options, variation) in zip(_parse_lines(tuple(flat)), extra, strict=True)
+    )
+
+
 def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
     if type(obj) is not tuple or len(obj) != 4:
         raise _schema_error("top level")
@@ -219,7 +292,7 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartSt
         raise _schema_error("cart fields")
     if type(rows) is not tuple or len(rows) > MAX_LINES:
         raise _schema_error("lines")
-    lines = _parse_lines(rows)
+    lines = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
     ids = {ln.line_id for ln in lines}
     if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
         raise _schema_error("line ids")
@@ -281,7 +354,6 @@ class CartCodec:
         policy: TokenPolicy | None = None,
         purpose: str = "cart",
         dictionary: int = DEFAULT_DICTIONARY,
-        clock_watch: ClockWatch | None = None,
     ) -> None:
         if dictionary and dictionary not in RELEASED_DICTIONARIES:
             raise ValueError(f"no zstd dictionary {dictionary} under {DICTIONARY_DIR}")
@@ -291,11 +363,10 @@ class CartCodec:
         self.dictionary = dictionary  # new tokens compress with it; every released one decodes
         self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
-        self.clock_watch = clock_watch  # learns this replica's clock offset from peers' tokens
 
     def encode(self, state: CartState, now: int) -> str:
         """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""
-        payload = _pack_state(state)
+        version, payload = _pack(state)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
             packed = _zstd.compressor(self.dictionary).compress(payload)
@@ -303,7 +374,7 @@ class CartCodec:
                 payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
         age = max(0, now - state.created_at)
         header = _HEADER.pack(
-            VERSION,
+            version,
             self._signing_tag,
             flags,
             restaurant_tag(state.restaurant_id),
@@ -319,8 +390,6 @@ class CartCodec:
                 f"the cart would not fit in a {MAX_TOKEN_CHARS}-character token; shorten notes or split the order",
                 limit=MAX_TOKEN_CHARS,
             )
-        if self.clock_watch is not None:
-            self.clock_watch.minted(state.cart_id, now)
         return token
 
     def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
@@ -332,12 +401,11 @@ class CartCodec:
             raise TokenInvalid("token format version is not supported", reason="version")
         signer = self._signers.get(header.kid_tag)
         if signer is None:
-            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+            raise TokenKeyRetired("token was signed with a key this server no longer accepts")
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)
-        measured = 0 if self.clock_watch is None else self.clock_watch.observe(header.cart_id, header.issued_at, now)
-        self._check_time(header, now, measured)
+        self._check_time(header, now)
         return _parse_state(_unpack(_payload(header, decoded)), header, restaurant_id)
 
     def _raise_bad_signature(
@@ -361,17 +429,9 @@ class CartCodec:
                 raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
         raise TokenInvalid("token signature is invalid", reason="signature")
 
-    def _check_time(self, header: TokenHeader, now: int, measured_skew: int = 0) -> None:
-        """``measured_skew``: extra seconds this replica found its own clock behind its peers'
-        (:class:`~app.clock_watch.ClockWatch`); their tokens that far in the future are accepted."""
+    def _check_time(self, header: TokenHeader, now: int) -> None:
         policy = self.policy
-        if header.issued_at > now + policy.future_skew_seconds + measured_skew:
-            if self.clock_watch is not None:  # authentic, so a clock disagrees: retryable, the cart is intact
-                raise ClockSkew(
-                    "this server's clock disagrees with the server that issued your cart; your cart token is "
-                    "still valid, retry (another server will take it)",
-                    ahead_seconds=header.issued_at - now,
-                )
+        if header.issued_at > now + policy.future_skew_seconds:
             raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
         if now - header.issued_at > policy.ttl_seconds:
             raise TokenExpired(

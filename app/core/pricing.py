@@ -1,9 +1,16 @@
-"""Pricing: every turn reprices every line from the current menu. Integer cents only.
+"""Pricing: every turn reprices every line from the current menu. Integers in the minor unit only.
 
-Unit price = item price + chosen options. A line whose quoted price moved gets the new price
-and a ``price_changed`` warning (once: the new token carries the new quote). A line whose item
-is gone, unavailable, or has an option the menu no longer offers stays in the cart with
-``available: false``, counts for nothing, and warns on every turn until it is removed.
+Unit price = item price (or the chosen variation's) + every chosen option, repeats and nested
+choices included. A line whose quoted price moved gets the new price and a ``price_changed``
+warning (once: the new token carries the new quote). A line whose item is gone, unavailable
+(or outside its ``availability`` window), or has a variation or option the menu no longer
+offers or has 86'd stays in the cart with ``available: false``, counts for nothing, and warns on
+every turn until it is removed.
+
+Taxes: each tax of the menu is computed once on the order, on the sum of the available lines it
+applies to (an item's ``taxes``; all by default), rounded half up to the minor unit. An additive
+tax is ``base × rate``; an inclusive one is already in the prices and amounts to
+``base × rate / (1 + rate)``. ``tax_cents`` is all tax; ``total_cents`` adds the additive ones.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ from decimal import Decimal
 from typing import Any
 
 from app.core.cart import CartState, Line
-from app.core.menu import Menu
+from app.core.choices import Pick, decode, modifiers_view, unit_price, variation_view
+from app.core.menu import Item, Menu, Tax
+from app.core.money import format_money as format_money
 
 
 @functools.lru_cache(maxsize=64)
@@ -22,20 +31,22 @@ def _ratio(rate: Decimal) -> tuple[int, int]:
     return rate.as_integer_ratio()
 
 
-def tax_cents(subtotal_cents: int, rate: Decimal) -> int:
-    """``round_half_up(subtotal × rate)`` in exact integer arithmetic (Decimal is slow per turn)."""
+def _half_up(numerator: int, denominator: int) -> int:
+    """``round_half_up(numerator / denominator)`` for a positive denominator, halves away from zero."""
+    whole, rest = divmod(abs(numerator), denominator)
+    whole += 2 * rest >= denominator
+    return whole if numerator >= 0 else -whole
+
+
+def tax_cents(subtotal_cents: int, rate: Decimal, inclusive: bool = False) -> int:
+    """Tax on ``subtotal_cents`` in exact integer arithmetic (Decimal is slow per turn), half up.
+
+    Additive: ``subtotal × rate``. Inclusive (already in the subtotal): ``subtotal × rate / (1 + rate)``.
+    """
     numerator, denominator = _ratio(rate)
-    whole, rest = divmod(abs(subtotal_cents) * numerator, denominator)
-    whole += 2 * rest >= denominator  # a half rounds away from zero, like ROUND_HALF_UP
-    return whole if subtotal_cents >= 0 else -whole
-
-
-def format_money(cents: int, currency: str = "USD") -> str:
-    """``2450 → "$24.50"`` (spoken-style; other currencies get their code)."""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    symbol = "$" if currency == "USD" else f"{currency} "
-    return f"{sign}{symbol}{whole:,}.{frac:02d}"
+    if inclusive:
+        return _half_up(subtotal_cents * numerator, denominator + numerator)
+    return _half_up(subtotal_cents * numerator, denominator)
 
 
 @dataclass(slots=True)
@@ -47,6 +58,8 @@ class PricedLine:
     modifiers: list[dict[str, Any]]
     available: bool
     total_cents: int  # unit price × quantity; 0 when unavailable
+    variation: dict[str, Any] | None = None  # {"id", "name", "price_cents"} of the chosen variation
+    tax_ids: tuple[str, ...] | None = None  # the item's ``taxes``; None: every tax of the menu
 
     def to_dict(self) -> dict[str, Any]:
         line = self.line
@@ -54,6 +67,7 @@ class PricedLine:
             "line_id": line.line_id,
             "item_id": self.item_id,
             "name": self.name,
+            "variation": self.variation,
             "quantity": line.quantity,
             "unit_price_cents": self.unit_price_cents,
             "modifiers": self.modifiers,
@@ -69,19 +83,82 @@ class PricedCart:
     currency: str
     lines: list[PricedLine]
     subtotal_cents: int
-    tax_cents: int
+    tax_cents: int  # all tax: included in the prices and added to them
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    taxes: list[dict[str, Any]] = field(default_factory=list)  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    added_tax_cents: int | None = None  # the additive taxes only; None: all of tax_cents
 
     @property
     def total_cents(self) -> int:
-        return self.subtotal_cents + self.tax_cents
+        return self.subtotal_cents + (self.tax_cents if self.added_tax_cents is None else self.added_tax_cents)
 
     @property
     def item_count(self) -> int:
         return sum(p.line.quantity for p in self.lines if p.available)
 
 
-def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> PricedLine:
+def _unavailable(
+    warnings: list[dict[str, Any]], line: Line, item: Item, message: str, reason: str | None = None
+) -> PricedLine:
+    warning = {"code": "item_unavailable", "message": message, "line_id": line.line_id, "item_id": item.id}
+    if reason:
+        warning["reason"] = reason
+    warnings.append(warning)
+    return PricedLine(line, item.id, item.name, line.unit_price_cents, [], False, 0, None, item.tax_ids)
+
+
+def _sold_out(picks: tuple[Pick, ...]) -> Pick | None:
+    """The first pick, at any depth, whose option is 86'd."""
+    for pick in picks:
+        if not pick.option.available:
+            return pick
+        inner = _sold_out(pick.picks)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _choices(line: Line, item: Item) -> tuple[int, list[dict[str, Any]], str | None, str]:
+    """The line's unit price and modifiers view, or a reason it cannot be served (and what to say)."""
+    variation = None
+    if line.variation_tag is not None:
+        variation = item.variations_by_tag.get(line.variation_tag)
+        if variation is None:
+            return 0, [], "modifier_removed", f"the size of your {item.name} is no longer offered; please choose again"
+        if not variation.available:
+            return 0, [], "variation_unavailable", f"{item.name} ({variation.name}) is sold out right now"
+    elif item.variations:
+        return 0, [], "variation_required", f"{item.name} now comes in sizes; please choose again"
+    base = variation.price_cents if variation is not None else item.price_cents
+    removed = f"a choice on your {item.name} is no longer offered; please choose again"
+    tags = line.option_tags
+    options_by_tag = item.options_by_tag
+    if all(type(t) is int for t in tags) and len(set(tags)) == len(tags):
+        # the common case, one flat pass (this runs for every line of every turn)
+        unit = base
+        modifiers = []
+        for tag in tags:
+            option = options_by_tag.get(tag)
+            if option is None:
+                return 0, [], "modifier_removed", removed
+            if not option.available:
+                return 0, [], "modifier_unavailable", f"{option.name} on your {item.name} is sold out right now"
+            price = option.price_cents
+            unit += price
+            modifiers.append(
+                {"id": option.id, "name": option.name, "price_cents": price, "quantity": 1, "modifiers": []},
+            )
+        return unit, modifiers, None, ""
+    picks = decode(tags, options_by_tag)
+    if picks is None:
+        return 0, [], "modifier_removed", removed
+    gone = _sold_out(picks)
+    if gone is not None:
+        return 0, [], "modifier_unavailable", f"{gone.option.name} on your {item.name} is sold out right now"
+    return unit_price(base, picks), modifiers_view(picks), None, ""
+
+
+def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int | None) -> PricedLine:
     item = menu.items_by_tag.get(line.item_tag)  # not item_by_tag(): one call less per line per turn
     if item is None:
         warnings.append(
@@ -93,39 +170,11 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
             }
         )
         return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0)
-    # one pass over the line's options: the cart view's modifiers, their price, and any gone missing
-    unit = item.price_cents
-    modifiers = []
-    missing = False
-    options_by_tag = item.options_by_tag
-    for tag in line.option_tags:
-        option = options_by_tag.get(tag)
-        if option is None:
-            missing = True
-            continue
-        unit += option.price_cents
-        modifiers.append({"id": option.id, "name": option.name, "price_cents": option.price_cents})
-    if missing:
-        warnings.append(
-            {
-                "code": "item_unavailable",
-                "message": f"a choice on your {item.name} is no longer offered; please choose again",
-                "line_id": line.line_id,
-                "item_id": item.id,
-                "reason": "modifier_removed",
-            }
-        )
-        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0)
-    if not item.available:
-        warnings.append(
-            {
-                "code": "item_unavailable",
-                "message": f"{item.name} is not available right now",
-                "line_id": line.line_id,
-                "item_id": item.id,
-            }
-        )
-        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0)
+    unit, modifiers, reason, message = _choices(line, item)
+    if reason is not None:
+        return _unavailable(warnings, line, item, message, reason)
+    if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
+        return _unavailable(warnings, line, item, f"{item.name} is not available right now")
     if unit != line.unit_price_cents:
         warnings.append(
             {
@@ -139,14 +188,36 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
             }
         )
         line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
-    return PricedLine(line, item.id, item.name, unit, modifiers, True, unit * line.quantity)
+    variation = variation_view(item.variations_by_tag[line.variation_tag]) if line.variation_tag is not None else None
+    return PricedLine(line, item.id, item.name, unit, modifiers, True, unit * line.quantity, variation, item.tax_ids)
 
 
-def price_cart(state: CartState, menu: Menu) -> PricedCart:
-    """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes."""
+def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[dict[str, Any]]:
+    """Each tax once on the order: the sum of the available lines it applies to, half up."""
+    everywhere = 0
+    bases = dict.fromkeys((t.id for t in taxes), 0)
+    for p in lines:
+        if not p.available:
+            continue
+        if p.tax_ids is None:
+            everywhere += p.total_cents
+        else:
+            for tax_id in p.tax_ids:
+                bases[tax_id] += p.total_cents
+    return [{**t.to_dict(), "amount_cents": tax_cents(everywhere + bases[t.id], t.rate, t.inclusive)} for t in taxes]
+
+
+def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCart:
+    """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes.
+
+    ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
+    """
     warnings: list[dict[str, Any]] = []
-    priced = [_price_line(line, menu, warnings) for line in state.lines]
+    priced = [_price_line(line, menu, warnings, now) for line in state.lines]
     lines = tuple([p.line for p in priced])
     new_state = state if lines == state.lines else state._replace(lines=lines)
     subtotal = sum([p.total_cents for p in priced])
-    return PricedCart(new_state, menu.currency, priced, subtotal, tax_cents(subtotal, menu.tax_rate), warnings)
+    taxes = tax_breakdown(menu.taxes, priced)
+    tax = sum([t["amount_cents"] for t in taxes])
+    added = sum([t["amount_cents"] for t in taxes if not t["inclusive"]])
+    return PricedCart(new_state, menu.currency, priced, subtotal, tax, warnings, taxes, added)

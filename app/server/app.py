@@ -17,11 +17,11 @@ from starlette.middleware.cors import CORSMiddleware
 
 from app.context import AppContext, Clock, build_context
 from app.core.reload import MenuReloader
-from app.server import cart_routes, ops_routes, order_routes, voice_routes
+from app.server import cart_routes, openapi, ops_routes, order_routes, voice_routes
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
 from app.server.order_workers import OrderWorkers
-from app.server.overload import ConcurrencyLimit
+from app.server.overload import ConcurrencyLimit, InFlight
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -45,6 +45,7 @@ def assemble(ctx: AppContext) -> Starlette:
     # order-store I/O on threads of its own, inside the checkout budget (never the turns' pool)
     order_workers = OrderWorkers(ctx.settings.order_workers, ctx.settings.checkout_timeout_seconds)
     sink = ctx.order_sink
+    in_flight = InFlight(ctx.settings.max_concurrency)
     reloader = MenuReloader(
         ctx.catalog,
         ctx.settings.menu_dir,
@@ -70,7 +71,7 @@ def assemble(ctx: AppContext) -> Starlette:
     middleware = [
         Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id()),
         # backpressure inside the observer, so refusals are counted and logged
-        Middleware(ConcurrencyLimit, limit=ctx.settings.max_concurrency),
+        Middleware(ConcurrencyLimit, in_flight=in_flight),
     ]
     if ctx.settings.cors_origins:
         middleware.append(
@@ -88,13 +89,17 @@ def assemble(ctx: AppContext) -> Starlette:
             *order_routes.routes(ctx, order_workers),
             *voice_routes.routes(ctx, order_workers),
             *ops_routes.routes(ctx, metrics, reloader),
+            *openapi.routes(ctx),  # describes every route above, from this table
         ],
         middleware=middleware,
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
+    # an API does not answer "/cart/items/" with a 307 to an http:// URL (wrong behind a TLS proxy, and a
+    # client would replay its POST there): a path that is not a route is a JSON 404
+    app.router.redirect_slashes = False
     # for tests, benches and operators' debugging only: the handlers use what they were bound to
     app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader
-    app.state.order_workers = order_workers
+    app.state.order_workers, app.state.in_flight = order_workers, in_flight
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
     return app

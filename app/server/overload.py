@@ -11,43 +11,51 @@ observable. ``voicecart serve --limit-concurrency N`` sets the same limit; 0 tur
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.errors import Overloaded
-from app.server.responses import OrjsonResponse
+from app.server.http import cart_error_response
 
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 RETRY_AFTER_SECONDS = 1
 
 
-def overloaded_response(exc: Overloaded) -> OrjsonResponse:
-    """The one rendering of ``overloaded``: the error JSON plus ``Retry-After``."""
-    headers = {"Retry-After": str(exc.retry_after)}
-    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers)
+@dataclass
+class InFlight:
+    """Requests being served by this process, and how many it takes at once (0: no limit)."""
+
+    limit: int
+    count: int = 0
+
+    @property
+    def full(self) -> bool:
+        return 0 < self.limit <= self.count
 
 
 class ConcurrencyLimit:
     """ASGI middleware counting HTTP requests in flight (the event loop is one thread: a plain int)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, in_flight: InFlight) -> None:
         self.app = app
-        self.limit = limit
-        self.in_flight = 0
+        self.in_flight = in_flight
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or self.limit <= 0 or scope["path"] in EXEMPT_PATHS:
+        load = self.in_flight
+        if scope["type"] != "http" or not load.limit or scope["path"] in EXEMPT_PATHS:
             await self.app(scope, receive, send)
             return
-        if self.in_flight >= self.limit:
+        if load.full:
             exc = Overloaded(
-                f"this replica is serving its limit of {self.limit} requests; nothing was done, retry shortly",
+                f"this replica is serving its limit of {load.limit} requests; nothing was done, retry shortly",
                 RETRY_AFTER_SECONDS,
             )
             scope.setdefault("state", {})["cart_error"] = exc  # the access log and metrics name the code
-            await overloaded_response(exc)(scope, receive, send)
+            await cart_error_response(exc)(scope, receive, send)
             return
-        self.in_flight += 1
+        load.count += 1
         try:
             await self.app(scope, receive, send)
         finally:
-            self.in_flight -= 1
+            load.count -= 1

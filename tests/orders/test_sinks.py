@@ -258,8 +258,9 @@ def test_from_settings_refuses_a_bad_orders_url(env: dict[str, str]) -> None:
 
 
 def test_the_webhook_deadline_must_sit_inside_the_checkout_budget() -> None:
+    hook = {"CART_ORDER_WEBHOOK_URL": "https://k.example/o", "CART_ORDER_WEBHOOK_SECRET": SECRET}
     with pytest.raises(ConfigError, match="CART_CHECKOUT_TIMEOUT_SECONDS"):
-        Settings.from_env({"CART_CHECKOUT_TIMEOUT_SECONDS": "10", "CART_ORDER_WEBHOOK_DEADLINE_SECONDS": "10"})
+        Settings.from_env({**hook, "CART_CHECKOUT_TIMEOUT_SECONDS": "10", "CART_ORDER_WEBHOOK_DEADLINE_SECONDS": "10"})
     assert Settings.from_env({"CART_CHECKOUT_TIMEOUT_SECONDS": "4"}).order_webhook_deadline_seconds == 3
 
 
