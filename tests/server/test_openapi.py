@@ -129,7 +129,7 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         403: Probe(token="other_restaurant"),
         404: Probe(rid="nowhere"),
         413: Probe(raw=b'{"item": "' + b"x" * 17_000 + b'"}'),
-        503: Probe(setup=at_the_concurrency_limit),
+        503: Probe(token="none", setup=at_the_concurrency_limit),  # refused before any token is read
     }
     specific: dict[tuple[str, int], Probe] = {
         ("create_cart", 201): Probe(token="none"),
