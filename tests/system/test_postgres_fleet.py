@@ -137,7 +137,6 @@ def test_the_database_restarted_mid_run_is_a_clear_error_then_nothing_is_lost_or
     for answer in down:  # the documented JSON, never a 500 or a claim of success
         assert answer.status_code in DOCUMENTED_FAILURES, answer.text
         assert answer.json()["error"]["code"] == DOCUMENTED_FAILURES[answer.status_code]
-    assert any(r.json()["error"]["code"] == "order_delivery_failed" for r in down)
     after = [checkout_until_placed([b.url, a.url], token) for token in tokens]  # everyone retries, once more
     assert [r.status_code for r in after[:2]] == [200, 200]  # placed before the restart: the same orders
     assert [r.json()["order"] for r in after[:2]] == [r.json()["order"] for r in before]
