@@ -90,7 +90,7 @@ def sqlite_locked(root: Path) -> dict[str, object]:
     def fault(fleet: Any, nginx: Any, client: httpx.Client) -> dict[str, object]:
         timed_checkout(client, nginx.url, one_item_cart(client, nginx.url))  # creates the file
         token = one_item_cart(client, nginx.url)
-        lock = sqlite3.connect(db, isolation_level=None)
+        lock = sqlite3.connect(db, isolation_level=None, check_same_thread=False)  # released by the timer
         lock.execute("BEGIN EXCLUSIVE")
         threading.Timer(35, lambda: lock.execute("ROLLBACK")).start()
         answer, seconds = timed_checkout(client, nginx.url, token)

@@ -6,6 +6,7 @@ live objects in :func:`app.context.build_context`; this module only wires them t
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -21,7 +22,7 @@ from app.server import cart_routes, openapi, ops_routes, order_routes, voice_rou
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
 from app.server.order_workers import OrderWorkers
-from app.server.overload import ConcurrencyLimit, InFlight
+from app.server.overload import ConcurrencyLimit, InFlight, measure_lag
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -59,10 +60,13 @@ def assemble(ctx: AppContext) -> Starlette:
         start, close = getattr(sink, "start", None), getattr(sink, "close", None)
         if start is not None:  # PostgreSQL: create the table now (a database that is down is retried later)
             await order_workers.run(start)
+        lag = asyncio.create_task(measure_lag(in_flight)) if in_flight.limit else None
         try:
             async with reloader.running():  # menu hot reload: polling and SIGHUP
                 yield
         finally:
+            if lag is not None:
+                lag.cancel()
             order_workers.close()
             if close is not None:
                 close()

@@ -1,6 +1,11 @@
 """Backpressure: at most ``CART_MAX_CONCURRENCY`` requests in flight per process.
 
-Beyond the limit a request is answered at once with ``503 {"error": {"code": "overloaded", …}}`` and
+Requests in flight are counted by the middleware; but cart turns run on the event loop without
+waiting, so under a flood most requests queue *before* the app sees them (in the socket and the
+loop's ready queue). So the replica is also full while its event loop runs late: a task sleeping
+50 ms (:func:`measure_lag`) that wakes more than :data:`MAX_LOOP_LAG_SECONDS` late three times in a
+row (one scheduler hiccup is not overload) means every request waits that long before its turn.
+Beyond either bound a request is answered at once with ``503 {"error": {"code": "overloaded", …}}`` and
 ``Retry-After: 1`` instead of queueing behind the others (2,000 connections to one replica used to
 mean a 10 s p99 and no signal at all). nginx replays a refused cart turn on another replica
 (``proxy_next_upstream http_503``); nothing was done, so any client may retry too.
@@ -11,6 +16,7 @@ observable. ``voicecart serve --limit-concurrency N`` sets the same limit; 0 tur
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -20,6 +26,8 @@ from app.server.http import cart_error_response
 
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 RETRY_AFTER_SECONDS = 1
+MAX_LOOP_LAG_SECONDS = 0.25  # a turn takes about a millisecond; a loop this late is queueing, not working
+LAG_PROBE_SECONDS = 0.05
 
 
 @dataclass
@@ -28,10 +36,23 @@ class InFlight:
 
     limit: int
     count: int = 0
+    lag_seconds: float = 0.0  # how late the event loop ran at the last probe
 
     @property
     def full(self) -> bool:
-        return 0 < self.limit <= self.count
+        return self.limit > 0 and (self.count >= self.limit or self.lag_seconds > MAX_LOOP_LAG_SECONDS)
+
+
+async def measure_lag(load: InFlight) -> None:
+    """Forever: how late a short sleep wakes up is how long a request now waits for the loop; the
+    smallest of the last three, so only a loop that stays late counts."""
+    loop = asyncio.get_running_loop()
+    recent = [0.0, 0.0, 0.0]
+    while True:
+        started = loop.time()
+        await asyncio.sleep(LAG_PROBE_SECONDS)
+        recent = [*recent[1:], max(0.0, loop.time() - started - LAG_PROBE_SECONDS)]
+        load.lag_seconds = min(recent)
 
 
 class ConcurrencyLimit:
@@ -48,7 +69,8 @@ class ConcurrencyLimit:
             return
         if load.full:
             exc = Overloaded(
-                f"this replica is serving its limit of {load.limit} requests; nothing was done, retry shortly",
+                f"this replica is at its limit ({load.limit} requests in flight, or requests queueing "
+                f"{MAX_LOOP_LAG_SECONDS} s); nothing was done, retry shortly",
                 RETRY_AFTER_SECONDS,
             )
             scope.setdefault("state", {})["cart_error"] = exc  # the access log and metrics name the code

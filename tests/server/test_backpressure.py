@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from app.context import build_context
 from app.orders.webhook import WebhookSink
 from app.server.app import assemble
 from app.server.order_workers import QUEUE_FACTOR
+from app.server.overload import MAX_LOOP_LAG_SECONDS, InFlight, measure_lag
 from app.settings import Settings
 from tests.conftest import DEMO
 from tests.order_receiver import OrderReceiver
@@ -136,3 +138,24 @@ def test_serve_limit_concurrency_sets_the_limit(monkeypatch: pytest.MonkeyPatch)
     assert args.limit_concurrency == 64
     assert Settings.from_env({"CART_MAX_CONCURRENCY": "64"}).max_concurrency == 64
     assert Settings.from_env({}).max_concurrency == 256
+
+
+def test_a_replica_whose_event_loop_stays_late_is_full_and_recovers() -> None:
+    async def scenario() -> tuple[bool, bool, bool]:
+        load = InFlight(limit=256)
+        probe = asyncio.ensure_future(measure_lag(load))
+        await asyncio.sleep(0.2)
+        idle = load.full
+        for _ in range(12):  # requests hogging the loop: every probe wakes late
+            time.sleep(MAX_LOOP_LAG_SECONDS + 0.05)
+            await asyncio.sleep(0)
+            if load.full:
+                break
+        flooded = load.full
+        await asyncio.sleep(0.3)  # three punctual probes
+        recovered = not load.full
+        probe.cancel()
+        return idle, flooded, recovered
+
+    idle, flooded, recovered = asyncio.run(scenario())
+    assert (idle, flooded, recovered) == (False, True, True)
