@@ -35,6 +35,7 @@ log = logging.getLogger("voicecart.orders")
 
 SIGNATURE_HEADER = "Voicecart-Signature"
 REPLAYED_HEADER = "Idempotent-Replayed"
+MIN_ATTEMPT_SECONDS = 0.5  # no retry is started with less time than this left before the deadline
 RETRY_STATUSES = frozenset({408, 425, 429})
 
 
@@ -101,8 +102,8 @@ class WebhookSink:
         refused = False  # the receiver answered with a final 4xx
         while attempt < self.max_attempts:
             remaining = deadline - self._monotonic()
-            if remaining <= 0:
-                break
+            if remaining <= 0 or (attempt and remaining < min(self.attempt_timeout, MIN_ATTEMPT_SECONDS)):
+                break  # a retry this short would time out waiting, turning a known failure into an unknown one
             attempt += 1
             try:
                 response = client.post(
