@@ -2,7 +2,7 @@
 # Run:  docker run -p 8000:8000 -e CART_KEYS="$(voicecart keys new --kid k1)" \
 #         -v "$PWD/menus:/etc/voicecart/menus:ro" voicecart:0.1.0
 # Configuration is the CART_* environment (app/settings.py); the image sets production defaults.
-# Linted by hadolint in CI (tests/test_container.py); deploy/kubernetes/ runs this image.
+# Linted by hadolint in CI (tests/system/test_container.py); deploy/kubernetes/ runs this image.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 

@@ -117,7 +117,7 @@ def ensure_open(state: CartState) -> None:
 def quote(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> int:
     """The unit price the customer is quoted: the item (or its variation) plus every chosen option."""
     base = variation.price_cents if variation is not None else item.price_cents
-    return unit_price(base, (p if isinstance(p, Pick) else Pick(p) for p in options))
+    return unit_price(base, [p if isinstance(p, Pick) else Pick(p) for p in options]) if options else base
 
 
 def _bump(state: CartState, lines: tuple[Line, ...], next_line_id: int | None = None) -> CartState:

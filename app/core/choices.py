@@ -10,8 +10,8 @@ nested groups) and raises the documented 422s.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from app.core.menu import Item, ModifierGroup, Option, Variation
@@ -39,6 +39,12 @@ def check_modifier_count(count: int) -> None:
     """Checked before any name is resolved, so a long list costs nothing."""
     if count > MAX_MODIFIERS_PER_LINE:
         raise CartTooLarge(f"at most {MAX_MODIFIERS_PER_LINE} modifiers per line", limit=MAX_MODIFIERS_PER_LINE)
+
+
+@lru_cache(maxsize=4096)  # a tuple of ints hashes in C: cheaper than re-checking it on every turn
+def is_flat(entries: tuple[Entry, ...]) -> bool:
+    """Distinct plain tags only, format 1's shape: no repeat, no nested choice."""
+    return all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
 
 
 def count_picks(picks: Iterable[Pick]) -> int:
@@ -136,7 +142,24 @@ def check_variation(item: Item, variation: Variation | None) -> None:
         )
 
 
+def _require(item: Item, owner: str, group: ModifierGroup) -> None:
+    raise ModifierRequired(
+        f"{owner}: please choose {group.min_phrase()} {group.name}",
+        item_id=item.id,
+        group=group.id,
+        group_name=group.name,
+        min=group.min,
+        max=group.max,
+        options=_offer(group.options),
+    )
+
+
 def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], picks: tuple[Pick, ...]) -> None:
+    if not picks:  # nothing chosen here: only the required groups can object
+        for group in groups:
+            if group.min:
+                _require(item, owner, group)
+        return
     members = {o.id: o for g in groups for o in g.options}
     for pick in picks:
         option = pick.option
@@ -151,7 +174,9 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
                 group=group.id,
                 options=_offer(group.options),
             )
-    counts = Counter(p.option.id for p in picks)
+    counts: dict[str, int] = {}
+    for pick in picks:
+        counts[pick.option.id] = counts.get(pick.option.id, 0) + 1
     for option_id, count in counts.items():
         option = members[option_id]
         if count > option.max_quantity:
@@ -162,20 +187,12 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
             )
             raise ModifierInvalid(message, modifier=option.id, max_quantity=option.max_quantity)
     for group in groups:
-        chosen = sum(counts[o.id] for o in group.options)
+        chosen = sum(counts.get(o.id, 0) for o in group.options)
         if chosen > group.max:
             message = f"{owner}: choose at most {group.max} from {group.name}"
             raise ModifierInvalid(message, group=group.id, max=group.max)
         if chosen < group.min:
-            raise ModifierRequired(
-                f"{owner}: please choose {group.min_phrase()} {group.name}",
-                item_id=item.id,
-                group=group.id,
-                group_name=group.name,
-                min=group.min,
-                max=group.max,
-                options=_offer(group.options),
-            )
+            _require(item, owner, group)
     for pick in picks:
         _check_scope(item, pick.option.name, pick.option.modifier_groups, pick.picks)
 
@@ -187,8 +204,9 @@ def check_choices(item: Item, variation: Variation | None, picks: Iterable[Pick 
     ``modifier_required`` (a variation or a group's ``min``), ``modifier_invalid`` (not a choice,
     over ``max_quantity`` or a group's ``max``), ``modifier_unavailable``, ``variation_unavailable``.
     """
-    tree = tuple(p if isinstance(p, Pick) else Pick(p) for p in picks)
-    check_modifier_count(count_picks(tree))
+    tree = tuple([p if isinstance(p, Pick) else Pick(p) for p in picks])
+    if tree:
+        check_modifier_count(count_picks(tree))
     check_variation(item, variation)
     _check_scope(item, item.name, item.modifier_groups, tree)
-    return encode(tree)
+    return encode(tree) if tree else ()

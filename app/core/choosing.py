@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.core.choices import Pick
 from app.core.matching import exact_variation, find_options, normalize, resolve_variation
@@ -58,10 +59,55 @@ def split_count(text: str) -> tuple[int, str]:
     return 1, raw
 
 
+@lru_cache(maxsize=512)  # items are identity-hashed: a reloaded menu brings new items
+def _exact_names(owner: Item | Option) -> frozenset[str]:
+    """The ids and normalised names and aliases of the options in ``owner``'s groups."""
+    return frozenset(n for o in owner.options for n in (o.id, *(normalize(x) for x in (o.name, *o.aliases))))
+
+
 def _names_exactly(owner: Item | Option, text: str) -> bool:
-    """Is ``text`` (normalised) exactly an option's name or alias in ``owner``'s groups?"""
-    query = normalize(text)
-    return any(o.id == text or query in (normalize(n) for n in (o.name, *o.aliases)) for o in owner.options)
+    """Is ``text`` exactly an option's id, or (normalised) its name or alias, in ``owner``'s groups?"""
+    names = _exact_names(owner)
+    return text in names or normalize(text) in names
+
+
+def _any_default(groups: tuple[ModifierGroup, ...]) -> bool:
+    return any(o.default or _any_default(o.modifier_groups) for g in groups for o in g.options)
+
+
+@lru_cache(maxsize=512)
+def _plain_ids(item: Item) -> dict[str, Option] | None:
+    """id → option for an item with no variations and no defaults at any depth, where a list of
+    option ids needs none of the rules below (the common case, and every API client's)."""
+    if item.variations or _any_default(item.modifier_groups):
+        return None
+    return {o.id: o for o in item.options}
+
+
+def _counted_name(root: _Node, text: str, count: int) -> tuple[_Node, tuple[Option, ...]] | None:
+    """``text`` read whole when every option it names carries the count in its own name ("three
+    piece" → "3 Piece"); None otherwise, so "double bacon" stays two Bacon (or a clear refusal),
+    never one Bacon."""
+    try:
+        scope, options = _resolve(root, text)
+    except ModifierInvalid:
+        return None
+    words = {str(count), *(w for w, n in _COUNT_WORDS.items() if n == count)}
+    for option in options:
+        names = [normalize(n).split() for n in (option.name, *option.aliases)]
+        if not any(words & set(name) for name in names):
+            return None
+    return scope, options
+
+
+def _loose_variation(item: Item, chosen: Variation | None, text: str, error: ModifierInvalid) -> Variation:
+    """A fuzzy variation for a word that is no option, when none is chosen yet; else ``error``."""
+    if not item.variations or chosen is not None:
+        raise error
+    try:
+        return resolve_variation(item, text)
+    except ModifierInvalid:
+        raise error from None
 
 
 def _scopes(root: _Node) -> list[_Node]:
@@ -132,6 +178,9 @@ def resolve_choices(
     Raises ``modifier_invalid`` for a word that is no choice of the item (listing its options)
     or for two different variations.
     """
+    plain = _plain_ids(item) if variation is None else None
+    if plain is not None and all(text in plain for text in said):
+        return None, [Pick(plain[text]) for text in said]
     chosen = resolve_variation(item, variation) if variation is not None and item.variations else None
     if variation is not None and not item.variations:
         raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id, modifier=variation)
@@ -147,7 +196,14 @@ def resolve_choices(
         if removal and not _names_exactly(item, text) and _remove(root, removal[1]):
             continue
         count, rest = (1, text) if _names_exactly(item, text) else split_count(text)
-        scope, options = _resolve(root, rest)
+        if count > 1 and (named := _counted_name(root, text, count)) is not None:
+            count, (scope, options) = 1, named  # "3 piece", "double patty": the count is in the option's name
+        else:
+            try:
+                scope, options = _resolve(root, rest)
+            except ModifierInvalid as not_an_option:
+                chosen = _loose_variation(item, chosen, text, not_an_option)  # a size said loosely ("lrg")
+                continue
         for option in options:
             scope.children.extend(_Node(option) for _ in range(count))
     if chosen is None and item.variations and len(item.variations) == 1:

@@ -36,6 +36,7 @@ from itsdangerous import Signer
 from itsdangerous.signer import HMACAlgorithm
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
+from app.core.choices import is_flat
 from app.core.framing import (
     _ZSTD_DICTIONARIES,
     CODEC_RAW,
@@ -142,12 +143,6 @@ class _PurposeSigner(Signer):
 # --- payload schema -------------------------------------------------------------------------------
 
 
-def _v2_line(line: Line) -> bool:
-    """Does ``line`` need format 2: a variation, a repeated option or nested choices?"""
-    tags = line.option_tags
-    return line.variation_tag is not None or any(type(t) is not int for t in tags) or len(set(tags)) != len(tags)
-
-
 def _pack_state(state: CartState) -> bytes:
     """The msgpack payload of ``state`` (in whichever format version :func:`_pack` chooses)."""
     return _pack(state)[1]
@@ -162,7 +157,11 @@ def _pack(state: CartState) -> tuple[int, bytes]:
     (repeated for a quantity) or ``(tag, *nested entries)`` (see :mod:`app.core.choices`).
     """
     lines = state.lines
-    version = 2 if any(_v2_line(ln) for ln in lines) else 1
+    version = 1
+    for line in lines:  # format 2 only for a variation, a repeated option or nested choices
+        if line.variation_tag is not None or (line.option_tags and not is_flat(line.option_tags)):
+            version = 2
+            break
     if version == 2:
         lines = tuple(
             ln if ln.variation_tag is None else ln._replace(item_tag=(ln.item_tag, ln.variation_tag)) for ln in lines

@@ -111,7 +111,19 @@ def load_dev_keyring(path: Path) -> KeyRing:
 
     The key is written to a private temp file and hard-linked into place, so two processes
     starting at once agree on one complete key: the loser of the link reads the winner's.
+    A file that cannot be made or read (CART_DATA_DIR missing, read-only, not a directory) is a
+    :class:`ConfigError`, so ``serve`` says so in one line.
     """
+    try:
+        spec = _read_or_create(path)
+    except OSError as exc:
+        raise ConfigError(f"CART_DATA_DIR: cannot keep the development key at {path}: {exc.strerror or exc}") from None
+    if not spec:
+        raise ConfigError(f"{path} is empty: delete it to generate a new development key")
+    return KeyRing.parse(spec)
+
+
+def _read_or_create(path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
@@ -124,7 +136,4 @@ def load_dev_keyring(path: Path) -> KeyRing:
             pass
         finally:
             tmp.unlink()
-    spec = path.read_text().strip()
-    if not spec:
-        raise ConfigError(f"{path} is empty: delete it to generate a new development key")
-    return KeyRing.parse(spec)
+    return path.read_text().strip()

@@ -16,6 +16,7 @@ it counts yen, for KWD fils).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -62,7 +63,8 @@ class Tax:
     rate: Decimal
     inclusive: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
+    @functools.cached_property  # the cart's ``taxes`` entry, built once per menu load
+    def view(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "rate": str(self.rate), "inclusive": self.inclusive}
 
 
@@ -156,6 +158,11 @@ class Menu:
     hours: Hours | None = field(compare=False, repr=False, default=None)  # None: always open
     taxes: tuple[Tax, ...] = ()
     minor_digits: int = 2  # the currency's minor unit exponent: JPY 0, USD 2, KWD 3
+
+    @functools.cached_property
+    def taxes_everywhere(self) -> bool:
+        """No item names its own ``taxes``: every tax applies to the whole subtotal."""
+        return all(item.tax_ids is None for item in self.items)
 
     def item_by_tag(self, tag: int) -> Item | None:
         return self.items_by_tag.get(tag)

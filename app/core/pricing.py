@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.core.cart import CartState, Line
-from app.core.choices import Pick, decode, modifiers_view, unit_price, variation_view
+from app.core.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
 from app.core.menu import Item, Menu, Tax
 from app.core.money import format_money as format_money
 
@@ -118,8 +118,13 @@ def _sold_out(picks: tuple[Pick, ...]) -> Pick | None:
     return None
 
 
+def _removed(item: Item) -> str:
+    return f"a choice on your {item.name} is no longer offered; please choose again"
+
+
 def _choices(line: Line, item: Item) -> tuple[int, list[dict[str, Any]], str | None, str]:
-    """The line's unit price and modifiers view, or a reason it cannot be served (and what to say)."""
+    """A line with a variation, a repeat or nested choices (else: the flat pass in :func:`_price_line`):
+    its unit price and modifiers view, or a reason it cannot be served (and what to say)."""
     variation = None
     if line.variation_tag is not None:
         variation = item.variations_by_tag.get(line.variation_tag)
@@ -130,28 +135,9 @@ def _choices(line: Line, item: Item) -> tuple[int, list[dict[str, Any]], str | N
     elif item.variations:
         return 0, [], "variation_required", f"{item.name} now comes in sizes; please choose again"
     base = variation.price_cents if variation is not None else item.price_cents
-    removed = f"a choice on your {item.name} is no longer offered; please choose again"
-    tags = line.option_tags
-    options_by_tag = item.options_by_tag
-    if all(type(t) is int for t in tags) and len(set(tags)) == len(tags):
-        # the common case, one flat pass (this runs for every line of every turn)
-        unit = base
-        modifiers = []
-        for tag in tags:
-            option = options_by_tag.get(tag)
-            if option is None:
-                return 0, [], "modifier_removed", removed
-            if not option.available:
-                return 0, [], "modifier_unavailable", f"{option.name} on your {item.name} is sold out right now"
-            price = option.price_cents
-            unit += price
-            modifiers.append(
-                {"id": option.id, "name": option.name, "price_cents": price, "quantity": 1, "modifiers": []},
-            )
-        return unit, modifiers, None, ""
-    picks = decode(tags, options_by_tag)
+    picks = decode(line.option_tags, item.options_by_tag)
     if picks is None:
-        return 0, [], "modifier_removed", removed
+        return 0, [], "modifier_removed", _removed(item)
     gone = _sold_out(picks)
     if gone is not None:
         return 0, [], "modifier_unavailable", f"{gone.option.name} on your {item.name} is sold out right now"
@@ -170,7 +156,28 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int
             }
         )
         return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0)
-    unit, modifiers, reason, message = _choices(line, item)
+    tags = line.option_tags
+    reason = None
+    if line.variation_tag is None and not item.variations and (not tags or is_flat(tags)):
+        # the common case, one flat pass inline (this runs for every line of every turn)
+        unit = item.price_cents
+        modifiers = []
+        options_by_tag = item.options_by_tag
+        for tag in tags:
+            option = options_by_tag.get(tag)
+            if option is None:
+                reason, message = "modifier_removed", _removed(item)
+                break
+            if not option.available:
+                reason, message = "modifier_unavailable", f"{option.name} on your {item.name} is sold out right now"
+                break
+            price = option.price_cents
+            unit += price
+            modifiers.append(
+                {"id": option.id, "name": option.name, "price_cents": price, "quantity": 1, "modifiers": []},
+            )
+    else:
+        unit, modifiers, reason, message = _choices(line, item)
     if reason is not None:
         return _unavailable(warnings, line, item, message, reason)
     if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
@@ -195,16 +202,21 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int
 def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[dict[str, Any]]:
     """Each tax once on the order: the sum of the available lines it applies to, half up."""
     everywhere = 0
-    bases = dict.fromkeys((t.id for t in taxes), 0)
+    bases: dict[str, int] | None = None  # per-tax extra bases, only for items with their own ``taxes``
     for p in lines:
         if not p.available:
             continue
         if p.tax_ids is None:
             everywhere += p.total_cents
-        else:
-            for tax_id in p.tax_ids:
-                bases[tax_id] += p.total_cents
-    return [{**t.to_dict(), "amount_cents": tax_cents(everywhere + bases[t.id], t.rate, t.inclusive)} for t in taxes]
+            continue
+        if bases is None:
+            bases = dict.fromkeys((t.id for t in taxes), 0)
+        for tax_id in p.tax_ids:
+            bases[tax_id] += p.total_cents
+    return [
+        {**t.view, "amount_cents": tax_cents(everywhere + (bases[t.id] if bases else 0), t.rate, t.inclusive)}
+        for t in taxes
+    ]
 
 
 def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCart:
@@ -217,7 +229,13 @@ def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCa
     lines = tuple([p.line for p in priced])
     new_state = state if lines == state.lines else state._replace(lines=lines)
     subtotal = sum([p.total_cents for p in priced])
-    taxes = tax_breakdown(menu.taxes, priced)
-    tax = sum([t["amount_cents"] for t in taxes])
-    added = sum([t["amount_cents"] for t in taxes if not t["inclusive"]])
+    if menu.taxes_everywhere:  # no item has its own ``taxes``: every tax is on the subtotal
+        taxes = [{**t.view, "amount_cents": tax_cents(subtotal, t.rate, t.inclusive)} for t in menu.taxes]
+    else:
+        taxes = tax_breakdown(menu.taxes, priced)
+    tax = added = 0
+    for t in taxes:
+        tax += t["amount_cents"]
+        if not t["inclusive"]:
+            added += t["amount_cents"]
     return PricedCart(new_state, menu.currency, priced, subtotal, tax, warnings, taxes, added)

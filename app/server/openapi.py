@@ -60,12 +60,15 @@ class Operation:
     errors: Sequence[type[errors.CartError]] = ()
     tag: str = "cart"
     extra_errors: Sequence[tuple[int, str, str]] = ()  # (status, code, meaning) outside the CartError tree
+    parameters: Sequence[dict[str, Any]] = ()  # query and header parameters besides Cart-Token
 
 
 _CART = Answer("the cart after this turn", "CartAnswer", token=True)
 _TURN_ERRORS = (errors.CartCheckedOut,)
 _ADD_ERRORS = (
     errors.ItemNotFound,
+    errors.ModifierUnavailable,
+    errors.VariationUnavailable,
     errors.ItemAmbiguous,
     errors.ItemUnavailable,
     errors.ModifierInvalid,
@@ -148,6 +151,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         errors=(
             errors.CartTooLarge,  # notes over the limit
             errors.CartEmpty,
+            errors.OrderTotalNegative,
             errors.CartHasUnavailableItems,
             errors.ModifierRequired,
             errors.ModifierInvalid,
@@ -160,7 +164,20 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         tag="checkout",
     ),
     ("GET", "/v1/restaurants/{rid}/tools"): Operation(
-        "list_tools", "The voice tools, as Realtime function specs", {200: Answer("the tools", "ToolList")}, tag="voice"
+        "list_tools",
+        "The voice tools, as Realtime function specs (?strict=true: in OpenAI's strict form)",
+        {200: Answer("the tools", "ToolList")},
+        tag="voice",
+        errors=(errors.InvalidRequest,),  # a strict that is not true or false
+        parameters=(
+            {
+                "name": "strict",
+                "in": "query",
+                "required": False,
+                "description": "true: every property required, optional ones nullable, additionalProperties false",
+                "schema": {"type": "string", "enum": ["true", "false"], "default": "false"},
+            },
+        ),
     ),
     ("POST", "/v1/restaurants/{rid}/tools/{name}"): Operation(  # each tool is also documented under its own path
         "call_tool",
@@ -176,8 +193,24 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "A one-minute client secret for a browser's Realtime session",
         {200: Answer("the secret and where to use it", "RealtimeSession")},
         body="RealtimeSessionRequest",
-        errors=(errors.RestaurantNotFound, errors.RealtimeUnavailable, errors.UpstreamError),
+        errors=(
+            errors.RestaurantNotFound,
+            errors.OriginNotAllowed,
+            errors.TooManySessions,
+            errors.RealtimeUnavailable,
+            errors.UpstreamError,
+        ),
         tag="voice",
+        parameters=(
+            {
+                "name": "Origin",
+                "in": "header",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": "the page's origin, as browsers send it: this server's own or one of "
+                "CART_REALTIME_ALLOWED_ORIGINS; without it, origin_not_allowed",
+            },
+        ),
     ),
 }
 
@@ -254,6 +287,7 @@ def _operation(op: Operation, path: str, restaurants: list[str], body_schema: di
         params.append({"name": "path", "in": "path", "required": True, "schema": {"enum": files}})
     if "{name}" in path:
         params.append({"name": "name", "in": "path", "required": True, "schema": {"type": "string"}})
+    params += op.parameters
     if params:
         out["parameters"] = params
     if body_schema is not None:

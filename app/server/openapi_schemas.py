@@ -58,15 +58,19 @@ _LINE = {
     "name": {"type": "string"},
     "quantity": _QUANTITY,
     "unit_price_cents": _MONEY,
+    "variation": {"oneOf": [{"$ref": "#/components/schemas/Variation"}, {"type": "null"}]},
     "modifiers": {"type": "array", "items": {"$ref": "#/components/schemas/Modifier"}},
     "notes": {"type": "string"},
     "line_total_cents": _MONEY,
 }
+_TAXES = {"type": "array", "items": {"$ref": "#/components/schemas/TaxAmount"}}
+_RATE = {"type": "string", "description": "a decimal fraction, e.g. '0.0825'"}
+_VARIATION_TEXT = {"type": ["string", "null"], "description": "a variation (size) id or name as said, e.g. 'large'"}
 _CART_ANSWER = {"cart": ref("Cart"), "cart_token": ref("CartToken")}
-_MENU_OPTION = {
+_MENU_CHOICE = {
     "id": {"type": "string"},
     "name": {"type": "string"},
-    "aliases": {"type": "array"},
+    "aliases": {"type": "array", "items": {"type": "string"}},
     "price_cents": _MONEY,
 }
 
@@ -79,7 +83,25 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             )
         }
     ),
-    "Modifier": obj({"id": {"type": "string"}, "name": {"type": "string"}, "price_cents": _MONEY}),
+    "Modifier": obj(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "price_cents": _MONEY,
+            "quantity": {"type": "integer", "minimum": 1, "description": "how many times it was chosen"},
+            "modifiers": {"type": "array", "items": ref("Modifier"), "description": "choices nested under it"},
+        }
+    ),
+    "Variation": obj({"id": {"type": "string"}, "name": {"type": "string"}, "price_cents": _MONEY}),
+    "TaxAmount": obj(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "rate": _RATE,
+            "inclusive": {"type": "boolean", "description": "true: already in the prices, not added to the total"},
+            "amount_cents": _MONEY,
+        }
+    ),
     "CartLine": obj(
         {**_LINE, "available": {"type": "boolean", "description": "false: counts for nothing until changed"}}
     ),
@@ -89,7 +111,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "message": {"type": "string"},
             "line_id": LINE_ID,
             "item_id": {"type": ["string", "null"]},
-            "reason": {"enum": ["modifier_removed"]},
+            "reason": {
+                "enum": ["modifier_removed", "modifier_unavailable", "variation_unavailable", "variation_required"]
+            },
             "old_unit_price_cents": _MONEY,
             "new_unit_price_cents": _MONEY,
         },
@@ -105,6 +129,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "item_count": {"type": "integer", "minimum": 0},
             "subtotal_cents": _MONEY,
             "tax_cents": _MONEY,
+            "taxes": _TAXES,
             "total_cents": _MONEY,
             "checked_out": {"type": "boolean"},
             "expires_at": {"type": "string", "format": "date-time", "description": "UTC, to the second"},
@@ -129,6 +154,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "quantity": {**_QUANTITY, "default": 1},
             "modifiers": _MODIFIER_TEXTS,
             "notes": nullable(_NOTES),
+            "variation": _VARIATION_TEXT,
         },
         required=["item"],
     ),
@@ -138,11 +164,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "quantity": {**nullable(_QUANTITY), "minimum": 0, "description": "0 removes the line"},
                 "modifiers": {**nullable(_MODIFIER_TEXTS), "description": "replaces the line's choices"},
                 "notes": nullable(_NOTES),
+                "variation": _VARIATION_TEXT,
             },
             required=[],
         ),
         "anyOf": [
-            {"required": [k], "properties": {k: {"not": {"type": "null"}}}} for k in ("quantity", "modifiers", "notes")
+            {"required": [k], "properties": {k: {"not": {"type": "null"}}}}
+            for k in ("quantity", "modifiers", "notes", "variation")
         ],
         "description": "at least one field that is not null",
     },
@@ -188,6 +216,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "lines": {"type": "array", "items": ref("OrderLine")},
             "subtotal_cents": _MONEY,
             "tax_cents": _MONEY,
+            "taxes": _TAXES,
             "total_cents": _MONEY,
             "customer": ref("Customer"),
             "fulfillment": {"enum": list(FULFILLMENT)},
@@ -220,61 +249,83 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                         "name": {"type": "string"},
                         "description": {"type": "string"},
                         "parameters": {"type": "object"},
-                    }
+                        "strict": {"const": True, "description": "only with ?strict=true"},
+                    },
+                    required=["type", "name", "description", "parameters"],
                 ),
             }
         }
     ),
-    "Menu": obj(  # the file format app/menu.py loads (its key sets are asserted equal by the tests)
+    # the menu file format app/core/menu.py loads, v1 and v2 (the key sets are asserted equal by the tests)
+    "MenuHours": obj(
+        {
+            "timezone": {"type": "string", "description": "an IANA zone"},
+            "weekly": obj(
+                {
+                    day: {
+                        "type": "array",
+                        "items": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$"},
+                        "maxItems": MAX_RANGES_PER_DAY,
+                    }
+                    for day in DAYS
+                },
+                required=[],
+            ),
+        },
+        required=["weekly"],
+    ),
+    "MenuTax": obj(
+        {"id": {"type": "string"}, "name": {"type": "string"}, "rate": _RATE, "inclusive": {"type": "boolean"}}
+    ),
+    "MenuVariation": obj(
+        {**_MENU_CHOICE, "available": {"type": "boolean"}},
+        required=["id", "name"],
+    ),
+    "MenuOption": obj(
+        {
+            **_MENU_CHOICE,
+            "available": {"type": "boolean"},
+            "max_quantity": {"type": "integer", "minimum": 1},
+            "default": {"type": "boolean"},
+            "modifier_groups": {"type": "array", "items": ref("MenuGroup")},
+        },
+        required=["id", "name"],
+    ),
+    "MenuGroup": obj(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "min": {"type": "integer", "minimum": 0},
+            "max": {"type": "integer", "minimum": 0},
+            "options": {"type": "array", "items": ref("MenuOption")},
+        },
+        required=["id", "name", "options"],
+    ),
+    "MenuItem": obj(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "aliases": {"type": "array", "items": {"type": "string"}},
+            "category": {"type": "string"},
+            "price_cents": _MONEY,
+            "available": {"type": "boolean"},
+            "description": {"type": "string"},
+            "modifier_groups": {"type": "array", "items": ref("MenuGroup")},
+            "variations": {"type": "array", "items": ref("MenuVariation")},
+            "taxes": {"type": "array", "items": {"type": "string"}, "description": "ids of the taxes that apply"},
+            "availability": ref("MenuHours"),
+        },
+        required=["id", "name"],
+    ),
+    "Menu": obj(
         {
             "restaurant_id": {"type": "string"},
             "name": {"type": "string"},
             "currency": {"type": "string"},
-            "tax_rate": {"type": "string", "description": "a decimal fraction, e.g. '0.0825'"},
-            "hours": obj(
-                {
-                    "timezone": {"type": "string", "description": "an IANA zone"},
-                    "weekly": obj(
-                        {
-                            day: {
-                                "type": "array",
-                                "items": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$"},
-                                "maxItems": MAX_RANGES_PER_DAY,
-                            }
-                            for day in DAYS
-                        },
-                        required=[],
-                    ),
-                }
-            ),
-            "items": {
-                "type": "array",
-                "items": obj(
-                    {
-                        "id": {"type": "string"},
-                        "name": {"type": "string"},
-                        "aliases": {"type": "array", "items": {"type": "string"}},
-                        "category": {"type": "string"},
-                        "price_cents": _MONEY,
-                        "available": {"type": "boolean"},
-                        "description": {"type": "string"},
-                        "modifier_groups": {
-                            "type": "array",
-                            "items": obj(
-                                {
-                                    "id": {"type": "string"},
-                                    "name": {"type": "string"},
-                                    "min": {"type": "integer", "minimum": 0},
-                                    "max": {"type": "integer", "minimum": 0},
-                                    "options": {"type": "array", "items": obj(_MENU_OPTION, required=["id", "name"])},
-                                },
-                                required=["id", "name", "options"],
-                            ),
-                        },
-                    },
-                    required=["id", "name", "price_cents"],
-                ),
-            },
+            "tax_rate": _RATE,
+            "taxes": {"type": "array", "items": ref("MenuTax")},
+            "hours": ref("MenuHours"),
+            "items": {"type": "array", "items": ref("MenuItem")},
         },
         required=["restaurant_id", "name", "currency", "items"],
     ),
@@ -285,6 +336,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 {"value": {"type": "string"}, "expires_at": {"type": "integer", "description": "Unix seconds"}},
                 closed=False,
             ),
+            "restaurant_id": {"type": "string"},
             "model": {"type": "string"},
             "calls_url": {"type": "string", "format": "uri"},
         }

@@ -11,7 +11,16 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
-from app.core.matching import SUGGEST_SCORE, normalize, parse_phrase, rank_items, said_variation
+from app.core.matching import (
+    SUGGEST_SCORE,
+    exact_variation,
+    find_options,
+    normalize,
+    parse_phrase,
+    rank_items,
+    said_variation,
+)
+from app.core.menu import Item, Option
 from app.core.pricing import price_cart
 from app.errors import CartError, FieldRequired, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
 from app.voice.speech import (
@@ -87,12 +96,22 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
     return state, {"message": message, "item": details}
 
 
+def _options_named(item: Item, text: str) -> tuple[Option, ...]:
+    try:
+        return find_options(item, text)
+    except CartError:
+        return ()  # not an option: the turn answers it properly
+
+
 def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     """One ``items`` entry, already checked against the schema (:func:`~app.voice.toolkit.check_arguments`)."""
     phrase = parse_phrase(ctx.menu, entry["item"])
     item = phrase.item
-    # the options named inside the item phrase, then the ones said as modifiers: repeats count
-    texts = (*(o.id for o in phrase.options), *entry.get("modifiers", ()))
+    said = tuple(entry.get("modifiers", ()))
+    # the options named inside the item phrase, then the ones said as modifiers: repeats among the
+    # modifiers count, but "large fries" + ["large"] is one Large (the model often sends both)
+    echoed = {o.id for text in said for o in _options_named(item, text)}
+    texts = (*(o.id for o in phrase.options if o.id not in echoed), *said)
     size = said_variation(item, entry["item"]) if item.variations else None
     quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry else phrase.quantity or 1
     op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
@@ -164,8 +183,8 @@ def _added_text(added: dict[str, Any]) -> str:
 @tool(
     "update_order_item",
     """Change a line already in the order: its quantity, its choices (send the complete new list;
-    it replaces the old one) or its note; send at least one of them. Use the line_id from the last
-    cart you saw.""",
+    it replaces the old one; a size alone, e.g. ["large"], changes only the size) or its note; send
+    at least one of them. Use the line_id from the last cart you saw.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "quantity": {"type": "integer", "minimum": 0, "maximum": cart.MAX_QUANTITY, "description": "0 removes"},
@@ -176,12 +195,15 @@ def _added_text(added: dict[str, Any]) -> str:
 )
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
-    modifiers = None
+    modifiers, size = None, None
     if "modifiers" in args:
         # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
         modifiers = tuple(args["modifiers"])
+        item = ctx.menu.item_by_tag(line.item_tag)
+        if item is not None and item.variations and len(modifiers) == 1 and exact_variation(item, modifiers[0]):
+            modifiers, size = None, modifiers[0]  # "make it a large": only the size changes, the rest stays
     # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
-    op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"))
+    op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
 
@@ -222,7 +244,7 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "item": _ITEM_TEXT,
-        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; omit for all"},
+        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; leave out (or null) for all"},
     },
 )
 def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:

@@ -56,21 +56,10 @@ class Tool:
 
     def spec(self, strict: bool = False) -> dict[str, Any]:
         """The Realtime ``session.update`` shape; ``strict``: OpenAI's strict function form (:func:`strict_schema`)."""
-        if not strict:
-            return {
-                "type": "function",
-                "name": self.name,
-                "description": self.description,
-                "parameters": self.parameters,
-            }
-        parameters = strict_schema(self.parameters)
-        return {
-            "type": "function",
-            "name": self.name,
-            "description": self.description,
-            "parameters": parameters,
-            "strict": True,
-        }
+        spec = {"type": "function", "name": self.name, "description": self.description, "parameters": self.parameters}
+        if strict:
+            spec |= {"parameters": strict_schema(self.parameters), "strict": True}
+        return spec
 
 
 def strict_schema(schema: Mapping[str, Any]) -> dict[str, Any]:

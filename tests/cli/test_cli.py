@@ -110,6 +110,7 @@ def test_keys_new_bad_kid_exits_2_from_the_shell(tmp_path: Path) -> None:
         ("CART_ORDER_WEBHOOK_URL", "ftp://kitchen.example/orders"),
         ("CART_TTL_SECONDS", "soon"),
         ("CART_ENV", "staging"),
+        ("CART_DATA_DIR", "/proc/voicecart-nowhere"),  # the dev key cannot be kept there
     ],
 )
 def test_serve_with_a_bad_setting_prints_one_line_and_exits_2(tmp_path: Path, name: str, value: str) -> None:

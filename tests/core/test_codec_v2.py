@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.cart import CartState, Line
 from app.core.codec import CartCodec, read_header, read_payload
+from app.core.keys import KeyRing
 from app.core.menu_model import MAX_MODIFIER_DEPTH
-from tests.conftest import T0
+from tests.conftest import T0, TEST_KEYS
 from tests.core.test_security_codec import reason_of
 from tests.forge import mint_state
 
@@ -85,3 +88,33 @@ def test_a_v1_token_may_not_carry_v2_rows(codec: CartCodec) -> None:
 
 def test_nesting_limit_matches_the_menu_limit() -> None:
     assert MAX_MODIFIER_DEPTH == 3  # menu check refuses deeper menus; the token refuses deeper rows
+
+
+_tags = st.integers(min_value=0, max_value=0xFFFFFFFF)
+
+
+def _entries(depth: int) -> st.SearchStrategy:
+    leaf = _tags
+    if depth >= MAX_MODIFIER_DEPTH:
+        return leaf
+    nested = st.builds(
+        lambda tag, children: (tag, *children), _tags, st.lists(_entries(depth + 1), min_size=1, max_size=2)
+    )
+    return st.one_of(leaf, nested)
+
+
+def _count(entries: tuple) -> int:
+    return sum(1 + _count(e[1:]) if type(e) is tuple else 1 for e in entries)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    options=st.lists(_entries(1), max_size=6).map(tuple).filter(lambda e: _count(e) <= 12),
+    variation=st.none() | _tags,
+    notes=st.sampled_from(["", "no ice", "für Oma"]),
+)
+def test_any_v2_line_round_trips(options: tuple, variation: int | None, notes: str) -> None:
+    codec = CartCodec(KeyRing.parse(TEST_KEYS))
+    line = Line(1, 0xABCD, 3, 999, options, notes, variation)
+    decoded = codec.decode(codec.encode(state(line), T0), RID, T0)
+    assert decoded.lines == (line,)

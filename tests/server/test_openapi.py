@@ -9,6 +9,7 @@ import dataclasses
 import json
 import socket
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -22,8 +23,8 @@ from app.server.app import create_app
 from app.server.http import TOKEN_HEADER
 from app.server.openapi import OPERATIONS, error_codes, route_operations
 from app.server.openapi_schemas import SCHEMAS
-from app.settings import Settings
-from tests.conftest import DEMO, TACO, FakeClock
+from app.settings import Settings, bundled_menu_dir
+from tests.conftest import DEMO, TACO, TESTS, FakeClock
 from tests.servers import free_port
 from tests.voice.test_realtime import API_KEY, FakeUpstream, upstream  # noqa: F401 (the fixture)
 
@@ -75,13 +76,22 @@ def test_each_error_code_is_listed_under_the_status_the_error_tree_gives_it(doc:
 
 
 def test_the_menu_schema_has_the_loaders_fields() -> None:
-    menu = SCHEMAS["Menu"]["properties"]
-    item = menu["items"]["items"]["properties"]
-    group = item["modifier_groups"]["items"]["properties"]
-    assert set(menu) == menu_module._TOP_KEYS
-    assert set(item) == menu_module._ITEM_KEYS
-    assert set(group) == menu_module._GROUP_KEYS
-    assert set(group["options"]["items"]["properties"]) == menu_module._OPTION_KEYS
+    def keys(name: str) -> set[str]:
+        return set(SCHEMAS[name]["properties"])
+
+    assert keys("Menu") == menu_module._TOP_KEYS
+    assert keys("MenuItem") == menu_module._ITEM_KEYS
+    assert keys("MenuGroup") == menu_module._GROUP_KEYS
+    assert keys("MenuOption") == menu_module._OPTION_KEYS
+    assert keys("MenuVariation") == menu_module._VARIATION_KEYS
+    assert keys("MenuTax") == menu_module._TAX_KEYS
+
+
+@pytest.mark.parametrize("path", [*sorted(bundled_menu_dir().glob("*.json")), *sorted(TESTS.glob("menus/*.json"))])
+def test_every_bundled_and_test_menu_matches_the_menu_schema(doc: Doc, path: Path) -> None:
+    """``GET …/menu`` answers the file as loaded: each one must fit the documented Menu schema."""
+    answer = doc["paths"]["/v1/restaurants/{rid}/menu"]["get"]["responses"]["200"]
+    jsonschema.validate(json.loads(path.read_text()), response_schema(doc, answer, "application/json"))
 
 
 def test_restaurants_and_tools_are_the_ones_served(doc: Doc, client: TestClient) -> None:
@@ -98,6 +108,7 @@ def test_restaurants_and_tools_are_the_ones_served(doc: Doc, client: TestClient)
 # --- every documented status, reached --------------------------------------------------------------
 
 CART = f"/v1/restaurants/{DEMO}/cart"
+ORIGIN = "http://testserver"  # the TestClient's own origin, so the realtime session's origin check passes
 BODY: dict[str, Any] = {
     "add_item": {"item": "mexican coke"},
     "update_item": {"quantity": 2},
@@ -119,6 +130,8 @@ class Probe:
     body: Any = "default"
     raw: bytes | None = None
     setup: Callable[[TestClient], None] | None = None
+    query: str = ""
+    origin: str | None = ORIGIN  # what a browser sends; only the realtime session looks at it
 
 
 def probe_for(op_id: str, status: int, tool: bool) -> Probe:
@@ -148,11 +161,14 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         ("remove_item", 409): Probe(token="checked_out"),
         ("clear_cart", 409): Probe(token="checked_out"),
         ("call_tool", 404): Probe(name="no_such_tool"),
+        ("list_tools", 400): Probe(query="?strict=yes"),
         ("static_file", 404): Probe(file="no-such-file.js"),
         ("create_realtime_session", 200): Probe(app="voice"),
         ("create_realtime_session", 400): Probe(app="voice", body={"restaurant_id": 5}),
         ("create_realtime_session", 404): Probe(app="voice", body={"restaurant_id": "nowhere"}),
         ("create_realtime_session", 413): Probe(app="voice", raw=b'{"restaurant_id": "' + b"x" * 17_000 + b'"}'),
+        ("create_realtime_session", 403): Probe(app="voice", origin=None),
+        ("create_realtime_session", 429): Probe(app="voice", setup=use_up_sessions),
         ("create_realtime_session", 502): Probe(app="voice_refused"),
         ("create_realtime_session", 503): Probe(),  # realtime_unavailable (overloaded shares the status)
         ("readyz", 503): Probe(setup=lambda c: c.app.state.ctx.catalog.menus.clear()),
@@ -167,6 +183,12 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
 def at_the_concurrency_limit(client: TestClient) -> None:
     """As if the replica were serving ``CART_MAX_CONCURRENCY`` requests already."""
     client.app.state.in_flight.count = client.app.state.in_flight.limit
+
+
+def use_up_sessions(client: TestClient) -> None:
+    for _ in range(Settings().realtime_sessions_per_minute):
+        minted = client.post("/v1/realtime/session", json=BODY["create_realtime_session"], headers={"Origin": ORIGIN})
+        assert minted.status_code == 200, minted.text
 
 
 def token_of(client: TestClient, kind: str) -> str | None:
@@ -253,7 +275,7 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
         for status_text, answer in op["responses"].items():
             status = int(status_text)
             probe = probe_for(op_id if not tool or op_id == "call_tool" else "tool", status, tool)
-            client = apps(probe.app, probe.setup is not None)
+            client = apps(probe.app, probe.setup is not None)  # a set-up changes the app: one of its own
             if probe.setup:
                 probe.setup(client)
             url = (
@@ -261,9 +283,11 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
                 .replace("{line_id}", probe.line_id)
                 .replace("{name}", probe.name)
                 .replace("{path}", probe.file)
-            )
+            ) + probe.query
             token = token_of(client, probe.token) if op.get("security") else None
             headers = {TOKEN_HEADER: token} if token else {}
+            if probe.origin:
+                headers["Origin"] = probe.origin
             body = BODY.get(op_id, {"arguments": {}} if tool else None) if probe.body == "default" else probe.body
             content = probe.raw if probe.raw is not None or body is None else json.dumps(body).encode()
             if content is not None:

@@ -273,3 +273,39 @@ def test_voice_reads_back_an_inclusive_total_without_adding_tax(cafe) -> None:
     token = voice_add(client, {"item": "small flat white"}, {"item": "sourdough"})["cart_token"]
     out = tool(client, "get_current_order", {}, token)["out"]
     assert out["message"].endswith("Total A$13.50, including GST A$0.41.")
+
+
+def test_voice_size_change_keeps_the_other_choices(cafe) -> None:
+    client, _ = cafe
+    body = voice_add(client, {"item": "small latte", "modifiers": ["oat milk", "extra shot"]})
+    line_id = body["cart"]["lines"][0]["line_id"]
+    changed = tool(client, "update_order_item", {"line_id": line_id, "modifiers": ["large"]}, body["cart_token"])
+    line = changed["cart"]["lines"][0]
+    assert line["variation"]["name"] == "Large"
+    assert [m["id"] for m in line["modifiers"]] == ["oat", "extra-shot"]
+    assert line["unit_price_cents"] == 520 + 80 + 60
+    http = client.patch(
+        f"{BASE}/cart/items/{line_id}", json={"variation": "small"}, headers={"Cart-Token": changed["cart_token"]}
+    )
+    assert http.status_code == 200, http.text
+    assert http.json()["cart"]["lines"][0]["unit_price_cents"] == 450 + 80 + 60
+
+
+def test_voice_an_option_in_the_phrase_and_the_modifiers_is_chosen_once(client) -> None:  # the demo-burger app
+    body = client.post(
+        "/v1/restaurants/demo-burger/tools/add_to_order",
+        json={"arguments": {"items": [{"item": "two large fries", "modifiers": ["large"]}]}},
+    ).json()
+    assert body["ok"], body["output"]
+    line = body["cart"]["lines"][0]
+    assert (line["quantity"], [(m["id"], m["quantity"]) for m in line["modifiers"]]) == (2, [("large", 1)])
+
+
+def test_voice_repeats_said_as_modifiers_still_count(cafe) -> None:
+    client, _ = cafe
+    # the modifiers restate the phrase's "eggs" and repeat it: the modifiers are the list (two eggs)
+    body = voice_add(client, {"item": "big plate with eggs", "modifiers": ["eggs", "eggs", "greens"]})
+    assert body["ok"], body["out"]
+    assert [(m["id"], m["quantity"]) for m in body["cart"]["lines"][0]["modifiers"]] == [("eggs", 2), ("greens", 1)]
+    over = voice_add(client, {"item": "big plate", "modifiers": ["eggs", "eggs", "greens", "bacon"]})
+    assert over["out"]["not_added"][0]["error"] == "modifier_invalid"  # four sides: refused, never trimmed

@@ -4,6 +4,7 @@ Loaded by ``schemathesis run`` through ``SCHEMATHESIS_HOOKS=tests.system.schemat
 server under test is ``VOICECART_URL``. For each restaurant the provider makes, once, a cart with
 three lines (line ids 1-3, so PATCH/DELETE of a generated small line id can succeed) and hands
 that token to every case on that restaurant's paths; cases without ``{rid}`` get the first one.
+Cases without a drawn ``Origin`` get the server's own, as a browser on the demo page sends it.
 Schemathesis' own auth checks still send cases without it or with a wrong one (the 401s).
 """
 
@@ -16,18 +17,25 @@ import httpx
 import schemathesis
 from hypothesis import strategies as st
 
-LINES = ("mexican coke", "brownie", "onion rings")  # demo-burger items with no required choice
+LINES = 3  # line ids 1-3
 
 
 def cart_with_lines(base: str, rid: str) -> str:
-    """A token for a cart at ``rid`` with up to three lines, made through the API itself."""
+    """A token for a cart at ``rid`` with up to three lines of items that need no choice, made through the API."""
     cart = f"{base}/v1/restaurants/{rid}/cart"
     token = httpx.post(cart).raise_for_status().headers["Cart-Token"]
     menu = httpx.get(f"{base}/v1/restaurants/{rid}/menu").raise_for_status().json()
-    plain = [i["id"] for i in menu["items"] if i.get("available", True) and not i.get("modifier_groups")]
-    for item in plain[: len(LINES)]:
+    plain = [
+        i["id"]
+        for i in menu["items"]
+        if i.get("available", True) and not i.get("modifier_groups") and not i.get("variations")
+    ]
+    for item in plain:
         answer = httpx.post(f"{cart}/items", json={"item": item}, headers={"Cart-Token": token})
-        token = answer.raise_for_status().headers["Cart-Token"]
+        if answer.status_code == 200:  # an item outside its availability window is refused: take the next
+            token = answer.headers["Cart-Token"]
+            if len(answer.json()["cart"]["lines"]) == LINES:
+                break
     return token
 
 
@@ -42,7 +50,9 @@ class CartTokenAuth:
 
     def set(self, case: schemathesis.Case, data: dict[str, str], ctx: schemathesis.AuthContext) -> None:
         rid: Any = (case.path_parameters or {}).get("rid")
-        case.headers = {**(case.headers or {}), "Cart-Token": data.get(rid) or next(iter(data.values()))}
+        headers = {**(case.headers or {}), "Cart-Token": data.get(rid) or next(iter(data.values()))}
+        headers.setdefault("Origin", os.environ["VOICECART_URL"])  # a browser's own page, unless one was drawn
+        case.headers = headers
 
 
 # formats the schema names for what a JSON Schema pattern cannot say (app/orders/order.py's rules)

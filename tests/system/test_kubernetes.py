@@ -5,11 +5,14 @@ volume's ``..data`` symlink swap exactly as the kubelet performs it."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -33,6 +36,7 @@ KUBE = REPO / "deploy" / "kubernetes"
 KUBERNETES_VERSION = "1.37.0"  # the newest release kubernetes-validate 1.37 carries schemas for
 SETTINGS_SOURCE = (REPO / "app" / "settings.py").read_text()
 KNOWN_VARIABLES = set(re.findall(r"\"((?:CART|OPENAI)_[A-Z_]+)\"", SETTINGS_SOURCE))  # what from_env reads
+UVICORN_VARIABLES = {"FORWARDED_ALLOW_IPS"}  # read by uvicorn itself (uvicorn.config.Config)
 
 
 def manifests() -> dict[str, dict[str, Any]]:
@@ -52,11 +56,10 @@ def container() -> dict[str, Any]:
 
 
 def kubernetes_validate(*files: Path) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("kubernetes-validate")
-    if exe is None:
+    if importlib.util.find_spec("kubernetes_validate") is None:
         pytest.fail("kubernetes-validate is not installed (pip install -e '.[test]')")
-    argv = [exe, "--strict", "--kubernetes-version", KUBERNETES_VERSION, *map(str, files)]
-    return subprocess.run(argv, capture_output=True, text=True)
+    argv = [sys.executable, "-m", "kubernetes_validate", "--strict", "--kubernetes-version", KUBERNETES_VERSION]
+    return subprocess.run([*argv, *map(str, files)], capture_output=True, text=True)
 
 
 def test_kustomization_lists_every_manifest() -> None:
@@ -126,7 +129,7 @@ def test_the_container_runs_voicecart_serve_on_its_port_for_the_cluster() -> Non
 
 def test_every_variable_is_one_the_settings_read() -> None:
     names = {e["name"] for e in container()["env"]}
-    assert names <= KNOWN_VARIABLES, names - KNOWN_VARIABLES
+    assert names <= KNOWN_VARIABLES | UVICORN_VARIABLES, names - KNOWN_VARIABLES - UVICORN_VARIABLES
     secret = manifests()["Secret"]["stringData"]
     refs = [e["valueFrom"]["secretKeyRef"] for e in container()["env"] if "valueFrom" in e]
     assert {r["key"] for r in refs} == set(secret) and {r["name"] for r in refs} == {
@@ -225,7 +228,7 @@ def test_the_reloader_follows_a_configmap_update(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_pod_configured_by_the_manifests_becomes_ready(tmp_path: Path) -> None:
+def test_a_pod_configured_by_the_manifests_is_ready_and_counts_customers_not_the_ingress(tmp_path: Path) -> None:
     """The Deployment's environment, the ConfigMap laid out as the kubelet mounts it, real keys in
     place of the placeholders: ``voicecart serve`` with the container's arguments answers /readyz."""
     volume = tmp_path / "menus"
@@ -242,3 +245,17 @@ def test_a_pod_configured_by_the_manifests_becomes_ready(tmp_path: Path) -> None
         ready = httpx.get(f"{server.url}/readyz")
         assert ready.status_code == 200, ready.text
         assert list(ready.json()["menus"]) == [DEMO]
+
+        # behind the ingress every request comes from its address (here 127.0.0.2, which uvicorn does
+        # not trust by default): the session limit must count the customer from X-Forwarded-For
+        # (without OPENAI_API_KEY each counted call then answers 503)
+        ingress = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+        request = functools.partial(ingress.post, f"{server.url}/v1/realtime/session", json={"restaurant_id": DEMO})
+
+        def session(customer: str) -> int:
+            return request(headers={"Origin": server.url, "X-Forwarded-For": customer}).status_code
+
+        limit = Settings().realtime_sessions_per_minute
+        assert [session("203.0.113.7") for _ in range(limit + 1)] == [503] * limit + [429]
+        assert session("198.51.100.9") == 503  # another customer still has their own quota
+        ingress.close()

@@ -28,7 +28,7 @@ from app.core.turn import TurnInputs
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
 from app.orders.port import OrderSink, Placement
-from app.voice.toolkit import ToolOutcome, strict_schema
+from app.voice.toolkit import Toolbox, ToolOutcome, strict_schema, tool
 from app.voice.tools import TOOLS
 from tests.conftest import DEMO, DEMO_MENU_FILE, T0, TEST_KEYS
 
@@ -98,11 +98,48 @@ def test_strict_tools_are_every_tool_in_openais_strict_form(client: TestClient) 
                     assert (None in sub["enum"]) == optional
 
 
+def test_the_openai_sdk_finds_the_strict_form_already_strict() -> None:
+    """The openai SDK's own strictifier (what it and the Agents SDKs apply to a strict function tool's
+    schema) changes nothing in ours; applied to the normal form it makes ``line_id`` a required,
+    non-null integer: the model would have to invent a line id (issue #13)."""
+    from openai.lib._pydantic import _ensure_strict_json_schema  # the SDK's one implementation of it
+
+    for found in TOOLS.tools.values():
+        published = found.spec(strict=True)["parameters"]
+        mine = json.loads(json.dumps(published))
+        assert _ensure_strict_json_schema(mine, path=(), root=mine) == published, found.name
+    normal = json.loads(json.dumps(TOOLS.get("remove_from_order").parameters))
+    forced = _ensure_strict_json_schema(normal, path=(), root=normal)
+    assert "line_id" in forced["required"] and forced["properties"]["line_id"]["type"] == "integer"
+
+
 def test_remove_from_order_in_strict_form_needs_neither_a_line_id_nor_an_item_invented() -> None:
     spec = next(t.spec(strict=True) for t in TOOLS.tools.values() if t.name == "remove_from_order")
     assert spec["parameters"]["properties"]["line_id"]["type"] == ["integer", "null"]
     assert spec["parameters"]["properties"]["item"]["type"] == ["string", "null"]
     assert strict_schema(strict_schema(spec["parameters"])) == spec["parameters"]  # idempotent
+
+
+def test_a_tool_declared_with_a_nullable_type_is_checked_not_a_type_error() -> None:
+    """Issue #13: a list-valued ``type`` used to raise TypeError in the argument check."""
+
+    @tool(
+        "count_to",
+        "Counts to n; a test tool with a nullable integer argument and words enough.",
+        {
+            "n": {"type": ["integer", "null"], "minimum": 1},
+        },
+    )
+    def count_to(state: Any, args: dict[str, Any], ctx: Any) -> tuple[Any, dict[str, Any]]:
+        return state, {"message": f"n is {args.get('n')!r}"}
+
+    box = Toolbox([count_to])
+    said = [box.run("count_to", {"n": n}, None, INPUTS, new_cart_id=b"n" * 8) for n in (3, 3.0, None)]
+    assert [(o.ok, o.output["message"]) for o in said] == [(True, "n is 3"), (True, "n is 3"), (True, "n is None")]
+    refused = box.run("count_to", {"n": "3"}, None, INPUTS, new_cart_id=b"n" * 8)
+    assert (refused.ok, refused.output["error"]) == (False, "invalid_request") and "n must be" in refused.output[
+        "message"
+    ]
 
 
 def test_strict_query_must_be_true_or_false(client: TestClient) -> None:
