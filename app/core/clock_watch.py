@@ -105,10 +105,10 @@ class ClockWatch:
         if self._minted.get(cart_id) == issued_at:
             return self._allowance
         sample = issued_at - now
+        self._samples.append(sample)  # atomic: the common case takes no lock
+        if self._report.ok and -self.past_mark <= sample <= self.future_mark and not self._allowance:
+            return 0  # nothing new to estimate
         with self._lock:
-            self._samples.append(sample)
-            if self._report.ok and -self.past_mark <= sample <= self.future_mark and not self._allowance:
-                return 0  # the common case: nothing new to estimate
             report, self._allowance = self._estimate()
             changed, self._report = report.status != self._report.status, report
         if changed and self.on_change is not None:

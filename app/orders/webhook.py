@@ -35,7 +35,7 @@ log = logging.getLogger("voicecart.orders")
 
 SIGNATURE_HEADER = "Voicecart-Signature"
 REPLAYED_HEADER = "Idempotent-Replayed"
-MIN_ATTEMPT_SECONDS = 0.5  # no retry is started with less time than this left before the deadline
+MIN_ATTEMPT_SECONDS = 0.5  # no retry starts with less time than this left before the deadline
 RETRY_STATUSES = frozenset({408, 425, 429})
 
 
@@ -102,8 +102,8 @@ class WebhookSink:
         refused = False  # the receiver answered with a final 4xx
         while attempt < self.max_attempts:
             remaining = deadline - self._monotonic()
-            if remaining <= 0 or (attempt and remaining < min(self.attempt_timeout, MIN_ATTEMPT_SECONDS)):
-                break  # a retry this short would time out waiting, turning a known failure into an unknown one
+            if remaining <= 0:
+                break
             attempt += 1
             try:
                 response = client.post(
@@ -131,7 +131,8 @@ class WebhookSink:
                     break  # the receiver refuses this order; repeating it will not help
             log.warning("order %s: delivery attempt %d failed: %s", order.order_id, attempt, last)
             delay = self.backoff(attempt)
-            if self._monotonic() + delay >= deadline:
+            # a retry left with less than MIN_ATTEMPT_SECONDS would only time out, making a known failure unknown
+            if self._monotonic() + delay + min(self.attempt_timeout, MIN_ATTEMPT_SECONDS) > deadline:
                 break
             self._sleep(delay)
         if maybe_delivered and not refused:
