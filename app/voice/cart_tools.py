@@ -12,6 +12,7 @@ from typing import Any
 from app.core import cart, turn
 from app.core.cart import CartState
 from app.core.matching import (
+    FILLER,
     SUGGEST_SCORE,
     exact_variation,
     find_options,
@@ -208,6 +209,14 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
 
 
+def _names_loosely(text: str, item: Item) -> bool:
+    """Every word said is part of the item's name or an alias ("the burger" → Cheeseburger): a looser
+    name for it, not the name of another item ("classic burger", "chocolate shake")."""
+    words = [w for w in normalize(text).split() if w not in FILLER]
+    names = [normalize(n) for n in (item.name, *item.aliases)]
+    return bool(words) and any(all(w in name for w in words) for name in names)
+
+
 def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]:
     """The cart lines a spoken name refers to (only items in the cart count when names are close)."""
     in_cart = {line.item_tag for line in state.lines}
@@ -228,6 +237,12 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
         ]
         if len(near) != 1:
             raise NotInOrder(f"There is no {item.name} in the order.", item=item.name)
+        if not _names_loosely(text, near[0]):  # "chocolate shake" is not the Vanilla Shake: ask, never guess
+            raise NotInOrder(
+                f"There is no {item.name} in the order. Did you mean the {near[0].name}?",
+                item=item.name,
+                lines=[{"line_id": x.line_id, "item": near[0].name} for x in state.lines if x.item_tag == near[0].tag],
+            )
         item, options = near[0], ()  # type: ignore[assignment]
         lines = [x for x in state.lines if x.item_tag == item.tag]
     chosen = [x for x in lines if all(o.tag in x.option_tags for o in options)]

@@ -250,3 +250,21 @@ def test_when_the_kitchen_may_have_the_order_the_model_is_told_to_retry_not_that
     assert retried.ok and retried.output["created"] is False
     assert retried.output["message"].startswith("That order was already placed")
     assert len(receiver.orders) == 1
+
+
+def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Voice, sink: SqliteSink) -> None:
+    """An older token of a placed cart (another tab, a retry): review and cancel say it was placed."""
+    total = two_burgers(voice)
+    before_checkout = voice.token
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    voice.token = before_checkout
+    review = voice.call("confirm_order", action="review")
+    assert review.ok is False and review.output["ready"] is False
+    assert review.output["error"] == "cart_already_ordered" and number in review.output["message"]
+    added = voice.call("add_to_order", items=[{"item": "mexican coke"}])  # a new revision of the same cart
+    assert added.ok
+    cancel = voice.call("confirm_order", action="cancel")
+    assert cancel.ok is False and cancel.output["error"] == "cart_already_ordered"
+    assert "already placed" in cancel.output["message"] and cancel.result.state.lines  # nothing emptied
+    assert len(sink.recent()) == 1
