@@ -71,6 +71,7 @@ _ADD_ERRORS = (
     errors.VariationUnavailable,
     errors.ItemAmbiguous,
     errors.ItemUnavailable,
+    errors.WordsNotUnderstood,
     errors.ModifierInvalid,
     errors.ModifierRequired,
     errors.QuantityInvalid,
