@@ -302,3 +302,19 @@ def test_every_documented_status_is_reached_with_its_documented_body(doc: Doc, a
                 assert got.headers[TOKEN_HEADER] == got.json()["cart_token"], where
             reached.append((method, path, status))
     assert len(reached) == sum(len(op["responses"]) for *_, op in operations(doc))
+
+
+def test_a_closed_restaurants_cart_matches_the_cart_schema(doc: Doc, settings: Settings) -> None:
+    """Every turn while closed carries a ``restaurant_closed`` warning: the schema must describe it too.
+
+    (schemathesis met it only when CI ran outside the demo café's Sydney hours.)
+    """
+    menus = settings.menu_dir
+    (menus / "demo-cafe.json").write_text((bundled_menu_dir() / "demo-cafe.json").read_text())
+    midnight_in_sydney = 1_800_000_000 - 1_800_000_000 % 86400 + 14 * 3600  # 14:00 UTC = 00:00/01:00 Sydney
+    with TestClient(create_app(settings, clock=FakeClock(midnight_in_sydney))) as closed:
+        answer = closed.post("/v1/restaurants/demo-cafe/cart")
+    assert answer.status_code == 201
+    assert [w["code"] for w in answer.json()["cart"]["warnings"]] == ["restaurant_closed"]
+    cart_schema = {"$ref": "#/components/schemas/Cart", "components": doc["components"]}
+    jsonschema.validate(answer.json()["cart"], cart_schema)
