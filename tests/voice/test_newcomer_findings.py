@@ -169,3 +169,14 @@ def test_searching_a_category_word_finds_every_item_of_it(bundled: TestClient) -
     found = json.loads(response.json()["output"])["items"]
     assert {"Flat White", "Latte", "Long Black"} <= {f["name"] for f in found}
     assert "Flat White (from A$4.50)" in json.loads(response.json()["output"])["message"]  # Large is A$5.20
+
+
+def test_two_answers_to_a_one_choice_group_ask_naming_both(bundled: TestClient) -> None:
+    """Finding #10: "large fries" with the modifier "small" is asked about, over HTTP and voice alike."""
+    entry = {"item": "large fries", "modifiers": ["small"]}
+    said = voice(bundled, BURGER, entry)
+    (problem,) = said["out"]["not_added"]
+    assert said["cart"]["lines"] == [] and sorted(problem["conflict"]) == ["Large", "Small"]
+    assert "which Size would you like?" in problem["message"]
+    refused = http(bundled, BURGER, entry)
+    assert refused.status_code == 422 and sorted(refused.json()["error"]["conflict"]) == ["Large", "Small"]
