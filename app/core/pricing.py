@@ -9,12 +9,13 @@ is gone, unavailable, or has an option the menu no longer offers stays in the ca
 from __future__ import annotations
 
 import functools
+import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.cart import CartState, Line
-from app.core.menu import Menu
+from app.core.menu import Item, Menu
 
 
 @functools.lru_cache(maxsize=64)
@@ -38,13 +39,14 @@ def format_money(cents: int, currency: str = "USD") -> str:
     return f"{sign}{symbol}{whole:,}.{frac:02d}"
 
 
-@dataclass(slots=True)
-class PricedLine:
+class PricedLine(NamedTuple):
+    """One cart line as the menu prices it now (a NamedTuple: one is built per line per turn)."""
+
     line: Line  # its quote refreshed to the current menu when the line is available
     item_id: str | None
     name: str
     unit_price_cents: int
-    modifiers: list[dict[str, Any]]
+    modifiers: list[dict[str, Any]]  # shared by every line with the same choice: read, never change
     available: bool
     total_cents: int  # unit price × quantity; 0 when unavailable
 
@@ -81,8 +83,49 @@ class PricedCart:
         return sum(p.line.quantity for p in self.lines if p.available)
 
 
-def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> PricedLine:
-    item = menu.items_by_tag.get(line.item_tag)  # not item_by_tag(): one call less per line per turn
+class _Choice(NamedTuple):
+    """What the menu says about one (item, options) choice, whatever line holds it."""
+
+    item: Item | None  # None: the item is gone from the menu
+    unit_price_cents: int  # item + the options still offered
+    modifiers: list[dict[str, Any]]  # the cart view's modifiers (the options still offered)
+    problem: str | None  # None, or why the line is unavailable: "item_gone", "modifier_removed", "unavailable"
+
+
+MAX_CHOICES_PER_MENU = 4096  # distinct (item, options) pairs remembered per menu before starting over
+# per menu object: a reload makes new Menu objects, so their choices start empty, and a menu's go
+# with it (weak keys; Menu hashes by identity)
+_CHOICES: weakref.WeakKeyDictionary[Menu, dict[tuple[int, tuple[int, ...]], _Choice]] = weakref.WeakKeyDictionary()
+
+
+def _choice(menu: Menu, item_tag: int, option_tags: tuple[int, ...]) -> _Choice:
+    item = menu.items_by_tag.get(item_tag)
+    if item is None:
+        return _Choice(None, 0, [], "item_gone")
+    unit = item.price_cents
+    modifiers = []
+    missing = False
+    for tag in option_tags:
+        option = item.options_by_tag.get(tag)
+        if option is None:
+            missing = True
+            continue
+        unit += option.price_cents
+        modifiers.append({"id": option.id, "name": option.name, "price_cents": option.price_cents})
+    problem = "modifier_removed" if missing else None if item.available else "unavailable"
+    return _Choice(item, unit, modifiers, problem)
+
+
+def _choices(menu: Menu) -> dict[tuple[int, tuple[int, ...]], _Choice]:
+    choices = _CHOICES.get(menu)
+    if choices is None or len(choices) >= MAX_CHOICES_PER_MENU:
+        choices = _CHOICES[menu] = {}
+    return choices
+
+
+def _unavailable(line: Line, choice: _Choice, warnings: list[dict[str, Any]]) -> PricedLine:
+    """The line of a choice the menu no longer offers: it counts for nothing and warns."""
+    item = choice.item
     if item is None:
         warnings.append(
             {
@@ -93,19 +136,7 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
             }
         )
         return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0)
-    # one pass over the line's options: the cart view's modifiers, their price, and any gone missing
-    unit = item.price_cents
-    modifiers = []
-    missing = False
-    options_by_tag = item.options_by_tag
-    for tag in line.option_tags:
-        option = options_by_tag.get(tag)
-        if option is None:
-            missing = True
-            continue
-        unit += option.price_cents
-        modifiers.append({"id": option.id, "name": option.name, "price_cents": option.price_cents})
-    if missing:
+    if choice.problem == "modifier_removed":
         warnings.append(
             {
                 "code": "item_unavailable",
@@ -115,8 +146,7 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
                 "reason": "modifier_removed",
             }
         )
-        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0)
-    if not item.available:
+    else:
         warnings.append(
             {
                 "code": "item_unavailable",
@@ -125,28 +155,50 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]]) -> Price
                 "item_id": item.id,
             }
         )
-        return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0)
-    if unit != line.unit_price_cents:
-        warnings.append(
-            {
-                "code": "price_changed",
-                "message": f"the price of {item.name} changed from "
-                f"{format_money(line.unit_price_cents, menu.currency)} to {format_money(unit, menu.currency)}",
-                "line_id": line.line_id,
-                "item_id": item.id,
-                "old_unit_price_cents": line.unit_price_cents,
-                "new_unit_price_cents": unit,
-            }
-        )
-        line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
-    return PricedLine(line, item.id, item.name, unit, modifiers, True, unit * line.quantity)
+    return PricedLine(line, item.id, item.name, line.unit_price_cents, choice.modifiers, False, 0)
+
+
+def _price_changed(line: Line, item: Item, unit: int, currency: str) -> dict[str, Any]:
+    return {
+        "code": "price_changed",
+        "message": f"the price of {item.name} changed from "
+        f"{format_money(line.unit_price_cents, currency)} to {format_money(unit, currency)}",
+        "line_id": line.line_id,
+        "item_id": item.id,
+        "old_unit_price_cents": line.unit_price_cents,
+        "new_unit_price_cents": unit,
+    }
+
+
+_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
 
 
 def price_cart(state: CartState, menu: Menu) -> PricedCart:
-    """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes."""
+    """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes.
+
+    What each (item, options) choice costs is worked out once per menu object and remembered
+    (:data:`_CHOICES`); only what depends on the line (quantity, its quote, its id) is per turn.
+    """
+    choices = _choices(menu)
     warnings: list[dict[str, Any]] = []
-    priced = [_price_line(line, menu, warnings) for line in state.lines]
-    lines = tuple([p.line for p in priced])
-    new_state = state if lines == state.lines else state._replace(lines=lines)
-    subtotal = sum([p.total_cents for p in priced])
+    priced = []
+    subtotal = 0
+    changed = False
+    for line in state.lines:
+        key = (line.item_tag, line.option_tags)
+        choice = choices.get(key)
+        if choice is None:
+            choice = choices[key] = _choice(menu, *key)
+        if choice.problem is not None:
+            priced.append(_unavailable(line, choice, warnings))
+            continue
+        item, unit = choice.item, choice.unit_price_cents
+        if unit != line.unit_price_cents:
+            warnings.append(_price_changed(line, item, unit, menu.currency))  # type: ignore[arg-type]
+            line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
+            changed = True
+        total = unit * line.quantity
+        subtotal += total
+        priced.append(_new_tuple(PricedLine, (line, item.id, item.name, unit, choice.modifiers, True, total)))  # type: ignore[union-attr]
+    new_state = state._replace(lines=tuple([p.line for p in priced])) if changed else state
     return PricedCart(new_state, menu.currency, priced, subtotal, tax_cents(subtotal, menu.tax_rate), warnings)
