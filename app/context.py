@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.core.codec import CartCodec, TokenPolicy
 from app.core.keys import KeyRing, load_dev_keyring
 from app.core.menu import Menu, MenuCatalog
+from app.core.recent_tokens import RecentTokens
 from app.core.reload import Snapshot, snapshot
 from app.core.turn import TurnInputs
 from app.errors import ConfigError
@@ -78,7 +79,7 @@ def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
     return AppContext(
         settings,
         keys,
-        CartCodec(keys, token_policy(settings)),
+        CartCodec(keys, token_policy(settings), recent=RecentTokens()),  # this replica's own tokens skip re-verifying
         catalog,
         sink_from_settings(settings),
         TOOLS,

@@ -45,7 +45,7 @@ from app.core.framing import (
     b64encode,
 )
 from app.core.keys import Key, KeyRing
-from app.core.recent_tokens import Minted, RecentTokens
+from app.core.recent_tokens import RecentTokens
 from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
 
 VERSION = 1
@@ -246,6 +246,12 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, created_a
     return _new_tuple(CartState, (*state, lines))
 
 
+def _as_decoded(state: CartState, issued_at: int, created_at: int) -> CartState:
+    """``state`` as decoding the token minted from it gives it back: its times as the header carries them."""
+    decoded = (state.cart_id, state.restaurant_id, created_at, issued_at, *state[4:6], bool(state.checked_out))
+    return _new_tuple(CartState, (*decoded, state.lines))
+
+
 # --- the codec --------------------------------------------------------------------------------------
 
 
@@ -333,31 +339,19 @@ class CartCodec:
                 limit=MAX_TOKEN_CHARS,
             )
         if self.recent is not None:
-            self._remember(token, state, now, now - min(age, 0xFFFFFF))
+            self.recent.add(token, (state, self._signing_tag, now, now - min(age, 0xFFFFFF)))
         return token
-
-    def _remember(self, token: str, state: CartState, issued_at: int, created_at: int) -> None:
-        """Keep ``token`` with the cart decoding it would give: its times as the header carries them."""
-        decoded = CartState(
-            state.cart_id,
-            state.restaurant_id,
-            created_at,
-            issued_at,
-            state.revision,
-            state.next_line_id,
-            bool(state.checked_out),
-            state.lines,
-        )
-        self.recent.add(token, Minted(decoded, self._signing_tag, issued_at, created_at))  # type: ignore[union-attr]
 
     def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
         """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem."""
         minted = self.recent.get(token) if self.recent is not None else None
-        if minted is not None and minted.state.restaurant_id == restaurant_id and minted.kid_tag in self._signers:
-            # a token this codec minted: the text is what it signed, so only what depends on the
-            # request is left to check (the restaurant, just done; the time window)
-            self._check_time(minted.issued_at, minted.created_at, now)
-            return minted.state
+        if minted is not None:
+            state, kid_tag, issued_at, created_at = minted
+            if state.restaurant_id == restaurant_id and kid_tag in self._signers:
+                # a token this codec minted: the text is what it signed, so only what depends on
+                # the request is left to check (the restaurant, just done; the time window)
+                self._check_time(issued_at, created_at, now)
+                return _as_decoded(state, issued_at, created_at)
         header, decoded = _read_body(token)
         body_text, _, mac_text = token.rpartition(".")
         mac = b64decode_strict(mac_text)  # both parts strict base64 before anything else

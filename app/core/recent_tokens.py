@@ -8,69 +8,51 @@ What depends on the request is still checked on every hit by the codec: the rest
 (its binding), the expiry against ``now``, and that the signing key is still in the ring. A
 miss (another replica's token, an evicted one, anything altered) takes the full path.
 
-Bounded twice: at most ``max_entries`` carts and ``max_chars`` characters of token text; the
+Memory is capped by the entry count: at most ``max_entries`` tokens of at most
+:data:`app.core.codec.MAX_TOKEN_CHARS` characters each, with their carts (50 lines at most); the
 oldest go first (a token is typically used once, by the very next turn). Safe across threads:
 reads are single dict lookups, inserts and evictions take a lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from typing import NamedTuple
 
 from app.core.cart import CartState
 
-DEFAULT_MAX_ENTRIES = 2048
-DEFAULT_MAX_CHARS = 1 << 20  # ~1 MB of token text (plus the carts: a few hundred bytes per line)
+DEFAULT_MAX_ENTRIES = 1024  # ~1 MB for typical 150-character, 5-line carts; ~15 MB if every one were 4 KB
 
 
-class Minted(NamedTuple):
-    """A minted token's cart as decoding the token would give it, and what the hit path checks."""
-
-    state: CartState  # updated_at = issued_at, created_at as the token's header rounds it
-    kid_tag: bytes  # the key that signed it
-    issued_at: int
-    created_at: int
+# what a minted token is remembered with (a plain tuple: one is built on every encode):
+# (the cart as encoded, the signing key's tag, issued_at, created_at as the header rounds it)
+Minted = tuple[CartState, bytes, int, int]
 
 
 class RecentTokens:
     """A bounded, insertion-ordered map ``token text → Minted``."""
 
-    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-        if max_entries < 1 or max_chars < 1:
+    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
+        if max_entries < 1:
             raise ValueError("a token cache needs room for at least one token")
         self.max_entries = max_entries
-        self.max_chars = max_chars
         self._entries: dict[str, Minted] = {}
-        self._chars = 0
         self._lock = threading.Lock()
         self.get = self._entries.get  # the hit path: one C call
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    @property
-    def chars(self) -> int:
-        """Characters of token text held now (never above ``max_chars``)."""
-        return self._chars
-
     def add(self, token: str, minted: Minted) -> None:
-        """Remember ``token``; the oldest entries make room. A token longer than the whole budget is not kept."""
-        size = len(token)
-        if size > self.max_chars:
-            return
+        """Remember ``token``; the oldest entries make room when the cache is full."""
         entries = self._entries
-        with self._lock:
-            if token in entries:
-                return  # the same cart minted again in the same second: the same text, already here
-            while entries and (len(entries) >= self.max_entries or self._chars + size > self.max_chars):
-                oldest = next(iter(entries))
-                del entries[oldest]
-                self._chars -= len(oldest)
-            entries[token] = minted
-            self._chars += size
+        if len(entries) >= self.max_entries:
+            with self._lock:  # one evicter at a time; an insert racing it may overshoot by one, briefly
+                while len(entries) >= self.max_entries:
+                    with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                        del entries[next(iter(entries))]
+        entries[token] = minted
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
-            self._chars = 0
