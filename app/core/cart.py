@@ -68,6 +68,9 @@ class CartState(NamedTuple):
         raise LineNotFound(f"cart has no line {line_id}", line_id=line_id)
 
 
+_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
+
+
 def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
     return CartState(cart_id=cart_id, restaurant_id=restaurant_id, created_at=now, updated_at=now)
 
@@ -107,19 +110,21 @@ def check_options(item: Item, options: list[Option]) -> tuple[int, ...]:
     """Enforce the item's modifier groups: options belong to it, no duplicates, min/max per group."""
     check_modifier_count(len(options))
     seen: set[str] = set()
+    chosen_per_group: dict[str, int] = {}
     for option in options:
         if option.id in seen:
             raise ModifierInvalid(f"{option.name!r} was chosen twice", modifier=option.id)
         seen.add(option.id)
+        chosen_per_group[option.group_id] = chosen_per_group.get(option.group_id, 0) + 1
     for group in item.modifier_groups:
-        chosen = [o for o in options if o.group_id == group.id]
-        if len(chosen) > group.max:
+        chosen = chosen_per_group.get(group.id, 0)
+        if chosen > group.max:
             raise ModifierInvalid(
                 f"{item.name}: choose at most {group.max} from {group.name}",
                 group=group.id,
                 max=group.max,
             )
-        if len(chosen) < group.min:
+        if chosen < group.min:
             raise ModifierRequired(
                 f"{item.name}: please choose {group.min_phrase()} {group.name}",
                 item_id=item.id,
@@ -148,16 +153,8 @@ def quote(item: Item, options: list[Option]) -> int:
 
 def _bump(state: CartState, lines: tuple[Line, ...], next_line_id: int | None = None) -> CartState:
     """The next revision with ``lines`` (built field by field: ``_replace`` costs twice as much)."""
-    return CartState(
-        state.cart_id,
-        state.restaurant_id,
-        state.created_at,
-        state.updated_at,
-        state.revision + 1,
-        state.next_line_id if next_line_id is None else next_line_id,
-        state.checked_out,
-        lines,
-    )
+    next_id = state.next_line_id if next_line_id is None else next_line_id
+    return _new_tuple(CartState, (*state[:4], state.revision + 1, next_id, state.checked_out, lines))
 
 
 def _replaced(lines: tuple[Line, ...], old: Line, new: Line) -> tuple[Line, ...]:
@@ -184,7 +181,8 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
                     quantity=total,
                 )
             # keep the old quote: repricing announces the change if the menu moved since
-            return _bump(state, _replaced(state.lines, line, line._replace(quantity=total))), line.line_id
+            merged = _new_tuple(Line, (line.line_id, line.item_tag, total, *line[3:]))  # _replace, 3× cheaper
+            return _bump(state, _replaced(state.lines, line, merged)), line.line_id
     if len(state.lines) >= MAX_LINES:
         raise CartTooLarge(f"a cart holds at most {MAX_LINES} lines", limit=MAX_LINES)
     if state.next_line_id > MAX_LINE_ID:

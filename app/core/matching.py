@@ -138,11 +138,19 @@ def _option_choices(item: Item) -> tuple[list[str], list[Option]]:
     return [name for name, _ in pairs], [option for _, option in pairs]
 
 
+@lru_cache(maxsize=4096)  # items hash by identity: a reloaded menu's items get their own
+def _options_by_id(item: Item) -> dict[str, Option]:
+    by_id: dict[str, Option] = {}
+    for option in item.options:
+        by_id.setdefault(option.id, option)  # the first, as a scan in order would find
+    return by_id
+
+
 def resolve_option(item: Item, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
-    for option in item.options:
-        if option.id == text:
-            return option
+    option = _options_by_id(item).get(text)
+    if option is not None:
+        return option
     query = normalize(text) if isinstance(text, str) else ""
     names, owners = _option_choices(item)
     ranked = _ranked(query, names, owners, scorer=_option_score) if query and names else []
