@@ -1,3 +1,5 @@
 """voicecart: stateless voice-ordering carts carried in compact signed tokens."""
 
-__version__ = "0.1.0"
+from app.settings import VERSION as __version__
+
+__all__ = ["__version__"]

@@ -37,6 +37,20 @@ class InvalidRequest(CartError):
     status = 400
 
 
+class FieldInvalid(InvalidRequest):
+    """A field of the right JSON type whose value cannot be used and no schema can say so: invisible
+    characters in text, a malformed phone number, a blank name. ``field`` names it."""
+
+    code = "field_invalid"
+
+
+class FieldRequired(InvalidRequest):
+    """Something is needed that a schema cannot mark required because it depends on the other fields:
+    a name to check out, which line to remove, at least one change in an update."""
+
+    code = "field_required"
+
+
 class RequestTooLarge(CartError):
     code = "request_too_large"
     status = 413
@@ -65,6 +79,16 @@ class TokenMissing(TokenError):
 
 class TokenInvalid(TokenError):
     code = "token_invalid"
+
+
+class TokenKeyRetired(TokenInvalid):
+    """Signed with a key id this server's ring does not hold: a key dropped by rotation (or a forgery).
+
+    Not the customer's doing and not inactivity: clients say so in their own words (``cart-client.js``).
+    """
+
+    code = "token_key_retired"
+    reason = "unknown_key"
 
 
 class TokenExpired(TokenError):
@@ -120,6 +144,18 @@ class ModifierRequired(OperationError):
     code = "modifier_required"
 
 
+class ModifierUnavailable(OperationError):
+    """The option exists but is 86'd (sold out) right now; ``options`` lists what is available."""
+
+    code = "modifier_unavailable"
+
+
+class VariationUnavailable(OperationError):
+    """The variation (size, kind) exists but is 86'd right now; ``variations`` lists what is available."""
+
+    code = "variation_unavailable"
+
+
 class QuantityInvalid(OperationError):
     code = "quantity_invalid"
 
@@ -152,6 +188,12 @@ class RestaurantClosed(OperationError):
     """The menu declares opening hours and ``now`` is outside them."""
 
     code = "restaurant_closed"
+
+
+class OrderTotalNegative(OperationError):
+    """The order would total below zero (a menu edit ``menu check`` should have refused)."""
+
+    code = "order_total_negative"
 
 
 class OrderTotalChanged(CartError):
@@ -199,6 +241,22 @@ class RealtimeUnavailable(CartError):
 
     code = "realtime_unavailable"
     status = 503
+
+
+class OriginNotAllowed(CartError):
+    """``POST /v1/realtime/session`` from a page of an origin not in CART_REALTIME_ALLOWED_ORIGINS
+    (default: only the origin this server serves), or with no ``Origin`` header at all."""
+
+    code = "origin_not_allowed"
+    status = 403
+
+
+class TooManySessions(CartError):
+    """More voice sessions minted for one client address in a minute than
+    CART_REALTIME_SESSIONS_PER_MINUTE allows; ``retry_after_seconds`` says when one is free again."""
+
+    code = "too_many_sessions"
+    status = 429
 
 
 class UpstreamError(CartError):

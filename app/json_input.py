@@ -6,18 +6,22 @@ neither path can answer a hostile document with a 500: NaN/Infinity and 1e999 ar
 could not be echoed back in an error), deep nesting is refused before anything walks it
 recursively, and lone surrogates are refused (they cannot be encoded in a reply).
 
-The field checks every adapter shares live here too: :func:`object_fields` (a JSON object with
-known fields only), :func:`string_list` and :func:`optional_str`.
+The field checks every door shares (HTTP bodies, voice tool arguments, checkout requests) live
+here too: :func:`object_fields` (a JSON object with known fields only), :func:`string_list`,
+:func:`optional_str`, :func:`as_integer` (JSON Schema's ``integer``: ``2`` and ``2.0``, never
+``2.5``, ``true`` or ``"2"``), :func:`visible_text` (free text a person typed or said: real writing
+in, invisible characters out) and :func:`conform` (a value against a published tool schema).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+import unicodedata
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from app.errors import InvalidRequest
+from app.errors import FieldInvalid, InvalidRequest
 
 MAX_JSON_DEPTH = 8
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -66,6 +70,9 @@ def parse_json(text: bytes | str, what: str = "body") -> Any:
     return value
 
 
+# --- fields --------------------------------------------------------------------------------------------
+
+
 def object_fields(
     body: Any, allowed: Collection[str], required: Collection[str] = (), where: str | None = None
 ) -> dict[str, Any]:
@@ -96,3 +103,100 @@ def optional_str(value: Any, name: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise InvalidRequest(f"{name} must be a string")
     return value
+
+
+def as_integer(value: Any) -> int | None:
+    """``value`` as an int if JSON Schema calls it an ``integer`` (``2``, ``2.0``, ``-0.0``), else None.
+
+    Booleans (``true`` is an int in Python, not in JSON), strings and fractions (``2.5``) are not.
+    The one integer rule for every field of every door: tool arguments, HTTP quantities, totals.
+    """
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return None
+
+
+# Zero-width (non-)joiners are part of real writing: Persian "بی‌پیاز" (U+200C between letters), emoji
+# sequences like 👩🏽‍💻 (U+200D after a skin tone, before a symbol). Anywhere else they hide text.
+_JOINERS = frozenset("\u200c\u200d")
+_JOINABLE = ("L", "M", "N", "So", "Sk")  # letters, marks (incl. U+FE0F), digits, emoji and their modifiers
+# Cc controls (incl. tab, newline), Cf format (bidi overrides, U+200B, U+2060, BOM, tag characters),
+# Cs/Co surrogates and private use, Zl/Zp line and paragraph separators. Cn (unassigned) stays allowed:
+# it is where emoji newer than this Python's Unicode tables live.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def _joins(text: str, i: int) -> bool:
+    return (
+        0 < i < len(text) - 1
+        and unicodedata.category(text[i - 1]).startswith(_JOINABLE)
+        and unicodedata.category(text[i + 1]).startswith(_JOINABLE)
+    )
+
+
+def invisible_character(text: str) -> str | None:
+    """The first character of ``text`` that would hide or disguise text, or None when it has none."""
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) in _INVISIBLE and not (ch in _JOINERS and _joins(text, i)):
+            return ch
+    return None
+
+
+def visible_text(value: str, field: str) -> str:
+    """NFC-normalised, trimmed ``value``; 400 ``field_invalid`` if it holds an invisible character."""
+    text = unicodedata.normalize("NFC", value).strip()
+    bad = invisible_character(text)
+    if bad is not None:
+        raise FieldInvalid(
+            f"{field} must not contain control or invisible characters (found U+{ord(bad):04X})", field=field
+        )
+    return text
+
+
+# --- the JSON Schema subset the voice tools publish ------------------------------------------------------------
+
+_KINDS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: as_integer(v) is not None,
+    "number": lambda v: type(v) in (int, float),
+    "boolean": lambda v: type(v) is bool,
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+}
+
+
+def conform(value: Any, schema: Mapping[str, Any], where: str = "") -> Any:
+    """``value`` checked against ``schema`` and returned in the shape the handlers expect.
+
+    Checks ``type`` (one name or a list such as ``["integer", "null"]``), ``enum``, ``properties`` /
+    ``required`` / ``additionalProperties: false`` and array ``items``, all the way down; leaves ranges
+    and lengths to the cart, which answers them with their own codes. Returns integers as ``int``
+    (``2.0`` → ``2``) and objects without their null members: a null optional field is an absent one,
+    so strict-mode callers (every property sent, null for "not given") mean what others mean by
+    leaving it out. A mismatch is 400 ``invalid_request`` naming the place, e.g. ``items[0].quantity``
+    (``where`` is the path of ``value``; empty for the arguments object itself).
+    """
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds or ())
+    if value is None:
+        if kinds and "null" not in kinds:
+            raise InvalidRequest(f"{where or 'arguments'} must not be null", field=where)
+        return None
+    if kinds and not any(_KINDS[k](value) for k in kinds if k != "null"):
+        raise InvalidRequest(f"{where} must be of type {' or '.join(k for k in kinds if k != 'null')}", field=where)
+    if "enum" in schema and value not in schema["enum"]:
+        choices = ", ".join(json.dumps(c) for c in schema["enum"] if c is not None)
+        raise InvalidRequest(f"{where} must be one of {choices}", field=where, allowed=schema["enum"])
+    if isinstance(value, dict) and "properties" in schema:
+        properties = schema["properties"]
+        allowed = properties if schema.get("additionalProperties") is False else value
+        what = where or "arguments"
+        given = {k: v for k, v in object_fields(value, allowed, (), what).items() if v is not None}
+        object_fields(given, allowed, schema.get("required", ()), what)
+        return {k: conform(v, properties.get(k, {}), f"{where}.{k}" if where else k) for k, v in given.items()}
+    if isinstance(value, list) and "items" in schema:
+        return [conform(v, schema["items"], f"{where}[{i}]") for i, v in enumerate(value)]
+    whole = as_integer(value) if "integer" in kinds else None
+    return value if whole is None else whole

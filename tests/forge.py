@@ -43,14 +43,16 @@ def mint(
     return (body + b"." + mac).decode()
 
 
-def mint_state(codec: CartCodec, obj: object, *, restaurant_id: str, issued_at: int, zstd: bool = False) -> str:
+def mint_state(
+    codec: CartCodec, obj: object, *, restaurant_id: str, issued_at: int, zstd: bool = False, version: int = 1
+) -> str:
     """Genuinely signed msgpack of ``obj`` (any shape, so schema checks can be exercised)."""
     payload = msgpack.packb(obj)
     if zstd:
         params = zstandard.ZstdCompressionParameters.from_level(3, format=ZSTD_MAGICLESS, write_content_size=True)
         payload = zstandard.ZstdCompressor(compression_params=params).compress(payload)
     flags = CODEC_ZSTD if zstd else CODEC_RAW
-    return mint(codec, payload, restaurant_id=restaurant_id, issued_at=issued_at, flags=flags)
+    return mint(codec, payload, restaurant_id=restaurant_id, issued_at=issued_at, flags=flags, version=version)
 
 
 def zstd_frame_declaring(size: int, window_log: int = 10, body: bytes = EMPTY_RAW_BLOCK) -> bytes:

@@ -35,9 +35,15 @@ class ServerProcess:
     """``python -m app serve`` in its own process group; ``kill()`` is a real SIGKILL."""
 
     def __init__(
-        self, env: Mapping[str, str], port: int | None = None, args: tuple[str, ...] = (), log_path: Path | None = None
+        self,
+        env: Mapping[str, str],
+        port: int | None = None,
+        args: tuple[str, ...] = (),
+        log_path: Path | None = None,
+        command: tuple[str, ...] = (sys.executable, "-m", "app"),
     ) -> None:
         self.port = port or free_port()
+        self.command = command  # what runs ``serve``: this checkout by default, or an installed ``voicecart``
         self.env = {**os.environ, **env}
         self.args = args
         self.log_path = log_path
@@ -50,7 +56,7 @@ class ServerProcess:
     def start(self, timeout: float = 20.0) -> ServerProcess:
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "app", "serve", "--port", str(self.port), *self.args],
+            [*self.command, "serve", "--port", str(self.port), *self.args],
             env=self.env,
             stdout=out,
             stderr=subprocess.STDOUT if self.log_path else subprocess.DEVNULL,

@@ -18,7 +18,7 @@ APP = Path(__file__).resolve().parents[1] / "app"
 RANKS = {"leaf": 0, "core": 1, "orders": 2, "voice": 3, "context": 4, "server": 5, "cli": 6}
 LEAVES = {"errors", "settings", "json_input", "logs"}
 # what the core may import besides the standard library: no web framework, no HTTP client, no database
-CORE_THIRD_PARTY = {"msgpack", "zstandard", "itsdangerous", "rapidfuzz"}
+CORE_THIRD_PARTY = {"msgpack", "zstandard", "itsdangerous", "rapidfuzz", "babel"}
 
 
 def module_name(path: Path) -> str:

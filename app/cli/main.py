@@ -14,6 +14,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import __version__
+from app.cli.menu_import import register as register_menu_import
 from app.cli.orders import register as register_orders
 from app.context import codec as build_codec
 from app.context import keyring
@@ -88,7 +90,9 @@ def _menu_check(args: argparse.Namespace) -> int:
             failed += 1
         else:
             options = sum(len(i.options) for i in menu.items)
-            print(f"ok   {name}: {menu.restaurant_id} ({menu.name}), {len(menu.items)} items, {options} options")
+            variations = sum(len(i.variations) for i in menu.items)
+            sizes = f", {variations} variations" if variations else ""
+            print(f"ok   {name}: {menu.restaurant_id} ({menu.name}), {len(menu.items)} items, {options} options{sizes}")
     return 1 if failed else 0
 
 
@@ -104,7 +108,9 @@ def _token_inspect(args: argparse.Namespace) -> int:
         try:
             state = codec.decode(args.token, rid, now)
         except TokenError as exc:
-            last_error = exc
+            # a signature that fails for one restaurant says nothing when another gave a real reason
+            if last_error is None or last_error.reason == "signature":
+                last_error = exc
             continue
         result = finish(state, catalog.get(rid), codec, now)
         key = codec.keys.by_tag(header.kid_tag)
@@ -118,6 +124,7 @@ def _token_inspect(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="voicecart", description="Stateless signed-token carts for voice ordering.")
+    parser.add_argument("--version", action="version", version=f"voicecart {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="serve the HTTP API (uvicorn)")
@@ -141,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = menu.add_parser("check", help="validate menu files")
     check.add_argument("files", nargs="+")
     check.set_defaults(func=_menu_check)
+    register_menu_import(menu)  # menu import square CATALOG.json …
 
     token = sub.add_parser("token", help="tokens").add_subparsers(dest="token_command", required=True)
     inspect = token.add_parser("inspect", help="verify TOKEN with the configured keys and print the cart")

@@ -1,30 +1,25 @@
 """The cart: what a token carries, and the pure operations that change it.
 
 A cart stores only what the menu cannot tell us: which item (a 4-byte tag of its id), which
-options (tags scoped to the item), how many, the notes, and the unit price the customer was
-quoted (so a price change can be announced). Names and current prices come from the menu on
+variation and options (tags scoped to the item; repeats and nested choices as in
+:mod:`app.core.choices`), how many, the notes, and the unit price the customer was quoted (so a
+price change can be announced). Names and current prices come from the menu on
 every turn (:mod:`app.core.pricing`). Every operation returns a new :class:`CartState`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
-from app.core.menu import Item, Option
-from app.errors import (
-    CartCheckedOut,
-    CartTooLarge,
-    InvalidRequest,
-    LineNotFound,
-    ModifierInvalid,
-    ModifierRequired,
-    QuantityInvalid,
-)
+from app.core.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
+from app.core.choices import Entry, Pick, check_choices, entry_key, unit_price
+from app.core.choices import check_modifier_count as check_modifier_count
+from app.core.menu import Item, Option, Variation
+from app.errors import CartCheckedOut, CartTooLarge, InvalidRequest, LineNotFound, QuantityInvalid
+from app.json_input import as_integer, visible_text
 
 MAX_LINES = 50
 MAX_QUANTITY = 99
-MAX_MODIFIERS_PER_LINE = 12
 MAX_NOTES_CHARS = 140
 MAX_LINE_ID = 65535
 
@@ -35,15 +30,22 @@ class Line(NamedTuple):
     line_id: int
     item_tag: int
     quantity: int
-    unit_price_cents: int  # as last quoted to the customer: item + options
-    option_tags: tuple[int, ...] = ()
+    unit_price_cents: int  # as last quoted to the customer: item (or variation) + options
+    option_tags: tuple[Entry, ...] = ()  # see app.choices: a tag, or (tag, *nested entries); repeats = quantity
     notes: str = ""
+    variation_tag: int | None = None  # the chosen variation, for an item that has variations
 
-    def same_choice(self, item_tag: int, option_tags: tuple[int, ...], notes: str) -> bool:
+    def same_choice(
+        self, item_tag: int, option_tags: tuple[Entry, ...], notes: str, variation_tag: int | None = None
+    ) -> bool:
         return (
             self.item_tag == item_tag
             and self.notes == notes
-            and (self.option_tags == option_tags or sorted(self.option_tags) == sorted(option_tags))
+            and self.variation_tag == variation_tag
+            and (
+                self.option_tags == option_tags
+                or sorted(map(entry_key, self.option_tags)) == sorted(map(entry_key, option_tags))
+            )
         )
 
 
@@ -79,62 +81,31 @@ def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
 
 
 def check_quantity(quantity: object) -> int:
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
+    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`)."""
+    whole = as_integer(quantity)
+    if whole is None:
         raise QuantityInvalid(f"quantity must be a whole number from 1 to {MAX_QUANTITY}", quantity=quantity)
-    if not 1 <= quantity <= MAX_QUANTITY:
-        raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=quantity)
-    return quantity
+    if not 1 <= whole <= MAX_QUANTITY:
+        raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=whole)
+    return whole
 
 
 def clean_notes(notes: object) -> str:
-    """NFC-normalise, refuse control characters, cap the length. Never silently truncate."""
+    """NFC-normalise, refuse invisible characters (:func:`~app.json_input.visible_text`), cap the
+    length. Never silently truncate."""
     if notes is None:
         return ""
     if not isinstance(notes, str):
         raise InvalidRequest("notes must be a string")
-    text = unicodedata.normalize("NFC", notes).strip()
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text):
-        raise InvalidRequest("notes must not contain control or format characters")
+    text = visible_text(notes, "notes")
     if len(text) > MAX_NOTES_CHARS:
         raise CartTooLarge(f"notes are limited to {MAX_NOTES_CHARS} characters", limit=MAX_NOTES_CHARS)
     return text
 
 
-def check_modifier_count(count: int) -> None:
-    """Checked before any name is resolved, so a long list costs nothing."""
-    if count > MAX_MODIFIERS_PER_LINE:
-        raise CartTooLarge(f"at most {MAX_MODIFIERS_PER_LINE} modifiers per line", limit=MAX_MODIFIERS_PER_LINE)
-
-
-def check_options(item: Item, options: list[Option]) -> tuple[int, ...]:
-    """Enforce the item's modifier groups: options belong to it, no duplicates, min/max per group."""
-    check_modifier_count(len(options))
-    seen: set[str] = set()
-    chosen_per_group: dict[str, int] = {}
-    for option in options:
-        if option.id in seen:
-            raise ModifierInvalid(f"{option.name!r} was chosen twice", modifier=option.id)
-        seen.add(option.id)
-        chosen_per_group[option.group_id] = chosen_per_group.get(option.group_id, 0) + 1
-    for group in item.modifier_groups:
-        chosen = chosen_per_group.get(group.id, 0)
-        if chosen > group.max:
-            raise ModifierInvalid(
-                f"{item.name}: choose at most {group.max} from {group.name}",
-                group=group.id,
-                max=group.max,
-            )
-        if chosen < group.min:
-            raise ModifierRequired(
-                f"{item.name}: please choose {group.min_phrase()} {group.name}",
-                item_id=item.id,
-                group=group.id,
-                group_name=group.name,
-                min=group.min,
-                max=group.max,
-                options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in group.options],
-            )
-    return tuple(o.tag for o in options)
+def check_options(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> tuple[Entry, ...]:
+    """Enforce the item's variations and modifier groups (:func:`app.choices.check_choices`)."""
+    return check_choices(item, variation, options)
 
 
 # --- operations (pure: state in, state out) ---------------------------------------------------------
@@ -146,9 +117,10 @@ def ensure_open(state: CartState) -> None:
         raise CartCheckedOut("this cart has been checked out; start a new cart to order again")
 
 
-def quote(item: Item, options: list[Option]) -> int:
-    """The unit price the customer is quoted: the item plus its chosen options."""
-    return item.price_cents + sum(o.price_cents for o in options)
+def quote(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> int:
+    """The unit price the customer is quoted: the item (or its variation) plus every chosen option."""
+    base = variation.price_cents if variation is not None else item.price_cents
+    return unit_price(base, [p if isinstance(p, Pick) else Pick(p) for p in options]) if options else base
 
 
 def _bump(state: CartState, lines: tuple[Line, ...], next_line_id: int | None = None) -> CartState:
@@ -163,16 +135,24 @@ def _replaced(lines: tuple[Line, ...], old: Line, new: Line) -> tuple[Line, ...]
     return (*lines[:index], new, *lines[index + 1 :])
 
 
-def add_line(state: CartState, item: Item, options: list[Option], quantity: int, notes: str) -> tuple[CartState, int]:
-    """Add ``quantity`` of ``item``; the same item, options and notes merge into one line.
+def add_line(
+    state: CartState,
+    item: Item,
+    options: list[Option | Pick],
+    quantity: int,
+    notes: str,
+    variation: Variation | None = None,
+) -> tuple[CartState, int]:
+    """Add ``quantity`` of ``item``; the same item, variation, options and notes merge into one line.
 
     Returns the new state and the id of the line that now holds the item.
     """
     ensure_open(state)
-    option_tags = check_options(item, options)
-    unit = quote(item, options)
+    option_tags = check_options(item, options, variation)
+    unit = quote(item, options, variation)
+    variation_tag = variation.tag if variation is not None else None
     for line in state.lines:
-        if line.same_choice(item.tag, option_tags, notes):
+        if line.same_choice(item.tag, option_tags, notes, variation_tag):
             total = line.quantity + quantity
             if total > MAX_QUANTITY:
                 raise QuantityInvalid(
@@ -188,7 +168,7 @@ def add_line(state: CartState, item: Item, options: list[Option], quantity: int,
     if state.next_line_id > MAX_LINE_ID:
         raise CartTooLarge("this cart has had too many changes; please start a new cart")
     line_id = state.next_line_id
-    line = Line(line_id, item.tag, quantity, unit, option_tags, notes)
+    line = Line(line_id, item.tag, quantity, unit, option_tags, notes, variation_tag)
     return _bump(state, (*state.lines, line), next_line_id=line_id + 1), line_id
 
 
@@ -198,10 +178,15 @@ def update_line(
     *,
     quantity: int | None = None,
     item: Item | None = None,
-    options: list[Option] | None = None,
+    options: list[Option | Pick] | None = None,
     notes: str | None = None,
+    variation: Variation | None = None,
 ) -> CartState:
-    """Change a line's quantity (0 removes it), notes, or options (of ``item``, the line's item)."""
+    """Change a line's quantity (0 removes it), notes, or choices (of ``item``, the line's item).
+
+    New ``options`` replace the old ones together with the variation (``variation`` None keeps
+    the line's own when ``item`` has variations).
+    """
     ensure_open(state)
     line = state.line(line_id)
     if quantity == 0:
@@ -214,8 +199,11 @@ def update_line(
     if options is not None:
         if item is None or item.tag != line.item_tag:
             raise ValueError("new options need the line's own item")
-        changes["option_tags"] = check_options(item, options)
-        changes["unit_price_cents"] = quote(item, options)
+        if variation is None and line.variation_tag is not None:
+            variation = item.variations_by_tag.get(line.variation_tag)
+        changes["option_tags"] = check_options(item, options, variation)
+        changes["unit_price_cents"] = quote(item, options, variation)
+        changes["variation_tag"] = variation.tag if variation is not None else None
     return _bump(state, _replaced(state.lines, line, line._replace(**changes)))
 
 

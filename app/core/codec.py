@@ -4,6 +4,11 @@ Header (20 bytes, fixed layout, authenticated)::
 
     version:1  kid_tag:2  flags:1  restaurant_tag:1  issued_at:4  age:3  cart_id:8
 
+``version`` is the payload schema: 1 for carts whose lines are item + distinct option tags, 2
+when a line carries a variation, a repeated option or nested choices (:func:`_pack`). A
+token is written in the lowest version that can carry its cart, so a replica of the previous
+release still reads every v1-shaped cart during a rolling deploy.
+
 ``flags`` holds the payload codec (0 raw msgpack, 1 zstd) and the zstd dictionary id. The MAC is
 HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose) over
 ``restaurant_id NUL header‖payload``, truncated to 128 bits. The restaurant id is not stored —
@@ -21,7 +26,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import operator
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +36,7 @@ from itsdangerous import Signer
 from itsdangerous.signer import HMACAlgorithm
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
+from app.core.choices import is_flat
 from app.core.framing import (
     _ZSTD_DICTIONARIES,
     CODEC_RAW,
@@ -45,11 +50,12 @@ from app.core.framing import (
     b64encode,
 )
 from app.core.keys import Key, KeyRing
-from app.core.recent_tokens import RecentTokens
-from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenWrongRestaurant
+from app.core.menu_model import MAX_MODIFIER_DEPTH
+from app.core.recent_tokens import RecentTokens, as_decoded
+from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
-VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+VERSION = 2  # the newest payload schema (see _pack)
+SUPPORTED_VERSIONS = frozenset({1, 2})
 MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
 MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 §5; NIST SP 800-107 §5.3.4)
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
@@ -114,9 +120,8 @@ class _PurposeSigner(Signer):
             algorithm=_TruncatedHMAC(),
         )
         self._derived = super().derive_key()
-        # the HMAC key schedule, done once: each MAC copies it. The stdlib wrapper keeps OpenSSL's
-        # HMAC object in ``_hmac``; copying that one directly skips three Python frames per MAC
-        # (same copy/update/digest API, so the wrapper serves wherever it is absent)
+        # the HMAC key schedule, done once: each MAC copies it (OpenSSL's object, under the stdlib
+        # wrapper where it has one: three Python frames fewer per MAC; the same API either way)
         keyed = hmac.new(self._derived, digestmod=hashlib.sha256)
         self._keyed = getattr(keyed, "_hmac", None) or keyed
 
@@ -142,23 +147,38 @@ class _PurposeSigner(Signer):
 
 
 def _pack_state(state: CartState) -> bytes:
-    # a line is packed as its first 4, 5 or 6 fields: options and notes only when present (a Line
-    # is a tuple, packed as an array: one with notes goes as it is)
-    rows = [ln if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in state.lines]
-    return msgpack.packb((state.revision, state.next_line_id, int(state.checked_out), rows))
+    """The msgpack payload of ``state`` (in whichever format version :func:`_pack` chooses)."""
+    return _pack(state)[1]
+
+
+def _pack(state: CartState) -> tuple[int, bytes]:
+    """``(version, msgpack payload)``. A row is a line's first 4, 5 or 6 fields (options and notes
+    only when present): ``line_id, item, quantity, unit_price[, options[, notes]]``.
+
+    Version 1: ``item`` is the item tag and ``options`` distinct option tags. Version 2: ``item``
+    is ``(item_tag, variation_tag)`` when a variation is chosen, and an ``options`` entry is a tag
+    (repeated for a quantity) or ``(tag, *nested entries)`` (see :mod:`app.core.choices`).
+    """
+    lines = state.lines
+    version = 1
+    for line in lines:  # format 2 only for a variation, a repeated option or nested choices
+        if line.variation_tag is not None or (line.option_tags and not is_flat(line.option_tags)):
+            version = 2
+            break
+    if version == 2:
+        lines = tuple(
+            ln if ln.variation_tag is None else ln._replace(item_tag=(ln.item_tag, ln.variation_tag)) for ln in lines
+        )
+    rows = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in lines]
+    return version, msgpack.packb((state.revision, state.next_line_id, int(state.checked_out), rows))
 
 
 # the unpacker's limits, built once (every turn unpacks with exactly these)
-_UNPACK_OPTIONS = {
-    "use_list": False,
-    "raw": False,
-    "strict_map_key": True,
-    "max_str_len": MAX_NOTES_CHARS * 4,
-    "max_bin_len": 0,
-    "max_array_len": max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6),
-    "max_map_len": 0,
-    "max_ext_len": 0,
-}
+_UNPACK_OPTIONS = {"use_list": False, "raw": False, "strict_map_key": True, "max_bin_len": 0, "max_ext_len": 0}
+_UNPACK_OPTIONS |= {"max_map_len": 0, "max_str_len": MAX_NOTES_CHARS * 4}
+_UNPACK_OPTIONS["max_array_len"] = max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6)
+_tuple_new = tuple.__new__  # a NamedTuple from a tuple of its fields, without its Python __new__
+_MISSING = {4: ((), "", None), 5: ("", None), 6: (None,)}  # a v1 row's missing fields, by its length
 
 
 def _unpack(payload: bytes) -> object:
@@ -172,10 +192,8 @@ def _schema_error(what: str) -> TokenInvalid:
     return TokenInvalid(f"token payload is malformed ({what})", reason="schema")
 
 
-_new_tuple = tuple.__new__  # builds a NamedTuple from a tuple of its fields without its Python __new__
-_NO_OPTIONS_NOR_NOTES = ((), "")
-_NO_NOTES = ("",)
-_line_id = operator.itemgetter(0)
+def _is_int(value: object, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
 
 
 def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
@@ -189,10 +207,8 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
         if size == 4:
             line_id, item_tag, quantity, unit = row
             options = ()
-            row += _NO_OPTIONS_NOR_NOTES
         elif size == 5:
             line_id, item_tag, quantity, unit, options = row
-            row += _NO_NOTES
         elif size == 6:
             line_id, item_tag, quantity, unit, options, notes = row
             if type(notes) is not str or not 0 < len(notes) <= MAX_NOTES_CHARS:
@@ -218,38 +234,69 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
                     raise _schema_error("modifier tag")
         elif type(options) is not tuple:
             raise _schema_error("modifiers")
-        lines.append(_new_tuple(Line, row))
+        lines.append(_tuple_new(Line, row + _MISSING[size]))
     return tuple(lines)
+
+
+def _tag(value: object) -> bool:
+    return type(value) is int and 0 <= value <= 0xFFFFFFFF
+
+
+def _entries(entries: tuple, depth: int) -> int:
+    """Check v2 option entries (tags, or ``(tag, *entries)`` up to the nesting limit); their tag count."""
+    count = 0
+    for entry in entries:
+        if type(entry) is tuple:
+            if len(entry) < 2 or depth >= MAX_MODIFIER_DEPTH or not _tag(entry[0]):
+                raise _schema_error("nested modifiers")
+            count += 1 + _entries(entry[1:], depth + 1)
+        elif _tag(entry):
+            count += 1
+        else:
+            raise _schema_error("modifier tag")
+    return count
+
+
+def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
+    """Format 2 rows: the item may be ``(item_tag, variation_tag)``; options may repeat and nest.
+    Each row is reduced to v1's shape and checked by :func:`_parse_lines`, then given back its
+    variation and options."""
+    flat, extra = [], []
+    for row in rows:
+        if type(row) is not tuple or not 4 <= len(row) <= 6:
+            raise _schema_error("line")
+        item, variation = row[1], None
+        if type(item) is tuple:
+            if len(item) != 2 or not _tag(item[1]):
+                raise _schema_error("variation")
+            item, variation = item
+        options = row[4] if len(row) > 4 else ()
+        if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
+            raise _schema_error("modifiers")
+        if _entries(options, 1) > MAX_MODIFIERS_PER_LINE:
+            raise _schema_error("modifiers")
+        flat.append((row[0], item, *row[2:4], (), *row[5:]) if len(row) > 4 else (row[0], item, *row[2:]))
+        extra.append((options, variation))
+    return tuple(
+        line._replace(option_tags=options, variation_tag=variation)
+        for line, (options, variation) in zip(_parse_lines(tuple(flat)), extra, strict=True)
+    )
 
 
 def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, created_at: int) -> CartState:
     if type(obj) is not tuple or len(obj) != 4:
         raise _schema_error("top level")
     revision, next_line_id, checked_out, rows = obj
-    if not (
-        type(revision) is int
-        and 0 <= revision <= 2**32
-        and type(next_line_id) is int
-        and 1 <= next_line_id <= MAX_LINE_ID + 1
-        and type(checked_out) is int
-        and 0 <= checked_out <= 1
-    ):
+    if not (_is_int(revision, 0, 2**32) and _is_int(next_line_id, 1, MAX_LINE_ID + 1) and _is_int(checked_out, 0, 1)):
         raise _schema_error("cart fields")
     if type(rows) is not tuple or len(rows) > MAX_LINES:
         raise _schema_error("lines")
-    lines = _parse_lines(rows)
-    ids = set(map(_line_id, lines))
+    lines = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
+    ids = {ln.line_id for ln in lines}
     if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
         raise _schema_error("line ids")
-    # updated_at: the last turn, when the token was issued
     state = (header.cart_id, restaurant_id, created_at, header.issued_at, revision, next_line_id, checked_out == 1)
-    return _new_tuple(CartState, (*state, lines))
-
-
-def _as_decoded(state: CartState, issued_at: int, created_at: int) -> CartState:
-    """``state`` as decoding the token minted from it gives it back: its times as the header carries them."""
-    decoded = (state.cart_id, state.restaurant_id, created_at, issued_at, *state[4:6], bool(state.checked_out))
-    return _new_tuple(CartState, (*decoded, state.lines))
+    return _tuple_new(CartState, (*state, lines))
 
 
 # --- the codec --------------------------------------------------------------------------------------
@@ -286,7 +333,7 @@ def _read_body(token: str) -> tuple[TokenHeader, bytes]:
     if len(body) < HEADER_BYTES:
         raise TokenInvalid("token is truncated", reason="format")
     version, kid, flags, rtag, issued, age, cart_id = _HEADER.unpack_from(body)
-    return _new_tuple(TokenHeader, (version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)), body
+    return _tuple_new(TokenHeader, (version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)), body
 
 
 class CartCodec:
@@ -300,8 +347,6 @@ class CartCodec:
         dictionary: int = DEFAULT_DICTIONARY,
         recent: RecentTokens | None = None,
     ) -> None:
-        """``recent`` remembers the tokens this codec mints, so their next turn skips base64, the MAC,
-        zstd and msgpack (:mod:`app.core.recent_tokens`); None: every decode takes the full path."""
         if dictionary and dictionary not in RELEASED_DICTIONARIES:
             raise ValueError(f"no zstd dictionary {dictionary} under {DICTIONARY_DIR}")
         self.keys = keys
@@ -310,11 +355,11 @@ class CartCodec:
         self.dictionary = dictionary  # new tokens compress with it; every released one decodes
         self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
-        self.recent = recent
+        self.recent = recent  # remembers what this codec mints (app.core.recent_tokens); None: nothing
 
     def encode(self, state: CartState, now: int) -> str:
         """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""
-        payload = _pack_state(state)
+        version, payload = _pack(state)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
             packed = _zstd.compressor(self.dictionary).compress(payload)
@@ -322,7 +367,7 @@ class CartCodec:
                 payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
         age = max(0, now - state.created_at)
         header = _HEADER.pack(
-            VERSION,
+            version,
             self._signing_tag,
             flags,
             restaurant_tag(state.restaurant_id),
@@ -348,10 +393,9 @@ class CartCodec:
         if minted is not None:
             state, kid_tag, issued_at, created_at = minted
             if state.restaurant_id == restaurant_id and kid_tag in self._signers:
-                # a token this codec minted: the text is what it signed, so only what depends on
-                # the request is left to check (the restaurant, just done; the time window)
+                # minted here: the text is what we signed; left to check: restaurant (done), time
                 self._check_time(issued_at, created_at, now)
-                return _as_decoded(state, issued_at, created_at)
+                return as_decoded(state, issued_at, created_at)
         header, decoded = _read_body(token)
         body_text, _, mac_text = token.rpartition(".")
         mac = b64decode_strict(mac_text)  # both parts strict base64 before anything else
@@ -359,7 +403,7 @@ class CartCodec:
             raise TokenInvalid("token format version is not supported", reason="version")
         signer = self._signers.get(header.kid_tag)
         if signer is None:
-            raise TokenInvalid("token was signed with a key this server does not have", reason="unknown_key")
+            raise TokenKeyRetired("token was signed with a key this server no longer accepts")
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)

@@ -86,14 +86,18 @@ def _parse_span(text: Any, path: str) -> Span:
     return Span(start, end)
 
 
-def parse_hours(raw: Any, path: str = "hours") -> Hours:
-    """Validate the menu's ``hours`` object; raises :class:`MenuError` with the field's path."""
+def parse_hours(raw: Any, path: str = "hours", default_timezone: str | None = None) -> Hours:
+    """Validate the menu's ``hours`` object; raises :class:`MenuError` with the field's path.
+
+    ``default_timezone``: the zone used when ``raw`` names none (an item's ``availability``
+    windows are in the restaurant's zone, from the menu's ``hours``).
+    """
     if not isinstance(raw, dict):
         raise MenuError("must be an object", path)
     extra = sorted(set(raw) - {"timezone", "weekly"})
     if extra:
         raise MenuError(f"unknown field(s) {', '.join(extra)}", path)
-    zone = raw.get("timezone")
+    zone = raw.get("timezone", default_timezone)
     if not isinstance(zone, str) or not zone:
         raise MenuError('is required, an IANA zone such as "America/New_York"', f"{path}.timezone")
     try:

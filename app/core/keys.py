@@ -18,7 +18,17 @@ from pathlib import Path
 from app.errors import ConfigError
 
 MIN_SECRET_LENGTH = 32
-KID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
+KID_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,32}")
+
+
+def check_kid(kid: str) -> str:
+    """``kid`` if it can name a key in ``CART_KEYS`` (1-32 of ``A-Z a-z 0-9 . _ -``), else :class:`ConfigError`.
+
+    The one rule for every place a kid comes from: the ring ``serve`` loads and ``keys new --kid``.
+    """
+    if not KID_PATTERN.fullmatch(kid):
+        raise ConfigError(f"key id {kid!r} must be 1-32 characters of A-Z a-z 0-9 . _ -")
+    return kid
 
 
 def kid_tag(kid: str) -> bytes:
@@ -53,8 +63,7 @@ class KeyRing:
             raise ConfigError("the key ring is empty: set CART_KEYS='kid:secret'")
         by_tag: dict[bytes, Key] = {}
         for key in keys:
-            if not KID_PATTERN.match(key.kid):
-                raise ConfigError(f"key id {key.kid!r} must be 1-32 characters of A-Z a-z 0-9 . _ -")
+            check_kid(key.kid)
             if len(key.secret) < MIN_SECRET_LENGTH:
                 raise ConfigError(
                     f"key {key.kid!r}: secret is {len(key.secret)} characters, "
@@ -92,8 +101,8 @@ class KeyRing:
 
 
 def new_key_spec(kid: str | None = None) -> str:
-    """A fresh ``kid:secret`` entry with a 256-bit secret."""
-    kid = kid or f"k{secrets.token_hex(3)}"
+    """A fresh ``kid:secret`` entry with a 256-bit secret; a ``kid`` ``serve`` would refuse raises ConfigError."""
+    kid = f"k{secrets.token_hex(3)}" if kid is None else check_kid(kid)
     return f"{kid}:{secrets.token_urlsafe(32)}"
 
 
@@ -102,7 +111,19 @@ def load_dev_keyring(path: Path) -> KeyRing:
 
     The key is written to a private temp file and hard-linked into place, so two processes
     starting at once agree on one complete key: the loser of the link reads the winner's.
+    A file that cannot be made or read (CART_DATA_DIR missing, read-only, not a directory) is a
+    :class:`ConfigError`, so ``serve`` says so in one line.
     """
+    try:
+        spec = _read_or_create(path)
+    except OSError as exc:
+        raise ConfigError(f"CART_DATA_DIR: cannot keep the development key at {path}: {exc.strerror or exc}") from None
+    if not spec:
+        raise ConfigError(f"{path} is empty: delete it to generate a new development key")
+    return KeyRing.parse(spec)
+
+
+def _read_or_create(path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
@@ -115,7 +136,4 @@ def load_dev_keyring(path: Path) -> KeyRing:
             pass
         finally:
             tmp.unlink()
-    spec = path.read_text().strip()
-    if not spec:
-        raise ConfigError(f"{path} is empty: delete it to generate a new development key")
-    return KeyRing.parse(spec)
+    return path.read_text().strip()

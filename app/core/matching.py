@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from app.core.menu import Item, Menu, Option
+from app.core.menu import Item, Menu, Option, Variation
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 ACCEPT_SCORE = 82.0  # below this a fuzzy match is a suggestion, not an answer
@@ -138,19 +138,11 @@ def _option_choices(item: Item) -> tuple[list[str], list[Option]]:
     return [name for name, _ in pairs], [option for _, option in pairs]
 
 
-@lru_cache(maxsize=4096)  # items hash by identity: a reloaded menu's items get their own
-def _options_by_id(item: Item) -> dict[str, Option]:
-    by_id: dict[str, Option] = {}
-    for option in item.options:
-        by_id.setdefault(option.id, option)  # the first, as a scan in order would find
-    return by_id
-
-
 def resolve_option(item: Item, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
-    option = _options_by_id(item).get(text)
-    if option is not None:
-        return option
+    for option in item.options:
+        if option.id == text:
+            return option
     query = normalize(text) if isinstance(text, str) else ""
     names, owners = _option_choices(item)
     ranked = _ranked(query, names, owners, scorer=_option_score) if query and names else []
@@ -191,6 +183,8 @@ class Phrase:
 def split_quantity(text: str) -> tuple[int | None, str]:
     """``"two large fries"`` → ``(2, "large fry")`` (normalised); no leading count → ``None``."""
     words = normalize(text).split()
+    if not words:  # only punctuation or symbols (":", "?!"): nothing to read
+        return None, ""
     counted = words[0] in NUMBER_WORDS or (words[0].isdigit() and len(words[0]) <= 3)
     if len(words) > 1 and counted and words[1] not in UNIT_WORDS:  # "five piece tenders" is a size
         count = NUMBER_WORDS.get(words[0]) or int(words[0])
@@ -298,3 +292,44 @@ def find_options(item: Item, text: str) -> tuple[Option, ...]:
         if options and not _core(rest):
             return options
         raise
+
+
+# --- variations (sizes): hooks the choice resolver (app/core/choosing.py) calls ---------------------------
+
+
+@lru_cache(maxsize=512)  # items are identity-hashed: a reloaded menu brings new items
+def variation_names(item: Item) -> list[tuple[str, Variation]]:
+    """Every variation name and alias of ``item``, normalised, longest first ("8 oz" before "8")."""
+    pairs = [(normalize(n), v) for v in item.variations for n in (v.name, *v.aliases)]
+    return sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0]))
+
+
+def exact_variation(item: Item, text: str) -> Variation | None:
+    """The variation ``text`` names exactly (id, or name/alias once normalised); None otherwise."""
+    for variation in item.variations:
+        if variation.id == text:
+            return variation
+    query = normalize(text) if isinstance(text, str) else ""
+    return next((v for name, v in variation_names(item) if name == query), None)
+
+
+def resolve_variation(item: Item, text: str) -> Variation:
+    """One of ``item``'s variations by id, name or alias (a clear fuzzy winner too); else ``modifier_invalid``."""
+    exact = exact_variation(item, text)
+    if exact is not None:
+        return exact
+    pairs = variation_names(item)
+    query = normalize(text) if isinstance(text, str) else ""
+    ranked = _ranked(query, [n for n, _ in pairs], [v for _, v in pairs], scorer=_option_score) if query else []
+    if ranked and ranked[0].score >= ACCEPT_SCORE and (len(ranked) == 1 or ranked[1].score < ranked[0].score - 2):
+        return ranked[0].target  # type: ignore[return-value]
+    offer = [{"id": v.id, "name": v.name, "price_cents": v.price_cents} for v in item.variations if v.available]
+    raise ModifierInvalid(
+        f"{text!r} is not a size of {item.name}", item_id=item.id, modifier=text, options=offer, variations=offer
+    )
+
+
+def said_variation(item: Item, text: str) -> Variation | None:
+    """A variation named as whole words inside a spoken phrase ("a large latte" → Large); None if none."""
+    padded = f" {normalize(text)} " if isinstance(text, str) else ""
+    return next((v for name, v in variation_names(item) if f" {name} " in padded), None)

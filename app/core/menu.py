@@ -1,125 +1,72 @@
 """Menus: one JSON file per restaurant, validated at load with precise error paths.
 
-The menu is the authority for names, prices and availability; carts only point into it by
-*tags* of item and option ids (:attr:`Item.tag`, :attr:`Option.tag`), which keeps tokens short
-even when ids are UUIDs. A tag is the 16-bit hash of the id when no other item (or option of the
-same item) shares it — 1-3 bytes in msgpack — and otherwise a 32-bit hash (>= 2**16, 5 bytes).
-Both forms resolve while they are unambiguous, so a menu edit that makes a short tag collide
-turns the affected cart line "unavailable" (choose again) rather than guessing. Colliding 32-bit
-tags are refused at load with a clear message.
+Two versions of the file format load through :func:`parse_menu` (docs/menu-format in the README):
+
+* v1: ``tax_rate`` (one additive tax on everything); items with ``price_cents`` and modifier
+  groups of options.
+* v2 adds ``taxes`` (``[{"id", "name", "rate", "inclusive"}]``, instead of ``tax_rate``); item
+  ``variations`` (absolute prices, exactly one chosen; instead of ``price_cents``), ``taxes``
+  (ids that apply; ``[]`` = exempt) and ``availability`` (weekly windows, the ``hours`` shape);
+  option ``available``, ``max_quantity``, ``default`` and nested ``modifier_groups``.
+
+Every amount is in the currency's minor unit (:mod:`app.core.money`). What ``menu check`` refuses
+beyond the shape of each field lives in :mod:`app.core.menu_rules`. The model is :mod:`app.core.menu_model`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from app.core.hours import Hours, parse_hours
+from app.core.hours import parse_hours
+from app.core.menu_model import (
+    MAX_MODIFIER_DEPTH,
+    SHORT_TAGS,
+    V1_TAX_ID,
+    Item,
+    Menu,
+    ModifierGroup,
+    Option,
+    Tax,
+    Variation,
+    assign_tags,
+    tag_pair,
+)
+from app.core.menu_rules import check_rules
+from app.core.money import minor_digits
 from app.errors import MenuError, RestaurantNotFound
 
+__all__ = [
+    "MAX_MODIFIER_DEPTH",
+    "SHORT_TAGS",
+    "Item",
+    "Menu",
+    "MenuCatalog",
+    "ModifierGroup",
+    "Option",
+    "Tax",
+    "Variation",
+    "assign_tags",
+    "load_menu",
+    "parse_menu",
+    "tag_pair",
+]
+
 MAX_MENU_BYTES = 2_000_000
-_TOP_KEYS = {"restaurant_id", "name", "currency", "tax_rate", "items", "hours"}
-_ITEM_KEYS = {"id", "name", "aliases", "category", "price_cents", "available", "modifier_groups", "description"}
+_TOP_KEYS = {"restaurant_id", "name", "currency", "tax_rate", "taxes", "items", "hours"}
+_ITEM_KEYS = {
+    "id", "name", "aliases", "category", "price_cents", "available", "modifier_groups", "description",
+    "variations", "taxes", "availability",
+}  # fmt: skip
 _GROUP_KEYS = {"id", "name", "min", "max", "options"}
-_OPTION_KEYS = {"id", "name", "aliases", "price_cents"}
+_OPTION_KEYS = {"id", "name", "aliases", "price_cents", "available", "max_quantity", "default", "modifier_groups"}
+_VARIATION_KEYS = {"id", "name", "aliases", "price_cents", "available"}
+_TAX_KEYS = {"id", "name", "rate", "inclusive"}
 MAX_PRICE_CENTS = 10_000_000
-
-
-SHORT_TAGS = 1 << 16
-
-
-def tag_pair(identifier: str) -> tuple[int, int]:
-    """``(short, long)`` tags of an id: 16-bit, and 32-bit kept >= 2**16 so the two never mix."""
-    digest = int.from_bytes(hashlib.blake2b(identifier.encode(), digest_size=4).digest(), "big")
-    return digest & 0xFFFF, SHORT_TAGS + digest % ((1 << 32) - SHORT_TAGS)
-
-
-def assign_tags(ids: list[str], path: str, what: str) -> tuple[dict[str, int], dict[int, str]]:
-    """Choose each id's tag (short when unique among ``ids``) and build the tag -> id lookup."""
-    pairs = {i: tag_pair(i) for i in ids}
-    short_count: dict[int, int] = {}
-    for short, _ in pairs.values():
-        short_count[short] = short_count.get(short, 0) + 1
-    chosen: dict[str, int] = {}
-    lookup: dict[int, str] = {}
-    for identifier, (short, long) in pairs.items():
-        if long in lookup:
-            raise MenuError(f"{what} ids {lookup[long]!r} and {identifier!r} hash to the same tag; rename one", path)
-        lookup[long] = identifier
-        if short_count[short] == 1:
-            lookup[short] = identifier
-        chosen[identifier] = short if short_count[short] == 1 else long
-    return chosen, lookup
-
-
-@dataclass(frozen=True)
-class Option:
-    id: str
-    name: str
-    price_cents: int
-    group_id: str
-    aliases: tuple[str, ...] = ()
-    tag: int = 0  # assigned by the item that owns it (see assign_tags)
-
-
-@dataclass(frozen=True)
-class ModifierGroup:
-    id: str
-    name: str
-    min: int
-    max: int
-    options: tuple[Option, ...]
-
-    @property
-    def required(self) -> bool:
-        return self.min > 0
-
-    def min_phrase(self) -> str:
-        return "one" if self.min == 1 else f"at least {self.min}"
-
-
-@dataclass(frozen=True, eq=False)
-class Item:
-    id: str
-    name: str
-    category: str
-    price_cents: int
-    available: bool
-    aliases: tuple[str, ...] = ()
-    modifier_groups: tuple[ModifierGroup, ...] = ()
-    description: str = ""
-    tag: int = 0  # assigned by the menu (see assign_tags)
-    options_by_tag: dict[int, Option] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def options(self) -> list[Option]:
-        return [o for g in self.modifier_groups for o in g.options]
-
-
-@dataclass(frozen=True, eq=False)  # identity: a reloaded file is a new menu
-class Menu:
-    restaurant_id: str
-    name: str
-    currency: str
-    tax_rate: Decimal
-    items: tuple[Item, ...]
-    raw: dict[str, Any] = field(compare=False, repr=False)
-    items_by_tag: dict[int, Item] = field(compare=False, repr=False, default_factory=dict)
-    items_by_id: dict[str, Item] = field(compare=False, repr=False, default_factory=dict)
-    hours: Hours | None = field(compare=False, repr=False, default=None)  # None: always open
-
-    def item_by_tag(self, tag: int) -> Item | None:
-        return self.items_by_tag.get(tag)
-
-    def item(self, item_id: str) -> Item | None:
-        return self.items_by_id.get(item_id)
-
-    def categories(self) -> list[str]:
-        return list(dict.fromkeys(i.category for i in self.items))
+MAX_OPTION_QUANTITY = 12  # a line carries at most this many choices (cart.MAX_MODIFIERS_PER_LINE)
 
 
 # --- parsing ------------------------------------------------------------------------------------
@@ -170,57 +117,146 @@ def _dict_at(value: Any, path: str) -> dict[str, Any]:
     return value
 
 
-def _parse_option(raw: Any, group_id: str, path: str) -> Option:
+def _optional(obj: dict[str, Any], key: str, kind: type, default: Any, path: str) -> Any:
+    return _need(obj, key, kind, path) if key in obj else default
+
+
+def _objects(raw: list[Any], path: str, allowed: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    """Each entry of a list field with its path, checked to be an object with only ``allowed`` keys."""
+    out = []
+    for i, entry in enumerate(raw):
+        where = f"{path}[{i}]"
+        obj = _dict_at(entry, where)
+        _no_extra(obj, allowed, where)
+        out.append((where, obj))
+    return out
+
+
+def _list_at(obj: dict[str, Any], key: str, path: str) -> list[Any]:
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise MenuError("must be a list", f"{path}.{key}")
+    return value
+
+
+def _scoped_options(groups: tuple[ModifierGroup, ...], path: str) -> tuple[tuple[ModifierGroup, ...], dict]:
+    """Ids unique and tags assigned among the options of ``groups`` (one tag scope)."""
+    _unique([g.id for g in groups], path, "group id")
+    _unique([o.id for g in groups for o in g.options], path, "option id")
+    tags, lookup = assign_tags([o.id for g in groups for o in g.options], path, "option")
+    groups = tuple(replace(g, options=tuple(replace(o, tag=tags[o.id]) for o in g.options)) for g in groups)
+    by_id = {o.id: o for g in groups for o in g.options}
+    return groups, {tag: by_id[i] for tag, i in lookup.items()}
+
+
+def _parse_groups(obj: dict[str, Any], path: str, depth: int) -> tuple[tuple[ModifierGroup, ...], dict]:
+    raw_groups = _list_at(obj, "modifier_groups", path)
+    if raw_groups and depth > MAX_MODIFIER_DEPTH:
+        raise MenuError(
+            f"modifier groups nest {depth} levels deep; a cart token carries at most {MAX_MODIFIER_DEPTH}",
+            f"{path}.modifier_groups",
+        )
+    groups = tuple(_parse_group(g, f"{path}.modifier_groups[{i}]", depth) for i, g in enumerate(raw_groups))
+    return _scoped_options(groups, f"{path}.modifier_groups")
+
+
+def _parse_option(raw: Any, group_id: str, path: str, depth: int) -> Option:
     obj = _dict_at(raw, path)
     _no_extra(obj, _OPTION_KEYS, path)
+    max_quantity = _optional(obj, "max_quantity", int, 1, path)
+    if not 1 <= max_quantity <= MAX_OPTION_QUANTITY:
+        raise MenuError(f"must be from 1 to {MAX_OPTION_QUANTITY}", f"{path}.max_quantity")
+    groups, by_tag = _parse_groups(obj, path, depth + 1)
     return Option(
         id=_need(obj, "id", str, path),
         name=_need(obj, "name", str, path),
         price_cents=_price(obj, path, allow_negative=True),
         group_id=group_id,
         aliases=_aliases(obj, path),
+        available=_optional(obj, "available", bool, True, path),
+        max_quantity=max_quantity,
+        default=_optional(obj, "default", bool, False, path),
+        modifier_groups=groups,
+        options_by_tag=by_tag,
     )
 
 
-def _parse_group(raw: Any, path: str) -> ModifierGroup:
+def _parse_group(raw: Any, path: str, depth: int = 1) -> ModifierGroup:
     obj = _dict_at(raw, path)
     _no_extra(obj, _GROUP_KEYS, path)
     group_id = _need(obj, "id", str, path)
     low, high = _need(obj, "min", int, path), _need(obj, "max", int, path)
     raw_options = _need(obj, "options", list, path)
-    options = tuple(_parse_option(o, group_id, f"{path}.options[{i}]") for i, o in enumerate(raw_options))
+    options = tuple(_parse_option(o, group_id, f"{path}.options[{i}]", depth) for i, o in enumerate(raw_options))
     if not options:
         raise MenuError("a modifier group needs at least one option", f"{path}.options")
     if not 0 <= low <= high or high < 1:
         raise MenuError(f"needs 0 <= min <= max and max >= 1 (got min={low}, max={high})", path)
-    if low > len(options):
-        raise MenuError(f"min={low} but only {len(options)} options", f"{path}.min")
+    defaults = sum(1 for o in options if o.default)
+    if defaults > high:
+        raise MenuError(f"{defaults} options are default but max={high}", f"{path}.options")
     return ModifierGroup(group_id, _need(obj, "name", str, path), low, high, options)
 
 
-def _parse_item(raw: Any, path: str) -> Item:
+def _parse_variations(obj: dict[str, Any], path: str) -> tuple[tuple[Variation, ...], dict[int, Variation]]:
+    raw = _list_at(obj, "variations", path)
+    if "variations" in obj and not raw:
+        raise MenuError("must list at least one variation (or leave it out and give price_cents)", f"{path}.variations")
+    variations = [
+        Variation(
+            id=_need(v, "id", str, where),
+            name=_need(v, "name", str, where),
+            price_cents=_price(v, where, allow_negative=False),
+            available=_optional(v, "available", bool, True, where),
+            aliases=_aliases(v, where),
+        )
+        for where, v in _objects(raw, f"{path}.variations", _VARIATION_KEYS)
+    ]
+    _unique([v.id for v in variations], f"{path}.variations", "variation id")
+    tags, lookup = assign_tags([v.id for v in variations], f"{path}.variations", "variation")
+    tagged = tuple(replace(v, tag=tags[v.id]) for v in variations)
+    by_id = {v.id: v for v in tagged}
+    return tagged, {tag: by_id[i] for tag, i in lookup.items()}
+
+
+def _parse_item_taxes(obj: dict[str, Any], path: str, tax_ids: set[str]) -> tuple[str, ...] | None:
+    if "taxes" not in obj:
+        return None
+    raw = _list_at(obj, "taxes", path)
+    for i, tax_id in enumerate(raw):
+        if not isinstance(tax_id, str) or tax_id not in tax_ids:
+            known = ", ".join(sorted(tax_ids)) or "none"
+            raise MenuError(f"unknown tax id {tax_id!r} (the menu's taxes: {known})", f"{path}.taxes[{i}]")
+    _unique(raw, f"{path}.taxes", "tax id")
+    return tuple(raw)
+
+
+def _parse_item(raw: Any, path: str, tax_ids: set[str], timezone: str | None) -> Item:
     obj = _dict_at(raw, path)
     _no_extra(obj, _ITEM_KEYS, path)
     item_id = _need(obj, "id", str, path)
-    raw_groups = obj.get("modifier_groups", [])
-    if not isinstance(raw_groups, list):
-        raise MenuError("must be a list", f"{path}.modifier_groups")
-    groups = tuple(_parse_group(g, f"{path}.modifier_groups[{i}]") for i, g in enumerate(raw_groups))
-    _unique([g.id for g in groups], f"{path}.modifier_groups", "group id")
-    _unique([o.id for g in groups for o in g.options], f"{path}.modifier_groups", "option id")
-    tags, lookup = assign_tags([o.id for g in groups for o in g.options], f"{path}.modifier_groups", "option")
-    groups = tuple(replace(g, options=tuple(replace(o, tag=tags[o.id]) for o in g.options)) for g in groups)
-    options_by_id = {o.id: o for g in groups for o in g.options}
+    groups, options_by_tag = _parse_groups(obj, path, 1)
+    variations, variations_by_tag = _parse_variations(obj, path)
+    if variations and "price_cents" in obj:
+        raise MenuError("give price_cents or variations, not both", f"{path}.price_cents")
+    price = min(v.price_cents for v in variations) if variations else _price(obj, path, allow_negative=False)
+    availability = None
+    if "availability" in obj:
+        availability = parse_hours(obj["availability"], f"{path}.availability", default_timezone=timezone)
     return Item(
         id=item_id,
         name=_need(obj, "name", str, path),
         category=_need(obj, "category", str, path),
-        price_cents=_price(obj, path, allow_negative=False),
+        price_cents=price,
         available=_need(obj, "available", bool, path),
         aliases=_aliases(obj, path),
         modifier_groups=groups,
         description=obj.get("description", "") if isinstance(obj.get("description", ""), str) else "",
-        options_by_tag={tag: options_by_id[i] for tag, i in lookup.items()},
+        options_by_tag=options_by_tag,
+        variations=variations,
+        variations_by_tag=variations_by_tag,
+        tax_ids=_parse_item_taxes(obj, path, tax_ids),
+        availability=availability,
     )
 
 
@@ -232,38 +268,74 @@ def _unique(values: list[str], path: str, what: str) -> None:
         seen.add(value)
 
 
+def _rate(text: Any, path: str) -> Decimal:
+    if not isinstance(text, str):
+        raise MenuError("must be a string", path)
+    try:
+        rate = Decimal(text)
+    except InvalidOperation:
+        raise MenuError(f"{text!r} is not a decimal number", path) from None
+    if not rate.is_finite() or not Decimal(0) <= rate < Decimal(1):
+        raise MenuError('must be a decimal string from 0 to below 1, e.g. "0.0825"', path)
+    return rate
+
+
+def _parse_taxes(obj: dict[str, Any]) -> tuple[Decimal | None, tuple[Tax, ...]]:
+    """v1's ``tax_rate`` (one additive tax with id ``tax``) or v2's ``taxes`` list."""
+    if "tax_rate" in obj and "taxes" in obj:
+        raise MenuError("give tax_rate or taxes, not both", "taxes")
+    if "taxes" not in obj:
+        rate = _rate(_need(obj, "tax_rate", str, ""), "tax_rate")
+        return rate, (Tax(V1_TAX_ID, "Tax", rate, False),)
+    taxes = [
+        Tax(
+            id=_need(t, "id", str, where),
+            name=_need(t, "name", str, where),
+            rate=_rate(_need(t, "rate", str, where), f"{where}.rate"),
+            inclusive=_optional(t, "inclusive", bool, False, where),
+        )
+        for where, t in _objects(_need(obj, "taxes", list, ""), "taxes", _TAX_KEYS)
+    ]
+    _unique([t.id for t in taxes], "taxes", "tax id")
+    return None, tuple(taxes)
+
+
 def parse_menu(data: Any) -> Menu:
-    """Validate a decoded menu document and build the model; raises :class:`MenuError`."""
+    """Validate a decoded menu document (v1 or v2) and build the model; raises :class:`MenuError`."""
     obj = _dict_at(data, "menu")
     _no_extra(obj, _TOP_KEYS, "")
     rid = _need(obj, "restaurant_id", str, "")
     currency = _need(obj, "currency", str, "")
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
         raise MenuError("must be a 3-letter ISO 4217 code such as USD", "currency")
-    rate_text = _need(obj, "tax_rate", str, "")
-    try:
-        rate = Decimal(rate_text)
-    except InvalidOperation:
-        raise MenuError(f"{rate_text!r} is not a decimal number", "tax_rate") from None
-    if not rate.is_finite() or not Decimal(0) <= rate < Decimal(1):
-        raise MenuError('must be a decimal string from 0 to below 1, e.g. "0.0825"', "tax_rate")
+    digits = minor_digits(currency)
+    if digits is None:
+        raise MenuError(f"{currency!r} is not an ISO 4217 currency code", "currency")
+    tax_rate, taxes = _parse_taxes(obj)
+    hours = parse_hours(obj["hours"]) if "hours" in obj else None
+    timezone = hours.timezone if hours else None
     raw_items = _need(obj, "items", list, "")
-    items = tuple(_parse_item(it, f"items[{i}]") for i, it in enumerate(raw_items))
+    tax_ids = {t.id for t in taxes}
+    items = tuple(_parse_item(it, f"items[{i}]", tax_ids, timezone) for i, it in enumerate(raw_items))
     _unique([it.id for it in items], "items", "item id")
     tags, lookup = assign_tags([it.id for it in items], "items", "item")
     items = tuple(replace(it, tag=tags[it.id]) for it in items)
     items_by_id = {it.id: it for it in items}
-    return Menu(
+    menu = Menu(
         restaurant_id=rid,
         name=_need(obj, "name", str, ""),
         currency=currency,
-        tax_rate=rate,
+        tax_rate=tax_rate,
         items=items,
         raw=obj,
         items_by_tag={tag: items_by_id[i] for tag, i in lookup.items()},
         items_by_id=items_by_id,
-        hours=parse_hours(obj["hours"]) if "hours" in obj else None,
+        hours=hours,
+        taxes=taxes,
+        minor_digits=digits,
     )
+    check_rules(menu)
+    return menu
 
 
 def load_menu(path: Path) -> Menu:

@@ -29,6 +29,15 @@ DEFAULT_MAX_ENTRIES = 1024  # ~1 MB for typical 150-character, 5-line carts; ~15
 Minted = tuple[CartState, bytes, int, int]
 
 
+_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
+
+
+def as_decoded(state: CartState, issued_at: int, created_at: int) -> CartState:
+    """``state`` as decoding the token minted from it gives it back: its times as the header carries them."""
+    decoded = (state.cart_id, state.restaurant_id, created_at, issued_at, *state[4:6], bool(state.checked_out))
+    return _new_tuple(CartState, (*decoded, state.lines))
+
+
 class RecentTokens:
     """A bounded, insertion-ordered map ``token text → Minted``."""
 

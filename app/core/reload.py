@@ -35,11 +35,18 @@ def snapshot(directory: Path) -> Snapshot:
 
     Content, not mtime: two saves within one timestamp tick must not be missed. Menus are small
     (capped at 2 MB each), so hashing them every poll costs next to nothing.
+
+    A name that is listed but cannot be read (a dangling symlink while the kubelet swaps a
+    ConfigMap volume's ``..data``, a file removed between listing and reading) is kept with an
+    empty digest: the catalog load sees that name too, so the poll after it settles must differ.
     """
     entries = []
     for path in sorted(directory.glob("*.json")):
-        with contextlib.suppress(OSError):  # removed between glob and read: the next poll sees it
-            entries.append((path.name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest()))
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        except OSError:
+            digest = b""
+        entries.append((path.name, digest))
     return tuple(entries)
 
 

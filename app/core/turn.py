@@ -13,12 +13,15 @@ from typing import Any
 
 from app.core import cart
 from app.core.cart import CartState
+from app.core.choices import Pick, decode
+from app.core.choosing import resolve_choices
 from app.core.codec import CartCodec
-from app.core.matching import resolve_item, resolve_option
+from app.core.matching import resolve_item, resolve_variation
 from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
 from app.core.view import cart_view
-from app.errors import ItemUnavailable, ModifierInvalid, TokenMissing
+from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
+from app.json_input import as_integer
 
 
 @dataclass(frozen=True)
@@ -37,14 +40,21 @@ class AddItem:
     quantity: int = 1
     modifiers: tuple[str, ...] = ()
     notes: str | None = None
+    variation: str | None = None  # id or spoken name; may also be said among the modifiers
+
+
+_CHANGES = ("quantity", "modifiers", "notes", "variation")
 
 
 @dataclass(frozen=True)
 class UpdateLine:
+    """Change a line; None leaves a field as it is, so at least one must be given (400 ``field_required``)."""
+
     line_id: int
     quantity: int | None = None
     modifiers: tuple[str, ...] | None = None
     notes: str | None = None
+    variation: str | None = None  # a new variation (the options stay unless ``modifiers`` is sent)
 
 
 @dataclass(frozen=True)
@@ -75,52 +85,68 @@ class TurnResult:
         return cart_view(self.priced, self.expires_at)
 
 
-def alternatives(menu: Menu, item: Item, limit: int = 3) -> list[dict[str, Any]]:
+def alternatives(menu: Menu, item: Item, limit: int = 3, now: int | None = None) -> list[dict[str, Any]]:
     """Available items of the same category, for "we're out of that, how about…"."""
     return [
         {"id": i.id, "name": i.name, "price_cents": i.price_cents}
         for i in menu.items
-        if i.category == item.category and i.available and i is not item
+        if i.category == item.category and i.available_at(now) and i is not item
     ][:limit]
 
 
-def resolve_available_item(menu: Menu, text: str) -> Item:
+def resolve_available_item(menu: Menu, text: str, now: int | None = None) -> Item:
+    """The item ``text`` names, if it is on sale (and, with ``now``, inside its availability windows)."""
     item = resolve_item(menu, text)
-    if not item.available:
+    if not item.available_at(now):
+        windows = item.availability.today_text(now) if item.available and item.availability and now else None
         raise ItemUnavailable(
-            f"{item.name} is not available right now",
+            f"{item.name} is not available right now" + (f" (today: {', '.join(windows)})" if windows else ""),
             item_id=item.id,
-            suggestions=alternatives(menu, item),
+            suggestions=alternatives(menu, item, now=now),
+            **({"available_today": windows} if windows is not None else {}),
         )
     return item
 
 
-def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int | None]:
-    """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input."""
+def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -> tuple[CartState, int | None]:
+    """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input.
+
+    ``now`` (unix seconds) refuses adding an item outside its ``availability`` windows.
+    """
     if isinstance(op, ViewCart):
         return state, None
     cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
     if isinstance(op, AddItem):
         cart.check_modifier_count(len(op.modifiers))
-        item = resolve_available_item(menu, op.item)
-        options = [resolve_option(item, m) for m in op.modifiers]
+        item = resolve_available_item(menu, op.item, now)
+        variation, picks = resolve_choices(item, op.modifiers, op.variation)
         quantity = cart.check_quantity(op.quantity)
-        return cart.add_line(state, item, options, quantity, cart.clean_notes(op.notes))
+        return cart.add_line(state, item, list(picks), quantity, cart.clean_notes(op.notes), variation)
     if isinstance(op, UpdateLine):
+        if all(getattr(op, name) is None for name in _CHANGES):  # would change nothing
+            raise FieldRequired("send at least one of " + ", ".join(_CHANGES), fields=list(_CHANGES))
         line = state.line(op.line_id)
-        item, options = None, None
-        if op.modifiers is not None:
-            cart.check_modifier_count(len(op.modifiers))
+        item, options, variation = None, None, None
+        if op.modifiers is not None or op.variation is not None:
             item = menu.item_by_tag(line.item_tag)
             if item is None:
                 raise ModifierInvalid(
                     "this item is no longer on the menu; remove the line instead", line_id=line.line_id
                 )
-            options = [resolve_option(item, m) for m in op.modifiers]
-        removing = type(op.quantity) is int and op.quantity == 0
+            if op.modifiers is not None:
+                cart.check_modifier_count(len(op.modifiers))
+                variation, options = resolve_choices(item, op.modifiers, op.variation)
+            else:
+                options = kept_picks(item, line)
+                variation = resolve_variation(item, op.variation) if item.variations else None
+                if variation is None:
+                    raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id)
+        removing = as_integer(op.quantity) == 0
         quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
         notes = None if op.notes is None else cart.clean_notes(op.notes)
-        updated = cart.update_line(state, op.line_id, quantity=quantity, item=item, options=options, notes=notes)
+        updated = cart.update_line(
+            state, op.line_id, quantity=quantity, item=item, options=options, notes=notes, variation=variation
+        )
         return updated, op.line_id
     if isinstance(op, RemoveLine):
         return cart.remove_line(state, op.line_id), None
@@ -129,9 +155,17 @@ def apply(state: CartState, op: Operation, menu: Menu) -> tuple[CartState, int |
     raise TypeError(f"not an operation: {op!r}")
 
 
+def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
+    """The line's own picks on the current menu (to change only its variation); gone ones refuse."""
+    picks = decode(line.option_tags, item.options_by_tag)
+    if picks is None:
+        raise ModifierInvalid(f"a choice on this {item.name} is no longer offered; choose again", line_id=line.line_id)
+    return list(picks)
+
+
 def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
     """Reprice, stamp ``now`` as the last activity and sign."""
-    priced = price_cart(state, menu)
+    priced = price_cart(state, menu, now)
     token = codec.encode(priced.state, now)
     expires_at = codec.policy.expires_at(priced.state.created_at, now)
     return TurnResult(priced, token, expires_at, line_id)
@@ -155,7 +189,7 @@ def run_turn(
     if isinstance(op, NewCart):
         return finish(cart.new_cart(op.cart_id, menu.restaurant_id, now), menu, codec, now)
     state = load(token, menu, codec, now, other_restaurants)
-    state, line_id = apply(state, op, menu)
+    state, line_id = apply(state, op, menu, now)
     return finish(state, menu, codec, now, line_id)
 
 

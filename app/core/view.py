@@ -26,6 +26,7 @@ def cart_view(priced: PricedCart, expires_at: int) -> dict[str, Any]:
         "item_count": priced.item_count,
         "subtotal_cents": priced.subtotal_cents,
         "tax_cents": priced.tax_cents,
+        "taxes": priced.taxes,
         "total_cents": priced.total_cents,
         "checked_out": state.checked_out,
         "expires_at": iso_utc(expires_at),

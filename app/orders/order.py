@@ -8,8 +8,8 @@ cart token never carries them.
 
 Checks, in order (each a documented code in :mod:`app.errors`): ``cart_empty`` →
 ``cart_has_unavailable_items`` → ``modifier_required`` / ``modifier_invalid`` (the menu's choices
-may have changed since the line was added) → ``restaurant_closed`` (if the menu has ``hours``) →
-``order_total_changed`` (only if the caller sent ``expected_total_cents``).
+may have changed since the line was added) → ``order_total_negative`` → ``restaurant_closed``
+(if the menu has ``hours``) → ``order_total_changed`` (only if the caller sent ``expected_total_cents``).
 
 Placing it with a sink is :mod:`app.orders.service`; reading it aloud is :mod:`app.voice.speech`.
 """
@@ -18,27 +18,31 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from app.core.cart import CartState, check_options, clean_notes
+from app.core.choices import decode
 from app.core.menu import Menu
 from app.core.pricing import PricedCart, format_money, price_cart
 from app.core.view import iso_utc
 from app.errors import (
     CartEmpty,
     CartHasUnavailableItems,
+    FieldInvalid,
+    FieldRequired,
     InvalidRequest,
     ModifierInvalid,
     ModifierRequired,
     OrderTotalChanged,
+    OrderTotalNegative,
     RestaurantClosed,
 )
-from app.json_input import object_fields
+from app.json_input import as_integer, object_fields, visible_text
 
 FULFILLMENT = ("pickup", "dine_in", "curbside")
 MAX_NAME_CHARS = 80
+MAX_TOTAL_CENTS = 10**10 - 1  # the largest expected_total_cents taken (voice: confirm_order's total_cents)
 _PHONE = re.compile(r"\+?[0-9 ().-]{7,24}")
 _REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
 
@@ -71,24 +75,24 @@ class CheckoutRequest:
 def _clean_name(value: Any) -> str:
     if not isinstance(value, str):
         raise InvalidRequest("customer.name must be a string", field="customer.name")
-    name = unicodedata.normalize("NFC", value).strip()
+    name = visible_text(value, "customer.name")
     if not name:
-        raise InvalidRequest("customer.name is required", field="customer.name")
-    if len(name) > MAX_NAME_CHARS or any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InvalidRequest(
-            f"customer.name must be at most {MAX_NAME_CHARS} printable characters", field="customer.name"
-        )
+        raise FieldRequired("customer.name is required", field="customer.name")
+    if len(name) > MAX_NAME_CHARS:
+        raise FieldInvalid(f"customer.name must be at most {MAX_NAME_CHARS} characters", field="customer.name")
     return name
 
 
 def _clean_phone(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not _PHONE.fullmatch(value.strip()):
-        raise InvalidRequest("customer.phone must be a phone number such as +1 555 010 0199", field="customer.phone")
+    if not isinstance(value, str):
+        raise InvalidRequest("customer.phone must be a string", field="customer.phone")
+    if not _PHONE.fullmatch(value.strip()):
+        raise FieldInvalid("customer.phone must be a phone number such as +1 555 010 0199", field="customer.phone")
     digits = sum(ch.isdigit() for ch in value)
     if not 7 <= digits <= 15:
-        raise InvalidRequest("customer.phone must have 7 to 15 digits", field="customer.phone")
+        raise FieldInvalid("customer.phone must have 7 to 15 digits", field="customer.phone")
     return value.strip()
 
 
@@ -107,8 +111,10 @@ def parse_checkout(body: Any) -> CheckoutRequest:
             f"fulfillment must be one of {', '.join(FULFILLMENT)}", field="fulfillment", allowed=list(FULFILLMENT)
         )
     expected = body.get("expected_total_cents")
-    if expected is not None and (type(expected) is not int or not 0 <= expected < 10**10):
-        raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
+    if expected is not None:
+        expected = as_integer(expected)
+        if expected is None or not 0 <= expected <= MAX_TOTAL_CENTS:
+            raise InvalidRequest("expected_total_cents must be a whole number of cents", field="expected_total_cents")
     return CheckoutRequest(
         customer=Customer(_clean_name(customer.get("name")), _clean_phone(customer.get("phone"))),
         fulfillment=fulfillment,
@@ -134,10 +140,13 @@ class Order:
     fulfillment: str
     notes: str
     placed_at: int
+    taxes: tuple[dict[str, Any], ...] = ()  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    added_tax_cents: int | None = None  # the additive taxes; None: all of tax_cents (no inclusive tax)
 
     @property
     def total_cents(self) -> int:
-        return self.subtotal_cents + self.tax_cents
+        """Subtotal plus the additive taxes (inclusive ones are already in the subtotal)."""
+        return self.subtotal_cents + (self.tax_cents if self.added_tax_cents is None else self.added_tax_cents)
 
     def to_dict(self) -> dict[str, Any]:
         """The order as delivered to the kitchen and returned to the client (JSON-ready)."""
@@ -150,6 +159,7 @@ class Order:
             "lines": list(self.lines),
             "subtotal_cents": self.subtotal_cents,
             "tax_cents": self.tax_cents,
+            "taxes": list(self.taxes),
             "total_cents": self.total_cents,
             "customer": self.customer.to_dict(),
             "fulfillment": self.fulfillment,
@@ -163,9 +173,12 @@ def _check_choices(priced: PricedCart, menu: Menu) -> None:
     for p in priced.lines:
         item = menu.item_by_tag(p.line.item_tag)
         assert item is not None  # unavailable lines were refused before
-        options = [item.options_by_tag[t] for t in p.line.option_tags]
+        picks = decode(p.line.option_tags, item.options_by_tag)
+        assert picks is not None  # so were lines with a choice the menu no longer has
+        tag = p.line.variation_tag
+        variation = item.variations_by_tag.get(tag) if tag is not None else None
         try:
-            check_options(item, options)
+            check_options(item, list(picks), variation)
         except (ModifierInvalid, ModifierRequired) as exc:
             exc.details["line_id"] = p.line.line_id
             raise
@@ -176,7 +189,7 @@ def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
     voice review asks the same question, so it never calls a cart ready that checkout refuses."""
     if not state.lines:
         raise CartEmpty("the cart is empty; add something before checking out")
-    priced = price_cart(state, menu)
+    priced = price_cart(state, menu, now)
     unavailable = [p.line.line_id for p in priced.lines if not p.available]
     if unavailable:
         raise CartHasUnavailableItems(
@@ -185,6 +198,11 @@ def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
             warnings=[w for w in priced.warnings if w["code"] == "item_unavailable"],
         )
     _check_choices(priced, menu)
+    if priced.total_cents < 0:
+        raise OrderTotalNegative(
+            f"the order would total {format_money(priced.total_cents, menu.currency)}; it cannot be placed",
+            total_cents=priced.total_cents,
+        )
     if menu.hours is not None and not menu.hours.is_open(now):
         raise RestaurantClosed(
             f"{menu.name} is closed right now",
@@ -202,6 +220,8 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
             f"the total is now {format_money(priced.total_cents, menu.currency)}; please confirm it",
             total_cents=priced.total_cents,
             expected_total_cents=request.expected_total_cents,
+            currency=menu.currency,
+            changes=[w for w in priced.warnings if w["code"] == "price_changed"],  # what moved since the quote
         )
     lines = tuple({k: v for k, v in p.to_dict().items() if k != "available"} for p in priced.lines)
     order = Order(
@@ -217,5 +237,7 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
         fulfillment=request.fulfillment,
         notes=request.notes,
         placed_at=now,
+        taxes=tuple(priced.taxes),
+        added_tax_cents=priced.total_cents - priced.subtotal_cents,
     )
     return order, priced

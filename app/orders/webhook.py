@@ -30,7 +30,6 @@ log = logging.getLogger("voicecart.orders")
 
 SIGNATURE_HEADER = "Voicecart-Signature"
 REPLAYED_HEADER = "Idempotent-Replayed"
-MIN_SECRET_CHARS = 32
 RETRY_STATUSES = frozenset({408, 425, 429})
 
 

@@ -17,7 +17,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from app.context import AppContext, Clock, build_context
 from app.core.reload import MenuReloader
-from app.server import cart_routes, ops_routes, order_routes, voice_routes
+from app.server import cart_routes, openapi, ops_routes, order_routes, voice_routes
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
 from app.settings import Settings
@@ -67,11 +67,15 @@ def assemble(ctx: AppContext) -> Starlette:
             *order_routes.routes(ctx),
             *voice_routes.routes(ctx),
             *ops_routes.routes(ctx, metrics, reloader),
+            *openapi.routes(ctx),  # describes every route above, from this table
         ],
         middleware=middleware,
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
+    # an API does not answer "/cart/items/" with a 307 to an http:// URL (wrong behind a TLS proxy, and a
+    # client would replay its POST there): a path that is not a route is a JSON 404
+    app.router.redirect_slashes = False
     # for tests, benches and operators' debugging only: the handlers use what they were bound to
     app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())

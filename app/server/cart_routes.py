@@ -52,7 +52,8 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         return cart_response(run(request, turn.ClearCart()))
 
     async def add_item(request: Request) -> Response:
-        body = object_fields(await read_json(request), {"item", "quantity", "modifiers", "notes"}, {"item"})
+        fields = {"item", "quantity", "modifiers", "notes", "variation"}
+        body = object_fields(await read_json(request), fields, {"item"})
         if not isinstance(body["item"], str):
             raise InvalidRequest("item must be a string: an item id or its name")
         op = turn.AddItem(
@@ -60,20 +61,20 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             quantity=body.get("quantity", 1),
             modifiers=string_list(body.get("modifiers", []), "modifiers"),
             notes=optional_str(body.get("notes"), "notes"),
+            variation=optional_str(body.get("variation"), "variation"),
         )
         result = run(request, op)
         return cart_response(result, 200, line_id=result.line_id)
 
     async def update_item(request: Request) -> Response:
-        body = object_fields(await read_json(request), {"quantity", "modifiers", "notes"})
-        if all(value is None for value in body.values()):  # {} or only nulls would change nothing
-            raise InvalidRequest("send at least one of quantity, modifiers, notes")
+        body = object_fields(await read_json(request), {"quantity", "modifiers", "notes", "variation"})
         modifiers = body.get("modifiers")
         op = turn.UpdateLine(
             line_id=path_line_id(request),
             quantity=body.get("quantity"),
             modifiers=None if modifiers is None else string_list(modifiers, "modifiers"),
             notes=optional_str(body.get("notes"), "notes"),
+            variation=optional_str(body.get("variation"), "variation"),
         )
         return cart_response(run(request, op))
 

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Match, Mount, Route
 
 from app.core.turn import TurnResult
 from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
@@ -77,7 +78,25 @@ async def on_cart_error(request: Request, exc: Exception) -> Response:
 async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     codes = {404: "not_found", 405: "method_not_allowed"}
-    return error_response(codes.get(exc.status_code, "http_error"), str(exc.detail), exc.status_code)
+    response = error_response(codes.get(exc.status_code, "http_error"), str(exc.detail), exc.status_code)
+    response.headers.update(exc.headers or {})
+    if exc.status_code == 405:  # RFC 9110 §15.5.6: list every method of the path, not just the first route's
+        response.headers["Allow"] = ", ".join(allowed_methods(request))
+    return response
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route serves at this request's path (one route per method is our style)."""
+    methods: set[str] = set()
+    scope = {**request.scope, "root_path": request.scope.get("app_root_path", request.scope.get("root_path", ""))}
+    for route in request.app.router.routes:  # matched from the app's root (a Mount moved root_path)
+        if route.matches(scope)[0] is Match.NONE:
+            continue
+        if isinstance(route, Route):
+            methods |= route.methods or set()
+        elif isinstance(route, Mount):  # the static files: read-only
+            methods |= {"GET", "HEAD"}
+    return sorted(methods)
 
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:

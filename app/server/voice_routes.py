@@ -1,6 +1,8 @@
 """The voice routes: the tools, the Realtime session, and the demo page with its static files.
 
-``GET  /v1/restaurants/{rid}/tools``         → ``{"tools": [Realtime function specs]}``
+``GET  /v1/restaurants/{rid}/tools``         → ``{"tools": [Realtime function specs]}``;
+``?strict=true``: the same tools in OpenAI's strict form (every property required, optional ones
+nullable, ``"strict": true``) for SDKs that default to strict function schemas.
 ``POST /v1/restaurants/{rid}/tools/{name}``  ``{"arguments": object | JSON string, "call_id"?}``
 with an optional ``Cart-Token`` (none: a new cart) → 200 ``{"ok", "output", "call_id", "cart",
 "cart_token"}``; ``output`` is the JSON string for ``function_call_output.output``.
@@ -24,7 +26,7 @@ from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str
 from app.server.http import cart_response, cart_token, read_json
 from app.server.responses import OrjsonResponse
-from app.voice.realtime import mint_client_secret
+from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -34,7 +36,10 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
 
     async def list_tools(request: Request) -> Response:
         ctx.menu(request.path_params["rid"])  # 404 for an unknown restaurant
-        return OrjsonResponse({"tools": ctx.tools.specs()})
+        strict = request.query_params.get("strict", "false")
+        if strict not in ("true", "false"):
+            raise InvalidRequest("strict must be true or false", field="strict")
+        return OrjsonResponse({"tools": ctx.tools.specs(strict=strict == "true")})
 
     async def call_tool(request: Request) -> Response:
         body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})
@@ -50,11 +55,15 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         )
         return cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)
 
+    sessions = SessionLimiter(ctx.settings.realtime_sessions_per_minute)
+
     async def create_session(request: Request) -> Response:
+        check_origin(request.headers.get("origin"), request.headers.get("host"), ctx.settings.realtime_allowed_origins)
         body = object_fields(await read_json(request), {"restaurant_id"}, {"restaurant_id"})
         if not isinstance(body["restaurant_id"], str):
             raise InvalidRequest("restaurant_id must be a string")
-        menu = ctx.menu(body["restaurant_id"])
+        menu = ctx.menu(body["restaurant_id"])  # 404 before a session is counted or minted
+        sessions.take(request.client.host if request.client else "unknown", ctx.clock())
         secret = await mint_client_secret(ctx.settings, menu)
         return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
 

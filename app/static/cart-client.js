@@ -1,17 +1,57 @@
-// voicecart browser client: a dependency-free ES module.
+// voicecart browser client: a dependency-free ES module (types: cart-client.d.ts beside it); the
+// Realtime adapter lives in realtime-adapter.js and is re-exported from here.
 //
 //   const client = new CartClient({ baseUrl: "", restaurantId: "demo-burger" });
-//   await client.restore();                       // the cart from localStorage, or a fresh one
+//   await client.restore();                       // the saved cart, or a fresh one
 //   const adapter = new RealtimeAdapter(client, dataChannel);
 //   dataChannel.onmessage = (e) => adapter.handle(e.data);
 //
 // The server keeps no cart: every answer carries the whole cart as a signed token, which we keep
-// in localStorage (a reload or a reopened tab within the sliding 30 minutes restores the cart).
-// Calls go through one serial queue and each is sent with the newest token, so two function
-// calls from one model response can never both start from the same cart and drop an item.
+// in localStorage (a reload or a reopened tab within the server's sliding expiry restores it).
+//
+// One cart, one line of turns, across every tab: each turn runs under a Web Lock named after the
+// cart's storage key (navigator.locks), and is sent with the newest stored token. Where Web Locks
+// are missing, or another tab's write reached us late, a turn whose answer finds that the stored
+// token moved while it was on the wire is sent again on the newer token, so no tab ever forks
+// the cart and drops another tab's confirmed items. Idle tabs follow through `storage` events.
+//
+// Storage that is missing or throws (Safari private mode, a full quota, site data blocked) never
+// fails a turn: the token is kept in memory for the page's life and a "storage-unavailable" event
+// says so once. The server alone decides whether a token has expired.
+
+export { RealtimeAdapter, RecordingChannel, playScript } from "./realtime-adapter.js";
 
 const TOKEN_HEADER = "Cart-Token";
-const TOKEN_PROBLEMS = new Set(["token_expired", "token_invalid", "token_wrong_restaurant", "token_missing"]);
+const MAX_REAPPLY = 8; // a turn re-sent on a moved token this many times gives up with "cart_busy"
+
+// Why a saved cart was refused, in words for the customer (page) and for the model (tool note).
+export const TOKEN_REFUSALS = {
+  token_expired: {
+    reason: "expired",
+    customer: "Your previous order expired after a period of inactivity, so we started a new order.",
+    model:
+      "The previous order had expired after a period of inactivity, so this started a new order; tell the customer.",
+  },
+  token_key_retired: {
+    reason: "key_retired",
+    customer:
+      "We could not keep your previous order after a security update on our side (not anything you did), " +
+      "so we started a new order. Sorry — please tell us again what you would like.",
+    model:
+      "The previous order could not be recovered because the service changed its signing key (not the customer's " +
+      "doing, and not inactivity), so this started a new, empty order; apologise and ask the customer to repeat " +
+      "anything they had ordered before.",
+  },
+  token_invalid: {
+    reason: "invalid",
+    customer: "Your saved order could not be read, so we started a new order.",
+    model:
+      "The saved order could not be read, so this started a new order; tell the customer and ask them to repeat " +
+      "anything they had ordered before.",
+  },
+};
+TOKEN_REFUSALS.token_wrong_restaurant = TOKEN_REFUSALS.token_invalid;
+TOKEN_REFUSALS.token_missing = TOKEN_REFUSALS.token_invalid;
 
 export class CartClientError extends Error {
   constructor(error, status) {
@@ -22,136 +62,257 @@ export class CartClientError extends Error {
   }
 }
 
+// Web Storage behind try/catch: the first failure switches to memory for the page's life.
+class TokenStore {
+  constructor(key, getStorage, onUnavailable) {
+    this.key = key;
+    this.memory = null; // the last value written or read, as a string
+    this.onUnavailable = onUnavailable;
+    this.storage = null;
+    try {
+      this.storage = getStorage();
+      if (!this.storage) this._fail(new Error("this browser offers no localStorage"));
+    } catch (err) {
+      this._fail(err);
+    }
+  }
+
+  get persistent() {
+    return this.storage !== null;
+  }
+
+  _fail(err) {
+    this.storage = null;
+    this.onUnavailable(err);
+  }
+
+  _try(action) {
+    if (!this.storage) return undefined;
+    try {
+      return action(this.storage);
+    } catch (err) {
+      this._fail(err);
+      return undefined;
+    }
+  }
+
+  read() {
+    const stored = this._try((s) => s.getItem(this.key));
+    if (stored !== undefined) this.memory = stored;
+    return this.memory;
+  }
+
+  write(value) {
+    this.memory = value;
+    this._try((s) => s.setItem(this.key, value));
+  }
+
+  remove() {
+    this.memory = null;
+    this._try((s) => s.removeItem(this.key));
+  }
+}
+
+function parseSaved(raw) {
+  try {
+    const saved = raw ? JSON.parse(raw) : null;
+    return saved && typeof saved.token === "string" ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function localStorageOf(scope) {
+  return scope.localStorage; // the getter itself throws where site data is blocked
+}
+
+
 export class CartClient extends EventTarget {
-  constructor({ baseUrl = "", restaurantId, storage = globalThis.localStorage, fetch = globalThis.fetch } = {}) {
+  constructor({ baseUrl = "", restaurantId, storage = undefined, fetch = globalThis.fetch, locks = undefined } = {}) {
     super();
     if (!restaurantId) throw new Error("CartClient needs a restaurantId");
     this.baseUrl = baseUrl.replace(/\/$/, "");
     this.restaurantId = restaurantId;
-    this.storage = storage;
     this.fetch = fetch.bind(globalThis);
     this.storageKey = `voicecart:cart:${restaurantId}`;
+    this.storageProblem = null; // {name, message} once storage failed
+    this._store = new TokenStore(
+      this.storageKey,
+      () => (storage === undefined ? localStorageOf(globalThis) : storage),
+      (err) => this._storageFailed(err)
+    );
+    this.locks = locks === undefined ? (globalThis.navigator?.locks ?? null) : locks;
     this.cart = null;
-    this.inFlight = 0; // requests on the wire right now: the queue keeps this at most 1
+    this.inFlight = 0; // requests on the wire right now from this tab: the queue keeps this at most 1
     this.maxInFlight = 0;
+    this.reapplied = 0; // turns sent again because another tab moved the cart meanwhile
     this._queue = Promise.resolve();
+    this._onStorage = (e) => this._followOtherTab(e);
+    globalThis.addEventListener?.("storage", this._onStorage);
   }
 
   // --- token persistence -------------------------------------------------------------------------
+  get persistent() {
+    return this._store.persistent;
+  }
+
   get saved() {
-    try {
-      const raw = this.storage.getItem(this.storageKey);
-      return raw ? JSON.parse(raw) : null;
-    } catch {
-      return null;
-    }
+    return parseSaved(this._store.read());
   }
 
   get token() {
     return this.saved?.token ?? null;
   }
 
+  _storageFailed(err) {
+    if (this.storageProblem) return;
+    this.storageProblem = { name: err?.name || "Error", message: err?.message || String(err) };
+    const detail = {
+      ...this.storageProblem,
+      message: "This browser does not let the page save your order, so it is kept only while this page stays open.",
+    };
+    // the constructor may be the one failing: let the page attach its listener first
+    queueMicrotask(() => this._emit("storage-unavailable", detail));
+  }
+
   _remember(token, cart) {
-    this.storage.setItem(this.storageKey, JSON.stringify({ token, expiresAt: cart.expires_at }));
+    this._store.write(JSON.stringify({ token, expiresAt: cart?.expires_at ?? null, cart }));
+    this._show(cart);
+  }
+
+  _show(cart, source = "server") {
     this.cart = cart;
-    this._emit("cart", { cart });
+    this._emit("cart", { cart, source });
+  }
+
+  _followOtherTab(event) {
+    if (event.key !== this.storageKey || event.storageArea !== this._store.storage) return;
+    const saved = parseSaved(event.newValue);
+    if (saved?.cart) {
+      this._store.memory = event.newValue;
+      this._show(saved.cart, "other-tab");
+    }
   }
 
   forget() {
-    this.storage.removeItem(this.storageKey);
+    this._store.remove();
     this.cart = null;
+  }
+
+  close() {
+    globalThis.removeEventListener?.("storage", this._onStorage);
   }
 
   _emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  _expired(code, message) {
+  _refused(code, message) {
+    const words = TOKEN_REFUSALS[code] ?? TOKEN_REFUSALS.token_invalid;
     this.forget();
-    this._emit("expired", { code, message });
+    this._emit("cart-reset", { code, reason: words.reason, message: words.customer, serverMessage: message });
+    return words;
   }
 
-  // --- the serial queue ------------------------------------------------------------------------------
+  // --- one line of turns per cart, across tabs ----------------------------------------------------------
   _serial(task) {
-    const run = this._queue.then(task, task);
+    const locked = () => (this.locks ? this.locks.request(this.storageKey, task) : task());
+    const run = this._queue.then(locked, locked);
     this._queue = run.catch(() => {});
     return run;
   }
 
-  async _request(method, path, body) {
+  // Send one request with the newest token. When the stored token moved while this request was
+  // on the wire (another tab's turn), it is sent again on the newer token instead of overwriting
+  // that tab's cart with a fork; `resend(data)` may veto that (a placed order is never re-sent).
+  async _request(method, path, body, { resend = () => true } = {}) {
+    for (let attempt = 0; ; attempt += 1) {
+      const sent = this.token;
+      const { response, data } = await this._send(method, path, body, sent);
+      if (!response.ok) throw new CartClientError(data.error || {}, response.status);
+      if (this.token !== sent && resend(data)) {
+        if (attempt >= MAX_REAPPLY) {
+          throw new CartClientError({ code: "cart_busy", message: "other tabs keep changing this cart; try again" }, 0);
+        }
+        this.reapplied += 1;
+        continue;
+      }
+      if (data.cart_token) this._remember(data.cart_token, data.cart);
+      return data;
+    }
+  }
+
+  async _send(method, path, body, token) {
     const headers = { "Content-Type": "application/json" };
-    const token = this.token; // read at send time: the newest token, after every earlier call
     if (token) headers[TOKEN_HEADER] = token;
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    let response;
     try {
-      response = await this.fetch(`${this.baseUrl}/v1/restaurants/${encodeURIComponent(this.restaurantId)}${path}`, {
+      const url = `${this.baseUrl}/v1/restaurants/${encodeURIComponent(this.restaurantId)}${path}`;
+      const response = await this.fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      return { response, data: await response.json().catch(() => ({})) };
     } catch (err) {
       throw new CartClientError({ code: "network_error", message: `cannot reach the cart service: ${err.message}` }, 0);
     } finally {
       this.inFlight -= 1;
     }
-    const data = await response.json().catch(() => ({}));
-    if (response.ok) {
-      if (data.cart_token) this._remember(data.cart_token, data.cart);
-      return data;
-    }
-    throw new CartClientError(data.error || {}, response.status);
-  }
-
-  // A call whose token the server refuses (expired, or from another key ring) is retried once on a
-  // fresh cart; the "expired" event lets the page say so.
-  async _withFreshCartOnExpiry(send) {
-    try {
-      return { data: await send(), fresh: false };
-    } catch (err) {
-      if (!(err instanceof CartClientError) || !TOKEN_PROBLEMS.has(err.code) || !this.token) throw err;
-      this._expired(err.code, err.message);
-      return { data: await send(), fresh: true };
-    }
   }
 
   // --- cart operations --------------------------------------------------------------------------------
   newCart() {
-    return this._serial(() => this._request("POST", "/cart"));
+    return this._serial(() => this._request("POST", "/cart", undefined, { resend: () => false }));
   }
 
-  // The cart from storage if it is still alive, otherwise a fresh one (with an "expired" event).
+  // The saved cart if the server still accepts it, otherwise a fresh one (with a "cart-reset" event).
+  // A fresh cart that another tab started meanwhile is taken up rather than replaced.
   restore() {
     return this._serial(async () => {
-      const saved = this.saved;
-      if (saved && Date.parse(saved.expiresAt) <= Date.now()) {
-        this._expired("token_expired", "your previous order expired after a period of inactivity");
-      } else if (saved) {
-        try {
-          return await this._request("GET", "/cart");
-        } catch (err) {
-          if (!(err instanceof CartClientError) || !TOKEN_PROBLEMS.has(err.code)) throw err;
-          this._expired(err.code, err.message);
+      for (let attempt = 0; ; attempt += 1) {
+        if (this.token) {
+          try {
+            return await this._request("GET", "/cart");
+          } catch (err) {
+            if (!(err instanceof CartClientError) || !(err.code in TOKEN_REFUSALS)) throw err;
+            this._refused(err.code, err.message);
+          }
+        }
+        const { response, data } = await this._send("POST", "/cart", undefined, null);
+        if (!response.ok) throw new CartClientError(data.error || {}, response.status);
+        if (this.token === null || attempt >= MAX_REAPPLY) {
+          this._remember(data.cart_token, data.cart);
+          return data;
         }
       }
-      return this._request("POST", "/cart");
     });
   }
 
-  // Run a voice tool; resolves to {ok, output (JSON string for the model), cart, call_id}.
+  // Run a voice tool; resolves to {ok, output (JSON string for the model), cart, cart_token, call_id}.
+  // A token the server refuses is dropped and the call runs once more on a fresh cart; the output
+  // then carries a `note` for the model saying why (expired, key retired, unreadable).
   callTool(name, args = {}, callId = undefined) {
     return this._serial(async () => {
       const path = `/tools/${encodeURIComponent(name)}`;
-      const { data, fresh } = await this._withFreshCartOnExpiry(() =>
-        this._request("POST", path, { arguments: args, call_id: callId })
-      );
-      if (fresh) {
-        const output = JSON.parse(data.output);
-        output.note = "The previous order had expired, so this started a new order; tell the customer.";
+      const body = { arguments: args, call_id: callId };
+      // an order placed on the old token is not placed again: checkout is the one turn never re-sent
+      const resend = (data) => !parseOutput(data.output).order;
+      let data;
+      let refused = null;
+      try {
+        data = await this._request("POST", path, body, { resend });
+      } catch (err) {
+        if (!(err instanceof CartClientError) || !(err.code in TOKEN_REFUSALS) || !this.token) throw err;
+        refused = this._refused(err.code, err.message);
+        data = await this._request("POST", path, body, { resend });
+      }
+      const output = parseOutput(data.output);
+      if (refused) {
+        output.note = refused.model;
         data.output = JSON.stringify(output);
       }
-      const output = JSON.parse(data.output);
       this._emit("tool-result", { name, callId, ok: data.ok, output });
       if (output.order) this._emit("order", { order: output.order });
       return data;
@@ -159,130 +320,11 @@ export class CartClient extends EventTarget {
   }
 }
 
-// Bridges a Realtime data channel and the cart: answers every function call with a
-// function_call_output for its call_id, then sends exactly one response.create per model
-// response, once that response is done and all its calls are answered.
-export class RealtimeAdapter extends EventTarget {
-  constructor(client, channel) {
-    super();
-    this.client = client;
-    this.channel = channel;
-    this.responses = new Map(); // response id -> {calls, pending, done, continued}
-    this.seenCalls = new Set();
-    this._waiters = [];
+function parseOutput(text) {
+  try {
+    const output = JSON.parse(text ?? "{}");
+    return output && typeof output === "object" ? output : { message: String(output) };
+  } catch {
+    return { message: String(text) };
   }
-
-  _emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
-  }
-
-  send(message) {
-    this.channel.send(JSON.stringify(message));
-    this._emit("sent", { message });
-  }
-
-  _response(id) {
-    const key = id || "unknown";
-    if (!this.responses.has(key)) this.responses.set(key, { calls: 0, pending: 0, done: false, continued: false });
-    return this.responses.get(key);
-  }
-
-  handle(raw) {
-    const event = typeof raw === "string" ? JSON.parse(raw) : raw;
-    this._emit("event", { event });
-    switch (event.type) {
-      case "response.function_call_arguments.done":
-        this._call(event.response_id, event.call_id, event.name, event.arguments);
-        break;
-      case "response.done": {
-        const response = event.response || {};
-        for (const item of response.output || []) {
-          if (item.type === "function_call" && item.arguments !== undefined) {
-            this._call(response.id, item.call_id, item.name, item.arguments);
-          }
-        }
-        this._response(response.id).done = true;
-        this._maybeContinue(response.id);
-        break;
-      }
-      case "conversation.item.input_audio_transcription.completed":
-        this._emit("transcript", { role: "user", text: event.transcript });
-        break;
-      case "response.output_audio_transcript.done":
-      case "response.audio_transcript.done":
-      case "response.output_text.done":
-        this._emit("transcript", { role: "assistant", text: event.transcript ?? event.text });
-        break;
-      case "error":
-        this._emit("model-error", { error: event.error });
-        break;
-      default:
-        break;
-    }
-  }
-
-  _call(responseId, callId, name, args) {
-    if (!callId || this.seenCalls.has(callId)) return;
-    this.seenCalls.add(callId);
-    const response = this._response(responseId);
-    response.calls += 1;
-    response.pending += 1;
-    this._emit("tool-call", { name, callId, arguments: args });
-    this.client
-      .callTool(name, args, callId)
-      .then(
-        (data) => data.output,
-        (err) => JSON.stringify({ ok: false, error: err.code || "client_error", message: err.message })
-      )
-      .then((output) => {
-        this.send({ type: "conversation.item.create", item: { type: "function_call_output", call_id: callId, output } });
-      })
-      .finally(() => {
-        response.pending -= 1;
-        this._maybeContinue(responseId);
-      });
-  }
-
-  _maybeContinue(responseId) {
-    const response = this._response(responseId);
-    if (response.done && response.pending === 0 && response.calls > 0 && !response.continued) {
-      response.continued = true;
-      this.send({ type: "response.create" });
-    }
-    if (this.idle) this._waiters.splice(0).forEach((resolve) => resolve());
-  }
-
-  // True when no response waits for a tool answer or for its response.create.
-  get idle() {
-    for (const r of this.responses.values()) {
-      if (r.pending > 0 || (r.calls > 0 && !r.continued)) return false;
-    }
-    return true;
-  }
-
-  settled() {
-    return this.idle ? Promise.resolve() : new Promise((resolve) => this._waiters.push(resolve));
-  }
-}
-
-// A data channel stand-in for the simulate box and tests: records what the adapter sends.
-export class RecordingChannel {
-  constructor() {
-    this.sent = [];
-  }
-
-  send(text) {
-    this.sent.push(JSON.parse(text));
-  }
-}
-
-// Play a scripted list of Realtime events through an adapter, as a model would: the events of a
-// new response wait until the previous responses were answered and continued.
-export async function playScript(adapter, events, { delayMs = 0 } = {}) {
-  for (const event of events) {
-    if (event.type === "response.created") await adapter.settled();
-    adapter.handle(event);
-    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  }
-  await adapter.settled();
 }

@@ -10,13 +10,29 @@ const client = new CartClient({ baseUrl: "", restaurantId });
 const channel = new RecordingChannel();
 let currency = "USD";
 
-function money(cents) {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+// amounts are integers in the currency's minor unit: ¥850 is 850, KWD 1.250 is 1250
+function money(minor) {
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+  return format.format(minor / 10 ** format.resolvedOptions().maximumFractionDigits);
 }
 
-function notice(text) {
-  $("notice").textContent = text;
-  $("notice").hidden = !text;
+// "2× Extra shot", nested choices in brackets: "Bacon and egg roll (Barbecue sauce)"
+function modifierText(modifiers) {
+  return modifiers
+    .map((m) => {
+      const nested = m.modifiers && m.modifiers.length ? ` (${modifierText(m.modifiers)})` : "";
+      return `${m.quantity > 1 ? `${m.quantity}× ` : ""}${m.name}${nested}`;
+    })
+    .join(", ");
+}
+
+// Several notices can stand at once (storage off and a reset cart): each kind keeps one line.
+const notices = new Map();
+function notice(text, kind = "general") {
+  if (text) notices.set(kind, text);
+  else notices.clear();
+  $("notice").textContent = [...notices.values()].join(" ");
+  $("notice").hidden = notices.size === 0;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -42,7 +58,9 @@ async function loadMenu() {
     $("menu").append(el("h3", { textContent: category }));
     for (const item of items) {
       const row = el("div", { className: `menu-item${item.available === false ? " unavailable" : ""}` });
-      row.append(el("span", { textContent: item.name }), el("span", { textContent: money(item.price_cents) }));
+      // an item with variations (sizes) shows its cheapest price
+      const prices = item.variations ? item.variations.map((v) => v.price_cents) : [item.price_cents];
+      row.append(el("span", { textContent: item.name }), el("span", { textContent: money(Math.min(...prices)) }));
       $("menu").append(row);
     }
   }
@@ -54,12 +72,13 @@ function renderCart(cart) {
   const lines = $("cart-lines");
   lines.replaceChildren(
     ...cart.lines.map((line) => {
-      const mods = line.modifiers.map((m) => m.name).join(", ") + (line.notes ? ` — “${line.notes}”` : "");
+      const mods = modifierText(line.modifiers) + (line.notes ? ` — “${line.notes}”` : "");
+      const name = line.variation ? `${line.variation.name} ${line.name}` : line.name;
       const li = el("li", { className: `cart-line${line.available ? "" : " unavailable"}` });
       li.dataset.lineId = line.line_id;
       li.append(
         el("span", { className: "qty", textContent: `${line.quantity}×` }),
-        el("span", {}, el("span", { className: "name", textContent: line.name }), el("div", { className: "mods", textContent: mods })),
+        el("span", {}, el("span", { className: "name", textContent: name }), el("div", { className: "mods", textContent: mods })),
         el("span", { className: "price", textContent: line.available ? money(line.line_total_cents) : "unavailable" })
       );
       return li;
@@ -81,9 +100,9 @@ function say(role, text, extra = "") {
 }
 
 client.addEventListener("cart", (e) => renderCart(e.detail.cart));
-client.addEventListener("expired", () => {
-  notice("Your previous order expired (no activity for too long), so we started a new order.");
-});
+client.addEventListener("cart-reset", (e) => notice(e.detail.message, "reset"));
+let storageNote = ""; // said once, kept through "New order"
+client.addEventListener("storage-unavailable", (e) => notice((storageNote = e.detail.message), "storage"));
 client.addEventListener("order", (e) => {
   const order = e.detail.order;
   const box = $("order-placed");
@@ -111,11 +130,22 @@ client.addEventListener("tool-result", (e) => {
 
 const simulated = wire(new RealtimeAdapter(client, channel));
 
+// Recorded Realtime event sequences (app/static/realtime-events.json), one per scenario.
+let scenarios = {};
+function showScenario(name) {
+  $("script").value = JSON.stringify(scenarios[name]?.steps ?? [], null, 1);
+  $("scenario-about").textContent = scenarios[name]?.about ?? "";
+}
+
 async function loadScript() {
-  const response = await fetch(`/static/demo-script.json`);
+  const response = await fetch(`/static/realtime-events.json`);
   if (!response.ok) return;
-  const script = await response.json();
-  if (script.restaurant_id === restaurantId) $("script").value = JSON.stringify(script.events, null, 1);
+  const recorded = await response.json();
+  if (recorded.restaurant_id !== restaurantId) return;
+  scenarios = recorded.scenarios;
+  window.voicecart.scenarios = scenarios;
+  $("scenario").replaceChildren(...Object.keys(scenarios).map((name) => el("option", { value: name, textContent: name })));
+  showScenario(Object.keys(scenarios)[0]);
 }
 
 async function play() {
@@ -131,6 +161,8 @@ async function play() {
   try {
     await playScript(simulated, events, { delayMs: Number(params.get("delay") ?? 150) });
     $("sim-status").textContent = "done";
+  } catch (err) {
+    $("sim-status").textContent = `stopped: ${err.message}`;
   } finally {
     $("play").disabled = false;
   }
@@ -149,6 +181,10 @@ async function connectVoice() {
     $("voice-status").textContent = "voice off";
     notice(`${session.error?.message || "voice is unavailable"} — the simulate box still works.`);
     return;
+  }
+  if (session.restaurant_id !== restaurantId) {
+    $("voice-status").textContent = "voice off";
+    return notice("the voice session was minted for another restaurant; not starting it");
   }
   const pc = new RTCPeerConnection();
   const audio = el("audio", { autoplay: true });
@@ -174,14 +210,16 @@ async function connectVoice() {
 }
 
 $("play").addEventListener("click", play);
+$("scenario").addEventListener("change", (e) => showScenario(e.target.value));
 $("connect").addEventListener("click", () => connectVoice().catch((err) => notice(`voice failed: ${err.message}`)));
 $("new-order").addEventListener("click", async () => {
   client.forget();
   notice("");
+  if (storageNote) notice(storageNote, "storage");
   renderCart((await client.newCart()).cart);
 });
 
-window.voicecart = { client, adapter: simulated, channel, play, ready: null };
+window.voicecart = { client, adapter: simulated, channel, play, playScript, RealtimeAdapter, scenarios, ready: null };
 window.voicecart.ready = (async () => {
   await loadMenu();
   renderCart((await client.restore()).cart);

@@ -1,1 +1,1 @@
-
+"""The voice tools a realtime speech model calls, and what the model hears."""

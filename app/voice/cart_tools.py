@@ -11,11 +11,27 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
-from app.core.matching import SUGGEST_SCORE, find_options, normalize, parse_phrase, rank_items
+from app.core.matching import (
+    SUGGEST_SCORE,
+    exact_variation,
+    find_options,
+    normalize,
+    parse_phrase,
+    rank_items,
+    said_variation,
+)
+from app.core.menu import Item, Option
 from app.core.pricing import price_cart
-from app.errors import CartError, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
-from app.json_input import object_fields, string_list
-from app.voice.speech import choices_question, describe_line, failure, item_details, order_readback, total_sentence
+from app.errors import CartError, FieldRequired, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
+from app.voice.speech import (
+    choices_question,
+    describe_line,
+    failure,
+    item_details,
+    modifiers_phrase,
+    order_readback,
+    total_sentence,
+)
 from app.voice.toolkit import ToolContext, tool
 
 MAX_ITEMS_PER_CALL = 10
@@ -80,23 +96,33 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
     return state, {"message": message, "item": details}
 
 
-def _add_one(state: CartState, entry: Any, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    if not isinstance(entry, dict) or not isinstance(entry.get("item"), str):
-        raise InvalidRequest("each entry needs an item (what the customer said)")
-    object_fields(entry, ("item", "quantity", "modifiers", "notes"), where="items")
+def _options_named(item: Item, text: str) -> tuple[Option, ...]:
+    try:
+        return find_options(item, text)
+    except CartError:
+        return ()  # not an option: the turn answers it properly
+
+
+def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    """One ``items`` entry, already checked against the schema (:func:`~app.voice.toolkit.check_arguments`)."""
     phrase = parse_phrase(ctx.menu, entry["item"])
-    said = string_list(entry.get("modifiers") or [], "modifiers")
-    options = list(phrase.options)
-    for text in said:
-        options += [o for o in find_options(phrase.item, text) if o not in options]
-    quantity = entry["quantity"] if entry.get("quantity") is not None else phrase.quantity or 1
-    op = turn.AddItem(phrase.item.id, quantity, tuple(o.id for o in options), entry.get("notes"))
-    state, line_id = turn.apply(state, op, ctx.menu)
+    item = phrase.item
+    said = tuple(entry.get("modifiers", ()))
+    # the options named inside the item phrase, then the ones said as modifiers: repeats among the
+    # modifiers count, but "large fries" + ["large"] is one Large (the model often sends both)
+    echoed = {o.id for text in said for o in _options_named(item, text)}
+    texts = (*(o.id for o in phrase.options if o.id not in echoed), *said)
+    size = said_variation(item, entry["item"]) if item.variations else None
+    quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry else phrase.quantity or 1
+    op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
+    state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+    line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
     return state, {
         "line_id": line_id,
-        "item": phrase.item.name,
+        "item": item.name,
+        "variation": line.variation["name"] if line.variation else None,
         "quantity": quantity,
-        "options": [o.name for o in options],
+        "options": [modifiers_phrase([m]) for m in line.modifiers],
     }
 
 
@@ -138,26 +164,27 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
         except TokenError:
             raise
         except CartError as exc:
-            said = entry.get("item") if isinstance(entry, dict) else None
-            not_added.append({"item": said, **failure(exc)})
+            not_added.append({"item": entry["item"], **failure(exc)})
     parts = []
     if added:
         parts.append("Added " + "; ".join(_added_text(a) for a in added) + ".")
     parts += [f"Not added: {n['item']}. {n['message']}" for n in not_added]
     if added:
-        parts.append(total_sentence(price_cart(state, ctx.menu)))
+        parts.append(total_sentence(price_cart(state, ctx.menu, ctx.now)))
     return state, {"ok": not not_added, "message": " ".join(parts), "added": added, "not_added": not_added}
 
 
 def _added_text(added: dict[str, Any]) -> str:
     options = f" ({', '.join(added['options'])})" if added["options"] else ""
-    return f"{added['quantity']} {added['item']}{options}"
+    name = f"{added['variation']} {added['item']}" if added.get("variation") else added["item"]
+    return f"{added['quantity']} {name}{options}"
 
 
 @tool(
     "update_order_item",
     """Change a line already in the order: its quantity, its choices (send the complete new list;
-    it replaces the old one) or its note. Use the line_id from the last cart you saw.""",
+    it replaces the old one; a size alone, e.g. ["large"], changes only the size) or its note; send
+    at least one of them. Use the line_id from the last cart you saw.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "quantity": {"type": "integer", "minimum": 0, "maximum": cart.MAX_QUANTITY, "description": "0 removes"},
@@ -168,17 +195,17 @@ def _added_text(added: dict[str, Any]) -> str:
 )
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
-    modifiers = None
-    if args.get("modifiers") is not None:
+    modifiers, size = None, None
+    if "modifiers" in args:
+        # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
+        modifiers = tuple(args["modifiers"])
         item = ctx.menu.item_by_tag(line.item_tag)
-        said = args["modifiers"]
-        if item is None or not all(isinstance(m, str) for m in said):
-            raise InvalidRequest("modifiers must be a list of strings for an item still on the menu")
-        options = [o for text in said for o in find_options(item, text)]
-        modifiers = tuple(dict.fromkeys(o.id for o in options))
-    op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"))
-    state, _ = turn.apply(state, op, ctx.menu)
-    return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu))}", "line_id": line.line_id}
+        if item is not None and item.variations and len(modifiers) == 1 and exact_variation(item, modifiers[0]):
+            modifiers, size = None, modifiers[0]  # "make it a large": only the size changes, the rest stays
+    # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
+    op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
+    state, _ = turn.apply(state, op, ctx.menu, ctx.now)
+    return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
 
 
 def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]:
@@ -212,39 +239,39 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
 @tool(
     "remove_from_order",
     """Remove something from the order: by line_id, or by the name the customer said (with an
-    optional quantity to remove only some, e.g. 'one less fries'). If several lines match, the
-    answer lists them: ask which one.""",
+    optional quantity to remove only some, e.g. 'one less fries'); leave out (or null) the one you
+    do not have. If several lines match, the answer lists them: ask which one.""",
     {
         "line_id": {"type": "integer", "description": "from cart.lines[].line_id"},
         "item": _ITEM_TEXT,
-        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; omit for all"},
+        "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; leave out (or null) for all"},
     },
 )
 def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    if args.get("line_id") is not None:
-        line = state.line(args["line_id"])
-    elif args.get("item"):
-        lines = _lines_for(state, args["item"], ctx)
-        if len(lines) > 1:
-            priced = {p.line.line_id: p for p in price_cart(state, ctx.menu).lines}
-            choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
-            raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
-        line = lines[0]
-    else:
-        raise InvalidRequest("say which line (line_id) or which item to remove")
+    if "line_id" not in args and not args.get("item"):
+        raise FieldRequired("say which line (line_id) or which item to remove", fields=["line_id", "item"])
+    lines = _lines_for(state, args["item"], ctx) if args.get("item") else [state.line(args["line_id"])]
+    if "line_id" in args:  # a line id and a name that disagree: ask, never remove the wrong line
+        named = [x for x in lines if x.line_id == args["line_id"]]
+        lines = named or [state.line(args["line_id"]), *lines]
+    if len(lines) > 1:
+        priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
+        choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
+        raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
+    line = lines[0]
     quantity = args.get("quantity")
     if quantity is not None:
-        cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
+        quantity = cart.check_quantity(quantity)  # 0 or -1 must not mean "the whole line"
     if quantity is not None and quantity < line.quantity:
         op: turn.Operation = turn.UpdateLine(line.line_id, quantity=line.quantity - quantity)
         removed = quantity
     else:
         op, removed = turn.RemoveLine(line.line_id), line.quantity
-    state, _ = turn.apply(state, op, ctx.menu)
+    state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     item = ctx.menu.item_by_tag(line.item_tag)
     name = item.name if item else "that item"
     return state, {
-        "message": f"Removed {removed} {name}. {total_sentence(price_cart(state, ctx.menu))}",
+        "message": f"Removed {removed} {name}. {total_sentence(price_cart(state, ctx.menu, ctx.now))}",
         "line_id": line.line_id,
     }
 
@@ -256,7 +283,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     {},
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    return state, {"message": order_readback(price_cart(state, ctx.menu))}
+    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now))}
 
 
 @tool(

@@ -4,7 +4,13 @@
   Your total is $31.72.") and whether it can be placed as it is.
 * ``checkout``: the same checks, prices and exactly-once sink as ``POST …/cart/checkout``
   (:func:`app.orders.service.submit`, the app's order sink); the output carries ``order`` (the demo
-  page shows it) and the cart comes back checked out. Needs the customer's name.
+  page shows it) and the cart comes back checked out. Needs the customer's name and ``total_cents``,
+  the total the review read back: it is HTTP's ``expected_total_cents``, so a total that moved since
+  (a price change, a line added after the review) answers ``ok: false`` ``order_total_changed`` with
+  the new total and what changed, and nothing is charged that the customer did not hear. Without it:
+  ``field_required`` (review first). The total travels as an argument, not in the token: the check is
+  then the very one HTTP checkout makes, the token format stays as it is, and the model passes what it
+  actually read out rather than what the server last asked it to say.
 * ``cancel``: empties the cart.
 
 Listed in :mod:`app.voice.tools`. The order sink is ``ToolContext.order_sink`` (the app's,
@@ -18,18 +24,23 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState
 from app.core.pricing import price_cart
-from app.errors import CartError, InvalidRequest, OrderDeliveryFailed
-from app.orders.order import FULFILLMENT, CheckoutRequest, check_orderable, parse_checkout
+from app.errors import CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed
+from app.orders.order import FULFILLMENT, MAX_TOTAL_CENTS, CheckoutRequest, check_orderable, parse_checkout
 from app.orders.service import submit
 from app.voice.speech import spoken_summary
 from app.voice.toolkit import ToolContext, tool
 
 
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    priced = price_cart(state, ctx.menu)
+    priced = price_cart(state, ctx.menu, ctx.now)
     lines = [p.to_dict() for p in priced.lines if p.available]
     summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
-    answer = {"message": summary + " Shall I place the order?", "total": ctx.money(priced.total_cents), "ready": True}
+    answer = {
+        "message": summary + " Shall I place the order?",
+        "total": ctx.money(priced.total_cents),
+        "total_cents": priced.total_cents,  # what checkout must be given back (its total_cents)
+        "ready": True,
+    }
     if not state.lines:
         return state, {**answer, "message": summary, "ready": False}
     try:
@@ -42,11 +53,17 @@ def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
 
 
 def _request(args: dict[str, Any]) -> CheckoutRequest:
-    name = args.get("customer_name")
-    if not name:
-        raise InvalidRequest("What name should I put the order under?", field="customer.name")
-    customer: dict[str, Any] = {"name": name, "phone": args.get("phone")}
-    return parse_checkout({"customer": customer, "fulfillment": args.get("fulfillment") or "pickup"})
+    if not args.get("customer_name", "").strip():
+        raise FieldRequired("What name should I put the order under?", field="customer.name")
+    if "total_cents" not in args:
+        raise FieldRequired(
+            'Read the order back first (action "review"), then pass the total_cents it answered.', field="total_cents"
+        )
+    customer: dict[str, Any] = {"name": args["customer_name"], "phone": args.get("phone")}
+    fulfillment = args.get("fulfillment", "pickup")
+    return parse_checkout(
+        {"customer": customer, "fulfillment": fulfillment, "expected_total_cents": args["total_cents"]}
+    )
 
 
 def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
@@ -72,13 +89,21 @@ def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     "confirm_order",
     """Finish the order. action "review": read the whole order and total back to the customer and
     ask them to confirm. action "checkout": place the order, only after the customer confirmed the
-    review; needs the name for the order (ask for it) and, if they said, phone and fulfillment.
-    action "cancel": the customer wants to cancel the whole order.""",
+    review; pass total_cents exactly as the last review answered it, and the name for the order
+    (ask for it) and, if they said, phone and fulfillment. If the total changed since, nothing is
+    ordered: read the new total and ask again. action "cancel": the customer wants to cancel the
+    whole order.""",
     {
         "action": {"type": "string", "enum": ["review", "checkout", "cancel"]},
         "customer_name": {"type": "string", "description": "the name for the order (checkout)"},
         "phone": {"type": "string", "description": "a phone number, if the customer gave one"},
         "fulfillment": {"type": "string", "enum": list(FULFILLMENT), "description": "default pickup"},
+        "total_cents": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_TOTAL_CENTS,
+            "description": "checkout: total_cents from the review the customer agreed to",
+        },
     },
     required=["action"],
 )

@@ -40,13 +40,30 @@ def _plural(name: str, quantity: int) -> str:
     return name + "s"
 
 
+def number_word(n: int) -> str:
+    """``2`` → "two" (up to twelve, then digits): how a count is read back."""
+    return _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+
+
+def modifiers_phrase(modifiers: Iterable[Mapping[str, Any]]) -> str:
+    """``"two Extra shot and Cheeseburger (Salad)"`` from cart ``modifiers`` (quantities, nesting)."""
+    names = []
+    for m in modifiers:
+        text = m["name"] if m.get("quantity", 1) == 1 else f"{number_word(m['quantity'])} {m['name']}"
+        nested = modifiers_phrase(m.get("modifiers", ()))
+        names.append(f"{text} ({nested})" if nested else text)
+    return join_words(names)
+
+
 def line_phrase(line: Mapping[str, Any]) -> str:
-    """One cart or order line (its JSON dict) spoken: ``"two Burritos with Steak and Pinto Beans"``."""
+    """One cart or order line (its JSON dict) spoken: ``"two Large Lattes with two Extra shot"``."""
     qty = line["quantity"]
-    text = f"{_NUMBERS[qty] if qty < len(_NUMBERS) else qty} {_plural(line['name'], qty)}"
-    names = [m["name"] for m in line.get("modifiers", [])]
-    if names:
-        text += " with " + join_words(names)
+    variation = line.get("variation")
+    name = f"{variation['name']} {line['name']}" if variation else line["name"]
+    text = f"{number_word(qty)} {_plural(name, qty)}"
+    with_text = modifiers_phrase(line.get("modifiers", ()))
+    if with_text:
+        text += " with " + with_text
     if line.get("notes"):
         text += f" (note: {line['notes']})"
     return text
@@ -92,6 +109,13 @@ def failure(exc: CartError) -> dict[str, Any]:
         message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
     elif exc.code == "modifier_invalid" and d.get("options"):
         message = f"Sorry, {exc.message}. The choices are {_names(d['options'])}."
+    elif exc.code == "order_total_changed":
+        now, said = (
+            format_money(d["total_cents"], d["currency"]),
+            format_money(d["expected_total_cents"], d["currency"]),
+        )
+        why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
+        message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
     return {"error": exc.code, "message": message, **d}
 
 
@@ -128,10 +152,15 @@ def order_readback(priced: PricedCart) -> str:
         return format_money(cents, priced.currency)
 
     lines = spoken_lines(p.to_dict() for p in priced.lines if p.available)
-    message = (
-        f"You have {lines}. Subtotal {money(priced.subtotal_cents)}, tax {money(priced.tax_cents)}, "
-        f"total {money(priced.total_cents)}."
-    )
+    included = [t for t in priced.taxes if t["inclusive"] and t["amount_cents"]]
+    if included and all(t["inclusive"] for t in priced.taxes):  # the prices already hold the tax
+        held = " and ".join(f"{t['name']} {money(t['amount_cents'])}" for t in included)
+        message = f"You have {lines}. Total {money(priced.total_cents)}, including {held}."
+    else:
+        message = (
+            f"You have {lines}. Subtotal {money(priced.subtotal_cents)}, tax {money(priced.tax_cents)}, "
+            f"total {money(priced.total_cents)}."
+        )
     if priced.warnings:
         message += " Note: " + "; ".join(w["message"] for w in priced.warnings) + "."
     return message
@@ -149,14 +178,24 @@ def item_details(item: Item, currency: str) -> dict[str, Any]:
         "price_cents": item.price_cents,
         "available": item.available,
         "description": item.description,
+        "sizes": [{"name": v.name, "price": money(v.price_cents), "available": v.available} for v in item.variations],
         "choices": [
             {
                 "group": g.name,
                 "required": g.required,
                 "min": g.min,
                 "max": g.max,
+                # a required group its defaults already fill needs no question ("comes with whole milk")
+                "to_ask": g.min > sum(1 for o in g.options if o.default and o.available),
                 "options": [
-                    {"name": o.name, "extra": money(o.price_cents) if o.price_cents else None} for o in g.options
+                    {
+                        "name": o.name,
+                        "extra": money(o.price_cents) if o.price_cents else None,
+                        **({"default": True} if o.default else {}),
+                        **({"max_quantity": o.max_quantity} if o.max_quantity > 1 else {}),
+                    }
+                    for o in g.options
+                    if o.available
                 ],
             }
             for g in item.modifier_groups
@@ -165,7 +204,11 @@ def item_details(item: Item, currency: str) -> dict[str, Any]:
 
 
 def choices_question(details: Mapping[str, Any]) -> str:
-    """``"Please choose Doneness: Rare, Medium or Well Done."`` for the required groups, or ``""``."""
-    required = [c for c in details["choices"] if c["required"]]
-    asks = "; ".join(f"{c['group']}: {_names(c['options'])}" for c in required)
+    """``"Please choose Doneness: Rare, Medium or Well Done."`` for the sizes and required groups, or ``""``."""
+    required = [c for c in details["choices"] if c["required"] and c.get("to_ask", True)]
+    sizes = [s for s in details.get("sizes", ()) if s["available"]]
+    asks = "; ".join(
+        ([f"{details['name']}: {_names(sizes)}"] if len(sizes) > 1 else [])
+        + [f"{c['group']}: {_names(c['options'])}" for c in required]
+    )
     return f" Please choose {asks}." if asks else ""

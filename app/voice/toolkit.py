@@ -15,7 +15,7 @@ and an unknown tool (404) raise, for the HTTP layer to answer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ from app.core.menu import Menu
 from app.core.pricing import format_money
 from app.core.turn import TurnInputs, TurnResult
 from app.errors import CartError, InvalidRequest, TokenError, ToolNotFound
-from app.json_input import parse_json
+from app.json_input import conform, parse_json
 from app.orders.port import OrderSink
 from app.voice.speech import cart_summary, failure
 
@@ -54,9 +54,42 @@ class Tool:
     parameters: dict[str, Any]
     handler: Handler
 
-    def spec(self) -> dict[str, Any]:
-        """The Realtime ``session.update`` shape."""
-        return {"type": "function", "name": self.name, "description": self.description, "parameters": self.parameters}
+    def spec(self, strict: bool = False) -> dict[str, Any]:
+        """The Realtime ``session.update`` shape; ``strict``: OpenAI's strict function form (:func:`strict_schema`)."""
+        spec = {"type": "function", "name": self.name, "description": self.description, "parameters": self.parameters}
+        if strict:
+            spec |= {"parameters": strict_schema(self.parameters), "strict": True}
+        return spec
+
+
+def strict_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """``schema`` in the form OpenAI's strict mode (the Agents SDKs' default) demands, meaning the same.
+
+    Every object lists all its properties in ``required`` and has ``additionalProperties: false``; a
+    property that was optional becomes nullable (``"type": ["integer", "null"]``, ``null`` added to
+    its ``enum``). A strict caller sends ``null`` for "not given", which :func:`~app.json_input.conform`
+    reads as absent, so both forms of a call do the same thing.
+    """
+    out = dict(schema)
+    if "properties" in out:
+        optional = set(out["properties"]) - set(out.get("required", ()))
+        out["properties"] = {
+            name: _nullable(strict_schema(sub)) if name in optional else strict_schema(sub)
+            for name, sub in out["properties"].items()
+        }
+        out["required"] = list(out["properties"])
+        out["additionalProperties"] = False
+    if "items" in out:
+        out["items"] = strict_schema(out["items"])
+    return out
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    schema["type"] = [*kinds, "null"] if "null" not in kinds else kinds
+    if "enum" in schema and None not in schema["enum"]:
+        schema["enum"] = [*schema["enum"], None]
+    return schema
 
 
 def tool(
@@ -94,27 +127,10 @@ def parse_arguments(arguments: Any) -> dict[str, Any]:
     return arguments
 
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "array": (list,),
-    "object": (dict,),
-}
-
-
-def check_arguments(found: Tool, args: dict[str, Any]) -> None:
-    """Top-level names and types against the tool's schema (values are checked by the cart)."""
-    properties = found.parameters["properties"]
-    unknown = sorted(set(args) - set(properties))
-    if unknown:
-        raise InvalidRequest(f"{found.name} does not take {', '.join(unknown)}", allowed=sorted(properties))
-    missing = [k for k in found.parameters["required"] if k not in args]
-    if missing:
-        raise InvalidRequest(f"{found.name} needs {', '.join(missing)}")
-    for key, value in args.items():
-        kind = _TYPES.get(properties[key].get("type", ""), (object,))
-        if value is not None and (not isinstance(value, kind) or (isinstance(value, bool) and kind == (int,))):
-            raise InvalidRequest(f"{key} must be of type {properties[key]['type']}")
+def check_arguments(found: Tool, args: dict[str, Any]) -> dict[str, Any]:
+    """``args`` checked against the tool's schema by :func:`~app.json_input.conform` (names, types, enums,
+    all the way down; a strict caller's nulls read as absent, ``2.0`` as ``2``); ranges are the cart's."""
+    return conform(args, found.parameters)
 
 
 class Toolbox:
@@ -123,8 +139,8 @@ class Toolbox:
     def __init__(self, tools: Sequence[Tool]) -> None:
         self.tools = {t.name: t for t in tools}
 
-    def specs(self) -> list[dict[str, Any]]:
-        return [t.spec() for t in self.tools.values()]
+    def specs(self, strict: bool = False) -> list[dict[str, Any]]:
+        return [t.spec(strict) for t in self.tools.values()]
 
     def get(self, name: str) -> Tool:
         found = self.tools.get(name)
@@ -149,8 +165,7 @@ class Toolbox:
         state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
         ctx = ToolContext(menu, inputs.now, order_sink)
         try:
-            check_arguments(found, args)
-            new_state, output = found.handler(state, args, ctx)
+            new_state, output = found.handler(state, check_arguments(found, args), ctx)
             ok = bool(output.pop("ok", True))
         except TokenError:
             raise

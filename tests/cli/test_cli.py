@@ -77,3 +77,44 @@ def test_production_without_keys_refuses_to_start(tmp_path: Path) -> None:
         timeout=30,
     )
     assert r.returncode == 2 and "at least 32" in r.stderr
+
+
+def _voicecart(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real command line, run from this checkout, with a clean environment."""
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "CART_DATA_DIR": str(tmp_path)}
+    base["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], env={**base, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("kid", ["bad kid,x:y", "a:b", "", "k" * 33, "kid\n"])
+def test_keys_new_refuses_a_kid_serve_would_refuse(kid: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["keys", "new", "--kid", kid]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("voicecart: configuration error: key id") and err.count("\n") == 1
+
+
+def test_keys_new_bad_kid_exits_2_from_the_shell(tmp_path: Path) -> None:
+    r = _voicecart(["keys", "new", "--kid", "bad kid,x:y"], tmp_path)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("CART_LOG_LEVEL", "verbose"),
+        ("CART_CORS_ORIGINS", "https://shop.example/menu"),  # a path: not an origin (a bare trailing / is dropped)
+        ("CART_OPENAI_BASE_URL", "api.openai.com"),
+        ("CART_ORDER_WEBHOOK_URL", "ftp://kitchen.example/orders"),
+        ("CART_TTL_SECONDS", "soon"),
+        ("CART_ENV", "staging"),
+        ("CART_DATA_DIR", "/proc/voicecart-nowhere"),  # the dev key cannot be kept there
+    ],
+)
+def test_serve_with_a_bad_setting_prints_one_line_and_exits_2(tmp_path: Path, name: str, value: str) -> None:
+    r = _voicecart(["serve", "--port", "9"], tmp_path, **{name: value})
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+    assert r.stderr.startswith("voicecart: configuration error: ") and name in r.stderr

@@ -118,6 +118,8 @@ def test_rotation_old_key_verifies_new_key_signs() -> None:
     with pytest.raises(TokenInvalid) as err:
         CartCodec(KeyRing.parse("old:" + "a" * 40)).decode(reissued, RID, T0)
     assert err.value.reason == "unknown_key"
+    # its own code, so a client can tell a dropped key from inactivity and from a mangled token
+    assert (err.value.code, err.value.status) == ("token_key_retired", 401)
 
 
 def test_same_kid_different_secret_is_rejected() -> None:

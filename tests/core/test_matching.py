@@ -41,6 +41,14 @@ def test_split_quantity(said: str, quantity: int | None, rest: str) -> None:
     assert split_quantity(said) == (quantity, rest)
 
 
+@pytest.mark.parametrize("said", ["", "!!", ":\x83", "日本", "—", "   "])
+def test_a_phrase_with_no_word_in_it_is_item_not_found(demo_menu: Menu, said: str) -> None:
+    """Found by schemathesis: text that normalises to nothing was an IndexError (a 500 from the tools)."""
+    assert split_quantity(said) == (None, "")
+    with pytest.raises(ItemNotFound):
+        parse_phrase(demo_menu, said)
+
+
 def test_kids_meal_side_is_an_option_not_a_second_item(demo_menu: Menu) -> None:
     phrase = parse_phrase(demo_menu, "kids meal with fries")
     assert phrase.item.id == "kids-burger-meal"

@@ -83,7 +83,7 @@ def test_genuine_token_round_trips(codec: CartCodec) -> None:
         (lambda c, t: t + ".AAAA", "encoding"),  # a second dot
         (lambda c, t: non_canonical(t.split(".")[0]) + "." + t.split(".")[1], "encoding"),
         (lambda c, t: t.split(".")[0] + "." + non_canonical(t.split(".")[1]), "encoding"),
-        (lambda c, t: mint(c, b"\x90", restaurant_id=DEMO, issued_at=T0, version=2), "version"),
+        (lambda c, t: mint(c, b"\x90", restaurant_id=DEMO, issued_at=T0, version=3), "version"),
         (lambda c, t: mint(c, b"\x90", restaurant_id=DEMO, issued_at=T0, version=0), "version"),
         (lambda c, t: mint(c, b"\x90", restaurant_id=DEMO, issued_at=T0, kid_tag=b"\xff\xfe"), "unknown_key"),
         (lambda c, t: t[:-1] + ("A" if t[-1] != "A" else "Q"), "signature"),
@@ -101,7 +101,7 @@ def test_genuine_token_round_trips(codec: CartCodec) -> None:
         "two_dots",
         "noncanonical_body",
         "noncanonical_mac",
-        "version_2",
+        "version_3",
         "version_0",
         "unknown_kid",
         "bad_mac",

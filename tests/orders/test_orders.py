@@ -209,31 +209,56 @@ def test_parse_checkout_cleans_the_fields() -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "field"),
+    ("body", "field", "code"),
     [
-        ([], None),
-        ({"customer": {"name": "A"}, "fulfillment": "pickup", "price": 1}, None),
-        ({"fulfillment": "pickup"}, "customer"),
-        ({"customer": "Ada", "fulfillment": "pickup"}, "customer"),
-        ({"customer": {"name": "A", "email": "a@b"}, "fulfillment": "pickup"}, "customer"),
-        ({"customer": {"name": "  "}, "fulfillment": "pickup"}, "customer.name"),
-        ({"customer": {"name": 7}, "fulfillment": "pickup"}, "customer.name"),
-        ({"customer": {"name": "A" * 81}, "fulfillment": "pickup"}, "customer.name"),
-        ({"customer": {"name": "A\u0000B"}, "fulfillment": "pickup"}, "customer.name"),
-        ({"customer": {"name": "A", "phone": "call me"}, "fulfillment": "pickup"}, "customer.phone"),
-        ({"customer": {"name": "A", "phone": "12345"}, "fulfillment": "pickup"}, "customer.phone"),
-        ({"customer": {"name": "A", "phone": "1" * 16}, "fulfillment": "pickup"}, "customer.phone"),
-        ({"customer": {"name": "A"}}, "fulfillment"),
-        ({"customer": {"name": "A"}, "fulfillment": "delivery"}, "fulfillment"),
-        ({"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": "12"}, "expected_total_cents"),
-        ({"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": True}, "expected_total_cents"),
+        ([], None, "invalid_request"),
+        ({"customer": {"name": "A"}, "fulfillment": "pickup", "price": 1}, None, "invalid_request"),
+        ({"fulfillment": "pickup"}, "customer", "invalid_request"),
+        ({"customer": "Ada", "fulfillment": "pickup"}, "customer", "invalid_request"),
+        ({"customer": {"name": "A", "email": "a@b"}, "fulfillment": "pickup"}, "customer", "invalid_request"),
+        ({"customer": {"name": "  "}, "fulfillment": "pickup"}, "customer.name", "field_required"),
+        ({"customer": {"name": 7}, "fulfillment": "pickup"}, "customer.name", "invalid_request"),
+        ({"customer": {"name": "A" * 81}, "fulfillment": "pickup"}, "customer.name", "field_invalid"),
+        ({"customer": {"name": "A\u0000B"}, "fulfillment": "pickup"}, "customer.name", "field_invalid"),
+        ({"customer": {"name": "A", "phone": "call me"}, "fulfillment": "pickup"}, "customer.phone", "field_invalid"),
+        ({"customer": {"name": "A", "phone": "12345"}, "fulfillment": "pickup"}, "customer.phone", "field_invalid"),
+        ({"customer": {"name": "A", "phone": "1" * 16}, "fulfillment": "pickup"}, "customer.phone", "field_invalid"),
+        ({"customer": {"name": "A", "phone": 5550100}, "fulfillment": "pickup"}, "customer.phone", "invalid_request"),
+        ({"customer": {"name": "A"}}, "fulfillment", "invalid_request"),
+        ({"customer": {"name": "A"}, "fulfillment": "delivery"}, "fulfillment", "invalid_request"),
+        (
+            {"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": "12"},
+            "expected_total_cents",
+            "invalid_request",
+        ),
+        (
+            {"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": True},
+            "expected_total_cents",
+            "invalid_request",
+        ),
+        (
+            {"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": 12.5},
+            "expected_total_cents",
+            "invalid_request",
+        ),
     ],
 )
-def test_bad_checkout_bodies_are_invalid_requests(body: Any, field: str | None) -> None:
+def test_bad_checkout_bodies_are_invalid_requests(body: Any, field: str | None, code: str) -> None:
+    """Wrong shapes are ``invalid_request``; right types with unusable values name the field's problem."""
     with pytest.raises(InvalidRequest) as info:
         parse_checkout(body)
-    assert info.value.code == "invalid_request"
+    assert info.value.code == code
     assert info.value.details.get("field") == field
+
+
+def test_integral_float_total_is_a_whole_number_of_cents() -> None:
+    request = parse_checkout({"customer": {"name": "A"}, "fulfillment": "pickup", "expected_total_cents": 1946.0})
+    assert request.expected_total_cents == 1946 and type(request.expected_total_cents) is int
+
+
+def test_persian_name_with_zero_width_non_joiner_is_accepted() -> None:
+    name = "\u0645\u06cc\u200c\u0633\u0627"  # a Persian name written with ZWNJ between letters
+    assert parse_checkout({"customer": {"name": name}, "fulfillment": "pickup"}).customer.name == name
 
 
 def test_long_notes_are_refused_not_truncated() -> None:

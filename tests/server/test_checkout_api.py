@@ -206,17 +206,18 @@ def test_token_refusals(client: TestClient, clock: FakeClock) -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "code"),
     [
-        {"fulfillment": "pickup"},
-        {**ORDER, "fulfillment": "teleport"},
-        {**ORDER, "customer": {"name": ""}},
-        {**ORDER, "total_cents": 1},  # the client does not get to say what things cost
-        [ORDER],
+        ({"fulfillment": "pickup"}, "invalid_request"),
+        ({**ORDER, "fulfillment": "teleport"}, "invalid_request"),
+        ({**ORDER, "customer": {"name": ""}}, "field_required"),
+        ({**ORDER, "customer": {"name": "Ada\u202e"}}, "field_invalid"),
+        ({**ORDER, "total_cents": 1}, "invalid_request"),  # the client does not get to say what things cost
+        ([ORDER], "invalid_request"),
     ],
 )
-def test_bad_bodies_are_400(client: TestClient, body: Any) -> None:
-    refused(client, new_cart(client, FRIES), 400, "invalid_request", body)
+def test_bad_bodies_are_400(client: TestClient, body: Any, code: str) -> None:
+    refused(client, new_cart(client, FRIES), 400, code, body)
 
 
 def test_oversized_body_is_413(client: TestClient) -> None:

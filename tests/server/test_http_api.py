@@ -151,7 +151,7 @@ def test_line_not_found_and_bad_json(client: TestClient) -> None:
     assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
     for nothing in ({}, {"quantity": None}, {"notes": None, "modifiers": None}):
         r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json=nothing)
-        assert (r.status_code, error_of(r)["code"]) == (400, "invalid_request")
+        assert (r.status_code, error_of(r)["code"]) == (400, "field_required")
 
 
 def test_body_too_large(client: TestClient) -> None:
@@ -162,6 +162,21 @@ def test_body_too_large(client: TestClient) -> None:
 def test_unknown_route_is_json_404(client: TestClient) -> None:
     r = client.get("/nope")
     assert r.status_code == 404 and error_of(r)["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("TRACE", f"{BASE}/cart", {"GET", "HEAD", "POST", "DELETE"}),
+        ("PUT", "/healthz", {"GET", "HEAD"}),
+        ("POST", "/static/cart-client.js", {"GET", "HEAD"}),
+    ],
+)
+def test_a_wrong_method_is_405_with_allow(client: TestClient, method: str, path: str, allowed: set[str]) -> None:
+    """Found by schemathesis: the JSON 405 dropped Starlette's Allow header (RFC 9110 requires it)."""
+    response = client.request(method, path)
+    assert response.status_code == 405 and response.json()["error"]["code"] == "method_not_allowed"
+    assert {m.strip() for m in response.headers["allow"].split(",")} == allowed
 
 
 def test_price_change_between_turns(client: TestClient, settings: Settings, clock: FakeClock) -> None:
@@ -186,3 +201,37 @@ def test_cors_exposes_the_token_header(settings: Settings, clock: FakeClock) -> 
         r = c.post(f"{BASE}/cart", headers={"Origin": "https://kiosk.example"})
         assert r.headers["access-control-allow-origin"] == "https://kiosk.example"
         assert "cart-token" in r.headers["access-control-expose-headers"].lower()
+
+
+# --- integers: JSON Schema's rule (2.0 is an integer; 2.5, true and "2" are not) ---------------------------
+
+
+@pytest.mark.parametrize("quantity", [2, 2.0])
+def test_integral_float_quantity_is_a_whole_number(client: TestClient, quantity: Any) -> None:
+    r = add(client, new_cart(client), {"item": "mexican coke", "quantity": quantity})
+    assert r.status_code == 200, r.text
+    line = r.json()["cart"]["lines"][0]
+    assert line["quantity"] == 2 and isinstance(line["quantity"], int)
+
+
+@pytest.mark.parametrize("quantity", [2.5, True, "2", None])
+def test_non_integer_quantity_is_refused(client: TestClient, quantity: Any) -> None:
+    r = add(client, new_cart(client), {"item": "mexican coke", "quantity": quantity})
+    assert (r.status_code, error_of(r)["code"]) == (422, "quantity_invalid")
+
+
+def test_patch_takes_integral_floats_and_zero_point_zero_removes(client: TestClient) -> None:
+    token = add(client, new_cart(client), {"item": "mexican coke"}).json()["cart_token"]
+    r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json={"quantity": 3.0})
+    assert r.status_code == 200 and r.json()["cart"]["lines"][0]["quantity"] == 3
+    for bad in (2.5, False, "3"):
+        refused = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json={"quantity": bad})
+        assert (refused.status_code, error_of(refused)["code"]) == (422, "quantity_invalid")
+    r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": r.json()["cart_token"]}, json={"quantity": 0.0})
+    assert r.status_code == 200 and r.json()["cart"]["lines"] == []
+
+
+def test_a_trailing_slash_is_a_json_404_not_a_redirect(client: TestClient) -> None:
+    token = client.post(f"/v1/restaurants/{DEMO}/cart").json()["cart_token"]
+    response = client.post(f"/v1/restaurants/{DEMO}/cart/items/", json={"item": "fries"}, headers={"Cart-Token": token})
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"

@@ -171,9 +171,43 @@ def test_json_at_the_depth_cap_is_parsed(client: TestClient, token: str) -> None
 # --- notes ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("notes", ["no\x00nions", "line\nbreak", "tab\there", "\u202eevil", "zero\u200bwidth", "\x7f"])
-def test_control_and_format_characters_in_notes_are_refused(client: TestClient, token: str, notes: str) -> None:
-    refused(client, token, add(client, token, item="fries", modifiers=["small"], notes=notes), 400, "invalid_request")
+INVISIBLE_NOTES = [
+    "no\x00nions",
+    "line\nbreak",
+    "tab\there",
+    "\u202eevil",  # bidi override
+    "\u2066isolated\u2069",  # bidi isolate
+    "zero\u200bwidth",  # zero-width space
+    "\ufeffbom",
+    "word\u2060joiner",
+    "soft\u00adhyphen",
+    "para\u2028graph",
+    "tag\U000e0041smuggled",  # Unicode tag characters hide ASCII from readers
+    "\x7f",
+    "no\u200c onion",  # a joiner must sit between two letters/emoji, not before a space
+    "no\u200c\u200conion",
+    "\u200dno onion",
+]
+VISIBLE_NOTES = [
+    "بی‌پیاز لطفا",  # Persian "no onion please": U+200C inside the word
+    "👩🏽‍💻 birthday",  # emoji ZWJ sequence with a skin tone
+    "❤️‍🔥 extra hot",  # U+FE0F then U+200D
+    "👨‍👩‍👧 family pack",
+    "क्‍ष spicy",  # Devanagari: ZWJ after a virama
+]
+
+
+@pytest.mark.parametrize("notes", INVISIBLE_NOTES)
+def test_invisible_characters_in_notes_are_refused(client: TestClient, token: str, notes: str) -> None:
+    refused(client, token, add(client, token, item="fries", modifiers=["small"], notes=notes), 400, "field_invalid")
+
+
+@pytest.mark.parametrize("notes", VISIBLE_NOTES)
+def test_zero_width_joiners_in_real_writing_are_accepted(client: TestClient, token: str, notes: str) -> None:
+    response = add(client, token, item="fries", modifiers=["small"], notes=notes)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert [line["notes"] for line in body["cart"]["lines"] if line["line_id"] == body["line_id"]] == [notes]
 
 
 def test_notes_are_nfc_normalised_and_trimmed(client: TestClient, token: str) -> None:

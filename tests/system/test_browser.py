@@ -33,7 +33,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCRIPT = json.loads((Path(__file__).resolve().parents[2] / "app" / "static" / "demo-script.json").read_text())
+RECORDED = json.loads((Path(__file__).resolve().parents[2] / "app" / "static" / "realtime-events.json").read_text())
+SCRIPT = RECORDED["scenarios"]["order"]["steps"]
 MENU = json.loads(DEMO_MENU_FILE.read_text())
 
 
@@ -86,23 +87,43 @@ def shown_cart_id(page: Any) -> str:
     return page.text_content("#cart-meta").split()[1]
 
 
-def say_tool_call(page: Any, call_id: str, name: str, arguments: dict[str, Any]) -> None:
-    """One model response with one function call, through the page's adapter; wait until answered."""
-    events = [
-        {"type": "response.created", "response": {"id": f"r-{call_id}"}},
-        {
-            "type": "response.function_call_arguments.done",
-            "response_id": f"r-{call_id}",
-            "call_id": call_id,
-            "name": name,
-            "arguments": json.dumps(arguments),
-        },
-        {"type": "response.done", "response": {"id": f"r-{call_id}", "output": []}},
+def function_call_events(response_id: str, calls: list[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The GA Realtime events of one completed response making ``calls`` (call_id, name, arguments)."""
+    items = [
+        {"type": "function_call", "status": "completed", "call_id": c, "name": n, "arguments": json.dumps(a)}
+        for c, n, a in calls
     ]
+    return [
+        {"type": "response.created", "event_id": f"e-{response_id}-0", "response": {"id": response_id}},
+        *(
+            {
+                "type": "response.output_item.done",
+                "event_id": f"e-{response_id}-{i + 1}",
+                "response_id": response_id,
+                "output_index": i,
+                "item": item,
+            }
+            for i, item in enumerate(items)
+        ),
+        {
+            "type": "response.done",
+            "event_id": f"e-{response_id}-done",
+            "response": {"id": response_id, "status": "completed", "output": items},
+        },
+    ]
+
+
+def handle_all(page: Any, events: list[dict[str, Any]]) -> None:
+    """Hand every event to the page's adapter at once, then wait until every call is answered."""
     page.evaluate(
-        "async (events) => { for (const e of events) voicecart.adapter.handle(e); await voicecart.adapter.settled(); }",
+        "async (events) => { events.forEach(e => voicecart.adapter.handle(e)); await voicecart.adapter.settled(); }",
         events,
     )
+
+
+def say_tool_call(page: Any, call_id: str, name: str, arguments: dict[str, Any]) -> None:
+    """One model response with one function call, through the page's adapter; wait until answered."""
+    handle_all(page, function_call_events(f"r-{call_id}", [(call_id, name, arguments)]))
 
 
 def expected_total(lines: list[tuple[str, int, list[str]]]) -> tuple[str, str, str]:
@@ -144,19 +165,18 @@ def test_scripted_conversation_builds_the_cart_and_answers_every_call(
         total,
     )
 
-    # what the adapter sent to the "model": one output per call_id, then one response.create per response
+    # what the adapter sent to the "model": one output per completed call, then one response.create
+    # where the recorded model waited for it; every client event carries its own event_id
     sent = page.evaluate("voicecart.channel.sent")
-    call_ids = [e["call_id"] for e in SCRIPT["events"] if e["type"] == "response.function_call_arguments.done"]
     trace = [m["item"]["call_id"] if m["type"] == "conversation.item.create" else m["type"] for m in sent]
-    expected_trace: list[str] = []
-    for event in SCRIPT["events"]:
-        if event["type"] == "response.function_call_arguments.done":
-            expected_trace.append(event["call_id"])
-        elif event["type"] == "response.done" and any(
-            o["type"] == "function_call" for o in event["response"]["output"]
-        ):
-            expected_trace.append("response.create")
+    expected_trace = [
+        "response.create" if "await" in step else step["item"]["call_id"]
+        for step in SCRIPT
+        if "await" in step or (step["type"] == "response.output_item.done" and step["item"]["type"] == "function_call")
+    ]
+    call_ids = [c for c in expected_trace if c != "response.create"]
     assert trace == expected_trace
+    assert len({m["event_id"] for m in sent}) == len(sent) and all(m["event_id"] for m in sent)
     outputs = {m["item"]["call_id"]: json.loads(m["item"]["output"]) for m in sent if m["type"] != "response.create"}
     assert sorted(outputs) == sorted(call_ids) and all(o["ok"] for o in outputs.values())
     assert total in outputs[call_ids[-1]]["message"]  # get_current_order reads the total out loud
@@ -171,29 +191,15 @@ def test_scripted_conversation_builds_the_cart_and_answers_every_call(
 
 def test_two_parallel_function_calls_in_one_response_both_land(page: Any, server: ServerProcess) -> None:
     open_demo(page, server.url)
-    events = [
-        {"type": "response.created", "response": {"id": "r1"}},
-        {
-            "type": "response.function_call_arguments.done",
-            "response_id": "r1",
-            "call_id": "a",
-            "name": "add_to_order",
-            "arguments": json.dumps({"items": [{"item": "onion rings", "modifiers": ["small"]}]}),
-        },
-        {
-            "type": "response.function_call_arguments.done",
-            "response_id": "r1",
-            "call_id": "b",
-            "name": "add_to_order",
-            "arguments": json.dumps({"items": [{"item": "bottle of water"}]}),
-        },
-        {"type": "response.done", "response": {"id": "r1", "output": []}},
-    ]
-    # all four events arrive before any answer: both calls are in flight at once from the model's view
-    page.evaluate(
-        "async (events) => { events.forEach(e => voicecart.adapter.handle(e)); await voicecart.adapter.settled(); }",
-        events,
+    events = function_call_events(
+        "r1",
+        [
+            ("a", "add_to_order", {"items": [{"item": "onion rings", "modifiers": ["small"]}]}),
+            ("b", "add_to_order", {"items": [{"item": "bottle of water"}]}),
+        ],
     )
+    # all events arrive before any answer: both calls are in flight at once from the model's view
+    handle_all(page, events)
     assert sorted(n for _, n, _ in cart_lines(page)) == ["Bottled Water", "Onion Rings"]
     sent = page.evaluate("voicecart.channel.sent")
     assert [m["type"] for m in sent].count("response.create") == 1 and sent[-1]["type"] == "response.create"

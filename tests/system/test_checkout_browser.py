@@ -33,7 +33,8 @@ def test_voice_checkout_shows_the_placed_order(page: Any, tmp_path: Path) -> Non
         assert review["ok"] and review["message"].startswith("One Cheeseburger with Medium and Swiss.")
         assert page.is_hidden("#order-placed")
 
-        say_tool_call(page, "c3", "confirm_order", {"action": "checkout", "customer_name": "Ada"})
+        checkout = {"action": "checkout", "customer_name": "Ada", "total_cents": review["total_cents"]}
+        say_tool_call(page, "c3", "confirm_order", checkout)
         placed = last_output(page, "c3")
         order = placed["order"]
         page.wait_for_selector("#order-placed:not([hidden])")

@@ -45,12 +45,14 @@ def voice(demo_menu: Menu, codec: CartCodec, sink: SqliteSink) -> Voice:
     return Voice(demo_menu, codec, sink)
 
 
-def two_burgers(voice: Voice) -> None:
+def two_burgers(voice: Voice) -> int:
+    """Two burgers and fries in the cart, reviewed: returns the total_cents the review read back."""
     added = voice.call(
         "add_to_order",
         items=[{"item": "classic burger", "quantity": 2, "modifiers": ["medium", "bacon"]}, {"item": "large fries"}],
     )
     assert added.ok, added.output
+    return voice.call("confirm_order", action="review").output["total_cents"]
 
 
 def test_confirm_order_is_offered_to_the_model() -> None:
@@ -110,8 +112,10 @@ def test_review_never_calls_ready_what_checkout_would_refuse(
 
 
 def test_checkout_places_once_and_the_output_carries_the_order(voice: Voice, sink: SqliteSink) -> None:
-    two_burgers(voice)
-    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", fulfillment="dine_in")
+    total = two_burgers(voice)
+    placed = voice.call(
+        "confirm_order", action="checkout", customer_name="Ada", fulfillment="dine_in", total_cents=total
+    )
     assert placed.ok and placed.output["created"] is True
     order = placed.output["order"]
     assert order["customer"] == {"name": "Ada"} and order["fulfillment"] == "dine_in"
@@ -121,30 +125,69 @@ def test_checkout_places_once_and_the_output_carries_the_order(voice: Voice, sin
     assert placed.result.state.checked_out is True
     assert sink.recent() == [order]
     # the model calls it again (a retry): same order, said so
-    again = voice.call("confirm_order", action="checkout", customer_name="Ada")
+    again = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
     assert again.output["order"] == order and again.output["created"] is False
     assert again.output["message"].startswith("That order was already placed")
     assert len(sink.recent()) == 1
 
 
 def test_checkout_without_a_name_asks_for_it(voice: Voice, sink: SqliteSink) -> None:
+    total = two_burgers(voice)
+    for nameless in ({}, {"customer_name": None}, {"customer_name": "  "}):
+        asked = voice.call("confirm_order", action="checkout", total_cents=total, **nameless)
+        assert not asked.ok
+        assert asked.output["error"] == "field_required"
+        assert asked.output["message"] == "What name should I put the order under?"
+        assert asked.result.state.checked_out is False and not sink.path.exists()
+
+
+def test_checkout_without_the_reviewed_total_asks_for_a_review(voice: Voice, sink: SqliteSink) -> None:
     two_burgers(voice)
-    asked = voice.call("confirm_order", action="checkout")
-    assert not asked.ok
-    assert asked.output["error"] == "invalid_request"
-    assert asked.output["message"] == "What name should I put the order under?"
-    assert asked.result.state.checked_out is False and not sink.path.exists()
+    for unheard in ({}, {"total_cents": None}):
+        asked = voice.call("confirm_order", action="checkout", customer_name="Ada", **unheard)
+        assert (asked.ok, asked.output["error"], asked.output["field"]) == (False, "field_required", "total_cents")
+        assert "review" in asked.output["message"] and not sink.path.exists()
+
+
+def test_checkout_never_charges_a_total_the_customer_did_not_hear(
+    voice: Voice, sink: SqliteSink, demo_menu: Menu
+) -> None:
+    """Issue #13: the review said one total, the price changed, checkout must ask again, not charge."""
+    from tests.orders.test_orders import edited_menu, item_json
+
+    heard = two_burgers(voice)
+    voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999))
+    changed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=heard)
+    new_total = changed.result.priced.total_cents
+    assert new_total > heard
+    assert (changed.ok, changed.output["error"]) == (False, "order_total_changed")
+    assert (changed.output["total_cents"], changed.output["expected_total_cents"]) == (new_total, heard)
+    assert [c["item_id"] for c in changed.output["changes"]] == ["classic-burger"]
+    message = changed.output["message"]
+    assert f"now {format_money(new_total)}, not {format_money(heard)}" in message
+    assert "price of Classic Burger changed" in message and message.endswith(f"at {format_money(new_total)}?")
+    assert changed.result.state.checked_out is False and not sink.path.exists()
+    # the customer hears the new total and agrees: now it is placed, at what they heard
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=new_total)
+    assert placed.ok and placed.output["order"]["total_cents"] == new_total
+
+
+def test_a_line_added_after_the_review_is_a_changed_total(voice: Voice, sink: SqliteSink) -> None:
+    heard = two_burgers(voice)
+    voice.call("add_to_order", items=[{"item": "cookie"}])
+    changed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=heard)
+    assert (changed.ok, changed.output["error"]) == (False, "order_total_changed") and not sink.path.exists()
 
 
 def test_checkout_refusals_are_spoken_not_raised(voice: Voice, sink: SqliteSink) -> None:
-    empty = voice.call("confirm_order", action="checkout", customer_name="Ada")
+    empty = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=0)
     assert (empty.ok, empty.output["error"]) == (False, "cart_empty")
     assert not sink.path.exists()
 
 
 def test_after_checkout_the_cart_cannot_change_or_be_cancelled(voice: Voice) -> None:
-    two_burgers(voice)
-    voice.call("confirm_order", action="checkout", customer_name="Ada")
+    total = two_burgers(voice)
+    assert voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total).ok
     more = voice.call("add_to_order", items=[{"item": "cookie"}])
     assert more.output["not_added"][0]["error"] == "cart_checked_out"
     cancel = voice.call("confirm_order", action="cancel")
@@ -167,10 +210,12 @@ def test_confirm_order_over_http_uses_the_apps_order_sink(client: TestClient, se
     base = f"/v1/restaurants/{DEMO}/tools"
     added = client.post(f"{base}/add_to_order", json={"arguments": {"items": [{"item": "bottled water"}]}})
     token = added.json()["cart_token"]
+    total = added.json()["cart"]["total_cents"]
+    arguments = {"action": "checkout", "customer_name": "Grace", "total_cents": total}
     placed = client.post(
         f"{base}/confirm_order",
         headers={"Cart-Token": token},
-        json={"arguments": json.dumps({"action": "checkout", "customer_name": "Grace"}), "call_id": "c1"},
+        json={"arguments": json.dumps(arguments), "call_id": "c1"},
     )
     assert placed.status_code == 200 and placed.json()["ok"] is True
     order = json.loads(placed.json()["output"])["order"]

@@ -115,11 +115,40 @@ def test_unknown_modifiers_are_refused_never_priced_at_zero(client: TestClient) 
     assert body["out"]["not_added"][0]["error"] == "modifier_invalid"
 
 
-@pytest.mark.parametrize("quantity", [0, 100, "2", True])
+@pytest.mark.parametrize("quantity", [0, 100])
 def test_bad_quantities_are_refused_not_defaulted(client: TestClient, quantity: Any) -> None:
     body = add(client, {"item": "cookie", "quantity": quantity})
     assert body["ok"] is False and body["cart"]["lines"] == []
     assert body["out"]["not_added"][0]["error"] == "quantity_invalid"
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments"),
+    [
+        ("add_to_order", {"items": [{"item": ":\x83"}]}),
+        ("add_to_order", {"items": [{"item": "日本", "quantity": 2}]}),
+        ("get_item_details", {"item": "!!"}),
+        ("remove_from_order", {"item": "—"}),
+    ],
+)
+def test_an_item_with_no_word_in_it_is_asked_about_not_a_500(client: TestClient, name: str, arguments: Any) -> None:
+    body = ok_call(client, name, arguments)
+    assert body["ok"] is False and body["cart"]["lines"] == []
+    assert "item_not_found" in body["output"] or "not_in_order" in body["output"]
+
+
+@pytest.mark.parametrize("quantity", [2.5, "2", True])
+def test_quantities_that_are_not_integers_are_refused_as_the_schema_says(client: TestClient, quantity: Any) -> None:
+    body = add(client, {"item": "cookie", "quantity": quantity})
+    assert body["ok"] is False and body["cart"]["lines"] == []
+    assert body["out"]["error"] == "invalid_request" and "items[0].quantity" in body["out"]["message"]
+
+
+def test_integral_float_quantity_is_an_integer(client: TestClient) -> None:
+    """Issue #13: 2.0 is an integer by JSON Schema (and by voicecart's own published schema)."""
+    body = add(client, {"item": "cookie", "quantity": 2.0})
+    assert body["ok"] is True and names(body) == [("Chocolate Chip Cookie", 2)]
+    assert body["out"]["added"][0]["quantity"] == 2 and "Added 2 " in body["out"]["message"]
 
 
 def test_kids_meal_with_fries_is_one_line(client: TestClient) -> None:

@@ -1,0 +1,212 @@
+"""A line's choices: the variation and the options picked (repeated = quantity, nested = a pick's own).
+
+In the cart a pick is an *entry* of :attr:`app.cart.Line.option_tags`: the option's tag (an
+int) when it has no nested choices, else ``(tag, *child entries)`` with the children tagged in
+the option's own scope. Choosing an option twice is two entries. :func:`encode` and
+:func:`decode` translate between entries and :class:`Pick` trees; :func:`check_choices`
+enforces the item's variations and groups (availability, ``max_quantity``, ``min``/``max``,
+nested groups) and raises the documented 422s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from app.core.menu import Item, ModifierGroup, Option, Variation
+from app.errors import (
+    CartTooLarge,
+    ModifierInvalid,
+    ModifierRequired,
+    ModifierUnavailable,
+    VariationUnavailable,
+)
+
+MAX_MODIFIERS_PER_LINE = 12  # picks on one line, nested ones and repeats included
+
+Entry = int | tuple  # an option tag, or (tag, *child entries)
+
+
+class Pick(NamedTuple):
+    """One choice of ``option`` (a repeat is another Pick) with its nested choices."""
+
+    option: Option
+    picks: tuple[Pick, ...] = ()
+
+
+def check_modifier_count(count: int) -> None:
+    """Checked before any name is resolved, so a long list costs nothing."""
+    if count > MAX_MODIFIERS_PER_LINE:
+        raise CartTooLarge(f"at most {MAX_MODIFIERS_PER_LINE} modifiers per line", limit=MAX_MODIFIERS_PER_LINE)
+
+
+@lru_cache(maxsize=4096)  # a tuple of ints hashes in C: cheaper than re-checking it on every turn
+def is_flat(entries: tuple[Entry, ...]) -> bool:
+    """Distinct plain tags only, format 1's shape: no repeat, no nested choice."""
+    return all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
+
+
+def count_picks(picks: Iterable[Pick]) -> int:
+    return sum(1 + count_picks(p.picks) for p in picks)
+
+
+def encode(picks: Iterable[Pick]) -> tuple[Entry, ...]:
+    return tuple(p.option.tag if not p.picks else (p.option.tag, *encode(p.picks)) for p in picks)
+
+
+def decode(entries: Iterable[Entry], scope: Mapping[int, Option]) -> tuple[Pick, ...] | None:
+    """The picks ``entries`` name in ``scope`` (tag → option); None if any is gone from the menu."""
+    picks = []
+    for entry in entries:
+        tag, children = (entry, ()) if type(entry) is int else (entry[0], entry[1:])
+        option = scope.get(tag)
+        if option is None:
+            return None
+        nested = decode(children, option.options_by_tag) if children else ()
+        if nested is None:
+            return None
+        picks.append(Pick(option, nested))
+    return tuple(picks)
+
+
+def entry_key(entry: Entry) -> tuple:
+    """A sort key that makes two lists of the same choices (in any order) compare equal."""
+    if type(entry) is int:
+        return (entry, ())
+    return (entry[0], tuple(sorted(entry_key(e) for e in entry[1:])))
+
+
+def unit_price(base: int, picks: Iterable[Pick]) -> int:
+    """``base`` (item or variation price) plus every pick, nested ones included."""
+    return base + sum(unit_price(p.option.price_cents, p.picks) for p in picks)
+
+
+def modifiers_view(picks: Iterable[Pick]) -> list[dict[str, Any]]:
+    """Cart JSON ``modifiers``: equal picks folded into one entry with a ``quantity``, said order kept."""
+    out: list[dict[str, Any]] = []
+    index: dict[tuple, dict[str, Any]] = {}
+    for pick in picks:
+        key = (pick.option.tag, tuple(sorted(entry_key(e) for e in encode(pick.picks))))
+        if key in index:
+            index[key]["quantity"] += 1
+            continue
+        view = {
+            "id": pick.option.id,
+            "name": pick.option.name,
+            "price_cents": pick.option.price_cents,
+            "quantity": 1,
+            "modifiers": modifiers_view(pick.picks),
+        }
+        index[key] = view
+        out.append(view)
+    return out
+
+
+def variation_view(variation: Variation | None) -> dict[str, Any] | None:
+    if variation is None:
+        return None
+    return {"id": variation.id, "name": variation.name, "price_cents": variation.price_cents}
+
+
+def _offer(options: Iterable[Option | Variation]) -> list[dict[str, Any]]:
+    return [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o.available]
+
+
+def check_variation(item: Item, variation: Variation | None) -> None:
+    """Exactly one available variation of ``item`` when it has any; none otherwise."""
+    if not item.variations:
+        if variation is not None:
+            raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id, modifier=variation.id)
+        return
+    if variation is None:
+        offer = _offer(item.variations)
+        raise ModifierRequired(
+            f"{item.name}: please choose one of " + ", ".join(v["name"] for v in offer),
+            item_id=item.id,
+            group="variation",
+            group_name=item.name,
+            min=1,
+            max=1,
+            options=offer,
+            variations=offer,
+        )
+    if item.variation(variation.id) is not variation:
+        raise ModifierInvalid(f"{variation.name!r} is not a choice for {item.name}", item_id=item.id)
+    if not variation.available:
+        raise VariationUnavailable(
+            f"{item.name} ({variation.name}) is sold out right now",
+            item_id=item.id,
+            variation=variation.id,
+            variations=_offer(item.variations),
+        )
+
+
+def _require(item: Item, owner: str, group: ModifierGroup) -> None:
+    raise ModifierRequired(
+        f"{owner}: please choose {group.min_phrase()} {group.name}",
+        item_id=item.id,
+        group=group.id,
+        group_name=group.name,
+        min=group.min,
+        max=group.max,
+        options=_offer(group.options),
+    )
+
+
+def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], picks: tuple[Pick, ...]) -> None:
+    if not picks:  # nothing chosen here: only the required groups can object
+        for group in groups:
+            if group.min:
+                _require(item, owner, group)
+        return
+    members = {o.id: o for g in groups for o in g.options}
+    for pick in picks:
+        option = pick.option
+        if members.get(option.id) is not option:
+            raise ModifierInvalid(f"{option.name!r} is not a choice for {owner}", item_id=item.id, modifier=option.id)
+        if not option.available:
+            group = next(g for g in groups if g.id == option.group_id)
+            raise ModifierUnavailable(
+                f"{option.name} is sold out right now",
+                item_id=item.id,
+                modifier=option.id,
+                group=group.id,
+                options=_offer(group.options),
+            )
+    counts: dict[str, int] = {}
+    for pick in picks:
+        counts[pick.option.id] = counts.get(pick.option.id, 0) + 1
+    for option_id, count in counts.items():
+        option = members[option_id]
+        if count > option.max_quantity:
+            message = (
+                f"{option.name!r} was chosen twice"
+                if option.max_quantity == 1
+                else f"{option.name} can be chosen at most {option.max_quantity} times"
+            )
+            raise ModifierInvalid(message, modifier=option.id, max_quantity=option.max_quantity)
+    for group in groups:
+        chosen = sum(counts.get(o.id, 0) for o in group.options)
+        if chosen > group.max:
+            message = f"{owner}: choose at most {group.max} from {group.name}"
+            raise ModifierInvalid(message, group=group.id, max=group.max)
+        if chosen < group.min:
+            _require(item, owner, group)
+    for pick in picks:
+        _check_scope(item, pick.option.name, pick.option.modifier_groups, pick.picks)
+
+
+def check_choices(item: Item, variation: Variation | None, picks: Iterable[Pick | Option]) -> tuple[Entry, ...]:
+    """Enforce ``item``'s variations and groups on a line's choices; its entries for the cart.
+
+    ``picks`` may hold bare options (a pick without nested choices). Raises ``cart_too_large``,
+    ``modifier_required`` (a variation or a group's ``min``), ``modifier_invalid`` (not a choice,
+    over ``max_quantity`` or a group's ``max``), ``modifier_unavailable``, ``variation_unavailable``.
+    """
+    tree = tuple([p if isinstance(p, Pick) else Pick(p) for p in picks])
+    if tree:
+        check_modifier_count(count_picks(tree))
+    check_variation(item, variation)
+    _check_scope(item, item.name, item.modifier_groups, tree)
+    return encode(tree) if tree else ()
