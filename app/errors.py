@@ -140,6 +140,16 @@ class ModifierInvalid(OperationError):
     code = "modifier_invalid"
 
 
+class WordsNotUnderstood(OperationError):
+    """Part of a spoken order matched nothing on the item (``words``); nothing was added for it.
+
+    Details: ``item``, ``item_id``, ``words``; when the words belong to one of the item's groups on
+    other items ("large" for a drink that has no large), ``group``, ``group_name`` and its ``options``.
+    """
+
+    code = "words_not_understood"
+
+
 class ModifierRequired(OperationError):
     code = "modifier_required"
 

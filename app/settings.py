@@ -140,6 +140,7 @@ class Settings:
             bad = [o for o in origins if not _origin(o)]
             if bad:
                 raise ConfigError(f"{name}: {bad[0]!r} is not an origin like https://shop.example (no path)")
+        object.__setattr__(self, "openai_base_url", api_base_url(self.openai_base_url))  # however it was given
         if not _http_url(self.openai_base_url):
             raise ConfigError(f"CART_OPENAI_BASE_URL={self.openai_base_url!r} must be an http:// or https:// URL")
         if not self.realtime_model:

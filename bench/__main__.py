@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--out DIR] [payload codec growth profile http]`` — all by default.
+"""``python -m bench [--quick] [--out DIR] [payload codec growth profile http matching]`` — all by default.
 
 Needs ``pip install -e '.[bench]'``; the codec and HTTP benches also need ``redis-server`` and
 ``wrk`` on PATH, the instruction counts ``valgrind`` (Debian: ``apt-get install redis-server wrk
@@ -19,7 +19,7 @@ from bench import RESULTS, Config
 
 
 def benches() -> dict[str, Callable[[Config], Any]]:
-    from bench import codec, growth, http, instructions, payload, profile
+    from bench import codec, growth, http, instructions, matching, payload, profile
 
     return {
         "payload": payload.run,
@@ -28,6 +28,7 @@ def benches() -> dict[str, Callable[[Config], Any]]:
         "instructions": instructions.run,
         "profile": profile.run,
         "http": http.run,
+        "matching": matching.run,
     }
 
 

@@ -1,6 +1,8 @@
 """Spoken-name matching accuracy on the labelled sloppy phrases in tests/matching_cases.json.
 
-    python bench/matching_accuracy.py          # prints the table, writes bench/results/matching.md
+    python bench/matching_accuracy.py          # prints the table, writes bench/results/matching_names.md
+
+The whole-order figures (five menus, voice and HTTP, held-out split) are ``python -m bench matching``.
 
 Two readers are scored on both menus: ``resolve_item`` (the item only, what the plain HTTP API
 uses) and ``parse_phrase`` (what the voice tools use: item + spoken quantity + options named in
@@ -25,7 +27,7 @@ from app.core.menu import Menu, MenuCatalog, load_menu  # noqa: E402
 from app.errors import ItemAmbiguous, ItemNotFound  # noqa: E402
 
 CASES = REPO / "tests" / "matching_cases.json"
-RESULTS = REPO / "bench" / "results" / "matching.md"
+RESULTS = REPO / "bench" / "results" / "matching_names.md"  # matching.md is `python -m bench matching`
 OUTCOME = {ItemAmbiguous: "ambiguous", ItemNotFound: "not_found"}
 
 

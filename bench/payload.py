@@ -23,9 +23,11 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from app.core import turn
 from app.core.cart import CartState, Line
-from app.core.codec import DEFAULT_DICTIONARY
-from app.core.menu import Item, Menu
+from app.core.codec import DEFAULT_DICTIONARY, read_header
+from app.core.menu import Item, Menu, load_menu
+from app.settings import bundled_menu_dir
 from bench import Config, table, table_of, write_report
 from bench.corpus import T0, CorpusCart, bench_codec, corpus, make_cart, natural_json, sizes
 
@@ -190,6 +192,40 @@ def targets(rows: list[dict[str, Any]]) -> list[list[object]]:
     return out
 
 
+# --- format 2 (menu v2): what sizes, repeats and nested choices cost ---------------------------------
+
+CAFE_MORNING = T0 - 10 * 3600  # 09:00 in Sydney: the demo cafe's breakfast items are on
+FORMAT_2_CARTS: dict[str, list[turn.AddItem]] = {
+    "cafe-5, format 1 shape (no size, repeat or nesting)": [
+        turn.AddItem("sourdough", 2),
+        turn.AddItem("banana bread", 1, ("ricotta",)),
+        turn.AddItem("big plate", 1, ("eggs", "greens", "bacon")),
+        turn.AddItem("brekkie roll", 1, ("relish", "avocado")),
+        turn.AddItem("sourdough", 1, (), "sliced"),
+    ],
+    "cafe-5, format 2 (2 sizes, 3 repeats, a nested choice)": [
+        turn.AddItem("flat white", 2, ("large", "oat milk", "extra shot", "extra shot")),
+        turn.AddItem("latte", 1, ("small",)),
+        turn.AddItem("brekkie combo", 1, ("bacon and egg", "bbq", "latte")),
+        turn.AddItem("big plate", 1, ("double eggs", "greens")),
+        turn.AddItem("brekkie roll", 1, ("no butter", "relish", "hash brown", "hash brown")),
+    ],
+}
+
+
+def format_2_rows() -> list[list[object]]:
+    """Token characters of two 5-line carts on the demo cafe menu: format 1's shape and format 2."""
+    menu = load_menu(bundled_menu_dir() / "demo-cafe.json")
+    codec = bench_codec()
+    rows: list[list[object]] = []
+    for name, ops in FORMAT_2_CARTS.items():
+        result = turn.run_turn(None, turn.NewCart(bytes(8)), menu, codec, CAFE_MORNING)
+        for op in ops:
+            result = turn.run_turn(result.token, op, menu, codec, CAFE_MORNING)
+        rows.append([name, read_header(result.token).version, len(result.token)])
+    return rows
+
+
 def _ok(passed: bool) -> str:
     return "met" if passed else "**missed**"
 
@@ -212,6 +248,9 @@ def run(config: Config) -> list[dict[str, Any]]:
         ),
         "Targets:",
         table(["token", "cart", "goal", "measured", "status"], targets(rows)),
+        "Menu format 2 (app/menus/demo-cafe.json): a cart writes token format 2 only when a line has a "
+        "variation, a repeated option or a nested choice; every cart above is format 1, unchanged.",
+        table(["cart", "token format", "voicecart"], format_2_rows()),
         "![size vs lines](payload.png)",
     ]
     plot(rows, str(config.path("payload.png")))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from app.core.menu import Item, Menu, Option, Variation
+from app.core.spoken import canonical_words, pre
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 ACCEPT_SCORE = 82.0  # below this a fuzzy match is a suggestion, not an answer
@@ -47,11 +48,16 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Lowercase, strip accents and punctuation, singularise: "Jalapeños!" → "jalapeno"."""
+    """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
+
+    "Jalapeños!" → "jalapeno"; "two 12oz Lemonades" → "2 12 oz lemonade"; 'a 6" cake' → "a 6 inch cake";
+    "February 14th" → "feb 14" (see :mod:`app.core.spoken`).
+    """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = _NON_WORD.sub(" ", text.replace("&", " and ").replace("'", ""))
-    return " ".join(_singular(w) for w in text.split())
+    text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
+    return " ".join(canonical_words([_singular(w) for w in text.split()]))
 
 
 def _score(query: str, choice: str, *, per_extra_word: float = 0.05, **_: object) -> float:

@@ -8,17 +8,17 @@ A failed turn raises and mints nothing: the caller's previous token stays valid.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core import cart
 from app.core.cart import CartState
 from app.core.choices import Pick, decode
-from app.core.choosing import resolve_choices
 from app.core.codec import CartCodec
 from app.core.matching import resolve_item, resolve_variation
 from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
+from app.core.said_lines import said_choices, said_lines
 from app.core.view import cart_view
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.json_input import as_integer
@@ -34,10 +34,13 @@ class ViewCart:
     """Read the cart; still a turn: it reprices and slides the expiry."""
 
 
+AS_SAID = "as said"  # AddItem.quantity when the request gave none: the count said in the phrase, else 1
+
+
 @dataclass(frozen=True)
 class AddItem:
-    item: str  # id or spoken name
-    quantity: int = 1
+    item: str  # id, name, or a spoken phrase ("two large fries"): read by app.core.said_lines
+    quantity: object = 1  # an int (checked), or AS_SAID; anything else is quantity_invalid
     modifiers: tuple[str, ...] = ()
     notes: str | None = None
     variation: str | None = None  # id or spoken name; may also be said among the modifiers
@@ -96,7 +99,11 @@ def alternatives(menu: Menu, item: Item, limit: int = 3, now: int | None = None)
 
 def resolve_available_item(menu: Menu, text: str, now: int | None = None) -> Item:
     """The item ``text`` names, if it is on sale (and, with ``now``, inside its availability windows)."""
-    item = resolve_item(menu, text)
+    return check_available(menu, resolve_item(menu, text), now)
+
+
+def check_available(menu: Menu, item: Item, now: int | None = None) -> Item:
+    """``item`` if it is on sale (with ``now``: inside its windows), else ``item_unavailable`` + alternatives."""
     if not item.available_at(now):
         windows = item.availability.today_text(now) if item.available and item.availability and now else None
         raise ItemUnavailable(
@@ -118,10 +125,17 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
     cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
     if isinstance(op, AddItem):
         cart.check_modifier_count(len(op.modifiers))
-        item = resolve_available_item(menu, op.item, now)
-        variation, picks = resolve_choices(item, op.modifiers, op.variation)
-        quantity = cart.check_quantity(op.quantity)
-        return cart.add_line(state, item, list(picks), quantity, cart.clean_notes(op.notes), variation)
+        lines = said_lines(menu, op.item, op.modifiers, op.variation)
+        first = None
+        for said in lines:  # "a coke and a water": one line each; a question anywhere adds nothing
+            item = check_available(menu, said.item, now)
+            count = (said.quantity or 1) if op.quantity == AS_SAID or len(lines) > 1 else op.quantity
+            notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
+            state, line_id = cart.add_line(
+                state, item, list(said.picks), cart.check_quantity(count), notes, said.variation
+            )
+            first = line_id if first is None else first
+        return state, first
     if isinstance(op, UpdateLine):
         if all(getattr(op, name) is None for name in _CHANGES):  # would change nothing
             raise FieldRequired("send at least one of " + ", ".join(_CHANGES), fields=list(_CHANGES))
@@ -135,7 +149,10 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
                 )
             if op.modifiers is not None:
                 cart.check_modifier_count(len(op.modifiers))
-                variation, options = resolve_choices(item, op.modifiers, op.variation)
+                variation, options, said_notes = said_choices(menu, item, op.modifiers, op.variation)
+                if said_notes and op.notes is None:  # "make it gluten free": kept as a note, never dropped
+                    kept = [n for n in (line.notes or "").split("; ") if n]
+                    op = replace(op, notes="; ".join(dict.fromkeys([*kept, *said_notes])))
             else:
                 options = kept_picks(item, line)
                 variation = resolve_variation(item, op.variation) if item.variations else None
@@ -163,9 +180,30 @@ def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
     return list(picks)
 
 
+def closed_notice(menu: Menu, now: int) -> dict[str, Any] | None:
+    """``restaurant_closed`` with today's hours when the menu has hours and ``now`` is outside them, else None.
+
+    Said on every turn's cart warnings (HTTP) and first thing by the voice tools, so a customer
+    learns it before building an order that checkout would refuse.
+    """
+    if menu.hours is None or menu.hours.is_open(now):
+        return None
+    today = menu.hours.today_text(now)
+    hours = f"today's hours are {', '.join(today)}" if today else "it is closed all day today"
+    return {
+        "code": "restaurant_closed",
+        "message": f"{menu.name} is closed right now; {hours} ({menu.hours.timezone} time)",
+        "hours_today": today,
+        "timezone": menu.hours.timezone,
+    }
+
+
 def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
-    """Reprice, stamp ``now`` as the last activity and sign."""
+    """Reprice, stamp ``now`` as the last activity and sign (a closed restaurant is a cart warning)."""
     priced = price_cart(state, menu, now)
+    closed = closed_notice(menu, now)
+    if closed is not None:
+        priced.warnings.append(closed)
     token = codec.encode(priced.state, now)
     expires_at = codec.policy.expires_at(priced.state.created_at, now)
     return TurnResult(priced, token, expires_at, line_id)

@@ -58,7 +58,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             raise InvalidRequest("item must be a string: an item id or its name")
         op = turn.AddItem(
             item=body["item"],
-            quantity=body.get("quantity", 1),
+            quantity=body.get("quantity", turn.AS_SAID),  # none given: the count said in the item phrase, else 1
             modifiers=string_list(body.get("modifiers", []), "modifiers"),
             notes=optional_str(body.get("notes"), "notes"),
             variation=optional_str(body.get("variation"), "variation"),

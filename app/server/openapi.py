@@ -70,6 +70,7 @@ _ADD_ERRORS = (
     errors.VariationUnavailable,
     errors.ItemAmbiguous,
     errors.ItemUnavailable,
+    errors.WordsNotUnderstood,
     errors.ModifierInvalid,
     errors.ModifierRequired,
     errors.QuantityInvalid,

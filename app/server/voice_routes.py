@@ -64,7 +64,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             raise InvalidRequest("restaurant_id must be a string")
         menu = ctx.menu(body["restaurant_id"])  # 404 before a session is counted or minted
         sessions.take(request.client.host if request.client else "unknown", ctx.clock())
-        secret = await mint_client_secret(ctx.settings, menu)
+        secret = await mint_client_secret(ctx.settings, menu, ctx.now())
         return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
 
     async def demo_page(request: Request) -> Response:

@@ -131,6 +131,8 @@ export interface CartClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Defaults to `navigator.locks`; null turns cross-tab locking off (turns are then re-sent on a moved token). */
   locks?: CartLocks | null;
+  /** Defaults to `indexedDB`: the cell whose compare-and-set decides which tab's token is newest; null: localStorage alone. */
+  indexedDB?: IDBFactory | null;
 }
 
 export interface SavedCart {
@@ -184,6 +186,7 @@ export class CartClient extends TypedEventTarget<CartClientEventMap> {
   /** Set once storage failed; the token then lives in memory for the page's life. */
   storageProblem: { name: string; message: string } | null;
   readonly persistent: boolean;
+  /** The saved cart as this tab's localStorage shows it now (another tab's newer one may still be on its way). */
   readonly saved: SavedCart | null;
   readonly token: string | null;
   inFlight: number;
@@ -197,7 +200,8 @@ export class CartClient extends TypedEventTarget<CartClientEventMap> {
   restore(): Promise<CartAnswer>;
   /** Run a voice tool. Rejects with `CartClientError` only when no turn was made. */
   callTool(name: string, args?: Record<string, unknown> | string, callId?: string): Promise<ToolAnswer>;
-  forget(): void;
+  /** Drop the saved cart (every tab's). */
+  forget(): Promise<void>;
   /** Stop following other tabs. */
   close(): void;
 }

@@ -10,14 +10,17 @@
 // in localStorage (a reload or a reopened tab within the server's sliding expiry restores it).
 //
 // One cart, one line of turns, across every tab: each turn runs under a Web Lock named after the
-// cart's storage key (navigator.locks), and is sent with the newest stored token. Where Web Locks
-// are missing, or another tab's write reached us late, a turn whose answer finds that the stored
-// token moved while it was on the wire is sent again on the newer token, so no tab ever forks
-// the cart and drops another tab's confirmed items. Idle tabs follow through `storage` events.
+// cart's storage key (navigator.locks), is sent with the newest token of any tab, and its answer
+// is saved only by compare-and-set against the token it was sent with (token-store.js: an
+// IndexedDB cell). A turn whose token moved while it was on the wire (no Web Locks, or another
+// tab's turn) is sent again on the newer token, so no tab ever forks the cart and drops another
+// tab's confirmed items. Idle tabs follow through `storage` events.
 //
 // Storage that is missing or throws (Safari private mode, a full quota, site data blocked) never
 // fails a turn: the token is kept in memory for the page's life and a "storage-unavailable" event
 // says so once. The server alone decides whether a token has expired.
+
+import { TokenStore } from "./token-store.js";
 
 export { RealtimeAdapter, RecordingChannel, playScript } from "./realtime-adapter.js";
 
@@ -62,55 +65,8 @@ export class CartClientError extends Error {
   }
 }
 
-// Web Storage behind try/catch: the first failure switches to memory for the page's life.
-class TokenStore {
-  constructor(key, getStorage, onUnavailable) {
-    this.key = key;
-    this.memory = null; // the last value written or read, as a string
-    this.onUnavailable = onUnavailable;
-    this.storage = null;
-    try {
-      this.storage = getStorage();
-      if (!this.storage) this._fail(new Error("this browser offers no localStorage"));
-    } catch (err) {
-      this._fail(err);
-    }
-  }
-
-  get persistent() {
-    return this.storage !== null;
-  }
-
-  _fail(err) {
-    this.storage = null;
-    this.onUnavailable(err);
-  }
-
-  _try(action) {
-    if (!this.storage) return undefined;
-    try {
-      return action(this.storage);
-    } catch (err) {
-      this._fail(err);
-      return undefined;
-    }
-  }
-
-  read() {
-    const stored = this._try((s) => s.getItem(this.key));
-    if (stored !== undefined) this.memory = stored;
-    return this.memory;
-  }
-
-  write(value) {
-    this.memory = value;
-    this._try((s) => s.setItem(this.key, value));
-  }
-
-  remove() {
-    this.memory = null;
-    this._try((s) => s.removeItem(this.key));
-  }
+function tokenOf(raw) {
+  return parseSaved(raw)?.token ?? null;
 }
 
 function parseSaved(raw) {
@@ -126,9 +82,15 @@ function localStorageOf(scope) {
   return scope.localStorage; // the getter itself throws where site data is blocked
 }
 
-
 export class CartClient extends EventTarget {
-  constructor({ baseUrl = "", restaurantId, storage = undefined, fetch = globalThis.fetch, locks = undefined } = {}) {
+  constructor({
+    baseUrl = "",
+    restaurantId,
+    storage = undefined,
+    fetch = globalThis.fetch,
+    locks = undefined,
+    indexedDB = globalThis.indexedDB,
+  } = {}) {
     super();
     if (!restaurantId) throw new Error("CartClient needs a restaurantId");
     this.baseUrl = baseUrl.replace(/\/$/, "");
@@ -139,7 +101,9 @@ export class CartClient extends EventTarget {
     this._store = new TokenStore(
       this.storageKey,
       () => (storage === undefined ? localStorageOf(globalThis) : storage),
-      (err) => this._storageFailed(err)
+      (err) => this._storageFailed(err),
+      tokenOf,
+      indexedDB
     );
     this.locks = locks === undefined ? (globalThis.navigator?.locks ?? null) : locks;
     this.cart = null;
@@ -175,9 +139,12 @@ export class CartClient extends EventTarget {
     queueMicrotask(() => this._emit("storage-unavailable", detail));
   }
 
-  _remember(token, cart) {
-    this._store.write(JSON.stringify({ token, expiresAt: cart?.expires_at ?? null, cart }));
-    this._show(cart);
+  // Save an answer's token if the saved token is still `expected` (undefined: whatever it is).
+  async _save(expected, data) {
+    const value = JSON.stringify({ token: data.cart_token, expiresAt: data.cart?.expires_at ?? null, cart: data.cart });
+    const saved = await this._store.commit(expected, value);
+    if (saved) this._show(data.cart);
+    return saved;
   }
 
   _show(cart, source = "server") {
@@ -194,9 +161,12 @@ export class CartClient extends EventTarget {
     }
   }
 
+  // Drop the saved cart (every tab's), in line with every tab's turns. Resolves once it is gone.
   forget() {
-    this._store.remove();
-    this.cart = null;
+    return this._serial(async () => {
+      this.cart = null;
+      await this._store.commit(undefined, null);
+    });
   }
 
   close() {
@@ -207,10 +177,14 @@ export class CartClient extends EventTarget {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  _refused(code, message) {
-    const words = TOKEN_REFUSALS[code] ?? TOKEN_REFUSALS.token_invalid;
-    this.forget();
-    this._emit("cart-reset", { code, reason: words.reason, message: words.customer, serverMessage: message });
+  // The server refused `err.token`: drop it (unless another tab replaced it meanwhile, when the
+  // retry simply uses theirs) and say why. Resolves to the words, or null when nothing was dropped.
+  async _refused(err) {
+    if (!(await this._store.commit(err.token, null))) return null;
+    this.cart = null;
+    const words = TOKEN_REFUSALS[err.code] ?? TOKEN_REFUSALS.token_invalid;
+    const detail = { code: err.code, reason: words.reason, message: words.customer, serverMessage: err.message };
+    this._emit("cart-reset", detail);
     return words;
   }
 
@@ -222,23 +196,29 @@ export class CartClient extends EventTarget {
     return run;
   }
 
-  // Send one request with the newest token. When the stored token moved while this request was
-  // on the wire (another tab's turn), it is sent again on the newer token instead of overwriting
-  // that tab's cart with a fork; `resend(data)` may veto that (a placed order is never re-sent).
+  // Send one request with the newest token of any tab and save its answer by compare-and-set. When
+  // the token moved while the request was on the wire (another tab's turn), it is sent again on the
+  // newer token instead of overwriting that tab's cart with a fork (or dropping it because the
+  // older token was refused); `resend(data)` may veto that (a placed order is never re-sent: its
+  // answer is saved as it is). A refusal carries the refused token as `err.token`.
   async _request(method, path, body, { resend = () => true } = {}) {
     for (let attempt = 0; ; attempt += 1) {
-      const sent = this.token;
+      const sent = tokenOf(await this._store.latest());
       const { response, data } = await this._send(method, path, body, sent);
-      if (!response.ok) throw new CartClientError(data.error || {}, response.status);
-      if (this.token !== sent && resend(data)) {
-        if (attempt >= MAX_REAPPLY) {
-          throw new CartClientError({ code: "cart_busy", message: "other tabs keep changing this cart; try again" }, 0);
-        }
-        this.reapplied += 1;
-        continue;
+      if (!response.ok) {
+        const error = new CartClientError(data.error || {}, response.status);
+        error.token = sent;
+        const moved = error.code in TOKEN_REFUSALS && tokenOf(await this._store.latest()) !== sent;
+        if (!moved || attempt >= MAX_REAPPLY) throw error;
+      } else if (!data.cart_token || (await this._save(sent, data))) {
+        return data;
+      } else if (!resend(data)) {
+        await this._save(undefined, data);
+        return data;
+      } else if (attempt >= MAX_REAPPLY) {
+        throw new CartClientError({ code: "cart_busy", message: "other tabs keep changing this cart; try again" }, 0);
       }
-      if (data.cart_token) this._remember(data.cart_token, data.cart);
-      return data;
+      this.reapplied += 1;
     }
   }
 
@@ -263,6 +243,7 @@ export class CartClient extends EventTarget {
   }
 
   // --- cart operations --------------------------------------------------------------------------------
+  // A fresh, empty cart that replaces the stored one (in line with every tab's turns).
   newCart() {
     return this._serial(() => this._request("POST", "/cart", undefined, { resend: () => false }));
   }
@@ -272,20 +253,18 @@ export class CartClient extends EventTarget {
   restore() {
     return this._serial(async () => {
       for (let attempt = 0; ; attempt += 1) {
-        if (this.token) {
+        if (tokenOf(await this._store.latest())) {
           try {
             return await this._request("GET", "/cart");
           } catch (err) {
             if (!(err instanceof CartClientError) || !(err.code in TOKEN_REFUSALS)) throw err;
-            this._refused(err.code, err.message);
+            await this._refused(err);
+            continue;
           }
         }
         const { response, data } = await this._send("POST", "/cart", undefined, null);
         if (!response.ok) throw new CartClientError(data.error || {}, response.status);
-        if (this.token === null || attempt >= MAX_REAPPLY) {
-          this._remember(data.cart_token, data.cart);
-          return data;
-        }
+        if (await this._save(attempt >= MAX_REAPPLY ? undefined : null, data)) return data;
       }
     });
   }
@@ -304,8 +283,8 @@ export class CartClient extends EventTarget {
       try {
         data = await this._request("POST", path, body, { resend });
       } catch (err) {
-        if (!(err instanceof CartClientError) || !(err.code in TOKEN_REFUSALS) || !this.token) throw err;
-        refused = this._refused(err.code, err.message);
+        if (!(err instanceof CartClientError) || !(err.code in TOKEN_REFUSALS) || !err.token) throw err;
+        refused = await this._refused(err);
         data = await this._request("POST", path, body, { resend });
       }
       const output = parseOutput(data.output);

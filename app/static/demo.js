@@ -213,7 +213,7 @@ $("play").addEventListener("click", play);
 $("scenario").addEventListener("change", (e) => showScenario(e.target.value));
 $("connect").addEventListener("click", () => connectVoice().catch((err) => notice(`voice failed: ${err.message}`)));
 $("new-order").addEventListener("click", async () => {
-  client.forget();
+  // no forget() first: newCart replaces the token in its turn, after any turn another tab has under way
   notice("");
   if (storageNote) notice(storageNote, "storage");
   renderCart((await client.newCart()).cart);

@@ -12,17 +12,28 @@ from typing import Any
 from app.core import cart, turn
 from app.core.cart import CartState
 from app.core.matching import (
+    FILLER,
     SUGGEST_SCORE,
     exact_variation,
-    find_options,
     normalize,
     parse_phrase,
     rank_items,
-    said_variation,
 )
-from app.core.menu import Item, Option
+from app.core.menu import Item
+from app.core.order_phrases import read_order
+from app.core.order_reader import Reading
 from app.core.pricing import price_cart
-from app.errors import CartError, FieldRequired, InvalidRequest, ItemAmbiguous, LineAmbiguous, NotInOrder, TokenError
+from app.errors import (
+    CartError,
+    FieldRequired,
+    InvalidRequest,
+    ItemAmbiguous,
+    LineAmbiguous,
+    ModifierInvalid,
+    NotInOrder,
+    TokenError,
+    WordsNotUnderstood,
+)
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -80,6 +91,18 @@ def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) ->
     return state, {"message": message, "items": found, "categories": ctx.menu.categories()}
 
 
+def _item_named(ctx: ToolContext, text: str) -> Item:
+    """The item a phrase names, read like an add ("a veggie pizza"); words about choices do not matter here."""
+    first = read_order(ctx.menu, text)[0]
+    if isinstance(first, Reading):
+        return first.item
+    unclear_words = isinstance(first, (ModifierInvalid, WordsNotUnderstood))
+    named = ctx.menu.item(first.details.get("item_id", "")) if unclear_words else None
+    if named is None:
+        raise first
+    return named
+
+
 @tool(
     "get_item_details",
     """Price, description and the choices of one item. Call before adding an item whose choices
@@ -88,41 +111,60 @@ def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) ->
     required=["item"],
 )
 def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    item = parse_phrase(ctx.menu, args["item"]).item
+    item = _item_named(ctx, args["item"])
     details = item_details(item, ctx.menu.currency)
-    message = f"{item.name} is {details['price']}." + choices_question(details)
+    sizes = [f"{v['price']} {v['name']}" for v in details["sizes"] if v["available"]]
+    price = " or ".join(sizes) if sizes else details["price"]  # each size its own price, never one for all
+    message = f"{item.name} is {price}." + choices_question(details)
     if not item.available:
         message = f"{item.name} is not available right now."
     return state, {"message": message, "item": details}
 
 
-def _options_named(item: Item, text: str) -> tuple[Option, ...]:
-    try:
-        return find_options(item, text)
-    except CartError:
-        return ()  # not an option: the turn answers it properly
-
-
-def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    """One ``items`` entry, already checked against the schema (:func:`~app.voice.toolkit.check_arguments`)."""
-    phrase = parse_phrase(ctx.menu, entry["item"])
-    item = phrase.item
+def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, list[dict], list[dict]]:
+    """One ``items`` entry (already checked against the schema): each item its phrase names is added, or
+    answered with what to ask."""
     said = tuple(entry.get("modifiers", ()))
-    # the options named inside the item phrase, then the ones said as modifiers: repeats among the
-    # modifiers count, but "large fries" + ["large"] is one Large (the model often sends both)
-    echoed = {o.id for text in said for o in _options_named(item, text)}
-    texts = (*(o.id for o in phrase.options if o.id not in echoed), *said)
-    size = said_variation(item, entry["item"]) if item.variations else None
-    quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry else phrase.quantity or 1
-    op = turn.AddItem(item.id, quantity, texts, entry.get("notes"), size.id if size else None)
-    state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+    readings = read_order(ctx.menu, entry["item"], said)
+    if said and len(readings) == 1 and isinstance(readings[0], ModifierInvalid):
+        try:  # repeats the reader leaves to the choice rules ("extra mint x2"): the turn reads them itself
+            quantity = entry.get("quantity", turn.AS_SAID)
+            op = turn.AddItem(entry["item"], quantity, said, entry.get("notes"))
+            state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+            return state, [_added(state, line_id, ctx)], []
+        except CartError:
+            pass
+    added, not_added = [], []
+    for reading in readings:
+        try:
+            if isinstance(reading, CartError):
+                raise reading
+            quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry and len(readings) == 1 else None
+            quantity = quantity if quantity is not None else reading.quantity or 1
+            notes = "; ".join(n for n in (entry.get("notes"), *reading.notes) if n) or None
+            size = reading.variation.id if reading.variation else None
+            op = turn.AddItem(reading.item.id, quantity, reading.choice_texts(), notes, size)
+            state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+            added.append(_added(state, line_id, ctx))
+        except TokenError:
+            raise
+        except CartError as exc:
+            text = reading.said if isinstance(reading, Reading) else exc.details.get("query") or entry["item"]
+            not_added.append({"item": text, **failure(exc)})
+    return state, added, not_added
+
+
+def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str, Any]:
+    """What was added, as the model reads it back (the note too: a restriction must not vanish)."""
+    assert line_id is not None
     line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
-    return state, {
+    return {
         "line_id": line_id,
-        "item": item.name,
+        "item": line.name,
         "variation": line.variation["name"] if line.variation else None,
-        "quantity": quantity,
+        "quantity": line.line.quantity,
         "options": [modifiers_phrase([m]) for m in line.modifiers],
+        "notes": line.line.notes,
     }
 
 
@@ -159,8 +201,9 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
     added, not_added = [], []
     for entry in entries:
         try:
-            state, done = _add_one(state, entry, ctx)
-            added.append(done)
+            state, done, missed = _add_one(state, entry, ctx)
+            added += done
+            not_added += missed
         except TokenError:
             raise
         except CartError as exc:
@@ -177,7 +220,8 @@ def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tu
 def _added_text(added: dict[str, Any]) -> str:
     options = f" ({', '.join(added['options'])})" if added["options"] else ""
     name = f"{added['variation']} {added['item']}" if added.get("variation") else added["item"]
-    return f"{added['quantity']} {name}{options}"
+    note = f", note: {added['notes']}" if added.get("notes") else ""
+    return f"{added['quantity']} {name}{options}{note}"
 
 
 @tool(
@@ -208,6 +252,14 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
 
 
+def _names_loosely(text: str, item: Item) -> bool:
+    """Every word said is part of the item's name or an alias ("the burger" → Cheeseburger): a looser
+    name for it, not the name of another item ("classic burger", "chocolate shake")."""
+    words = [w for w in normalize(text).split() if w not in FILLER]
+    names = [normalize(n) for n in (item.name, *item.aliases)]
+    return bool(words) and any(all(w in name for w in words) for name in names)
+
+
 def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]:
     """The cart lines a spoken name refers to (only items in the cart count when names are close)."""
     in_cart = {line.item_tag for line in state.lines}
@@ -228,6 +280,12 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
         ]
         if len(near) != 1:
             raise NotInOrder(f"There is no {item.name} in the order.", item=item.name)
+        if not _names_loosely(text, near[0]):  # "chocolate shake" is not the Vanilla Shake: ask, never guess
+            raise NotInOrder(
+                f"There is no {item.name} in the order. Did you mean the {near[0].name}?",
+                item=item.name,
+                lines=[{"line_id": x.line_id, "item": near[0].name} for x in state.lines if x.item_tag == near[0].tag],
+            )
         item, options = near[0], ()  # type: ignore[assignment]
         lines = [x for x in state.lines if x.item_tag == item.tag]
     chosen = [x for x in lines if all(o.tag in x.option_tags for o in options)]

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.core.menu import Menu
+from app.core.turn import closed_notice
 from app.errors import OriginNotAllowed, RealtimeUnavailable, TooManySessions, UpstreamError
 from app.settings import Settings
 from app.voice.tools import tool_specs
@@ -83,9 +84,14 @@ class SessionLimiter:
             self._seen.popitem(last=False)
 
 
-def instructions(menu: Menu) -> str:
+def instructions(menu: Menu, now: int | None = None) -> str:
+    """The session's instructions; with ``now`` and a closed restaurant, the first thing to say."""
     categories = ", ".join(menu.categories())
-    return (
+    closed = closed_notice(menu, now) if now is not None else None
+    opening = (
+        f"First tell the customer: {closed['message']}; orders cannot be placed until it opens. " if closed else ""
+    )
+    return opening + (
         f"You take food orders for {menu.name} by voice. The menu has {categories}. "
         "Be brief and friendly. Use the tools for every menu question and every change to the order; "
         "never invent items or prices. Put everything the customer asks for in one add_to_order call. "
@@ -95,27 +101,27 @@ def instructions(menu: Menu) -> str:
     )
 
 
-def session_config(settings: Settings, menu: Menu) -> dict[str, Any]:
-    """The session our browser gets. Its tools are the normal (non-strict) form: a Realtime function tool
-    has no ``strict`` field; SDKs that make schemas strict themselves use ``GET …/tools?strict=true``,
-    and both forms of a call are served alike."""
+def session_config(settings: Settings, menu: Menu, now: int | None = None) -> dict[str, Any]:
+    """The session our browser gets (``now``: a closed restaurant opens the instructions). Its tools are the
+    normal (non-strict) form: a Realtime function tool has no ``strict`` field; SDKs that make schemas strict
+    themselves use ``GET …/tools?strict=true``, and both forms of a call are served alike."""
     return {
         "type": "realtime",
         "model": settings.realtime_model,
-        "instructions": instructions(menu),
+        "instructions": instructions(menu, now),
         "tools": tool_specs(),
         "tool_choice": "auto",
         "audio": {"input": {"transcription": {"model": settings.transcription_model}}},
     }
 
 
-async def mint_client_secret(settings: Settings, menu: Menu) -> dict[str, Any]:
+async def mint_client_secret(settings: Settings, menu: Menu, now: int | None = None) -> dict[str, Any]:
     """Ask the Realtime API for a client secret; every failure is a clean 502, never the key."""
     if not settings.openai_api_key:
         raise RealtimeUnavailable("voice is not configured on this server (no OPENAI_API_KEY); use simulate")
     body = {
         "expires_after": {"anchor": "created_at", "seconds": SECRET_TTL_SECONDS},
-        "session": session_config(settings, menu),
+        "session": session_config(settings, menu, now),
     }
     headers = {"Authorization": f"Bearer {settings.openai_api_key}"}
     try:

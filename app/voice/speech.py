@@ -107,6 +107,9 @@ def failure(exc: CartError) -> dict[str, Any]:
         message = f"Sorry, {exc.message}." + (f" We do have {_names(other)}." if other else "")
     elif exc.code == "modifier_required":
         message = f"Which {d['group_name']} would you like: {_names(d['options'])}?"
+    elif exc.code in ("modifier_unavailable", "variation_unavailable"):
+        other = d.get("options") or d.get("variations") or []
+        message = f"Sorry, {exc.message}." + (f" We do have {_names(other)}." if other else "")
     elif exc.code == "modifier_invalid" and d.get("options"):
         message = f"Sorry, {exc.message}. The choices are {_names(d['options'])}."
     elif exc.code == "order_total_changed":

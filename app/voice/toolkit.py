@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.core import cart
+from app.core import cart, turn
 from app.core.cart import CartState
 from app.core.menu import Menu
 from app.core.pricing import format_money
@@ -172,5 +172,9 @@ class Toolbox:
         except CartError as exc:
             new_state, output, ok = state, failure(exc), False
         result = inputs.finish(new_state)
+        closed = turn.closed_notice(menu, inputs.now) if not token else None
+        if closed is not None:  # the first turn says it, with the hours, before anything else
+            output["message"] = f"Sorry, {closed['message']}. " + output.get("message", "")
+            output["restaurant_closed"] = {k: closed[k] for k in ("hours_today", "timezone")}
         output = {"ok": ok, **output, "cart": cart_summary(result.priced)}
         return ToolOutcome(ok, output, result)

@@ -33,7 +33,7 @@ def test_normalize_case_accents_punctuation_plurals(said: str, normal: str) -> N
         ("two large fries", 2, "large fry"),
         ("2 cookies", 2, "cookie"),
         ("a coke", 1, "coke"),
-        ("five piece tenders", None, "five piece tender"),  # a size, not a count
+        ("five piece tenders", None, "5 piece tender"),  # a size, not a count (numbers are digits)
         ("fries", None, "fry"),
     ],
 )

@@ -8,6 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core import cart, menu_rules
 from app.core.cart import new_cart
@@ -175,3 +177,41 @@ def test_checkout_refuses_a_total_below_zero(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(OrderTotalNegative) as err:
         build_order(state, menu, CheckoutRequest(Customer("Ada"), "pickup"), MONDAY_NOON_NY)
     assert err.value.details["total_cents"] < 0
+
+
+def _half_up(value: Fraction) -> int:
+    whole = int(abs(value) + Fraction(1, 2))
+    return whole if value >= 0 else -whole
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    quantities=st.lists(st.integers(min_value=1, max_value=99), min_size=1, max_size=6),
+    rates=st.tuples(st.decimals("0", "0.3", places=4), st.decimals("0", "0.3", places=4)),
+    card_taxes=st.sampled_from([None, [], ["vat"], ["city"], ["vat", "city"]]),
+)
+def test_each_tax_once_on_the_order_half_up(quantities: list[int], rates: tuple, card_taxes: list | None) -> None:
+    doc = v2_doc()
+    doc["taxes"][0]["rate"], doc["taxes"][1]["rate"] = str(rates[0]), str(rates[1])
+    if card_taxes is None:
+        del doc["items"][1]["taxes"]  # every tax of the menu
+    else:
+        doc["items"][1]["taxes"] = card_taxes
+    menu = _menu(doc)
+    state = new_cart(b"\x07" * 8, menu.restaurant_id, T0)
+    latte, card = menu.item("latte"), menu.item("gift-card")
+    for n, quantity in enumerate(quantities):
+        item, variation, picks = (
+            (latte, latte.variations[0], [latte.options[0]] * (n % 3)) if n % 2 else (card, None, [])
+        )
+        state, _ = cart.add_line(state, item, picks, quantity, f"n{n}", variation)
+    priced = price_cart(state, menu)
+    for tax in priced.taxes:
+        applies = {"latte", *(["gift-card"] if card_taxes is None or tax["id"] in card_taxes else [])}
+        base = sum(p.total_cents for p in priced.lines if p.item_id in applies)
+        rate = Fraction(tax["rate"])
+        exact = base * rate / (1 + rate) if tax["inclusive"] else base * rate
+        assert tax["amount_cents"] == _half_up(exact)
+    assert priced.tax_cents == sum(t["amount_cents"] for t in priced.taxes)
+    additive = sum(t["amount_cents"] for t in priced.taxes if not t["inclusive"])
+    assert priced.total_cents == priced.subtotal_cents + additive

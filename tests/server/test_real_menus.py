@@ -120,6 +120,8 @@ def test_sold_out_variation_and_option_have_their_own_codes(cafe) -> None:
     assert "Almond milk" not in [o["name"] for o in err["options"]]
     voice = voice_add(client, {"item": "large long black"}, {"item": "small latte", "modifiers": ["almond"]})
     assert [n["error"] for n in voice["out"]["not_added"]] == ["variation_unavailable", "modifier_unavailable"]
+    assert "Sorry, Long Black (Large) is sold out right now. We do have Small." in voice["out"]["message"]
+    assert "Almond milk is sold out right now. We do have Full cream, Skim or Oat milk." in voice["out"]["message"]
     assert voice["cart"]["lines"] == []  # nothing 86'd was sold
 
 
@@ -265,6 +267,7 @@ def test_voice_item_details_offer_the_sizes(cafe) -> None:
     out = tool(client, "get_item_details", {"item": "long black"})["out"]
     assert [(s["name"], s["available"]) for s in out["item"]["sizes"]] == [("Small", True), ("Large", False)]
     details = tool(client, "get_item_details", {"item": "latte"})["out"]
+    assert details["message"].startswith("Latte is A$4.50 Small or A$5.20 Large.")
     assert "Latte: Small or Large" in details["message"] and "Milk" not in details["message"]  # milk has a default
 
 

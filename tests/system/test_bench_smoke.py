@@ -73,7 +73,7 @@ def test_payload_quick(tmp_path: Path) -> None:
     from bench import payload
 
     rows = payload.run(quick(tmp_path))
-    sizes, ratios, targets = tables((tmp_path / "payload.md").read_text())
+    sizes, ratios, targets, format_2 = tables((tmp_path / "payload.md").read_text())
     header = sizes[0]
     assert header[:3] == ["cart", "lines", "voicecart"] and "Django signed_cookies" in header
     carts = {c.label: c for c in corpus(QUICK_SIZES)}
@@ -84,6 +84,7 @@ def test_payload_quick(tmp_path: Path) -> None:
     assert len(ratios) == len(sizes) and {r[-1] for r in targets[1:]} <= {"met", "**missed**"}
     assert [r["cart"] for r in rows] == list(carts)
     assert (tmp_path / "payload.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [(row[1], number(row[2]) > 0) for row in format_2[1:]] == [("1", True), ("2", True)]  # token versions
 
 
 def test_growth_quick_finds_where_the_token_cap_falls(tmp_path: Path) -> None:

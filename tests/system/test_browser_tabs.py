@@ -89,14 +89,16 @@ def test_two_tabs_adding_at_once_keep_every_confirmed_item(context: Any, server:
     start_adds(second, "bottled water", 5)
     assert finished_adds(first) == [True] * 5 and finished_adds(second) == [True] * 5
 
-    token = first.evaluate("voicecart.client.token")
-    assert second.evaluate("voicecart.client.token") == token
-    quantities = {line["name"]: line["quantity"] for line in server_cart(server.url, token)["lines"]}
-    assert quantities == {"Chocolate Chip Cookie": 5, "Bottled Water": 5}
-    for shown in (first, second):  # and both tabs show that cart, the idle one through storage events
-        shown.wait_for_function("document.querySelectorAll('.cart-line').length === 2")
+    # both tabs come to show one cart holding all ten (the other tab's writes arrive by storage events)
+    ten = "[...document.querySelectorAll('.cart-line .qty')].reduce((n, q) => n + parseInt(q.textContent), 0) === 10"
+    for shown in (first, second):
+        shown.wait_for_function(ten)
         shown_lines = sorted((q, n) for q, n, _ in cart_lines(shown))
         assert shown_lines == [("5×", "Bottled Water"), ("5×", "Chocolate Chip Cookie")]
+    token = first.evaluate("voicecart.client.token")
+    second.wait_for_function("(token) => voicecart.client.token === token", arg=token)
+    quantities = {line["name"]: line["quantity"] for line in server_cart(server.url, token)["lines"]}
+    assert quantities == {"Chocolate Chip Cookie": 5, "Bottled Water": 5}
 
 
 def test_the_idle_tab_follows_the_cart(context: Any, server: ServerProcess) -> None:  # noqa: F811
@@ -164,11 +166,35 @@ def test_a_dropped_key_is_named_to_the_customer_and_the_model(page: Any, browser
 
 
 def test_an_unreadable_saved_cart_is_named_as_such(page: Any, server: ServerProcess) -> None:  # noqa: F811
-    open_demo(page, server.url)
-    page.evaluate(
+    # a saved cart from before this page's first load (as an older client version saved it)
+    page.add_init_script(
         "localStorage.setItem('voicecart:cart:demo-burger', JSON.stringify({token: 'not-a-cart-token', cart: null}))"
     )
-    page.reload()
-    page.wait_for_selector("body[data-ready=true]")
+    open_demo(page, server.url)
     notice = page.text_content("#notice")
     assert "could not be read" in notice and "expired" not in notice and "security" not in notice
+
+
+def test_new_order_in_one_tab_starts_it_in_every_tab(context: Any, server: ServerProcess) -> None:  # noqa: F811
+    first, second = tab(context, server.url), tab(context, server.url)
+    say_tool_call(first, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
+    old_id = shown_cart_id(first)
+    second.wait_for_function("document.querySelectorAll('.cart-line').length === 1")
+    second.click("#new-order")
+    first.wait_for_function(f"!document.getElementById('cart-meta').textContent.includes('{old_id}')")
+    assert shown_cart_id(first) == shown_cart_id(second) != old_id
+    assert cart_lines(first) == cart_lines(second) == []
+    say_tool_call(first, "c2", "add_to_order", {"items": [{"item": "chocolate chip cookie"}]})
+    assert [n for _, n, _ in cart_lines(first)] == ["Chocolate Chip Cookie"]  # on the new cart
+
+
+def test_without_indexeddb_the_cart_is_kept_in_localstorage(page: Any, server: ServerProcess) -> None:  # noqa: F811
+    page.add_init_script("IDBFactory.prototype.open = function () { throw new DOMException('no', 'SecurityError'); };")
+    open_demo(page, server.url)
+    say_tool_call(page, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
+    say_tool_call(page, "c2", "add_to_order", {"items": [{"item": "mexican coke"}]})
+    before = (shown_cart_id(page), cart_lines(page))
+    assert [n for _, n, _ in before[1]] == ["Fudge Brownie", "Mexican Coke"]
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert (shown_cart_id(page), cart_lines(page)) == before and page.is_hidden("#notice")

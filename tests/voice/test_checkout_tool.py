@@ -228,3 +228,21 @@ def test_confirm_order_over_http_uses_the_apps_order_sink(client: TestClient, se
         json={"customer": {"name": "Grace"}, "fulfillment": "pickup"},
     )
     assert again.status_code == 200 and again.json()["order"] == order
+
+
+def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Voice, sink: SqliteSink) -> None:
+    """An older token of a placed cart (another tab, a retry): review and cancel say it was placed."""
+    total = two_burgers(voice)
+    before_checkout = voice.token
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    voice.token = before_checkout
+    review = voice.call("confirm_order", action="review")
+    assert review.ok is False and review.output["ready"] is False
+    assert review.output["error"] == "cart_already_ordered" and number in review.output["message"]
+    added = voice.call("add_to_order", items=[{"item": "mexican coke"}])  # a new revision of the same cart
+    assert added.ok
+    cancel = voice.call("confirm_order", action="cancel")
+    assert cancel.ok is False and cancel.output["error"] == "cart_already_ordered"
+    assert "already placed" in cancel.output["message"] and cancel.result.state.lines  # nothing emptied
+    assert len(sink.recent()) == 1

@@ -266,3 +266,7 @@ def test_a_base_url_with_or_without_v1_reaches_the_same_path(
     with TestClient(create_app(configured, clock=clock)) as client:
         answer = mint(client)  # the fake serves only /v1/realtime/client_secrets: /v1/v1/... would be a 502
     assert answer.status_code == 200 and answer.json()["calls_url"] == f"{upstream.url}/v1/realtime/calls"
+
+
+def test_a_base_url_given_directly_is_normalised_too() -> None:
+    assert Settings(openai_base_url="https://api.openai.com/v1/").openai_base_url == "https://api.openai.com"

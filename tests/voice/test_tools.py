@@ -292,3 +292,16 @@ def test_a_new_tool_is_one_function_and_one_list_entry(client: TestClient, monke
     assert "say_hello" in {s["name"] for s in client.get(TOOLS).json()["tools"]}
     body = ok_call(client, "say_hello")
     assert body["ok"] is True and body["out"]["order"] == {"id": "demo"}
+
+
+def test_remove_by_the_name_of_another_item_asks_never_guesses(client: TestClient) -> None:
+    """Cart: one Vanilla Shake. "chocolate shake" is another item: asked about, nothing removed."""
+    added = add(client, {"item": "vanilla shake", "modifiers": ["regular"]})
+    assert added["ok"], added["out"]
+    wrong = ok_call(client, "remove_from_order", {"item": "chocolate shake"}, added["cart_token"])
+    assert wrong["ok"] is False and wrong["out"]["error"] == "not_in_order"
+    assert "Did you mean the Vanilla Shake?" in wrong["out"]["message"]
+    assert [line["line_id"] for line in wrong["out"]["lines"]] == [added["out"]["added"][0]["line_id"]]
+    assert wrong["cart"]["item_count"] == 1
+    loose = ok_call(client, "remove_from_order", {"item": "the shake"}, added["cart_token"])
+    assert loose["ok"] is True and loose["cart"]["item_count"] == 0  # a looser name of the one in the cart

@@ -1,0 +1,270 @@
+"""Spoken words → canonical words: numbers, ordinals, units, money, dates, and a small food lexicon.
+
+Speech-to-text and realtime models write the same order many ways: "two twelve ounce lemonades",
+"2 12oz lemonades", "a 6\" cake", "a six inch cake", "February 14th", "the 14th of feb", "2/14",
+"a twenty five dollar gift card", "$25 gift card". :func:`canonical` rewrites menu names and what
+the customer said into one form before anything is compared, so "FEB 14" and "February 14th" are
+the same words ("feb 14"), and so are `6"`, "6 inch" and "six inches" ("6 inch").
+
+The lexicon (:data:`SYNONYMS`) holds everyday names a menu rarely lists ("coke" for Coca-Cola,
+"sub" for a sandwich, "veggie" for vegetarian); :func:`variants` applies it to menu names so a menu
+gains those names without its operator writing aliases. Notes (:func:`take_notes`) recognise the
+restrictions and kitchen instructions a customer adds ("no sesame", "gluten free", "ranch on the
+side", "well done") so they can be kept as a note and said back instead of vanishing.
+
+Everything here is pure string work on lowercase ASCII words (see :func:`app.matching.normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+MONTHS = {
+    "january": "jan", "february": "feb", "march": "mar", "april": "apr", "may": "may", "june": "jun",
+    "july": "jul", "august": "aug", "september": "sep", "sept": "sep", "october": "oct", "november": "nov",
+    "december": "dec",
+}  # fmt: skip
+_MONTH_ABBR = set(MONTHS.values())
+_MONTH_BY_NUMBER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+UNITS = {
+    "ounce": "oz", "oz": "oz", "inch": "inch", "in": "inch", "inche": "inch", "liter": "liter", "litre": "liter",
+    "lt": "liter", "pc": "piece", "pcs": "piece", "piece": "piece", "dollar": "dollar", "buck": "dollar",
+    "usd": "dollar", "l": "liter",
+}  # fmt: skip
+
+# Everyday names → what menus call them (both directions where people say either).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "coca cola": ("coke",),
+    "cola": ("coke",),
+    "coke": ("cola", "coca cola"),
+    "sandwich": ("sub", "hero", "hoagie"),
+    "sub": ("sandwich",),
+    "vegetarian": ("veggie",),
+    "veggie": ("vegetarian",),
+    "vegetable": ("veggie",),
+    "milkshake": ("shake",),
+    "milk shake": ("shake",),
+    "shake": ("milkshake",),
+    "french fry": ("fry",),
+    "fry": ("french fry",),
+    "soft drink": ("soda", "pop"),
+    "fountain drink": ("soda", "pop"),
+    "soda": ("pop", "soft drink"),
+    "hamburger": ("burger",),
+    "doughnut": ("donut",),
+    "donut": ("doughnut",),
+    "caffe": ("cafe",),
+    "cafe": ("caffe",),
+    "espresso": ("expresso",),
+    "fried egg": ("sunny side up egg", "egg over easy"),
+    "canned": ("can", "can of"),
+    "chicken nugget": ("nugget",),
+    "nugget": ("nug",),
+    "ice cream": ("icecream",),
+    "iced tea": ("ice tea",),
+}
+
+FILLER = frozenset(
+    {  # words that never carry an order by themselves
+        "with",
+        "and",
+        "on",
+        "in",
+        "of",
+        "a",
+        "an",
+        "the",
+        "please",
+        "some",
+        "plus",
+        "also",
+        "make",
+        "it",
+        "size",
+        "order",
+        "just",
+        "then",
+        "for",
+        "me",
+        "i",
+        "id",
+        "like",
+        "want",
+        "would",
+        "get",
+        "could",
+        "have",
+        "give",
+        "lemme",
+        "let",
+        "gimme",
+        "to",
+        "thanks",
+        "thank",
+        "you",
+        "that",
+        "this",
+        "those",
+        "them",
+        "way",
+        "style",
+    }
+)
+SEPARATORS = frozenset({"and", "plus", "also", "then", ","})
+
+# Restrictions and kitchen instructions: kept as a note (and said back) when the menu has no option.
+_NOTE_LEADS = ("no", "without", "hold", "skip", "minus", "light", "less", "easy", "allergic", "allergy")
+_NOTE_PHRASES = (
+    "well done", "extra crispy", "crispy", "cut in square", "cut in half", "cut in 8", "uncut", "not cut",
+    "on the side", "lightly toasted", "extra well done",
+)  # fmt: skip
+_NOTE_STOP = frozenset({"and", "with", "plus", ","})
+
+
+def _number_run(words: list[str], start: int) -> tuple[int, int] | None:
+    """A spoken number starting at ``words[start]`` ("twenty five", "one hundred") → (value, length)."""
+    value, i = None, start
+    if i < len(words) and words[i] in _TENS:
+        value = _TENS[words[i]]
+        i += 1
+        if i < len(words) and words[i] in _UNITS and 0 < _UNITS[words[i]] < 10:
+            value += _UNITS[words[i]]
+            i += 1
+    elif i < len(words) and words[i] in _UNITS:
+        value = _UNITS[words[i]]
+        i += 1
+    if value is None:
+        return None
+    if i < len(words) and words[i] == "hundred":
+        value *= 100
+        i += 1
+        if i + 1 < len(words) and words[i] == "and" and (words[i + 1] in _UNITS or words[i + 1] in _TENS):
+            rest = _number_run(words, i + 1)
+            if rest:
+                value, i = value + rest[0], i + 1 + rest[1]
+    return value, i - start
+
+
+def _ordinal(word: str) -> int | None:
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+    if match:
+        return int(match[1])
+    return _ORDINALS.get(word)
+
+
+def canonical_words(words: list[str]) -> list[str]:
+    """Numbers as digits, ordinals near a month as days, units and months in one spelling, dates as "feb 14"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        run = _number_run(words, i)
+        if run:
+            out.append(str(run[0]))
+            i += run[1]
+            continue
+        if word in ("twenty", "thirty") and i + 1 < len(words) and _ordinal(words[i + 1]):  # "twenty first"
+            out.append(str(_TENS[word] + (_ordinal(words[i + 1]) or 0)))
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    out = [MONTHS.get(w, w) for w in out]
+    near_month = {j for j, w in enumerate(out) if w in _MONTH_ABBR}
+    result: list[str] = []
+    for j, word in enumerate(out):
+        day = _ordinal(word)
+        if day is not None and (re.fullmatch(r"\d+(st|nd|rd|th)", word) or any(abs(j - k) <= 3 for k in near_month)):
+            word = str(day)
+        result.append(UNITS.get(word, word) if (j and out[j - 1].isdigit()) or word in ("ounce", "oz") else word)
+    return _dates(result)
+
+
+def _dates(words: list[str]) -> list[str]:
+    """ "14 of feb" / "the 14 feb" → "feb 14"; "2/14" was split to "2 14" by punctuation: handled in :func:`pre`."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i].isdigit() and i + 2 < len(words) and words[i + 1] == "of" and words[i + 2] in _MONTH_ABBR:
+            out += [words[i + 2], words[i]]
+            i += 3
+        elif words[i].isdigit() and i + 1 < len(words) and words[i + 1] in _MONTH_ABBR:
+            out += [words[i + 1], words[i]]
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+_INCH = re.compile(r"(\d)\s*(?:\"|''|”|″)")
+_MONEY = re.compile(r"\$\s*(\d+)(?:\.00)?")
+_SLASH_DATE = re.compile(r"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])\b")
+_GLUED_UNIT = re.compile(r"\b(\d+)(oz|pc|pcs|in|lb|l)\b")
+
+
+def pre(text: str) -> str:
+    """Rewrites that need the punctuation: 6" → 6 inch, $25 → 25 dollar, 2/14 → feb 14, 12oz → 12 oz."""
+    text = _INCH.sub(r"\1 inch ", text)
+    text = _MONEY.sub(r"\1 dollar ", text)
+    text = _SLASH_DATE.sub(lambda m: f"{_MONTH_BY_NUMBER[int(m[1]) - 1]} {int(m[2])}", text)
+    return _GLUED_UNIT.sub(r"\1 \2", text)
+
+
+def variants(name: str) -> list[str]:
+    """``name`` (canonical words) with lexicon synonyms swapped in, one swap at a time."""
+    padded = f" {name} "
+    found = []
+    for phrase, others in SYNONYMS.items():
+        if f" {phrase} " in padded:
+            found += [padded.replace(f" {phrase} ", f" {other} ", 1).strip() for other in others]
+    return [v for v in dict.fromkeys(found) if v and v != name]
+
+
+def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """Split restrictions and kitchen instructions out of ``words``: ``(notes, the rest)``.
+
+    "no sesame seeds" / "without cheese" / "hold the mayo" / "gluten free" / "allergic to nuts" /
+    "ranch on the side" / "well done". A note runs until a separator ("and", "with") or a word in
+    ``known`` (a word some option of the item uses, which is still to be read as an option).
+    """
+    notes: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        tail = " ".join(words[i:])
+        phrase = next((p for p in _NOTE_PHRASES if tail == p or tail.startswith(p + " ")), None)
+        if phrase == "on the side" and rest and rest[-1] not in FILLER:
+            notes.append(f"{rest.pop()} on the side")  # "ranch on the side"
+            i += 3
+            continue
+        if phrase:
+            notes.append(phrase)
+            i += len(phrase.split())
+            continue
+        if i + 1 < len(words) and words[i + 1] == "free" and words[i] not in FILLER:  # "gluten free"
+            notes.append(f"{words[i]} free")
+            i += 2
+            continue
+        if words[i] in _NOTE_LEADS:
+            j = i + 1
+            while j < len(words) and words[j] not in _NOTE_STOP and j - i <= 4:
+                j += 1
+            if j > i + 1 or words[i] in ("allergy",):
+                notes.append(" ".join(words[i:j]))
+                i = j
+                continue
+        rest.append(words[i])
+        i += 1
+    return notes, rest
