@@ -6,10 +6,12 @@ configuration problem raises :class:`~app.errors.ConfigError` here, before anyth
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.core.clock_watch import ClockReport, ClockWatch, WatchedCodec
 from app.core.codec import CartCodec, TokenPolicy
 from app.core.keys import KeyRing, load_dev_keyring
 from app.core.menu import Menu, MenuCatalog
@@ -24,6 +26,17 @@ from app.voice.toolkit import Toolbox
 from app.voice.tools import TOOLS
 
 Clock = Callable[[], float]
+
+clock_log = logging.getLogger("voicecart.clock")
+
+
+def report_clock(report: ClockReport) -> None:
+    """The loud line when this replica's clock starts or stops disagreeing with its peers'."""
+    if report.ok:
+        clock_log.warning("clock skew cleared: %s", report.describe(), extra=report.to_dict())
+    else:
+        message = "clock skew: %s; /readyz answers 503 until it is fixed (check NTP)"
+        clock_log.error(message, report.describe(), extra=report.to_dict())
 
 
 def token_policy(settings: Settings) -> TokenPolicy:
@@ -59,6 +72,11 @@ class AppContext:
     clock: Clock
     menu_files: Snapshot = ()  # the menu files as they were just before the catalog loaded them
 
+    @property
+    def clock_watch(self) -> ClockWatch | None:
+        """What this replica measured about its clock from its peers' tokens (``/readyz``, metrics)."""
+        return getattr(self.codec, "clock_watch", None)
+
     def now(self) -> int:
         return int(self.clock())
 
@@ -71,15 +89,22 @@ class AppContext:
         return TurnInputs(self.menu(restaurant_id), self.codec, self.now(), self.catalog.restaurant_ids())
 
 
+def remembering(codec: CartCodec) -> CartCodec:
+    """``codec`` remembering the tokens it mints: this replica's own tokens skip re-verifying them."""
+    codec.recent = RecentTokens()
+    return codec
+
+
 def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
     keys = keyring(settings)
     # snapshot first: an edit landing while the menus load is then seen by the reloader as new
     menu_files = snapshot(settings.menu_dir)
     catalog = MenuCatalog.from_dir(settings.menu_dir)
+    watch = ClockWatch(settings.clock_skew_seconds, on_change=report_clock)
     return AppContext(
         settings,
         keys,
-        CartCodec(keys, token_policy(settings), recent=RecentTokens()),  # this replica's own tokens skip re-verifying
+        remembering(WatchedCodec(keys, token_policy(settings), watch)),
         catalog,
         sink_from_settings(settings),
         TOOLS,

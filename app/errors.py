@@ -96,6 +96,17 @@ class TokenExpired(TokenError):
     reason = "expired"
 
 
+class ClockSkew(TokenError):
+    """An authentic token stamped further in this replica's future than the allowed skew: one of the
+    clocks is wrong, not the token. Retryable (503, ``Retry-After``); the token stays valid, and the
+    replica accepts such tokens once it has measured its own offset (app/clock_watch.py)."""
+
+    code = "clock_skew"
+    status = 503
+    reason = "future"
+    retry_after = 1
+
+
 class TokenWrongRestaurant(TokenError):
     code = "token_wrong_restaurant"
     status = 403
@@ -225,6 +236,27 @@ class OrderDeliveryFailed(CartError):
 
     code = "order_delivery_failed"
     status = 502
+
+
+class OrderOutcomeUnknown(CartError):
+    """The order store or kitchen stopped answering after it may have taken the order (a timeout
+    after sending). Never "nothing was ordered": the client retries the SAME checkout with the same
+    token, which is idempotent and answers with the order if it was placed (200) or places it (201)."""
+
+    code = "order_outcome_unknown"
+    status = 504
+
+
+class Overloaded(CartError):
+    """This replica is at its concurrency limit (``CART_MAX_CONCURRENCY``) or its order workers are all
+    busy; nothing was done. The response carries ``Retry-After`` (seconds); any replica may serve the retry."""
+
+    code = "overloaded"
+    status = 503
+
+    def __init__(self, message: str, retry_after_seconds: int = 1, **details: Any) -> None:
+        super().__init__(message, retry_after_seconds=retry_after_seconds, **details)
+        self.retry_after = retry_after_seconds
 
 
 # --- voice tools and the realtime session (app/voice/) -------------------------

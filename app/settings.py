@@ -19,6 +19,10 @@ menus, order sink).
 | CART_ORDER_WEBHOOK_URL    | (none)                       | deliver orders by signed POST instead       |
 | CART_ORDER_WEBHOOK_SECRET | (required with the URL)      | 32+ chars; HMAC key of Voicecart-Signature  |
 | CART_ORDER_WEBHOOK_DEADLINE_SECONDS | 10                 | total time for all delivery attempts        |
+| CART_ORDERS_URL     | (none: SQLite)                     | ``postgresql://…`` order store instead      |
+| CART_CHECKOUT_TIMEOUT_SECONDS | 15                       | whole checkout budget (queue + store)       |
+| CART_ORDER_WORKERS  | 8                                  | threads for order-store I/O                 |
+| CART_MAX_CONCURRENCY | 256                               | in-flight requests; beyond: 503; 0: none   |
 | OPENAI_API_KEY      | (none: voice off, simulate only)   | mints Realtime client secrets for browsers  |
 | CART_OPENAI_BASE_URL | https://api.openai.com            | Realtime API base, with or without ``/v1``  |
 | CART_REALTIME_MODEL | gpt-realtime-2                     | speech model the browser session uses       |
@@ -49,6 +53,7 @@ except PackageNotFoundError:  # a source tree on PYTHONPATH that was never insta
 ENVIRONMENTS = ("development", "production")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")  # what logging and uvicorn both accept
 MIN_WEBHOOK_SECRET_CHARS = 32
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 def _http_url(value: str) -> bool:
@@ -117,6 +122,10 @@ class Settings:
     order_webhook_url: str = ""
     order_webhook_secret: str = field(default="", repr=False)
     order_webhook_deadline_seconds: int = 10
+    orders_url: str = field(default="", repr=False)  # holds the database password
+    checkout_timeout_seconds: int = 15
+    order_workers: int = 8
+    max_concurrency: int = 256
     openai_api_key: str = field(default="", repr=False)
     openai_base_url: str = "https://api.openai.com"
     realtime_model: str = "gpt-realtime-2"  # not on the SDK's deprecation list (gpt-realtime shuts down 2027-01)
@@ -153,6 +162,17 @@ class Settings:
                     f"CART_ORDER_WEBHOOK_URL needs CART_ORDER_WEBHOOK_SECRET of {MIN_WEBHOOK_SECRET_CHARS}+ "
                     "characters (the receiver verifies Voicecart-Signature with it)"
                 )
+        if self.order_webhook_url and self.order_webhook_deadline_seconds >= self.checkout_timeout_seconds:
+            raise ConfigError(
+                f"CART_ORDER_WEBHOOK_DEADLINE_SECONDS={self.order_webhook_deadline_seconds} must be below "
+                f"CART_CHECKOUT_TIMEOUT_SECONDS={self.checkout_timeout_seconds} (the delivery runs inside the "
+                "checkout's budget)"
+            )
+        if self.orders_url:
+            if self.orders_url.partition("://")[0] not in POSTGRES_SCHEMES:
+                raise ConfigError("CART_ORDERS_URL must be a postgresql://user:password@host:port/database URL")
+            if self.order_webhook_url:
+                raise ConfigError("set CART_ORDERS_URL or CART_ORDER_WEBHOOK_URL, not both: orders go to one place")
 
     @property
     def production(self) -> bool:
@@ -171,6 +191,14 @@ class Settings:
         env = os.environ if env is None else env
         name = env.get("CART_ENV", "development").strip().lower() or "development"
         defaults = cls()
+        checkout_timeout = _int(env, "CART_CHECKOUT_TIMEOUT_SECONDS", defaults.checkout_timeout_seconds, 2, 120)
+        webhook_deadline = _int(
+            env,
+            "CART_ORDER_WEBHOOK_DEADLINE_SECONDS",
+            min(defaults.order_webhook_deadline_seconds, checkout_timeout - 1),
+            1,
+            120,
+        )
         ttl = _int(env, "CART_TTL_SECONDS", defaults.ttl_seconds, 10, 7 * 86400)
         return cls(
             env=name,
@@ -188,9 +216,11 @@ class Settings:
             orders_db=Path(env["CART_ORDERS_DB"]) if env.get("CART_ORDERS_DB") else None,
             order_webhook_url=env.get("CART_ORDER_WEBHOOK_URL", "").strip(),
             order_webhook_secret=env.get("CART_ORDER_WEBHOOK_SECRET", ""),
-            order_webhook_deadline_seconds=_int(
-                env, "CART_ORDER_WEBHOOK_DEADLINE_SECONDS", defaults.order_webhook_deadline_seconds, 1, 120
-            ),
+            order_webhook_deadline_seconds=webhook_deadline,
+            orders_url=env.get("CART_ORDERS_URL", "").strip(),
+            checkout_timeout_seconds=checkout_timeout,
+            order_workers=_int(env, "CART_ORDER_WORKERS", defaults.order_workers, 1, 256),
+            max_concurrency=_int(env, "CART_MAX_CONCURRENCY", defaults.max_concurrency, 0, 100_000),
             openai_api_key=env.get("OPENAI_API_KEY", "").strip(),
             openai_base_url=api_base_url(env.get("CART_OPENAI_BASE_URL", "")) or defaults.openai_base_url,
             realtime_model=env.get("CART_REALTIME_MODEL", "").strip() or defaults.realtime_model,

@@ -3,7 +3,10 @@
 It verifies ``Voicecart-Signature``, keeps the first order per ``Idempotency-Key``, answers a repeat
 with ``Idempotent-Replayed: true`` and a different ``cart_revision`` with 409. ``fail_first`` makes
 the first N attempts answer ``fail_status``; ``slow_first`` makes them hang for ``slow_seconds``
-first (a timeout for the sender). It counts every attempt and every stored order.
+first (a timeout for the sender). ``answer_after_storing`` stores the order (or finds it stored) and only
+then waits that long before answering (the kitchen has it, the sender times out: an unknown outcome). ``hold``, an
+Event, makes every attempt wait until it is set (a hung kitchen); ``waiting`` counts those held.
+It counts every attempt and every stored order.
 """
 
 from __future__ import annotations
@@ -26,12 +29,17 @@ class OrderReceiver:
         fail_status: int = 503,
         slow_first: int = 0,
         slow_seconds: float = 1.0,
+        answer_after_storing: float = 0.0,
+        hold: threading.Event | None = None,
     ) -> None:
         self.secret = secret.encode()
         self.fail_first = fail_first
         self.fail_status = fail_status
         self.slow_first = slow_first
         self.slow_seconds = slow_seconds
+        self.answer_after_storing = answer_after_storing
+        self.hold = hold
+        self.waiting = 0
         self.attempts = 0
         self.orders: dict[str, dict[str, Any]] = {}
         self.bad_signatures = 0
@@ -58,6 +66,12 @@ class OrderReceiver:
             self.attempts += 1
             attempt = self.attempts
             self.headers.append(headers)
+        if self.hold is not None:
+            with self._lock:
+                self.waiting += 1
+            self.hold.wait()
+            with self._lock:
+                self.waiting -= 1
         if attempt <= self.slow_first:
             time.sleep(self.slow_seconds)
             return 503, {}, {"error": "slow"}
@@ -74,7 +88,9 @@ class OrderReceiver:
             stored = self.orders.get(key)
             if stored is None:
                 self.orders[key] = order
-                return 201, {}, {"ok": True}
+        time.sleep(self.answer_after_storing)  # stored (now or before); the answer is late
+        if stored is None:
+            return 201, {}, {"ok": True}
         if stored["cart_revision"] != order["cart_revision"]:
             return 409, {}, {"order_id": key}
         return 200, {"Idempotent-Replayed": "true"}, {"ok": True}

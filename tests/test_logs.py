@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.logs import JsonFormatter, redact, token_hash
-from tests.conftest import DEMO
+from tests.conftest import DEMO, FakeClock
 
 
 @pytest.fixture
@@ -53,6 +53,24 @@ def test_at_info_only_refusals_are_logged(client: TestClient, log_lines: io.Stri
     client.get(cart, headers={"Cart-Token": token[:-3] + "AAA"})
     access = [json.loads(line) for line in log_lines.getvalue().splitlines()]
     assert [(e["status"], e["error"]) for e in access if e["logger"] == "voicecart.access"] == [(401, "token_invalid")]
+
+
+def test_the_access_log_says_why_a_token_was_refused(
+    client: TestClient, clock: FakeClock, log_lines: io.StringIO
+) -> None:
+    cart = f"/v1/restaurants/{DEMO}/cart"
+    token = client.post(cart).headers["Cart-Token"]
+    client.get(cart, headers={"Cart-Token": token[:-3] + "AAA"})  # forged
+    client.get(cart)  # none sent
+    clock.advance(1801)
+    client.get(cart, headers={"Cart-Token": token})  # expired
+    refused = [json.loads(line) for line in log_lines.getvalue().splitlines()]
+    refused = [e for e in refused if e["logger"] == "voicecart.access" and e["status"] == 401]
+    assert [(e["error"], e["reason"]) for e in refused] == [
+        ("token_invalid", "signature"),
+        ("token_missing", "missing"),
+        ("token_expired", "expired"),
+    ]
 
 
 def test_a_token_anywhere_in_a_record_is_replaced_by_its_hash(client: TestClient) -> None:

@@ -31,6 +31,8 @@ from app.settings import Settings
 def _serve(args: argparse.Namespace) -> int:
     if args.menu_dir:
         os.environ["CART_MENU_DIR"] = str(Path(args.menu_dir).resolve())
+    if args.limit_concurrency is not None:  # read by every worker's create_app (app/overload.py)
+        os.environ["CART_MAX_CONCURRENCY"] = str(args.limit_concurrency)
     settings = Settings.from_env()
     # fail fast, before uvicorn forks workers: keys and menus must load
     keys = keyring(settings)
@@ -38,6 +40,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(
         f"voicecart: {settings.env}, {len(catalog.menus)} restaurant(s) "
         f"({', '.join(catalog.restaurant_ids())}), keys {keys.describe()}, "
+        f"at most {settings.max_concurrency or 'unlimited'} requests in flight, "
         f"http://{args.host}:{args.port}",
         file=sys.stderr,
     )
@@ -132,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     serve.add_argument("--menu-dir", help="directory of menu JSON files (default: CART_MENU_DIR or the demo)")
+    serve.add_argument(
+        "--limit-concurrency",
+        type=int,
+        metavar="N",
+        help="requests in flight per worker; beyond: 503 overloaded with Retry-After (default: "
+        "CART_MAX_CONCURRENCY or 256; 0: no limit)",
+    )
     serve.set_defaults(func=_serve)
 
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(dest="keys_command", required=True)

@@ -1,7 +1,8 @@
-"""``voicecart orders list`` / ``voicecart orders show ORDER_ID``: read the SQLite order store.
+"""``voicecart orders list`` / ``voicecart orders show ORDER_ID``: read the order store.
 
-Reads ``CART_ORDERS_DB`` (default ``<data dir>/orders.sqlite3``). Read-only; safe while servers
-run (WAL). Exit 1 when the database or the order does not exist.
+Reads the PostgreSQL store when ``CART_ORDERS_URL`` is set, else ``CART_ORDERS_DB`` (default
+``<data dir>/orders.sqlite3``). Read-only; safe while servers run (WAL). Exit 1 when the database
+cannot be reached or the order does not exist.
 """
 
 from __future__ import annotations
@@ -9,15 +10,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from app.core.pricing import format_money
 from app.orders.sqlite import SqliteSink
 from app.settings import Settings
 
+if TYPE_CHECKING:
+    from app.orders.postgres import PostgresSink
 
-def _store() -> SqliteSink:
+
+def _store() -> SqliteSink | PostgresSink:
     settings = Settings.from_env()
+    if settings.orders_url:
+        from app.orders.postgres import PostgresSink  # psycopg only when PostgreSQL is configured
+
+        return PostgresSink(settings.orders_url, deadline_seconds=5)
     if settings.order_webhook_url:
         print(
             "voicecart: note: orders are delivered to CART_ORDER_WEBHOOK_URL; this is the local file", file=sys.stderr
@@ -34,10 +43,20 @@ def summary_line(order: dict[str, Any]) -> str:
     )
 
 
+def _read(what: Callable[[SqliteSink | PostgresSink], Any]) -> Any:
+    """``what(store)``, closing a PostgreSQL pool afterwards."""
+    store = _store()
+    try:
+        return what(store)
+    finally:
+        if not isinstance(store, SqliteSink):
+            store.close()
+
+
 def _list(args: argparse.Namespace) -> int:
     try:
-        orders = _store().recent(args.limit, args.restaurant)
-    except FileNotFoundError as exc:
+        orders = _read(lambda store: store.recent(args.limit, args.restaurant))
+    except OSError as exc:  # no SQLite file, or PostgreSQL unreachable (ConnectionError)
         print(f"voicecart: {exc}", file=sys.stderr)
         return 1
     if args.json:
@@ -50,8 +69,8 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     try:
-        order = _store().get(args.order_id)
-    except FileNotFoundError as exc:
+        order = _read(lambda store: store.get(args.order_id))
+    except OSError as exc:  # no SQLite file, or PostgreSQL unreachable (ConnectionError)
         print(f"voicecart: {exc}", file=sys.stderr)
         return 1
     if order is None:
@@ -63,7 +82,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add ``orders list`` and ``orders show`` to the top-level subparsers."""
-    orders = sub.add_parser("orders", help="placed orders (SQLite store)")
+    orders = sub.add_parser("orders", help="placed orders (SQLite or PostgreSQL store)")
     commands = orders.add_subparsers(dest="orders_command", required=True)
     listing = commands.add_parser("list", help="recent orders, newest first")
     listing.add_argument("--limit", type=int, default=20)

@@ -283,7 +283,7 @@ def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
     )
 
 
-def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, created_at: int) -> CartState:
+def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
     if type(obj) is not tuple or len(obj) != 4:
         raise _schema_error("top level")
     revision, next_line_id, checked_out, rows = obj
@@ -295,7 +295,15 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, created_a
     ids = {ln.line_id for ln in lines}
     if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
         raise _schema_error("line ids")
-    state = (header.cart_id, restaurant_id, created_at, header.issued_at, revision, next_line_id, checked_out == 1)
+    state = (
+        header.cart_id,
+        restaurant_id,
+        header.created_at,
+        header.issued_at,
+        revision,
+        next_line_id,
+        checked_out == 1,
+    )
     return _tuple_new(CartState, (*state, lines))
 
 
@@ -365,16 +373,9 @@ class CartCodec:
             packed = _zstd.compressor(self.dictionary).compress(payload)
             if len(packed) < len(payload):
                 payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
-        age = max(0, now - state.created_at)
-        header = _HEADER.pack(
-            version,
-            self._signing_tag,
-            flags,
-            restaurant_tag(state.restaurant_id),
-            now,
-            min(age, 0xFFFFFF).to_bytes(3, "big"),
-            state.cart_id,
-        )
+        age = min(max(0, now - state.created_at), 0xFFFFFF)
+        fields = (version, self._signing_tag, flags, restaurant_tag(state.restaurant_id), now, age, state.cart_id)
+        header = _HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
         body = b64encode(header + payload)
         signature = self._signers[self._signing_tag].mac_text(state.restaurant_id.encode() + b"\0" + body)
         token = (body + b"." + signature).decode()
@@ -384,18 +385,18 @@ class CartCodec:
                 limit=MAX_TOKEN_CHARS,
             )
         if self.recent is not None:
-            self.recent.add(token, (state, self._signing_tag, now, now - min(age, 0xFFFFFF)))
+            self.recent.add(token, (state, _tuple_new(TokenHeader, fields)))
         return token
 
     def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
         """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem."""
         minted = self.recent.get(token) if self.recent is not None else None
         if minted is not None:
-            state, kid_tag, issued_at, created_at = minted
-            if state.restaurant_id == restaurant_id and kid_tag in self._signers:
+            state, minted_header = minted
+            if state.restaurant_id == restaurant_id and minted_header.kid_tag in self._signers:
                 # minted here: the text is what we signed; left to check: restaurant (done), time
-                self._check_time(issued_at, created_at, now)
-                return as_decoded(state, issued_at, created_at)
+                self._check_time(minted_header, now)
+                return as_decoded(state, minted_header.issued_at, minted_header.created_at)
         header, decoded = _read_body(token)
         body_text, _, mac_text = token.rpartition(".")
         mac = b64decode_strict(mac_text)  # both parts strict base64 before anything else
@@ -407,9 +408,8 @@ class CartCodec:
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)
-        created_at = header.issued_at - header.age
-        self._check_time(header.issued_at, created_at, now)
-        return _parse_state(_unpack(_payload(header, decoded)), header, restaurant_id, created_at)
+        self._check_time(header, now)
+        return _parse_state(_unpack(_payload(header, decoded)), header, restaurant_id)
 
     def _raise_bad_signature(
         self,
@@ -432,18 +432,18 @@ class CartCodec:
                 raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
         raise TokenInvalid("token signature is invalid", reason="signature")
 
-    def _check_time(self, issued_at: int, created_at: int, now: int) -> None:
+    def _check_time(self, header: TokenHeader, now: int) -> None:
         policy = self.policy
-        if issued_at > now + policy.future_skew_seconds:
+        if header.issued_at > now + policy.future_skew_seconds:
             raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
-        if now - issued_at > policy.ttl_seconds:
+        if now - header.issued_at > policy.ttl_seconds:
             raise TokenExpired(
                 f"the cart expired after {policy.ttl_seconds // 60} minutes without activity",
-                expired_at=issued_at + policy.ttl_seconds,
+                expired_at=header.issued_at + policy.ttl_seconds,
             )
-        if now - created_at > policy.max_lifetime_seconds:
+        if now - header.created_at > policy.max_lifetime_seconds:
             raise TokenExpired(
                 "the cart reached its maximum lifetime",
                 reason="lifetime",
-                expired_at=created_at + policy.max_lifetime_seconds,
+                expired_at=header.created_at + policy.max_lifetime_seconds,
             )

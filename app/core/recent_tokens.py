@@ -25,8 +25,8 @@ DEFAULT_MAX_ENTRIES = 1024  # ~1 MB for typical 150-character, 5-line carts; ~15
 
 
 # what a minted token is remembered with (a plain tuple: one is built on every encode):
-# (the cart as encoded, the signing key's tag, issued_at, created_at as the header rounds it)
-Minted = tuple[CartState, bytes, int, int]
+# (the cart as encoded, the token's header as app.core.codec.TokenHeader)
+Minted = tuple[CartState, tuple[object, ...]]
 
 
 _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__

@@ -7,6 +7,11 @@ exponential backoff and jitter, all within a deadline; any other 4xx is final. T
 contract: keep the first order per Idempotency-Key; answer a repeat with 2xx and
 ``Idempotent-Replayed: true``; answer 409 if the key is known with another ``cart_revision``.
 Several replicas can share one receiver.
+
+When the retries run out, the answer depends on whether the kitchen may have the order: if no
+attempt got past connecting, ``order_delivery_failed`` (nothing was ordered); if any attempt was
+sent and then timed out or lost its connection before an answer, ``order_outcome_unknown`` — the
+receiver may have stored it, and the same checkout retried tells (its Idempotency-Key is the same).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from app.errors import OrderDeliveryFailed
+from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order
 from app.orders.port import Placement, already_ordered, order_json
 
@@ -30,6 +35,7 @@ log = logging.getLogger("voicecart.orders")
 
 SIGNATURE_HEADER = "Voicecart-Signature"
 REPLAYED_HEADER = "Idempotent-Replayed"
+MIN_ATTEMPT_SECONDS = 0.5  # no retry starts with less time than this left before the deadline
 RETRY_STATUSES = frozenset({408, 425, 429})
 
 
@@ -92,6 +98,8 @@ class WebhookSink:
         client = self.client()  # before the clock starts: the first one loads the TLS trust store
         deadline = self._monotonic() + self.deadline_seconds
         attempt, last = 0, "no attempt"
+        maybe_delivered = False  # an attempt was sent and never answered: the kitchen may hold the order
+        refused = False  # the receiver answered with a final 4xx
         while attempt < self.max_attempts:
             remaining = deadline - self._monotonic()
             if remaining <= 0:
@@ -101,10 +109,14 @@ class WebhookSink:
                 response = client.post(
                     self.url, content=body, headers=headers, timeout=min(self.attempt_timeout, remaining)
                 )
+            except (httpx.ConnectTimeout, httpx.PoolTimeout):
+                last = "timeout connecting"
             except httpx.TimeoutException:
-                last = "timeout"
-            except httpx.TransportError as exc:
+                last, maybe_delivered = "timeout", True
+            except httpx.ConnectError as exc:
                 last = f"connection error ({type(exc).__name__})"
+            except httpx.TransportError as exc:  # the request may have been sent (read/write/protocol)
+                last, maybe_delivered = f"connection error ({type(exc).__name__})", True
             else:
                 status = response.status_code
                 if 200 <= status < 300:
@@ -115,12 +127,22 @@ class WebhookSink:
                     raise already_ordered(order.order_id, order.cart_revision)
                 last = f"HTTP {status}"
                 if status < 500 and status not in RETRY_STATUSES:
+                    refused = True
                     break  # the receiver refuses this order; repeating it will not help
             log.warning("order %s: delivery attempt %d failed: %s", order.order_id, attempt, last)
             delay = self.backoff(attempt)
-            if self._monotonic() + delay >= deadline:
+            # a retry left with less than MIN_ATTEMPT_SECONDS would only time out, making a known failure unknown
+            if self._monotonic() + delay + min(self.attempt_timeout, MIN_ATTEMPT_SECONDS) > deadline:
                 break
             self._sleep(delay)
+        if maybe_delivered and not refused:
+            log.error("order %s: outcome unknown after %d attempt(s): %s", order.order_id, attempt, last)
+            raise OrderOutcomeUnknown(
+                "the kitchen did not confirm the order in time, so it may or may not have been placed; retry the "
+                "same checkout with the same cart token: it places the order at most once",
+                attempts=attempt,
+                last_error=last,
+            )
         log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempt, last)
         raise OrderDeliveryFailed(
             "the order could not be delivered to the kitchen; nothing was ordered and your cart is unchanged, "

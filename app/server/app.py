@@ -6,6 +6,7 @@ live objects in :func:`app.context.build_context`; this module only wires them t
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -20,6 +21,8 @@ from app.core.reload import MenuReloader
 from app.server import cart_routes, openapi, ops_routes, order_routes, voice_routes
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
+from app.server.order_workers import OrderWorkers
+from app.server.overload import ConcurrencyLimit, InFlight, measure_lag
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -36,6 +39,14 @@ def assemble(ctx: AppContext) -> Starlette:
     """The app for an already built context (tests and benches build their own)."""
     metrics = Metrics()
     metrics.menus_loaded.set_function(lambda: len(ctx.catalog.menus))
+    watch = ctx.clock_watch
+    if watch is not None:
+        metrics.clock_offset.set_function(lambda: watch.report.offset_seconds)
+        metrics.clock_ok.set_function(lambda: int(watch.report.ok))
+    # order-store I/O on threads of its own, inside the checkout budget (never the turns' pool)
+    order_workers = OrderWorkers(ctx.settings.order_workers, ctx.settings.checkout_timeout_seconds)
+    sink = ctx.order_sink
+    in_flight = InFlight(ctx.settings.max_concurrency)
     reloader = MenuReloader(
         ctx.catalog,
         ctx.settings.menu_dir,
@@ -46,11 +57,26 @@ def assemble(ctx: AppContext) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with reloader.running():  # menu hot reload: polling and SIGHUP
-            yield
+        start, close = getattr(sink, "start", None), getattr(sink, "close", None)
+        if start is not None:  # PostgreSQL: create the table now (a database that is down is retried later)
+            await order_workers.run(start)
+        lag = asyncio.create_task(measure_lag(in_flight)) if in_flight.limit else None
+        try:
+            async with reloader.running():  # menu hot reload: polling and SIGHUP
+                yield
+        finally:
+            if lag is not None:
+                lag.cancel()
+            order_workers.close()
+            if close is not None:
+                close()
 
     # the outermost middleware first: every response is observed, CORS answers included
-    middleware = [Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id())]
+    middleware = [
+        Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id()),
+        # backpressure inside the observer, so refusals are counted and logged
+        Middleware(ConcurrencyLimit, in_flight=in_flight),
+    ]
     if ctx.settings.cors_origins:
         middleware.append(
             Middleware(
@@ -64,8 +90,8 @@ def assemble(ctx: AppContext) -> Starlette:
     app = Starlette(
         routes=[
             *cart_routes.routes(ctx),
-            *order_routes.routes(ctx),
-            *voice_routes.routes(ctx),
+            *order_routes.routes(ctx, order_workers),
+            *voice_routes.routes(ctx, order_workers),
             *ops_routes.routes(ctx, metrics, reloader),
             *openapi.routes(ctx),  # describes every route above, from this table
         ],
@@ -78,5 +104,6 @@ def assemble(ctx: AppContext) -> Starlette:
     app.router.redirect_slashes = False
     # for tests, benches and operators' debugging only: the handlers use what they were bound to
     app.state.ctx, app.state.metrics, app.state.reloader = ctx, metrics, reloader
+    app.state.order_workers, app.state.in_flight = order_workers, in_flight
     log.info("serving %d restaurant(s); keys: %s", len(ctx.catalog.menus), ctx.keys.describe())
     return app

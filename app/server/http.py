@@ -69,10 +69,18 @@ def error_response(code: str, message: str, status: int, **details: Any) -> Orjs
     return OrjsonResponse({"error": {"code": code, "message": message, **details}}, status_code=status)
 
 
+def cart_error_response(exc: CartError) -> OrjsonResponse:
+    """``{"error": {"code", "message", …}}`` with the error's status, and ``Retry-After`` when it has one
+    (``overloaded``, ``clock_skew``: a retry soon is expected to work)."""
+    retry_after = getattr(exc, "retry_after", None)
+    headers = None if retry_after is None else {"Retry-After": str(retry_after)}
+    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers)
+
+
 async def on_cart_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CartError)
     request.state.cart_error = exc  # for metrics and the access log (app.server.metrics)
-    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status)
+    return cart_error_response(exc)
 
 
 async def on_http_error(request: Request, exc: Exception) -> Response:

@@ -109,6 +109,12 @@ class Metrics:
         )
         self.menu_reloads = Counter("voicecart_menu_reloads", "menu reload attempts by result", ["result"], registry=r)
         self.menus_loaded = Gauge("voicecart_menus_loaded", "restaurants whose menu is being served", registry=r)
+        self.clock_offset = Gauge(
+            "voicecart_clock_offset_seconds",
+            "peers' clocks minus this replica's, measured from their tokens (0 while they agree)",
+            registry=r,
+        )
+        self.clock_ok = Gauge("voicecart_clock_ok", "1 while this replica's clock agrees with its peers'", registry=r)
 
     def render(self) -> Response:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
@@ -190,4 +196,6 @@ class ObserveMiddleware:
             fields["token"] = token_hash(token.decode("latin-1"))
         if isinstance(error, CartError):
             fields["error"] = error.code
+        if isinstance(error, TokenError):
+            fields["reason"] = error.reason  # why the token was refused: signature, expired, unknown_key, future…
         log.log(level, "%s %s %s", method, route, status, extra=fields)

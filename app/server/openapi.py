@@ -31,6 +31,7 @@ import app.errors as errors
 from app.context import AppContext
 from app.server.http import TOKEN_HEADER
 from app.server.openapi_schemas import JSON, LINE_ID, SCHEMAS, SECURITY_SCHEME, obj, ref
+from app.server.overload import EXEMPT_PATHS
 from app.server.responses import OrjsonResponse
 from app.server.voice_routes import STATIC_DIR
 from app.settings import VERSION
@@ -87,7 +88,10 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("GET", "/readyz"): Operation(
         "readyz",
         "Readiness: menus loaded and the key ring signs and verifies",
-        {200: Answer("ready", "Readiness"), 503: Answer("not ready (no menu, or the key ring fails)", "Readiness")},
+        {
+            200: Answer("ready", "Readiness"),
+            503: Answer("not ready (no menu, the key ring fails, or this replica's clock disagrees)", "Readiness"),
+        },
         tag="operations",
     ),
     ("GET", "/metrics"): Operation(
@@ -156,6 +160,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
             errors.OrderTotalChanged,
             errors.CartAlreadyOrdered,
             errors.OrderDeliveryFailed,
+            errors.OrderOutcomeUnknown,
         ),
         tag="checkout",
     ),
@@ -263,6 +268,8 @@ def _operation(op: Operation, path: str, restaurants: list[str], body_schema: di
         classes.append(errors.TokenError)
     if "{rid}" in path:
         classes.append(errors.RestaurantNotFound)
+    if path not in EXEMPT_PATHS:  # the concurrency limit (and a checkout's full order queue)
+        classes.append(errors.Overloaded)
     codes = error_codes(classes)
     for status, code, meaning in op.extra_errors:
         codes.setdefault(status, {})[code] = meaning

@@ -105,7 +105,17 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "CartLine": obj(
         {**_LINE, "available": {"type": "boolean", "description": "false: counts for nothing until changed"}}
     ),
-    "CartWarning": obj(
+    "CartWarning": {"oneOf": [ref("LineWarning"), ref("ClosedWarning")]},
+    "ClosedWarning": obj(
+        {
+            "code": {"const": "restaurant_closed"},
+            "message": {"type": "string", "description": "the hours today, in the restaurant's time zone"},
+            "hours_today": {"type": "array", "items": {"type": "string", "description": "HH:MM-HH:MM"}},
+            "timezone": {"type": "string", "description": "IANA zone of the hours"},
+        },
+        required=["code", "message", "hours_today", "timezone"],
+    ),
+    "LineWarning": obj(
         {
             "code": {"enum": ["price_changed", "item_unavailable"]},
             "message": {"type": "string"},
@@ -360,6 +370,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "error": {"type": "string"},
                 },
                 required=["signing", "verify", "ok"],
+            ),
+            "clock": obj(
+                {
+                    "status": {"enum": ["ok", "behind", "ahead"]},
+                    "offset_seconds": {"type": "integer", "description": "peers' clocks minus this replica's"},
+                    "peer_samples": {"type": "integer"},
+                    "message": {"type": "string"},
+                }
             ),
         }
     ),

@@ -51,19 +51,22 @@ def routes(ctx: AppContext, metrics: Metrics, reloader: MenuReloader) -> list[Ba
         return OrjsonResponse({"status": "ok"})
 
     async def readyz(request: Request) -> Response:
-        """200 when menus are loaded and the key ring signs and verifies; 503 otherwise.
+        """200 when menus are loaded, the key ring signs and verifies, and this replica's clock agrees
+        with its peers' (``clock``: status, offset_seconds, peer_samples); 503 otherwise.
 
         A failed menu reload does not make a replica unready (it keeps serving the last good menus)
         but shows up under ``menu_reload`` so the operator sees the bad edit.
         """
         menus = {rid: menu_version(m) for rid, m in ctx.catalog.menus.items()}
         keys = keys_status(ctx)
-        ready = bool(menus) and keys["ok"]
+        clock = ctx.clock_watch.report if ctx.clock_watch is not None else None
+        ready = bool(menus) and keys["ok"] and (clock is None or clock.ok)
         body = {
             "status": "ready" if ready else "not_ready",
             "menus": menus,
             "menu_reload": reloader.status.to_dict(),
             "keys": keys,
+            **({} if clock is None else {"clock": {**clock.to_dict(), "message": clock.describe()}}),
         }
         return OrjsonResponse(body, status_code=200 if ready else 503)
 

@@ -6,11 +6,14 @@ Body ``{"customer": {"name", "phone"?}, "fulfillment": "pickup" | "dine_in" | "c
 been ordered at this revision (the same order). The new token is marked checked out, so changing
 it is ``cart_checked_out``; checking it out again returns the same order. A refusal mints nothing:
 the caller's token stays valid.
+
+The whole checkout runs on the order workers (:mod:`app.server.order_workers`): its own threads,
+within ``CART_CHECKOUT_TIMEOUT_SECONDS``; beyond that the answer is ``overloaded`` (nothing done) or
+``order_outcome_unknown`` (the store was working on it: retry the same checkout).
 """
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -19,15 +22,16 @@ from app.context import AppContext
 from app.orders.order import parse_checkout
 from app.orders.service import place_order
 from app.server.http import cart_response, cart_token, read_json
+from app.server.order_workers import OrderWorkers
 
 
-def routes(ctx: AppContext) -> list[BaseRoute]:
-    """The checkout route, bound to ``ctx`` (and so to its order sink)."""
+def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
+    """The checkout route, bound to ``ctx`` (and so to its order sink) and the order ``workers``."""
 
     async def checkout(request: Request) -> Response:
         checkout_request = parse_checkout(await read_json(request))
         inputs = ctx.turn_inputs(request.path_params["rid"])
-        done = await run_in_threadpool(place_order, cart_token(request), checkout_request, inputs, ctx.order_sink)
+        done = await workers.run(place_order, cart_token(request), checkout_request, inputs, ctx.order_sink)
         status = 201 if done.created else 200
         return cart_response(done.result, status, order=done.order, warnings=done.warnings)
 

@@ -12,6 +12,7 @@ with an optional ``Cart-Token`` (none: a new cart) → 200 ``{"ok", "output", "c
 
 from __future__ import annotations
 
+import functools
 import secrets
 from pathlib import Path
 
@@ -25,14 +26,18 @@ from app.context import AppContext
 from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str
 from app.server.http import cart_response, cart_token, read_json
+from app.server.order_workers import OrderWorkers
 from app.server.responses import OrjsonResponse
 from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
-def routes(ctx: AppContext) -> list[BaseRoute]:
-    """The voice routes, bound to ``ctx``."""
+ORDER_TOOLS = frozenset({"confirm_order"})  # may hand an order to the sink: run on the order workers
+
+
+def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
+    """The voice routes, bound to ``ctx``; tools that place orders run on the order ``workers``."""
 
     async def list_tools(request: Request) -> Response:
         ctx.menu(request.path_params["rid"])  # 404 for an unknown restaurant
@@ -44,14 +49,15 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
     async def call_tool(request: Request) -> Response:
         body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})
         call_id = optional_str(body.get("call_id"), "call_id")
-        outcome = await run_in_threadpool(  # a tool may do blocking work (checkout hands orders to a sink)
-            ctx.tools.run,
-            request.path_params["name"],
+        name = request.path_params["name"]
+        # cart tools are quick (the turns' pool); confirm_order may wait on the order store (its own threads)
+        run = workers.run if name in ORDER_TOOLS else run_in_threadpool
+        outcome = await run(
+            functools.partial(ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink),
+            name,
             body.get("arguments", {}),
             cart_token(request),
             ctx.turn_inputs(request.path_params["rid"]),
-            new_cart_id=secrets.token_bytes(8),
-            order_sink=ctx.order_sink,
         )
         return cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)
 

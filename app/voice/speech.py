@@ -119,6 +119,12 @@ def failure(exc: CartError) -> dict[str, Any]:
         )
         why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
         message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
+    elif exc.code == "order_outcome_unknown":
+        message = (
+            "The kitchen did not confirm in time, so the order may or may not have gone through. Do not tell "
+            "the customer it failed or that nothing was ordered: say you are checking, then call confirm_order "
+            "with action checkout again (the same order is never placed twice)."
+        )
     return {"error": exc.code, "message": message, **d}
 
 

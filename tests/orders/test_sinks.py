@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.core.menu import Menu
-from app.errors import CartAlreadyOrdered, ConfigError, OrderDeliveryFailed
+from app.errors import CartAlreadyOrdered, ConfigError, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.config import sink_from_settings as from_settings
 from app.orders.order import Order, build_order
 from app.orders.port import order_json
+from app.orders.postgres import PostgresSink
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink, sign
 from app.settings import Settings
@@ -209,6 +210,26 @@ def test_webhook_connection_refused_is_retried_then_fails(order: Order) -> None:
     assert info.value.details["last_error"].startswith("connection error")
 
 
+def test_a_kitchen_that_stores_but_answers_too_late_is_an_unknown_outcome_never_nothing_ordered(order: Order) -> None:
+    with OrderReceiver(SECRET, answer_after_storing=2.0) as receiver:
+        sink = WebhookSink(receiver.url, SECRET, 1.5, attempt_timeout_seconds=0.5)  # real time
+        with pytest.raises(OrderOutcomeUnknown) as info:
+            sink.place(order)
+        assert (info.value.status, info.value.code) == (504, "order_outcome_unknown")
+        assert "nothing was ordered" not in info.value.message and "retry the same checkout" in info.value.message
+        assert receiver.orders == {order.order_id: order.to_dict()}  # the kitchen has it
+        receiver.answer_after_storing = 0
+        retried = webhook(receiver.url).place(order)  # the same checkout again: the receiver recognises it
+    assert not retried.created and retried.order == order.to_dict()
+    assert len(receiver.orders) == 1
+
+
+def test_a_kitchen_that_never_got_the_order_is_a_definite_failure(order: Order) -> None:
+    with pytest.raises(OrderDeliveryFailed) as info:  # connection refused: nothing was sent
+        webhook(f"http://127.0.0.1:{free_port()}/orders", deadline=1.0).place(order)
+    assert "nothing was ordered" in info.value.message
+
+
 # --- configuration ------------------------------------------------------------------------------------------
 
 
@@ -219,6 +240,28 @@ def test_from_settings_picks_the_sink(tmp_path: Path) -> None:
     assert isinstance(chosen, SqliteSink) and chosen.path == tmp_path / "x.db"
     hook = from_settings(Settings(order_webhook_url="https://kitchen.example/orders", order_webhook_secret=SECRET))
     assert isinstance(hook, WebhookSink) and hook.url == "https://kitchen.example/orders"
+    shared = from_settings(Settings(orders_url="postgresql://u:p@127.0.0.1:1/orders", checkout_timeout_seconds=6))
+    assert isinstance(shared, PostgresSink) and shared.deadline_seconds == 4  # inside the checkout budget
+    assert default.busy_timeout == Settings().checkout_timeout_seconds * 2 / 3
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"CART_ORDERS_URL": "mysql://u@h/db"},
+        {"CART_ORDERS_URL": "postgresql://u@h/db", "CART_ORDER_WEBHOOK_URL": "https://k/o"},
+    ],
+)
+def test_from_settings_refuses_a_bad_orders_url(env: dict[str, str]) -> None:
+    with pytest.raises(ConfigError):
+        from_settings(Settings.from_env({**env, "CART_ORDER_WEBHOOK_SECRET": SECRET}))
+
+
+def test_the_webhook_deadline_must_sit_inside_the_checkout_budget() -> None:
+    hook = {"CART_ORDER_WEBHOOK_URL": "https://k.example/o", "CART_ORDER_WEBHOOK_SECRET": SECRET}
+    with pytest.raises(ConfigError, match="CART_CHECKOUT_TIMEOUT_SECONDS"):
+        Settings.from_env({**hook, "CART_CHECKOUT_TIMEOUT_SECONDS": "10", "CART_ORDER_WEBHOOK_DEADLINE_SECONDS": "10"})
+    assert Settings.from_env({"CART_CHECKOUT_TIMEOUT_SECONDS": "4"}).order_webhook_deadline_seconds == 3
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,17 @@ from app.core.menu import Menu
 from app.core.pricing import format_money
 from app.core.turn import TurnInputs
 from app.orders.sqlite import SqliteSink
+from app.orders.webhook import WebhookSink
 from app.voice.toolkit import ToolOutcome
 from app.voice.tools import TOOLS, tool_specs
 from tests.conftest import DEMO, T0
+from tests.order_receiver import OrderReceiver
 
 
 class Voice:
     """A conversation with the tools, carrying the token like the browser does."""
 
-    def __init__(self, menu: Menu, codec: CartCodec, sink: SqliteSink) -> None:
+    def __init__(self, menu: Menu, codec: CartCodec, sink: SqliteSink | WebhookSink) -> None:
         self.menu, self.codec = menu, codec
         self.sink = sink
         self.token: str | None = None
@@ -228,6 +230,26 @@ def test_confirm_order_over_http_uses_the_apps_order_sink(client: TestClient, se
         json={"customer": {"name": "Grace"}, "fulfillment": "pickup"},
     )
     assert again.status_code == 200 and again.json()["order"] == order
+
+
+def test_when_the_kitchen_may_have_the_order_the_model_is_told_to_retry_not_that_it_failed(
+    demo_menu: Menu, codec: CartCodec
+) -> None:
+    secret = "v" * 40
+    with OrderReceiver(secret, answer_after_storing=2.0) as receiver:
+        voice = Voice(demo_menu, codec, WebhookSink(receiver.url, secret, 1.5, attempt_timeout_seconds=0.5))
+        total = two_burgers(voice)
+        unsure = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+        assert not unsure.ok and unsure.output["error"] == "order_outcome_unknown"
+        said = unsure.output["message"]
+        assert "may or may not" in said and "call confirm_order" in said and "Do not tell" in said
+        assert unsure.result.state.checked_out is False  # the cart is kept for the retry
+        assert len(receiver.orders) == 1  # while the kitchen has it
+        receiver.answer_after_storing = 0
+        retried = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    assert retried.ok and retried.output["created"] is False
+    assert retried.output["message"].startswith("That order was already placed")
+    assert len(receiver.orders) == 1
 
 
 def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Voice, sink: SqliteSink) -> None:

@@ -1,0 +1,217 @@
+"""Orders in PostgreSQL: the shared store for replicas on several machines (``CART_ORDERS_URL``).
+
+``CART_ORDERS_URL=postgresql://user:pass@host:port/db`` selects it. It keeps the promise of every
+order sink (:class:`app.orders.port.OrderSink`): **one order per cart**, decided by the database's
+``UNIQUE(cart_id)`` exactly as in SQLite. The table is created on first use (``CREATE TABLE IF NOT
+EXISTS``, safe when several replicas start at once).
+
+Connections come from a psycopg_pool pool, each checked before use (a database restart leaves
+dead connections behind). Placing an order is ``INSERT … ON CONFLICT DO NOTHING`` followed, on a
+conflict, by reading the stored order: running it twice has the effect of running it once, so a
+failed attempt is retried (tenacity: exponential backoff with jitter) until ``deadline_seconds``.
+When the retries run out:
+
+* the statement never reached the database (no connection could be had): ``order_delivery_failed``
+  (502), nothing was ordered;
+* a statement was sent and the connection broke before the answer: ``order_outcome_unknown`` (504),
+  the order may be stored; retrying the same checkout tells (200 with the order) or places it (201).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
+from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential_jitter
+
+from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
+from app.orders.order import Order
+from app.orders.port import Placement, order_json, same_revision
+
+log = logging.getLogger("voicecart.orders")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS voicecart_orders (
+    seq           BIGINT GENERATED ALWAYS AS IDENTITY,
+    order_id      TEXT PRIMARY KEY,
+    cart_id       TEXT NOT NULL UNIQUE,
+    restaurant_id TEXT NOT NULL,
+    cart_revision INTEGER NOT NULL,
+    placed_at     BIGINT NOT NULL,
+    total_cents   BIGINT NOT NULL,
+    body          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS voicecart_orders_by_time ON voicecart_orders (placed_at);
+"""
+_ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM voicecart_orders WHERE cart_id = %s"
+_INSERT = (
+    "INSERT INTO voicecart_orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
+    " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING order_id"
+)
+# serialises concurrent CREATE TABLE IF NOT EXISTS from replicas starting together (it can race in PostgreSQL)
+_SCHEMA_LOCK_KEY = 0x766F6963  # "voic"
+
+
+class _NotSent(Exception):
+    """No connection could be had: the attempt never reached the database."""
+
+
+class PostgresSink:
+    """Orders in one PostgreSQL table, shared by every replica; retried within ``deadline_seconds``."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        deadline_seconds: float = 10.0,
+        pool_size: int = 8,
+        connect_timeout_seconds: int = 2,
+        statement_timeout_seconds: float = 5.0,
+    ) -> None:
+        self.deadline_seconds = deadline_seconds
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=pool_size,
+            open=False,
+            timeout=min(2.0, deadline_seconds),  # waiting for a connection, per attempt
+            check=ConnectionPool.check_connection,  # a restarted database leaves dead connections behind
+            reconnect_timeout=24 * 3600,  # keep trying to refill in the background; never give up on the database
+            kwargs={
+                "autocommit": True,  # each statement its own transaction: an INSERT is durable when it returns
+                "connect_timeout": connect_timeout_seconds,
+                "options": f"-c statement_timeout={int(statement_timeout_seconds * 1000)}",
+            },
+            name="voicecart-orders",
+        )
+        self._lock = threading.Lock()
+        self._opened = False
+        self._schema_ready = False
+
+    # --- plumbing ---
+
+    def _open(self) -> None:
+        with self._lock:
+            if not self._opened:
+                self._pool.open(wait=False)  # connects in the background; a down database is not a start-up error
+                self._opened = True
+
+    def _ensure_schema(self, conn: psycopg.Connection[Any]) -> None:
+        if self._schema_ready:
+            return
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK_KEY,))
+            for statement in filter(str.strip, SCHEMA.split(";")):
+                conn.execute(statement)  # type: ignore[arg-type]  # our own constant DDL
+        self._schema_ready = True
+
+    def _run(self, what: str, work: Any) -> Any:
+        """``work(conn)`` with a checked connection, retried until the deadline. Raises the last error;
+        :class:`_NotSent` when no connection could be had."""
+        self._open()
+        retrying = Retrying(
+            retry=retry_if_exception_type((psycopg.OperationalError, _NotSent)),
+            stop=stop_after_delay(self.deadline_seconds),
+            wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.2),
+            reraise=True,
+            before_sleep=lambda state: log.warning(
+                "%s: PostgreSQL attempt %d failed: %s", what, state.attempt_number, state.outcome.exception()
+            ),
+        )
+        for attempt in retrying:
+            with attempt:
+                try:
+                    conn = self._pool.getconn()
+                except PoolTimeout as exc:
+                    raise _NotSent(str(exc)) from None
+                try:
+                    self._ensure_schema(conn)
+                    return work(conn)
+                finally:
+                    self._pool.putconn(conn)  # the pool discards a broken connection
+        raise AssertionError("unreachable: tenacity reraises")
+
+    # --- OrderSink ---
+
+    def start(self) -> None:
+        """Connect and create the table now (called at start-up); a database that is down is retried later."""
+        try:
+            self._run("schema", lambda conn: None)
+        except (psycopg.Error, _NotSent) as exc:
+            log.error("PostgreSQL order store not reachable yet (%s); orders will retry it", exc)
+
+    def place(self, order: Order) -> Placement:
+        body = order_json(order).decode()
+        values = (
+            order.order_id,
+            order.cart_id,
+            order.restaurant_id,
+            order.cart_revision,
+            order.placed_at,
+            order.total_cents,
+            body,
+        )
+
+        def insert(conn: psycopg.Connection[Any]) -> tuple[bool, tuple[str, int, str] | None]:
+            if conn.execute(_INSERT, values).fetchone() is not None:
+                return True, None
+            return False, conn.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+
+        try:
+            inserted, row = self._run(f"order {order.order_id}", insert)
+        except _NotSent as exc:
+            log.error("order %s: PostgreSQL unreachable: %s", order.order_id, exc)
+            raise OrderDeliveryFailed(
+                "the order could not be stored; nothing was ordered and your cart is unchanged, please try again"
+            ) from None
+        except psycopg.Error as exc:
+            log.error("order %s: PostgreSQL failed after sending: %s", order.order_id, exc)
+            raise OrderOutcomeUnknown(
+                "the order store stopped answering while taking the order, so it may or may not have been "
+                "placed; retry the same checkout with the same cart token: it places the order at most once"
+            ) from None
+        if inserted:
+            log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
+            return Placement(order.to_dict(), True)
+        if row is None or row[0] != order.order_id:
+            raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
+        return Placement(same_revision(row, order.cart_revision), False)
+
+    def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
+        self._open()
+        try:
+            with self._pool.connection(timeout=1.0) as conn:
+                self._ensure_schema(conn)
+                row = conn.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+        except (psycopg.Error, PoolTimeout) as exc:
+            log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
+            return None
+        return None if row is None else same_revision(row, revision)
+
+    # --- reading (CLI) ---
+
+    def _read(self, what: str, work: Any) -> Any:
+        try:
+            return self._run(what, work)
+        except (psycopg.Error, _NotSent) as exc:
+            raise ConnectionError(f"PostgreSQL order store unreachable: {exc}") from None
+
+    def get(self, order_id: str) -> dict[str, Any] | None:
+        """The order, or None. Raises ConnectionError when the database cannot be reached."""
+        query = "SELECT body FROM voicecart_orders WHERE order_id = %s"
+        row = self._read("get", lambda c: c.execute(query, (order_id,)).fetchone())
+        return json.loads(row[0]) if row else None
+
+    def recent(self, limit: int = 20, restaurant_id: str | None = None) -> list[dict[str, Any]]:
+        """Newest first. Raises ConnectionError when the database cannot be reached."""
+        where, params = ("WHERE restaurant_id = %s", (restaurant_id,)) if restaurant_id else ("", ())
+        query = f"SELECT body FROM voicecart_orders {where} ORDER BY placed_at DESC, seq DESC LIMIT %s"
+        rows = self._read("recent", lambda c: c.execute(query, (*params, limit)).fetchall())  # type: ignore[arg-type]
+        return [json.loads(r[0]) for r in rows]
+
+    def close(self) -> None:
+        self._pool.close()

@@ -1,0 +1,86 @@
+"""Order-store I/O on its own bounded threads, inside the checkout's whole budget.
+
+Placing an order waits on another system (SQLite's lock, PostgreSQL, the kitchen's webhook). It
+runs here — ``CART_ORDER_WORKERS`` threads of its own — never on the pool that serves cart turns and
+voice tools, so a hung kitchen cannot make "add a burger" wait (it once took 7.5 s behind 45 hung
+checkouts). The limits, all answered with documented JSON well inside the proxy's timeout:
+
+* more than ``4 × workers`` orders waiting or running: ``503 overloaded`` at once, nothing done;
+* ``CART_CHECKOUT_TIMEOUT_SECONDS`` passed while the order still waited for a thread: ``503
+  overloaded``, nothing was ordered (the job is cancelled before it starts);
+* the budget passed while the store was working on it: ``504 order_outcome_unknown`` — it may be
+  stored; the same checkout retried tells (every store is idempotent per cart).
+
+The sinks' own timeouts (SQLite busy timeout, webhook deadline, PostgreSQL retries) are set below
+this budget, so normally they answer first, with a definite result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from app.errors import OrderOutcomeUnknown, Overloaded
+
+T = TypeVar("T")
+QUEUE_FACTOR = 4  # jobs admitted per worker thread (running + waiting)
+
+
+class OrderWorkers:
+    """``await workers.run(func, *args)``: ``func`` on an order thread, bounded in number and in time."""
+
+    def __init__(self, workers: int, budget_seconds: float) -> None:
+        self.workers = workers
+        self.budget_seconds = budget_seconds
+        self.max_pending = workers * QUEUE_FACTOR
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="voicecart-orders")
+        self._lock = threading.Lock()
+        self._pending = 0
+
+    @property
+    def pending(self) -> int:
+        """Jobs admitted and not finished (running or waiting for a thread)."""
+        return self._pending
+
+    def _finished(self, _: Future[Any]) -> None:
+        with self._lock:
+            self._pending -= 1
+
+    async def run(self, func: Callable[..., T], *args: Any) -> T:
+        """Raises ``overloaded`` (nothing done) or ``order_outcome_unknown`` (budget spent mid-store)."""
+        with self._lock:
+            if self._pending >= self.max_pending:
+                raise Overloaded(
+                    "every order worker is busy (the order store or kitchen is slow); nothing was ordered, "
+                    "retry the checkout shortly",
+                    retry_after_seconds=2,
+                )
+            self._pending += 1
+        started = threading.Event()
+
+        def job() -> T:
+            started.set()
+            return func(*args)
+
+        future = self._executor.submit(job)
+        future.add_done_callback(self._finished)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.budget_seconds)
+        except TimeoutError:
+            if started.is_set():
+                raise OrderOutcomeUnknown(
+                    "the order store did not answer in time, so the order may or may not have been placed; "
+                    "retry the same checkout with the same cart token: it places the order at most once",
+                    budget_seconds=self.budget_seconds,
+                ) from None
+            raise Overloaded(
+                "the order queue did not move in time; nothing was ordered, retry the checkout shortly",
+                retry_after_seconds=2,
+            ) from None
+
+    def close(self) -> None:
+        """Stop taking jobs; running ones finish within their sink's own timeouts."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
