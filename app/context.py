@@ -15,6 +15,7 @@ from app.core.clock_watch import ClockReport, ClockWatch, WatchedCodec
 from app.core.codec import CartCodec, TokenPolicy
 from app.core.keys import KeyRing, load_dev_keyring
 from app.core.menu import Menu, MenuCatalog
+from app.core.recent_tokens import RecentTokens
 from app.core.reload import Snapshot, snapshot
 from app.core.turn import TurnInputs
 from app.errors import ConfigError
@@ -88,6 +89,12 @@ class AppContext:
         return TurnInputs(self.menu(restaurant_id), self.codec, self.now(), self.catalog.restaurant_ids())
 
 
+def remembering(codec: CartCodec) -> CartCodec:
+    """``codec`` remembering the tokens it mints: this replica's own tokens skip re-verifying them."""
+    codec.recent = RecentTokens()
+    return codec
+
+
 def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
     keys = keyring(settings)
     # snapshot first: an edit landing while the menus load is then seen by the reloader as new
@@ -97,7 +104,7 @@ def build_context(settings: Settings, clock: Clock = time.time) -> AppContext:
     return AppContext(
         settings,
         keys,
-        WatchedCodec(keys, token_policy(settings), watch),
+        remembering(WatchedCodec(keys, token_policy(settings), watch)),
         catalog,
         sink_from_settings(settings),
         TOOLS,

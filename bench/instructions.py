@@ -18,8 +18,10 @@ Needs ``valgrind`` on PATH (Debian: ``apt-get install valgrind``); about two min
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import itertools
+import json
 import os
 import re
 import shutil
@@ -34,8 +36,29 @@ from typing import Any
 from bench import ROOT, Config, table, write_report
 from bench.redis_server import RedisServer
 
-TURN_MODES = ("voicecart turn", "verify+decode", "apply", "reprice", "encode+sign", "dict turn")
-REQUEST_MODES = ("bare Starlette", "dict-backed", "Redis-backed", "voicecart core", "voicecart")
+TURN_MODES = (
+    "voicecart turn",
+    "voicecart turn, cache hit",
+    "verify+decode",
+    "apply",
+    "reprice",
+    "encode+sign",
+    "dict turn",
+)
+REQUEST_MODES = ("bare Starlette", "dict-backed", "Redis-backed", "voicecart core", "voicecart", "voicecart, cache hit")
+# instructions.json: {"turn": {key: mode's figure}, "request": {key: mode's figure}}
+JSON_KEYS = {
+    "turn": {"no_cache": "voicecart turn", "cache_hit": "voicecart turn, cache hit"},
+    "request": {
+        "voicecart": "voicecart",
+        "voicecart_cache_hit": "voicecart, cache hit",
+        "core": "voicecart core",
+        "bare": "bare Starlette",
+        "dict": "dict-backed",
+        "redis": "Redis-backed",
+    },
+}
+QUICK_MODES = ("voicecart turn", "voicecart turn, cache hit", "bare Starlette", "voicecart, cache hit")
 OPERATIONS = 400
 
 
@@ -48,6 +71,7 @@ class ValgrindMissing(RuntimeError):
 
 def _turn_operation(mode: str) -> Callable[[], object]:
     from app.core import turn
+    from app.core.recent_tokens import RecentTokens
     from bench.codec import NOW, phase_operations
     from bench.corpus import bench_codec, make_cart
     from bench.stores import dict_turn
@@ -56,9 +80,14 @@ def _turn_operation(mode: str) -> Callable[[], object]:
     phases = phase_operations(cart)
     if mode in phases:
         return phases[mode]
+    # the codec as a replica runs it, remembering what it mints: the corpus token (minted by another
+    # codec, as by another replica) misses; the same cart re-minted here hits
     codec, op, store = bench_codec(), cart.add_again(), {"a": cart.state}
+    codec.recent = RecentTokens()
+    own = codec.encode(codec.decode(cart.token, cart.menu.restaurant_id, NOW), NOW)
     return {
         "voicecart turn": lambda: turn.run_turn(cart.token, op, cart.menu, codec, NOW),
+        "voicecart turn, cache hit": lambda: turn.run_turn(own, op, cart.menu, codec, NOW),
         "dict turn": lambda: dict_turn(store, "a", "b", op, cart.menu, NOW),
     }[mode]
 
@@ -69,8 +98,12 @@ def _asgi_request(mode: str) -> Callable[[], object]:
     from bench.profile import add_item_request, call_asgi, shipped_app
 
     cart = make_cart("uuid", 5, bench_codec(), now=int(time.time()))
-    if mode == "voicecart":
+    loop = asyncio.new_event_loop()
+    if mode.startswith("voicecart,") or mode == "voicecart":
         app: Any = shipped_app(Path(tempfile.mkdtemp(prefix="voicecart-instructions-")))
+        if mode == "voicecart, cache hit":  # the cart as this app minted it: its token is in the app's cache
+            _, body = loop.run_until_complete(call_asgi(app, add_item_request(cart)))
+            cart = dataclasses.replace(cart, token=json.loads(body)["cart_token"])
     else:
         if mode == "Redis-backed":
             apps.seed_redis(os.environ["BENCH_REDIS_URL"], cart)
@@ -90,7 +123,6 @@ def _asgi_request(mode: str) -> Callable[[], object]:
         if status != 200:
             raise RuntimeError(f"{mode}: {status} {body[:200]!r}")
 
-    loop = asyncio.new_event_loop()
     return lambda: loop.run_until_complete(one())
 
 
@@ -130,14 +162,14 @@ def run(config: Config) -> dict[str, int]:
     if shutil.which("valgrind") is None:
         raise ValgrindMissing("valgrind is not installed (Debian: apt-get install valgrind)")
     count = 20 if config.quick else OPERATIONS
-    modes = (TURN_MODES[0], REQUEST_MODES[0]) if config.quick else TURN_MODES + REQUEST_MODES
+    modes = QUICK_MODES if config.quick else TURN_MODES + REQUEST_MODES
     figures = {}
     with RedisServer() as redis_server:
         for mode in modes:
             figures[mode] = per_operation(mode, count, redis_server.url)
             print(f"{mode:16} {figures[mode]:>10,} instructions", flush=True)
     turns = [[m, figures[m]] for m in TURN_MODES if m in figures]
-    requests = [[m, figures[m], figures[m] / figures[REQUEST_MODES[0]]] for m in REQUEST_MODES if m in figures]
+    requests = [[m, figures[m], *ratios(figures, m)] for m in REQUEST_MODES if m in figures]
     sections = [
         f"Counted by valgrind (callgrind) over {count} operations, only inside the loop that runs them "
         "(set-up and start-up are not counted). Unlike time, these figures do not move with the load on a shared "
@@ -148,11 +180,28 @@ def run(config: Config) -> dict[str, int]:
         "socket and uvicorn, the same for every variant, are left out; for Redis-backed, so is the "
         "work of the redis-server process, which `python -m bench http` measures at 30-45 µs of CPU "
         "per request):",
-        table(["variant", "instructions", "× bare"], requests),
+        table(["variant", "instructions", "× bare", "× dict-backed", "× Redis-backed"], requests),
+        "A voicecart replica remembers the tokens it minted lately (`app/core/recent_tokens.py`): "
+        "*cache hit* is the same turn on such a token, *voicecart turn* and *voicecart* one from "
+        "another replica. `instructions.json` holds the headline figures.",
     ]
     title = "Instructions per turn and per request"
     write_report(config, "instructions", title, "python -m bench instructions", sections)
+    config.path("instructions.json").write_text(json.dumps(headline(figures), indent=2) + "\n")
     return figures
+
+
+def ratios(figures: dict[str, int], mode: str) -> list[float | str]:
+    """``mode``'s figure over the bare, dict-backed and Redis-backed requests' ("" where not measured)."""
+    return [figures[mode] / figures[base] if base in figures else "" for base in REQUEST_MODES[:3]]
+
+
+def headline(figures: dict[str, int]) -> dict[str, dict[str, int]]:
+    """:data:`JSON_KEYS` filled with the figures measured (all of them unless ``--quick``)."""
+    return {
+        section: {key: figures[mode] for key, mode in keys.items() if mode in figures}
+        for section, keys in JSON_KEYS.items()
+    }
 
 
 if __name__ == "__main__":

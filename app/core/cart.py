@@ -70,6 +70,9 @@ class CartState(NamedTuple):
         raise LineNotFound(f"cart has no line {line_id}", line_id=line_id)
 
 
+_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
+
+
 def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
     return CartState(cart_id=cart_id, restaurant_id=restaurant_id, created_at=now, updated_at=now)
 
@@ -122,16 +125,8 @@ def quote(item: Item, options: list[Option | Pick], variation: Variation | None 
 
 def _bump(state: CartState, lines: tuple[Line, ...], next_line_id: int | None = None) -> CartState:
     """The next revision with ``lines`` (built field by field: ``_replace`` costs twice as much)."""
-    return CartState(
-        state.cart_id,
-        state.restaurant_id,
-        state.created_at,
-        state.updated_at,
-        state.revision + 1,
-        state.next_line_id if next_line_id is None else next_line_id,
-        state.checked_out,
-        lines,
-    )
+    next_id = state.next_line_id if next_line_id is None else next_line_id
+    return _new_tuple(CartState, (*state[:4], state.revision + 1, next_id, state.checked_out, lines))
 
 
 def _replaced(lines: tuple[Line, ...], old: Line, new: Line) -> tuple[Line, ...]:
@@ -166,7 +161,8 @@ def add_line(
                     quantity=total,
                 )
             # keep the old quote: repricing announces the change if the menu moved since
-            return _bump(state, _replaced(state.lines, line, line._replace(quantity=total))), line.line_id
+            merged = _new_tuple(Line, (line.line_id, line.item_tag, total, *line[3:]))  # _replace, 3× cheaper
+            return _bump(state, _replaced(state.lines, line, merged)), line.line_id
     if len(state.lines) >= MAX_LINES:
         raise CartTooLarge(f"a cart holds at most {MAX_LINES} lines", limit=MAX_LINES)
     if state.next_line_id > MAX_LINE_ID:

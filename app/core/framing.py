@@ -6,7 +6,6 @@ their bytes; nothing here knows about keys, carts or time.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import functools
 import threading
@@ -32,8 +31,12 @@ _ZSTD_FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
 # --- base64 -------------------------------------------------------------------------------------
 
 
+_STD_TO_URLSAFE = bytes.maketrans(b"+/", b"-_")
+
+
 def b64encode(data: bytes) -> bytes:
-    return base64.urlsafe_b64encode(data).rstrip(b"=")
+    """URL-safe base64 without padding (``base64.urlsafe_b64encode`` minus its two Python frames)."""
+    return binascii.b2a_base64(data, newline=False).translate(_STD_TO_URLSAFE).rstrip(b"=")
 
 
 def b64decode_strict(text: str) -> bytes:

@@ -16,9 +16,10 @@ tax is ``base × rate``; an inclusive one is already in the prices and amounts t
 from __future__ import annotations
 
 import functools
+import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.cart import CartState, Line
 from app.core.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
@@ -49,13 +50,14 @@ def tax_cents(subtotal_cents: int, rate: Decimal, inclusive: bool = False) -> in
     return _half_up(subtotal_cents * numerator, denominator)
 
 
-@dataclass(slots=True)
-class PricedLine:
+class PricedLine(NamedTuple):
+    """One cart line as the menu prices it now (a NamedTuple: one is built per line per turn)."""
+
     line: Line  # its quote refreshed to the current menu when the line is available
     item_id: str | None
     name: str
     unit_price_cents: int
-    modifiers: list[dict[str, Any]]
+    modifiers: list[dict[str, Any]]  # shared by every line with the same choice: read, never change
     available: bool
     total_cents: int  # unit price × quantity; 0 when unavailable
     variation: dict[str, Any] | None = None  # {"id", "name", "price_cents"} of the chosen variation
@@ -130,12 +132,14 @@ def _removed(item: Item) -> str:
     return f"a choice on your {item.name} is no longer offered; please choose again"
 
 
-def _choices(line: Line, item: Item) -> tuple[int, list[dict[str, Any]], str | None, str]:
-    """A line with a variation, a repeat or nested choices (else: the flat pass in :func:`_price_line`):
+def _choices(
+    variation_tag: int | None, option_tags: tuple[Any, ...], item: Item
+) -> tuple[int, list[dict[str, Any]], str | None, str]:
+    """A line with a variation, a repeat or nested choices (else: the flat pass in :func:`_choice`):
     its unit price and modifiers view, or a reason it cannot be served (and what to say)."""
     variation = None
-    if line.variation_tag is not None:
-        variation = item.variations_by_tag.get(line.variation_tag)
+    if variation_tag is not None:
+        variation = item.variations_by_tag.get(variation_tag)
         if variation is None:
             return 0, [], "modifier_removed", f"the size of your {item.name} is no longer offered; please choose again"
         if not variation.available:
@@ -143,7 +147,7 @@ def _choices(line: Line, item: Item) -> tuple[int, list[dict[str, Any]], str | N
     elif item.variations:
         return 0, [], "variation_required", f"{item.name} now comes in sizes; please choose again"
     base = variation.price_cents if variation is not None else item.price_cents
-    picks = decode(line.option_tags, item.options_by_tag)
+    picks = decode(option_tags, item.options_by_tag)
     if picks is None:
         return 0, [], "modifier_removed", _removed(item)
     gone = _sold_out(picks)
@@ -152,22 +156,24 @@ def _choices(line: Line, item: Item) -> tuple[int, list[dict[str, Any]], str | N
     return unit_price(base, picks), modifiers_view(picks), None, ""
 
 
-def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int | None) -> PricedLine:
-    item = menu.items_by_tag.get(line.item_tag)  # not item_by_tag(): one call less per line per turn
+class _Choice(NamedTuple):
+    """What the menu says about one choice (item, variation, options), whatever line holds it."""
+
+    item: Item | None  # None: the item is gone from the menu
+    unit_price_cents: int
+    modifiers: list[dict[str, Any]]  # the cart view's modifiers: shared by every line so priced, never changed
+    reason: str | None  # why a line of this choice cannot be served (then ``message`` says it), else None
+    message: str
+    variation: dict[str, Any] | None  # the cart view's variation
+
+
+def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[Any, ...]) -> _Choice:
+    """Price one choice against ``menu``: the item's and its options' prices, availability of the options."""
+    item = menu.items_by_tag.get(item_tag)
     if item is None:
-        warnings.append(
-            {
-                "code": "item_unavailable",
-                "message": "an item in your cart is no longer on the menu",
-                "line_id": line.line_id,
-                "item_id": None,
-            }
-        )
-        return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0)
-    tags = line.option_tags
-    reason = None
-    if line.variation_tag is None and not item.variations and (not tags or is_flat(tags)):
-        # the common case, one flat pass inline (this runs for every line of every turn)
+        return _Choice(None, 0, [], None, "", None)
+    reason, message = None, ""
+    if variation_tag is None and not item.variations and (not tags or is_flat(tags)):
         unit = item.price_cents
         modifiers = []
         options_by_tag = item.options_by_tag
@@ -185,27 +191,75 @@ def _price_line(line: Line, menu: Menu, warnings: list[dict[str, Any]], now: int
                 {"id": option.id, "name": option.name, "price_cents": price, "quantity": 1, "modifiers": []},
             )
     else:
-        unit, modifiers, reason, message = _choices(line, item)
-    if reason is not None:
-        return _unavailable(warnings, line, item, message, reason)
-    variation = variation_view(item.variations_by_tag[line.variation_tag]) if line.variation_tag is not None else None
-    if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
-        shown = (modifiers, variation)  # the line's own choices, still known: said with it
-        return _unavailable(warnings, line, item, f"{item.name} is not available right now", shown=shown)
-    if unit != line.unit_price_cents:
-        warnings.append(
-            {
-                "code": "price_changed",
-                "message": f"the price of {item.name} changed from "
-                f"{format_money(line.unit_price_cents, menu.currency)} to {format_money(unit, menu.currency)}",
-                "line_id": line.line_id,
-                "item_id": item.id,
-                "old_unit_price_cents": line.unit_price_cents,
-                "new_unit_price_cents": unit,
-            }
-        )
-        line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
-    return PricedLine(line, item.id, item.name, unit, modifiers, True, unit * line.quantity, variation, item.tax_ids)
+        unit, modifiers, reason, message = _choices(variation_tag, tags, item)
+    variation = None
+    if reason is None and variation_tag is not None:
+        variation = variation_view(item.variations_by_tag[variation_tag])
+    return _Choice(item, unit, modifiers, reason, message, variation)
+
+
+MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
+# per menu object: a reload makes new Menu objects, whose choices start empty; a menu's choices go
+# with it (weak keys: Menu hashes by identity)
+_CHOICES: weakref.WeakKeyDictionary[Menu, dict[tuple[Any, ...], _Choice]] = weakref.WeakKeyDictionary()
+
+
+def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Choice]:
+    choices = _CHOICES.get(menu)
+    if choices is None or len(choices) >= MAX_CHOICES_PER_MENU:
+        choices = _CHOICES[menu] = {}
+    return choices
+
+
+_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
+
+
+def _price_lines(state: CartState, menu: Menu, warnings: list[dict[str, Any]], now: int | None) -> list[PricedLine]:
+    """Every line priced: what its choice costs comes from :func:`_choice`, worked out once per menu
+    object and choice; only what depends on the line or on ``now`` is done per line per turn."""
+    choices = _choices_of(menu)
+    priced = []
+    for line in state.lines:
+        key = (line.item_tag, line.variation_tag, line.option_tags)
+        choice = choices.get(key)
+        if choice is None:
+            choice = choices[key] = _choice(menu, *key)
+        item = choice.item
+        if item is None:
+            warnings.append(
+                {
+                    "code": "item_unavailable",
+                    "message": "an item in your cart is no longer on the menu",
+                    "line_id": line.line_id,
+                    "item_id": None,
+                }
+            )
+            priced.append(PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0))
+            continue
+        if choice.reason is not None:
+            priced.append(_unavailable(warnings, line, item, choice.message, choice.reason))
+            continue
+        if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
+            shown = (choice.modifiers, choice.variation)  # the line's own choices, still known: said with it
+            priced.append(_unavailable(warnings, line, item, f"{item.name} is not available right now", shown=shown))
+            continue
+        unit = choice.unit_price_cents
+        if unit != line.unit_price_cents:
+            warnings.append(
+                {
+                    "code": "price_changed",
+                    "message": f"the price of {item.name} changed from "
+                    f"{format_money(line.unit_price_cents, menu.currency)} to {format_money(unit, menu.currency)}",
+                    "line_id": line.line_id,
+                    "item_id": item.id,
+                    "old_unit_price_cents": line.unit_price_cents,
+                    "new_unit_price_cents": unit,
+                }
+            )
+            line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
+        fields = (line, item.id, item.name, unit, choice.modifiers, True, unit * line.quantity, choice.variation)
+        priced.append(_new_tuple(PricedLine, (*fields, item.tax_ids)))
+    return priced
 
 
 def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[dict[str, Any]]:
@@ -234,7 +288,7 @@ def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCa
     ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
     """
     warnings: list[dict[str, Any]] = []
-    priced = [_price_line(line, menu, warnings, now) for line in state.lines]
+    priced = _price_lines(state, menu, warnings, now)
     lines = tuple([p.line for p in priced])
     new_state = state if lines == state.lines else state._replace(lines=lines)
     subtotal = sum([p.total_cents for p in priced])

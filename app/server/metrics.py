@@ -11,11 +11,17 @@ set stays bounded whatever clients send.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, generate_latest
+from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
+from prometheus_client.samples import Sample
+from prometheus_client.utils import floatToGoString
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -32,30 +38,74 @@ KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPT
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 
+class RequestStats:
+    """Per-request figures kept as plain numbers, turned into metric families only when scraped.
+
+    A request adds to a dict entry and two bucket lists (a ``bisect`` each); the cumulative
+    buckets, label sets and ``_created`` samples are worked out per scrape, not per request.
+    Updated from the event loop's thread only (the ASGI middleware), so no lock is needed.
+    Exposes ``voicecart_requests_total``, ``voicecart_turn_seconds`` and ``voicecart_token_bytes``
+    exactly as the prometheus-client ``Counter``/``Histogram`` families they replace did.
+    """
+
+    def __init__(self) -> None:
+        self.requests: dict[tuple[str, str, int], list[float]] = {}  # labels → [count, created]
+        self.turns: dict[str, list[float]] = {}  # "METHOD route" → bucket counts…, +Inf, sum, created
+        self.token_bytes = [0.0] * (len(TOKEN_SIZE_BUCKETS) + 2) + [time.time()]
+
+    def request(self, method: str, route: str, status: int) -> None:
+        key = (method, route, status)
+        entry = self.requests.get(key)
+        if entry is None:
+            entry = self.requests[key] = [0, time.time()]
+        entry[0] += 1
+
+    def turn(self, route: str, seconds: float) -> None:
+        entry = self.turns.get(route)
+        if entry is None:
+            entry = self.turns[route] = [0.0] * (len(LATENCY_BUCKETS) + 2) + [time.time()]
+        entry[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
+        entry[-2] += seconds
+
+    def token(self, size: int) -> None:
+        entry = self.token_bytes
+        entry[bisect.bisect_left(TOKEN_SIZE_BUCKETS, size)] += 1
+        entry[-2] += size
+
+    def collect(self) -> Iterator[Metric]:
+        requests = CounterMetricFamily(
+            "voicecart_requests", "HTTP requests by route template and status", labels=["method", "route", "status"]
+        )
+        for (method, route, status), (count, created) in list(self.requests.items()):
+            requests.add_metric([method, route, str(status)], count, created=created)
+        yield requests
+        yield _histogram(
+            "voicecart_token_bytes", "size of minted cart tokens", TOKEN_SIZE_BUCKETS, {"": self.token_bytes}
+        )
+        yield _histogram("voicecart_turn_seconds", "cart turn latency in this process", LATENCY_BUCKETS, self.turns)
+
+
+def _histogram(name: str, documentation: str, bounds: tuple[float, ...], series: dict[str, list[float]]) -> Metric:
+    """A histogram family from per-bucket counts (``[*counts, +Inf count, sum, created]`` per label)."""
+    family = HistogramMetricFamily(name, documentation, labels=["route"] if "" not in series else None)
+    edges = [floatToGoString(b) for b in bounds] + ["+Inf"]
+    for label, entry in list(series.items()):
+        buckets = list(zip(edges, itertools.accumulate(entry[:-2]), strict=True))
+        family.add_metric([label] if label else [], buckets, entry[-2], timestamp=None)
+        family.samples.append(Sample(f"{name}_created", {"route": label} if label else {}, entry[-1]))
+    return family
+
+
 class Metrics:
     """The metric families of one app."""
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
-        self.requests = Counter(
-            "voicecart_requests",
-            "HTTP requests by route template and status",
-            ["method", "route", "status"],
-            registry=r,
-        )
+        self.stats = RequestStats()  # requests, turn latency, token sizes: plain numbers per request
+        r.register(self.stats)
         self.token_failures = Counter(
             "voicecart_token_verify_failures", "cart tokens refused, by reason", ["reason"], registry=r
-        )
-        self.token_bytes = Histogram(
-            "voicecart_token_bytes", "size of minted cart tokens", buckets=TOKEN_SIZE_BUCKETS, registry=r
-        )
-        self.turn_seconds = Histogram(
-            "voicecart_turn_seconds",
-            "cart turn latency in this process",
-            ["route"],
-            buckets=LATENCY_BUCKETS,
-            registry=r,
         )
         self.menu_reloads = Counter("voicecart_menu_reloads", "menu reload attempts by result", ["result"], registry=r)
         self.menus_loaded = Gauge("voicecart_menus_loaded", "restaurants whose menu is being served", registry=r)
@@ -91,53 +141,51 @@ class ObserveMiddleware:
     def __init__(self, app: ASGIApp, metrics: Metrics, instance: str) -> None:
         self.app = app
         self.metrics = metrics
-        self.instance = instance.encode()
-        # labelled children by (method, route, status): labels() costs a lock and a lookup per call;
-        # all three come from bounded sets, so this stays small
-        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self.instance_header = (b"voicecart-instance", instance.encode())
+        # "METHOD route" of the routes whose latency is observed, worked out once per label pair
+        self._turn_routes: dict[tuple[str, str], str | None] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        seen: dict[str, Any] = {"status": 500, "token": None}
+        seen: list[Any] = [500, None]  # status, minted token
 
         async def observe(message: Message) -> None:
             if message["type"] == "http.response.start":
-                seen["status"] = message["status"]
-                for name, value in message.get("headers", ()):
+                seen[0] = message["status"]
+                headers = message.get("headers", ())
+                for name, value in headers:
                     if name.lower() == TOKEN_HEADER:
-                        seen["token"] = value.decode("latin-1")
-                message = {**message, "headers": [*message.get("headers", ()), (b"voicecart-instance", self.instance)]}
+                        seen[1] = value
+                message["headers"] = [*headers, self.instance_header]
             await send(message)
 
         try:
             await self.app(scope, receive, observe)
         finally:
-            self._record(scope, seen["status"], seen["token"], time.perf_counter() - started)
+            self._record(scope, seen[0], seen[1], time.perf_counter() - started)
 
-    def _labelled(self, method: str, route: str, status: int) -> tuple[Any, Any]:
-        """The request counter and (for cart turns) the latency histogram for these labels."""
-        key = (method, route, status)
-        children = self._children.get(key)
-        if children is None:
-            m = self.metrics
-            turn_seconds = m.turn_seconds.labels(f"{method} {route}") if route.startswith(TURN_ROUTE_PREFIXES) else None
-            children = self._children[key] = (m.requests.labels(method, route, str(status)), turn_seconds)
-        return children
+    def _turn_route(self, method: str, route: str) -> str | None:
+        """The latency label of a cart turn or tool call; None for any other route."""
+        key = (method, route)
+        if key not in self._turn_routes:
+            self._turn_routes[key] = f"{method} {route}" if route.startswith(TURN_ROUTE_PREFIXES) else None
+        return self._turn_routes[key]
 
-    def _record(self, scope: Scope, status: int, token: str | None, seconds: float) -> None:
+    def _record(self, scope: Scope, status: int, token: bytes | None, seconds: float) -> None:
         m, route, method = self.metrics, route_label(scope), method_label(scope)
-        requests, turn_seconds = self._labelled(method, route, status)
-        requests.inc()
-        if turn_seconds is not None:
-            turn_seconds.observe(seconds)
+        stats = m.stats
+        stats.request(method, route, status)
+        turn_route = self._turn_route(method, route)
+        if turn_route is not None:
+            stats.turn(turn_route, seconds)
+        if token:
+            stats.token(len(token))
         error = scope.get("state", {}).get("cart_error")
         if isinstance(error, TokenError):
             m.token_failures.labels(error.reason).inc()
-        if token:
-            m.token_bytes.observe(len(token))
         # refusals and failures at INFO; successful turns at DEBUG (CART_LOG_LEVEL=DEBUG logs every
         # request): a JSON line per turn costs more CPU than the turn, and metrics count them anyway
         level = logging.INFO if status >= 400 else logging.DEBUG
@@ -145,7 +193,7 @@ class ObserveMiddleware:
             return
         fields: dict[str, Any] = {"method": method, "route": route, "status": status, "ms": round(seconds * 1000, 2)}
         if token:
-            fields["token"] = token_hash(token)
+            fields["token"] = token_hash(token.decode("latin-1"))
         if isinstance(error, CartError):
             fields["error"] = error.code
         if isinstance(error, TokenError):

@@ -7,6 +7,7 @@ the carts they were given.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -121,21 +122,35 @@ def test_profile_quick_shows_the_turn(tmp_path: Path) -> None:
     assert "create_app() as ASGI" in text and "add_item" in text  # and as an HTTP request
 
 
-@pytest.mark.slow  # valgrind: about 30 s
+@pytest.mark.slow  # valgrind: about a minute
 def test_instructions_quick_counts_the_turn_and_the_requests(tmp_path: Path) -> None:
     need("valgrind")
     need("redis-server")
     from bench import instructions
 
     figures = instructions.run(quick(tmp_path))
-    assert set(figures) == {"voicecart turn", "bare Starlette"}
+    assert set(figures) == set(instructions.QUICK_MODES)
     turns, requests = tables((tmp_path / "instructions.md").read_text())
-    assert turns[1][0] == "voicecart turn" and number(turns[1][1]) == figures["voicecart turn"]
+    assert {row[0]: number(row[1]) for row in turns[1:]} == {
+        m: figures[m] for m in instructions.TURN_MODES if m in figures
+    }
     assert requests[1][0] == "bare Starlette" and number(requests[1][2]) == 1.0
     # a turn verifies and signs with HMAC-SHA256 and runs zstd both ways: tens of thousands of
     # instructions at the very least (a count of ~0 would mean the counted loop was empty)
     assert figures["voicecart turn"] > 10_000
     assert figures["bare Starlette"] > 10_000
+    # a token this process minted skips verifying and unpacking it, nothing else
+    assert 10_000 < figures["voicecart turn, cache hit"] < figures["voicecart turn"]
+    # instructions.json: the same figures, as integers, under the documented keys
+    written = json.loads((tmp_path / "instructions.json").read_text())
+    assert written == {
+        "turn": {"no_cache": figures["voicecart turn"], "cache_hit": figures["voicecart turn, cache hit"]},
+        "request": {"bare": figures["bare Starlette"], "voicecart_cache_hit": figures["voicecart, cache hit"]},
+    }
+    assert all(type(n) is int for section in written.values() for n in section.values())
+    full = instructions.headline({m: 1 for m in instructions.TURN_MODES + instructions.REQUEST_MODES})
+    assert set(full["turn"]) == {"no_cache", "cache_hit"}
+    assert set(full["request"]) == {"voicecart", "voicecart_cache_hit", "core", "bare", "dict", "redis"}
 
 
 @pytest.mark.slow
