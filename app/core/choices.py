@@ -193,7 +193,7 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
             said = [o.name for o in group.options if counts.get(o.id, 0)]
             if group.max == 1 and len(said) == 2:  # "large fries" + ["small"]: ask which, naming both
                 message = f"You said {said[0]} and {said[1]} for the {owner}; which {group.name} would you like?"
-                raise ModifierInvalid(message, group=group.id, max=group.max, conflict=said)
+                raise ModifierInvalid(message, group=group.id, group_name=group.name, max=group.max, conflict=said)
             message = f"{owner}: choose at most {group.max} from {group.name}"
             raise ModifierInvalid(message, group=group.id, max=group.max)
         if chosen < group.min:
