@@ -14,6 +14,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import tenacity
+
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
 from app.orders.port import Placement, order_json, same_revision
@@ -38,6 +40,10 @@ CREATE INDEX IF NOT EXISTS orders_by_time ON orders (placed_at);
 _ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?"
 
 
+def _locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
 class SqliteSink:
     """Orders in one SQLite file; the database's UNIQUE constraints decide, across processes."""
 
@@ -56,31 +62,30 @@ class SqliteSink:
             if self._ready:
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(self._connect()) as db:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
+            # Several processes creating the file at once: switching to WAL and the lock upgrade of
+            # CREATE ... IF NOT EXISTS can answer "database is locked" at once, without waiting for the
+            # busy timeout (SQLite's deadlock avoidance). Try again within the same budget.
+            for attempt in self._while_locked():
+                with attempt, closing(self._connect()) as db:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    db.executescript(_SCHEMA)
             self._ready = True
+
+    def _while_locked(self) -> tenacity.Retrying:
+        """Attempts until the busy timeout, for a "locked" that SQLite answers without waiting."""
+        return tenacity.Retrying(
+            retry=tenacity.retry_if_exception(_locked),
+            stop=tenacity.stop_after_delay(self.busy_timeout),
+            wait=tenacity.wait_random(0.005, 0.05),
+            reraise=True,
+        )
 
     def place(self, order: Order) -> Placement:
         try:
             self._ensure_schema()
-            with closing(self._connect()) as db:
-                inserted = db.execute(
-                    "INSERT INTO orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    (
-                        order.order_id,
-                        order.cart_id,
-                        order.restaurant_id,
-                        order.cart_revision,
-                        order.placed_at,
-                        order.total_cents,
-                        order_json(order).decode(),
-                    ),
-                ).rowcount
-                row = None
-                if not inserted:
-                    row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+            for attempt in self._while_locked():  # the insert is idempotent (ON CONFLICT DO NOTHING)
+                with attempt:
+                    inserted, row = self._insert(order)
         except (sqlite3.Error, OSError) as exc:
             log.error("order %s: SQLite store failed: %s", order.order_id, exc)
             message = "the order could not be stored; your cart is unchanged, please try again"
@@ -91,6 +96,27 @@ class SqliteSink:
         if row is None or row[0] != order.order_id:
             raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
         return Placement(same_revision(row, order.cart_revision), False)
+
+    def _insert(self, order: Order) -> tuple[bool, tuple[str, int, str] | None]:
+        """Insert unless the cart has an order: (inserted, the stored row when it had one)."""
+        with closing(self._connect()) as db:
+            inserted = db.execute(
+                "INSERT INTO orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (
+                    order.order_id,
+                    order.cart_id,
+                    order.restaurant_id,
+                    order.cart_revision,
+                    order.placed_at,
+                    order.total_cents,
+                    order_json(order).decode(),
+                ),
+            ).rowcount
+            row = None
+            if not inserted:
+                row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+        return bool(inserted), row
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         if not self.path.is_file():
