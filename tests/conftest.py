@@ -14,6 +14,7 @@ from app.core.keys import KeyRing
 from app.core.menu import Menu, load_menu
 from app.server.app import create_app
 from app.settings import Settings, bundled_menu_dir
+from tests.postgres_server import PostgresServer
 
 TESTS = Path(__file__).parent
 UUID_MENU_FILE = TESTS / "menus" / "uuid-taqueria.json"
@@ -81,3 +82,13 @@ def settings(tmp_path: Path, menu_dir: Path) -> Settings:
 def client(settings: Settings, clock: FakeClock) -> Iterator[TestClient]:
     with TestClient(create_app(settings, clock=clock)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL on loopback for one test module (tests/postgres_server.py)."""
+    server = PostgresServer().start()
+    try:
+        yield server
+    finally:
+        server.destroy()

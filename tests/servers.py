@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import httpx
@@ -88,3 +89,19 @@ class ServerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextlib.contextmanager
+def server_pair(env: Mapping[str, str], logs: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+    """Two replicas of ``voicecart serve`` with the same environment, stopped afterwards (logs in ``logs``)."""
+    a = ServerProcess(env, log_path=logs / "a.log").start()
+    try:
+        b = ServerProcess(env, log_path=logs / "b.log").start()
+    except Exception:
+        a.stop()
+        raise
+    try:
+        yield a, b
+    finally:
+        a.stop()
+        b.stop()

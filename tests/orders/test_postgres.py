@@ -25,15 +25,6 @@ pytestmark = pytest.mark.slow  # starts a real PostgreSQL
 _databases = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer().start()
-    try:
-        yield server
-    finally:
-        server.destroy()
-
-
 def fresh_database(server: PostgresServer) -> str:
     """A new empty database on ``server``; its URL."""
     name = f"orders_{next(_databases)}"

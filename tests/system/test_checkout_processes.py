@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import DEMO, TEST_KEYS
-from tests.servers import ServerProcess
+from tests.servers import ServerProcess, server_pair
 
 pytestmark = pytest.mark.slow
 
@@ -34,17 +34,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def pair(env: dict[str, str], tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
-    a = ServerProcess(env, log_path=tmp_path / "a.log").start()
-    try:
-        b = ServerProcess(env, log_path=tmp_path / "b.log").start()
-    except Exception:
-        a.stop()
-        raise
-    try:
-        yield a, b
-    finally:
-        a.stop()
-        b.stop()
+    with server_pair(env, tmp_path) as servers:
+        yield servers
 
 
 def cart_with_burgers(url: str) -> str:

@@ -16,22 +16,13 @@ import pytest
 
 from tests.conftest import TEST_KEYS
 from tests.postgres_server import PostgresServer
-from tests.servers import ServerProcess
+from tests.servers import ServerProcess, server_pair
 from tests.system.test_checkout_processes import cart_with_burgers, checkout, cli
 
 pytestmark = pytest.mark.slow
 
 DOCUMENTED_FAILURES = {502: "order_delivery_failed", 503: "overloaded", 504: "order_outcome_unknown"}
 _databases = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer().start()
-    try:
-        yield server
-    finally:
-        server.destroy()
 
 
 @pytest.fixture
@@ -50,17 +41,8 @@ def env(postgres: PostgresServer, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def pair(env: dict[str, str], tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
-    a = ServerProcess(env, log_path=tmp_path / "a.log").start()
-    try:
-        b = ServerProcess(env, log_path=tmp_path / "b.log").start()
-    except Exception:
-        a.stop()
-        raise
-    try:
-        yield a, b
-    finally:
-        a.stop()
-        b.stop()
+    with server_pair(env, tmp_path) as servers:
+        yield servers
 
 
 def stored_orders(env: dict[str, str]) -> list[dict[str, object]]:
