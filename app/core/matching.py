@@ -343,9 +343,3 @@ def resolve_variation(item: Item, text: str) -> Variation:
     raise ModifierInvalid(
         f"{text!r} is not a size of {item.name}", item_id=item.id, modifier=text, options=offer, variations=offer
     )
-
-
-def said_variation(item: Item, text: str) -> Variation | None:
-    """A variation named as whole words inside a spoken phrase ("a large latte" → Large); None if none."""
-    padded = f" {normalize(text)} " if isinstance(text, str) else ""
-    return next((v for name, v in variation_names(item) if f" {name} " in padded), None)

@@ -16,7 +16,7 @@ from app.core.cart import CartState
 from app.core.choices import Pick, decode
 from app.core.codec import CartCodec
 from app.core.contradictions import check_consistent
-from app.core.matching import resolve_item, resolve_variation
+from app.core.matching import resolve_variation
 from app.core.menu import Item, Menu
 from app.core.pricing import PricedCart, price_cart
 from app.core.said_lines import said_choices, said_lines
@@ -96,11 +96,6 @@ def alternatives(menu: Menu, item: Item, limit: int = 3, now: int | None = None)
         for i in menu.items
         if i.category == item.category and i.available_at(now) and i is not item
     ][:limit]
-
-
-def resolve_available_item(menu: Menu, text: str, now: int | None = None) -> Item:
-    """The item ``text`` names, if it is on sale (and, with ``now``, inside its availability windows)."""
-    return check_available(menu, resolve_item(menu, text), now)
 
 
 def check_available(menu: Menu, item: Item, now: int | None = None) -> Item:
