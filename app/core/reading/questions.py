@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 from rapidfuzz import fuzz
 
 from app.core.menu import Item, Menu, ModifierGroup
-from app.core.menu_words import Words, choice_groups, option_phrases
+from app.core.reading.vocabulary import Words, choice_groups, option_phrases
 from app.errors import ModifierInvalid, WordsNotUnderstood
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from app.core.menu import Item, Menu, Option, Variation
-from app.core.spoken import canonical_words, negated, pre
+from app.core.reading.spoken import canonical_words, negated, pre
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 ACCEPT_SCORE = 82.0  # below this a fuzzy match is a suggestion, not an answer
@@ -53,7 +53,7 @@ def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
 
     "Jalapeños!" → "jalapeno"; "two 12oz Lemonades" → "2 12 oz lemonade"; 'a 6" cake' → "a 6 inch cake";
-    "February 14th" → "feb 14" (see :mod:`app.core.spoken`).
+    "February 14th" → "feb 14" (see :mod:`app.core.reading.spoken`).
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
@@ -310,7 +310,7 @@ def find_options(item: Item, text: str) -> tuple[Option, ...]:
         raise
 
 
-# --- variations (sizes): hooks the choice resolver (app/core/choosing.py) calls ---------------------------
+# --- variations (sizes): hooks the choice resolver (app/core/reading/modifiers.py) calls ---------------------------
 
 
 @lru_cache(maxsize=512)  # items are identity-hashed: a reloaded menu brings new items

@@ -9,10 +9,10 @@ Rules, in the order they are applied to each spoken modifier:
 * "no X" / "without X" / "hold the X" removes a default option (one the menu pre-selects);
   an option literally named "No onions" is still chosen as itself;
 * anything else is an option of the item, or of a nested group of an option already chosen
-  (the combo's burger, then its side), resolved by :func:`app.core.matching.find_options`.
+  (the combo's burger, then its side), resolved by :func:`app.core.reading.matching.find_options`.
 
 Then the defaults of every group that was not removed are added while the group has room.
-Validation against the menu (availability, ``min``/``max``) is :func:`app.core.choices.check_choices`.
+Validation against the menu (availability, ``min``/``max``) is :func:`app.core.cart.choices.check_choices`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from app.core.choices import Pick
-from app.core.matching import exact_variation, find_options, normalize, resolve_variation
+from app.core.cart.choices import Pick
 from app.core.menu import Item, ModifierGroup, Option, Variation
-from app.core.spoken import NEGATIONS, unprefixed
+from app.core.reading.matching import exact_variation, find_options, normalize, resolve_variation
+from app.core.reading.spoken import NEGATIONS, unprefixed
 from app.errors import ModifierInvalid
 
 _COUNT_WORDS = {"double": 2, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

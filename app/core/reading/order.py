@@ -1,18 +1,18 @@
 """A whole spoken order → its items: the phrase cut at "and" / "," / "a side of", each piece read by
-:mod:`app.core.order_reader`, the model's ``modifiers`` read as the last item's list of choices.
+:mod:`app.core.reading.item`, the model's ``modifiers`` read as the last item's list of choices.
 
 ``read_order(menu, "a cheeseburger medium with cheddar and fries and a coke")`` answers one
-:class:`~app.core.order_reader.Reading` per item said, or the question for a part that is not clear.
+:class:`~app.core.reading.item.Reading` per item said, or the question for a part that is not clear.
 """
 
 from __future__ import annotations
 
-from app.core.matching import normalize
 from app.core.menu import Item, Menu, Option
-from app.core.menu_words import Words, choice_groups, find_phrase, option_phrases, protected_phrases, words_of
-from app.core.order_questions import ask_about_words
-from app.core.order_reader import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
-from app.core.spoken import SEPARATORS
+from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
+from app.core.reading.matching import normalize
+from app.core.reading.questions import ask_about_words
+from app.core.reading.spoken import SEPARATORS
+from app.core.reading.vocabulary import Words, choice_groups, find_phrase, option_phrases, protected_phrases, words_of
 from app.errors import CartError, ItemNotFound, ModifierInvalid
 
 # --- cutting a phrase into items ----------------------------------------------------------------------

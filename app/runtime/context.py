@@ -11,16 +11,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.clock_watch import ClockReport, ClockWatch, WatchedCodec
-from app.core.codec import CartCodec, TokenPolicy
-from app.core.keys import KeyRing, load_dev_keyring
 from app.core.menu import Menu, MenuCatalog
-from app.core.recent_tokens import RecentTokens
-from app.core.reload import Snapshot, snapshot
+from app.core.token.codec import CartCodec, TokenPolicy
+from app.core.token.keys import KeyRing, load_dev_keyring
 from app.core.turn import TurnInputs
 from app.errors import ConfigError
 from app.orders.config import sink_from_settings
 from app.orders.port import OrderSink
+from app.runtime.clock_watch import ClockReport, ClockWatch, WatchedCodec
+from app.runtime.menu_reload import Snapshot, snapshot
+from app.runtime.token_cache import RecentTokens
 from app.settings import Settings
 from app.voice.toolkit import Toolbox
 from app.voice.tools import TOOLS

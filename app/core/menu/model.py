@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from app.core.hours import Hours
+from app.core.menu.hours import Hours
 from app.errors import MenuError
 
 SHORT_TAGS = 1 << 16

@@ -33,8 +33,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.cart import CartState
-from app.core.codec import CartCodec, TokenHeader, TokenPolicy
-from app.core.keys import KeyRing
+from app.core.token.codec import CartCodec, TokenHeader, TokenPolicy
+from app.core.token.keys import KeyRing
 from app.errors import ClockSkew
 
 OK, BEHIND, AHEAD = "ok", "behind", "ahead"

@@ -22,9 +22,9 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from app.core.cart import CartState, Line
-from app.core.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
+from app.core.cart.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
 from app.core.menu import Item, Menu, Tax
-from app.core.money import format_money as format_money
+from app.core.menu.money import format_money as format_money
 
 
 @functools.lru_cache(maxsize=64)

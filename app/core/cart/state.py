@@ -2,18 +2,18 @@
 
 A cart stores only what the menu cannot tell us: which item (a 4-byte tag of its id), which
 variation and options (tags scoped to the item; repeats and nested choices as in
-:mod:`app.core.choices`), how many, the notes, and the unit price the customer was quoted (so a
+:mod:`app.core.cart.choices`), how many, the notes, and the unit price the customer was quoted (so a
 price change can be announced). Names and current prices come from the menu on
-every turn (:mod:`app.core.pricing`). Every operation returns a new :class:`CartState`.
+every turn (:mod:`app.core.cart.pricing`). Every operation returns a new :class:`CartState`.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from app.core.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
-from app.core.choices import Entry, Pick, check_choices, entry_key, unit_price
-from app.core.choices import check_modifier_count as check_modifier_count
+from app.core.cart.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
+from app.core.cart.choices import Entry, Pick, check_choices, entry_key, unit_price
+from app.core.cart.choices import check_modifier_count as check_modifier_count
 from app.core.menu import Item, Option, Variation
 from app.errors import CartCheckedOut, CartTooLarge, InvalidRequest, LineNotFound, QuantityInvalid
 from app.json_input import as_integer, visible_text

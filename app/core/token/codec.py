@@ -29,15 +29,16 @@ import hmac
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import msgpack
 from itsdangerous import Signer
 from itsdangerous.signer import HMACAlgorithm
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.core.choices import is_flat
-from app.core.framing import (
+from app.core.cart.choices import is_flat
+from app.core.menu.model import MAX_MODIFIER_DEPTH
+from app.core.token.framing import (
     _ZSTD_DICTIONARIES,
     CODEC_RAW,
     CODEC_ZSTD,
@@ -49,9 +50,7 @@ from app.core.framing import (
     b64decode_strict,
     b64encode,
 )
-from app.core.keys import Key, KeyRing
-from app.core.menu_model import MAX_MODIFIER_DEPTH
-from app.core.recent_tokens import RecentTokens, as_decoded
+from app.core.token.keys import Key, KeyRing
 from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
 VERSION = 2  # the newest payload schema (see _pack)
@@ -157,7 +156,7 @@ def _pack(state: CartState) -> tuple[int, bytes]:
 
     Version 1: ``item`` is the item tag and ``options`` distinct option tags. Version 2: ``item``
     is ``(item_tag, variation_tag)`` when a variation is chosen, and an ``options`` entry is a tag
-    (repeated for a quantity) or ``(tag, *nested entries)`` (see :mod:`app.core.choices`).
+    (repeated for a quantity) or ``(tag, *nested entries)`` (see :mod:`app.core.cart.choices`).
     """
     lines = state.lines
     version = 1
@@ -344,6 +343,29 @@ def _read_body(token: str) -> tuple[TokenHeader, bytes]:
     return _tuple_new(TokenHeader, (version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)), body
 
 
+# what a minted token is remembered with (a plain tuple: one is built on every encode):
+# (the cart as encoded, the token's header)
+Minted = tuple[CartState, "TokenHeader"]
+
+
+class MintedTokens(Protocol):
+    """Where a codec remembers the tokens it minted (:class:`app.runtime.token_cache.RecentTokens`).
+
+    A port, so the pure codec does not own process state: ``get(token)`` → the :data:`Minted`
+    pair or None, ``add(token, minted)`` remembers one.
+    """
+
+    def get(self, token: str, /) -> Minted | None: ...
+
+    def add(self, token: str, minted: Minted, /) -> None: ...
+
+
+def as_decoded(state: CartState, issued_at: int, created_at: int) -> CartState:
+    """``state`` as decoding the token minted from it gives it back: its times as the header carries them."""
+    decoded = (state.cart_id, state.restaurant_id, created_at, issued_at, *state[4:6], bool(state.checked_out))
+    return _tuple_new(CartState, (*decoded, state.lines))
+
+
 class CartCodec:
     """Turns a :class:`CartState` into a token and back, for one key ring and purpose."""
 
@@ -353,7 +375,7 @@ class CartCodec:
         policy: TokenPolicy | None = None,
         purpose: str = "cart",
         dictionary: int = DEFAULT_DICTIONARY,
-        recent: RecentTokens | None = None,
+        recent: MintedTokens | None = None,
     ) -> None:
         if dictionary and dictionary not in RELEASED_DICTIONARIES:
             raise ValueError(f"no zstd dictionary {dictionary} under {DICTIONARY_DIR}")
@@ -363,7 +385,7 @@ class CartCodec:
         self.dictionary = dictionary  # new tokens compress with it; every released one decodes
         self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
-        self.recent = recent  # remembers what this codec mints (app.core.recent_tokens); None: nothing
+        self.recent = recent  # remembers what this codec mints (app.runtime.token_cache); None: nothing
 
     def encode(self, state: CartState, now: int) -> str:
         """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""

@@ -1,6 +1,6 @@
 """What each menu name and choice can be called when spoken.
 
-Item names answer to their aliases, lexicon variants ("coke" for Coca-Cola, :mod:`app.core.spoken`)
+Item names answer to their aliases, lexicon variants ("coke" for Coca-Cola, :mod:`app.core.reading.spoken`)
 and the distinctive parts of their names that no other item shares ("fries" for "Belgian Fresh
 Homemade Fries"); options to theirs, plus the first or last word of a long option name when that
 is unique on the item ("oat" for Oat Milk). Menu v2 variations are read as a "Size" group.
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.core.matching import normalize
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.spoken import FILLER, SEPARATORS, variants
+from app.core.reading.matching import normalize
+from app.core.reading.spoken import FILLER, SEPARATORS, variants
 
 NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
 OPTION_LEADS = frozenset(

@@ -9,8 +9,8 @@ Two versions of the file format load through :func:`parse_menu` (docs/menu-forma
   (ids that apply; ``[]`` = exempt) and ``availability`` (weekly windows, the ``hours`` shape);
   option ``available``, ``max_quantity``, ``default`` and nested ``modifier_groups``.
 
-Every amount is in the currency's minor unit (:mod:`app.core.money`). What ``menu check`` refuses
-beyond the shape of each field lives in :mod:`app.core.menu_rules`. The model is :mod:`app.core.menu_model`.
+Every amount is in the currency's minor unit (:mod:`app.core.menu.money`). What ``menu check`` refuses
+beyond the shape of each field lives in :mod:`app.core.menu.rules`. The model is :mod:`app.core.menu.model`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from app.core.hours import parse_hours
-from app.core.menu_model import (
+from app.core.menu.hours import parse_hours
+from app.core.menu.model import (
     MAX_MODIFIER_DEPTH,
     SHORT_TAGS,
     V1_TAX_ID,
@@ -35,8 +35,8 @@ from app.core.menu_model import (
     assign_tags,
     tag_pair,
 )
-from app.core.menu_rules import check_rules
-from app.core.money import minor_digits
+from app.core.menu.money import minor_digits
+from app.core.menu.rules import check_rules
 from app.errors import MenuError, RestaurantNotFound
 
 __all__ = [

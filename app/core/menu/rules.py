@@ -8,13 +8,13 @@
   option: an item nobody can order is not an error).
 
 Unknown tax ids, ``price_cents`` with ``variations`` and nesting deeper than a cart token
-carries are refused while parsing (:mod:`app.core.menu`), where the field's path is at hand.
+carries are refused while parsing (:mod:`app.core.menu.parse`), where the field's path is at hand.
 """
 
 from __future__ import annotations
 
-from app.core.menu_model import Menu, ModifierGroup, Option
-from app.core.money import format_money
+from app.core.menu.model import Menu, ModifierGroup, Option
+from app.core.menu.money import format_money
 from app.errors import MenuError
 
 

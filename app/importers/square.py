@@ -30,7 +30,7 @@ from typing import Any
 
 from app.errors import MenuError
 
-MAX_SQUARE_QUANTITY = 12  # a line carries at most 12 choices (app.core.choices)
+MAX_SQUARE_QUANTITY = 12  # a line carries at most 12 choices (app.core.cart.choices)
 CARRIED_TYPES = {"ITEM", "ITEM_VARIATION", "MODIFIER_LIST", "MODIFIER", "TAX", "CATEGORY"}
 
 

@@ -1,7 +1,7 @@
 """What an AddItem says → the cart lines to add: item, variation, picks, count said, notes.
 
-The one place where the reading of spoken words (:mod:`app.core.order_reader`) meets the menu v2
-choice rules (:func:`app.core.choosing.resolve_choices`: variations, repeats, defaults, nesting).
+The one place where the reading of spoken words (:mod:`app.core.reading.item`) meets the menu v2
+choice rules (:func:`app.core.reading.modifiers.resolve_choices`: variations, repeats, defaults, nesting).
 HTTP ``POST …/cart/items`` and the voice ``add_to_order`` both go through :func:`said_lines`, so a
 phrase means the same on either.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.choices import Pick
-from app.core.choosing import resolve_choices
+from app.core.cart.choices import Pick
 from app.core.menu import Item, Menu, Variation
-from app.core.order_phrases import read_choices, read_order
-from app.core.order_reader import Reading
+from app.core.reading.item import Reading
+from app.core.reading.modifiers import resolve_choices
+from app.core.reading.order import read_choices, read_order
 from app.errors import CartError, ModifierInvalid
 
 

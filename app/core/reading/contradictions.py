@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.core.choices import Pick
-from app.core.matching import normalize
+from app.core.cart.choices import Pick
 from app.core.menu import Item, Option
-from app.core.spoken import FILLER, NEGATIONS, unprefixed
+from app.core.reading.matching import normalize
+from app.core.reading.spoken import FILLER, NEGATIONS, unprefixed
 from app.errors import ModifierInvalid
 
 

@@ -2,14 +2,14 @@
 
 A voice order is a run of turns, usually on the same replica: the token a turn mints is the one
 the next turn brings back. :class:`RecentTokens` keeps those (keyed by the full token text), so
-:meth:`app.core.codec.CartCodec.decode` can skip base64, the MAC, zstd and msgpack for them — the
+:meth:`app.core.token.codec.CartCodec.decode` can skip base64, the MAC, zstd and msgpack for them — the
 text is byte-for-byte what this process signed, so it would verify and parse to this very cart.
 What depends on the request is still checked on every hit by the codec: the restaurant in the URL
 (its binding), the expiry against ``now``, and that the signing key is still in the ring. A
 miss (another replica's token, an evicted one, anything altered) takes the full path.
 
 Memory is capped by the entry count: at most ``max_entries`` tokens of at most
-:data:`app.core.codec.MAX_TOKEN_CHARS` characters each, with their carts (50 lines at most); the
+:data:`app.core.token.codec.MAX_TOKEN_CHARS` characters each, with their carts (50 lines at most); the
 oldest go first (a token is typically used once, by the very next turn). Safe across threads:
 reads are single dict lookups, inserts and evictions take a lock.
 """
@@ -19,23 +19,9 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from app.core.cart import CartState
+from app.core.token.codec import Minted
 
 DEFAULT_MAX_ENTRIES = 1024  # ~1 MB for typical 150-character, 5-line carts; ~15 MB if every one were 4 KB
-
-
-# what a minted token is remembered with (a plain tuple: one is built on every encode):
-# (the cart as encoded, the token's header as app.core.codec.TokenHeader)
-Minted = tuple[CartState, tuple[object, ...]]
-
-
-_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
-
-
-def as_decoded(state: CartState, issued_at: int, created_at: int) -> CartState:
-    """``state`` as decoding the token minted from it gives it back: its times as the header carries them."""
-    decoded = (state.cart_id, state.restaurant_id, created_at, issued_at, *state[4:6], bool(state.checked_out))
-    return _new_tuple(CartState, (*decoded, state.lines))
 
 
 class RecentTokens:

@@ -1,6 +1,6 @@
 """Bytes ↔ token text: strict base64url, and zstd with the released dictionaries, bombs refused.
 
-The token's framing below the MAC (:mod:`app.core.codec`): both directions are pure functions of
+The token's framing below the MAC (:mod:`app.core.token.codec`): both directions are pure functions of
 their bytes; nothing here knows about keys, carts or time.
 """
 
@@ -58,7 +58,7 @@ def b64decode_strict(text: str) -> bytes:
 # with no file here (1 was never released) is refused like an unknown codec. Rollout is
 # decode-first: a release that can read a dictionary ships before one that writes it, so a
 # rolling deploy never hands a replica a token it cannot read.
-DICTIONARY_DIR = Path(__file__).resolve().parent.parent / "dictionaries"
+DICTIONARY_DIR = Path(__file__).resolve().parents[2] / "dictionaries"  # app/dictionaries
 DEFAULT_DICTIONARY = 2  # what new tokens are compressed with (0 = plain zstd)
 
 

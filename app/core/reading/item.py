@@ -1,6 +1,6 @@
 """Whole spoken orders → cart lines, with every word accounted for.
 
-:func:`app.core.order_phrases.read_order` (``"a cheeseburger medium with cheddar and fries and a coke"``) answers one
+:func:`app.core.reading.order.read_order` (``"a cheeseburger medium with cheddar and fries and a coke"``) answers one
 :class:`Reading` per item said — item, quantity, options, kitchen notes — or, for a part it
 cannot place, the question to ask (a :class:`~app.errors.CartError`: ``item_ambiguous``,
 ``item_not_found``, ``words_not_understood``). Nothing said is dropped: a word is a quantity, part
@@ -27,9 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from app.core.matching import SUGGEST_SCORE, rank_items
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
-from app.core.menu_words import (
+from app.core.reading.matching import SUGGEST_SCORE, rank_items
+from app.core.reading.questions import ask_about_words, candidate, group_for, strict_score
+from app.core.reading.spoken import FILLER, NEGATIONS, take_notes, unprefixed
+from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
     Words,
@@ -41,8 +43,6 @@ from app.core.menu_words import (
     top_groups,
     words_of,
 )
-from app.core.order_questions import ask_about_words, candidate, group_for, strict_score
-from app.core.spoken import FILLER, NEGATIONS, take_notes, unprefixed
 from app.errors import ItemAmbiguous, ItemNotFound
 
 FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
@@ -61,7 +61,7 @@ class Reading:
     removals: tuple[str, ...] = ()  # "no ketchup" for a default option: taken off, not a note
 
     def choice_texts(self) -> tuple[str, ...]:
-        """What :func:`app.core.choosing.resolve_choices` takes: option ids, then the removals."""
+        """What :func:`app.core.reading.modifiers.resolve_choices` takes: option ids, then the removals."""
         return (*(o.id for o in self.options), *self.removals)
 
 

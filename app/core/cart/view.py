@@ -6,7 +6,7 @@ import functools
 import time
 from typing import Any
 
-from app.core.pricing import PricedCart
+from app.core.cart.pricing import PricedCart
 
 
 @functools.lru_cache(maxsize=4)  # every turn in the same second shares one expiry text
