@@ -1,6 +1,7 @@
 """The package's layers import one way, and no import cycle can arrive silently.
 
-leaves (errors, settings, json_input, logs) ← core ← orders ← voice ← context ← server ← cli.
+leaves (errors, settings, json_input, logs) ← core ← orders ← voice ← context ← server ← cli;
+agents (an HTTP client of the server) imports no other layer at all (tests/agents/test_isolation.py).
 Read from the source text with ``ast`` (nothing is imported), so a cycle that would only bite at
 run time, or an import hidden under ``TYPE_CHECKING``, is caught too.
 """
@@ -15,7 +16,7 @@ import pytest
 APP = Path(__file__).resolve().parents[1] / "app"
 
 # lower rank = lower layer; a module may import only from its own rank or below
-RANKS = {"leaf": 0, "core": 1, "orders": 2, "voice": 3, "context": 4, "server": 5, "cli": 6}
+RANKS = {"leaf": 0, "agents": 0, "core": 1, "orders": 2, "voice": 3, "context": 4, "server": 5, "cli": 6}
 LEAVES = {"errors", "settings", "json_input", "logs"}
 # what the core may import besides the standard library: no web framework, no HTTP client, no database
 CORE_THIRD_PARTY = {"msgpack", "zstandard", "itsdangerous", "rapidfuzz", "babel"}
