@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.cli.mcp import register as register_mcp
 from app.cli.menu_import import register as register_menu_import
 from app.cli.orders import register as register_orders
 from app.context import codec as build_codec
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.set_defaults(func=_token_inspect)
 
     register_orders(sub)  # orders list | orders show ORDER_ID
+    register_mcp(sub)  # mcp --url URL --restaurant RID (needs the mcp extra)
     return parser
 
 
