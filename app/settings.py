@@ -1,6 +1,6 @@
 """All configuration, read once from the environment (``CART_*``) into one frozen object.
 
-A leaf: plain values only. :mod:`app.context` turns them into live objects (key ring, codec,
+A leaf: plain values only. :mod:`app.runtime.context` turns them into live objects (key ring, codec,
 menus, order sink).
 
 | variable            | default                            | meaning                                     |

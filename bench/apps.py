@@ -32,8 +32,8 @@ from starlette.routing import Route
 
 from app.core import turn
 from app.core.cart import CartState
+from app.core.cart.pricing import price_cart
 from app.core.menu import Menu
-from app.core.pricing import price_cart
 from app.errors import CartError, InvalidRequest, NotFound, RestaurantNotFound
 from app.json_input import object_fields, optional_str, string_list
 from app.server.http import on_cart_error, read_json

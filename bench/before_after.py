@@ -5,7 +5,8 @@ times the same add-item turns in a fresh interpreter for each, alternating A B A
 see the same load on the shared machine. Writes ``bench/results/before_after.md``.
 
 The child script uses only APIs both versions have (``run_turn``, ``CartCodec``, ``KeyRing``,
-``load_menu``), and the carts come from the corpus as JSON, so the comparison is of the code.
+``load_menu``, under either module layout), and the carts come from the corpus as JSON, so the
+comparison is of the code.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ CHILD = r"""
 import json, sys, time
 from pathlib import Path
 from app.core import turn
-from app.core.codec import CartCodec
-from app.core.keys import KeyRing
+try:  # the rooms of app/core (issue #22); before them, flat modules
+    from app.core.token.codec import CartCodec
+    from app.core.token.keys import KeyRing
+except ImportError:
+    from app.core.codec import CartCodec
+    from app.core.keys import KeyRing
 from app.core.menu import load_menu
 spec = json.loads(sys.stdin.read())
 codec = CartCodec(KeyRing.parse(spec["keys"]))

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core import turn
-from app.core.codec import CartCodec
-from app.core.keys import KeyRing
 from app.core.menu import load_menu
+from app.core.token.codec import CartCodec
+from app.core.token.keys import KeyRing
 from app.orders.order import CheckoutRequest, Customer, build_order
 from app.orders.service import place_order
 from app.orders.sqlite import SqliteSink

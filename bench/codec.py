@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core import turn
-from app.core.pricing import price_cart
+from app.core.cart.pricing import price_cart
 from bench import Config, Timing, measure_us, table, write_report
 from bench.corpus import T0, CorpusCart, bench_codec, corpus, sizes
 from bench.redis_server import RedisServer

@@ -16,9 +16,9 @@ from typing import Any
 
 from app.core import turn
 from app.core.cart import CartState, Line
-from app.core.codec import DEFAULT_DICTIONARY, CartCodec, TokenPolicy
-from app.core.keys import KeyRing
 from app.core.menu import Item, Menu, load_menu
+from app.core.token.codec import DEFAULT_DICTIONARY, CartCodec, TokenPolicy
+from app.core.token.keys import KeyRing
 from bench import ROOT
 
 SIZES = (1, 3, 5, 12, 30, 50)

@@ -21,9 +21,9 @@ from typing import Any
 
 import zstandard
 
-from app.core import codec as cart_codec
-from app.core import framing
 from app.core.menu import Menu, parse_menu
+from app.core.token import codec as cart_codec
+from app.core.token import framing
 from bench import ROOT
 from bench.corpus import bench_codec, build, line_ops
 

@@ -123,8 +123,8 @@ def frozen_replica(root: Path) -> dict[str, object]:
 
 
 def hung_kitchen(root: Path) -> dict[str, object]:
-    from app.context import build_context
     from app.orders.webhook import WebhookSink
+    from app.runtime.context import build_context
     from app.server.app import assemble
     from app.settings import Settings
 

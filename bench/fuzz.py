@@ -48,8 +48,8 @@ if __package__ in (None, ""):  # `python bench/fuzz.py`
 import msgpack
 
 from app.core.cart import MAX_NOTES_CHARS
-from app.core.codec import CODEC_RAW, CODEC_ZSTD, HEADER_BYTES, MAX_TOKEN_CHARS, CartCodec, b64encode
-from app.core.keys import KeyRing
+from app.core.token.codec import CODEC_RAW, CODEC_ZSTD, HEADER_BYTES, MAX_TOKEN_CHARS, CartCodec, b64encode
+from app.core.token.keys import KeyRing
 from app.errors import TokenError
 from app.server.app import create_app
 from app.server.http import MAX_BODY_BYTES

@@ -32,9 +32,9 @@ import atheris
 
 with atheris.instrument_imports(include=["app"]):
     from app.core import turn
-    from app.core.codec import HEADER_BYTES, CartCodec, b64decode_strict
-    from app.core.keys import KeyRing
     from app.core.menu import load_menu
+    from app.core.token.codec import HEADER_BYTES, CartCodec, b64decode_strict
+    from app.core.token.keys import KeyRing
     from app.errors import TokenError
     from app.server.app import create_app
     from app.settings import Settings, bundled_menu_dir

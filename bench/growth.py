@@ -17,7 +17,7 @@ from typing import Any
 
 from app.core import turn
 from app.core.cart import MAX_LINES, MAX_NOTES_CHARS
-from app.core.codec import MAX_TOKEN_CHARS
+from app.core.token.codec import MAX_TOKEN_CHARS
 from app.errors import CartTooLarge
 from bench import Config, Timing, measure_us, table, write_report
 from bench.corpus import NOTES, QUICK_SIZES, T0, bench_codec, build, hash_seed, line_ops, make_cart, menus

@@ -32,8 +32,8 @@ from typing import Any
 
 import httpx
 
-from app.core.codec import CartCodec
-from app.core.keys import KeyRing
+from app.core.token.codec import CartCodec
+from app.core.token.keys import KeyRing
 from bench import ROOT, Config, load_average, table, write_report
 from bench.apps import CART_ID_HEADER, PATH, SEEDED_CARTS, seed_redis
 from bench.corpus import BENCH_KEYS, MENU_FILES, make_cart

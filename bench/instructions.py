@@ -71,7 +71,7 @@ class ValgrindMissing(RuntimeError):
 
 def _turn_operation(mode: str) -> Callable[[], object]:
     from app.core import turn
-    from app.core.recent_tokens import RecentTokens
+    from app.runtime.token_cache import RecentTokens
     from bench.codec import NOW, phase_operations
     from bench.corpus import bench_codec, make_cart
     from bench.stores import dict_turn
@@ -181,7 +181,7 @@ def run(config: Config) -> dict[str, int]:
         "work of the redis-server process, which `python -m bench http` measures at 30-45 µs of CPU "
         "per request):",
         table(["variant", "instructions", "× bare", "× dict-backed", "× Redis-backed"], requests),
-        "A voicecart replica remembers the tokens it minted lately (`app/core/recent_tokens.py`): "
+        "A voicecart replica remembers the tokens it minted lately (`app/runtime/token_cache.py`): "
         "*cache hit* is the same turn on such a token, *voicecart turn* and *voicecart* one from "
         "another replica. `instructions.json` holds the headline figures.",
     ]

@@ -26,9 +26,9 @@ from functools import cache
 from typing import Any
 
 from app.core import cart, turn
-from app.core.matching import normalize
+from app.core.cart.pricing import price_cart
 from app.core.menu import Menu, load_menu
-from app.core.pricing import price_cart
+from app.core.reading.matching import normalize
 from app.errors import CartError
 from app.voice.cart_tools import add_to_order
 from app.voice.toolkit import ToolContext

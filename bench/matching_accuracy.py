@@ -22,8 +22,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from app.core.matching import parse_phrase, resolve_item  # noqa: E402
 from app.core.menu import Menu, MenuCatalog, load_menu  # noqa: E402
+from app.core.reading.matching import parse_phrase, resolve_item  # noqa: E402
 from app.errors import ItemAmbiguous, ItemNotFound  # noqa: E402
 
 CASES = REPO / "tests" / "matching_cases.json"

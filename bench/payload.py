@@ -25,8 +25,8 @@ from typing import Any
 
 from app.core import turn
 from app.core.cart import CartState, Line
-from app.core.codec import DEFAULT_DICTIONARY, read_header
 from app.core.menu import Item, Menu, load_menu
+from app.core.token.codec import DEFAULT_DICTIONARY, read_header
 from app.settings import bundled_menu_dir
 from bench import Config, table, table_of, write_report
 from bench.corpus import T0, CorpusCart, bench_codec, corpus, make_cart, natural_json, sizes

@@ -34,8 +34,8 @@ from typing import Any
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from app.core.codec import read_header
-from app.core.keys import kid_tag
+from app.core.token.codec import read_header
+from app.core.token.keys import kid_tag
 from bench import load_average, machine_line, table
 from tests.conftest import DEMO
 from tests.fleet import Fleet, demo_fleet

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from app.core import turn
 from app.core.cart import CartState
+from app.core.cart.pricing import PricedCart, price_cart
 from app.core.menu import Menu
-from app.core.pricing import PricedCart, price_cart
 from bench.corpus import from_natural_json, natural_json
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from app.core.codec import CartCodec, TokenPolicy
-from app.core.keys import KeyRing
 from app.core.menu import Menu, load_menu
+from app.core.token.codec import CartCodec, TokenPolicy
+from app.core.token.keys import KeyRing
 from app.server.app import create_app
 from app.settings import Settings, bundled_menu_dir
 from tests.postgres_server import PostgresServer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import msgpack
 import zstandard
 
-from app.core.codec import _HEADER, CODEC_RAW, CODEC_ZSTD, CartCodec, b64encode, restaurant_tag
+from app.core.token.codec import _HEADER, CODEC_RAW, CODEC_ZSTD, CartCodec, b64encode, restaurant_tag
 
 ZSTD_MAGICLESS = zstandard.FORMAT_ZSTD1_MAGICLESS
 EMPTY_RAW_BLOCK = b"\x01\x00\x00"  # last block, raw, 0 bytes

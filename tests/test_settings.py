@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from app.context import keyring, token_policy
 from app.errors import ConfigError
+from app.runtime.context import keyring, token_policy
 from app.settings import Settings, bundled_menu_dir
 
 

@@ -19,14 +19,14 @@ from app import __version__
 from app.cli.mcp import register as register_mcp
 from app.cli.menu_import import register as register_menu_import
 from app.cli.orders import register as register_orders
-from app.context import codec as build_codec
-from app.context import keyring
-from app.core.codec import read_header
-from app.core.keys import fingerprint, new_key_spec
 from app.core.menu import MenuCatalog, load_menu
+from app.core.token.codec import read_header
+from app.core.token.keys import fingerprint, new_key_spec
 from app.core.turn import finish
 from app.errors import ConfigError, TokenError
 from app.logs import log_config
+from app.runtime.context import codec as build_codec
+from app.runtime.context import keyring
 from app.settings import Settings
 
 

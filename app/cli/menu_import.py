@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from app.core.menu import MAX_MENU_BYTES, parse_menu
-from app.core.square_import import import_square
 from app.errors import MenuError
+from app.importers.square import import_square
 
 
 def _read(path: Path) -> Any:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from app.core.pricing import format_money
+from app.core.cart.pricing import format_money
 from app.orders.sqlite import SqliteSink
 from app.settings import Settings
 

@@ -13,14 +13,14 @@ from typing import Any
 
 from app.core import cart
 from app.core.cart import CartState
-from app.core.choices import Pick, decode
-from app.core.codec import CartCodec
-from app.core.contradictions import check_consistent
-from app.core.matching import resolve_variation
+from app.core.cart.choices import Pick, decode
+from app.core.cart.pricing import PricedCart, price_cart
+from app.core.cart.view import cart_view
 from app.core.menu import Item, Menu
-from app.core.pricing import PricedCart, price_cart
-from app.core.said_lines import said_choices, said_lines
-from app.core.view import cart_view
+from app.core.reading.contradictions import check_consistent
+from app.core.reading.lines import said_choices, said_lines
+from app.core.reading.matching import resolve_variation
+from app.core.token.codec import CartCodec
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.json_input import as_integer
 
@@ -40,7 +40,7 @@ AS_SAID = "as said"  # AddItem.quantity when the request gave none: the count sa
 
 @dataclass(frozen=True)
 class AddItem:
-    item: str  # id, name, or a spoken phrase ("two large fries"): read by app.core.said_lines
+    item: str  # id, name, or a spoken phrase ("two large fries"): read by app.core.reading.lines
     quantity: object = 1  # an int (checked), or AS_SAID; anything else is quantity_invalid
     modifiers: tuple[str, ...] = ()
     notes: str | None = None

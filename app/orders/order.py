@@ -1,6 +1,6 @@
 """Checkout, the pure part: a decoded cart + the current menu + who is ordering → one :class:`Order`.
 
-Every price and the tax are recomputed from the menu (:func:`app.core.pricing.price_cart`), never
+Every price and the tax are recomputed from the menu (:func:`app.core.cart.pricing.price_cart`), never
 taken from the token. The order id is derived from the cart id alone, so every retry of the same
 cart — on any replica, after any restart — names the same order, and a sink that enforces one
 order per id (:mod:`app.orders.port`) can never hold two. Customer details live in the order only; the
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.cart import CartState, check_options, clean_notes
-from app.core.choices import decode
+from app.core.cart.choices import decode
+from app.core.cart.pricing import PricedCart, format_money, price_cart
+from app.core.cart.view import iso_utc
 from app.core.menu import Menu
-from app.core.pricing import PricedCart, format_money, price_cart
-from app.core.view import iso_utc
 from app.errors import (
     CartEmpty,
     CartHasUnavailableItems,

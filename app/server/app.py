@@ -1,7 +1,7 @@
 """The ASGI app, declared once: every route, the middleware and the lifespan in one place.
 
 ``uvicorn app.server.app:create_app --factory`` (what ``voicecart serve`` runs). Settings become
-live objects in :func:`app.context.build_context`; this module only wires them to HTTP.
+live objects in :func:`app.runtime.context.build_context`; this module only wires them to HTTP.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 
-from app.context import AppContext, Clock, build_context
-from app.core.reload import MenuReloader
+from app.runtime.context import AppContext, Clock, build_context
+from app.runtime.menu_reload import MenuReloader
 from app.server import cart_routes, openapi, ops_routes, order_routes, voice_routes
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware

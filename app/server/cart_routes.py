@@ -19,10 +19,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from app.context import AppContext
 from app.core import turn
 from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str, string_list
+from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, path_line_id, read_json
 from app.server.responses import OrjsonResponse
 

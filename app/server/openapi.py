@@ -28,7 +28,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 import app.errors as errors
-from app.context import AppContext
+from app.runtime.context import AppContext
 from app.server.http import TOKEN_HEADER
 from app.server.openapi_schemas import JSON, LINE_ID, SCHEMAS, SECURITY_SCHEME, obj, ref
 from app.server.overload import EXEMPT_PATHS

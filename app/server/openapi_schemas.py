@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY
-from app.core.codec import MAX_TOKEN_CHARS
-from app.core.hours import DAYS, MAX_RANGES_PER_DAY
+from app.core.menu.hours import DAYS, MAX_RANGES_PER_DAY
+from app.core.token.codec import MAX_TOKEN_CHARS
 from app.orders.order import FULFILLMENT, MAX_NAME_CHARS, MAX_TOTAL_CENTS
 
 JSON = "application/json"
@@ -266,7 +266,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             }
         }
     ),
-    # the menu file format app/core/menu.py loads, v1 and v2 (the key sets are asserted equal by the tests)
+    # the menu file format app/core/menu/parse.py loads, v1 and v2 (the key sets are asserted equal by the tests)
     "MenuHours": obj(
         {
             "timezone": {"type": "string", "description": "an IANA zone"},

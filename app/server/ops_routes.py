@@ -14,11 +14,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from app.context import AppContext
 from app.core.cart import new_cart
-from app.core.keys import fingerprint
-from app.core.reload import MenuReloader, menu_version
+from app.core.token.keys import fingerprint
 from app.errors import TokenError
+from app.runtime.context import AppContext
+from app.runtime.menu_reload import MenuReloader, menu_version
 from app.server.metrics import Metrics
 from app.server.responses import OrjsonResponse
 

@@ -18,9 +18,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from app.context import AppContext
 from app.orders.order import parse_checkout
 from app.orders.service import place_order
+from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, read_json
 from app.server.order_workers import OrderWorkers
 

@@ -22,9 +22,9 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from app.context import AppContext
 from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str
+from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, read_json
 from app.server.order_workers import OrderWorkers
 from app.server.responses import OrjsonResponse

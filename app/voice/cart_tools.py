@@ -11,7 +11,10 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
-from app.core.matching import (
+from app.core.cart.pricing import price_cart
+from app.core.menu import Item
+from app.core.reading.item import Reading
+from app.core.reading.matching import (
     FILLER,
     SUGGEST_SCORE,
     exact_variation,
@@ -19,10 +22,7 @@ from app.core.matching import (
     parse_phrase,
     rank_items,
 )
-from app.core.menu import Item
-from app.core.order_phrases import read_order
-from app.core.order_reader import Reading
-from app.core.pricing import price_cart
+from app.core.reading.order import read_order
 from app.errors import (
     CartError,
     FieldRequired,

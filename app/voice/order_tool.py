@@ -14,7 +14,7 @@
 * ``cancel``: empties the cart.
 
 Listed in :mod:`app.voice.tools`. The order sink is ``ToolContext.order_sink`` (the app's,
-from :class:`app.context.AppContext`).
+from :class:`app.runtime.context.AppContext`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 from app.core import turn
 from app.core.cart import CartState
-from app.core.pricing import price_cart
+from app.core.cart.pricing import price_cart
 from app.errors import CartAlreadyOrdered, CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed
 from app.orders.order import FULFILLMENT, MAX_TOTAL_CENTS, CheckoutRequest, check_orderable, parse_checkout
 from app.orders.service import submit

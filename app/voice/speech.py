@@ -3,7 +3,7 @@
 Every sentence a voice tool speaks about the order is built here, so the read-back after an add,
 the ``get_current_order`` answer, the ``confirm_order`` review and the placed order all describe a
 line the same way ("two Cheeseburgers with Medium and Cheddar") and join lists the same way.
-Money is spoken in the currency's own format (:func:`app.core.pricing.format_money`).
+Money is spoken in the currency's own format (:func:`app.core.cart.pricing.format_money`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from app.core.cart.pricing import PricedCart, PricedLine, format_money
 from app.core.menu import Item
-from app.core.pricing import PricedCart, PricedLine, format_money
 from app.errors import CartError
 
 _NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]

@@ -21,8 +21,8 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
+from app.core.cart.pricing import format_money
 from app.core.menu import Menu
-from app.core.pricing import format_money
 from app.core.turn import TurnInputs, TurnResult
 from app.errors import CartError, InvalidRequest, TokenError, ToolNotFound
 from app.json_input import conform, parse_json

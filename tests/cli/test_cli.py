@@ -9,9 +9,9 @@ import pytest
 
 from app.cli import main
 from app.core import turn
-from app.core.codec import CartCodec
-from app.core.keys import KeyRing
 from app.core.menu import load_menu
+from app.core.token.codec import CartCodec
+from app.core.token.keys import KeyRing
 from tests.conftest import DEMO_MENU_FILE, TEST_KEYS
 
 

@@ -19,8 +19,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.core.menu import load_menu, parse_menu
-from app.core.square_import import import_square
 from app.errors import MenuError
+from app.importers.square import import_square
 from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import T0, TEST_KEYS, FakeClock

@@ -1,12 +1,12 @@
-"""Spoken modifiers → a line's variation and picks (app/core/choosing.py): the rules that keep a
+"""Spoken modifiers → a line's variation and picks (app/core/reading/modifiers.py): the rules that keep a
 customer's words from turning silently into something else."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.core.choosing import resolve_choices, split_count
 from app.core.menu import Menu, load_menu
+from app.core.reading.modifiers import resolve_choices, split_count
 from app.errors import ModifierInvalid
 from app.settings import bundled_menu_dir
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.clock_watch import AHEAD, BEHIND, OK, ClockReport, ClockWatch
+from app.runtime.clock_watch import AHEAD, BEHIND, OK, ClockReport, ClockWatch
 from tests.conftest import T0
 
 SKEW = 60

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.cart import CartState, Line
-from app.core.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy, read_header
-from app.core.keys import KeyRing
+from app.core.token.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy, read_header
+from app.core.token.keys import KeyRing
 from app.errors import TokenExpired, TokenInvalid, TokenWrongRestaurant
 from tests.conftest import T0
 

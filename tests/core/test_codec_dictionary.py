@@ -7,7 +7,8 @@ import hashlib
 import pytest
 
 from app.core import turn
-from app.core.codec import (
+from app.core.menu import Menu
+from app.core.token.codec import (
     CODEC_RAW,
     CODEC_ZSTD,
     DEFAULT_DICTIONARY,
@@ -17,9 +18,8 @@ from app.core.codec import (
     read_header,
     read_payload,
 )
-from app.core.framing import dictionary_path
-from app.core.keys import KeyRing
-from app.core.menu import Menu
+from app.core.token.framing import dictionary_path
+from app.core.token.keys import KeyRing
 from app.errors import TokenInvalid
 from tests.conftest import T0, TACO, TEST_KEYS
 from tests.forge import mint

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.cart import CartState, Line
-from app.core.codec import CartCodec, read_header, read_payload
-from app.core.keys import KeyRing
-from app.core.menu_model import MAX_MODIFIER_DEPTH
+from app.core.menu.model import MAX_MODIFIER_DEPTH
+from app.core.token.codec import CartCodec, read_header, read_payload
+from app.core.token.keys import KeyRing
 from tests.conftest import T0, TEST_KEYS
 from tests.core.test_security_codec import reason_of
 from tests.forge import mint_state

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.core import turn
-from app.core.codec import RELEASED_DICTIONARIES, SUPPORTED_VERSIONS, CartCodec, read_header
-from app.core.keys import KeyRing
 from app.core.menu import load_menu
+from app.core.token.codec import RELEASED_DICTIONARIES, SUPPORTED_VERSIONS, CartCodec, read_header
+from app.core.token.keys import KeyRing
 from tests.golden.mint import golden_line
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.core.hours import parse_hours
 from app.core.menu import parse_menu
+from app.core.menu.hours import parse_hours
 from app.errors import MenuError
 from tests.conftest import DEMO_MENU_FILE
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.keys import KeyRing, fingerprint, load_dev_keyring, new_key_spec
+from app.core.token.keys import KeyRing, fingerprint, load_dev_keyring, new_key_spec
 from app.errors import ConfigError
 
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.matching import find_options, normalize, parse_phrase, resolve_item, resolve_option, split_quantity
 from app.core.menu import Menu
+from app.core.reading.matching import (
+    find_options,
+    normalize,
+    parse_phrase,
+    resolve_item,
+    resolve_option,
+    split_quantity,
+)
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 from bench.matching_accuracy import evaluate_case, load_cases, load_menus
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.core.menu import MAX_MODIFIER_DEPTH, parse_menu
-from app.core.money import format_money, minor_digits
+from app.core.menu.money import format_money, minor_digits
 from app.errors import MenuError
 from tests.conftest import T0
 from tests.core.test_menu import _set

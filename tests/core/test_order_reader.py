@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.matching import normalize
 from app.core.menu import Menu, load_menu
-from app.core.order_phrases import read_order
-from app.core.order_reader import Reading
+from app.core.reading.item import Reading
+from app.core.reading.matching import normalize
+from app.core.reading.order import read_order
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 from bench import matching
 

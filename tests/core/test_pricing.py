@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from app.core.cart import Line, new_cart
+from app.core.cart.pricing import format_money, price_cart, tax_cents
 from app.core.menu import Menu, parse_menu
-from app.core.pricing import format_money, price_cart, tax_cents
 from tests.conftest import DEMO_MENU_FILE, T0
 
 

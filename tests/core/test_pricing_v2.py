@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core import cart, menu_rules
+from app.core import cart
 from app.core.cart import new_cart
-from app.core.choices import Pick
+from app.core.cart.choices import Pick
+from app.core.cart.pricing import price_cart, tax_cents
 from app.core.menu import Menu, parse_menu
-from app.core.pricing import price_cart, tax_cents
+from app.core.menu import rules as menu_rules
 from app.errors import MenuError, OrderTotalNegative
 from app.orders.order import CheckoutRequest, Customer, build_order
 from tests.conftest import T0
@@ -164,7 +165,7 @@ def test_checkout_carries_the_tax_breakdown() -> None:
 
 def test_checkout_refuses_a_total_below_zero(monkeypatch: pytest.MonkeyPatch) -> None:
     # only a menu that skipped `menu check` can get here: load one with the rule switched off
-    monkeypatch.setattr("app.core.menu.check_rules", lambda menu: None)
+    monkeypatch.setattr("app.core.menu.parse.check_rules", lambda menu: None)
     doc = _set(v2_doc(), [*COMBO_SIDES, "options", 1, "price_cents"], -1500)
     menu = _menu(doc)
     with pytest.raises(MenuError, match="below zero"):

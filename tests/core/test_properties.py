@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from app.core import turn
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.core.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
-from app.core.keys import KeyRing
 from app.core.menu import Item, Menu
+from app.core.token.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
+from app.core.token.keys import KeyRing
 from app.errors import CartError, CartTooLarge, TokenError
 from tests.asgi import call
 from tests.conftest import DEMO, T0, TACO, TEST_KEYS

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.core import codec as codec_module
-from app.core import framing
 from app.core.cart import CartState, Line
-from app.core.codec import CartCodec, TokenPolicy
-from app.core.keys import KeyRing
-from app.core.recent_tokens import RecentTokens
+from app.core.token import codec as codec_module
+from app.core.token import framing
+from app.core.token.codec import CartCodec, TokenPolicy
+from app.core.token.keys import KeyRing
 from app.errors import TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
+from app.runtime.token_cache import RecentTokens
 from tests.conftest import T0, TEST_KEYS
 
 RID = "demo-burger"

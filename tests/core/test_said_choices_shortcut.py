@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.core.menu import load_menu
-from app.core.order_phrases import read_choices
-from app.core.said_lines import _line, said_choices
+from app.core.reading.lines import _line, said_choices
+from app.core.reading.order import read_choices
 from app.settings import bundled_menu_dir
 from tests.conftest import TESTS
 

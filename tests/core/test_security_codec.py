@@ -18,12 +18,12 @@ from pathlib import Path
 import msgpack
 import pytest
 
-from app.core import codec as codec_module
-from app.core import framing
 from app.core.cart import MAX_LINES, MAX_NOTES_CHARS, CartState, Line
-from app.core.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
-from app.core.framing import CODEC_ZSTD, MAX_PAYLOAD_BYTES
-from app.core.keys import KeyRing
+from app.core.token import codec as codec_module
+from app.core.token import framing
+from app.core.token.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
+from app.core.token.framing import CODEC_ZSTD, MAX_PAYLOAD_BYTES
+from app.core.token.keys import KeyRing
 from app.errors import TokenError, TokenExpired, TokenInvalid, TokenWrongRestaurant
 from tests.conftest import DEMO, T0, TACO, TEST_KEYS
 from tests.forge import bomb_token, mint, mint_state, zstd_frame_declaring
@@ -221,9 +221,9 @@ def test_genuine_frame_helper_is_itself_accepted(codec: CartCodec) -> None:
 BOMB_PROBE = """
 import json, resource, sys, tracemalloc
 import zstandard
-from app.core.codec import CartCodec
+from app.core.token.codec import CartCodec
 from app.errors import TokenError
-from app.core.keys import KeyRing
+from app.core.token.keys import KeyRing
 from tests.conftest import DEMO, T0, TEST_KEYS
 from tests.forge import ZSTD_MAGICLESS, bomb_token, zstd_frame_declaring
 
@@ -377,7 +377,7 @@ def test_unknown_key_fails_closed_even_with_a_genuine_mac() -> None:
 
 
 def test_every_rejection_reason_is_documented() -> None:
-    source = (ROOT / "app" / "core" / "codec.py").read_text()
+    source = (ROOT / "app" / "core" / "token" / "codec.py").read_text()
     reasons = set(re.findall(r'reason="([a-z_]+)"', source)) | {"expired", "wrong_restaurant"}
     doc = (ROOT / "docs" / "security.md").read_text()
     assert reasons and {r for r in reasons if f"`{r}`" not in doc} == set()

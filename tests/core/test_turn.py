@@ -6,8 +6,8 @@ import pytest
 
 from app.core import turn
 from app.core.cart import MAX_LINES, MAX_QUANTITY
-from app.core.codec import CartCodec
 from app.core.menu import Menu
+from app.core.token.codec import CartCodec
 from app.errors import (
     CartCheckedOut,
     CartTooLarge,

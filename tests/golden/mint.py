@@ -17,9 +17,9 @@ import json
 from pathlib import Path
 
 from app.core import turn
-from app.core.codec import DEFAULT_DICTIONARY, VERSION, CartCodec
-from app.core.keys import KeyRing
 from app.core.menu import load_menu
+from app.core.token.codec import DEFAULT_DICTIONARY, VERSION, CartCodec
+from app.core.token.keys import KeyRing
 from app.settings import bundled_menu_dir
 from tests.conftest import DEMO_MENU_FILE, UUID_MENU_FILE
 

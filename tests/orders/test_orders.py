@@ -11,8 +11,8 @@ import pytest
 
 from app.core import cart
 from app.core.cart import CartState, Line
+from app.core.cart.pricing import tax_cents
 from app.core.menu import Menu, parse_menu
-from app.core.pricing import tax_cents
 from app.errors import (
     CartEmpty,
     CartError,

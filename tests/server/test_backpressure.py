@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from app.context import build_context
 from app.orders.webhook import WebhookSink
+from app.runtime.context import build_context
 from app.server.app import assemble
 from app.server.order_workers import QUEUE_FACTOR
 from app.server.overload import MAX_LOOP_LAG_SECONDS, InFlight, measure_lag

@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.core.cart import MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY
-from app.core.codec import MAX_TOKEN_CHARS
+from app.core.token.codec import MAX_TOKEN_CHARS
 from app.json_input import MAX_JSON_DEPTH
 from app.server.app import create_app
 from app.server.http import MAX_BODY_BYTES

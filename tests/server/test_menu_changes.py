@@ -233,8 +233,8 @@ def test_a_running_server_polls_the_menu_directory(menu_dir: Path, tmp_path: Pat
 
 def test_an_edit_landing_while_menus_load_is_still_picked_up(settings: Any, menu_dir: Path) -> None:
     """The reloader compares against the files as they were *before* the catalog loaded them."""
-    from app.context import build_context
-    from app.core.reload import MenuReloader, snapshot
+    from app.runtime.context import build_context
+    from app.runtime.menu_reload import MenuReloader, snapshot
 
     before = snapshot(menu_dir)
     ctx = build_context(settings)

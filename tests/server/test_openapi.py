@@ -18,7 +18,7 @@ from openapi_spec_validator import validate
 from starlette.testclient import TestClient
 
 import app.errors as errors
-from app.core import menu as menu_module
+from app.core.menu import parse as menu_module
 from app.server.app import create_app
 from app.server.http import TOKEN_HEADER
 from app.server.openapi import OPERATIONS, error_codes, route_operations

@@ -14,8 +14,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.cli import main
-from app.core.codec import HEADER_BYTES, _decompress, b64decode_strict
-from app.core.keys import MIN_SECRET_LENGTH, KeyRing, load_dev_keyring
+from app.core.token.codec import HEADER_BYTES, _decompress, b64decode_strict
+from app.core.token.keys import MIN_SECRET_LENGTH, KeyRing, load_dev_keyring
 from app.errors import ConfigError
 from app.server import cart_routes
 from app.server.app import create_app

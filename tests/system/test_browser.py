@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from app.core.pricing import format_money, tax_cents
+from app.core.cart.pricing import format_money, tax_cents
 from tests.conftest import DEMO_MENU_FILE, TEST_KEYS
 from tests.fleet import require_binary
 from tests.servers import ServerProcess

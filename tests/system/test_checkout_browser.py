@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.core.pricing import format_money
+from app.core.cart.pricing import format_money
 from app.orders.sqlite import SqliteSink
 from tests.servers import ServerProcess
 from tests.system.test_browser import browser, open_demo, page, say_tool_call, server_env  # noqa: F401 (fixtures)

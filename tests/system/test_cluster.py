@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from app.core.menu import load_menu
-from app.core.reload import menu_version
+from app.runtime.menu_reload import menu_version
 from tests.conftest import DEMO, TEST_KEYS
 from tests.fleet import Fleet, Nginx, demo_fleet
 from tests.voice_session import Session, totals_consistent

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.core.codec import MAX_TOKEN_CHARS
+from app.core.token.codec import MAX_TOKEN_CHARS
 from app.settings import Settings
 from tests.conftest import DEMO, TEST_KEYS
 from tests.fleet import NGINX_SITE, Fleet, Nginx, demo_fleet

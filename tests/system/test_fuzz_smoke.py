@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core import codec as codec_module
+from app.core.token import codec as codec_module
 from app.server import cart_routes
 from bench import Config
 from bench.fuzz import run

@@ -23,10 +23,10 @@ import pytest
 import yaml
 
 from app.cli.main import build_parser
-from app.context import keyring
 from app.core.menu import MenuCatalog, load_menu
-from app.core.reload import MenuReloader
 from app.errors import ConfigError
+from app.runtime.context import keyring
+from app.runtime.menu_reload import MenuReloader
 from app.settings import Settings, bundled_menu_dir
 from tests.conftest import DEMO, TEST_KEYS, UUID_MENU_FILE
 from tests.fleet import REPO

@@ -21,8 +21,8 @@ import httpx
 import pytest
 
 from app.core.cart import new_cart
-from app.core.codec import CartCodec, TokenPolicy, read_header
-from app.core.keys import KeyRing, kid_tag
+from app.core.token.codec import CartCodec, TokenPolicy, read_header
+from app.core.token.keys import KeyRing, kid_tag
 from app.errors import TokenExpired, TokenInvalid
 from tests.conftest import DEMO, T0
 from tests.fleet import demo_fleet

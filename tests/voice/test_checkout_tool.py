@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from app.core.codec import CartCodec
+from app.core.cart.pricing import format_money
 from app.core.menu import Menu
-from app.core.pricing import format_money
+from app.core.token.codec import CartCodec
 from app.core.turn import TurnInputs
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink

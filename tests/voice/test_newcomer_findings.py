@@ -17,8 +17,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.core import cart, turn
+from app.core.cart.pricing import price_cart
 from app.core.menu import parse_menu
-from app.core.pricing import price_cart
 from app.server.app import create_app
 from app.settings import Settings, bundled_menu_dir
 from app.voice.speech import order_readback

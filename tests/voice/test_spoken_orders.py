@@ -14,8 +14,8 @@ from typing import Any
 from starlette.testclient import TestClient
 
 from app.core import turn
-from app.core.codec import CartCodec
 from app.core.menu import parse_menu
+from app.core.token.codec import CartCodec
 from app.voice.tools import TOOLS
 from tests.conftest import DEMO_MENU_FILE, T0
 from tests.voice.test_tools import add, names, ok_call

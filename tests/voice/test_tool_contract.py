@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from starlette.testclient import TestClient
 
-from app.core.codec import CartCodec, TokenPolicy
-from app.core.keys import KeyRing
 from app.core.menu import load_menu
+from app.core.token.codec import CartCodec, TokenPolicy
+from app.core.token.keys import KeyRing
 from app.core.turn import TurnInputs
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from app.core.pricing import format_money
+from app.core.cart.pricing import format_money
 from app.voice import tools as voice_tools
 from app.voice.toolkit import ToolContext, tool
 from tests.conftest import DEMO, TACO, FakeClock

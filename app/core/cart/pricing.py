@@ -1,0 +1,304 @@
+"""Pricing: every turn reprices every line from the current menu. Integers in the minor unit only.
+
+Unit price = item price (or the chosen variation's) + every chosen option, repeats and nested
+choices included. A line whose quoted price moved gets the new price and a ``price_changed``
+warning (once: the new token carries the new quote). A line whose item is gone, unavailable
+(or outside its ``availability`` window), or has a variation or option the menu no longer
+offers or has 86'd stays in the cart with ``available: false``, counts for nothing, and warns on
+every turn until it is removed.
+
+Taxes: each tax of the menu is computed once on the order, on the sum of the available lines it
+applies to (an item's ``taxes``; all by default), rounded half up to the minor unit. An additive
+tax is ``base × rate``; an inclusive one is already in the prices and amounts to
+``base × rate / (1 + rate)``. ``tax_cents`` is all tax; ``total_cents`` adds the additive ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from app.core.cart import CartState, Line
+from app.core.cart.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
+from app.core.menu import Item, Menu, Tax
+from app.core.menu.money import format_money as format_money
+
+
+@functools.lru_cache(maxsize=64)
+def _ratio(rate: Decimal) -> tuple[int, int]:
+    return rate.as_integer_ratio()
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """``round_half_up(numerator / denominator)`` for a positive denominator, halves away from zero."""
+    whole, rest = divmod(abs(numerator), denominator)
+    whole += 2 * rest >= denominator
+    return whole if numerator >= 0 else -whole
+
+
+def tax_cents(subtotal_cents: int, rate: Decimal, inclusive: bool = False) -> int:
+    """Tax on ``subtotal_cents`` in exact integer arithmetic (Decimal is slow per turn), half up.
+
+    Additive: ``subtotal × rate``. Inclusive (already in the subtotal): ``subtotal × rate / (1 + rate)``.
+    """
+    numerator, denominator = _ratio(rate)
+    if inclusive:
+        return _half_up(subtotal_cents * numerator, denominator + numerator)
+    return _half_up(subtotal_cents * numerator, denominator)
+
+
+class PricedLine(NamedTuple):
+    """One cart line as the menu prices it now (a NamedTuple: one is built per line per turn)."""
+
+    line: Line  # its quote refreshed to the current menu when the line is available
+    item_id: str | None
+    name: str
+    unit_price_cents: int
+    modifiers: list[dict[str, Any]]  # shared by every line with the same choice: read, never change
+    available: bool
+    total_cents: int  # unit price × quantity; 0 when unavailable
+    variation: dict[str, Any] | None = None  # {"id", "name", "price_cents"} of the chosen variation
+    tax_ids: tuple[str, ...] | None = None  # the item's ``taxes``; None: every tax of the menu
+
+    def to_dict(self) -> dict[str, Any]:
+        line = self.line
+        return {
+            "line_id": line.line_id,
+            "item_id": self.item_id,
+            "name": self.name,
+            "variation": self.variation,
+            "quantity": line.quantity,
+            "unit_price_cents": self.unit_price_cents,
+            "modifiers": self.modifiers,
+            "notes": line.notes,
+            "line_total_cents": self.total_cents,
+            "available": self.available,
+        }
+
+
+@dataclass
+class PricedCart:
+    state: CartState  # with quotes refreshed to the current menu
+    currency: str
+    lines: list[PricedLine]
+    subtotal_cents: int
+    tax_cents: int  # all tax: included in the prices and added to them
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    taxes: list[dict[str, Any]] = field(default_factory=list)  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    added_tax_cents: int | None = None  # the additive taxes only; None: all of tax_cents
+
+    @property
+    def total_cents(self) -> int:
+        return self.subtotal_cents + (self.tax_cents if self.added_tax_cents is None else self.added_tax_cents)
+
+    @property
+    def item_count(self) -> int:
+        return sum(p.line.quantity for p in self.lines if p.available)
+
+
+def _unavailable(
+    warnings: list[dict[str, Any]],
+    line: Line,
+    item: Item,
+    message: str,
+    reason: str | None = None,
+    shown: tuple[list[dict[str, Any]], dict[str, Any] | None] = ([], None),
+) -> PricedLine:
+    """An unavailable line; ``shown`` (its modifiers and variation views) when its choices are still known, so
+    the customer hears which line it is."""
+    warning = {"code": "item_unavailable", "message": message, "line_id": line.line_id, "item_id": item.id}
+    if reason:
+        warning["reason"] = reason
+    warnings.append(warning)
+    modifiers, variation = shown
+    return PricedLine(line, item.id, item.name, line.unit_price_cents, modifiers, False, 0, variation, item.tax_ids)
+
+
+def _sold_out(picks: tuple[Pick, ...]) -> Pick | None:
+    """The first pick, at any depth, whose option is 86'd."""
+    for pick in picks:
+        if not pick.option.available:
+            return pick
+        inner = _sold_out(pick.picks)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _removed(item: Item) -> str:
+    return f"a choice on your {item.name} is no longer offered; please choose again"
+
+
+def _choices(
+    variation_tag: int | None, option_tags: tuple[Any, ...], item: Item
+) -> tuple[int, list[dict[str, Any]], str | None, str]:
+    """A line with a variation, a repeat or nested choices (else: the flat pass in :func:`_choice`):
+    its unit price and modifiers view, or a reason it cannot be served (and what to say)."""
+    variation = None
+    if variation_tag is not None:
+        variation = item.variations_by_tag.get(variation_tag)
+        if variation is None:
+            return 0, [], "modifier_removed", f"the size of your {item.name} is no longer offered; please choose again"
+        if not variation.available:
+            return 0, [], "variation_unavailable", f"{item.name} ({variation.name}) is sold out right now"
+    elif item.variations:
+        return 0, [], "variation_required", f"{item.name} now comes in sizes; please choose again"
+    base = variation.price_cents if variation is not None else item.price_cents
+    picks = decode(option_tags, item.options_by_tag)
+    if picks is None:
+        return 0, [], "modifier_removed", _removed(item)
+    gone = _sold_out(picks)
+    if gone is not None:
+        return 0, [], "modifier_unavailable", f"{gone.option.name} on your {item.name} is sold out right now"
+    return unit_price(base, picks), modifiers_view(picks), None, ""
+
+
+class _Choice(NamedTuple):
+    """What the menu says about one choice (item, variation, options), whatever line holds it."""
+
+    item: Item | None  # None: the item is gone from the menu
+    unit_price_cents: int
+    modifiers: list[dict[str, Any]]  # the cart view's modifiers: shared by every line so priced, never changed
+    reason: str | None  # why a line of this choice cannot be served (then ``message`` says it), else None
+    message: str
+    variation: dict[str, Any] | None  # the cart view's variation
+
+
+def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[Any, ...]) -> _Choice:
+    """Price one choice against ``menu``: the item's and its options' prices, availability of the options."""
+    item = menu.items_by_tag.get(item_tag)
+    if item is None:
+        return _Choice(None, 0, [], None, "", None)
+    reason, message = None, ""
+    if variation_tag is None and not item.variations and (not tags or is_flat(tags)):
+        unit = item.price_cents
+        modifiers = []
+        options_by_tag = item.options_by_tag
+        for tag in tags:
+            option = options_by_tag.get(tag)
+            if option is None:
+                reason, message = "modifier_removed", _removed(item)
+                break
+            if not option.available:
+                reason, message = "modifier_unavailable", f"{option.name} on your {item.name} is sold out right now"
+                break
+            price = option.price_cents
+            unit += price
+            modifiers.append(
+                {"id": option.id, "name": option.name, "price_cents": price, "quantity": 1, "modifiers": []},
+            )
+    else:
+        unit, modifiers, reason, message = _choices(variation_tag, tags, item)
+    variation = None
+    if reason is None and variation_tag is not None:
+        variation = variation_view(item.variations_by_tag[variation_tag])
+    return _Choice(item, unit, modifiers, reason, message, variation)
+
+
+MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
+# per menu object: a reload makes new Menu objects, whose choices start empty; a menu's choices go
+# with it (weak keys: Menu hashes by identity)
+_CHOICES: weakref.WeakKeyDictionary[Menu, dict[tuple[Any, ...], _Choice]] = weakref.WeakKeyDictionary()
+
+
+def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Choice]:
+    choices = _CHOICES.get(menu)
+    if choices is None or len(choices) >= MAX_CHOICES_PER_MENU:
+        choices = _CHOICES[menu] = {}
+    return choices
+
+
+_new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
+
+
+def _price_lines(state: CartState, menu: Menu, warnings: list[dict[str, Any]], now: int | None) -> list[PricedLine]:
+    """Every line priced: what its choice costs comes from :func:`_choice`, worked out once per menu
+    object and choice; only what depends on the line or on ``now`` is done per line per turn."""
+    choices = _choices_of(menu)
+    priced = []
+    for line in state.lines:
+        key = (line.item_tag, line.variation_tag, line.option_tags)
+        choice = choices.get(key)
+        if choice is None:
+            choice = choices[key] = _choice(menu, *key)
+        item = choice.item
+        if item is None:
+            warnings.append(
+                {
+                    "code": "item_unavailable",
+                    "message": "an item in your cart is no longer on the menu",
+                    "line_id": line.line_id,
+                    "item_id": None,
+                }
+            )
+            priced.append(PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0))
+            continue
+        if choice.reason is not None:
+            priced.append(_unavailable(warnings, line, item, choice.message, choice.reason))
+            continue
+        if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
+            shown = (choice.modifiers, choice.variation)  # the line's own choices, still known: said with it
+            priced.append(_unavailable(warnings, line, item, f"{item.name} is not available right now", shown=shown))
+            continue
+        unit = choice.unit_price_cents
+        if unit != line.unit_price_cents:
+            warnings.append(
+                {
+                    "code": "price_changed",
+                    "message": f"the price of {item.name} changed from "
+                    f"{format_money(line.unit_price_cents, menu.currency)} to {format_money(unit, menu.currency)}",
+                    "line_id": line.line_id,
+                    "item_id": item.id,
+                    "old_unit_price_cents": line.unit_price_cents,
+                    "new_unit_price_cents": unit,
+                }
+            )
+            line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
+        fields = (line, item.id, item.name, unit, choice.modifiers, True, unit * line.quantity, choice.variation)
+        priced.append(_new_tuple(PricedLine, (*fields, item.tax_ids)))
+    return priced
+
+
+def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[dict[str, Any]]:
+    """Each tax once on the order: the sum of the available lines it applies to, half up."""
+    everywhere = 0
+    bases: dict[str, int] | None = None  # per-tax extra bases, only for items with their own ``taxes``
+    for p in lines:
+        if not p.available:
+            continue
+        if p.tax_ids is None:
+            everywhere += p.total_cents
+            continue
+        if bases is None:
+            bases = dict.fromkeys((t.id for t in taxes), 0)
+        for tax_id in p.tax_ids:
+            bases[tax_id] += p.total_cents
+    return [
+        {**t.view, "amount_cents": tax_cents(everywhere + (bases[t.id] if bases else 0), t.rate, t.inclusive)}
+        for t in taxes
+    ]
+
+
+def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCart:
+    """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes.
+
+    ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
+    """
+    warnings: list[dict[str, Any]] = []
+    priced = _price_lines(state, menu, warnings, now)
+    lines = tuple([p.line for p in priced])
+    new_state = state if lines == state.lines else state._replace(lines=lines)
+    subtotal = sum([p.total_cents for p in priced])
+    if menu.taxes_everywhere:  # no item has its own ``taxes``: every tax is on the subtotal
+        taxes = [{**t.view, "amount_cents": tax_cents(subtotal, t.rate, t.inclusive)} for t in menu.taxes]
+    else:
+        taxes = tax_breakdown(menu.taxes, priced)
+    tax = added = 0
+    for t in taxes:
+        tax += t["amount_cents"]
+        if not t["inclusive"]:
+            added += t["amount_cents"]
+    return PricedCart(new_state, menu.currency, priced, subtotal, tax, warnings, taxes, added)

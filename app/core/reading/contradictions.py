@@ -1,0 +1,71 @@
+"""A line that says "X" and "not X" at once is asked about, never added (HTTP and voice alike).
+
+Two ways a line can contradict itself:
+
+* two chosen options, one the negation of the other: "Whipped Cream" and "No Whipped Cream",
+  "Grilled Onions" and "No Onions" (a negative option is one whose name starts with a negation word);
+* a kitchen note that negates a chosen option (a default counts): the note "not toasted" on a
+  Banana Bread that comes Toasted, "no sauce" with BBQ Sauce, "unsweetened" with Sweetened.
+
+:func:`check_consistent` raises ``modifier_invalid`` naming both sides (``conflict``) so the
+customer is asked which one they meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.core.cart.choices import Pick
+from app.core.menu import Item, Option
+from app.core.reading.matching import normalize
+from app.core.reading.spoken import FILLER, NEGATIONS, unprefixed
+from app.errors import ModifierInvalid
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
+
+
+def _flat(picks: Iterable[Pick]) -> list[Option]:
+    out: list[Option] = []
+    for pick in picks:
+        out += [pick.option, *_flat(pick.picks)]
+    return out
+
+
+def _negated_words(text: str, known: frozenset[str]) -> frozenset[str]:
+    """What ``text`` says "not" to ("no whipped cream" → {whipped, cream}; "untoasted" → {toasted}); empty if
+    it is no negation."""
+    words = _words(text)
+    if not words:
+        return frozenset()
+    if words[0] in NEGATIONS:
+        return frozenset(w for w in words[1:] if w not in FILLER and w not in NEGATIONS)
+    stems = {unprefixed(w, known) for w in words}
+    return frozenset(s for s in stems if s) if len(words) == 1 else frozenset()
+
+
+def _says(option: Option) -> list[frozenset[str]]:
+    """The word sets an option answers to (its name and its aliases that are no negation themselves)."""
+    names = [_words(n) for n in (option.name, *option.aliases)]
+    return [frozenset(n) for n in names if n and n[0] not in NEGATIONS]
+
+
+def check_consistent(item: Item, picks: Iterable[Pick], notes: str | None) -> None:
+    """Raise ``modifier_invalid`` (``conflict``: the two sides) when the line says X and "not X"."""
+    chosen = _flat(picks)
+    positive = [o for o in chosen if not _words(o.name)[:1] or _words(o.name)[0] not in NEGATIONS]
+    known = frozenset(w for o in positive for said in _says(o) for w in said)
+    negatives = [(o.name, _negated_words(o.name, known)) for o in chosen if o not in positive]
+    negatives += [(n.strip(), _negated_words(n, known)) for n in (notes or "").split(";") if n.strip()]
+    for said, stem in negatives:
+        if not stem:
+            continue
+        clash = next((o for o in positive if any(stem <= words for words in _says(o))), None)
+        if clash is not None:
+            raise ModifierInvalid(
+                f"You said {clash.name} and {said!r} for the {item.name}; which one would you like?",
+                item=item.name,
+                item_id=item.id,
+                conflict=[clash.name, said],
+            )

@@ -1,0 +1,388 @@
+"""Whole spoken orders → cart lines, with every word accounted for.
+
+:func:`app.core.reading.order.read_order` (``"a cheeseburger medium with cheddar and fries and a coke"``) answers one
+:class:`Reading` per item said — item, quantity, options, kitchen notes — or, for a part it
+cannot place, the question to ask (a :class:`~app.errors.CartError`: ``item_ambiguous``,
+``item_not_found``, ``words_not_understood``). Nothing said is dropped: a word is a quantity, part
+of an item's name, one of its options, a note the kitchen gets and the customer hears back, a
+filler word ("with", "please"), or it is asked about.
+
+How a phrase is read:
+
+1. :func:`app.matching.normalize` makes menu names and the phrase comparable (numbers, units,
+   dates, money; see :mod:`app.spoken`); each menu name also gets lexicon variants ("coke" for
+   Coca-Cola) and its distinctive sub-phrases ("fries" for "Belgian Fresh Homemade Fries").
+2. The phrase is cut at "and" / "," / "plus" — but never inside a menu name ("chips and guac",
+   "sweet and sour") — and a piece that is only choices of the item before it ("… with fries
+   and a coke" on a combo) stays with that item.
+3. Every item is scored on the whole piece: its name said (contiguous, in any order, or the head
+   noun it shares with others), then its options (longest first: "waffle cone" before "cone"),
+   then notes. The best reading has the fewest unexplained words, then a name said, then the
+   fewest required choices still open, then the most words explained. Equal best readings of
+   different items are a question ("the can or the 2 liter?").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
+from app.core.reading.matching import SUGGEST_SCORE, rank_items
+from app.core.reading.questions import ask_about_words, candidate, group_for, strict_score
+from app.core.reading.spoken import FILLER, NEGATIONS, take_notes, unprefixed
+from app.core.reading.vocabulary import (
+    SIZE_WORDS,
+    VARIATION_GROUP,
+    Words,
+    choice_groups,
+    find_phrase,
+    head_nouns,
+    item_names,
+    option_phrases,
+    top_groups,
+    words_of,
+)
+from app.errors import ItemAmbiguous, ItemNotFound
+
+FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One item as said: what goes on the cart line."""
+
+    item: Item
+    quantity: int | None = None
+    options: tuple[Option, ...] = ()  # top-level and nested options, parents before their children
+    notes: tuple[str, ...] = ()
+    said: str = ""
+    variation: Variation | None = None
+    removals: tuple[str, ...] = ()  # "no ketchup" for a default option: taken off, not a note
+
+    def choice_texts(self) -> tuple[str, ...]:
+        """What :func:`app.core.reading.modifiers.resolve_choices` takes: option ids, then the removals."""
+        return (*(o.id for o in self.options), *self.removals)
+
+
+@dataclass(order=True)
+class _Fit:
+    """How well some words read as one item (lower ``key`` is better)."""
+
+    key: tuple
+    item: Item = field(compare=False)
+    quantity: int | None = field(compare=False, default=None)
+    options: tuple[Option, ...] = field(compare=False, default=())
+    notes: tuple[str, ...] = field(compare=False, default=())
+    unknown: tuple[str, ...] = field(compare=False, default=())
+    named: bool = field(compare=False, default=False)
+    name: Words | None = field(compare=False, default=None)
+    option_spans: tuple[Words, ...] = field(compare=False, default=())
+    unknown_first: bool = field(compare=False, default=False)  # an unknown word before the name ("shrimp taco")
+
+
+# --- reading words as one item ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
+    return tuple(sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS))  # "no onions" first
+
+
+def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], list[Words]]:
+    """Options said among ``words`` (marked used in place), longest phrase first.
+
+    An option said again is chosen again while its ``max_quantity`` allows ("extra shot, extra shot"),
+    and beyond it left unexplained (asked about, never dropped); a once-only option said again is a
+    restatement ("large fries" + ["large"] is one Large).
+    """
+    found: list[tuple[int, Option]] = []
+    spans: list[Words] = []
+    counts: dict[str, int] = {}
+    groups = {g.id: g for g in choice_groups(item)}
+    present = set(words)
+    for phrase, option in _negations_first(item):
+        if not present.issuperset(phrase):
+            continue
+        while (at := find_phrase(words, phrase)) >= 0:
+            if any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+                break  # "no sour cream" is a note, never the Sour Cream option
+            times = sum(1 for _, o in found if o is option)
+            group = groups.get(option.group_id)
+            full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
+            if full and not times:
+                break  # "large" after "waffle cone" filled the holder: the word stays to be asked about
+            if times and times >= option.max_quantity > 1:
+                break  # a third "extra shot" of two allowed: left unexplained, so it is asked about
+            end = at + len(phrase)
+            head = words_of(option.name)[-1:]
+            if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
+                end += 1  # "skinny milk": the alias, then the head noun of the option's name
+            count = words[at - 1] if at and option.max_quantity > 1 else None
+            many = int(count) if isinstance(count, str) and count.isdigit() else 1  # "2 extra shots"
+            if times + many > option.max_quantity > 1:
+                break  # more than allowed: the words stay unexplained, so they are asked about
+            if many > 1:
+                words[at - 1] = None
+            words[at:end] = [None] * (end - at)
+            if times and option.max_quantity <= 1:
+                continue  # a once-only option said again: a restatement ("large fries" + ["large"])
+            found += [(at, option)] * many
+            spans.append(phrase)
+            counts[option.group_id] = counts.get(option.group_id, 0) + many
+    return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
+    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there."""
+    if ordered:
+        at = find_phrase(words, name)
+        if at >= 0:
+            words[at : at + len(name)] = [None] * len(name)
+        return at
+    spots: list[int] = []
+    for w in name:
+        at = next((i for i, x in enumerate(words) if x == w and i not in spots), -1)
+        if at < 0:
+            return -1
+        spots.append(at)
+    for at in spots:
+        words[at] = None
+    return min(spots)
+
+
+def _missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
+    """Required groups still unanswered (defaults answer their group)."""
+    said = [o.group_id for o in options]
+    return [g for g in top_groups(item) if g.min > said.count(g.id) + sum(1 for o in g.options if o.default)]
+
+
+NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
+
+
+def fit_words(
+    item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
+) -> _Fit | None:
+    """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
+    words = _negations_apart(item, words)
+    work: list[str | None] = list(words)
+    at = -1
+    if options_first:
+        options, spans = _take_options(item, work)
+    if name is not None:
+        at = _take_name(work, name, how != "any order")
+        if at < 0:
+            return None
+    if not options_first:
+        options, spans = _take_options(item, work)
+    if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
+        # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich")
+        for group in _missing(item, options):
+            said = next((o for p, o in option_phrases(item) if o.group_id == group.id and _inside(p, name)), None)
+            if said is not None:
+                options.append(said)
+    for i, w in enumerate(work[:-1]):
+        if w in ("add", "extra", "more") and work[i + 1] is None:
+            work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
+    known = frozenset(w for p, _ in option_phrases(item) for w in p)
+    pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
+    pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
+    notes, rest = take_notes(pieces, known)
+    unknown = tuple(w for w in rest if w not in FILLER)
+    before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
+    covered = sum(1 for w in work if w is None)
+    key = (len(unknown), NAME_RANKS[how if name is not None else None], len(_missing(item, options)), -covered)
+    key = (*key, -(len(name) if name else 0))
+    fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
+    fit.unknown_first = before
+    return fit
+
+
+@lru_cache(maxsize=1024)
+def _option_words(item: Item) -> frozenset[str]:
+    return frozenset(w for p, _ in option_phrases(item) for w in p)
+
+
+def _negations_apart(item: Item, words: Words) -> Words:
+    """ "untoasted" → "not toasted" where Toasted is an option of ``item`` (and "untoasted" is none): a glued
+    negation must never read as the option it negates."""
+    known = _option_words(item)
+    out: list[str] = []
+    for w in words:
+        stem = unprefixed(w, known)
+        out += ["not", stem] if stem else [w]
+    return tuple(out)
+
+
+def _inside(phrase: Words, name: Words) -> bool:
+    """``phrase`` said within ``name`` — but never a size word: "big" in "big stack meal" is a name, not Large."""
+    if any(w in SIZE_WORDS for w in phrase):
+        return False
+    return any(name[i : i + len(phrase)] == phrase for i in range(len(name) - len(phrase) + 1))
+
+
+def item_fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
+    names = item_names(menu)[id(item)]
+    present = set(words)
+    names = tuple(n for n in names if present.issuperset(n))
+    tries: list[tuple[Words | None, str | None]] = [(n, "name") for n in names if find_phrase(list(words), n) >= 0]
+    if tries and len(tries[0][0] or ()) >= 2:  # "big stack meal" said whole: no reading may lend "big" to Large
+        tries = tries[:1]
+    tries += [(n, "any order") for n in names if len(n) > 1 and set(n) <= set(words) and (n, "name") not in tries]
+    head = words_of(item.name)[-1:] if item.name else ()
+    if head and head[0] in words and len(head_nouns(menu).get(head[0], ())) > 1 and (head, "name") not in tries:
+        tries.append((head, "shared head"))
+    tries.append((None, None))
+    out = []
+    for name, how in tries:
+        for options_first in (False, True):
+            fit = fit_words(item, words, name, how, options_first)
+            if fit is not None:
+                out.append(fit)
+    return out
+
+
+def best_fits(menu: Menu, words: Words) -> list[_Fit]:
+    """Each item's best reading of ``words``, best first (available items before sold-out ones on a tie)."""
+    fits = []
+    for item in menu.items:
+        candidates = item_fits(menu, item, words)
+        if candidates:
+            fits.append(min(candidates))
+    return sorted(fits, key=lambda f: (f.key, not f.item.available))
+
+
+_COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
+    (("half", "a", "dozen"), 6),
+    (("a", "half", "dozen"), 6),
+    (("a", "dozen"), 12),
+    (("a", "pair", "of"), 2),
+)
+
+
+def _counted(words: Words) -> tuple[int, Words] | None:
+    """ "a dozen cooky" → (12, "cooky"), "2 dozen cooky" → (24, …), "cooky x3" / "cooky 3 of them" → (3, …)."""
+    for said, count in _COUNTED:
+        if words[: len(said)] == said and len(words) > len(said):
+            return count, words[len(said) :]
+    if len(words) > 2 and words[0].isdigit() and words[1] == "dozen":
+        return int(words[0]) * 12, words[2:]
+    last = words[-1] if words else ""
+    if len(words) > 1 and last[:1] in ("x", "×") and last[1:].isdigit():
+        return int(last[1:]), words[:-1]
+    if len(words) > 3 and words[-3].isdigit() and words[-2:] == ("of", "them"):
+        rest = words[:-3]
+        return int(words[-3]), rest[:-1] if rest[-1:] == ("and",) else rest
+    return None
+
+
+def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
+    """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot"); a
+    spoken count ("a dozen", "x3") comes first, the words as said stay a reading (a "dozen" option)."""
+    counted = _counted(words)
+    if counted is not None and counted[0] > 0:
+        return [counted, (None, words)]
+    if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
+        count = 1 if words[0] in ("a", "an") else int(words[0])
+        rest = words[1:]
+        if rest and rest[0] in ("order", "dozen") and count == 1 and words[0] in ("a", "an"):
+            return [(None, words)]
+        return [(count, rest), (None, words)] if rest else [(None, words)]
+    return [(None, words)]
+
+
+def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Reading:
+    """One item from ``words`` (normalised); raises the question to ask when it is not clear."""
+    best: list[tuple[_Fit, list[_Fit]]] = []
+    for quantity, rest in with_quantity(words):
+        ranked = best_fits(menu, rest)
+        if ranked:
+            ranked[0].quantity = quantity
+            best.append((ranked[0], ranked))
+    if not best:
+        raise ItemNotFound("say which item", query=said, suggestions=[])
+    top, ranked = min(best, key=lambda b: (b[0].key, b[0].quantity is None))
+    rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
+    rivals += _same_words_named(top, ranked)
+    if not top.named and (top.unknown or not top.options):
+        content = {w for w in words if w not in FILLER and not w.isdigit()}
+        holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
+        if len(holding) > 1:  # "chicken": part of several names
+            raise ItemAmbiguous(
+                f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
+                query=said,
+                candidates=[candidate(i) for i in holding[:5]],
+            )
+        return _fuzzy(menu, words, said)
+    if rivals:
+        close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
+        raise ItemAmbiguous(
+            f"{said!r} could be " + " or ".join(f.item.name for f in close[:5]),
+            query=said,
+            candidates=[candidate(f.item) for f in close[:5]],
+        )
+    other_item = top.unknown_first and not top.options and group_for(menu, top.item, top.unknown) is None
+    if top.unknown and other_item:  # "a shrimp taco": another item, not a choice ("a large cappuccino" is)
+        raise ItemNotFound(
+            f"nothing on the menu matches {said!r}", query=said, suggestions=[candidate(f.item) for f in ranked[:3]]
+        )
+    if top.unknown:
+        ask_about_words(menu, top, said, modifiers)
+    return reading_of(top, said)
+
+
+def reading_of(fit: _Fit, said: str) -> Reading:
+    """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
+    default option as a removal rather than a note."""
+    variation = next(
+        (v for v in fit.item.variations for o in fit.options if o.group_id == VARIATION_GROUP and o.id == v.id), None
+    )
+    depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
+    options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
+    defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}
+    removals = tuple(n for n in fit.notes if _removed(n) in defaults)
+    notes = tuple(n for n in fit.notes if n not in removals)
+    return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
+
+
+def _removed(note: str) -> Words:
+    """ "hold the butter" → ("butter",): what a removal note takes off (empty when it is no removal)."""
+    words = note.split()
+    if not words or words[0] not in NEGATIONS:
+        return ()
+    return tuple(w for w in words[1:] if w != "the")
+
+
+def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
+    """ "a large coke" where Mexican Coke is named "coke" and a fountain soda has a "coke" flavour: ask."""
+    if top.named:
+        return []
+    return [f for f in ranked if f.named and f.item is not top.item and f.key[0] <= 1 and f.name in top.option_spans]
+
+
+def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
+    """No name said exactly: a misheard name ("cheesburger medium") once options and notes are out."""
+    scored: list[tuple[float, _Fit]] = []
+    for quantity, rest in with_quantity(words):
+        for item in menu.items:
+            fit = fit_words(item, rest, None)
+            if fit is None or not fit.unknown:
+                continue
+            left = " ".join(fit.unknown)
+            score = max(strict_score(left, " ".join(n)) for n in item_names(menu)[id(item)])
+            fit.quantity = quantity
+            scored.append((score, fit))
+    scored.sort(key=lambda s: -s[0])
+    if scored and scored[0][0] >= FUZZY_ACCEPT:
+        score, fit = scored[0]
+        close = [s for s in scored if s[0] >= score - 4 and s[1].item is not fit.item]
+        if not close:
+            return reading_of(fit, said)
+        raise ItemAmbiguous(
+            f"{said!r} could be " + " or ".join(s[1].item.name for s in [scored[0], *close][:5]),
+            query=said,
+            candidates=[candidate(s[1].item) for s in [scored[0], *close][:5]],
+        )
+    ranked = rank_items(menu, " ".join(words))
+    suggestions = [candidate(m.target) for m in ranked if m.score >= SUGGEST_SCORE][:3]  # type: ignore[arg-type]
+    raise ItemNotFound(f"nothing on the menu matches {said!r}", query=said, suggestions=suggestions)

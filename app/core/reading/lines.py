@@ -1,0 +1,84 @@
+"""What an AddItem says → the cart lines to add: item, variation, picks, count said, notes.
+
+The one place where the reading of spoken words (:mod:`app.core.reading.item`) meets the menu v2
+choice rules (:func:`app.core.reading.modifiers.resolve_choices`: variations, repeats, defaults, nesting).
+HTTP ``POST …/cart/items`` and the voice ``add_to_order`` both go through :func:`said_lines`, so a
+phrase means the same on either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.cart.choices import Pick
+from app.core.menu import Item, Menu, Variation
+from app.core.reading.item import Reading
+from app.core.reading.modifiers import resolve_choices
+from app.core.reading.order import read_choices, read_order
+from app.errors import CartError, ModifierInvalid
+
+
+@dataclass(frozen=True)
+class SaidLine:
+    """One line an AddItem asks for (not yet checked against the cart's limits)."""
+
+    item: Item
+    variation: Variation | None
+    picks: tuple[Pick, ...]
+    quantity: int | None  # the count said in the phrase ("two large fries"), None if none
+    notes: tuple[str, ...]
+    said: str
+
+
+def _line(reading: Reading, variation: str | None) -> SaidLine:
+    size = variation or (reading.variation.id if reading.variation else None)
+    chosen, picks = resolve_choices(reading.item, reading.choice_texts(), size)
+    return SaidLine(reading.item, chosen, tuple(picks), reading.quantity, reading.notes, reading.said)
+
+
+def _counted(item: Item, modifiers: tuple[str, ...], variation: str | None, said: str) -> SaidLine | None:
+    """Repeats the reader leaves to the choice rules ("double collards", "extra mint x2"), or None."""
+    try:
+        chosen, picks = resolve_choices(item, modifiers, variation)
+    except ModifierInvalid:
+        return None
+    return SaidLine(item, chosen, tuple(picks), None, (), said)
+
+
+def said_choices(
+    menu: Menu, item: Item, modifiers: tuple[str, ...], variation: str | None = None
+) -> tuple[Variation | None, list[Pick], tuple[str, ...]]:
+    """The variation, picks and kitchen notes ``modifiers`` ask for on a known ``item`` (a line's new choices)."""
+    if not modifiers:  # no words to read: what the reader would hand the choice rules (~100k instructions less)
+        chosen, picks = resolve_choices(item, (), variation)
+        return chosen, list(picks), ()
+    try:
+        line = _line(read_choices(menu, item, modifiers), variation)
+    except ModifierInvalid:
+        line = _counted(item, modifiers, variation, item.name)  # type: ignore[assignment]
+        if line is None:
+            raise
+    return line.variation, list(line.picks), line.notes
+
+
+def said_lines(menu: Menu, text: str, modifiers: tuple[str, ...] = (), variation: str | None = None) -> list[SaidLine]:
+    """Every line ``text`` (+ ``modifiers``) asks for; raises the first question when a part is unclear.
+
+    ``text`` is an item id, a name, or a whole phrase ("a large sprite and a small fries");
+    ``modifiers`` are the choices said for the (last) item.
+    """
+    exact = menu.item(text) if isinstance(text, str) else None
+    if exact is not None:
+        chosen, picks, notes = said_choices(menu, exact, modifiers, variation)
+        return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
+    readings = read_order(menu, text, modifiers)
+    problem = next((r for r in readings if isinstance(r, CartError)), None)
+    if isinstance(problem, ModifierInvalid) and modifiers:
+        alone = read_order(menu, text)
+        if len(alone) == 1 and isinstance(alone[0], Reading):
+            counted = _counted(alone[0].item, (*alone[0].choice_texts(), *modifiers), variation, text)
+            if counted is not None:
+                return [counted]
+    if problem is not None:
+        raise problem
+    return [_line(r, variation) for r in readings if isinstance(r, Reading)]

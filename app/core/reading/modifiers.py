@@ -1,0 +1,224 @@
+"""What the customer said → a line's variation and picks (HTTP ``modifiers``/``variation`` and the voice tools).
+
+Rules, in the order they are applied to each spoken modifier:
+
+* a variation ("large", "8 oz") is taken as the line's variation when the item has variations;
+  naming two different ones is ``modifier_invalid``;
+* a count ("double collards", "2 sides of rice", "extra mint x2") is a quantity of the option;
+  saying the same option again adds one more (both bounded by the option's ``max_quantity``);
+* "no X" / "without X" / "hold the X" removes a default option (one the menu pre-selects);
+  an option literally named "No onions" is still chosen as itself;
+* anything else is an option of the item, or of a nested group of an option already chosen
+  (the combo's burger, then its side), resolved by :func:`app.core.reading.matching.find_options`.
+
+Then the defaults of every group that was not removed are added while the group has room.
+Validation against the menu (availability, ``min``/``max``) is :func:`app.core.cart.choices.check_choices`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from app.core.cart.choices import Pick
+from app.core.menu import Item, ModifierGroup, Option, Variation
+from app.core.reading.matching import exact_variation, find_options, normalize, resolve_variation
+from app.core.reading.spoken import NEGATIONS, unprefixed
+from app.errors import ModifierInvalid
+
+_COUNT_WORDS = {"double": 2, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_LEADING_COUNT = re.compile(r"^(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?:(?:side|order|serving)s?\s+of\s+)?(.+)$")
+_TRAILING_COUNT = re.compile(r"^(.+?)\s*(?:x|×)\s*(\d{1,2})$")
+_REMOVAL = re.compile(r"^(?:hold the|remove|" + "|".join(sorted(NEGATIONS)) + r")\s+(.+)$")
+
+
+@dataclass
+class _Node:
+    """A pick being built: its option and its own nested picks."""
+
+    option: Option | Item  # the item itself at the root
+    children: list[_Node] = field(default_factory=list)
+    removed: set[str] = field(default_factory=set)  # default option ids the customer took off
+
+    def freeze(self) -> Pick:
+        assert isinstance(self.option, Option)
+        return Pick(self.option, tuple(c.freeze() for c in self.children))
+
+
+def split_count(text: str) -> tuple[int, str]:
+    """``"double collards"`` → ``(2, "double collards" minus the count)``; no count → ``(1, text)``."""
+    raw = text.strip()
+    trailing = _TRAILING_COUNT.match(raw)
+    if trailing:
+        return int(trailing[2]), trailing[1]
+    leading = _LEADING_COUNT.match(raw.lower())
+    if leading:
+        word = leading[1]
+        return (int(word) if word.isdigit() else _COUNT_WORDS[word]), raw[len(raw) - len(leading[2]) :]
+    return 1, raw
+
+
+@lru_cache(maxsize=512)  # items are identity-hashed: a reloaded menu brings new items
+def _exact_names(owner: Item | Option) -> frozenset[str]:
+    """The ids and normalised names and aliases of the options in ``owner``'s groups."""
+    return frozenset(n for o in owner.options for n in (o.id, *(normalize(x) for x in (o.name, *o.aliases))))
+
+
+def _names_exactly(owner: Item | Option, text: str) -> bool:
+    """Is ``text`` exactly an option's id, or (normalised) its name or alias, in ``owner``'s groups?"""
+    names = _exact_names(owner)
+    return text in names or normalize(text) in names
+
+
+def _unglued(item: Item, text: str) -> str:
+    """A one-word negation of an option word ("untoasted") as "not toasted"; other text unchanged."""
+    if not isinstance(text, str) or _names_exactly(item, text):
+        return text
+    words = normalize(text).split()
+    known = {w for name in _exact_names(item) for w in name.split()}
+    stem = unprefixed(words[0], known) if len(words) == 1 else None
+    return f"not {stem}" if stem else text
+
+
+def _any_default(groups: tuple[ModifierGroup, ...]) -> bool:
+    return any(o.default or _any_default(o.modifier_groups) for g in groups for o in g.options)
+
+
+@lru_cache(maxsize=512)
+def _plain_ids(item: Item) -> dict[str, Option] | None:
+    """id → option for an item with no variations and no defaults at any depth, where a list of
+    option ids needs none of the rules below (the common case, and every API client's)."""
+    if item.variations or _any_default(item.modifier_groups):
+        return None
+    return {o.id: o for o in item.options}
+
+
+def _counted_name(root: _Node, text: str, count: int) -> tuple[_Node, tuple[Option, ...]] | None:
+    """``text`` read whole when every option it names carries the count in its own name ("three
+    piece" → "3 Piece"); None otherwise, so "double bacon" stays two Bacon (or a clear refusal),
+    never one Bacon."""
+    try:
+        scope, options = _resolve(root, text)
+    except ModifierInvalid:
+        return None
+    words = {str(count), *(w for w, n in _COUNT_WORDS.items() if n == count)}
+    for option in options:
+        names = [normalize(n).split() for n in (option.name, *option.aliases)]
+        if not any(words & set(name) for name in names):
+            return None
+    return scope, options
+
+
+def _loose_variation(item: Item, chosen: Variation | None, text: str, error: ModifierInvalid) -> Variation:
+    """A fuzzy variation for a word that is no option, when none is chosen yet; else ``error``."""
+    if not item.variations or chosen is not None:
+        raise error
+    try:
+        return resolve_variation(item, text)
+    except ModifierInvalid:
+        raise error from None
+
+
+def _scopes(root: _Node) -> list[_Node]:
+    """Where a spoken option may land: the item, then every chosen option with nested groups, newest first."""
+    found: list[_Node] = []
+
+    def walk(node: _Node) -> None:
+        for child in node.children:
+            walk(child)
+            if child.option.modifier_groups:
+                found.append(child)
+
+    walk(root)
+    return [root, *reversed(found)]
+
+
+def _resolve(root: _Node, text: str) -> tuple[_Node, tuple[Option, ...]]:
+    """The scope ``text`` names options in, and those options; the item's own error when none does."""
+    first_error: ModifierInvalid | None = None
+    for scope in _scopes(root):
+        try:
+            return scope, find_options(scope.option, text)
+        except ModifierInvalid as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise first_error
+
+
+def _remove(root: _Node, text: str) -> bool:
+    """Take an option off ("no ketchup"): True if ``text`` names options in reach (a default is then
+    not added; one chosen earlier in the same request is dropped; one that was never on is a no-op).
+    "without onions" on a menu whose option *is* "No onions" chooses that option."""
+    for scope in _scopes(root):
+        try:
+            options = find_options(scope.option, text)
+        except ModifierInvalid:
+            continue
+        for option in options:
+            if normalize(option.name).startswith("no "):
+                scope.children.append(_Node(option))
+                continue
+            if option.default:
+                scope.removed.add(option.id)
+            scope.children = [c for c in scope.children if c.option is not option]
+        return True
+    return False
+
+
+def _add_defaults(node: _Node, groups: tuple[ModifierGroup, ...]) -> None:
+    for group in groups:
+        chosen = sum(1 for c in node.children if c.option.group_id == group.id)
+        for option in group.options:
+            if chosen >= group.max:
+                break
+            taken = any(c.option is option for c in node.children)
+            if option.default and option.available and option.id not in node.removed and not taken:
+                node.children.append(_Node(option))
+                chosen += 1
+    for child in node.children:
+        _add_defaults(child, child.option.modifier_groups)
+
+
+def resolve_choices(
+    item: Item, said: Sequence[str], variation: str | None = None
+) -> tuple[Variation | None, list[Pick]]:
+    """The variation and picks ``said`` asks for on ``item`` (defaults applied), not yet validated.
+
+    Raises ``modifier_invalid`` for a word that is no choice of the item (listing its options)
+    or for two different variations.
+    """
+    plain = _plain_ids(item) if variation is None else None
+    if plain is not None and all(text in plain for text in said):
+        return None, [Pick(plain[text]) for text in said]
+    chosen = resolve_variation(item, variation) if variation is not None and item.variations else None
+    if variation is not None and not item.variations:
+        raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id, modifier=variation)
+    root = _Node(item)
+    for text in said:
+        size = exact_variation(item, text) if item.variations else None
+        if size is not None:
+            if chosen is not None and chosen is not size:
+                raise ModifierInvalid(f"choose one of {chosen.name} or {size.name}", item_id=item.id, modifier=text)
+            chosen = size
+            continue
+        text = _unglued(item, text)  # "untoasted" → "not toasted"
+        removal = _REMOVAL.match(text.strip().lower())
+        if removal and not _names_exactly(item, text) and _remove(root, removal[1]):
+            continue
+        count, rest = (1, text) if _names_exactly(item, text) else split_count(text)
+        if count > 1 and (named := _counted_name(root, text, count)) is not None:
+            count, (scope, options) = 1, named  # "3 piece", "double patty": the count is in the option's name
+        else:
+            try:
+                scope, options = _resolve(root, rest)
+            except ModifierInvalid as not_an_option:
+                chosen = _loose_variation(item, chosen, text, not_an_option)  # a size said loosely ("lrg")
+                continue
+        for option in options:
+            scope.children.extend(_Node(option) for _ in range(count))
+    if chosen is None and item.variations and len(item.variations) == 1:
+        chosen = item.variations[0]  # Square's "Regular": one variation is no question
+    _add_defaults(root, item.modifier_groups)
+    return chosen, [c.freeze() for c in root.children]

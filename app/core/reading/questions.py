@@ -1,0 +1,61 @@
+"""The questions a spoken order asks when a part of it is not clear.
+
+``modifier_invalid`` (the words came from the model's ``modifiers`` list) or ``words_not_understood``
+(they came from the phrase) name the words, and — when those words are a choice on other items
+("large" for a cappuccino that has only Small and Medium) — the one group they belong to with its
+choices, never every option of the item.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from rapidfuzz import fuzz
+
+from app.core.menu import Item, Menu, ModifierGroup
+from app.core.reading.vocabulary import Words, choice_groups, option_phrases
+from app.errors import ModifierInvalid, WordsNotUnderstood
+
+
+def strict_score(query: str, name: str) -> float:
+    """Whole-string closeness: no credit for a name hidden inside longer words (nothing may vanish)."""
+    return max(fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")), fuzz.token_sort_ratio(query, name))
+
+
+def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> NoReturn:
+    """Ask about the words nothing explained: ``modifier_invalid`` when they came from the ``modifiers``
+    list (not a choice of this item), else ``words_not_understood``; both name the one group they
+    belong to (with its choices) when there is one."""
+    words = " ".join(fit.unknown)
+    error = ModifierInvalid if modifiers and set(fit.unknown) <= set(modifiers) else WordsNotUnderstood
+    group = group_for(menu, fit.item, fit.unknown)
+    if group is not None:
+        choices = [o for o in group.options if o.available]
+        raise error(
+            f"{fit.item.name} has no {words}; the {group.name} choices are " + ", ".join(o.name for o in choices),
+            item=fit.item.name,
+            item_id=fit.item.id,
+            words=words,
+            group=group.id,
+            group_name=group.name,
+            options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in choices],
+        )
+    raise error(
+        f"I didn't understand {words!r} for the {fit.item.name}", item=fit.item.name, item_id=fit.item.id, words=words
+    )
+
+
+def group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
+    """The item's group the unknown words belong to on other items ("large" → Size), if one."""
+    names = {g.name.lower(): g for g in choice_groups(item)}
+    for other in menu.items:
+        for phrase, option in option_phrases(other):
+            if phrase == unknown or (len(phrase) == 1 and phrase[0] in unknown):
+                group = next((g for g in choice_groups(other) if g.id == option.group_id), None)
+                if group is not None and group.name.lower() in names:
+                    return names[group.name.lower()]
+    return None
+
+
+def candidate(item: Item) -> dict[str, object]:
+    return {"id": item.id, "name": item.name, "price_cents": item.price_cents, "available": item.available}

@@ -1,0 +1,157 @@
+"""What each menu name and choice can be called when spoken.
+
+Item names answer to their aliases, lexicon variants ("coke" for Coca-Cola, :mod:`app.core.reading.spoken`)
+and the distinctive parts of their names that no other item shares ("fries" for "Belgian Fresh
+Homemade Fries"); options to theirs, plus the first or last word of a long option name when that
+is unique on the item ("oat" for Oat Milk). Menu v2 variations are read as a "Size" group.
+All lists are cached per menu/item (menus and items are identity-hashed: a reload brings new ones).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.matching import normalize
+from app.core.reading.spoken import FILLER, SEPARATORS, variants
+
+NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
+OPTION_LEADS = frozenset(
+    {"no", "without", "hold", "extra", "add", "light", "easy", "double", "half", "side", "less", "more"}
+)
+SIZE_WORDS = frozenset(
+    {"small", "medium", "large", "regular", "big", "little", "extra", "kids", "kid", "mini", "jumbo"}
+)
+
+Words = tuple[str, ...]
+
+
+VARIATION_GROUP = "variation"  # the pseudo group a menu v2 item's variations (sizes) are read as
+
+
+@lru_cache(maxsize=1024)
+def choice_groups(item: Item) -> tuple[ModifierGroup, ...]:
+    """The groups a spoken choice may belong to: the item's, its variations (as a "Size" group), and
+    the nested groups of its options (a combo's burger → its side)."""
+    groups: list[ModifierGroup] = []
+    if item.variations:
+        sizes = tuple(
+            Option(v.id, v.name, v.price_cents, VARIATION_GROUP, v.aliases, available=v.available)
+            for v in item.variations
+        )
+        groups.append(ModifierGroup(VARIATION_GROUP, "Size", 1 if len(sizes) > 1 else 0, 1, sizes))
+    pending = list(item.modifier_groups)
+    while pending:
+        group = pending.pop(0)
+        groups.append(group)
+        pending += [g for o in group.options for g in o.modifier_groups]
+    return tuple(groups)
+
+
+def top_groups(item: Item) -> list[ModifierGroup]:
+    top = {g.id for g in item.modifier_groups} | {VARIATION_GROUP}
+    return [g for g in choice_groups(item) if g.id in top]
+
+
+def words_of(text: str) -> Words:
+    return tuple(normalize(text).split())
+
+
+@lru_cache(maxsize=64)
+def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
+    """Every name an item answers to (id(item) → word tuples): names, aliases, lexicon variants, and
+    the distinctive sub-phrases of its name that no other item shares."""
+    base: dict[int, list[Words]] = {}
+    for item in menu.items:
+        names = [words_of(n) for n in (item.name, *item.aliases)]
+        names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
+        base[id(item)] = [n for n in dict.fromkeys(names) if n]
+    owners: dict[Words, set[int]] = {}
+    for key, names in base.items():
+        for name in names:
+            owners.setdefault(name, set()).add(key)
+    subs: dict[Words, set[int]] = {}
+    for key, names in base.items():
+        for name in names:
+            for sub in _sub_phrases(name):
+                subs.setdefault(sub, set()).add(key)
+    for sub, keys in subs.items():
+        if len(keys) == 1 and sub not in owners:
+            base[next(iter(keys))].append(sub)
+    return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def _sub_phrases(name: Words) -> list[Words]:
+    """Contiguous parts that still say what it is: ending in the head noun, or two words or more."""
+    out = []
+    for start in range(len(name)):
+        for end in range(start + 1, len(name) + 1):
+            sub = name[start:end]
+            if sub == name or sub[0] in FILLER or sub[-1] in FILLER:
+                continue
+            if all(w in NOT_DISTINCTIVE or w.isdigit() for w in sub):  # "2" of "number 2" is a count, never a name
+                continue
+            lone_first = start == 0 and len(sub) == 1 and len(sub[0]) >= 4 and sub[0] not in SIZE_WORDS
+            if end == len(name) or len(sub) >= 2 or lone_first:
+                out.append(tuple(w for w in sub if w not in NOT_DISTINCTIVE) or sub)
+    return out
+
+
+@lru_cache(maxsize=64)
+def head_nouns(menu: Menu) -> dict[str, tuple[Item, ...]]:
+    """The last word of each item name → the items ending in it ("shake" → the three shakes)."""
+    heads: dict[str, list[Item]] = {}
+    for item in menu.items:
+        words = words_of(item.name)
+        if words:
+            heads.setdefault(words[-1], []).append(item)
+    return {head: tuple(items) for head, items in heads.items()}
+
+
+@lru_cache(maxsize=1024)
+def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
+    """Every way to say each of ``item``'s options, longest first (so "waffle cone" beats "cone")."""
+    pairs: list[tuple[Words, Option]] = []
+    for option in (o for g in choice_groups(item) for o in g.options):
+        names = [words_of(n) for n in (option.name, *option.aliases)]
+        names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
+        pairs += [(n, option) for n in dict.fromkeys(names) if n]
+    taken = {words for words, _ in pairs}
+    suffixes: dict[Words, set[str]] = {}
+    for words, option in pairs:
+        if words[0] in OPTION_LEADS or len(words) < 2 or words != words_of(option.name):
+            continue  # only the option's own name, never an alias ("grilled chicken" → "chicken" would mislead)
+        for start in range(1, len(words)):
+            suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
+            if suffix and suffix not in taken and suffix[0] not in FILLER:
+                suffixes.setdefault(suffix, set()).add(option.id)
+        if words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
+            suffixes.setdefault((words[0],), set()).add(option.id)
+        elif len(words[0]) >= 3 and words[0] not in NOT_DISTINCTIVE and (words[0],) not in taken:
+            suffixes.setdefault((words[0],), set()).add(option.id)  # "skim" for Skim Milk, "oat" for Oat Milk
+    by_id = {o.id: o for g in choice_groups(item) for o in g.options}
+    pairs += [(s, by_id[next(iter(ids))]) for s, ids in suffixes.items() if len(ids) == 1]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=64)
+def protected_phrases(menu: Menu) -> tuple[Words, ...]:
+    """Menu phrases with a separator inside ("chips and guac"): never cut there."""
+    found: set[Words] = set()
+    for item in menu.items:
+        for name in item_names(menu)[id(item)]:
+            if any(w in SEPARATORS for w in name):
+                found.add(name)
+        for name, _ in option_phrases(item):
+            if any(w in SEPARATORS for w in name):
+                found.add(name)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def find_phrase(words: list[str | None], phrase: Words) -> int:
+    """Where ``phrase`` occurs contiguously among the not-yet-used ``words`` (None = used); -1 if not."""
+    n = len(phrase)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) == phrase:
+            return i
+    return -1
