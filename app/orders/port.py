@@ -58,7 +58,8 @@ def same_revision(row: tuple[str, int, str], revision: int) -> dict[str, Any]:
     """The stored order ``(order_id, cart_revision, body)`` if it is this revision's, else 409."""
     if row[1] != revision:
         raise already_ordered(row[0], row[1])
-    return json.loads(row[2])
+    body: dict[str, Any] = json.loads(row[2])
+    return body
 
 
 # --- SQLite -----------------------------------------------------------------------------------------
