@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.cart import CartState, check_options, clean_notes
+from app.core.cart import CartState, TaxAmount, check_options, clean_notes
 from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, format_money, price_cart
 from app.core.cart.view import iso_utc
@@ -158,7 +158,7 @@ class Order:
     fulfillment: str
     notes: str
     placed_at: int
-    taxes: tuple[dict[str, Any], ...] = ()  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    taxes: tuple[TaxAmount, ...] = ()
     added_tax_cents: int | None = None  # the additive taxes; None: all of tax_cents (no inclusive tax)
     cart_digest: str = ""  # cart_digest(state): which content of the cart this order is
 

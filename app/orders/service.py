@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core import turn
-from app.core.cart import CartState, mark_checked_out
+from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
 from app.orders.order import CheckoutRequest, build_order, check_repeat
 from app.orders.port import OrderSink
@@ -21,7 +21,7 @@ class Submitted:
     order: dict[str, Any]  # the order of record
     created: bool  # False: this cart revision had been ordered before (the same order)
     state: CartState  # the cart, marked checked out
-    warnings: list[dict[str, Any]]  # what repricing at checkout found (e.g. price_changed)
+    warnings: list[CartWarning]  # what repricing at checkout found (e.g. price_changed)
 
 
 UNCONFIRMED_REPEAT = {
@@ -53,7 +53,7 @@ class Checkout:
     order: dict[str, Any]
     created: bool
     result: turn.TurnResult  # the checked-out cart and its token
-    warnings: list[dict[str, Any]]
+    warnings: list[CartWarning]
 
 
 def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:
