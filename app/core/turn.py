@@ -41,7 +41,7 @@ AS_SAID = "as said"  # AddItem.quantity when the request gave none: the count sa
 @dataclass(frozen=True)
 class AddItem:
     item: str  # id, name, or a spoken phrase ("two large fries"): read by app.core.reading.lines
-    quantity: object = 1  # an int (checked), or AS_SAID; anything else is quantity_invalid
+    quantity: object = 1  # an int (checked: 422 quantity_invalid outside 1–99), or AS_SAID; not an integer: 400
     modifiers: tuple[str, ...] = ()
     notes: str | None = None
     variation: str | None = None  # id or spoken name; may also be said among the modifiers
