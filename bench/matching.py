@@ -79,7 +79,7 @@ def topic(code: str, details: dict[str, Any]) -> str:
     """The subject of a question, in the corpus's terms."""
     if code in ("item_ambiguous", "item_not_found"):
         return "item"
-    if code == "item_unavailable":
+    if code.endswith("_unavailable"):  # the item, a size or a choice that is sold out
         return "unavailable"
     if details.get("group") == "variation":
         return "Size"  # a menu v2 item's variations are its sizes
