@@ -56,6 +56,9 @@ def _serve(args: argparse.Namespace) -> int:
         log_level=settings.log_level.lower(),
         log_config=log_config(settings.log_level),  # JSON lines; our middleware writes the access log
         access_log=False,
+        # bounded request heads (size, count, time): no proxy may be in front (app/server/protocol.py)
+        http="app.server.protocol:GuardedHttpToolsProtocol",
+        server_header=False,  # no "server: uvicorn" on every answer
     )
     return 0
 

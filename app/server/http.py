@@ -100,8 +100,10 @@ def cart_error_response(exc: CartError) -> OrjsonResponse:
     """``{"error": {"code", "message", …}}`` with the error's status, and ``Retry-After`` when it has one
     (``overloaded``, ``clock_skew``: a retry soon is expected to work)."""
     retry_after = getattr(exc, "retry_after", None)
-    headers = None if retry_after is None else {"Retry-After": str(retry_after)}
-    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers)
+    headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
+    if exc.status == 408:  # the rest of a slow body is never read: end the connection
+        headers["Connection"] = "close"
+    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers or None)
 
 
 async def on_cart_error(request: Request, exc: Exception) -> Response:

@@ -72,8 +72,13 @@ def test_each_error_code_is_listed_under_the_status_the_error_tree_gives_it(doc:
                     assert f"`{code}`" in answer["description"]
                     listed.add(code)
     # the voice-only codes are answered inside a tool's 200 (ok: false), never as an HTTP status;
-    # client_disconnected is only counted and logged: nobody is there to read it
-    assert set(tree) - listed == {"not_in_order", "line_ambiguous", "client_disconnected"}
+    # client_disconnected is only counted and logged: nobody is there to read it; request_timeout and
+    # request_header_too_large answer slow or oversized requests on any path, before a route reads them
+    # (README, Errors; tests/server/test_client_edges.py)
+    assert set(tree) - listed == {
+        *("not_in_order", "line_ambiguous", "client_disconnected"),
+        *("request_timeout", "request_header_too_large"),
+    }
 
 
 def test_the_menu_schema_has_the_loaders_fields() -> None:
