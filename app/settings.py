@@ -29,6 +29,8 @@ menus, order sink).
 | CART_TRANSCRIPTION_MODEL | gpt-live-transcribe           | transcribes the customer's speech           |
 | CART_REALTIME_ALLOWED_ORIGINS | (the served origin only) | comma-separated origins that may mint voice sessions |
 | CART_REALTIME_SESSIONS_PER_MINUTE | 3                    | voice sessions one client address may mint a minute |
+| CART_OPERATOR_NETWORKS | 127.0.0.1/32,::1/128            | addresses shown /readyz in full and Voicecart-Instance |
+| CART_REQUEST_TIMEOUT_SECONDS | 10                        | a request's head, and its body, must arrive within this |
 
 Every value is checked when the settings are built (:meth:`Settings.__post_init__`), so a bad one stops
 ``voicecart serve`` before uvicorn starts, with one line and exit 2 (never a worker's traceback).
@@ -36,6 +38,7 @@ Every value is checked when the settings are built (:meth:`Settings.__post_init_
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -132,6 +135,8 @@ class Settings:
     transcription_model: str = "gpt-live-transcribe"  # gpt-4o-mini-transcribe shuts down 2027-02
     realtime_allowed_origins: tuple[str, ...] = ()  # empty: only the origin the page was served from
     realtime_sessions_per_minute: int = 3
+    operator_networks: tuple[str, ...] = ("127.0.0.1/32", "::1/128")  # see app/server/operators.py
+    request_timeout_seconds: int = 10  # app/server/protocol.py (the head), app/server/slow_clients.py (the body)
 
     def __post_init__(self) -> None:
         """Refuse any value the server could not run with; :class:`ConfigError` names the variable."""
@@ -149,6 +154,13 @@ class Settings:
             bad = [o for o in origins if not _origin(o)]
             if bad:
                 raise ConfigError(f"{name}: {bad[0]!r} is not an origin like https://shop.example (no path)")
+        for network in self.operator_networks:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ConfigError(
+                    f"CART_OPERATOR_NETWORKS: {network!r} is not an address or network like 10.0.0.0/8"
+                ) from None
         object.__setattr__(self, "openai_base_url", api_base_url(self.openai_base_url))  # however it was given
         if not _http_url(self.openai_base_url):
             raise ConfigError(f"CART_OPENAI_BASE_URL={self.openai_base_url!r} must be an http:// or https:// URL")
@@ -229,4 +241,6 @@ class Settings:
             realtime_sessions_per_minute=_int(
                 env, "CART_REALTIME_SESSIONS_PER_MINUTE", defaults.realtime_sessions_per_minute, 1, 10_000
             ),
+            operator_networks=_list(env, "CART_OPERATOR_NETWORKS") or defaults.operator_networks,
+            request_timeout_seconds=_int(env, "CART_REQUEST_TIMEOUT_SECONDS", defaults.request_timeout_seconds, 1, 300),
         )
