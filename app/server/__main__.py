@@ -7,5 +7,6 @@ import sys
 
 from app.server.serve import supervise
 
-host, port, workers = sys.argv[1:4]
-supervise(host, int(port), int(workers))
+if __name__ == "__main__":
+    host, port, workers = sys.argv[1:4]
+    supervise(host, int(port), int(workers))
