@@ -380,6 +380,12 @@ def _parse(f: Field[Any], raw: str) -> Any:
         raise ConfigError(f"{f.metadata['env']}={raw.strip()!r} is not a whole number") from None
 
 
+def setting_bounds(name: str) -> tuple[int, int]:
+    """``(low, high)`` of the whole-number setting ``name`` as declared (for a CLI flag that sets it)."""
+    bounds = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    return bounds.low, bounds.high
+
+
 def markdown_table() -> str:
     """The README's Configuration table: one row per setting, from the fields."""
     rows = ["| variable | default | meaning |", "|---|---|---|"]

@@ -28,7 +28,7 @@ MARKDOWN = [
     "README.md",
     "deploy/README.md",
     "app/core/README.md",
-    *sorted(p.as_posix() for p in Path(ROOT).glob("docs/*.md")),
+    *sorted(f"docs/{p.name}" for p in ROOT.glob("docs/*.md")),
 ]
 NOT_PATHS = {"deploy/voicecart"}  # `kubectl exec deploy/voicecart`: a Deployment, not a file
 # the reader rewrite (#23) owns these files; their references are checked once it lands
@@ -40,17 +40,23 @@ def _python_files() -> list[Path]:
     return [p for p in files if not p.relative_to(ROOT).as_posix().startswith(NOT_YET)]
 
 
-def _prose(path: Path) -> Iterator[tuple[int, str]]:
-    """``(line, text)`` of every comment and docstring of a Python file."""
+def _prose(path: Path) -> Iterator[tuple[int, str, str]]:
+    """``(line, text, class)`` of every comment and docstring of a Python file; ``class``: the class a
+    docstring is in (a method named there may be that class's), else ""."""
     source = path.read_text()
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.COMMENT:
-            yield token.start[0], token.string
-    for node in ast.walk(ast.parse(source)):
+            yield token.start[0], token.string, ""
+
+    def docstrings(node: ast.AST, owner: str) -> Iterator[tuple[int, str, str]]:
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
             docstring = ast.get_docstring(node, clean=False)
             if docstring:
-                yield node.body[0].lineno, docstring
+                yield node.body[0].lineno, docstring, node.name if isinstance(node, ast.ClassDef) else owner
+        for child in ast.iter_child_nodes(node):
+            yield from docstrings(child, node.name if isinstance(node, ast.ClassDef) else owner)
+
+    yield from docstrings(ast.parse(source), "")
 
 
 def _module_name(path: Path) -> str:
@@ -78,11 +84,14 @@ def _resolves(target: str, context: str | None = None) -> bool:
         target = package + target
     parts = target.split(".")
     for cut in range(len(parts), 0, -1):
+        source = (ROOT / "/".join(parts[:cut])).with_suffix(".py")
         if parts[cut - 1] == "__main__":
-            return (ROOT / "/".join(parts[:cut])).with_suffix(".py").exists()  # importing it would run it
+            return source.exists()  # importing it would run it
         try:
             owner: object = importlib.import_module(".".join(parts[:cut]))
-        except ImportError:
+        except ImportError as exc:
+            if source.exists() and exc.name and not exc.name.startswith(parts[0]):  # an optional package missing
+                return len(parts) == cut or (len(parts) == cut + 1 and parts[cut] in _top_level_names(source))
             continue
         for i, name in enumerate(parts[cut:]):
             if not _has(owner, name):
@@ -91,8 +100,11 @@ def _resolves(target: str, context: str | None = None) -> bool:
                 owner = getattr(owner, name)
         return True
     if context:  # a name the module itself defines or imports
-        module = importlib.import_module(context)
-        owner = module
+        try:
+            owner = importlib.import_module(context)
+        except ImportError:  # an optional package missing: read the module instead
+            source = (ROOT / context.replace(".", "/")).with_suffix(".py")
+            return parts[0] in _top_level_names(source if source.exists() else source.with_suffix("") / "__init__.py")
         for i, name in enumerate(parts):
             if not _has(owner, name):
                 return False
@@ -102,14 +114,29 @@ def _resolves(target: str, context: str | None = None) -> bool:
     return False
 
 
+def _top_level_names(source: Path) -> set[str]:
+    """What a module defines or imports at its top level, read without importing it."""
+    names = set()
+    for node in ast.parse(source.read_text()).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(a.asname or a.name).partition(".")[0] for a in node.names}
+    return names
+
+
 def _path_exists(text: str) -> bool:
     pattern = re.sub(r"<[^>]*>|\{[^}]*\}", "*", text)
     return any(ROOT.glob(pattern)) if "*" in pattern else (ROOT / pattern).exists()
 
 
-def _problems_in(where: str, text: str, context: str | None) -> Iterator[str]:
+def _problems_in(where: str, text: str, context: str | None, owner: str = "") -> Iterator[str]:
     for match in ROLE.finditer(text):
-        if not _resolves(match.group(1), context):
+        target = match.group(1)
+        if not _resolves(target, context) and not (owner and _resolves(f"{owner}.{target}", context)):
             yield f"{where}: {match.group(0)} does not resolve"
     for match in DOTTED.finditer(text):
         if match.group(1).rpartition(".")[2] in ("py", "json", "md"):
@@ -125,8 +152,8 @@ def test_docstring_and_comment_references_exist() -> None:
     problems = []
     for path in _python_files():
         context = _module_name(path)
-        for line, text in _prose(path):
-            problems += _problems_in(f"{path.relative_to(ROOT)}:{line}", text, context)
+        for line, text, owner in _prose(path):
+            problems += _problems_in(f"{path.relative_to(ROOT)}:{line}", text, context, owner)
     assert not problems, "\n".join(problems)
 
 

@@ -130,5 +130,5 @@ def test_serve_flags_override_the_environment_without_writing_it(
     settings = serve_settings(args, {"CART_MAX_CONCURRENCY": "8"})
     assert (settings.menu_dir, settings.max_concurrency) == (tmp_path.resolve(), 64)
     assert "CART_MENU_DIR" not in os.environ and "CART_MAX_CONCURRENCY" not in os.environ
-    with pytest.raises(ConfigError, match="CART_MAX_CONCURRENCY=-2"):
-        serve_settings(build_parser().parse_args(["serve", "--limit-concurrency", "-2"]), {})
+    with pytest.raises(ConfigError, match="CART_MENU_RELOAD_SECONDS"):
+        serve_settings(args, {"CART_MENU_RELOAD_SECONDS": "-1"})

@@ -49,7 +49,7 @@ AS_SAID: Final = AsSaid.AS_SAID  # AddItem.quantity when the request gave none: 
 @dataclass(frozen=True)
 class AddItem:
     item: str  # id, name, or a spoken phrase ("two large fries"): read by app.core.reading.lines
-    # AS_SAID, or the request's JSON value as given: an int (or 2.0) is checked, anything else is quantity_invalid
+    # AS_SAID, or the request's JSON value: an int is checked (422 quantity_invalid outside 1–99); not an integer: 400
     quantity: AsSaid | object = 1
     modifiers: tuple[str, ...] = ()
     notes: str | None = None

@@ -29,8 +29,9 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential_jitter
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
+from app.logs import one_line
 from app.orders.order import Order
-from app.orders.port import Placement, order_json, same_revision
+from app.orders.port import Placement, cannot_check, order_json, same_revision
 
 log = logging.getLogger("voicecart.orders")
 
@@ -191,8 +192,8 @@ class PostgresSink:
                 self._ensure_schema(conn)
                 row = conn.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
         except (psycopg.Error, PoolTimeout) as exc:
-            log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
-            return None
+            log.error("order lookup for cart %s failed: %s", cart_id, one_line(str(exc)))
+            raise cannot_check(cart_id) from None
         return None if row is None else same_revision(row, revision)
 
     # --- reading (CLI) ---

@@ -12,7 +12,7 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
-from app.orders.order import CheckoutRequest, build_order
+from app.orders.order import CheckoutRequest, build_order, check_repeat
 from app.orders.port import OrderSink
 
 
@@ -24,15 +24,28 @@ class Submitted:
     warnings: list[CartWarning]  # what repricing at checkout found (e.g. price_changed)
 
 
+UNCONFIRMED_REPEAT: CartWarning = {
+    "code": "checkout_details_unconfirmed",
+    "message": "this order had already been placed; the kitchen keeps the details of the first checkout, "
+    "which it did not send back, so these may not be the ones it has",
+}
+
+
 def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSink, now: int) -> Submitted:
     """Order ``state`` once. A cart ordered before gets its order back without being re-validated,
-    so a retry still succeeds after the menu, the stock or the opening hours changed."""
+    so a retry still succeeds after the menu, the stock or the opening hours changed; if the store
+    cannot be read, ``order_outcome_unknown`` (never validated as a new order: "nothing was ordered"
+    could be false). A repeat answers with the order the kitchen has and says when this checkout
+    differed (:func:`app.orders.order.check_repeat`)."""
     found = sink.lookup(state.cart_id_hex, state.revision)
     if found is not None:
-        return Submitted(found, False, mark_checked_out(state), [])
+        return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
     order, priced = build_order(state, menu, request, now)
     placement = sink.place(order)
-    return Submitted(placement.order, placement.created, mark_checked_out(priced.state), priced.warnings)
+    if placement.created:
+        return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
+    warnings = check_repeat(placement.order, state, request) if placement.stored_copy else [UNCONFIRMED_REPEAT]
+    return Submitted(placement.order, False, mark_checked_out(priced.state), warnings)
 
 
 @dataclass

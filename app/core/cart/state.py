@@ -82,10 +82,15 @@ def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
 
 
 def check_quantity(quantity: object) -> int:
-    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`)."""
+    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`).
+
+    Not an integer at all (``"2"``, ``true``, ``null``, ``2.5``) is a malformed request: 400
+    ``invalid_request``, as the voice tools' schema check answers it. An integer the cart cannot
+    take (0, 100, a merge past 99) is 422 ``quantity_invalid``: the customer can say another number.
+    """
     whole = as_integer(quantity)
     if whole is None:
-        raise QuantityInvalid(f"quantity must be a whole number from 1 to {MAX_QUANTITY}", quantity=quantity)
+        raise InvalidRequest(f"quantity must be an integer from 1 to {MAX_QUANTITY}", field="quantity")
     if not 1 <= whole <= MAX_QUANTITY:
         raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=whole)
     return whole
