@@ -78,6 +78,3 @@ def cannot_check(cart_id: str) -> OrderOutcomeUnknown:
         cart_id=cart_id,
         reason="lookup_failed",
     )
-
-
-# --- SQLite -----------------------------------------------------------------------------------------
