@@ -20,9 +20,9 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
-from app.core.cart import CartState, CartWarning, TaxAmount, check_options, clean_notes
+from app.core.cart import CartState, TaxAmount, check_options, clean_notes
 from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, format_money, price_cart
 from app.core.cart.view import iso_utc
@@ -295,7 +295,17 @@ def other_content(stored: dict[str, Any], message: str) -> CartAlreadyOrdered:
     )
 
 
-def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[CartWarning]:
+class CheckoutWarning(TypedDict):
+    """What a repeated checkout says about itself: ``checkout_details_differ`` (with the ``fields``
+    that differed and what was ``ordered`` for them) or ``checkout_details_unconfirmed``."""
+
+    code: str
+    message: str
+    fields: NotRequired[list[str]]
+    ordered: NotRequired[dict[str, Any]]
+
+
+def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[CheckoutWarning]:
     """A checkout of a cart that has an order ``stored``: the same content is that order (its warnings,
     if this checkout asked for other details, are returned); other content is ``cart_already_ordered``.
 

@@ -7,7 +7,7 @@ Money is in the menu currency's minor unit (``*_cents``), rates are decimal stri
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
 from app.core.menu.model import TaxView
 
@@ -49,10 +49,10 @@ class LineView(TypedDict):
 
 
 class CartWarning(TypedDict):
-    """Something the customer should hear about the cart (``CartWarning``: a line's, the hours', a checkout's).
+    """Something the customer should hear about the cart (``CartWarning``: a line's, or the hours').
 
-    ``item_unavailable`` and ``price_changed`` name a line; ``restaurant_closed`` gives today's hours;
-    checkout adds ``checkout_details_differ`` and ``checkout_details_unconfirmed`` (:mod:`app.orders`).
+    ``item_unavailable`` and ``price_changed`` name a line; ``restaurant_closed`` gives today's hours
+    (a checkout's own warnings: :class:`app.orders.order.CheckoutWarning`).
     """
 
     code: str
@@ -64,8 +64,6 @@ class CartWarning(TypedDict):
     new_unit_price_cents: NotRequired[int]
     hours_today: NotRequired[list[str]]  # restaurant_closed: "HH:MM-HH:MM" in the menu's time zone
     timezone: NotRequired[str]
-    fields: NotRequired[list[str]]  # checkout_details_differ: what this checkout asked otherwise
-    ordered: NotRequired[dict[str, Any]]  # and what the kitchen has for those fields
 
 
 class CartView(TypedDict):
