@@ -109,6 +109,16 @@ class WebhookSink:
                 self._client = httpx.Client(follow_redirects=False)
             return self._client
 
+    def start(self) -> None:
+        """Nothing to do: the client is made on first use."""
+
+    def close(self) -> None:
+        """Close the pooled client, if one was made."""
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         return None  # the receiver keeps the orders; a repeat is recognised there (Idempotency-Key)
 
