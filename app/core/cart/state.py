@@ -32,7 +32,7 @@ class Line(NamedTuple):
     item_tag: int
     quantity: int
     unit_price_cents: int  # as last quoted to the customer: item (or variation) + options
-    option_tags: tuple[Entry, ...] = ()  # see app.choices: a tag, or (tag, *nested entries); repeats = quantity
+    option_tags: tuple[Entry, ...] = ()  # app.core.cart.choices: a tag or (tag, *nested entries); repeats = quantity
     notes: str = ""
     variation_tag: int | None = None  # the chosen variation, for an item that has variations
 
@@ -112,7 +112,7 @@ def clean_notes(notes: object) -> str:
 def check_options(
     item: Item, options: Sequence[Option | Pick], variation: Variation | None = None
 ) -> tuple[Entry, ...]:
-    """Enforce the item's variations and modifier groups (:func:`app.choices.check_choices`)."""
+    """Enforce the item's variations and modifier groups (:func:`app.core.cart.choices.check_choices`)."""
     return check_choices(item, variation, options)
 
 
