@@ -12,11 +12,12 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__
 from app.cli.arguments import CONCURRENCY, PORT, WORKERS
+from app.cli.mcp import register as register_mcp
 from app.cli.menu_import import register as register_menu_import
 from app.cli.orders import register as register_orders
 from app.core.cart import CartState
@@ -192,13 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.set_defaults(func=_token_inspect)
 
     register_orders(sub)  # orders list | orders show ORDER_ID
+    register_mcp(sub)  # mcp --url URL --restaurant RID (needs the mcp extra)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        command: Callable[[argparse.Namespace], int] = args.func
+        return command(args)
     except ConfigError as exc:
         print(f"voicecart: configuration error: {exc}", file=sys.stderr)
         return 2
