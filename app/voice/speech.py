@@ -110,7 +110,13 @@ def spoken_summary(lines: Iterable[Mapping[str, Any]], total_cents: int, currenc
 
 
 def total_sentence(priced: PricedCart) -> str:
-    return f"Your total is now {format_money(priced.total_cents, priced.currency)} with tax."
+    """``"Your total is now $9.72 with tax."``; where every tax is in the prices, as a receipt says it:
+    ``"Your total is now A$13.50, including GST."``"""
+    total = format_money(priced.total_cents, priced.currency)
+    if priced.taxes and all(t["inclusive"] for t in priced.taxes):
+        held = " and ".join(dict.fromkeys(t["name"] for t in priced.taxes))
+        return f"Your total is now {total}, including {held}."
+    return f"Your total is now {total} with tax."
 
 
 def failure(exc: CartError) -> dict[str, Any]:

@@ -99,3 +99,18 @@ def test_an_item_with_no_sizes_still_says_it_has_one_size(client: TestClient) ->
         f"{CART}/items", json={"item": "mexican coke", "variation": "large"}, headers={"Cart-Token": token}
     )
     assert coke.json()["error"]["message"] == "Mexican Coke comes in one size only"
+
+
+def test_a_tax_included_total_is_said_as_included(tmp_path: Path) -> None:
+    from app.core import turn
+    from app.core.cart.pricing import price_cart
+    from app.voice.speech import total_sentence
+
+    cafe = load_menu(bundled_menu_dir() / "demo-cafe.json")
+    burger = load_menu(bundled_menu_dir() / "demo-burger.json")
+    cafe_cart = turn.apply(turn.cart.new_cart(b"gstgstgs", cafe.restaurant_id, 0), turn.AddItem("banana bread"), cafe)[
+        0
+    ]
+    burger_cart = turn.apply(turn.cart.new_cart(b"taxtaxta", DEMO, 0), turn.AddItem("mexican coke"), burger)[0]
+    assert total_sentence(price_cart(cafe_cart, cafe)) == "Your total is now A$6.00, including GST."
+    assert total_sentence(price_cart(burger_cart, burger)) == "Your total is now $3.78 with tax."
