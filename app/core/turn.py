@@ -18,10 +18,11 @@ from app.core.cart.choices import Pick, decode
 from app.core.cart.pricing import PricedCart, price_cart
 from app.core.cart.shapes import CartView, CartWarning, Priced
 from app.core.cart.view import cart_view
-from app.core.menu import Item, Menu, Variation
+from app.core.menu import Item, Menu, ModifierGroup, Variation
 from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
 from app.core.reading.matching import resolve_variation
+from app.core.reading.modifiers import resolve_choices
 from app.core.token.codec import CartCodec
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.json_input import as_integer
@@ -175,6 +176,8 @@ def _update_line(state: CartState, op: UpdateLine, menu: Menu) -> CartState:
             if said_notes and op.notes is None:  # "make it gluten free": kept as a note, never dropped
                 kept = [n for n in (line.notes or "").split("; ") if n]
                 op = replace(op, notes="; ".join(dict.fromkeys([*kept, *said_notes])))
+        elif item.size_group is not None:  # its sizes are options: the new size replaces the old one
+            options = resized_picks(item, item.size_group, kept_picks(item, line), op.variation)
         elif op.variation is not None:  # always, without modifiers (the condition above)
             options = kept_picks(item, line)
             variation = resolve_variation(item, op.variation) if item.variations else None
@@ -207,6 +210,16 @@ def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
     if picks is None:
         raise ModifierInvalid(f"a choice on this {item.name} is no longer offered; choose again", line_id=line.line_id)
     return list(picks)
+
+
+def resized_picks(item: Item, sizes: ModifierGroup, picks: list[Pick], size: str | None) -> list[Pick]:
+    """``picks`` with the choice of the ``sizes`` group replaced by ``size`` (said as a variation)."""
+    _, said = resolve_choices(item, (), size)  # read as a choice of the item, as an added line's size is
+    chosen = [p for p in said if p.option.group_id == sizes.id]
+    if not chosen:
+        names = ", ".join(o.name for o in sizes.options if o.available)
+        raise ModifierInvalid(f"{item.name} has no {size}; the {sizes.name} choices are {names}", item_id=item.id)
+    return [p for p in picks if p.option.group_id != sizes.id] + chosen
 
 
 def closed_notice(menu: Menu, now: int) -> CartWarning | None:
