@@ -17,9 +17,9 @@ from app.core.cart.choices import Pick, decode
 from app.core.cart.pricing import PricedCart, price_cart
 from app.core.cart.view import cart_view
 from app.core.menu import Item, Menu
+from app.core.reading.choice_names import resolve_variation
 from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
-from app.core.reading.matching import resolve_variation
 from app.core.token.codec import CartCodec
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.json_input import as_integer
