@@ -26,6 +26,11 @@ def token_hash(token: str) -> str:
     return "tok:" + hashlib.sha256(token.encode()).hexdigest()[:8]
 
 
+def one_line(text: str) -> str:
+    """A driver's multi-line message (libpq: "connection failed: …\\nFATAL:  …") as one line."""
+    return " ".join(text.split())
+
+
 def redact(text: str) -> str:
     return TOKEN_PATTERN.sub(lambda m: token_hash(m.group(0)), text)
 

@@ -29,8 +29,9 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential_jitter
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
+from app.logs import one_line
 from app.orders.order import Order
-from app.orders.port import Placement, order_json, same_revision
+from app.orders.port import Placement, cannot_check, order_json, same_revision
 
 log = logging.getLogger("voicecart.orders")
 
@@ -106,7 +107,7 @@ class PostgresSink:
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK_KEY,))
             for statement in filter(str.strip, SCHEMA.split(";")):
-                conn.execute(statement)  # type: ignore[arg-type]  # our own constant DDL
+                conn.execute(statement)  # our own constant DDL
         self._schema_ready = True
 
     def _run(self, what: str, work: Any) -> Any:
@@ -119,7 +120,10 @@ class PostgresSink:
             wait=wait_exponential_jitter(multiplier=0.1, max=1.0, jitter=0.2),
             reraise=True,
             before_sleep=lambda state: log.warning(
-                "%s: PostgreSQL attempt %d failed: %s", what, state.attempt_number, state.outcome.exception()
+                "%s: PostgreSQL attempt %d failed: %s",
+                what,
+                state.attempt_number,
+                state.outcome and state.outcome.exception(),
             ),
         )
         for attempt in retrying:
@@ -188,8 +192,8 @@ class PostgresSink:
                 self._ensure_schema(conn)
                 row = conn.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
         except (psycopg.Error, PoolTimeout) as exc:
-            log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
-            return None
+            log.error("order lookup for cart %s failed: %s", cart_id, one_line(str(exc)))
+            raise cannot_check(cart_id) from None
         return None if row is None else same_revision(row, revision)
 
     # --- reading (CLI) ---
@@ -210,7 +214,7 @@ class PostgresSink:
         """Newest first. Raises ConnectionError when the database cannot be reached."""
         where, params = ("WHERE restaurant_id = %s", (restaurant_id,)) if restaurant_id else ("", ())
         query = f"SELECT body FROM voicecart_orders {where} ORDER BY placed_at DESC, seq DESC LIMIT %s"
-        rows = self._read("recent", lambda c: c.execute(query, (*params, limit)).fetchall())  # type: ignore[arg-type]
+        rows = self._read("recent", lambda c: c.execute(query, (*params, limit)).fetchall())
         return [json.loads(r[0]) for r in rows]
 
     def close(self) -> None:

@@ -18,7 +18,7 @@ import tenacity
 
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
-from app.orders.port import Placement, order_json, same_revision
+from app.orders.port import Placement, cannot_check, order_json, same_revision
 
 log = logging.getLogger("voicecart.orders")
 
@@ -125,8 +125,8 @@ class SqliteSink:
             with closing(self._connect()) as db:
                 row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
         except sqlite3.Error as exc:
-            log.warning("order lookup for cart %s failed (%s); validating as a new order", cart_id, exc)
-            return None
+            log.error("order lookup for cart %s failed: %s", cart_id, exc)
+            raise cannot_check(cart_id) from None
         return None if row is None else same_revision(row, revision)
 
     # --- reading (CLI) ---

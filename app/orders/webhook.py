@@ -4,8 +4,11 @@ POSTs the order JSON to ``CART_ORDER_WEBHOOK_URL`` with ``Idempotency-Key: <orde
 ``Voicecart-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with
 CART_ORDER_WEBHOOK_SECRET>``. Retries 5xx, 408, 425, 429, timeouts and connection errors with
 exponential backoff and jitter, all within a deadline; any other 4xx is final. The receiver's
-contract: keep the first order per Idempotency-Key; answer a repeat with 2xx and
-``Idempotent-Replayed: true``; answer 409 if the key is known with another ``cart_revision``.
+contract: keep the first order per Idempotency-Key; answer a repeat with 2xx,
+``Idempotent-Replayed: true`` and the order it kept as the body (``{"order": …}`` or the order
+itself), and 409 (with the kept order too) if the key is known with another ``cart_revision``.
+voicecart then answers with the kept order (a retry's other details are named in a warning); a
+receiver that sends no order back gets ``checkout_details_unconfirmed`` in the warnings.
 Several replicas can share one receiver.
 
 When the retries run out, the answer depends on whether the kitchen may have the order: if no
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import random
 import threading
@@ -28,7 +32,7 @@ from typing import Any
 import httpx
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
-from app.orders.order import Order
+from app.orders.order import Order, other_content
 from app.orders.port import Placement, already_ordered, order_json
 
 log = logging.getLogger("voicecart.orders")
@@ -37,6 +41,20 @@ SIGNATURE_HEADER = "Voicecart-Signature"
 REPLAYED_HEADER = "Idempotent-Replayed"
 MIN_ATTEMPT_SECONDS = 0.5  # no retry starts with less time than this left before the deadline
 RETRY_STATUSES = frozenset({408, 425, 429})
+
+
+def kept_order(response: httpx.Response, order_id: str) -> dict[str, Any] | None:
+    """The order the receiver kept, when its answer to a repeat carries it (``{"order": {...}}`` or the
+    order itself), else None."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return None
+    if isinstance(body, dict) and isinstance(body.get("order"), dict):
+        body = body["order"]
+    if isinstance(body, dict) and body.get("order_id") == order_id and isinstance(body.get("lines"), list):
+        return body
+    return None
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -68,7 +86,9 @@ class WebhookSink:
         self.base_delay = base_delay_seconds
         self.max_delay = max_delay_seconds
         self.max_attempts = max_attempts
-        self._sleep, self._monotonic, self._rand = sleep, monotonic, rand
+        self._sleep: Callable[[float], None] = sleep
+        self._monotonic: Callable[[], float] = monotonic
+        self._rand: Callable[[], float] = rand
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
 
@@ -84,7 +104,7 @@ class WebhookSink:
 
     def backoff(self, attempt: int) -> float:
         """Exponential with "equal jitter": half the step fixed, half random (no thundering herd)."""
-        step = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        step = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
         return step / 2 + self._rand() * step / 2
 
     def place(self, order: Order) -> Placement:
@@ -122,8 +142,14 @@ class WebhookSink:
                 if 200 <= status < 300:
                     replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
                     log.info("order %s delivered (attempt %d, replayed=%s)", order.order_id, attempt, replayed)
-                    return Placement(order.to_dict(), not replayed)
+                    if not replayed:
+                        return Placement(order.to_dict(), True)
+                    kept = kept_order(response, order.order_id)  # what the kitchen has, not this attempt
+                    return Placement(kept or order.to_dict(), False, stored_copy=kept is not None)
                 if status == 409:
+                    kept = kept_order(response, order.order_id)
+                    if kept is not None:
+                        raise other_content(kept, "this cart was already ordered before these changes")
                     raise already_ordered(order.order_id, order.cart_revision)
                 last = f"HTTP {status}"
                 if status < 500 and status not in RETRY_STATUSES:

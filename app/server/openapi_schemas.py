@@ -232,10 +232,32 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "fulfillment": {"enum": list(FULFILLMENT)},
             "notes": {"type": "string"},
             "placed_at": {"type": "string", "format": "date-time"},
-        }
+            "cart_digest": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{24}$",
+                "description": "what the cart held (not prices): a retry with other content is a conflict",
+            },
+        },
+        required=[
+            *("order_id", "cart_id", "cart_revision", "restaurant_id", "currency", "lines", "subtotal_cents"),
+            *("tax_cents", "taxes", "total_cents", "customer", "fulfillment", "notes", "placed_at"),
+        ],  # cart_digest: orders stored before it existed have none
+    ),
+    "RepeatWarning": obj(
+        {
+            "code": {"enum": ["checkout_details_differ", "checkout_details_unconfirmed"]},
+            "message": {"type": "string"},
+            "fields": {"type": "array", "items": {"type": "string"}, "description": "what this checkout changed"},
+            "ordered": {"type": "object", "description": "the kitchen's value of each of those fields"},
+        },
+        required=["code", "message"],
     ),
     "CheckoutAnswer": obj(
-        {**_CART_ANSWER, "order": ref("Order"), "warnings": {"type": "array", "items": ref("CartWarning")}}
+        {
+            **_CART_ANSWER,
+            "order": ref("Order"),
+            "warnings": {"type": "array", "items": {"oneOf": [ref("CartWarning"), ref("RepeatWarning")]}},
+        }
     ),
     "ToolCallAnswer": obj(
         {

@@ -22,18 +22,30 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from app.errors import InvalidRequest
+from app.errors import CartError, InvalidRequest
 from app.json_input import object_fields, optional_str
 from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, read_json
 from app.server.order_workers import OrderWorkers
 from app.server.responses import OrjsonResponse
 from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
+from app.voice.toolkit import parse_arguments
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
 ORDER_TOOLS = frozenset({"confirm_order"})  # may hand an order to the sink: run on the order workers
+
+
+def places_order(name: str, arguments: object) -> bool:
+    """Only placing an order waits on the order workers; a review or a cancel only looks the cart up
+    (quickly, or "can't check right now") and must not queue behind hung checkouts."""
+    if name not in ORDER_TOOLS:
+        return False
+    try:
+        return parse_arguments(arguments).get("action") == "checkout"
+    except CartError:
+        return False  # the tool answers the bad arguments
 
 
 def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
@@ -50,8 +62,8 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})
         call_id = optional_str(body.get("call_id"), "call_id")
         name = request.path_params["name"]
-        # cart tools are quick (the turns' pool); confirm_order may wait on the order store (its own threads)
-        run = workers.run if name in ORDER_TOOLS else run_in_threadpool
+        # cart tools are quick (the turns' pool); placing an order may wait on the store (its own threads)
+        run = workers.run if places_order(name, body.get("arguments", {})) else run_in_threadpool
         outcome = await run(
             functools.partial(ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink),
             name,

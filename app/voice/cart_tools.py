@@ -38,7 +38,7 @@ from app.voice.speech import (
     order_readback,
     total_sentence,
 )
-from app.voice.toolkit import ToolContext, tool
+from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, tool
 
 MAX_ITEMS_PER_CALL = 10
 MAX_FOUND = 8
@@ -178,6 +178,7 @@ def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str,
         }
     },
     required=["items"],
+    guard=GUARD_ORDERED,
 )
 def add_to_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     entries = args["items"]
@@ -231,6 +232,8 @@ def _added_text(added: dict[str, Any]) -> str:
         "notes": _NOTES,
     },
     required=["line_id"],
+    needs_cart=True,
+    guard=GUARD_ORDERED,
 )
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
@@ -304,6 +307,8 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
         "item": _ITEM_TEXT,
         "quantity": {"type": "integer", "minimum": 1, "description": "how many to remove; leave out (or null) for all"},
     },
+    needs_cart=True,
+    guard=GUARD_ORDERED,
 )
 def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if "line_id" not in args and not args.get("item"):
@@ -339,6 +344,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     """Read back the order with its total. Call when the customer asks what they have ordered or
     how much it is, and before finishing the order.""",
     {},
+    needs_cart=True,
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now))}
@@ -348,6 +354,8 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     "clear_order",
     """Empty the whole order. Only when the customer clearly asks to start over or cancel everything.""",
     {},
+    needs_cart=True,
+    guard=GUARD_ORDERED_OR_UNKNOWN,  # "I've cleared the order" while the kitchen holds it would be false
 )
 def clear_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)

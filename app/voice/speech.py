@@ -123,6 +123,12 @@ def failure(exc: CartError) -> dict[str, Any]:
         )
         why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
         message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
+    elif exc.code == "order_outcome_unknown" and d.get("reason") == "lookup_failed":
+        message = (
+            "I can't reach the order system right now, so I can't check whether this order was already "
+            "placed; nothing was changed. Do not say it was cancelled, cleared or not ordered: say you will "
+            "try again, then call the same tool again in a moment."
+        )
     elif exc.code == "order_outcome_unknown":
         message = (
             "The kitchen did not confirm in time, so the order may or may not have gone through. Do not tell "
