@@ -112,7 +112,8 @@ class ToolEndpoint:
         arguments: Mapping[str, Any] | str | None = None,
         call_id: str | None = None,
     ) -> ToolAnswer:
-        """Run tool ``name`` on ``session``'s cart (none yet: a new one) and keep the token it answers with.
+        """Run tool ``name`` on ``session``'s cart and keep the token it answers with (no cart yet: a tool that
+        adds makes one; one that needs a cart raises :class:`CartTokenRefused` ``token_missing``).
 
         ``arguments``: an object, or the model's JSON string. Calls of one session are serialised. A
         refused token (401/403) is dropped from the session before :class:`CartTokenRefused` is raised;
@@ -202,7 +203,8 @@ class CartClient:
 
     async def call_json(self, name: str, arguments: Mapping[str, Any] | str | None = None) -> dict[str, Any]:
         """:meth:`call`, with the output parsed: ``{"ok", "message", …, "cart": {…}}``."""
-        return json.loads((await self.call(name, arguments)).output)
+        parsed: dict[str, Any] = json.loads((await self.call(name, arguments)).output)
+        return parsed
 
     async def aclose(self) -> None:
         await self.endpoint.aclose()

@@ -39,16 +39,17 @@ class ToolNotFound(VoicecartError):
 
 
 class CartTokenRefused(VoicecartError):
-    """401/403: the cart token was refused (``token_expired``, ``token_key_retired``, ``token_invalid``, …).
+    """401/403: the cart token was refused (``token_expired``, ``token_key_retired``, ``token_invalid``), or a
+    tool that needs a cart was called before there was one (``token_missing``).
 
-    The session has dropped the token: the next call starts a new, empty cart. ``message`` is the
-    server's words for the customer.
+    The session holds no token afterwards: a tool that adds to the order starts a new cart.
+    ``message`` is the server's words.
     """
 
     def __init__(self, code: str, message: str) -> None:
         self.code = code
         self.message = message
-        super().__init__(f"the cart was refused ({code}: {message}); the next call starts a new cart")
+        super().__init__(f"no cart to use ({code}: {message}); adding to the order starts a new cart")
 
 
 class VoicecartRefused(VoicecartError):

@@ -17,6 +17,7 @@ hands the model as the tool's error output. Needs the ``livekit`` extra.
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
 from typing import Any
 
 from livekit.agents import RunContext, ToolError, function_tool
@@ -26,6 +27,8 @@ from app.agents.client import CartSession, ToolEndpoint
 from app.agents.errors import VoicecartError
 from app.agents.specs import ToolSpec
 
+LiveKitTool = RawFunctionTool[..., Coroutine[Any, Any, str]]  # what function_tool makes of an async function
+
 
 def _session(context: RunContext[Any]) -> CartSession:
     userdata = context.userdata  # LiveKit raises ValueError when the session was given none
@@ -34,10 +37,10 @@ def _session(context: RunContext[Any]) -> CartSession:
     return userdata
 
 
-def function_tool_for(endpoint: ToolEndpoint, spec: ToolSpec) -> RawFunctionTool:
+def function_tool_for(endpoint: ToolEndpoint, spec: ToolSpec) -> LiveKitTool:
     """One LiveKit tool for ``spec``: calls voicecart on the session's cart, returns the output string."""
 
-    async def call(raw_arguments: dict[str, object], context: RunContext) -> str:
+    async def call(raw_arguments: dict[str, object], context: RunContext[Any]) -> str:
         session = _session(context)
         try:
             answer = await endpoint.call(session, spec.name, raw_arguments, call_id=context.function_call.call_id)
@@ -49,6 +52,6 @@ def function_tool_for(endpoint: ToolEndpoint, spec: ToolSpec) -> RawFunctionTool
     return function_tool(call, raw_schema=schema)
 
 
-def function_tools(endpoint: ToolEndpoint, specs: list[ToolSpec]) -> list[RawFunctionTool]:
+def function_tools(endpoint: ToolEndpoint, specs: list[ToolSpec]) -> list[LiveKitTool]:
     """Every published tool, for ``Agent(tools=...)``."""
     return [function_tool_for(endpoint, spec) for spec in specs]

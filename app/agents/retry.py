@@ -25,7 +25,8 @@ def _should_retry(response: httpx.Response) -> bool:
 def _last_outcome(state: RetryCallState) -> httpx.Response:
     """After the last attempt: its response (a 5xx the caller turns into an error), or its exception raised."""
     assert state.outcome is not None
-    return state.outcome.result()
+    response: httpx.Response = state.outcome.result()
+    return response
 
 
 class WaitRetryAfter(wait_base):

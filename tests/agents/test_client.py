@@ -186,8 +186,10 @@ def test_unknown_restaurant_unknown_tool_and_a_refused_token(voicecart: ServerPr
                 await client.call("get_current_order")
             assert refused.value.code == "token_invalid"
             assert client.token is None
-            answer = await client.call("get_current_order")  # a new, empty cart
-            assert answer.ok and answer.cart["lines"] == []
+            with pytest.raises(CartTokenRefused, match="token_missing"):  # no cart yet: nothing to read
+                await client.call("get_current_order")
+            answer = await client.call("add_to_order", {"items": [{"item": "cookie"}]})  # a new cart
+            assert answer.ok and [line["item_id"] for line in answer.cart["lines"]] == ["cookie"]
             assert client.token
 
     asyncio.run(main())

@@ -12,7 +12,9 @@ from app.cli import main
 def test_voicecart_mcp_without_the_mcp_package_names_the_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "mcp", None)  # as if not installed: importing it raises ImportError
+    loaded = [name for name in sys.modules if name.split(".")[0] in ("mcp", "mcp_types")]
+    for name in {"mcp", "mcp_types", *loaded}:  # as if not installed: importing any of them raises ImportError
+        monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.delitem(sys.modules, "app.agents.mcp_server", raising=False)
     assert main(["mcp", "--url", "http://127.0.0.1:8000", "--restaurant", "demo-burger"]) == 2
     err = capsys.readouterr().err
