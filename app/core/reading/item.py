@@ -43,7 +43,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
-from app.errors import ItemAmbiguous, ItemNotFound
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 
 @dataclass(frozen=True)
@@ -341,12 +341,23 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     return reading_of(top, said)
 
 
+def one_variation(item: Item, said: list[str]) -> Variation | None:
+    """The one variation (size) the ids ``said`` name; two different ones are asked about, never one kept."""
+    sizes = [v for v in item.variations if v.id in said]
+    if len(sizes) > 1:
+        raise ModifierInvalid(
+            f"choose one of {' or '.join(v.name for v in sizes)}",
+            item_id=item.id,
+            group=VARIATION_GROUP,
+            group_name="Size",
+        )
+    return sizes[0] if sizes else None
+
+
 def reading_of(fit: _Fit, said: str) -> Reading:
     """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
     default option as a removal rather than a note."""
-    variation = next(
-        (v for v in fit.item.variations for o in fit.options if o.group_id == VARIATION_GROUP and o.id == v.id), None
-    )
+    variation = one_variation(fit.item, [o.id for o in fit.options if o.group_id == VARIATION_GROUP])
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}

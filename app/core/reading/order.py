@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from app.core.menu import Item, Menu, Option
+from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.reading.questions import ask_about_words
 from app.core.reading.spoken import SEPARATORS, normalize
@@ -93,6 +94,9 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     exact = menu.item(text)
     if exact is not None and not modifiers:
         return [Reading(exact, said=text)]
+    ids = exact_reading(menu, text, modifiers)
+    if ids is not None:  # an item id with option ids: read as given, never cut or scored
+        return [ids]
     pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
     if len(pieces) == 1:
         pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
