@@ -19,6 +19,7 @@ from app.core.reading.item import Reading
 from app.core.reading.lookup import named_item, names_loosely, search_items
 from app.core.reading.order import read_order
 from app.core.reading.spoken import normalize
+from app.core.reading.understood import understood_line
 from app.errors import (
     CartError,
     FieldRequired,
@@ -150,6 +151,7 @@ def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str,
         "options": [modifiers_phrase([m]) for m in line.modifiers],
         "notes": line.line.notes,
         "spoken": describe_line(line),  # "two Cheeseburgers with Medium and Cheddar": the one wording of a line
+        "understood": understood_line(ctx.menu, line.line),  # the same line as an add's ids, to check and resend
     }
 
 
