@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--blind] [--out DIR] [BENCH …]`` — all by default (``python -m bench --help`` names them).
+"""``python -m bench [--quick] [--blind] [--out DIR] [BENCH …]`` — all by default (``--help`` names them).
 
 Needs ``pip install -e '.[bench]'``; the codec and HTTP benches also need ``redis-server`` and
 ``wrk`` on PATH, the instruction counts ``valgrind`` (Debian: ``apt-get install redis-server wrk

@@ -20,9 +20,9 @@ from app.core.cart.shapes import CartView, CartWarning, Priced
 from app.core.cart.view import cart_view
 from app.core.menu import Item, Menu, ModifierGroup, Variation
 from app.core.menu.memo import memo
+from app.core.reading.choice_names import resolve_variation
 from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
-from app.core.reading.matching import resolve_variation
 from app.core.reading.modifiers import resolve_choices
 from app.core.token.codec import CartCodec
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing

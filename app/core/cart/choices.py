@@ -51,7 +51,7 @@ def is_flat(entries: tuple[Entry, ...]) -> bool:
     return all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
 
 
-def identities(picks: Iterable[Pick]) -> tuple[int | tuple, ...]:
+def identities(picks: Iterable[Pick]) -> tuple[int | tuple[object, ...], ...]:
     """The picks as the ids of their options (nested: ``(id, *children)``): a key that hashes in C.
 
     Only meaningful while the options are alive: a memo keyed by it keeps the picks in its value.
@@ -241,7 +241,7 @@ def checked_choice(
     tree = tuple([p if isinstance(p, Pick) else Pick(p) for p in picks])
     key = (id(variation), identities(tree))
     allowed = memo(item, "allowed choices", MAX_CHOICES_PER_ITEM)
-    known = allowed.get(key)
+    known: tuple[tuple[tuple[Entry, ...], int], object] | None = allowed.get(key)
     if known is not None:
         return known[0]
     if tree:
