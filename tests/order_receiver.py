@@ -1,7 +1,8 @@
-"""A real kitchen webhook receiver on loopback, implementing the contract in :mod:`app.sinks`.
+"""A real kitchen webhook receiver on loopback, implementing the contract in :mod:`app.orders.webhook`.
 
 It verifies ``Voicecart-Signature``, keeps the first order per ``Idempotency-Key``, answers a repeat
-with ``Idempotent-Replayed: true`` and a different ``cart_revision`` with 409. ``fail_first`` makes
+with ``Idempotent-Replayed: true`` and the order it kept, and a different ``cart_revision`` with 409.
+``fail_first`` makes
 the first N attempts answer ``fail_status``; ``slow_first`` makes them hang for ``slow_seconds``
 first (a timeout for the sender). ``answer_after_storing`` stores the order (or finds it stored) and only
 then waits that long before answering (the kitchen has it, the sender times out: an unknown outcome). ``hold``, an
@@ -31,6 +32,7 @@ class OrderReceiver:
         slow_seconds: float = 1.0,
         answer_after_storing: float = 0.0,
         hold: threading.Event | None = None,
+        send_kept: bool = True,
     ) -> None:
         self.secret = secret.encode()
         self.fail_first = fail_first
@@ -39,6 +41,7 @@ class OrderReceiver:
         self.slow_seconds = slow_seconds
         self.answer_after_storing = answer_after_storing
         self.hold = hold
+        self.send_kept = send_kept  # a repeat is answered with the order kept (the contract), or without
         self.waiting = 0
         self.attempts = 0
         self.orders: dict[str, dict[str, Any]] = {}
@@ -92,8 +95,8 @@ class OrderReceiver:
         if stored is None:
             return 201, {}, {"ok": True}
         if stored["cart_revision"] != order["cart_revision"]:
-            return 409, {}, {"order_id": key}
-        return 200, {"Idempotent-Replayed": "true"}, {"ok": True}
+            return 409, {}, {"order_id": key, "order": stored}
+        return 200, {"Idempotent-Replayed": "true"}, {"order": stored} if self.send_kept else {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         receiver = self

@@ -17,16 +17,18 @@ Placing it with a sink is :mod:`app.orders.service`; reading it aloud is :mod:`a
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
-from app.core.cart import CartState, check_options, clean_notes
-from app.core.cart.choices import decode
+from app.core.cart import CartState, TaxAmount, check_options, clean_notes
+from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, format_money, price_cart
 from app.core.cart.view import iso_utc
 from app.core.menu import Menu
 from app.errors import (
+    CartAlreadyOrdered,
     CartEmpty,
     CartHasUnavailableItems,
     FieldInvalid,
@@ -50,6 +52,22 @@ _REQUEST_FIELDS = {"customer", "fulfillment", "notes", "expected_total_cents"}
 def order_id_for(cart_id: bytes) -> str:
     """``ord_`` + 20 hex digits: a domain-separated hash of the cart id, stable forever."""
     return "ord_" + hashlib.blake2b(cart_id, digest_size=10, person=b"voicecart.order").hexdigest()
+
+
+def cart_digest(state: CartState) -> str:
+    """What the cart holds (items, sizes, choices, counts, notes; not prices), as 24 hex digits.
+
+    Two carts from one token can share an id and a revision (a retried call, a double-submitted
+    form): the order id and revision alone cannot tell them apart, this can. Prices are left out,
+    so a retry after a price change still names the same order.
+    """
+    content = [
+        [line.line_id, line.item_tag, line.variation_tag, repr(sorted(map(entry_key, line.option_tags))),
+         line.quantity, line.notes]
+        for line in state.lines
+    ]  # fmt: skip
+    canonical = json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
+    return hashlib.blake2b(canonical, digest_size=12, person=b"voicecart.cart").hexdigest()
 
 
 # --- the request ------------------------------------------------------------------------------------
@@ -140,8 +158,9 @@ class Order:
     fulfillment: str
     notes: str
     placed_at: int
-    taxes: tuple[dict[str, Any], ...] = ()  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    taxes: tuple[TaxAmount, ...] = ()
     added_tax_cents: int | None = None  # the additive taxes; None: all of tax_cents (no inclusive tax)
+    cart_digest: str = ""  # cart_digest(state): which content of the cart this order is
 
     @property
     def total_cents(self) -> int:
@@ -165,6 +184,7 @@ class Order:
             "fulfillment": self.fulfillment,
             "notes": self.notes,
             "placed_at": iso_utc(self.placed_at),
+            **({"cart_digest": self.cart_digest} if self.cart_digest else {}),
         }
 
 
@@ -239,5 +259,84 @@ def build_order(state: CartState, menu: Menu, request: CheckoutRequest, now: int
         placed_at=now,
         taxes=tuple(priced.taxes),
         added_tax_cents=priced.total_cents - priced.subtotal_cents,
+        cart_digest=cart_digest(state),
     )
     return order, priced
+
+
+# --- a repeat: this cart had been ordered ---------------------------------------------------------
+
+
+def ordered_lines_text(stored: dict[str, Any]) -> str:
+    """``2 × Cheeseburger (Large), 1 × French Fries``: what a stored order holds, for a message."""
+    parts = []
+    for line in stored.get("lines", []):
+        variation = line.get("variation") or {}
+        size = f" ({variation['name']})" if isinstance(variation, dict) and variation.get("name") else ""
+        parts.append(f"{line.get('quantity')} × {line.get('name')}{size}")
+    return ", ".join(parts) or "nothing"
+
+
+def ordered_summary(stored: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored order's lines, short: what the kitchen has."""
+    return [
+        {k: line[k] for k in ("line_id", "item_id", "name", "variation", "quantity", "modifiers", "notes") if k in line}
+        for line in stored.get("lines", [])
+    ]
+
+
+def other_content(stored: dict[str, Any], message: str) -> CartAlreadyOrdered:
+    """``cart_already_ordered`` naming what the stored order holds."""
+    return CartAlreadyOrdered(
+        f"{message} (order {stored['order_id']}: {ordered_lines_text(stored)}); start a new cart to order again",
+        order_id=stored["order_id"],
+        cart_revision=stored.get("cart_revision"),
+        ordered_lines=ordered_summary(stored),
+    )
+
+
+class CheckoutWarning(TypedDict):
+    """What a repeated checkout says about itself: ``checkout_details_differ`` (with the ``fields``
+    that differed and what was ``ordered`` for them) or ``checkout_details_unconfirmed``."""
+
+    code: str
+    message: str
+    fields: NotRequired[list[str]]
+    ordered: NotRequired[dict[str, Any]]
+
+
+def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[CheckoutWarning]:
+    """A checkout of a cart that has an order ``stored``: the same content is that order (its warnings,
+    if this checkout asked for other details, are returned); other content is ``cart_already_ordered``.
+
+    The order of record is what the kitchen has: a retry never changes it, and says so when it differed.
+    """
+    digest = stored.get("cart_digest")
+    if digest and digest != cart_digest(state):  # orders stored before the digest existed cannot tell
+        raise other_content(stored, "this cart was already ordered with other items")
+    asked = {
+        "customer.name": request.customer.name,
+        "customer.phone": request.customer.phone,
+        "fulfillment": request.fulfillment,
+        "notes": request.notes,
+    }
+    customer = stored.get("customer") or {}
+    kept = {
+        "customer.name": customer.get("name"),
+        "customer.phone": customer.get("phone"),
+        "fulfillment": stored.get("fulfillment"),
+        "notes": stored.get("notes", ""),
+    }
+    differ = [field for field in asked if (asked[field] or None) != (kept[field] or None)]
+    if not differ:
+        return []
+    said = ", ".join(f"{field} {kept[field]!r}" if kept[field] else f"no {field}" for field in differ)
+    return [
+        {
+            "code": "checkout_details_differ",
+            "message": f"this order was already placed with other details ({said}); the kitchen has those, "
+            "this checkout's were not used",
+            "fields": differ,
+            "ordered": {field: kept[field] for field in differ},
+        }
+    ]

@@ -3,9 +3,11 @@
 **One order per cart.** The order id is derived from the cart id
 (:func:`app.orders.order.order_id_for`), so a retry names the same order, and a sink refuses to
 hold two: a second placement of the same cart at the same revision returns the stored order; one
-at another revision is ``cart_already_ordered`` (409). A sink that cannot take the order raises
+at another revision, or the same revision holding other content (two carts from one token), is
+``cart_already_ordered`` (409) naming what was ordered. A sink that cannot take the order raises
 ``order_delivery_failed`` (502): nothing was placed, the caller's cart token is still valid and
-retrying is safe.
+retrying is safe. A store that cannot be *read* is never "no order": ``lookup`` raises
+``order_outcome_unknown`` (504, "we can't check right now").
 
 Adapters: :mod:`app.orders.sqlite` (default), :mod:`app.orders.webhook`; chosen by
 :func:`app.orders.config.sink_from_settings`.
@@ -14,31 +16,76 @@ Adapters: :mod:`app.orders.sqlite` (default), :mod:`app.orders.webhook`; chosen 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from app.errors import CartAlreadyOrdered
-from app.orders.order import Order
+from app.errors import CartAlreadyOrdered, OrderOutcomeUnknown
+from app.orders.order import Order, other_content
+
+log = logging.getLogger("voicecart.orders")
 
 
 @dataclass(frozen=True)
 class Placement:
     order: dict[str, Any]  # the order of record (the stored one on a repeat)
     created: bool  # False: this cart had already been ordered at this revision
+    # False: a repeat whose stored copy the sink could not see (a webhook receiver that answered a
+    # repeat without the order it kept): ``order`` is this attempt's, the kitchen may hold other details
+    stored_copy: bool = True
 
 
 class OrderSink(Protocol):
+    def start(self) -> None:
+        """Called once before serving, on an order thread (PostgreSQL: connect and create the table);
+        a store that is down is not a start-up error."""
+        ...
+
+    def close(self) -> None:
+        """Called once at shutdown: release connections and clients."""
+        ...
+
     def place(self, order: Order) -> Placement:
         """Take ``order`` unless its cart was ordered already (then: that order, or 409)."""
         ...
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
-        """The order already placed for this cart revision, if the sink can tell (else None).
+        """The order already placed for this cart revision; None if there is none (or the sink
+        cannot keep orders, like the webhook).
 
         Lets a retry get its order back even when the menu, the hours or the stock changed since.
-        Raises ``cart_already_ordered`` for another revision.
+        Raises ``cart_already_ordered`` for another revision, and ``order_outcome_unknown`` when the
+        store cannot be read (never None for "could not look").
         """
         ...
+
+
+ORDER_COLUMNS = "order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body"
+
+
+def order_row(order: Order) -> tuple[str, str, str, int, int, int, str]:
+    """The values a store inserts for ``order``, in :data:`ORDER_COLUMNS`' order (``body``: :func:`order_json`)."""
+    body = order_json(order).decode()
+    return (
+        order.order_id,
+        order.cart_id,
+        order.restaurant_id,
+        order.cart_revision,
+        order.placed_at,
+        order.total_cents,
+        body,
+    )
+
+
+def placement_of(order: Order, inserted: bool, row: tuple[str, int, str] | None) -> Placement:
+    """What a store's insert-unless-the-cart-has-an-order did: ``order`` placed, or the cart's stored
+    ``row`` (``order_id, cart_revision, body``) answered (the same revision) or refused (409)."""
+    if inserted:
+        log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
+        return Placement(order.to_dict(), True)
+    if row is None or row[0] != order.order_id:
+        raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
+    return Placement(same_revision(row, order.cart_revision), False)
 
 
 def order_json(order: Order) -> bytes:
@@ -55,10 +102,19 @@ def already_ordered(order_id: str, revision: int) -> CartAlreadyOrdered:
 
 
 def same_revision(row: tuple[str, int, str], revision: int) -> dict[str, Any]:
-    """The stored order ``(order_id, cart_revision, body)`` if it is this revision's, else 409."""
+    """The stored order ``(order_id, cart_revision, body)`` if it is this revision's, else 409 naming
+    what was ordered."""
+    stored: dict[str, Any] = json.loads(row[2])
     if row[1] != revision:
-        raise already_ordered(row[0], row[1])
-    return json.loads(row[2])
+        raise other_content(stored, "this cart was already ordered before these changes")
+    return stored
 
 
-# --- SQLite -----------------------------------------------------------------------------------------
+def cannot_check(cart_id: str) -> OrderOutcomeUnknown:
+    """A lookup that failed: we can't tell whether this cart was ordered, so nothing is said either way."""
+    return OrderOutcomeUnknown(
+        "the order store cannot be reached right now, so we can't check whether this cart was already "
+        "ordered; nothing was changed by this call: retry the same request with the same cart token shortly",
+        cart_id=cart_id,
+        reason="lookup_failed",
+    )

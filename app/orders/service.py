@@ -6,13 +6,14 @@ Blocking (a sink may do I/O): call it off the event loop.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.core import turn
-from app.core.cart import CartState, mark_checked_out
+from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
-from app.orders.order import CheckoutRequest, build_order
+from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
 from app.orders.port import OrderSink
 
 
@@ -21,18 +22,31 @@ class Submitted:
     order: dict[str, Any]  # the order of record
     created: bool  # False: this cart revision had been ordered before (the same order)
     state: CartState  # the cart, marked checked out
-    warnings: list[dict[str, Any]]  # what repricing at checkout found (e.g. price_changed)
+    warnings: Sequence[CartWarning | CheckoutWarning]  # what repricing found (price_changed), or a repeat differed
+
+
+UNCONFIRMED_REPEAT: CheckoutWarning = {
+    "code": "checkout_details_unconfirmed",
+    "message": "this order had already been placed; the kitchen keeps the details of the first checkout, "
+    "which it did not send back, so these may not be the ones it has",
+}
 
 
 def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSink, now: int) -> Submitted:
     """Order ``state`` once. A cart ordered before gets its order back without being re-validated,
-    so a retry still succeeds after the menu, the stock or the opening hours changed."""
+    so a retry still succeeds after the menu, the stock or the opening hours changed; if the store
+    cannot be read, ``order_outcome_unknown`` (never validated as a new order: "nothing was ordered"
+    could be false). A repeat answers with the order the kitchen has and says when this checkout
+    differed (:func:`app.orders.order.check_repeat`)."""
     found = sink.lookup(state.cart_id_hex, state.revision)
     if found is not None:
-        return Submitted(found, False, mark_checked_out(state), [])
+        return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
     order, priced = build_order(state, menu, request, now)
     placement = sink.place(order)
-    return Submitted(placement.order, placement.created, mark_checked_out(priced.state), priced.warnings)
+    if placement.created:
+        return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
+    warnings = check_repeat(placement.order, state, request) if placement.stored_copy else [UNCONFIRMED_REPEAT]
+    return Submitted(placement.order, False, mark_checked_out(priced.state), warnings)
 
 
 @dataclass
@@ -40,7 +54,7 @@ class Checkout:
     order: dict[str, Any]
     created: bool
     result: turn.TurnResult  # the checked-out cart and its token
-    warnings: list[dict[str, Any]]
+    warnings: Sequence[CartWarning | CheckoutWarning]
 
 
 def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:

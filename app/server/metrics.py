@@ -15,7 +15,7 @@ import bisect
 import itertools
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, generate_latest
@@ -36,6 +36,8 @@ TURN_ROUTE_PREFIXES = ("/v1/restaurants/{rid}/cart", "/v1/restaurants/{rid}/tool
 TOKEN_SIZE_BUCKETS = (64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096)
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+
+_go_float: Callable[[float], str] = floatToGoString  # untyped upstream: how Prometheus writes a bucket bound
 
 
 class RequestStats:
@@ -88,7 +90,7 @@ class RequestStats:
 def _histogram(name: str, documentation: str, bounds: tuple[float, ...], series: dict[str, list[float]]) -> Metric:
     """A histogram family from per-bucket counts (``[*counts, +Inf count, sum, created]`` per label)."""
     family = HistogramMetricFamily(name, documentation, labels=["route"] if "" not in series else None)
-    edges = [floatToGoString(b) for b in bounds] + ["+Inf"]
+    edges = [_go_float(b) for b in bounds] + ["+Inf"]
     for label, entry in list(series.items()):
         buckets = list(zip(edges, itertools.accumulate(entry[:-2]), strict=True))
         family.add_metric([label] if label else [], buckets, entry[-2], timestamp=None)
@@ -138,10 +140,13 @@ class ObserveMiddleware:
     ``request.state.cart_error``; that is how verify failures get their reason.
     """
 
-    def __init__(self, app: ASGIApp, metrics: Metrics, instance: str) -> None:
+    def __init__(
+        self, app: ASGIApp, metrics: Metrics, instance: str, is_operator: Callable[[Scope], bool] = lambda s: True
+    ) -> None:
         self.app = app
         self.metrics = metrics
         self.instance_header = (b"voicecart-instance", instance.encode())
+        self.is_operator = is_operator  # only operators see which replica answered (app/server/operators.py)
         # "METHOD route" of the routes whose latency is observed, worked out once per label pair
         self._turn_routes: dict[tuple[str, str], str | None] = {}
 
@@ -151,6 +156,7 @@ class ObserveMiddleware:
             return
         started = time.perf_counter()
         seen: list[Any] = [500, None]  # status, minted token
+        operator = self.is_operator(scope)
 
         async def observe(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -159,7 +165,8 @@ class ObserveMiddleware:
                 for name, value in headers:
                     if name.lower() == TOKEN_HEADER:
                         seen[1] = value
-                message["headers"] = [*headers, self.instance_header]
+                if operator:
+                    message["headers"] = [*headers, self.instance_header]
             await send(message)
 
         try:

@@ -153,7 +153,29 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "description": "the whole cart, signed; send it back in the Cart-Token header next turn",
     },
     "CartAnswer": obj(_CART_ANSWER),
-    "AddItemAnswer": obj({**_CART_ANSWER, "line_id": LINE_ID}),
+    "AddItemAnswer": obj(
+        {**_CART_ANSWER, "line_id": LINE_ID, "understood": {"anyOf": [ref("Understood"), {"type": "null"}]}},
+        required=[*_CART_ANSWER, "line_id"],
+    ),
+    "UnderstoodOption": obj(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "quantity": {"type": "integer", "minimum": 1, "description": "times chosen"},
+            "options": {"type": "array", "items": ref("UnderstoodOption"), "description": "its nested choices"},
+        }
+    ),
+    "Understood": obj(
+        {
+            "item_id": {"type": "string"},
+            "item": {"type": "string"},
+            "variation_id": {"type": ["string", "null"]},
+            "quantity": _QUANTITY,
+            "options": {"type": "array", "items": ref("UnderstoodOption")},
+            "notes": {"type": ["string", "null"]},
+        },
+        # what was understood as an add's own fields (ids): compare with what was heard, resend as is
+    ),
     "AddItem": obj(
         {
             "item": {
@@ -232,10 +254,32 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "fulfillment": {"enum": list(FULFILLMENT)},
             "notes": {"type": "string"},
             "placed_at": {"type": "string", "format": "date-time"},
-        }
+            "cart_digest": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{24}$",
+                "description": "what the cart held (not prices): a retry with other content is a conflict",
+            },
+        },
+        required=[
+            *("order_id", "cart_id", "cart_revision", "restaurant_id", "currency", "lines", "subtotal_cents"),
+            *("tax_cents", "taxes", "total_cents", "customer", "fulfillment", "notes", "placed_at"),
+        ],  # cart_digest: orders stored before it existed have none
+    ),
+    "RepeatWarning": obj(
+        {
+            "code": {"enum": ["checkout_details_differ", "checkout_details_unconfirmed"]},
+            "message": {"type": "string"},
+            "fields": {"type": "array", "items": {"type": "string"}, "description": "what this checkout changed"},
+            "ordered": {"type": "object", "description": "the kitchen's value of each of those fields"},
+        },
+        required=["code", "message"],
     ),
     "CheckoutAnswer": obj(
-        {**_CART_ANSWER, "order": ref("Order"), "warnings": {"type": "array", "items": ref("CartWarning")}}
+        {
+            **_CART_ANSWER,
+            "order": ref("Order"),
+            "warnings": {"type": "array", "items": {"oneOf": [ref("CartWarning"), ref("RepeatWarning")]}},
+        }
     ),
     "ToolCallAnswer": obj(
         {
@@ -379,6 +423,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "message": {"type": "string"},
                 }
             ),
-        }
+        },
+        required=["status"],  # the rest only for CART_OPERATOR_NETWORKS (app/server/operators.py)
     ),
 }

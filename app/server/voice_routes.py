@@ -15,25 +15,74 @@ from __future__ import annotations
 import functools
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import InvalidRequest
+from app.errors import CartError, InvalidRequest
 from app.json_input import object_fields, optional_str
 from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, read_json
 from app.server.order_workers import OrderWorkers
 from app.server.responses import OrjsonResponse
 from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
+from app.voice.toolkit import parse_arguments
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
+def page_headers(speech_api: str) -> dict[str, str]:
+    """What the demo page (which opens the microphone) and its files are sent with: no other site may
+    frame them, scripts and styles only from here, the microphone for this page only, no referrer.
+    ``speech_api`` is the Realtime API's origin, the one other place the page connects to (WebRTC)."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(speech_api))
+    policy = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; "
+        f"connect-src 'self' {origin}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; "
+        "object-src 'none'"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "microphone=(self), camera=(), geolocation=(), payment=(), usb=()",
+    }
+
+
+class WithHeaders:
+    """ASGI wrapper adding ``headers`` to every answer of ``app`` (the static files)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *self.headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 ORDER_TOOLS = frozenset({"confirm_order"})  # may hand an order to the sink: run on the order workers
+
+
+def places_order(name: str, arguments: object) -> bool:
+    """Only placing an order waits on the order workers; a review or a cancel only looks the cart up
+    (quickly, or "can't check right now") and must not queue behind hung checkouts."""
+    if name not in ORDER_TOOLS:
+        return False
+    try:
+        return parse_arguments(arguments).get("action") == "checkout"
+    except CartError:
+        return False  # the tool answers the bad arguments
 
 
 def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
@@ -50,8 +99,8 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})
         call_id = optional_str(body.get("call_id"), "call_id")
         name = request.path_params["name"]
-        # cart tools are quick (the turns' pool); confirm_order may wait on the order store (its own threads)
-        run = workers.run if name in ORDER_TOOLS else run_in_threadpool
+        # cart tools are quick (the turns' pool); placing an order may wait on the store (its own threads)
+        run = workers.run if places_order(name, body.get("arguments", {})) else run_in_threadpool
         outcome = await run(
             functools.partial(ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink),
             name,
@@ -73,8 +122,10 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         secret = await mint_client_secret(ctx.settings, menu, ctx.now())
         return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
 
+    page = page_headers(ctx.settings.openai_base_url)
+
     async def demo_page(request: Request) -> Response:
-        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache", **page})
 
     base = "/v1/restaurants/{rid}/tools"
     return [
@@ -82,5 +133,5 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         Route(base, list_tools, methods=["GET"]),
         Route("/v1/realtime/session", create_session, methods=["POST"]),
         Route("/", demo_page, methods=["GET"]),
-        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        Mount("/static", WithHeaders(StaticFiles(directory=STATIC_DIR), page), name="static"),
     ]

@@ -24,45 +24,22 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState
 from app.core.cart.pricing import price_cart
-from app.errors import CartAlreadyOrdered, CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed
+from app.errors import CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed
 from app.orders.order import FULFILLMENT, MAX_TOTAL_CENTS, CheckoutRequest, check_orderable, parse_checkout
 from app.orders.service import submit
 from app.voice.speech import spoken_summary
-from app.voice.toolkit import ToolContext, tool
-
-
-def _order_placed(state: CartState, ctx: ToolContext) -> str | None:
-    """The order number if this cart was already ordered (an older token of it, e.g. from another tab).
-
-    Without this, a stale token reviews as "ready", checkout then refuses, and cancel says the order
-    was cancelled while the kitchen holds it.
-    """
-    if state.checked_out or ctx.order_sink is None or not state.lines:
-        return None
-    try:
-        found = ctx.order_sink.lookup(state.cart_id_hex, state.revision)
-    except CartAlreadyOrdered as exc:
-        return str(exc.details.get("order_id", ""))[-6:].upper() or "?"
-    return None if found is None else str(found["order_id"])[-6:].upper()
-
-
-def _already_placed(number: str) -> dict[str, Any]:
-    return {
-        "message": f"This order was already placed as order number {number}; it can't be changed or cancelled "
-        "here. To order something else, start a new order.",
-        "ready": False,
-        "error": "cart_already_ordered",
-        "order_number": number,
-    }
+from app.voice.toolkit import ToolContext, already_placed, tool
 
 
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    number = _order_placed(state, ctx)
+    # an older token of an ordered cart must not review as "ready"; a store that can't be read is
+    # "can't check right now" (order_outcome_unknown), answered at once: this runs on the turns' threads
+    number = ctx.placed_order_number(state)
     if number is not None:
-        return state, {"ok": False, **_already_placed(number)}
+        return state, already_placed(number)
     priced = price_cart(state, ctx.menu, ctx.now)
     lines = [p.to_dict() for p in priced.lines if p.available]
-    summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
+    summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency, ctx.menu)
     answer = {
         "message": summary + " Shall I place the order?",
         "total": ctx.money(priced.total_cents),
@@ -100,7 +77,7 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
     done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now)
     placed = done.order
     number = placed["order_id"][-6:].upper()
-    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"])
+    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
     first = "Your order is placed" if done.created else "That order was already placed"
     message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"
     if done.warnings:
@@ -109,9 +86,9 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
 
 
 def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    number = _order_placed(state, ctx)
+    number = ctx.placed_order_number(state)  # can't check: order_outcome_unknown, never "cancelled"
     if number is not None:  # never "cancelled" while the kitchen holds the order
-        return state, {"ok": False, **_already_placed(number)}
+        return state, already_placed(number)
     state, _ = turn.apply(state, turn.ClearCart(), ctx.menu, ctx.now)
     return state, {"message": "OK, I've cancelled the order; the cart is empty."}
 
@@ -137,6 +114,7 @@ def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
         },
     },
     required=["action"],
+    needs_cart=True,
 )
 def confirm_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     action = args["action"]

@@ -24,7 +24,7 @@ from app.core.cart import CartState
 from app.core.cart.pricing import format_money
 from app.core.menu import Menu
 from app.core.turn import TurnInputs, TurnResult
-from app.errors import CartError, InvalidRequest, TokenError, ToolNotFound
+from app.errors import CartAlreadyOrdered, CartError, InvalidRequest, TokenError, TokenMissing, ToolNotFound
 from app.json_input import conform, parse_json
 from app.orders.port import OrderSink
 from app.voice.speech import cart_summary, failure
@@ -41,6 +41,41 @@ class ToolContext:
     def money(self, cents: int) -> str:
         return format_money(cents, self.menu.currency)
 
+    def placed_order_number(self, state: CartState) -> str | None:
+        """The order number if this cart was already ordered (an older token of it, from another tab or
+        a retried call), else None. A store that cannot be read raises ``order_outcome_unknown``: we
+        can't check, which is never "not ordered"."""
+        if state.checked_out or self.order_sink is None or not state.lines:
+            return None  # an empty cart was never ordered (checkout refuses it)
+        try:
+            found = self.order_sink.lookup(state.cart_id_hex, state.revision)
+        except CartAlreadyOrdered as exc:
+            return str(exc.details.get("order_id", ""))[-6:].upper() or "?"
+        return None if found is None else str(found["order_id"])[-6:].upper()
+
+
+def already_placed(number: str) -> dict[str, Any]:
+    """A tool's refusal to change or cancel a cart that was ordered."""
+    return {
+        "ok": False,
+        "message": f"This order was already placed as order number {number}; it can't be changed or cancelled "
+        "here. To order something else, start a new order.",
+        "ready": False,
+        "error": "cart_already_ordered",
+        "order_number": number,
+    }
+
+
+# Which ordered carts a tool refuses to change (an older token of the cart: the kitchen has the order):
+GUARD_NONE = ""  # reads, or starts a cart
+GUARD_ORDERED = "ordered"  # changes lines; if the store can't be read, goes ahead (checkout will tell)
+GUARD_ORDERED_OR_UNKNOWN = "ordered_or_unknown"  # empties the order: can't check = can't say it's cleared
+
+NO_TOKEN_MESSAGE = (
+    "I couldn't find the order in this call: {tool} needs the cart, and no Cart-Token was sent. Send the "
+    "Cart-Token header from the previous tool answer with every call after the first one."
+)
+
 
 # A tool gets the cart and its (parsed) arguments and returns the new cart and its output data.
 # Output keys: "message" (required), anything else the model needs; "ok": False for a partial result.
@@ -53,10 +88,17 @@ class Tool:
     description: str
     parameters: dict[str, Any]
     handler: Handler
+    needs_cart: bool = False  # works on an existing cart: without a token it is token_missing, never "empty"
+    guard: str = GUARD_NONE  # which ordered carts it refuses to change (GUARD_*)
 
     def spec(self, strict: bool = False) -> dict[str, Any]:
         """The Realtime ``session.update`` shape; ``strict``: OpenAI's strict function form (:func:`strict_schema`)."""
-        spec = {"type": "function", "name": self.name, "description": self.description, "parameters": self.parameters}
+        spec: dict[str, Any] = {
+            "type": "function",
+            "name": self.name,
+            "description": self.description,
+            "parameters": self.parameters,
+        }
         if strict:
             spec |= {"parameters": strict_schema(self.parameters), "strict": True}
         return spec
@@ -93,14 +135,20 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def tool(
-    name: str, description: str, properties: dict[str, Any], required: Iterable[str] = ()
+    name: str,
+    description: str,
+    properties: dict[str, Any],
+    required: Iterable[str] = (),
+    *,
+    needs_cart: bool = False,
+    guard: str = GUARD_NONE,
 ) -> Callable[[Handler], Tool]:
     """Make a handler a :class:`Tool`: ``@tool("name", "when to call it…", {json schema properties})``."""
 
     def make(handler: Handler) -> Tool:
-        parameters = {"type": "object", "properties": properties, "required": list(required)}
+        parameters: dict[str, Any] = {"type": "object", "properties": properties, "required": list(required)}
         parameters["additionalProperties"] = False
-        return Tool(name, " ".join(description.split()), parameters, handler)
+        return Tool(name, " ".join(description.split()), parameters, handler, needs_cart, guard)
 
     return make
 
@@ -130,7 +178,8 @@ def parse_arguments(arguments: Any) -> dict[str, Any]:
 def check_arguments(found: Tool, args: dict[str, Any]) -> dict[str, Any]:
     """``args`` checked against the tool's schema by :func:`~app.json_input.conform` (names, types, enums,
     all the way down; a strict caller's nulls read as absent, ``2.0`` as ``2``); ranges are the cart's."""
-    return conform(args, found.parameters)
+    checked: dict[str, Any] = conform(args, found.parameters)
+    return checked
 
 
 class Toolbox:
@@ -148,6 +197,19 @@ class Toolbox:
             raise ToolNotFound(f"no tool named {name!r}", tools=sorted(self.tools))
         return found
 
+    @staticmethod
+    def _refusal(found: Tool, state: CartState, ctx: ToolContext) -> dict[str, Any] | None:
+        """Why ``found`` must not change this cart (it was ordered), or None."""
+        if found.guard == GUARD_NONE:
+            return None
+        try:
+            number = ctx.placed_order_number(state)
+        except CartError as exc:
+            if found.guard == GUARD_ORDERED_OR_UNKNOWN or exc.code != "order_outcome_unknown":
+                raise
+            return None  # only lines change: checkout, which looks again, tells the truth about the order
+        return None if number is None else already_placed(number)
+
     def run(
         self,
         name: str,
@@ -162,10 +224,16 @@ class Toolbox:
         found = self.get(name)
         args = parse_arguments(arguments)
         menu = inputs.menu
+        if found.needs_cart and not token:  # a bridge that dropped the token: never "your order is empty"
+            raise TokenMissing(NO_TOKEN_MESSAGE.format(tool=name), tool=name)
         state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
         ctx = ToolContext(menu, inputs.now, order_sink)
         try:
-            new_state, output = found.handler(state, check_arguments(found, args), ctx)
+            refusal = self._refusal(found, state, ctx)
+            if refusal is not None:
+                new_state, output = state, refusal
+            else:
+                new_state, output = found.handler(state, check_arguments(found, args), ctx)
             ok = bool(output.pop("ok", True))
         except TokenError:
             raise
@@ -176,5 +244,5 @@ class Toolbox:
         if closed is not None:  # the first turn says it, with the hours, before anything else
             output["message"] = f"Sorry, {closed['message']}. " + output.get("message", "")
             output["restaurant_closed"] = {k: closed[k] for k in ("hours_today", "timezone")}
-        output = {"ok": ok, **output, "cart": cart_summary(result.priced)}
+        output = {"ok": ok, **output, "cart": cart_summary(result.priced, menu)}
         return ToolOutcome(ok, output, result)

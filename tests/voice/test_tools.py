@@ -132,7 +132,8 @@ def test_bad_quantities_are_refused_not_defaulted(client: TestClient, quantity: 
     ],
 )
 def test_an_item_with_no_word_in_it_is_asked_about_not_a_500(client: TestClient, name: str, arguments: Any) -> None:
-    body = ok_call(client, name, arguments)
+    token = ok_call(client, "find_menu_items")["cart_token"]
+    body = ok_call(client, name, arguments, token)
     assert body["ok"] is False and body["cart"]["lines"] == []
     assert "item_not_found" in body["output"] or "not_in_order" in body["output"]
 
@@ -276,7 +277,8 @@ def test_unknown_tool_and_unparseable_arguments(
 def test_arguments_that_parse_but_do_not_fit_are_ok_false(client: TestClient) -> None:
     wrong_field = ok_call(client, "add_to_order", {"item": "fries"})
     assert wrong_field["ok"] is False and wrong_field["out"]["error"] == "invalid_request"
-    wrong_type = ok_call(client, "update_order_item", {"line_id": "one"})
+    token = wrong_field["cart_token"]
+    wrong_type = ok_call(client, "update_order_item", {"line_id": "one"}, token)
     assert wrong_type["ok"] is False and "line_id" in wrong_type["out"]["message"]
 
 

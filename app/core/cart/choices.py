@@ -1,6 +1,6 @@
 """A line's choices: the variation and the options picked (repeated = quantity, nested = a pick's own).
 
-In the cart a pick is an *entry* of :attr:`app.cart.Line.option_tags`: the option's tag (an
+In the cart a pick is an *entry* of :attr:`app.core.cart.state.Line.option_tags`: the option's tag (an
 int) when it has no nested choices, else ``(tag, *child entries)`` with the children tagged in
 the option's own scope. Choosing an option twice is two entries. :func:`encode` and
 :func:`decode` translate between entries and :class:`Pick` trees; :func:`check_choices`
@@ -11,10 +11,11 @@ choices it allowed (:mod:`app.core.menu.memo`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeAlias
 
+from app.core.cart.shapes import ModifierView, Priced
 from app.core.menu import Item, ModifierGroup, Option, Variation
 from app.core.menu.memo import memo
 from app.errors import (
@@ -27,7 +28,8 @@ from app.errors import (
 
 MAX_MODIFIERS_PER_LINE = 12  # picks on one line, nested ones and repeats included
 
-Entry = int | tuple  # an option tag, or (tag, *child entries)
+Entry: TypeAlias = "int | tuple[int, *tuple[Entry, ...]]"  # an option tag, or (tag, *child entries)
+EntryKey: TypeAlias = "tuple[int, tuple[EntryKey, ...]]"  # an entry with its children sorted (see entry_key)
 
 
 class Pick(NamedTuple):
@@ -49,7 +51,7 @@ def is_flat(entries: tuple[Entry, ...]) -> bool:
     return all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
 
 
-def identities(picks: Iterable[Pick]) -> tuple[int | tuple, ...]:
+def identities(picks: Iterable[Pick]) -> tuple[int | tuple[object, ...], ...]:
     """The picks as the ids of their options (nested: ``(id, *children)``): a key that hashes in C.
 
     Only meaningful while the options are alive: a memo keyed by it keeps the picks in its value.
@@ -69,7 +71,11 @@ def decode(entries: Iterable[Entry], scope: Mapping[int, Option]) -> tuple[Pick,
     """The picks ``entries`` name in ``scope`` (tag → option); None if any is gone from the menu."""
     picks = []
     for entry in entries:
-        tag, children = (entry, ()) if type(entry) is int else (entry[0], entry[1:])
+        children: Sequence[Entry]
+        if isinstance(entry, int):
+            tag, children = entry, ()
+        else:
+            tag, *children = entry
         option = scope.get(tag)
         if option is None:
             return None
@@ -80,11 +86,12 @@ def decode(entries: Iterable[Entry], scope: Mapping[int, Option]) -> tuple[Pick,
     return tuple(picks)
 
 
-def entry_key(entry: Entry) -> tuple:
+def entry_key(entry: Entry) -> EntryKey:
     """A sort key that makes two lists of the same choices (in any order) compare equal."""
-    if type(entry) is int:
+    if isinstance(entry, int):
         return (entry, ())
-    return (entry[0], tuple(sorted(entry_key(e) for e in entry[1:])))
+    tag, *children = entry
+    return (tag, tuple(sorted(entry_key(e) for e in children)))
 
 
 def unit_price(base: int, picks: Iterable[Pick]) -> int:
@@ -92,16 +99,16 @@ def unit_price(base: int, picks: Iterable[Pick]) -> int:
     return base + sum(unit_price(p.option.price_cents, p.picks) for p in picks)
 
 
-def modifiers_view(picks: Iterable[Pick]) -> list[dict[str, Any]]:
+def modifiers_view(picks: Iterable[Pick]) -> list[ModifierView]:
     """Cart JSON ``modifiers``: equal picks folded into one entry with a ``quantity``, said order kept."""
-    out: list[dict[str, Any]] = []
-    index: dict[tuple, dict[str, Any]] = {}
+    out: list[ModifierView] = []
+    index: dict[tuple[int, tuple[EntryKey, ...]], ModifierView] = {}
     for pick in picks:
         key = (pick.option.tag, tuple(sorted(entry_key(e) for e in encode(pick.picks))))
         if key in index:
             index[key]["quantity"] += 1
             continue
-        view = {
+        view: ModifierView = {
             "id": pick.option.id,
             "name": pick.option.name,
             "price_cents": pick.option.price_cents,
@@ -113,13 +120,13 @@ def modifiers_view(picks: Iterable[Pick]) -> list[dict[str, Any]]:
     return out
 
 
-def variation_view(variation: Variation | None) -> dict[str, Any] | None:
+def variation_view(variation: Variation | None) -> Priced | None:
     if variation is None:
         return None
     return {"id": variation.id, "name": variation.name, "price_cents": variation.price_cents}
 
 
-def _offer(options: Iterable[Option | Variation]) -> list[dict[str, Any]]:
+def _offer(options: Iterable[Option | Variation]) -> list[Priced]:
     return [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o.available]
 
 
@@ -234,7 +241,7 @@ def checked_choice(
     tree = tuple([p if isinstance(p, Pick) else Pick(p) for p in picks])
     key = (id(variation), identities(tree))
     allowed = memo(item, "allowed choices", MAX_CHOICES_PER_ITEM)
-    known = allowed.get(key)
+    known: tuple[tuple[tuple[Entry, ...], int], object] | None = allowed.get(key)
     if known is not None:
         return known[0]
     if tree:

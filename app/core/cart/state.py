@@ -9,7 +9,8 @@ every turn (:mod:`app.core.cart.pricing`). Every operation returns a new :class:
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from app.core.cart.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
 from app.core.cart.choices import Entry, Pick, check_choices, checked_choice, entry_key, unit_price
@@ -31,7 +32,7 @@ class Line(NamedTuple):
     item_tag: int
     quantity: int
     unit_price_cents: int  # as last quoted to the customer: item (or variation) + options
-    option_tags: tuple[Entry, ...] = ()  # see app.choices: a tag, or (tag, *nested entries); repeats = quantity
+    option_tags: tuple[Entry, ...] = ()  # app.core.cart.choices: a tag or (tag, *nested entries); repeats = quantity
     notes: str = ""
     variation_tag: int | None = None  # the chosen variation, for an item that has variations
 
@@ -81,10 +82,15 @@ def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
 
 
 def check_quantity(quantity: object) -> int:
-    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`)."""
+    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`).
+
+    Not an integer at all (``"2"``, ``true``, ``null``, ``2.5``) is a malformed request: 400
+    ``invalid_request``, as the voice tools' schema check answers it. An integer the cart cannot
+    take (0, 100, a merge past 99) is 422 ``quantity_invalid``: the customer can say another number.
+    """
     whole = as_integer(quantity)
     if whole is None:
-        raise QuantityInvalid(f"quantity must be a whole number from 1 to {MAX_QUANTITY}", quantity=quantity)
+        raise InvalidRequest(f"quantity must be an integer from 1 to {MAX_QUANTITY}", field="quantity")
     if not 1 <= whole <= MAX_QUANTITY:
         raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=whole)
     return whole
@@ -103,8 +109,10 @@ def clean_notes(notes: object) -> str:
     return text
 
 
-def check_options(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> tuple[Entry, ...]:
-    """Enforce the item's variations and modifier groups (:func:`app.choices.check_choices`)."""
+def check_options(
+    item: Item, options: Sequence[Option | Pick], variation: Variation | None = None
+) -> tuple[Entry, ...]:
+    """Enforce the item's variations and modifier groups (:func:`app.core.cart.choices.check_choices`)."""
     return check_choices(item, variation, options)
 
 
@@ -117,7 +125,7 @@ def ensure_open(state: CartState) -> None:
         raise CartCheckedOut("this cart has been checked out; start a new cart to order again")
 
 
-def quote(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> int:
+def quote(item: Item, options: Sequence[Option | Pick], variation: Variation | None = None) -> int:
     """The unit price the customer is quoted: the item (or its variation) plus every chosen option."""
     base = variation.price_cents if variation is not None else item.price_cents
     return unit_price(base, [p if isinstance(p, Pick) else Pick(p) for p in options]) if options else base
@@ -138,7 +146,7 @@ def _replaced(lines: tuple[Line, ...], old: Line, new: Line) -> tuple[Line, ...]
 def add_line(
     state: CartState,
     item: Item,
-    options: list[Option | Pick],
+    options: Sequence[Option | Pick],
     quantity: int,
     notes: str,
     variation: Variation | None = None,
@@ -177,11 +185,14 @@ def update_line(
     *,
     quantity: int | None = None,
     item: Item | None = None,
-    options: list[Option | Pick] | None = None,
+    options: Sequence[Option | Pick] | None = None,
     notes: str | None = None,
     variation: Variation | None = None,
 ) -> CartState:
     """Change a line's quantity (0 removes it), notes, or choices (of ``item``, the line's item).
+
+    A line the change makes identical to another (same item, variation, choices and notes) takes that
+    line in: one line with both quantities, within :data:`MAX_QUANTITY` (else ``quantity_invalid``).
 
     New ``options`` replace the old ones together with the variation (``variation`` None keeps
     the line's own when ``item`` has variations).
@@ -190,7 +201,7 @@ def update_line(
     line = state.line(line_id)
     if quantity == 0:
         return remove_line(state, line_id)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Line field → new value
     if quantity is not None:
         changes["quantity"] = quantity
     if notes is not None:
@@ -202,7 +213,28 @@ def update_line(
             variation = item.variations_by_tag.get(line.variation_tag)
         changes["option_tags"], changes["unit_price_cents"] = checked_choice(item, variation, options)
         changes["variation_tag"] = variation.tag if variation is not None else None
-    return _bump(state, _replaced(state.lines, line, line._replace(**changes)))
+    updated = line._replace(**changes)
+    lines = _replaced(state.lines, line, updated)
+    twin = next(
+        (
+            x
+            for x in lines
+            if x.line_id != line_id
+            and x.same_choice(updated.item_tag, updated.option_tags, updated.notes, updated.variation_tag)
+        ),
+        None,
+    )
+    if twin is not None:  # now identical to another line: one line, as an add would have made it
+        total = twin.quantity + updated.quantity
+        if total > MAX_QUANTITY:
+            raise QuantityInvalid(
+                f"that would make line {line_id} the same as line {twin.line_id}, {total} in all; "
+                f"at most {MAX_QUANTITY} per line",
+                line_id=twin.line_id,
+                quantity=total,
+            )
+        lines = tuple(updated._replace(quantity=total) if x is updated else x for x in lines if x is not twin)
+    return _bump(state, lines)
 
 
 def remove_line(state: CartState, line_id: int) -> CartState:

@@ -57,6 +57,6 @@ def memoised_on_owner(
                 result = table[key] = function(owner, *args, **kwargs)
                 return result
 
-        return memoised
+        return memoised  # type: ignore[return-value]  # functools.wraps' _Wrapped is this callable
 
     return decorate

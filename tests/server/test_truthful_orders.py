@@ -1,0 +1,227 @@
+"""Issue #24: what a customer is told about an order is true.
+
+* a store that cannot be read is "we can't check right now" (``order_outcome_unknown``), never "no
+  order" — on a retried checkout, a retry with an expected total, and the voice cancel/clear/review;
+* checkout is idempotent over the cart's *content*: two carts from one token that share an id and a
+  revision are not one order;
+* a retry with other details answers with what the kitchen has and says that it differed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from app.server.app import create_app
+from app.settings import Settings
+from tests.conftest import FakeClock
+from tests.order_receiver import OrderReceiver
+from tests.support.checkout import BURGERS, FRIES, ORDER, SECRET, checkout
+from tests.support.http import BASE, added, new_cart
+
+TOOLS = f"{BASE}/tools"
+
+
+def break_sqlite(settings: Settings) -> None:
+    """The orders file can no longer be read (a damaged disk, a bad mount): every query fails."""
+    path = settings.orders_db_path
+    for sidecar in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        sidecar.unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database " * 200)
+
+
+def tool(client: TestClient, name: str, token: str | None, **arguments: Any) -> Any:
+    headers = {"Cart-Token": token} if token else {}
+    return client.post(f"{TOOLS}/{name}", json={"arguments": arguments}, headers=headers)
+
+
+def output(response: Any) -> dict[str, Any]:
+    assert response.status_code == 200, response.text
+    return json.loads(response.json()["output"])
+
+
+# --- 1. a store that cannot be read is never "no order" ---------------------------------------------------
+
+
+def test_a_retried_checkout_while_the_store_cannot_be_read_is_unknown_not_nothing_ordered(
+    client: TestClient, settings: Settings
+) -> None:
+    token = new_cart(client, BURGERS)
+    total = checkout(client, token).json()["order"]["total_cents"]
+    break_sqlite(settings)
+    retry = checkout(client, token)
+    assert retry.status_code == 504, retry.text  # was 502 order_delivery_failed: "nothing was ordered"
+    error = retry.json()["error"]
+    assert error["code"] == "order_outcome_unknown" and error["reason"] == "lookup_failed"
+    assert "can't check" in error["message"] and "nothing was ordered" not in error["message"]
+    # a moved price is not announced either: it would say "nothing was ordered: the total is now …"
+    moved = checkout(client, token, {**ORDER, "expected_total_cents": total + 100})
+    assert moved.status_code == 504 and moved.json()["error"]["code"] == "order_outcome_unknown"
+
+
+def test_voice_never_says_cancelled_cleared_or_not_ordered_while_the_store_cannot_be_read(
+    client: TestClient, settings: Settings
+) -> None:
+    added = tool(client, "add_to_order", None, items=[{"item": "cookie"}])
+    token = added.json()["cart_token"]
+    total = output(tool(client, "confirm_order", token, action="review"))["total_cents"]
+    placed = tool(client, "confirm_order", token, action="checkout", customer_name="Ada", total_cents=total)
+    assert output(placed)["created"] is True
+    break_sqlite(settings)
+    for name, arguments in [
+        ("confirm_order", {"action": "cancel"}),
+        ("clear_order", {}),
+        ("confirm_order", {"action": "review"}),
+        ("confirm_order", {"action": "checkout", "customer_name": "Ada", "total_cents": total}),
+    ]:
+        said = output(tool(client, name, token, **arguments))
+        assert said["ok"] is False and said["error"] == "order_outcome_unknown", (name, said)
+        assert "can't check" in said["message"], said
+        assert added.json()["cart"]["lines"]  # the cart is unchanged
+
+
+def test_voice_review_does_not_queue_behind_hung_checkouts(client: TestClient) -> None:
+    """README: voice tools never wait on a hung store. Only placing an order uses the order workers."""
+    workers = client.app.state.order_workers  # type: ignore[attr-defined]
+    token = tool(client, "add_to_order", None, items=[{"item": "cookie"}]).json()["cart_token"]
+    workers._pending = workers.max_pending  # every order worker busy (a hung kitchen)
+    try:
+        review = output(tool(client, "confirm_order", token, action="review"))
+        cancel = output(tool(client, "confirm_order", token, action="cancel"))
+        busy = tool(client, "confirm_order", token, action="checkout", customer_name="Ada", total_cents=1)
+    finally:
+        workers._pending = 0
+    assert review["ready"] is True and cancel["ok"] is True
+    assert busy.status_code == 503 and busy.json()["error"]["code"] == "overloaded"
+
+
+# --- 2. idempotency covers the cart's content -----------------------------------------------------------
+
+
+def test_two_carts_from_one_token_with_one_revision_are_not_one_order(client: TestClient, settings: Settings) -> None:
+    base = new_cart(client, BURGERS)
+    with_fries = added(client, base, FRIES)  # a double-submitted form: two turns from one token
+    with_cookie = added(client, base, {"item": "cookie"})
+    assert with_fries != with_cookie
+    placed = checkout(client, with_fries)
+    assert placed.status_code == 201
+    other = checkout(client, with_cookie)
+    assert other.status_code == 409, other.text  # was 200 with the fries order: the cookie silently never ordered
+    error = other.json()["error"]
+    assert error["code"] == "cart_already_ordered" and error["order_id"] == placed.json()["order"]["order_id"]
+    assert "French Fries" in error["message"] and "other items" in error["message"]
+    assert [line["name"] for line in error["ordered_lines"]] == ["Classic Burger", "French Fries"]
+    same = checkout(client, with_fries)  # the same content is still the same order
+    assert same.status_code == 200 and same.json()["order"] == placed.json()["order"]
+
+
+# --- 3. a retry with other details: what the kitchen has, and that it differed -----------------------------
+
+
+def test_a_retry_with_other_details_answers_what_the_kitchen_has_and_says_so(
+    client: TestClient, clock: FakeClock
+) -> None:
+    token = new_cart(client, BURGERS)
+    first = checkout(client, token, {**ORDER, "notes": "ring the bell"}).json()["order"]
+    clock.advance(60)
+    retry = checkout(client, token, {"customer": {"name": "Bob"}, "fulfillment": "curbside"})
+    assert retry.status_code == 200 and retry.json()["order"] == first
+    (warning,) = retry.json()["warnings"]
+    assert warning["code"] == "checkout_details_differ"
+    assert warning["fields"] == ["customer.name", "customer.phone", "fulfillment", "notes"]
+    assert warning["ordered"]["customer.name"] == "Ada Lovelace" and warning["ordered"]["fulfillment"] == "pickup"
+    assert checkout(client, token, {**ORDER, "notes": "ring the bell"}).json()["warnings"] == []
+
+
+@pytest.fixture
+def kitchen(settings: Settings, clock: FakeClock) -> Iterator[tuple[TestClient, OrderReceiver]]:
+    with OrderReceiver(SECRET) as receiver:
+        hooked = replace(settings, order_webhook_url=receiver.url, order_webhook_secret=SECRET)
+        with TestClient(create_app(hooked, clock=clock)) as test_client:
+            yield test_client, receiver
+
+
+def test_webhook_retry_with_other_details_answers_the_kitchens_copy(kitchen: tuple[TestClient, OrderReceiver]) -> None:
+    client, receiver = kitchen
+    token = new_cart(client, BURGERS)
+    assert checkout(client, token).status_code == 201
+    retry = checkout(client, token, {"customer": {"name": "Bob"}, "fulfillment": "curbside"})
+    assert retry.status_code == 200
+    order = retry.json()["order"]  # was the retry's: Bob, curbside — while the kitchen kept Ada, pickup
+    assert order["customer"]["name"] == "Ada Lovelace" and order["fulfillment"] == "pickup"
+    assert order == next(iter(receiver.orders.values()))
+    assert retry.json()["warnings"][0]["code"] == "checkout_details_differ"
+    receiver.send_kept = False  # a receiver that answers a repeat without the order it kept
+    unsure = checkout(client, token, {"customer": {"name": "Bob"}, "fulfillment": "curbside"})
+    assert unsure.status_code == 200 and unsure.json()["warnings"][0]["code"] == "checkout_details_unconfirmed"
+
+
+def test_webhook_two_carts_from_one_token_are_a_conflict(kitchen: tuple[TestClient, OrderReceiver]) -> None:
+    client, receiver = kitchen
+    base = new_cart(client, BURGERS)
+    with_fries, with_cookie = added(client, base, FRIES), added(client, base, {"item": "cookie"})
+    assert checkout(client, with_fries).status_code == 201
+    other = checkout(client, with_cookie)
+    assert other.status_code == 409 and other.json()["error"]["code"] == "cart_already_ordered"
+    assert len(receiver.orders) == 1
+
+
+# --- 4. voice tools on an older token of an ordered cart; a tool called without its token ------------------
+
+
+def test_every_voice_tool_that_changes_an_ordered_cart_refuses_on_an_older_token(client: TestClient) -> None:
+    added = tool(client, "add_to_order", None, items=[{"item": "cookie"}, {"item": "bottled water"}])
+    older = added.json()["cart_token"]
+    total = output(tool(client, "confirm_order", older, action="review"))["total_cents"]
+    placed = output(tool(client, "confirm_order", older, action="checkout", customer_name="Ada", total_cents=total))
+    number = placed["order"]["order_id"][-6:].upper()
+    for name, arguments in [
+        ("clear_order", {}),  # was "I've cleared the order" while the kitchen has it
+        ("add_to_order", {"items": [{"item": "cookie"}]}),
+        ("update_order_item", {"line_id": 1, "quantity": 3}),
+        ("remove_from_order", {"line_id": 2}),
+        ("confirm_order", {"action": "cancel"}),
+    ]:
+        response = tool(client, name, older, **arguments)
+        said = output(response)
+        assert said["ok"] is False and said["error"] == "cart_already_ordered", (name, said)
+        assert number in said["message"] and "already placed" in said["message"]
+        assert len(response.json()["cart"]["lines"]) == 2  # nothing changed
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments"),
+    [
+        ("get_current_order", {}),  # was "Your cart is empty."
+        ("clear_order", {}),
+        ("confirm_order", {"action": "review"}),  # was "Your cart is empty."
+        ("confirm_order", {"action": "cancel"}),  # was "OK, I've cancelled the order"
+        ("confirm_order", {"action": "checkout", "customer_name": "Ada", "total_cents": 100}),
+        ("update_order_item", {"line_id": 1, "quantity": 2}),
+        ("remove_from_order", {"item": "cookie"}),
+    ],
+)
+def test_a_tool_that_needs_the_cart_called_without_its_token_says_what_to_send(
+    client: TestClient, name: str, arguments: dict[str, Any]
+) -> None:
+    response = tool(client, name, None, **arguments)
+    assert response.status_code == 401, response.text
+    error = response.json()["error"]
+    assert error["code"] == "token_missing" and error["tool"] == name
+    assert "couldn't find the order in this call" in error["message"] and "Cart-Token" in error["message"]
+    assert "Cart-Token" not in response.headers  # no new, empty cart to adopt by mistake
+
+
+def test_tools_that_start_or_only_read_the_menu_need_no_token(client: TestClient) -> None:
+    for name, arguments in [
+        ("find_menu_items", {}),
+        ("get_item_details", {"item": "cookie"}),
+        ("add_to_order", {"items": [{"item": "cookie"}]}),
+    ]:
+        assert output(tool(client, name, None, **arguments))["ok"] is True
