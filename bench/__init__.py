@@ -25,6 +25,7 @@ class Config:
 
     out: Path = RESULTS
     quick: bool = False
+    blind: bool = False  # bench matching: also score the blind split (aggregate rates only)
 
     def path(self, name: str) -> Path:
         self.out.mkdir(parents=True, exist_ok=True)

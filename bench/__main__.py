@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--out DIR] [payload codec growth profile http matching]`` — all by default.
+"""``python -m bench [--quick] [--blind] [--out DIR] [payload codec growth profile http matching]`` — all by default.
 
 Needs ``pip install -e '.[bench]'``; the codec and HTTP benches also need ``redis-server`` and
 ``wrk`` on PATH, the instruction counts ``valgrind`` (Debian: ``apt-get install redis-server wrk
@@ -38,11 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("which", nargs="*", metavar="BENCH", help=f"any of {', '.join(names)} (default: all)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes and 1-second loads (smoke test)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results directory (default: bench/results)")
+    parser.add_argument("--blind", action="store_true", help="matching: also score the blind split (aggregate only)")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.which) - set(names))
     if unknown:
         parser.error(f"unknown bench {', '.join(unknown)}; choose from {', '.join(names)}")
-    config = Config(out=args.out, quick=args.quick)
+    config = Config(out=args.out, quick=args.quick, blind=args.blind)
     from bench.http import WrkMissing
     from bench.instructions import ValgrindMissing
     from bench.redis_server import RedisMissing

@@ -15,6 +15,13 @@ lines and questions are compared with the label:
 
 "before" figures were measured on the matcher as it was before this corpus was used for tuning
 (``bench/results/matching_before.json``, frozen); the held-out split was never tuned on.
+
+The new corpora (issue #23) are menus written for the reading issue, with utterances written blind
+from each menu alone (``tests/corpus/menus/<id>.json``, ``tests/corpus/said/<id>.json``): a DEV
+split the reader may be tuned on and a BLIND split scored only in aggregate, and only with
+``--blind`` (its cases and misses are never printed). Each is scored per form: a whole phrase in
+``item``, or ``item`` + ``modifiers`` (structured). Generated reads (:mod:`bench.generated_reads`)
+render every item of every menu with random valid choices and require the exact line.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from app.core.reading.matching import normalize
 from app.errors import CartError
 from app.voice.cart_tools import add_to_order
 from app.voice.toolkit import ToolContext
-from bench import ROOT, Config, machine_line, table
+from bench import ROOT, Config, generated_reads, machine_line, table
 
 CORPUS = ROOT / "tests" / "spoken_corpus.json"
 BEFORE = ROOT / "bench" / "results" / "matching_before.json"
@@ -41,6 +48,15 @@ NOW = 1_767_225_600  # a fixed instant: the corpus menus have no hours, so the t
 READERS = ("voice", "http")
 SPLITS = ("tuning", "held_out", "held_out_2")  # held_out_2: written after all tuning, frozen, measured once
 OUTCOMES = ("right", "asked", "asked_unneeded", "wrong")
+
+NEW_CORPORA = ROOT / "tests" / "corpus"
+NEW_BEFORE = ROOT / "bench" / "results" / "matching_new_before.json"  # the reader before issue #23, frozen
+DEV_MENUS = ("tea-lab", "bowl-co", "route-66-diner", "deli-counter", "grind-coffee", "the-tap-room")
+BLIND_MENUS = (
+    "slice-house", "wing-stop-shop", "drive-thru-express", "pho-and-banh-mi", "crumb-bakery", "sunny-side-diner",
+)  # fmt: skip
+NEW_SPLITS = {"dev": DEV_MENUS, "blind": BLIND_MENUS}
+FORMS = ("phrase", "structured")
 
 
 def load_corpus() -> dict[str, Any]:
@@ -63,7 +79,7 @@ def topic(code: str, details: dict[str, Any]) -> str:
     """The subject of a question, in the corpus's terms."""
     if code in ("item_ambiguous", "item_not_found"):
         return "item"
-    if code == "item_unavailable":
+    if code.endswith("_unavailable"):  # the item, a size or a choice that is sold out
         return "unavailable"
     if details.get("group") == "variation":
         return "Size"  # a menu v2 item's variations are its sizes
@@ -225,6 +241,99 @@ def misses(reader: str) -> str:
     return table(["split", "menu", "said", "outcome", "got lines", "got asks"], rows) if rows else "(none)"
 
 
+# --- the new corpora (issue #23) and generated reads -----------------------------------------------------
+
+
+def form_of(case: dict[str, Any]) -> str:
+    """ "phrase" (the whole utterance in ``item``) or "structured" (``item`` + ``modifiers``)."""
+    return "phrase" if isinstance(case["said"], str) else "structured"
+
+
+def new_menu(rid: str) -> Menu:
+    return load_menu(NEW_CORPORA / "menus" / f"{rid}.json")
+
+
+def load_new_cases(split: str) -> list[dict[str, Any]]:
+    """Every labelled case of the split's menus whose utterances have arrived (the menu id added)."""
+    cases = []
+    for rid in NEW_SPLITS[split]:
+        path = NEW_CORPORA / "said" / f"{rid}.json"
+        if path.exists():
+            cases += [{**case, "menu": rid} for case in json.loads(path.read_text())["cases"]]
+    return cases
+
+
+def all_menus() -> dict[str, Menu]:
+    """The old corpus's menus and every new menu: what generated reads are made from."""
+    menus = load_menus(load_corpus())
+    for path in sorted((NEW_CORPORA / "menus").glob("*.json")):
+        menus[path.stem] = load_menu(path)
+    return menus
+
+
+@cache
+def generated_cases() -> tuple[tuple[str, dict[str, Any]], ...]:
+    return tuple((rid, case) for rid, menu in all_menus().items() for case in generated_reads.generate(menu, NOW))
+
+
+@cache
+def evaluate_new(split: str, reader: str = "voice") -> list[dict[str, Any]]:
+    """Every case of ``split`` ("dev", "blind" or "generated") with its outcome for ``reader``."""
+    read = read_voice if reader == "voice" else read_http
+    if split == "generated":
+        menus = all_menus()
+        pairs = [(menus[rid], case) for rid, case in generated_cases()]
+    else:
+        menus = {rid: new_menu(rid) for rid in NEW_SPLITS[split]}
+        pairs = [(menus[case["menu"]], case) for case in load_new_cases(split)]
+    results = []
+    for menu, case in pairs:
+        answer = read(menu, case)
+        results.append({**case, "outcome": judge(case, answer), "got_lines": answer.lines, "got_asks": answer.asks})
+    return results
+
+
+def summary_new(blind: bool = False) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+    """``{reader: {split: {form: rates}}}`` for dev and generated (and blind only when asked)."""
+    splits = ("dev", "generated", *(("blind",) if blind else ()))
+    out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    for reader in READERS:
+        out[reader] = {}
+        for split in splits:
+            results = evaluate_new(split, reader)
+            out[reader][split] = {form: rates([r for r in results if form_of(r) == form]) for form in FORMS}
+    return out
+
+
+def report_new(now: dict[str, Any], before: dict[str, Any] | None) -> str:
+    headers = ["matcher", "reader", "split, form", "utterances", "right first time", "asked when it should",
+               "asked on clear phrases", "silently wrong"]  # fmt: skip
+    rows = []
+    for reader, splits in now.items():
+        for split, forms in splits.items():
+            for form, r in forms.items():
+                if before and split in before.get(reader, {}):
+                    rows.append(_row("before", reader, f"{split}, {form}", before[reader][split][form]))
+                rows.append(_row("after", reader, f"{split}, {form}", r))
+    return table(headers, rows)
+
+
+def misses_new(split: str, reader: str) -> str:
+    """The misses of a split the reader may be tuned on (never the blind one)."""
+    assert split != "blind", "the blind split's cases are never printed"
+    rows = [
+        [r["menu"][:14], json.dumps(r["said"]), r["outcome"], r["got_lines"], r["got_asks"]]
+        for r in evaluate_new(split, reader)
+        if r["outcome"] != "right"
+    ]
+    return table(["menu", "said", "outcome", "got lines", "got asks"], rows) if rows else "(none)"
+
+
+def freeze_new_before() -> None:
+    """Record the dev split's and generated reads' figures as "before" (run once, before changing the reader)."""
+    NEW_BEFORE.write_text(json.dumps(summary_new(), indent=1) + "\n")
+
+
 def run(config: Config) -> dict[str, Any]:
     now = summary()
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else None
@@ -247,9 +356,26 @@ def run(config: Config) -> dict[str, Any]:
             misses("http"),
         ]
     )
-    config.path("matching.md").write_text(text + "\n")
+    new_now = summary_new(blind=config.blind)
+    new_before = json.loads(NEW_BEFORE.read_text()) if NEW_BEFORE.exists() else None
+    new_text = "\n\n".join(
+        [
+            "## New menus (issue #23): dev split, generated reads" + (", blind split" if config.blind else ""),
+            f"Dev: {len(load_new_cases('dev'))} utterances on {', '.join(DEV_MENUS)}, written blind, tuned on. "
+            f"Generated: {len(generated_cases())} reads of every item of {len(all_menus())} menus "
+            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). The blind split "
+            "is scored only with `--blind`, in aggregate.",
+            report_new(new_now, new_before),
+            "### Dev split: not right first time (voice)",
+            misses_new("dev", "voice"),
+            "### Generated reads: not right first time (voice)",
+            misses_new("generated", "voice"),
+        ]
+    )
+    config.path("matching.md").write_text(text + "\n\n" + new_text + "\n")
     print(report(now, before, blind))
-    return now
+    print(report_new(new_now, new_before))
+    return {"old": now, "new": new_now}
 
 
 def freeze_before() -> None:

@@ -12,17 +12,21 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__
+from app.cli.arguments import CONCURRENCY, PORT, WORKERS
+from app.cli.mcp import register as register_mcp
 from app.cli.menu_import import register as register_menu_import
 from app.cli.orders import register as register_orders
+from app.core.cart import CartState
+from app.core.cart.pricing import price_cart
 from app.core.menu import MenuCatalog, load_menu
-from app.core.token.codec import read_header
+from app.core.token.codec import CartCodec, read_header
 from app.core.token.keys import fingerprint, new_key_spec
-from app.core.turn import finish
-from app.errors import ConfigError, TokenError
+from app.core.turn import TurnResult
+from app.errors import CartError, ConfigError, TokenWrongRestaurant
 from app.logs import json_line, log_config
 from app.runtime.context import codec as build_codec
 from app.runtime.context import keyring
@@ -69,12 +73,16 @@ def _keys_new(args: argparse.Namespace) -> int:
 
 
 def _keys_show(args: argparse.Namespace) -> int:
+    """Which key signed TOKEN — only once the signature verified: a forged token names no key."""
+    settings = Settings.from_env()
+    catalog = MenuCatalog.from_dir(settings.menu_dir)
+    codec = build_codec(settings)
     header = read_header(args.token)
-    ring = keyring(Settings.from_env())
-    key = ring.by_tag(header.kid_tag)
-    kid = key.kid if key else f"unknown (tag {header.kid_tag.hex()}, not in this key ring)"
-    signing = "yes" if key is ring.signing else "no"
-    print(json.dumps({"kid": kid, "is_current_signing_key": signing, "issued_at": header.issued_at}, indent=2))
+    _verified(args.token, catalog, codec, header.issued_at)  # which key signed it, whenever that was
+    key = codec.keys.by_tag(header.kid_tag)
+    assert key is not None  # verified: the ring holds its key
+    signing = "yes" if key is codec.keys.signing else "no"
+    print(json.dumps({"kid": key.kid, "is_current_signing_key": signing, "issued_at": header.issued_at}, indent=2))
     return 0
 
 
@@ -103,30 +111,46 @@ def _menu_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _verified(
+    token: str, catalog: MenuCatalog, codec: CartCodec, now: int, restaurant: str | None = None
+) -> tuple[str, CartState]:
+    """Verify ``token`` as a turn would, for ``restaurant`` or else for whichever configured restaurant
+    it names: the same :class:`~app.errors.TokenError` as HTTP (``token_wrong_restaurant`` for a genuine
+    token of another restaurant, ``token_invalid`` for a forged one), raised to :func:`main`."""
+    ids = catalog.restaurant_ids()
+    if restaurant is not None:
+        catalog.get(restaurant)  # restaurant_not_found, as HTTP says it
+        return restaurant, codec.decode(token, restaurant, now, ids)
+    if not ids:
+        raise ConfigError("no menus are configured, so no token can be verified")
+    try:
+        return ids[0], codec.decode(token, ids[0], now, ids)
+    except TokenWrongRestaurant as exc:  # genuine, for another configured restaurant: read it there
+        rid = exc.details["token_restaurant_id"]
+        return rid, codec.decode(token, rid, now, ids)
+
+
 def _token_inspect(args: argparse.Namespace) -> int:
+    """The cart as the token holds it: verified, repriced from today's menu, and its own expiry
+    (issued + TTL, within the lifetime cap) — inspecting a token is no turn and extends nothing."""
     settings = Settings.from_env()
     catalog = MenuCatalog.from_dir(settings.menu_dir)
     codec = build_codec(settings)
     header = read_header(args.token)
     now = header.issued_at if args.ignore_expiry else int(time.time())
-    restaurants = [args.restaurant] if args.restaurant else catalog.restaurant_ids()
-    last_error: TokenError | None = None
-    for rid in restaurants:
-        try:
-            state = codec.decode(args.token, rid, now)
-        except TokenError as exc:
-            # a signature that fails for one restaurant says nothing when another gave a real reason
-            if last_error is None or last_error.reason == "signature":
-                last_error = exc
-            continue
-        result = finish(state, catalog.get(rid), codec, now)
-        key = codec.keys.by_tag(header.kid_tag)
-        out = {"kid": key.kid if key else None, "issued_at": header.issued_at, "cart": result.cart_json()}
-        print(json.dumps(out, indent=2))
-        return 0
-    assert last_error is not None
-    print(f"token refused: {last_error.code}: {last_error.message}", file=sys.stderr)
-    return 1
+    rid, state = _verified(args.token, catalog, codec, now, args.restaurant)
+    expires_at = codec.policy.expires_at(header.created_at, header.issued_at)
+    cart = TurnResult(price_cart(state, catalog.get(rid), now), args.token, expires_at).cart_json()
+    key = codec.keys.by_tag(header.kid_tag)
+    out = {
+        "kid": key.kid if key else None,
+        "issued_at": header.issued_at,
+        "expires_at": cart["expires_at"],
+        "expired": int(time.time()) >= expires_at,
+        "cart": cart,
+    }
+    print(json.dumps(out, indent=2))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -136,12 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="serve the HTTP API (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    serve.add_argument("--port", type=PORT, default=8000, help="1–65535")
+    serve.add_argument("--workers", type=WORKERS, default=1, help="uvicorn worker processes")
     serve.add_argument("--menu-dir", help="directory of menu JSON files (default: CART_MENU_DIR or the demo)")
     serve.add_argument(
         "--limit-concurrency",
-        type=int,
+        type=CONCURRENCY,
         metavar="N",
         help="requests in flight per worker; beyond: 503 overloaded with Retry-After (default: "
         "CART_MAX_CONCURRENCY or 256; 0: no limit)",
@@ -172,17 +196,19 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.set_defaults(func=_token_inspect)
 
     register_orders(sub)  # orders list | orders show ORDER_ID
+    register_mcp(sub)  # mcp --url URL --restaurant RID (needs the mcp extra)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        command: Callable[[argparse.Namespace], int] = args.func
+        return command(args)
     except ConfigError as exc:
         print(f"voicecart: configuration error: {exc}", file=sys.stderr)
         return 2
-    except TokenError as exc:
+    except CartError as exc:  # a refused token, an unknown restaurant: the code HTTP would answer
         print(f"voicecart: {exc.code}: {exc.message}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # "voicecart token inspect … | head": the reader left; no traceback

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.cli.arguments import COUNT
 from app.core.cart.pricing import format_money
 from app.orders.sqlite import SqliteSink
 from app.settings import Settings
@@ -85,7 +86,7 @@ def register(sub: Any) -> None:
     orders = sub.add_parser("orders", help="placed orders (SQLite or PostgreSQL store)")
     commands = orders.add_subparsers(dest="orders_command", required=True)
     listing = commands.add_parser("list", help="recent orders, newest first")
-    listing.add_argument("--limit", type=int, default=20)
+    listing.add_argument("--limit", type=COUNT, default=20, help="how many, newest first (1–10000)")
     listing.add_argument("--restaurant", help="only this restaurant id")
     listing.add_argument("--json", action="store_true", help="print the full orders as JSON")
     listing.set_defaults(func=_list)

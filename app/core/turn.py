@@ -7,16 +7,18 @@ A failed turn raises and mints nothing: the caller's previous token stays valid.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Final
 
 from app.core import cart
 from app.core.cart import CartState
 from app.core.cart.choices import Pick, decode
 from app.core.cart.pricing import PricedCart, price_cart
+from app.core.cart.shapes import CartView, CartWarning, Priced
 from app.core.cart.view import cart_view
-from app.core.menu import Item, Menu
+from app.core.menu import Item, Menu, Variation
 from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
 from app.core.reading.matching import resolve_variation
@@ -35,13 +37,20 @@ class ViewCart:
     """Read the cart; still a turn: it reprices and slides the expiry."""
 
 
-AS_SAID = "as said"  # AddItem.quantity when the request gave none: the count said in the phrase, else 1
+class AsSaid(enum.Enum):
+    """The type of :data:`AS_SAID`, a sentinel no JSON value can equal."""
+
+    AS_SAID = "as said"
+
+
+AS_SAID: Final = AsSaid.AS_SAID  # AddItem.quantity when the request gave none: the count said in the phrase, else 1
 
 
 @dataclass(frozen=True)
 class AddItem:
     item: str  # id, name, or a spoken phrase ("two large fries"): read by app.core.reading.lines
-    quantity: object = 1  # an int (checked), or AS_SAID; anything else is quantity_invalid
+    # AS_SAID, or the request's JSON value: an int is checked (422 quantity_invalid outside 1–99); not an integer: 400
+    quantity: AsSaid | object = 1
     modifiers: tuple[str, ...] = ()
     notes: str | None = None
     variation: str | None = None  # id or spoken name; may also be said among the modifiers
@@ -85,14 +94,14 @@ class TurnResult:
     def state(self) -> CartState:
         return self.priced.state
 
-    def cart_json(self) -> dict[str, Any]:
+    def cart_json(self) -> CartView:
         return cart_view(self.priced, self.expires_at)
 
 
-def alternatives(menu: Menu, item: Item, limit: int = 3, now: int | None = None) -> list[dict[str, Any]]:
+def alternatives(menu: Menu, item: Item, limit: int = 3, now: int | None = None) -> list[Priced]:
     """Available items of the same category, for "we're out of that, how about…"."""
     return [
-        {"id": i.id, "name": i.name, "price_cents": i.price_cents}
+        Priced(id=i.id, name=i.name, price_cents=i.price_cents)
         for i in menu.items
         if i.category == item.category and i.available_at(now) and i is not item
     ][:limit]
@@ -120,54 +129,64 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
         return state, None
     cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
     if isinstance(op, AddItem):
-        cart.check_modifier_count(len(op.modifiers))
-        lines = said_lines(menu, op.item, op.modifiers, op.variation)
-        first = None
-        for said in lines:  # "a coke and a water": one line each; a question anywhere adds nothing
-            item = check_available(menu, said.item, now)
-            count = (said.quantity or 1) if op.quantity == AS_SAID or len(lines) > 1 else op.quantity
-            notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
-            check_consistent(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
-            state, line_id = cart.add_line(
-                state, item, list(said.picks), cart.check_quantity(count), notes, said.variation
-            )
-            first = line_id if first is None else first
-        return state, first
+        return _add_item(state, op, menu, now)
     if isinstance(op, UpdateLine):
-        if all(getattr(op, name) is None for name in _CHANGES):  # would change nothing
-            raise FieldRequired("send at least one of " + ", ".join(_CHANGES), fields=list(_CHANGES))
-        line = state.line(op.line_id)
-        item, options, variation = None, None, None
-        if op.modifiers is not None or op.variation is not None:
-            item = menu.item_by_tag(line.item_tag)
-            if item is None:
-                raise ModifierInvalid(
-                    "this item is no longer on the menu; remove the line instead", line_id=line.line_id
-                )
-            if op.modifiers is not None:
-                cart.check_modifier_count(len(op.modifiers))
-                variation, options, said_notes = said_choices(menu, item, op.modifiers, op.variation)
-                if said_notes and op.notes is None:  # "make it gluten free": kept as a note, never dropped
-                    kept = [n for n in (line.notes or "").split("; ") if n]
-                    op = replace(op, notes="; ".join(dict.fromkeys([*kept, *said_notes])))
-            else:
-                options = kept_picks(item, line)
-                variation = resolve_variation(item, op.variation) if item.variations else None
-                if variation is None:
-                    raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id)
-        removing = as_integer(op.quantity) == 0
-        quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
-        notes = None if op.notes is None else cart.clean_notes(op.notes)
-        _check_update(menu, line, item, options, notes)
-        updated = cart.update_line(
-            state, op.line_id, quantity=quantity, item=item, options=options, notes=notes, variation=variation
-        )
-        return updated, op.line_id
+        return _update_line(state, op, menu), op.line_id
     if isinstance(op, RemoveLine):
         return cart.remove_line(state, op.line_id), None
     if isinstance(op, ClearCart):
         return cart.clear(state), None
     raise TypeError(f"not an operation: {op!r}")
+
+
+def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tuple[CartState, int | None]:
+    """Every line ``op.item`` names ("a coke and a water": one line each); a question anywhere adds nothing.
+
+    Returns the new state and the first added line's id.
+    """
+    cart.check_modifier_count(len(op.modifiers))
+    lines = said_lines(menu, op.item, op.modifiers, op.variation)
+    first = None
+    for said in lines:
+        item = check_available(menu, said.item, now)
+        count = (said.quantity or 1) if op.quantity is AS_SAID or len(lines) > 1 else op.quantity
+        notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
+        check_consistent(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
+        state, line_id = cart.add_line(state, item, list(said.picks), cart.check_quantity(count), notes, said.variation)
+        first = line_id if first is None else first
+    return state, first
+
+
+def _update_line(state: CartState, op: UpdateLine, menu: Menu) -> CartState:
+    """``op``'s changes to its line; new modifiers are read like an AddItem's, a new variation keeps the picks."""
+    if all(getattr(op, name) is None for name in _CHANGES):  # would change nothing
+        raise FieldRequired("send at least one of " + ", ".join(_CHANGES), fields=list(_CHANGES))
+    line = state.line(op.line_id)
+    item: Item | None = None
+    options: list[Pick] | None = None
+    variation: Variation | None = None
+    if op.modifiers is not None or op.variation is not None:
+        item = menu.item_by_tag(line.item_tag)
+        if item is None:
+            raise ModifierInvalid("this item is no longer on the menu; remove the line instead", line_id=line.line_id)
+        if op.modifiers is not None:
+            cart.check_modifier_count(len(op.modifiers))
+            variation, options, said_notes = said_choices(menu, item, op.modifiers, op.variation)
+            if said_notes and op.notes is None:  # "make it gluten free": kept as a note, never dropped
+                kept = [n for n in (line.notes or "").split("; ") if n]
+                op = replace(op, notes="; ".join(dict.fromkeys([*kept, *said_notes])))
+        elif op.variation is not None:  # always, without modifiers (the condition above)
+            options = kept_picks(item, line)
+            variation = resolve_variation(item, op.variation) if item.variations else None
+            if variation is None:
+                raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id)
+    removing = as_integer(op.quantity) == 0
+    quantity = op.quantity if op.quantity is None or removing else cart.check_quantity(op.quantity)
+    notes = None if op.notes is None else cart.clean_notes(op.notes)
+    _check_update(menu, line, item, options, notes)
+    return cart.update_line(
+        state, op.line_id, quantity=quantity, item=item, options=options, notes=notes, variation=variation
+    )
 
 
 def _check_update(
@@ -190,7 +209,7 @@ def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
     return list(picks)
 
 
-def closed_notice(menu: Menu, now: int) -> dict[str, Any] | None:
+def closed_notice(menu: Menu, now: int) -> CartWarning | None:
     """``restaurant_closed`` with today's hours when the menu has hours and ``now`` is outside them, else None.
 
     Said on every turn's cart warnings (HTTP) and first thing by the voice tools, so a customer

@@ -96,7 +96,8 @@ class _Catalog:
             self.currency = currency
         elif currency and currency != self.currency:
             raise MenuError(f"prices in {currency} and {self.currency}: one menu has one currency", where)
-        return money["amount"]
+        amount: int | None = money["amount"]
+        return amount
 
 
 def _objects(document: Any) -> list[dict[str, Any]]:

@@ -20,9 +20,9 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
-from app.core.cart import CartState, check_options, clean_notes
+from app.core.cart import CartState, TaxAmount, check_options, clean_notes
 from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, format_money, price_cart
 from app.core.cart.view import iso_utc
@@ -158,7 +158,7 @@ class Order:
     fulfillment: str
     notes: str
     placed_at: int
-    taxes: tuple[dict[str, Any], ...] = ()  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    taxes: tuple[TaxAmount, ...] = ()
     added_tax_cents: int | None = None  # the additive taxes; None: all of tax_cents (no inclusive tax)
     cart_digest: str = ""  # cart_digest(state): which content of the cart this order is
 
@@ -295,7 +295,17 @@ def other_content(stored: dict[str, Any], message: str) -> CartAlreadyOrdered:
     )
 
 
-def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[dict[str, Any]]:
+class CheckoutWarning(TypedDict):
+    """What a repeated checkout says about itself: ``checkout_details_differ`` (with the ``fields``
+    that differed and what was ``ordered`` for them) or ``checkout_details_unconfirmed``."""
+
+    code: str
+    message: str
+    fields: NotRequired[list[str]]
+    ordered: NotRequired[dict[str, Any]]
+
+
+def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[CheckoutWarning]:
     """A checkout of a cart that has an order ``stored``: the same content is that order (its warnings,
     if this checkout asked for other details, are returned); other content is ``cart_already_ordered``.
 

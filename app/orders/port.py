@@ -64,7 +64,7 @@ def already_ordered(order_id: str, revision: int) -> CartAlreadyOrdered:
 def same_revision(row: tuple[str, int, str], revision: int) -> dict[str, Any]:
     """The stored order ``(order_id, cart_revision, body)`` if it is this revision's, else 409 naming
     what was ordered."""
-    stored = json.loads(row[2])
+    stored: dict[str, Any] = json.loads(row[2])
     if row[1] != revision:
         raise other_content(stored, "this cart was already ordered before these changes")
     return stored

@@ -134,7 +134,7 @@ class PostgresSink:
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK_KEY,))
             for statement in filter(str.strip, SCHEMA.split(";")):
-                conn.execute(statement)  # type: ignore[arg-type]  # our own constant DDL
+                conn.execute(statement)  # our own constant DDL
         self._schema_ready = True
 
     def _transaction(self, conn: psycopg.Connection[Any], work: Any) -> Any:
@@ -162,7 +162,7 @@ class PostgresSink:
                 "%s: PostgreSQL attempt %d failed: %s",
                 what,
                 state.attempt_number,
-                one_line(str(state.outcome.exception())),
+                one_line(str(state.outcome and state.outcome.exception())),
             ),
         )
         for attempt in retrying:
@@ -253,7 +253,7 @@ class PostgresSink:
         """Newest first. Raises ConnectionError when the database cannot be reached."""
         where, params = ("WHERE restaurant_id = %s", (restaurant_id,)) if restaurant_id else ("", ())
         query = f"SELECT body FROM voicecart_orders {where} ORDER BY placed_at DESC, seq DESC LIMIT %s"
-        rows = self._read("recent", lambda c: c.execute(query, (*params, limit)).fetchall())  # type: ignore[arg-type]
+        rows = self._read("recent", lambda c: c.execute(query, (*params, limit)).fetchall())
         return [json.loads(r[0]) for r in rows]
 
     def close(self) -> None:

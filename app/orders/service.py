@@ -6,13 +6,14 @@ Blocking (a sink may do I/O): call it off the event loop.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.core import turn
-from app.core.cart import CartState, mark_checked_out
+from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
-from app.orders.order import CheckoutRequest, build_order, check_repeat
+from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
 from app.orders.port import OrderSink
 
 
@@ -21,10 +22,10 @@ class Submitted:
     order: dict[str, Any]  # the order of record
     created: bool  # False: this cart revision had been ordered before (the same order)
     state: CartState  # the cart, marked checked out
-    warnings: list[dict[str, Any]]  # what repricing at checkout found (e.g. price_changed)
+    warnings: Sequence[CartWarning | CheckoutWarning]  # what repricing found (price_changed), or a repeat differed
 
 
-UNCONFIRMED_REPEAT = {
+UNCONFIRMED_REPEAT: CheckoutWarning = {
     "code": "checkout_details_unconfirmed",
     "message": "this order had already been placed; the kitchen keeps the details of the first checkout, "
     "which it did not send back, so these may not be the ones it has",
@@ -53,7 +54,7 @@ class Checkout:
     order: dict[str, Any]
     created: bool
     result: turn.TurnResult  # the checked-out cart and its token
-    warnings: list[dict[str, Any]]
+    warnings: Sequence[CartWarning | CheckoutWarning]
 
 
 def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:

@@ -86,7 +86,9 @@ class WebhookSink:
         self.base_delay = base_delay_seconds
         self.max_delay = max_delay_seconds
         self.max_attempts = max_attempts
-        self._sleep, self._monotonic, self._rand = sleep, monotonic, rand
+        self._sleep: Callable[[float], None] = sleep
+        self._monotonic: Callable[[], float] = monotonic
+        self._rand: Callable[[], float] = rand
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
 
@@ -102,7 +104,7 @@ class WebhookSink:
 
     def backoff(self, attempt: int) -> float:
         """Exponential with "equal jitter": half the step fixed, half random (no thundering herd)."""
-        step = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        step = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
         return step / 2 + self._rand() * step / 2
 
     def place(self, order: Order) -> Placement:

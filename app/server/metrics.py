@@ -37,6 +37,8 @@ TOKEN_SIZE_BUCKETS = (64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 30
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
+_go_float: Callable[[float], str] = floatToGoString  # untyped upstream: how Prometheus writes a bucket bound
+
 
 class RequestStats:
     """Per-request figures kept as plain numbers, turned into metric families only when scraped.
@@ -88,7 +90,7 @@ class RequestStats:
 def _histogram(name: str, documentation: str, bounds: tuple[float, ...], series: dict[str, list[float]]) -> Metric:
     """A histogram family from per-bucket counts (``[*counts, +Inf count, sum, created]`` per label)."""
     family = HistogramMetricFamily(name, documentation, labels=["route"] if "" not in series else None)
-    edges = [floatToGoString(b) for b in bounds] + ["+Inf"]
+    edges = [_go_float(b) for b in bounds] + ["+Inf"]
     for label, entry in list(series.items()):
         buckets = list(zip(edges, itertools.accumulate(entry[:-2]), strict=True))
         family.add_metric([label] if label else [], buckets, entry[-2], timestamp=None)

@@ -326,7 +326,9 @@ def build_document(routes: Iterable[BaseRoute], restaurants: list[str], toolbox:
         if op is None:
             continue
         if op.body != "ToolCall":
-            paths.setdefault(path, {})[method.lower()] = _operation(op, path, restaurants, op.body and ref(op.body))
+            paths.setdefault(path, {})[method.lower()] = _operation(
+                op, path, restaurants, ref(op.body) if op.body else None
+            )
             continue
         for tool in toolbox.tools.values():  # one path per tool: its arguments are the registered schema
             concrete = path.replace("{name}", tool.name)

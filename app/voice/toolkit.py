@@ -93,7 +93,12 @@ class Tool:
 
     def spec(self, strict: bool = False) -> dict[str, Any]:
         """The Realtime ``session.update`` shape; ``strict``: OpenAI's strict function form (:func:`strict_schema`)."""
-        spec = {"type": "function", "name": self.name, "description": self.description, "parameters": self.parameters}
+        spec: dict[str, Any] = {
+            "type": "function",
+            "name": self.name,
+            "description": self.description,
+            "parameters": self.parameters,
+        }
         if strict:
             spec |= {"parameters": strict_schema(self.parameters), "strict": True}
         return spec
@@ -141,7 +146,7 @@ def tool(
     """Make a handler a :class:`Tool`: ``@tool("name", "when to call it…", {json schema properties})``."""
 
     def make(handler: Handler) -> Tool:
-        parameters = {"type": "object", "properties": properties, "required": list(required)}
+        parameters: dict[str, Any] = {"type": "object", "properties": properties, "required": list(required)}
         parameters["additionalProperties"] = False
         return Tool(name, " ".join(description.split()), parameters, handler, needs_cart, guard)
 
@@ -173,7 +178,8 @@ def parse_arguments(arguments: Any) -> dict[str, Any]:
 def check_arguments(found: Tool, args: dict[str, Any]) -> dict[str, Any]:
     """``args`` checked against the tool's schema by :func:`~app.json_input.conform` (names, types, enums,
     all the way down; a strict caller's nulls read as absent, ``2.0`` as ``2``); ranges are the cart's."""
-    return conform(args, found.parameters)
+    checked: dict[str, Any] = conform(args, found.parameters)
+    return checked
 
 
 class Toolbox:

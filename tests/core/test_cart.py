@@ -139,10 +139,17 @@ def test_the_line_cap_holds(demo_menu: Menu, empty: CartState) -> None:
         cart.add_line(state, water, [], 1, "one more")
 
 
-@pytest.mark.parametrize("bad", [0, -1, 100, True, 2.5, "2", None])
-def test_check_quantity_refuses_what_is_not_a_count(bad: object) -> None:
+@pytest.mark.parametrize("bad", [0, -1, 100])
+def test_check_quantity_refuses_a_count_out_of_range(bad: object) -> None:
     with pytest.raises(QuantityInvalid):
         cart.check_quantity(bad)
+
+
+@pytest.mark.parametrize("bad", [True, 2.5, "2", None])
+def test_check_quantity_calls_what_is_no_integer_a_malformed_request(bad: object) -> None:
+    with pytest.raises(InvalidRequest) as refused:
+        cart.check_quantity(bad)
+    assert type(refused.value) is InvalidRequest
 
 
 def test_notes_are_normalised_and_control_characters_refused() -> None:

@@ -77,10 +77,19 @@ def test_item_errors(demo_menu: Menu, codec: CartCodec) -> None:
     assert len(amb.value.details["candidates"]) >= 2
 
 
-@pytest.mark.parametrize("quantity", [0, -1, MAX_QUANTITY + 1, 1.5, "2", True])
+@pytest.mark.parametrize("quantity", [0, -1, MAX_QUANTITY + 1])
 def test_quantity_limits(demo_menu: Menu, codec: CartCodec, quantity: object) -> None:
     with pytest.raises(QuantityInvalid):
-        play(demo_menu, codec, turn.AddItem("mexican coke", quantity))  # type: ignore[arg-type]
+        play(demo_menu, codec, turn.AddItem("mexican coke", quantity))
+
+
+@pytest.mark.parametrize("quantity", [1.5, "2", True, None])
+def test_a_quantity_that_is_no_integer_is_a_malformed_request(
+    demo_menu: Menu, codec: CartCodec, quantity: object
+) -> None:
+    with pytest.raises(InvalidRequest) as refused:
+        play(demo_menu, codec, turn.AddItem("mexican coke", quantity))
+    assert refused.value.code == "invalid_request" and refused.value.details == {"field": "quantity"}
 
 
 def test_merge_cannot_exceed_max_quantity(demo_menu: Menu, codec: CartCodec) -> None:

@@ -215,9 +215,11 @@ def test_integral_float_quantity_is_a_whole_number(client: TestClient, quantity:
 
 
 @pytest.mark.parametrize("quantity", [2.5, True, "2", None])
-def test_non_integer_quantity_is_refused(client: TestClient, quantity: Any) -> None:
+def test_non_integer_quantity_is_a_malformed_request(client: TestClient, quantity: Any) -> None:
+    """Not an integer is 400 invalid_request (as the README's errors table and the voice tools say);
+    422 quantity_invalid is for an integer the cart cannot take."""
     r = add(client, new_cart(client), {"item": "mexican coke", "quantity": quantity})
-    assert (r.status_code, error_of(r)["code"]) == (422, "quantity_invalid")
+    assert (r.status_code, error_of(r)["code"], error_of(r)["field"]) == (400, "invalid_request", "quantity")
 
 
 def test_patch_takes_integral_floats_and_zero_point_zero_removes(client: TestClient) -> None:
@@ -226,7 +228,9 @@ def test_patch_takes_integral_floats_and_zero_point_zero_removes(client: TestCli
     assert r.status_code == 200 and r.json()["cart"]["lines"][0]["quantity"] == 3
     for bad in (2.5, False, "3"):
         refused = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json={"quantity": bad})
-        assert (refused.status_code, error_of(refused)["code"]) == (422, "quantity_invalid")
+        assert (refused.status_code, error_of(refused)["code"]) == (400, "invalid_request")
+    refused = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": token}, json={"quantity": 100})
+    assert (refused.status_code, error_of(refused)["code"]) == (422, "quantity_invalid")
     r = client.patch(f"{BASE}/cart/items/1", headers={"Cart-Token": r.json()["cart_token"]}, json={"quantity": 0.0})
     assert r.status_code == 200 and r.json()["cart"]["lines"] == []
 

@@ -10,10 +10,11 @@ nested groups) and raises the documented 422s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeAlias
 
+from app.core.cart.shapes import ModifierView, Priced
 from app.core.menu import Item, ModifierGroup, Option, Variation
 from app.errors import (
     CartTooLarge,
@@ -25,7 +26,8 @@ from app.errors import (
 
 MAX_MODIFIERS_PER_LINE = 12  # picks on one line, nested ones and repeats included
 
-Entry = int | tuple  # an option tag, or (tag, *child entries)
+Entry: TypeAlias = "int | tuple[int, *tuple[Entry, ...]]"  # an option tag, or (tag, *child entries)
+EntryKey: TypeAlias = "tuple[int, tuple[EntryKey, ...]]"  # an entry with its children sorted (see entry_key)
 
 
 class Pick(NamedTuple):
@@ -59,7 +61,11 @@ def decode(entries: Iterable[Entry], scope: Mapping[int, Option]) -> tuple[Pick,
     """The picks ``entries`` name in ``scope`` (tag → option); None if any is gone from the menu."""
     picks = []
     for entry in entries:
-        tag, children = (entry, ()) if type(entry) is int else (entry[0], entry[1:])
+        children: Sequence[Entry]
+        if isinstance(entry, int):
+            tag, children = entry, ()
+        else:
+            tag, *children = entry
         option = scope.get(tag)
         if option is None:
             return None
@@ -70,11 +76,12 @@ def decode(entries: Iterable[Entry], scope: Mapping[int, Option]) -> tuple[Pick,
     return tuple(picks)
 
 
-def entry_key(entry: Entry) -> tuple:
+def entry_key(entry: Entry) -> EntryKey:
     """A sort key that makes two lists of the same choices (in any order) compare equal."""
-    if type(entry) is int:
+    if isinstance(entry, int):
         return (entry, ())
-    return (entry[0], tuple(sorted(entry_key(e) for e in entry[1:])))
+    tag, *children = entry
+    return (tag, tuple(sorted(entry_key(e) for e in children)))
 
 
 def unit_price(base: int, picks: Iterable[Pick]) -> int:
@@ -82,16 +89,16 @@ def unit_price(base: int, picks: Iterable[Pick]) -> int:
     return base + sum(unit_price(p.option.price_cents, p.picks) for p in picks)
 
 
-def modifiers_view(picks: Iterable[Pick]) -> list[dict[str, Any]]:
+def modifiers_view(picks: Iterable[Pick]) -> list[ModifierView]:
     """Cart JSON ``modifiers``: equal picks folded into one entry with a ``quantity``, said order kept."""
-    out: list[dict[str, Any]] = []
-    index: dict[tuple, dict[str, Any]] = {}
+    out: list[ModifierView] = []
+    index: dict[tuple[int, tuple[EntryKey, ...]], ModifierView] = {}
     for pick in picks:
         key = (pick.option.tag, tuple(sorted(entry_key(e) for e in encode(pick.picks))))
         if key in index:
             index[key]["quantity"] += 1
             continue
-        view = {
+        view: ModifierView = {
             "id": pick.option.id,
             "name": pick.option.name,
             "price_cents": pick.option.price_cents,
@@ -103,13 +110,13 @@ def modifiers_view(picks: Iterable[Pick]) -> list[dict[str, Any]]:
     return out
 
 
-def variation_view(variation: Variation | None) -> dict[str, Any] | None:
+def variation_view(variation: Variation | None) -> Priced | None:
     if variation is None:
         return None
     return {"id": variation.id, "name": variation.name, "price_cents": variation.price_cents}
 
 
-def _offer(options: Iterable[Option | Variation]) -> list[dict[str, Any]]:
+def _offer(options: Iterable[Option | Variation]) -> list[Priced]:
     return [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o.available]
 
 

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from app.core.cart import CartState, Line
 from app.core.cart.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
+from app.core.cart.shapes import CartWarning, LineView, ModifierView, Priced, TaxAmount
 from app.core.menu import Item, Menu, Tax
 from app.core.menu.money import format_money as format_money
 
@@ -57,13 +58,13 @@ class PricedLine(NamedTuple):
     item_id: str | None
     name: str
     unit_price_cents: int
-    modifiers: list[dict[str, Any]]  # shared by every line with the same choice: read, never change
+    modifiers: list[ModifierView]  # shared by every line with the same choice: read, never change
     available: bool
     total_cents: int  # unit price × quantity; 0 when unavailable
-    variation: dict[str, Any] | None = None  # {"id", "name", "price_cents"} of the chosen variation
+    variation: Priced | None = None  # the chosen variation
     tax_ids: tuple[str, ...] | None = None  # the item's ``taxes``; None: every tax of the menu
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> LineView:
         line = self.line
         return {
             "line_id": line.line_id,
@@ -86,8 +87,8 @@ class PricedCart:
     lines: list[PricedLine]
     subtotal_cents: int
     tax_cents: int  # all tax: included in the prices and added to them
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    taxes: list[dict[str, Any]] = field(default_factory=list)  # [{"id", "name", "rate", "inclusive", "amount_cents"}]
+    warnings: list[CartWarning] = field(default_factory=list)
+    taxes: list[TaxAmount] = field(default_factory=list)
     added_tax_cents: int | None = None  # the additive taxes only; None: all of tax_cents
 
     @property
@@ -100,16 +101,16 @@ class PricedCart:
 
 
 def _unavailable(
-    warnings: list[dict[str, Any]],
+    warnings: list[CartWarning],
     line: Line,
     item: Item,
     message: str,
     reason: str | None = None,
-    shown: tuple[list[dict[str, Any]], dict[str, Any] | None] = ([], None),
+    shown: tuple[list[ModifierView], Priced | None] = ([], None),
 ) -> PricedLine:
     """An unavailable line; ``shown`` (its modifiers and variation views) when its choices are still known, so
     the customer hears which line it is."""
-    warning = {"code": "item_unavailable", "message": message, "line_id": line.line_id, "item_id": item.id}
+    warning: CartWarning = {"code": "item_unavailable", "message": message, "line_id": line.line_id, "item_id": item.id}
     if reason:
         warning["reason"] = reason
     warnings.append(warning)
@@ -134,7 +135,7 @@ def _removed(item: Item) -> str:
 
 def _choices(
     variation_tag: int | None, option_tags: tuple[Any, ...], item: Item
-) -> tuple[int, list[dict[str, Any]], str | None, str]:
+) -> tuple[int, list[ModifierView], str | None, str]:
     """A line with a variation, a repeat or nested choices (else: the flat pass in :func:`_choice`):
     its unit price and modifiers view, or a reason it cannot be served (and what to say)."""
     variation = None
@@ -161,10 +162,10 @@ class _Choice(NamedTuple):
 
     item: Item | None  # None: the item is gone from the menu
     unit_price_cents: int
-    modifiers: list[dict[str, Any]]  # the cart view's modifiers: shared by every line so priced, never changed
+    modifiers: list[ModifierView]  # the cart view's modifiers: shared by every line so priced, never changed
     reason: str | None  # why a line of this choice cannot be served (then ``message`` says it), else None
     message: str
-    variation: dict[str, Any] | None  # the cart view's variation
+    variation: Priced | None  # the cart view's variation
 
 
 def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[Any, ...]) -> _Choice:
@@ -175,7 +176,7 @@ def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
     reason, message = None, ""
     if variation_tag is None and not item.variations and (not tags or is_flat(tags)):
         unit = item.price_cents
-        modifiers = []
+        modifiers: list[ModifierView] = []
         options_by_tag = item.options_by_tag
         for tag in tags:
             option = options_by_tag.get(tag)
@@ -214,7 +215,7 @@ def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Choice]:
 _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
 
 
-def _price_lines(state: CartState, menu: Menu, warnings: list[dict[str, Any]], now: int | None) -> list[PricedLine]:
+def _price_lines(state: CartState, menu: Menu, warnings: list[CartWarning], now: int | None) -> list[PricedLine]:
     """Every line priced: what its choice costs comes from :func:`_choice`, worked out once per menu
     object and choice; only what depends on the line or on ``now`` is done per line per turn."""
     choices = _choices_of(menu)
@@ -262,7 +263,7 @@ def _price_lines(state: CartState, menu: Menu, warnings: list[dict[str, Any]], n
     return priced
 
 
-def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[dict[str, Any]]:
+def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[TaxAmount]:
     """Each tax once on the order: the sum of the available lines it applies to, half up."""
     everywhere = 0
     bases: dict[str, int] | None = None  # per-tax extra bases, only for items with their own ``taxes``
@@ -287,13 +288,15 @@ def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCa
 
     ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
     """
-    warnings: list[dict[str, Any]] = []
+    warnings: list[CartWarning] = []
     priced = _price_lines(state, menu, warnings, now)
     lines = tuple([p.line for p in priced])
     new_state = state if lines == state.lines else state._replace(lines=lines)
     subtotal = sum([p.total_cents for p in priced])
     if menu.taxes_everywhere:  # no item has its own ``taxes``: every tax is on the subtotal
-        taxes = [{**t.view, "amount_cents": tax_cents(subtotal, t.rate, t.inclusive)} for t in menu.taxes]
+        taxes: list[TaxAmount] = [
+            {**t.view, "amount_cents": tax_cents(subtotal, t.rate, t.inclusive)} for t in menu.taxes
+        ]
     else:
         taxes = tax_breakdown(menu.taxes, priced)
     tax = added = 0

@@ -9,7 +9,8 @@ every turn (:mod:`app.core.cart.pricing`). Every operation returns a new :class:
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from app.core.cart.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
 from app.core.cart.choices import Entry, Pick, check_choices, entry_key, unit_price
@@ -81,10 +82,15 @@ def new_cart(cart_id: bytes, restaurant_id: str, now: int) -> CartState:
 
 
 def check_quantity(quantity: object) -> int:
-    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`)."""
+    """1..99 as an int; ``2.0`` is 2 (JSON Schema's integer, :func:`~app.json_input.as_integer`).
+
+    Not an integer at all (``"2"``, ``true``, ``null``, ``2.5``) is a malformed request: 400
+    ``invalid_request``, as the voice tools' schema check answers it. An integer the cart cannot
+    take (0, 100, a merge past 99) is 422 ``quantity_invalid``: the customer can say another number.
+    """
     whole = as_integer(quantity)
     if whole is None:
-        raise QuantityInvalid(f"quantity must be a whole number from 1 to {MAX_QUANTITY}", quantity=quantity)
+        raise InvalidRequest(f"quantity must be an integer from 1 to {MAX_QUANTITY}", field="quantity")
     if not 1 <= whole <= MAX_QUANTITY:
         raise QuantityInvalid(f"quantity must be from 1 to {MAX_QUANTITY} per line", quantity=whole)
     return whole
@@ -103,7 +109,9 @@ def clean_notes(notes: object) -> str:
     return text
 
 
-def check_options(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> tuple[Entry, ...]:
+def check_options(
+    item: Item, options: Sequence[Option | Pick], variation: Variation | None = None
+) -> tuple[Entry, ...]:
     """Enforce the item's variations and modifier groups (:func:`app.choices.check_choices`)."""
     return check_choices(item, variation, options)
 
@@ -117,7 +125,7 @@ def ensure_open(state: CartState) -> None:
         raise CartCheckedOut("this cart has been checked out; start a new cart to order again")
 
 
-def quote(item: Item, options: list[Option | Pick], variation: Variation | None = None) -> int:
+def quote(item: Item, options: Sequence[Option | Pick], variation: Variation | None = None) -> int:
     """The unit price the customer is quoted: the item (or its variation) plus every chosen option."""
     base = variation.price_cents if variation is not None else item.price_cents
     return unit_price(base, [p if isinstance(p, Pick) else Pick(p) for p in options]) if options else base
@@ -138,7 +146,7 @@ def _replaced(lines: tuple[Line, ...], old: Line, new: Line) -> tuple[Line, ...]
 def add_line(
     state: CartState,
     item: Item,
-    options: list[Option | Pick],
+    options: Sequence[Option | Pick],
     quantity: int,
     notes: str,
     variation: Variation | None = None,
@@ -178,7 +186,7 @@ def update_line(
     *,
     quantity: int | None = None,
     item: Item | None = None,
-    options: list[Option | Pick] | None = None,
+    options: Sequence[Option | Pick] | None = None,
     notes: str | None = None,
     variation: Variation | None = None,
 ) -> CartState:
@@ -194,7 +202,7 @@ def update_line(
     line = state.line(line_id)
     if quantity == 0:
         return remove_line(state, line_id)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Line field → new value
     if quantity is not None:
         changes["quantity"] = quantity
     if notes is not None:

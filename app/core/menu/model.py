@@ -20,7 +20,7 @@ import functools
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from app.core.menu.hours import Hours
 from app.errors import MenuError
@@ -54,6 +54,15 @@ def assign_tags(ids: list[str], path: str, what: str) -> tuple[dict[str, int], d
     return chosen, lookup
 
 
+class TaxView(TypedDict):
+    """A tax as the cart shows it; ``rate`` a decimal string (``"0.0825"``)."""
+
+    id: str
+    name: str
+    rate: str
+    inclusive: bool
+
+
 @dataclass(frozen=True)
 class Tax:
     """One tax. ``inclusive``: already in the prices (the amount is ``price × rate / (1 + rate)``)."""
@@ -64,7 +73,7 @@ class Tax:
     inclusive: bool = False
 
     @functools.cached_property  # the cart's ``taxes`` entry, built once per menu load
-    def view(self) -> dict[str, Any]:
+    def view(self) -> TaxView:
         return {"id": self.id, "name": self.name, "rate": str(self.rate), "inclusive": self.inclusive}
 
 

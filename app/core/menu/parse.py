@@ -97,7 +97,7 @@ def _no_extra(obj: dict[str, Any], allowed: set[str], path: str) -> None:
 
 
 def _price(obj: dict[str, Any], path: str, allow_negative: bool) -> int:
-    value = _need(obj, "price_cents", int, path)
+    value: int = _need(obj, "price_cents", int, path)
     low = -MAX_PRICE_CENTS if allow_negative else 0
     if not low <= value <= MAX_PRICE_CENTS:
         raise MenuError(f"must be between {low} and {MAX_PRICE_CENTS}", f"{path}.price_cents")
@@ -139,7 +139,9 @@ def _list_at(obj: dict[str, Any], key: str, path: str) -> list[Any]:
     return value
 
 
-def _scoped_options(groups: tuple[ModifierGroup, ...], path: str) -> tuple[tuple[ModifierGroup, ...], dict]:
+def _scoped_options(
+    groups: tuple[ModifierGroup, ...], path: str
+) -> tuple[tuple[ModifierGroup, ...], dict[int, Option]]:
     """Ids unique and tags assigned among the options of ``groups`` (one tag scope)."""
     _unique([g.id for g in groups], path, "group id")
     _unique([o.id for g in groups for o in g.options], path, "option id")
@@ -149,7 +151,7 @@ def _scoped_options(groups: tuple[ModifierGroup, ...], path: str) -> tuple[tuple
     return groups, {tag: by_id[i] for tag, i in lookup.items()}
 
 
-def _parse_groups(obj: dict[str, Any], path: str, depth: int) -> tuple[tuple[ModifierGroup, ...], dict]:
+def _parse_groups(obj: dict[str, Any], path: str, depth: int) -> tuple[tuple[ModifierGroup, ...], dict[int, Option]]:
     raw_groups = _list_at(obj, "modifier_groups", path)
     if raw_groups and depth > MAX_MODIFIER_DEPTH:
         raise MenuError(

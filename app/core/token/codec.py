@@ -164,11 +164,12 @@ def _pack(state: CartState) -> tuple[int, bytes]:
         if line.variation_tag is not None or (line.option_tags and not is_flat(line.option_tags)):
             version = 2
             break
-    if version == 2:
-        lines = tuple(
-            ln if ln.variation_tag is None else ln._replace(item_tag=(ln.item_tag, ln.variation_tag)) for ln in lines
-        )
-    rows = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in lines]
+    rows: list[tuple[object, ...]] = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in lines]
+    if version == 2:  # a chosen variation travels with its item: (item_tag, variation_tag)
+        rows = [
+            row if ln.variation_tag is None else (row[0], (ln.item_tag, ln.variation_tag), *row[2:])
+            for row, ln in zip(rows, lines, strict=True)
+        ]
     return version, msgpack.packb((state.revision, state.next_line_id, int(state.checked_out), rows))
 
 
@@ -199,6 +200,7 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
     """Every line row, type- and range-checked. One loop, checks inlined: this runs for every line
     of every turn, and a function call per line would cost as much as the checks themselves."""
     lines = []
+    options: object
     for row in rows:
         if type(row) is not tuple:
             raise _schema_error("line")
@@ -241,7 +243,7 @@ def _tag(value: object) -> bool:
     return type(value) is int and 0 <= value <= 0xFFFFFFFF
 
 
-def _entries(entries: tuple, depth: int) -> int:
+def _entries(entries: tuple[object, ...], depth: int) -> int:
     """Check v2 option entries (tags, or ``(tag, *entries)`` up to the nesting limit); their tag count."""
     count = 0
     for entry in entries:
