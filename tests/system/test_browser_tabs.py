@@ -46,7 +46,7 @@ FAST_CLOCK = "{ const real = Date.now; Date.now = () => real() + 40 * 60 * 1000;
 @pytest.fixture
 def context(browser: Any) -> Iterator[Any]:  # noqa: F811
     """One browser profile: its tabs share localStorage and Web Locks, as a customer's tabs do."""
-    opened = browser.new_context(viewport={"width": 1200, "height": 800})
+    opened = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)  # wait_for_function
     opened.set_default_timeout(15_000)
     yield opened
     opened.close()
@@ -147,7 +147,7 @@ def test_a_dropped_key_is_named_to_the_customer_and_the_model(page: Any, browser
         port = before.port
         open_demo(page, before.url)
         say_tool_call(page, "c1", "add_to_order", {"items": [{"item": "iced tea", "modifiers": ["small", "sweet"]}]})
-        other = browser.new_page()  # a second customer, who will come back by reloading
+        other = browser.new_page(bypass_csp=True)  # a second customer, who will come back by reloading
         open_demo(other, before.url)
         say_tool_call(other, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
     # the operator rotated and dropped the key that signed both carts
