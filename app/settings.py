@@ -12,6 +12,7 @@ the variable, so a bad one stops ``voicecart serve`` before uvicorn starts, with
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -272,6 +273,21 @@ class Settings:
         doc="voice sessions one client address may mint a minute (per server process)",
         bounds=Bounds(1, 10_000),
     )
+    operator_networks: tuple[str, ...] = setting(
+        ("127.0.0.1/32", "::1/128"),
+        env="CART_OPERATOR_NETWORKS",
+        shown="`127.0.0.1/32,::1/128`",
+        doc="comma-separated addresses shown `/readyz` in full and the `Voicecart-Instance` header "
+        "(app/server/operators.py)",
+        read=_list,
+    )
+    request_timeout_seconds: int = setting(
+        10,
+        env="CART_REQUEST_TIMEOUT_SECONDS",
+        doc="a request's head, and its body, must arrive within this (app/server/protocol.py, "
+        "app/server/slow_clients.py)",
+        bounds=Bounds(1, 300),
+    )
 
     def __post_init__(self) -> None:
         """Refuse any value the server could not run with; :class:`ConfigError` names the variable."""
@@ -292,6 +308,13 @@ class Settings:
             bad = [o for o in origins if not _origin(o)]
             if bad:
                 raise ConfigError(f"{name}: {bad[0]!r} is not an origin like https://shop.example (no path)")
+        for network in self.operator_networks:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ConfigError(
+                    f"CART_OPERATOR_NETWORKS: {network!r} is not an address or network like 10.0.0.0/8"
+                ) from None
         object.__setattr__(self, "openai_base_url", api_base_url(self.openai_base_url))  # however it was given
         if not _http_url(self.openai_base_url):
             raise ConfigError(f"CART_OPENAI_BASE_URL={self.openai_base_url!r} must be an http:// or https:// URL")

@@ -33,3 +33,4 @@ PORT = bounded_int(1, 65535, "a TCP port")
 WORKERS = bounded_int(1, 512, "a number of worker processes")
 CONCURRENCY = bounded_int(*setting_bounds("max_concurrency"), "a request limit (0: none)")  # CART_MAX_CONCURRENCY's
 COUNT = bounded_int(1, 10_000, "a count")
+ATTEMPTS = bounded_int(1, 20, "a number of attempts")

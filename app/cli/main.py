@@ -29,6 +29,7 @@ from app.core.token.codec import CartCodec, read_header
 from app.core.token.keys import fingerprint, new_key_spec
 from app.core.turn import TurnResult
 from app.errors import CartError, ConfigError, TokenWrongRestaurant
+from app.logs import json_line
 from app.runtime.context import codec as build_codec
 from app.runtime.context import keyring
 from app.settings import Settings
@@ -50,13 +51,13 @@ def _serve(args: argparse.Namespace) -> int:
     # fail fast, before uvicorn forks workers: keys and menus must load
     keys = keyring(settings)
     catalog = MenuCatalog.from_dir(settings.menu_dir)
-    print(
+    banner = (
         f"voicecart: {settings.env}, {len(catalog.menus)} restaurant(s) "
         f"({', '.join(catalog.restaurant_ids())}), keys {keys.describe()}, "
         f"at most {settings.max_concurrency or 'unlimited'} requests in flight, "
-        f"http://{args.host}:{args.port}",
-        file=sys.stderr,
+        f"http://{args.host}:{args.port}"
     )
+    print(json_line("voicecart.serve", banner), file=sys.stderr)  # every line the server writes is JSON
     from app.server.serve import serve  # uvicorn and the app: only for this command
 
     serve(settings, args.host, args.port, args.workers)

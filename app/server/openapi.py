@@ -263,9 +263,9 @@ def _answer(answer: Answer) -> dict[str, Any]:
 def _operation(op: Operation, path: str, restaurants: list[str], body_schema: dict[str, Any] | None) -> dict[str, Any]:
     classes: list[type[errors.CartError]] = list(op.errors)
     if op.body:
-        classes += [errors.InvalidRequest, errors.RequestTooLarge]
+        classes += [errors.InvalidRequest, errors.RequestTooLarge, errors.EncodingUnsupported]
     if op.token != "none":
-        classes.append(errors.TokenError)
+        classes += [errors.TokenError, errors.TokenAmbiguous]
     if "{rid}" in path:
         classes.append(errors.RestaurantNotFound)
     if path not in EXEMPT_PATHS:  # the concurrency limit (and a checkout's full order queue)

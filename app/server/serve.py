@@ -31,6 +31,9 @@ def _uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]
         "log_config": log_config(settings.log_level),  # JSON lines; our middleware writes the access log
         "access_log": False,
         "factory": True,
+        # bounded request heads (size, count, time): no proxy may be in front (app/server/protocol.py)
+        "http": "app.server.protocol:GuardedHttpToolsProtocol",
+        "server_header": False,  # no "server: uvicorn" on every answer
     }
 
 

@@ -193,7 +193,7 @@ def test_voice_reads_the_size_in_the_phrase(cafe) -> None:
     line = body["cart"]["lines"][0]
     assert (line["variation"]["name"], line["quantity"], line["unit_price_cents"]) == ("Large", 2, 520 + 80)
     assert body["out"]["added"][0]["variation"] == "Large"
-    assert "two Large Flat Whites with Oat milk" in body["out"]["message"]  # the one wording of a line
+    assert "two large Flat Whites with Oat milk" in body["out"]["message"]  # the one wording of a line
 
 
 def test_voice_asks_which_size(cafe) -> None:

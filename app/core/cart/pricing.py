@@ -16,7 +16,6 @@ tax is ``base × rate``; an inclusive one is already in the prices and amounts t
 from __future__ import annotations
 
 import functools
-import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -25,6 +24,7 @@ from app.core.cart import CartState, Line
 from app.core.cart.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
 from app.core.cart.shapes import CartWarning, LineView, ModifierView, Priced, TaxAmount
 from app.core.menu import Item, Menu, Tax
+from app.core.menu.memo import memo
 from app.core.menu.money import format_money as format_money
 
 
@@ -200,16 +200,12 @@ def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
 
 
 MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
-# per menu object: a reload makes new Menu objects, whose choices start empty; a menu's choices go
-# with it (weak keys: Menu hashes by identity)
-_CHOICES: weakref.WeakKeyDictionary[Menu, dict[tuple[Any, ...], _Choice]] = weakref.WeakKeyDictionary()
 
 
 def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Choice]:
-    choices = _CHOICES.get(menu)
-    if choices is None or len(choices) >= MAX_CHOICES_PER_MENU:
-        choices = _CHOICES[menu] = {}
-    return choices
+    """The choices priced on ``menu`` so far, kept on the menu object (:mod:`app.core.menu.memo`):
+    a reload makes new Menu objects, whose choices start empty, and an old menu's go with it."""
+    return memo(menu, "priced choices", MAX_CHOICES_PER_MENU)
 
 
 _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
