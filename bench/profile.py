@@ -2,10 +2,10 @@
 
 Two call trees, time per frame:
 
-1. many add-item turns (:func:`app.turn.run_turn`) on the 5-line UUID-menu cart — the codec,
+1. many add-item turns (:func:`app.core.turn.run_turn`) on the 5-line UUID-menu cart — the codec,
    apply and reprice;
 2. the same add-item as an HTTP request through the app ``voicecart serve`` runs
-   (:func:`app.http_api.create_app`, every middleware), called in-process as ASGI, so the tree
+   (:func:`app.server.app.create_app`, every middleware), called in-process as ASGI, so the tree
    shows what the web layer adds without any socket or load generator in the picture.
 """
 
@@ -98,7 +98,7 @@ async def call_asgi(app: Any, request: dict[str, Any]) -> tuple[int, bytes]:
 
 
 def shipped_app(work: Path) -> Any:
-    """:func:`app.http_api.create_app` as ``voicecart serve`` builds it, on the UUID menu (copied
+    """:func:`app.server.app.create_app` as ``voicecart serve`` builds it, on the UUID menu (copied
     under ``work``, with the bench keys)."""
     from app.server.app import create_app
 

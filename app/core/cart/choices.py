@@ -1,6 +1,6 @@
 """A line's choices: the variation and the options picked (repeated = quantity, nested = a pick's own).
 
-In the cart a pick is an *entry* of :attr:`app.cart.Line.option_tags`: the option's tag (an
+In the cart a pick is an *entry* of :attr:`app.core.cart.state.Line.option_tags`: the option's tag (an
 int) when it has no nested choices, else ``(tag, *child entries)`` with the children tagged in
 the option's own scope. Choosing an option twice is two entries. :func:`encode` and
 :func:`decode` translate between entries and :class:`Pick` trees; :func:`check_choices`

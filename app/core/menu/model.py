@@ -193,9 +193,3 @@ class Menu:
 
     def categories(self) -> list[str]:
         return list(dict.fromkeys(i.category for i in self.items))
-
-    def taxes_for(self, item: Item) -> tuple[Tax, ...]:
-        """The taxes that apply to ``item`` (menu order)."""
-        if item.tax_ids is None:
-            return self.taxes
-        return tuple(t for t in self.taxes if t.id in item.tax_ids)

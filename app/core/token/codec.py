@@ -10,7 +10,7 @@ token is written in the lowest version that can carry its cart, so a replica of 
 release still reads every v1-shaped cart during a rolling deploy.
 
 ``flags`` holds the payload codec (0 raw msgpack, 1 zstd) and the zstd dictionary id. The MAC is
-HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose) over
+HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose: :mod:`.signing`) over
 ``restaurant_id NUL header‖payload``, truncated to 128 bits. The restaurant id is not stored —
 it comes from the URL and is bound by the MAC; ``restaurant_tag`` only lets us tell a token for
 another restaurant (403) from a forged one (401).
@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import hmac
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 import msgpack
-from itsdangerous import Signer
-from itsdangerous.signer import HMACAlgorithm
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
 from app.core.cart.choices import is_flat
@@ -50,13 +47,13 @@ from app.core.token.framing import (
     b64decode_strict,
     b64encode,
 )
-from app.core.token.keys import Key, KeyRing
+from app.core.token.keys import KeyRing
+from app.core.token.signing import MAC_BYTES, TokenSigner
 from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
 VERSION = 2  # the newest payload schema (see _pack)
 SUPPORTED_VERSIONS = frozenset({1, 2})
 MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
-MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 §5; NIST SP 800-107 §5.3.4)
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
 
 
@@ -94,52 +91,6 @@ class TokenHeader(NamedTuple):
 @functools.lru_cache(maxsize=1024)  # a pure function of a short id, needed on every encode
 def restaurant_tag(restaurant_id: str) -> int:
     return hashlib.blake2b(restaurant_id.encode(), digest_size=1).digest()[0]
-
-
-class _TruncatedHMAC(HMACAlgorithm):
-    """HMAC-SHA256 cut to :data:`MAC_BYTES`; comparison stays constant-time (base class)."""
-
-    def __init__(self) -> None:
-        super().__init__(hashlib.sha256)
-
-    def get_signature(self, key: bytes, value: bytes) -> bytes:
-        return hmac.digest(key, value, "sha256")[:MAC_BYTES]
-
-
-class _PurposeSigner(Signer):
-    """itsdangerous Signer whose per-purpose derived key is computed once, not per call."""
-
-    def __init__(self, key: Key, purpose: str) -> None:
-        super().__init__(
-            key.secret,
-            salt=f"voicecart.{purpose}",
-            sep=".",
-            key_derivation="hmac",
-            digest_method=hashlib.sha256,
-            algorithm=_TruncatedHMAC(),
-        )
-        self._derived = super().derive_key()
-        # the HMAC key schedule, done once: each MAC copies it (OpenSSL's object, under the stdlib
-        # wrapper where it has one: three Python frames fewer per MAC; the same API either way)
-        keyed = hmac.new(self._derived, digestmod=hashlib.sha256)
-        self._keyed = getattr(keyed, "_hmac", None) or keyed
-
-    def derive_key(self, secret_key: str | bytes | None = None) -> bytes:
-        # one secret per signer, so the derived key never changes
-        return self._derived
-
-    def mac(self, value: bytes) -> bytes:
-        """``get_signature`` without re-deriving anything: the truncated HMAC of ``value``."""
-        keyed = self._keyed.copy()
-        keyed.update(value)
-        return keyed.digest()[:MAC_BYTES]
-
-    def mac_text(self, value: bytes) -> bytes:
-        return b64encode(self.mac(value))
-
-    def verify_mac(self, value: bytes, mac: bytes) -> bool:
-        """``verify_signature`` for a MAC already strictly base64-decoded (saves decoding it twice)."""
-        return hmac.compare_digest(self.mac(value), mac)
 
 
 # --- payload schema -------------------------------------------------------------------------------
@@ -385,7 +336,7 @@ class CartCodec:
         self.policy = policy or TokenPolicy()
         self.purpose = purpose
         self.dictionary = dictionary  # new tokens compress with it; every released one decodes
-        self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
+        self._signers = {k.tag: TokenSigner(k.secret, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
         self.recent = recent  # remembers what this codec mints (app.runtime.token_cache); None: nothing
 
@@ -401,7 +352,7 @@ class CartCodec:
         fields = (version, self._signing_tag, flags, restaurant_tag(state.restaurant_id), now, age, state.cart_id)
         header = _HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
         body = b64encode(header + payload)
-        signature = self._signers[self._signing_tag].mac_text(state.restaurant_id.encode() + b"\0" + body)
+        signature = self._signers[self._signing_tag].get_signature(state.restaurant_id.encode() + b"\0" + body)
         token = (body + b"." + signature).decode()
         if len(token) > MAX_TOKEN_CHARS:
             raise CartTooLarge(
@@ -437,7 +388,7 @@ class CartCodec:
 
     def _raise_bad_signature(
         self,
-        signer: _PurposeSigner,
+        signer: TokenSigner,
         header: TokenHeader,
         body: bytes,
         mac: bytes,
