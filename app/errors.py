@@ -138,7 +138,7 @@ class TokenExpired(TokenError):
 class ClockSkew(TokenError):
     """An authentic token stamped further in this replica's future than the allowed skew: one of the
     clocks is wrong, not the token. Retryable (503, ``Retry-After``); the token stays valid, and the
-    replica accepts such tokens once it has measured its own offset (app/clock_watch.py)."""
+    replica accepts such tokens once it has measured its own offset (app/runtime/clock_watch.py)."""
 
     code = "clock_skew"
     status = 503

@@ -37,7 +37,7 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_e
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.logs import one_line
 from app.orders.order import Order
-from app.orders.port import Placement, cannot_check, order_json, same_revision
+from app.orders.port import ORDER_COLUMNS, Placement, cannot_check, order_row, placement_of, same_revision
 
 log = logging.getLogger("voicecart.orders")
 
@@ -56,7 +56,7 @@ CREATE INDEX IF NOT EXISTS voicecart_orders_by_time ON voicecart_orders (placed_
 """
 _ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM voicecart_orders WHERE cart_id = %s"
 _INSERT = (
-    "INSERT INTO voicecart_orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
+    f"INSERT INTO voicecart_orders ({ORDER_COLUMNS})"
     " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING order_id"
 )
 # serialises concurrent CREATE TABLE IF NOT EXISTS from replicas starting together (it can race in PostgreSQL)
@@ -162,7 +162,7 @@ class PostgresSink:
                 "%s: PostgreSQL attempt %d failed: %s",
                 what,
                 state.attempt_number,
-                one_line(str(state.outcome and state.outcome.exception())),
+                one_line(str(state.outcome.exception())) if state.outcome else "",
             ),
         )
         for attempt in retrying:
@@ -188,16 +188,7 @@ class PostgresSink:
             log.error("PostgreSQL order store not reachable yet (%s); orders will retry it", one_line(str(exc)))
 
     def place(self, order: Order) -> Placement:
-        body = order_json(order).decode()
-        values = (
-            order.order_id,
-            order.cart_id,
-            order.restaurant_id,
-            order.cart_revision,
-            order.placed_at,
-            order.total_cents,
-            body,
-        )
+        values = order_row(order)
 
         def insert(conn: psycopg.Connection[Any]) -> tuple[bool, tuple[str, int, str] | None]:
             if conn.execute(_INSERT, values).fetchone() is not None:
@@ -217,12 +208,7 @@ class PostgresSink:
                 "the order store stopped answering while taking the order, so it may or may not have been "
                 "placed; retry the same checkout with the same cart token: it places the order at most once"
             ) from None
-        if inserted:
-            log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
-            return Placement(order.to_dict(), True)
-        if row is None or row[0] != order.order_id:
-            raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
-        return Placement(same_revision(row, order.cart_revision), False)
+        return placement_of(order, inserted, row)
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         self._open()

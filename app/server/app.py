@@ -60,9 +60,7 @@ def assemble(ctx: AppContext) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        start, close = getattr(sink, "start", None), getattr(sink, "close", None)
-        if start is not None:  # PostgreSQL: create the table now (a database that is down is retried later)
-            await order_workers.run(start)
+        await order_workers.run(sink.start)  # PostgreSQL: create the table now (a database down is retried later)
         lag = asyncio.create_task(measure_lag(in_flight)) if in_flight.limit else None
         try:
             async with reloader.running():  # menu hot reload: polling and SIGHUP
@@ -71,8 +69,7 @@ def assemble(ctx: AppContext) -> Starlette:
             if lag is not None:
                 lag.cancel()
             order_workers.close()
-            if close is not None:
-                close()
+            sink.close()
 
     # the outermost middleware first: every response is observed, CORS answers included
     middleware = [

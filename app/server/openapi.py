@@ -2,7 +2,7 @@
 
 Nothing here is a second copy of the API kept in step by hand:
 
-* paths and methods come from the app's route table (:func:`build_document` walks ``app.routes``;
+* paths and methods come from the app's route table (:func:`build_document` walks the Starlette app's ``routes``;
   a route without an entry in :data:`OPERATIONS` is left out, and ``tests/…/test_openapi.py``
   fails on it);
 * each error response lists the codes of the :mod:`app.errors` classes the operation can raise,

@@ -1,5 +1,5 @@
 """The RealtimeAdapter in real Chromium, fed the recorded GA Realtime event scenarios of
-``app/static/realtime-events.json`` (validated against the openai package in tests/test_realtime_events.py).
+``app/static/realtime-events.json`` (validated against the openai package in tests/voice/test_realtime_events.py).
 
 What it must hold: a call is made only from a completed function_call item, named by that item;
 cancelled, interrupted and incomplete responses make nothing and ask for nothing; response.create

@@ -1,7 +1,7 @@
 """cart-client.js in real Chromium where real browsers differ: several tabs on one cart, storage that
 throws, a client clock that is off, and a token the server refuses for each of its reasons.
 
-The same fixtures as tests/test_browser.py (Debian's chromium, a real ``voicecart serve``).
+The same fixtures as tests/system/test_browser.py (Debian's chromium, a real ``voicecart serve``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Menus: one JSON file per restaurant, validated at load with precise error paths.
 
-Two versions of the file format load through :func:`parse_menu` (docs/menu-format in the README):
+Two versions of the file format load through :func:`parse_menu` (docs/menu-format.md):
 
 * v1: ``tax_rate`` (one additive tax on everything); items with ``price_cents`` and modifier
   groups of options.
