@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 ROLE = re.compile(r":(?:func|mod|class|meth|data|attr|exc):`~?([\w.]+)`")
 DOTTED = re.compile(r"(?<![\w./-])(app(?:\.\w+)++)(?![/@-])")  # not a domain (app.kubernetes.io/name)
-PATH = re.compile(r"(?<![\w./-])((?:app|tests|bench|docs|deploy)/(?:[\w./*<>@-]|\{[^}\s]*\})*[\w*>}])")
+PATH = re.compile(r"(?<![\w./-])((?:app|tests|bench|docs|deploy)/(?:[\w./*<>@-]|\{[^}\s]*\})+)")
 MARKDOWN = [
     "README.md",
     "deploy/README.md",
@@ -148,8 +148,9 @@ def _problems_in(where: str, text: str, context: str | None, owner: str = "") ->
         if not _resolves(match.group(1)):
             yield f"{where}: {match.group(1)} does not resolve"
     for match in PATH.finditer(text):
-        if match.group(1) not in NOT_PATHS and not _path_exists(match.group(1)):
-            yield f"{where}: {match.group(1)} does not exist"
+        path = match.group(1).rstrip("./-")  # the end of a sentence is not part of the path
+        if path not in NOT_PATHS and not _path_exists(path):
+            yield f"{where}: {path} does not exist"
 
 
 def test_docstring_and_comment_references_exist() -> None:
