@@ -97,6 +97,10 @@ def test_the_checkout_scenario_places_an_order_and_new_order_clears_it(
     assert overflow(page) == [], "the page scrolls sideways"  # with a transcript of long tool lines
     keep(page, f"burger-{size}-placed")
 
+    play(page, "checkout")  # again: the placed order is not changed, a new one is placed
+    second = page.text_content("#order-placed")
+    assert second.startswith("Order placed: ord_") and second != banner
+
     page.click("#new-order")
     page.wait_for_selector("#cart-empty", state="visible")  # the new, empty cart is shown
     assert page.is_hidden("#order-placed") and page.text_content("#order-placed") == ""
