@@ -35,7 +35,7 @@ from typing import Any
 from app.core import cart, turn
 from app.core.cart.pricing import price_cart
 from app.core.menu import Menu, load_menu
-from app.core.reading.matching import normalize
+from app.core.reading.spoken import normalize
 from app.errors import CartError
 from app.voice.cart_tools import add_to_order
 from app.voice.toolkit import ToolContext

@@ -4,11 +4,12 @@
 
 The whole-order figures (five menus, voice and HTTP, held-out split) are ``python -m bench matching``.
 
-Two readers are scored on both menus: ``resolve_item`` (the item only, what the plain HTTP API
-uses) and ``parse_phrase`` (what the voice tools use: item + spoken quantity + options named in
+The one reader (:mod:`app.core.reading`) is scored on both menus twice: as the tools that look
+an item up read it (:func:`~app.core.reading.lookup.named_item`: the item only) and as an add
+reads it (:func:`~app.core.reading.order.read_order`: item + spoken quantity + options named in
 the phrase). "item" counts the right item (or the right item_ambiguous / item_not_found answer);
 "exact" also needs the quantity and the set of options to be right. The 'tuning' split was used
-while improving app/matching.py; the 'holdout' split was written afterwards and never tuned on.
+while improving the old matcher; the 'holdout' split was written afterwards and never tuned on.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from app.core.menu import Menu, MenuCatalog, load_menu  # noqa: E402
-from app.core.reading.matching import parse_phrase, resolve_item  # noqa: E402
-from app.errors import ItemAmbiguous, ItemNotFound  # noqa: E402
+from app.core.reading.item import Reading  # noqa: E402
+from app.core.reading.lookup import named_item  # noqa: E402
+from app.core.reading.order import read_order  # noqa: E402
+from app.errors import CartError, ItemAmbiguous, ItemNotFound  # noqa: E402
 
 CASES = REPO / "tests" / "matching_cases.json"
 RESULTS = REPO / "bench" / "results" / "matching_names.md"  # matching.md is `python -m bench matching`
@@ -42,19 +45,19 @@ def load_menus() -> dict[str, Menu]:
 
 
 def read(menu: Menu, phrase: str) -> tuple[str, int, list[str]] | str:
-    """What parse_phrase makes of a phrase: (item name, quantity, sorted option names) or the outcome."""
-    try:
-        found = parse_phrase(menu, phrase)
-    except (ItemAmbiguous, ItemNotFound) as exc:
-        return OUTCOME[type(exc)]
-    return found.item.name, found.quantity or 1, sorted(o.name for o in found.options)
+    """What an add reads in a phrase: (item name, quantity, sorted option names) or the question's kind."""
+    found = read_order(menu, phrase)[0]
+    if not isinstance(found, Reading):
+        return OUTCOME.get(type(found), found.code)
+    options = [o.name for o in found.options] + ([found.variation.name] if found.variation else [])
+    return found.item.name, found.quantity or 1, sorted(options)
 
 
 def read_item_only(menu: Menu, phrase: str) -> str:
     try:
-        return resolve_item(menu, phrase).name
-    except (ItemAmbiguous, ItemNotFound) as exc:
-        return OUTCOME[type(exc)]
+        return named_item(menu, phrase).item.name
+    except CartError as exc:
+        return OUTCOME.get(type(exc), exc.code)
 
 
 def expected(case: dict[str, Any]) -> tuple[str, int, list[str]] | str:
@@ -95,7 +98,7 @@ def main() -> None:
         return f"{hits}/{len(rows)} ({100 * hits / len(rows):.1f}%)"
 
     lines = [
-        "| menu | split | phrases | resolve_item: item | parse_phrase: item | parse_phrase: exact |",
+        "| menu | split | phrases | named_item: item | read_order: item | read_order: exact |",
         "|---|---|---:|---:|---:|---:|",
     ]
     for (name, split), rows in sorted(groups.items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
@@ -103,7 +106,7 @@ def main() -> None:
         lines.append(f"| {name} | {split} | {len(rows)} | {scores} |")
     lines += [
         "",
-        "Misses (parse_phrase, exact):",
+        "Misses (read_order, exact):",
         "",
         "| menu | split | phrase | expected | got |",
         "|---|---|---|---|---|",

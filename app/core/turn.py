@@ -14,14 +14,15 @@ from typing import Final
 
 from app.core import cart
 from app.core.cart import CartState
-from app.core.cart.choices import Pick, decode
+from app.core.cart.choices import Pick, decode, identities
 from app.core.cart.pricing import PricedCart, price_cart
 from app.core.cart.shapes import CartView, CartWarning, Priced
 from app.core.cart.view import cart_view
 from app.core.menu import Item, Menu, ModifierGroup, Variation
+from app.core.menu.memo import memo
+from app.core.reading.choice_names import resolve_variation
 from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
-from app.core.reading.matching import resolve_variation
 from app.core.reading.modifiers import resolve_choices
 from app.core.token.codec import CartCodec
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
@@ -121,6 +122,20 @@ def check_available(menu: Menu, item: Item, now: int | None = None) -> Item:
     return item
 
 
+MAX_CONSISTENT_PER_ITEM = 256  # consistent choices remembered per item before starting over
+
+
+def check_consistent_once(item: Item, picks: tuple[Pick, ...] | list[Pick], notes: str | None) -> None:
+    """:func:`~app.core.reading.contradictions.check_consistent`, remembered per item for the
+    choices and notes it let through: its answer depends on nothing else, and the item never
+    changes (a reload makes a new one). A contradiction is worked out again each time it is said."""
+    key = (identities(picks), notes)
+    consistent = memo(item, "consistent choices", MAX_CONSISTENT_PER_ITEM)
+    if key not in consistent:
+        check_consistent(item, picks, notes)
+        consistent[key] = picks  # keeps the options whose ids make the key
+
+
 def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -> tuple[CartState, int | None]:
     """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input.
 
@@ -152,7 +167,7 @@ def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tup
         item = check_available(menu, said.item, now)
         count = (said.quantity or 1) if op.quantity is AS_SAID or len(lines) > 1 else op.quantity
         notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
-        check_consistent(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
+        check_consistent_once(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
         state, line_id = cart.add_line(state, item, list(said.picks), cart.check_quantity(count), notes, said.variation)
         first = line_id if first is None else first
     return state, first
@@ -201,7 +216,7 @@ def _check_update(
     item = item or menu.item_by_tag(line.item_tag)
     picks = options if options is not None else decode(line.option_tags, item.options_by_tag) if item else None
     if item is not None and picks is not None:
-        check_consistent(item, picks, notes if notes is not None else line.notes)
+        check_consistent_once(item, picks, notes if notes is not None else line.notes)
 
 
 def kept_picks(item: Item, line: cart.Line) -> list[Pick]:

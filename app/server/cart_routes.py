@@ -6,7 +6,7 @@
 | ``POST   /v1/restaurants/{rid}/cart``              | ``NewCart``    | 201 ``{"cart", "cart_token"}`` |
 | ``GET    /v1/restaurants/{rid}/cart``              | ``ViewCart``   | the cart, repriced          |
 | ``DELETE /v1/restaurants/{rid}/cart``              | ``ClearCart``  | the emptied cart            |
-| ``POST   /v1/restaurants/{rid}/cart/items``        | ``AddItem``    | the cart and ``line_id``    |
+| ``POST   /v1/restaurants/{rid}/cart/items``        | ``AddItem``    | the cart, ``line_id``, ``understood`` |
 | ``PATCH  /v1/restaurants/{rid}/cart/items/{id}``   | ``UpdateLine`` | the cart                    |
 | ``DELETE /v1/restaurants/{rid}/cart/items/{id}``   | ``RemoveLine`` | the cart                    |
 """
@@ -20,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from app.core import turn
+from app.core.reading.understood import understood_line
 from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str, string_list
 from app.runtime.context import AppContext
@@ -64,7 +65,9 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             variation=optional_str(body.get("variation"), "variation"),
         )
         result = run(request, op)
-        return cart_response(result, 200, line_id=result.line_id)
+        line = result.state.line(result.line_id) if result.line_id is not None else None
+        understood = understood_line(ctx.menu(request.path_params["rid"]), line) if line is not None else None
+        return cart_response(result, 200, line_id=result.line_id, understood=understood)
 
     async def update_item(request: Request) -> Response:
         body = object_fields(await read_json(request), {"quantity", "modifiers", "notes", "variation"})

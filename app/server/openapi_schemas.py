@@ -153,7 +153,29 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "description": "the whole cart, signed; send it back in the Cart-Token header next turn",
     },
     "CartAnswer": obj(_CART_ANSWER),
-    "AddItemAnswer": obj({**_CART_ANSWER, "line_id": LINE_ID}),
+    "AddItemAnswer": obj(
+        {**_CART_ANSWER, "line_id": LINE_ID, "understood": {"anyOf": [ref("Understood"), {"type": "null"}]}},
+        required=[*_CART_ANSWER, "line_id"],
+    ),
+    "UnderstoodOption": obj(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "quantity": {"type": "integer", "minimum": 1, "description": "times chosen"},
+            "options": {"type": "array", "items": ref("UnderstoodOption"), "description": "its nested choices"},
+        }
+    ),
+    "Understood": obj(
+        {
+            "item_id": {"type": "string"},
+            "item": {"type": "string"},
+            "variation_id": {"type": ["string", "null"]},
+            "quantity": _QUANTITY,
+            "options": {"type": "array", "items": ref("UnderstoodOption")},
+            "notes": {"type": ["string", "null"]},
+        },
+        # what was understood as an add's own fields (ids): compare with what was heard, resend as is
+    ),
     "AddItem": obj(
         {
             "item": {

@@ -11,18 +11,16 @@ from typing import Any
 
 from app.core import cart, turn
 from app.core.cart import CartState
+from app.core.cart.choices import Entry
 from app.core.cart.pricing import price_cart
 from app.core.menu import Item
+from app.core.reading.choice_names import exact_variation
+from app.core.reading.fuzzy import SUGGEST_SCORE, rank_items
 from app.core.reading.item import Reading
-from app.core.reading.matching import (
-    FILLER,
-    SUGGEST_SCORE,
-    exact_variation,
-    normalize,
-    parse_phrase,
-    rank_items,
-)
+from app.core.reading.lookup import named_item, names_loosely, search_items
 from app.core.reading.order import read_order
+from app.core.reading.spoken import normalize
+from app.core.reading.understood import understood_line
 from app.errors import (
     CartError,
     FieldRequired,
@@ -32,7 +30,6 @@ from app.errors import (
     ModifierInvalid,
     NotInOrder,
     TokenError,
-    WordsNotUnderstood,
 )
 from app.voice.speech import (
     choices_question,
@@ -74,10 +71,7 @@ _NOTES = {"type": "string", "description": "a short kitchen note the menu has no
 def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     items = list(ctx.menu.items)
     if args.get("query"):
-        query = normalize(args["query"])
-        kind = [i for i in items if normalize(i.category) == query]  # "coffee": every coffee, not one name
-        named = [m.target for m in rank_items(ctx.menu, args["query"], limit=len(items)) if m.score >= 60]
-        items = [*kind, *(i for i in named if i not in kind)]
+        items = search_items(ctx.menu, args["query"])  # "coffee": every coffee, not one name
     if args.get("category"):
         wanted = normalize(args["category"])
         items = [i for i in items if normalize(i.category) == wanted]
@@ -96,18 +90,6 @@ def find_menu_items(state: CartState, args: dict[str, Any], ctx: ToolContext) ->
     return state, {"message": message, "items": found, "categories": ctx.menu.categories()}
 
 
-def _item_named(ctx: ToolContext, text: str) -> Item:
-    """The item a phrase names, read like an add ("a veggie pizza"); words about choices do not matter here."""
-    first = read_order(ctx.menu, text)[0]
-    if isinstance(first, Reading):
-        return first.item
-    unclear_words = isinstance(first, (ModifierInvalid, WordsNotUnderstood))
-    named = ctx.menu.item(first.details.get("item_id", "")) if unclear_words else None
-    if named is None:
-        raise first
-    return named
-
-
 @tool(
     "get_item_details",
     """Price, description and the choices of one item. Call before adding an item whose choices
@@ -116,7 +98,7 @@ def _item_named(ctx: ToolContext, text: str) -> Item:
     required=["item"],
 )
 def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    item = _item_named(ctx, args["item"])
+    item = named_item(ctx.menu, args["item"]).item
     details = item_details(item, ctx.menu.currency)
     sizes = [f"{v['price']} {v['name']}" for v in details["sizes"] if v["available"]]
     price = " or ".join(sizes) if sizes else details["price"]  # each size its own price, never one for all
@@ -170,9 +152,8 @@ def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str,
         "quantity": line.line.quantity,
         "options": [modifiers_phrase([m]) for m in line.modifiers],
         "notes": line.line.notes,
-        "spoken": describe_line(
-            line, ctx.menu
-        ),  # "two Cheeseburgers with Medium and Cheddar": the one wording of a line
+        "spoken": describe_line(line, ctx.menu),  # "two Cheeseburgers with Medium and Cheddar": the one wording
+        "understood": understood_line(ctx.menu, line.line),  # the same line as an add's ids, to check and resend
     }
 
 
@@ -281,20 +262,24 @@ def _is_size(item: Item, text: str) -> bool:
     return group is not None and any(said in (o.id, normalize(o.name)) for o in group.options)
 
 
-def _names_loosely(text: str, item: Item) -> bool:
-    """Every word said is part of the item's name or an alias ("the burger" → Cheeseburger): a looser
-    name for it, not the name of another item ("classic burger", "chocolate shake")."""
-    words = [w for w in normalize(text).split() if w not in FILLER]
-    names = [normalize(n) for n in (item.name, *item.aliases)]
-    return bool(words) and any(all(w in name for w in words) for name in names)
+def _tags(entries: tuple[Entry, ...]) -> set[int]:
+    """Every option tag on a line, nested ones too."""
+    out: set[int] = set()
+    for entry in entries:
+        if isinstance(entry, int):
+            out.add(entry)
+        else:
+            out |= {entry[0], *_tags(entry[1:])}  # type: ignore[arg-type]
+    return out
 
 
 def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]:
     """The cart lines a spoken name refers to (only items in the cart count when names are close)."""
     in_cart = {line.item_tag for line in state.lines}
-    try:
-        phrase = parse_phrase(ctx.menu, text)
-        item, options = phrase.item, phrase.options
+    variation = None
+    try:  # read like an add: a name the customer could add is a name they can remove
+        reading = named_item(ctx.menu, text)
+        item, options, variation = reading.item, reading.options, reading.variation
     except ItemAmbiguous as exc:
         held = [c for c in exc.details["candidates"] if ctx.menu.item(c["id"]).tag in in_cart]  # type: ignore[union-attr]
         if len(held) != 1:
@@ -309,15 +294,16 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
         ]
         if len(near) != 1:
             raise NotInOrder(f"There is no {item.name} in the order.", item=item.name)
-        if not _names_loosely(text, near[0]):  # "chocolate shake" is not the Vanilla Shake: ask, never guess
+        if not names_loosely(text, near[0]):  # "chocolate shake" is not the Vanilla Shake: ask, never guess
             raise NotInOrder(
                 f"There is no {item.name} in the order. Did you mean the {near[0].name}?",
                 item=item.name,
                 lines=[{"line_id": x.line_id, "item": near[0].name} for x in state.lines if x.item_tag == near[0].tag],
             )
-        item, options = near[0], ()  # type: ignore[assignment]
+        item, options, variation = near[0], (), None  # type: ignore[assignment]
         lines = [x for x in state.lines if x.item_tag == item.tag]
-    chosen = [x for x in lines if all(o.tag in x.option_tags for o in options)]
+    chosen = [x for x in lines if {o.tag for o in options} <= _tags(x.option_tags)]
+    chosen = [x for x in chosen if variation is None or x.variation_tag == variation.tag]
     if not chosen:
         raise NotInOrder(f"There is no {item.name} like that in the order.", item=item.name)
     return chosen

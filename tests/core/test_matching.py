@@ -1,18 +1,16 @@
-"""Spoken names → items and options: normalisation, phrases, ambiguity, and the labelled set."""
+"""Spoken names → items and options: normalisation, phrases, ambiguity, and the labelled set (one reader:
+what an add reads, :func:`read_order`, is what a lookup reads, :func:`named_item`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.core.menu import Menu
-from app.core.reading.matching import (
-    find_options,
-    normalize,
-    parse_phrase,
-    resolve_item,
-    resolve_option,
-    split_quantity,
-)
+from app.core.reading.choice_names import find_options, resolve_option
+from app.core.reading.item import Reading
+from app.core.reading.lookup import named_item
+from app.core.reading.order import read_order
+from app.core.reading.spoken import normalize
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 from bench.matching_accuracy import evaluate_case, load_cases, load_menus
 
@@ -35,53 +33,54 @@ def test_normalize_case_accents_punctuation_plurals(said: str, normal: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("said", "quantity", "rest"),
+    ("said", "quantity", "item"),
     [
-        ("two large fries", 2, "large fry"),
-        ("2 cookies", 2, "cookie"),
-        ("a coke", 1, "coke"),
-        ("five piece tenders", None, "5 piece tender"),  # a size, not a count (numbers are digits)
-        ("fries", None, "fry"),
+        ("two large fries", 2, "French Fries"),
+        ("2 cookies", 2, "Chocolate Chip Cookie"),
+        ("a coke", 1, "Mexican Coke"),
+        ("fries", None, "French Fries"),
     ],
 )
-def test_split_quantity(said: str, quantity: int | None, rest: str) -> None:
-    assert split_quantity(said) == (quantity, rest)
+def test_a_leading_count_is_the_quantity(demo_menu: Menu, said: str, quantity: int | None, item: str) -> None:
+    (reading,) = read_order(demo_menu, said)
+    assert isinstance(reading, Reading) and (reading.quantity, reading.item.name) == (quantity, item)
 
 
 @pytest.mark.parametrize("said", ["", "!!", ":\x83", "日本", "—", "   "])
 def test_a_phrase_with_no_word_in_it_is_item_not_found(demo_menu: Menu, said: str) -> None:
     """Found by schemathesis: text that normalises to nothing was an IndexError (a 500 from the tools)."""
-    assert split_quantity(said) == (None, "")
+    assert isinstance(read_order(demo_menu, said)[0], ItemNotFound)
     with pytest.raises(ItemNotFound):
-        parse_phrase(demo_menu, said)
+        named_item(demo_menu, said)
 
 
 def test_kids_meal_side_is_an_option_not_a_second_item(demo_menu: Menu) -> None:
-    phrase = parse_phrase(demo_menu, "kids meal with fries")
+    phrase = named_item(demo_menu, "kids meal with fries")
     assert phrase.item.id == "kids-burger-meal"
     assert [o.id for o in phrase.options] == ["kids-fries"]
 
 
 def test_two_close_items_are_ambiguous_with_candidates(demo_menu: Menu) -> None:
     with pytest.raises(ItemAmbiguous) as caught:
-        parse_phrase(demo_menu, "chicken")
+        named_item(demo_menu, "chicken")
     names = {c["name"] for c in caught.value.details["candidates"]}
     assert names == {"Chicken Sandwich", "Spicy Chicken Sandwich", "Chicken Tenders"}
 
 
 def test_unknown_item_is_not_found_with_close_suggestions(demo_menu: Menu) -> None:
     with pytest.raises(ItemNotFound) as caught:
-        parse_phrase(demo_menu, "cheeseburgr deluxe platter")
-    assert caught.value.details["query"] == "cheeseburgr deluxe platter"
+        named_item(demo_menu, "deluxe seafood platter")
+    assert caught.value.details["query"] == "deluxe seafood platter"
     with pytest.raises(ItemNotFound) as nothing:
-        resolve_item(demo_menu, "sushi")
+        named_item(demo_menu, "sushi")
     assert nothing.value.details["suggestions"] == []
 
 
 def test_item_ids_pass_through_untouched(uuid_menu: Menu) -> None:
     burrito = next(i for i in uuid_menu.items if i.name == "Burrito")
-    assert parse_phrase(uuid_menu, burrito.id).item is burrito
-    assert resolve_item(uuid_menu, burrito.id) is burrito
+    assert named_item(uuid_menu, burrito.id).item is burrito
+    (reading,) = read_order(uuid_menu, burrito.id)
+    assert isinstance(reading, Reading) and reading.item is burrito
 
 
 def test_resolve_option_by_alias_and_typo(demo_menu: Menu) -> None:

@@ -14,8 +14,8 @@ import pytest
 
 from app.core.menu import Menu, load_menu
 from app.core.reading.item import Reading
-from app.core.reading.matching import normalize
 from app.core.reading.order import read_order
+from app.core.reading.spoken import normalize
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 from bench import matching
 

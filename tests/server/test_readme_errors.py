@@ -6,20 +6,16 @@ answer must carry that code under that status. The codes the voice tools answer 
 (``ok: false``) are checked on the tool's answer, their status on the error tree. And every code
 of the error tree is in the *Errors* table, under the tree's status, so a new error cannot go
 undocumented.
-
-Two codes only a real HTTP server gives (a request head too large or too slow) are provoked on a
-real ``voicecart serve`` over a raw socket; ``client_disconnected`` is the app's answer to a
-request whose client left mid-body (nobody reads it: the ASGI call is made directly).
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import re
 import shutil
-import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +28,8 @@ from app.server.app import create_app
 from app.server.http import TOKEN_HEADER
 from app.server.openapi import error_codes
 from app.settings import Settings, bundled_menu_dir
-from tests.conftest import DEMO, TACO, TEST_KEYS, FakeClock
+from tests.conftest import DEMO, TACO, FakeClock
 from tests.server.test_openapi import ORIGIN, apps, at_the_concurrency_limit, use_up_sessions  # noqa: F401
-from tests.servers import ServerProcess
 from tests.voice.test_realtime import upstream  # noqa: F401 (the fixture apps uses)
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -92,7 +87,6 @@ class World:
     clock: FakeClock
     menu_dir: Path
     monkeypatch: pytest.MonkeyPatch
-    serve: Callable[[], ServerProcess]  # a real `voicecart serve` (started on first use)
 
     @property
     def plain(self) -> TestClient:
@@ -208,72 +202,89 @@ def webhook_checkout(w: World, app: str) -> Answer:
     return checkout(w, token, client=client)
 
 
-@dataclasses.dataclass
-class Raw:
-    """An answer read off a raw socket: what a client of a real server gets."""
-
-    status_code: int
-    text: str
-
-    def json(self) -> Any:
-        return json.loads(self.text)
-
-
-def raw_exchange(server: ServerProcess, data: bytes) -> Raw:
-    """Send ``data`` and read until the server closes the connection."""
-    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
-        conn.sendall(data)
-        answer = b""
-        while chunk := conn.recv(65536):
-            answer += chunk
-    head, _, body = answer.partition(b"\r\n\r\n")
-    return Raw(int(head.split()[1]), body.decode())
-
-
-def header_too_large(w: World) -> Raw:
-    return raw_exchange(w.serve(), b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 65_536 + b"\r\n\r\n")
-
-
-def head_too_slow(w: World) -> Raw:
-    return raw_exchange(w.serve(), b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # the head never ends
-
-
-def client_left(w: World) -> Raw:
-    """The app's answer to a request whose client disconnected before sending its body."""
-    client = w.plain
-    token = w.cart().encode()
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": f"{CART}/items",
-        "raw_path": f"{CART}/items".encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"testserver"), (b"cart-token", token), (b"content-length", b"40")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
+async def _asgi(app: Any, path: str, messages: list[dict[str, Any]], hang: bool = False) -> Answer:
+    """One POST straight into the ASGI app, the body as ``messages``; ``hang``: then nothing more."""
     sent: list[dict[str, Any]] = []
 
     async def receive() -> dict[str, Any]:
+        if messages:
+            return messages.pop(0)
+        if hang:
+            await asyncio.Event().wait()  # a client that never sends the rest
         return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    async def call() -> None:
-        await client.app(scope, receive, send)
-
-    client.portal.call(call)  # on the app's own event loop
-    start = next(m for m in sent if m["type"] == "http.response.start")
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"200")]
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http"}
+    scope |= {"path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "headers": headers}
+    scope |= {"client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000)}
+    await app(scope, receive, send)
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return Raw(start["status"], body.decode())
+    return httpx.Response(sent[0]["status"], content=body)
 
 
-PROVOKE: dict[str, Callable[[World], Answer | Raw]] = {
+def client_gone(w: World) -> Answer:
+    """The client left mid-body: the answer nobody reads, as the app counts and logs it."""
+    partial = [{"type": "http.request", "body": b'{"item": "coo', "more_body": True}, {"type": "http.disconnect"}]
+    return asyncio.run(_asgi(w.plain.app, f"{CART}/items", partial))
+
+
+def slow_body(w: World) -> Answer:
+    impatient = create_app(dataclasses.replace(w.settings, request_timeout_seconds=1), clock=w.clock)
+    started = [{"type": "http.request", "body": b'{"item": "coo', "more_body": True}]
+    return asyncio.run(_asgi(impatient, f"{CART}/items", started, hang=True))
+
+
+def huge_head(w: World) -> Answer:
+    """The HTTP protocol ``voicecart serve`` runs, fed a 64 KiB header (the real one over sockets:
+    tests/system/test_public_edge.py)."""
+    import uvicorn
+    from uvicorn.server import ServerState
+
+    from app.server.protocol import GuardedHttpToolsProtocol
+
+    class Transport:
+        written, closing = b"", False
+
+        def write(self, data: bytes) -> None:
+            self.written += data
+
+        def close(self) -> None:
+            self.closing = True
+
+        def is_closing(self) -> bool:
+            return self.closing
+
+        def get_extra_info(self, name: str, default: Any = None) -> Any:
+            return ("127.0.0.1", 50000) if name in ("peername", "sockname") else default
+
+        def pause_reading(self) -> None: ...
+
+        def resume_reading(self) -> None: ...
+
+    async def feed() -> bytes:
+        config = uvicorn.Config(w.plain.app, http=GuardedHttpToolsProtocol)
+        protocol = GuardedHttpToolsProtocol(config, ServerState(), {})
+        transport = Transport()
+        protocol.connection_made(transport)  # type: ignore[arg-type]
+        protocol.data_received(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 65536 + b"\r\n\r\n")
+        protocol.connection_lost(None)
+        return transport.written
+
+    head, _, body = asyncio.run(feed()).partition(b"\r\n\r\n")
+    return httpx.Response(int(head.split()[1]), content=body)
+
+
+PROVOKE: dict[str, Callable[[World], Answer]] = {
+    "token_ambiguous": lambda w: w.plain.get(CART, headers=[(TOKEN_HEADER, w.cart()), (TOKEN_HEADER, w.cart())]),
+    "content_encoding_unsupported": lambda w: w.plain.post(
+        f"{CART}/items", content=b"\x1f\x8b", headers={TOKEN_HEADER: w.cart(), "Content-Encoding": "gzip"}
+    ),
+    "client_disconnected": client_gone,
+    "request_timeout": slow_body,
+    "request_header_too_large": huge_head,
     "invalid_request": lambda w: add(w, {"item": "mexican coke", "quantity": "2"}),  # issue #21's example
     "field_required": lambda w: w.plain.patch(
         f"{CART}/items/1", json={}, headers={TOKEN_HEADER: w.cart({"item": "mexican coke"})}
@@ -326,33 +337,7 @@ PROVOKE: dict[str, Callable[[World], Answer | Raw]] = {
     "upstream_error": lambda w: session(w, "voice_refused"),
     "realtime_unavailable": lambda w: session(w, "plain"),
     "cart_too_large": lambda w: add(w, {"item": "mexican coke", "notes": "x" * 500}),
-    "token_ambiguous": lambda w: w.plain.get(CART, headers=[(TOKEN_HEADER, w.cart()), (TOKEN_HEADER, w.cart())]),
-    "content_encoding_unsupported": lambda w: w.plain.post(
-        f"{CART}/items",
-        content=b"\x1f\x8b\x08\x00",
-        headers={TOKEN_HEADER: w.cart(), "Content-Type": "application/json", "Content-Encoding": "gzip"},
-    ),
-    "request_header_too_large": header_too_large,
-    "request_timeout": head_too_slow,
-    "client_disconnected": client_left,
 }
-
-
-@pytest.fixture(scope="module")
-def real_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], ServerProcess]]:
-    """A real ``voicecart serve`` with a 1 s request timeout, started by the first row that needs one."""
-    started: list[ServerProcess] = []
-
-    def get() -> ServerProcess:
-        if not started:
-            root = tmp_path_factory.mktemp("readme-errors")
-            env = {"CART_KEYS": TEST_KEYS, "CART_DATA_DIR": str(root), "CART_REQUEST_TIMEOUT_SECONDS": "1"}
-            started.append(ServerProcess(env, log_path=root / "serve.log").start())
-        return started[0]
-
-    yield get
-    for server in started:
-        server.stop()
 
 
 @pytest.fixture
@@ -362,12 +347,11 @@ def world(
     clock: FakeClock,
     menu_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
-    real_server: Callable[[], ServerProcess],
 ) -> World:
     shutil.copy(bundled_menu_dir() / "demo-cafe.json", menu_dir)
     edits = json.loads((bundled_menu_dir() / "demo-burger.json").read_text())
     (menu_dir / f"{EDITS}.json").write_text(json.dumps({**edits, "restaurant_id": EDITS}))
-    return World(apps, settings, clock, menu_dir, monkeypatch, real_server)
+    return World(apps, settings, clock, menu_dir, monkeypatch)
 
 
 ROWS = readme_rows()

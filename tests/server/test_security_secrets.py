@@ -14,7 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.cli import main
-from app.core.token.codec import HEADER_BYTES, _decompress, b64decode_strict
+from app.core.token.codec import HEADER_BYTES, b64decode_strict, decompress
 from app.core.token.keys import MIN_SECRET_LENGTH, KeyRing, load_dev_keyring
 from app.errors import ConfigError
 from app.server import cart_routes
@@ -148,7 +148,7 @@ def unverified_payload(token: str) -> tuple[bytes, object]:
     raw = b64decode_strict(token.split(".")[0])
     payload = raw[HEADER_BYTES:]
     if raw[3] & 0x0F == 1:  # zstd, with the dictionary the flags name (public files in app/dictionaries)
-        payload = _decompress(payload, raw[3] >> 4)
+        payload = decompress(payload, raw[3] >> 4)
     return raw, msgpack.unpackb(payload)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from app.core.cart.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
-from app.core.cart.choices import Entry, Pick, check_choices, entry_key, unit_price
+from app.core.cart.choices import Entry, Pick, check_choices, checked_choice, entry_key, unit_price
 from app.core.cart.choices import check_modifier_count as check_modifier_count
 from app.core.menu import Item, Option, Variation
 from app.errors import CartCheckedOut, CartTooLarge, InvalidRequest, LineNotFound, QuantityInvalid
@@ -156,8 +156,7 @@ def add_line(
     Returns the new state and the id of the line that now holds the item.
     """
     ensure_open(state)
-    option_tags = check_options(item, options, variation)
-    unit = quote(item, options, variation)
+    option_tags, unit = checked_choice(item, variation, options)
     variation_tag = variation.tag if variation is not None else None
     for line in state.lines:
         if line.same_choice(item.tag, option_tags, notes, variation_tag):
@@ -212,8 +211,7 @@ def update_line(
             raise ValueError("new options need the line's own item")
         if variation is None and line.variation_tag is not None:
             variation = item.variations_by_tag.get(line.variation_tag)
-        changes["option_tags"] = check_options(item, options, variation)
-        changes["unit_price_cents"] = quote(item, options, variation)
+        changes["option_tags"], changes["unit_price_cents"] = checked_choice(item, variation, options)
         changes["variation_tag"] = variation.tag if variation is not None else None
     updated = line._replace(**changes)
     lines = _replaced(state.lines, line, updated)

@@ -17,8 +17,7 @@ from collections.abc import Iterable
 
 from app.core.cart.choices import Pick
 from app.core.menu import Item, Option
-from app.core.reading.matching import normalize
-from app.core.reading.spoken import FILLER, NEGATIONS, unprefixed
+from app.core.reading.spoken import FILLER, NEGATIONS, normalize, unprefixed
 from app.errors import ModifierInvalid
 
 

@@ -25,11 +25,11 @@ How a phrase is read:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
-from app.core.reading.matching import SUGGEST_SCORE, rank_items
-from app.core.reading.questions import ask_about_words, candidate, group_for, strict_score
+from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
+from app.core.reading.memo import per_object
+from app.core.reading.questions import ask_about_words, candidate, group_for
 from app.core.reading.spoken import FILLER, NEGATIONS, take_notes, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
@@ -43,9 +43,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
-from app.errors import ItemAmbiguous, ItemNotFound
-
-FUZZY_ACCEPT = 88.0  # a misheard name ("cheesburger") must be this close once options and notes are out
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ class _Fit:
 # --- reading words as one item ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1024)
+@per_object
 def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS))  # "no onions" first
 
@@ -176,9 +174,18 @@ def fit_words(
     if not options_first:
         options, spans = _take_options(item, work)
     if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
-        # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich")
+        # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
+        # nor an alias saying a word of that name: "spicy chicken" is the item, its heat is still to be asked)
+        own = words_of(item.name)
         for group in _missing(item, options):
-            said = next((o for p, o in option_phrases(item) if o.group_id == group.id and _inside(p, name)), None)
+            said = next(
+                (
+                    o
+                    for p, o in option_phrases(item)
+                    if o.group_id == group.id and _inside(p, name) and not _inside(p, own)
+                ),
+                None,
+            )
             if said is not None:
                 options.append(said)
     for i, w in enumerate(work[:-1]):
@@ -191,14 +198,17 @@ def fit_words(
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
-    key = (len(unknown), NAME_RANKS[how if name is not None else None], len(_missing(item, options)), -covered)
-    key = (*key, -(len(name) if name else 0))
+    # fewest words unexplained, then a name said (whole before scattered), then the longest name said: an alias
+    # that holds another item's name plus one of its options ("double cheese burger") is that alias
+    named_words = -(len(name) if name is not None and how == "name" else 0)
+    key = (len(unknown), NAME_RANKS[how if name is not None else None], named_words, len(_missing(item, options)))
+    key = (*key, -covered, -(len(name) if name else 0))
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit
 
 
-@lru_cache(maxsize=1024)
+@per_object
 def _option_words(item: Item) -> frozenset[str]:
     return frozenset(w for p, _ in option_phrases(item) for w in p)
 
@@ -331,12 +341,23 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     return reading_of(top, said)
 
 
+def one_variation(item: Item, said: list[str]) -> Variation | None:
+    """The one variation (size) the ids ``said`` name; two different ones are asked about, never one kept."""
+    sizes = [v for v in item.variations if v.id in said]
+    if len(sizes) > 1:
+        raise ModifierInvalid(
+            f"choose one of {' or '.join(v.name for v in sizes)}",
+            item_id=item.id,
+            group=VARIATION_GROUP,
+            group_name="Size",
+        )
+    return sizes[0] if sizes else None
+
+
 def reading_of(fit: _Fit, said: str) -> Reading:
     """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
     default option as a removal rather than a note."""
-    variation = next(
-        (v for v in fit.item.variations for o in fit.options if o.group_id == VARIATION_GROUP and o.id == v.id), None
-    )
+    variation = one_variation(fit.item, [o.id for o in fit.options if o.group_id == VARIATION_GROUP])
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}
@@ -375,7 +396,7 @@ def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
     scored.sort(key=lambda s: -s[0])
     if scored and scored[0][0] >= FUZZY_ACCEPT:
         score, fit = scored[0]
-        close = [s for s in scored if s[0] >= score - 4 and s[1].item is not fit.item]
+        close = [s for s in scored if s[0] >= score - AMBIGUOUS_GAP and s[1].item is not fit.item]
         if not close:
             return reading_of(fit, said)
         raise ItemAmbiguous(

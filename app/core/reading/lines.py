@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.core.cart.choices import Pick
 from app.core.menu import Item, Menu, Variation
+from app.core.reading.exact import exact_choices
 from app.core.reading.item import Reading
 from app.core.reading.modifiers import resolve_choices
 from app.core.reading.order import read_choices, read_order
@@ -51,6 +52,16 @@ def said_choices(
     """The variation, picks and kitchen notes ``modifiers`` ask for on a known ``item`` (a line's new choices)."""
     if not modifiers:  # no words to read: what the reader would hand the choice rules (~100k instructions less)
         chosen, picks = resolve_choices(item, (), variation)
+        return chosen, list(picks), ()
+    exact = exact_choices(item, modifiers)
+    if exact is not None:  # ids only: never the phrase reader, the same answer (tests/core/reading/test_exact.py)
+        options, size = exact
+        try:
+            chosen, picks = resolve_choices(
+                item, tuple(o.id for o in options), variation or (size.id if size else None)
+            )
+        except ModifierInvalid:  # as the reader's answer falls back to the ids in the order sent
+            chosen, picks = resolve_choices(item, modifiers, variation)
         return chosen, list(picks), ()
     try:
         line = _line(read_choices(menu, item, modifiers), variation)

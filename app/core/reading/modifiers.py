@@ -9,7 +9,7 @@ Rules, in the order they are applied to each spoken modifier:
 * "no X" / "without X" / "hold the X" removes a default option (one the menu pre-selects);
   an option literally named "No onions" is still chosen as itself;
 * anything else is an option of the item, or of a nested group of an option already chosen
-  (the combo's burger, then its side), resolved by :func:`app.core.reading.matching.find_options`.
+  (the combo's burger, then its side), resolved by :func:`app.core.reading.choice_names.find_options`.
 
 Then the defaults of every group that was not removed are added while the group has room.
 Validation against the menu (availability, ``min``/``max``) is :func:`app.core.cart.choices.check_choices`.
@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from app.core.cart.choices import Pick
 from app.core.menu import Item, ModifierGroup, Option, Variation
-from app.core.reading.matching import exact_variation, find_options, normalize, resolve_variation
-from app.core.reading.spoken import NEGATIONS, unprefixed
+from app.core.reading.choice_names import exact_variation, find_options, resolve_variation
+from app.core.reading.memo import per_object
+from app.core.reading.spoken import NEGATIONS, normalize, unprefixed
 from app.errors import ModifierInvalid
 
 _COUNT_WORDS = {"double": 2, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -60,7 +60,7 @@ def split_count(text: str) -> tuple[int, str]:
     return 1, raw
 
 
-@lru_cache(maxsize=512)  # items are identity-hashed: a reloaded menu brings new items
+@per_object
 def _exact_names(owner: Item | Option) -> frozenset[str]:
     """The ids and normalised names and aliases of the options in ``owner``'s groups."""
     return frozenset(n for o in owner.options for n in (o.id, *(normalize(x) for x in (o.name, *o.aliases))))
@@ -86,7 +86,7 @@ def _any_default(groups: tuple[ModifierGroup, ...]) -> bool:
     return any(o.default or _any_default(o.modifier_groups) for g in groups for o in g.options)
 
 
-@lru_cache(maxsize=512)
+@per_object
 def _plain_ids(item: Item) -> dict[str, Option] | None:
     """id → option for an item with no variations and no defaults at any depth, where a list of
     option ids needs none of the rules below (the common case, and every API client's)."""

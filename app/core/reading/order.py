@@ -8,11 +8,19 @@
 from __future__ import annotations
 
 from app.core.menu import Item, Menu, Option
+from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
-from app.core.reading.matching import normalize
 from app.core.reading.questions import ask_about_words
-from app.core.reading.spoken import SEPARATORS
-from app.core.reading.vocabulary import Words, choice_groups, find_phrase, option_phrases, protected_phrases, words_of
+from app.core.reading.spoken import SEPARATORS, normalize
+from app.core.reading.vocabulary import (
+    Words,
+    as_menu_words,
+    choice_groups,
+    find_phrase,
+    option_phrases,
+    protected_phrases,
+    words_of,
+)
 from app.errors import CartError, ItemNotFound, ModifierInvalid
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
@@ -58,7 +66,7 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
 def split_items(menu: Menu, text: str) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
     parts = [normalize(p) for p in text.replace(";", ",").split(",")]
-    words = tuple(" and ".join(p for p in parts if p).split())
+    words = as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
     whole = best_fits(menu, with_quantity(words)[0][1])
     if whole and not whole[0].unknown and (whole[0].named or whole[0].options):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
@@ -86,6 +94,9 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     exact = menu.item(text)
     if exact is not None and not modifiers:
         return [Reading(exact, said=text)]
+    ids = exact_reading(menu, text, modifiers)
+    if ids is not None:  # an item id with option ids: read as given, never cut or scored
+        return [ids]
     pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
     if len(pieces) == 1:
         pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words

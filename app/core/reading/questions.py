@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from rapidfuzz import fuzz
-
 from app.core.menu import Item, Menu, ModifierGroup
 from app.core.reading.vocabulary import Words, choice_groups, option_phrases
 from app.errors import ModifierInvalid, WordsNotUnderstood
-
-
-def strict_score(query: str, name: str) -> float:
-    """Whole-string closeness: no credit for a name hidden inside longer words (nothing may vanish)."""
-    return max(fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")), fuzz.token_sort_ratio(query, name))
 
 
 def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> NoReturn:

@@ -12,12 +12,14 @@ gains those names without its operator writing aliases. Notes (:func:`take_notes
 restrictions and kitchen instructions a customer adds ("no sesame", "gluten free", "ranch on the
 side", "well done") so they can be kept as a note and said back instead of vanishing.
 
-Everything here is pure string work on lowercase ASCII words (see :func:`app.matching.normalize`).
+Everything here is pure string work on lowercase ASCII words (:func:`normalize`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -290,3 +292,41 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
         rest.append(words[i])
         i += 1
     return notes, rest
+
+
+# --- one form for menu names and what was said -----------------------------------------------------
+
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_KEEP_S = {
+    "fries": "fry",
+    "chips": "chip",
+    "nachos": "nacho",
+    "tacos": "taco",
+    "churros": "churro",
+    "cookies": "cookie",
+    "brownies": "brownie",
+}
+
+
+def _singular(word: str) -> str:
+    if word in _KEEP_S:
+        return _KEEP_S[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
+
+    "Jalapeños!" → "jalapeno"; "two 12oz Lemonades" → "2 12 oz lemonade"; 'a 6" cake' → "a 6 inch cake";
+    "February 14th" → "feb 14" (see :func:`canonical_words`).
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
+    return " ".join(canonical_words([_singular(w) for w in text.split()]))

@@ -4,16 +4,16 @@ Item names answer to their aliases, lexicon variants ("coke" for Coca-Cola, :mod
 and the distinctive parts of their names that no other item shares ("fries" for "Belgian Fresh
 Homemade Fries"); options to theirs, plus the first or last word of a long option name when that
 is unique on the item ("oat" for Oat Milk). Menu v2 variations are read as a "Size" group.
-All lists are cached per menu/item (menus and items are identity-hashed: a reload brings new ones).
+All lists are computed once per live menu/item (:mod:`.memo`: a reload brings new ones, the old are dropped).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.matching import normalize
-from app.core.reading.spoken import FILLER, SEPARATORS, variants
+from app.core.reading.memo import per_object
+from app.core.reading.spoken import FILLER, SEPARATORS, normalize, variants
 
 NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
 OPTION_LEADS = frozenset(
@@ -29,7 +29,7 @@ Words = tuple[str, ...]
 VARIATION_GROUP = "variation"  # the pseudo group a menu v2 item's variations (sizes) are read as
 
 
-@lru_cache(maxsize=1024)
+@per_object
 def choice_groups(item: Item) -> tuple[ModifierGroup, ...]:
     """The groups a spoken choice may belong to: the item's, its variations (as a "Size" group), and
     the nested groups of its options (a combo's burger → its side)."""
@@ -57,7 +57,7 @@ def words_of(text: str) -> Words:
     return tuple(normalize(text).split())
 
 
-@lru_cache(maxsize=64)
+@per_object
 def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
     """Every name an item answers to (id(item) → word tuples): names, aliases, lexicon variants, and
     the distinctive sub-phrases of its name that no other item shares."""
@@ -97,7 +97,7 @@ def _sub_phrases(name: Words) -> list[Words]:
     return out
 
 
-@lru_cache(maxsize=64)
+@per_object
 def head_nouns(menu: Menu) -> dict[str, tuple[Item, ...]]:
     """The last word of each item name → the items ending in it ("shake" → the three shakes)."""
     heads: dict[str, list[Item]] = {}
@@ -108,7 +108,7 @@ def head_nouns(menu: Menu) -> dict[str, tuple[Item, ...]]:
     return {head: tuple(items) for head, items in heads.items()}
 
 
-@lru_cache(maxsize=1024)
+@per_object
 def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     """Every way to say each of ``item``'s options, longest first (so "waffle cone" beats "cone")."""
     pairs: list[tuple[Words, Option]] = []
@@ -134,7 +134,7 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-@lru_cache(maxsize=64)
+@per_object
 def protected_phrases(menu: Menu) -> tuple[Words, ...]:
     """Menu phrases with a separator inside ("chips and guac"): never cut there."""
     found: set[Words] = set()
@@ -155,3 +155,51 @@ def find_phrase(words: list[str | None], phrase: Words) -> int:
         if tuple(words[i : i + n]) == phrase:
             return i
     return -1
+
+
+@per_object
+def name_words(menu: Menu) -> frozenset[str]:
+    """Every word of every item name, alias and lexicon variant on ``menu``."""
+    return frozenset(w for names in item_names(menu).values() for name in names for w in name)
+
+
+@per_object
+def _name_pairs(menu: Menu) -> frozenset[Words]:
+    return frozenset(name[i : i + 2] for names in item_names(menu).values() for name in names for i in range(len(name)))
+
+
+@per_object
+def menu_words(menu: Menu) -> frozenset[str]:
+    """Every word the menu uses: item names (:func:`name_words`), choices and sizes, categories."""
+    choice_words = {w for item in menu.items for phrase, _ in option_phrases(item) for w in phrase}
+    categories = {w for item in menu.items for w in words_of(item.category)}
+    return name_words(menu) | choice_words | categories
+
+
+SLIP_LENGTH = 5  # shorter words are never mended: "bun"/"bum", "tea"/"pea" are different words
+
+
+def as_menu_words(menu: Menu, words: Words) -> Words:
+    """Spelling slips mended against the menu's own item names, before anything is read.
+
+    Two words the menu writes as one ("cheese burger" → "cheeseburger", when no name says "cheese
+    burger") are joined; a word the menu does not use at all, :data:`SLIP_LENGTH` letters or more,
+    becomes the one item-name word it is one edit (or one swap of neighbours) away from —
+    "choclate" → "chocolate", "oinon" → "onion". Two such words, or none: the word stays as said
+    (and is asked about if nothing explains it).
+    """
+    names, known = name_words(menu), menu_words(menu)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and word + words[i + 1] in names and words[i : i + 2] not in _name_pairs(menu):
+            out.append(word + words[i + 1])
+            i += 2
+            continue
+        if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and not word.isdigit():
+            close = [n for n in names if abs(len(n) - len(word)) <= 1 and OSA.distance(word, n, score_cutoff=1) <= 1]
+            word = close[0] if len(close) == 1 else word
+        out.append(word)
+        i += 1
+    return tuple(out)

@@ -36,16 +36,16 @@ from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NO
 from app.core.cart.choices import is_flat
 from app.core.menu.model import MAX_MODIFIER_DEPTH
 from app.core.token.framing import (
-    _ZSTD_DICTIONARIES,
     CODEC_RAW,
     CODEC_ZSTD,
     DEFAULT_DICTIONARY,
     DICTIONARY_DIR,
     RELEASED_DICTIONARIES,
-    _decompress,
-    _zstd,
+    ZSTD_DICTIONARIES,
     b64decode_strict,
     b64encode,
+    decompress,
+    zstd_contexts,
 )
 from app.core.token.keys import KeyRing
 from app.core.token.signing import MAC_BYTES, TokenSigner
@@ -57,8 +57,8 @@ MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
 
 
-_HEADER = struct.Struct(">B2sBBI3s8s")
-HEADER_BYTES = _HEADER.size
+HEADER = struct.Struct(">B2sBBI3s8s")
+HEADER_BYTES = HEADER.size
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def restaurant_tag(restaurant_id: str) -> int:
 # --- payload schema -------------------------------------------------------------------------------
 
 
-def _pack_state(state: CartState) -> bytes:
+def pack_state(state: CartState) -> bytes:
     """The msgpack payload of ``state`` (in whichever format version :func:`_pack` chooses)."""
     return _pack(state)[1]
 
@@ -129,7 +129,6 @@ _UNPACK_OPTIONS = {"use_list": False, "raw": False, "strict_map_key": True, "max
 _UNPACK_OPTIONS |= {"max_map_len": 0, "max_str_len": MAX_NOTES_CHARS * 4}
 _UNPACK_OPTIONS["max_array_len"] = max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6)
 _tuple_new = tuple.__new__  # a NamedTuple from a tuple of its fields, without its Python __new__
-_MISSING = {4: ((), "", None), 5: ("", None), 6: (None,)}  # a v1 row's missing fields, by its length
 
 
 def _unpack(payload: bytes) -> object:
@@ -147,20 +146,24 @@ def _is_int(value: object, low: int, high: int) -> bool:
     return type(value) is int and low <= value <= high
 
 
-def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
-    """Every line row, type- and range-checked. One loop, checks inlined: this runs for every line
-    of every turn, and a function call per line would cost as much as the checks themselves."""
+def _parse_lines(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
+    """Every line row, type- and range-checked, and the highest line id (0 with no lines); line ids
+    repeated are refused. One loop, checks inlined: this runs for every line of every turn, and a
+    function call per line would cost as much as the checks themselves."""
     lines = []
     options: object
+    last_id = 0  # ids come in increasing order in every cart this service writes: then they are distinct
+    in_order = True
     for row in rows:
         if type(row) is not tuple:
             raise _schema_error("line")
         size = len(row)
         if size == 4:
             line_id, item_tag, quantity, unit = row
-            options = ()
+            options, notes = (), ""
         elif size == 5:
             line_id, item_tag, quantity, unit, options = row
+            notes = ""
         elif size == 6:
             line_id, item_tag, quantity, unit, options, notes = row
             if type(notes) is not str or not 0 < len(notes) <= MAX_NOTES_CHARS:
@@ -186,8 +189,16 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
                     raise _schema_error("modifier tag")
         elif type(options) is not tuple:
             raise _schema_error("modifiers")
-        lines.append(_tuple_new(Line, row + _MISSING[size]))
-    return tuple(lines)
+        if line_id <= last_id:
+            in_order = False
+        last_id = line_id
+        lines.append(_tuple_new(Line, (line_id, item_tag, quantity, unit, options, notes, None)))
+    if not in_order:
+        ids = {ln.line_id for ln in lines}
+        if len(ids) != len(lines):
+            raise _schema_error("line ids")
+        last_id = max(ids)
+    return tuple(lines), last_id
 
 
 def _tag(value: object) -> bool:
@@ -209,7 +220,7 @@ def _entries(entries: tuple[object, ...], depth: int) -> int:
     return count
 
 
-def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
+def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
     """Format 2 rows: the item may be ``(item_tag, variation_tag)``; options may repeat and nest.
     Each row is reduced to v1's shape and checked by :func:`_parse_lines`, then given back its
     variation and options."""
@@ -229,10 +240,11 @@ def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
             raise _schema_error("modifiers")
         flat.append((row[0], item, *row[2:4], (), *row[5:]) if len(row) > 4 else (row[0], item, *row[2:]))
         extra.append((options, variation))
+    lines, last_id = _parse_lines(tuple(flat))
     return tuple(
         line._replace(option_tags=options, variation_tag=variation)
-        for line, (options, variation) in zip(_parse_lines(tuple(flat)), extra, strict=True)
-    )
+        for line, (options, variation) in zip(lines, extra, strict=True)
+    ), last_id
 
 
 def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
@@ -243,9 +255,8 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartSt
         raise _schema_error("cart fields")
     if type(rows) is not tuple or len(rows) > MAX_LINES:
         raise _schema_error("lines")
-    lines = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
-    ids = {ln.line_id for ln in lines}
-    if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
+    lines, last_id = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
+    if last_id >= next_line_id:
         raise _schema_error("line ids")
     state = (
         header.cart_id,
@@ -276,10 +287,10 @@ def read_payload(token: str) -> bytes:
 def _payload(header: TokenHeader, body: bytes) -> bytes:
     """``body``'s payload, decompressed as the header's flags say (codec, dictionary id)."""
     codec, dict_id = header.flags & 0x0F, header.flags >> 4
-    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
+    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in ZSTD_DICTIONARIES):
         raise TokenInvalid("token payload encoding is not supported", reason="version")
     raw = body[HEADER_BYTES:]  # a raw payload is bounded by MAX_TOKEN_CHARS already
-    return _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
+    return decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
 
 
 def _read_body(token: str) -> tuple[TokenHeader, bytes]:
@@ -292,7 +303,7 @@ def _read_body(token: str) -> tuple[TokenHeader, bytes]:
     body = b64decode_strict(body_text)
     if len(body) < HEADER_BYTES:
         raise TokenInvalid("token is truncated", reason="format")
-    version, kid, flags, rtag, issued, age, cart_id = _HEADER.unpack_from(body)
+    version, kid, flags, rtag, issued, age, cart_id = HEADER.unpack_from(body)
     return _tuple_new(TokenHeader, (version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)), body
 
 
@@ -345,12 +356,12 @@ class CartCodec:
         version, payload = _pack(state)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
-            packed = _zstd.compressor(self.dictionary).compress(payload)
+            packed = zstd_contexts.compressor(self.dictionary).compress(payload)
             if len(packed) < len(payload):
                 payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
         age = min(max(0, now - state.created_at), 0xFFFFFF)
         fields = (version, self._signing_tag, flags, restaurant_tag(state.restaurant_id), now, age, state.cart_id)
-        header = _HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
+        header = HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
         body = b64encode(header + payload)
         signature = self._signers[self._signing_tag].get_signature(state.restaurant_id.encode() + b"\0" + body)
         token = (body + b"." + signature).decode()

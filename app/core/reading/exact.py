@@ -1,0 +1,56 @@
+"""Exact ids never enter the phrase reader: an item id with option and variation ids is read as given.
+
+An API client (or a model that copied ids from a tool answer) sends ``{"item": "cheeseburger",
+"modifiers": ["medium", "cheddar"]}`` with ids, not words. :func:`exact_reading` recognises that
+shape and answers the :class:`~app.core.reading.item.Reading` the phrase reader would give — the
+same options in the same order (parents before their nested choices, repeats together), the variation apart — without
+normalising, scoring or cutting anything. Anything not an exact id (a name, a phrase, "no onions")
+answers None and goes to the reader.
+"""
+
+from __future__ import annotations
+
+from app.core.menu import Item, Menu, Option, Variation
+from app.core.reading.item import Reading, one_variation
+from app.core.reading.memo import per_object
+from app.core.reading.vocabulary import VARIATION_GROUP, choice_groups
+
+
+@per_object
+def _ids(item: Item) -> tuple[dict[str, Option], dict[str, int]]:
+    """id → option at any depth (an item's own option wins over a variation of the same id, as in the
+    reader), and id → the depth order of its group (parents before nested)."""
+    groups = choice_groups(item)
+    by_id = {o.id: o for g in groups for o in g.options}
+    depth = {g.id: i for i, g in enumerate(groups)}
+    return by_id, depth
+
+
+def exact_choices(item: Item, modifiers: tuple[str, ...]) -> tuple[tuple[Option, ...], Variation | None] | None:
+    """The options (parents first) and variation ``modifiers`` name when every one is an exact id and at most
+    one size is named, else None."""
+    by_id, depth = _ids(item)
+    if not all(isinstance(m, str) and m in by_id for m in modifiers):
+        return None
+    said = [by_id[m] for m in modifiers]
+    sizes = {o.id for o in said if o.group_id == VARIATION_GROUP}
+    if len(sizes) > 1:
+        return None  # two sizes: the reader asks which (one_variation)
+    variation = one_variation(item, list(sizes))
+    first = {m: i for i, m in reversed(list(enumerate(modifiers)))}  # a repeat stays with its first mention
+    options = sorted(
+        (o for o in said if o.group_id != VARIATION_GROUP), key=lambda o: (depth.get(o.group_id, 0), first[o.id])
+    )
+    return tuple(options), variation
+
+
+def exact_reading(menu: Menu, text: str, modifiers: tuple[str, ...]) -> Reading | None:
+    """``text`` an item id and every modifier an option or variation id of it: its reading, else None."""
+    item = menu.item(text) if isinstance(text, str) else None
+    if item is None:
+        return None
+    chosen = exact_choices(item, modifiers)
+    if chosen is None:
+        return None
+    options, variation = chosen
+    return Reading(item, None, options, (), text, variation)
