@@ -154,7 +154,7 @@ def test_scripted_conversation_builds_the_cart_and_answers_every_call(
     open_demo(page, server.url)
     assert page.input_value("#script")  # the shipped script is loaded into the simulate box
     page.click("#play")
-    page.wait_for_function("document.getElementById('sim-status').textContent === 'done'")
+    page.wait_for_function("() => document.getElementById('sim-status').textContent === 'done'")
 
     shown = cart_lines(page)
     assert [(q, n) for q, n, _ in shown] == [(f"{q}×", n) for n, q, _ in SCRIPTED_ORDER]
