@@ -30,7 +30,7 @@ from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.memo import per_object
 from app.core.reading.questions import ask_about_words, candidate, group_for
-from app.core.reading.spoken import FILLER, NEGATIONS, take_notes, unprefixed
+from app.core.reading.spoken import FILLER, NEGATIONS, UNIT_WORDS, take_notes, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -289,9 +289,13 @@ def _counted(words: Words) -> tuple[int, Words] | None:
 def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot"); a
     spoken count ("a dozen", "x3") comes first, the words as said stay a reading (a "dozen" option)."""
+    lead = next((i for i, w in enumerate(words) if w not in FILLER or w in ("a", "an")), len(words))
+    words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
         return [counted, (None, words)]
+    if words[1:2] and words[1] in UNIT_WORDS:
+        return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
         count = 1 if words[0] in ("a", "an") else int(words[0])
         rest = words[1:]
@@ -311,7 +315,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
             best.append((ranked[0], ranked))
     if not best:
         raise ItemNotFound("say which item", query=said, suggestions=[])
-    top, ranked = min(best, key=lambda b: (b[0].key, b[0].quantity is None))
+    # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
+    # is three cappuccinos), not a count of the option it happens to precede
+    top, ranked = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     if not top.named and (top.unknown or not top.options):
