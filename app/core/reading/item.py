@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.memo import per_object
+from app.core.reading.notes import sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
 from app.core.reading.spoken import FILLER, NEGATIONS, UNIT_WORDS, take_notes, unprefixed
 from app.core.reading.vocabulary import (
@@ -188,6 +189,7 @@ def fit_words(
             )
             if said is not None:
                 options.append(said)
+    more_of = _more_of_what_is_on(item, words, work, options)
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -195,6 +197,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
+    notes = [*more_of, *(_said_with(words, n) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
@@ -206,6 +209,50 @@ def fit_words(
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit
+
+
+def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "extra syrup" where Warm Syrup comes with the item, or "extra ahi" where Ahi Tuna is chosen: more of
+    something already on. Chosen twice when it may be; else a note said back ("extra syrup") — the word
+    "extra" is never dropped. Marks the lead word used."""
+    out: list[str] = []
+    for i, w in enumerate(work[:-1]):
+        if w not in ("extra", "more", "double") or work[i + 1] is not None:
+            continue
+        named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
+        if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
+            options.append(named[0])
+            work[i] = None
+            continue
+        said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
+        if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
+            continue
+        if said.max_quantity > options.count(said):
+            options.append(said)
+        else:
+            out.append(f"{w} {said.name.lower()}")
+        work[i] = None
+    return out
+
+
+def _said_twice(item: Item, words: Words, option: Option) -> bool:
+    """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
+    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
+    spans = [p for p, o in option_phrases(item) if o is option]
+    said = sum(1 for i in range(len(words)) for p in spans if tuple(words[i : i + len(p)]) == p)
+    name = words_of(item.name)
+    in_name = any(words[i : i + len(name)] == name for i in range(len(words))) and any(_inside(p, name) for p in spans)
+    return said - int(in_name) >= 2
+
+
+def _said_with(words: Words, note: str) -> str:
+    """A bare "on the side" says what: the word before it ("balsamic on the side"), even when that word was
+    read as a choice."""
+    if note != "on the side":
+        return note
+    at = next((i for i in range(len(words)) if words[i : i + 3] == ("on", "the", "side")), 0)
+    before = next((w for w in reversed(words[:at]) if w not in FILLER), None)
+    return f"{before} on the side" if before else note
 
 
 @per_object
@@ -366,18 +413,8 @@ def reading_of(fit: _Fit, said: str) -> Reading:
     variation = one_variation(fit.item, [o.id for o in fit.options if o.group_id == VARIATION_GROUP])
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
-    defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}
-    removals = tuple(n for n in fit.notes if _removed(n) in defaults)
-    notes = tuple(n for n in fit.notes if n not in removals)
+    removals, notes = sort_notes(fit.item, tuple(options), fit.notes)  # "no whip" takes the Whipped Cream off
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
-
-
-def _removed(note: str) -> Words:
-    """ "hold the butter" → ("butter",): what a removal note takes off (empty when it is no removal)."""
-    words = note.split()
-    if not words or words[0] not in NEGATIONS:
-        return ()
-    return tuple(w for w in words[1:] if w != "the")
 
 
 def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
