@@ -367,6 +367,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     top, ranked = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
+    rivals += _same_choices_unnamed(top, ranked)
     if not top.named and (top.unknown or not top.options):
         content = {w for w in words if w not in FILLER and not w.isdigit()}
         holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
@@ -415,6 +416,23 @@ def reading_of(fit: _Fit, said: str) -> Reading:
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     removals, notes = sort_notes(fit.item, tuple(options), fit.notes)  # "no whip" takes the Whipped Cream off
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
+
+
+def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
+    """No item named, only choices ("decaf"): every item those choices read on as fully, needing as few
+    other answers, is a candidate — never one picked by menu order."""
+    if top.named or top.unknown or not top.options:
+        return []
+    said = sorted(o.name for o in top.options)
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and not f.named
+        and not f.unknown
+        and sorted(o.name for o in f.options) == said
+        and f.key[3] == top.key[3]  # "a large coke" is the drink, not a combo that needs more answers
+    ]
 
 
 def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

@@ -128,6 +128,9 @@ FILLER = frozenset(
 # but a menu that uses one in a name ("can" of Canned Soda) keeps it as its word (vocabulary._sub_phrases).
 OPENERS = frozenset(
     {
+        "both",
+        "each",
+        "all",
         "can",
         "ill",
         "um",
