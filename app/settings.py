@@ -298,6 +298,16 @@ class Settings:
                 self._check_bounds(f)
         if self.log_level not in LOG_LEVELS:
             raise ConfigError(f"CART_LOG_LEVEL={self.log_level!r}: use one of {', '.join(LOG_LEVELS)}")
+        self._check_addresses()
+        object.__setattr__(self, "openai_base_url", api_base_url(self.openai_base_url))  # however it was given
+        if not _http_url(self.openai_base_url):
+            raise ConfigError(f"CART_OPENAI_BASE_URL={self.openai_base_url!r} must be an http:// or https:// URL")
+        if not self.realtime_model:
+            raise ConfigError("CART_REALTIME_MODEL must not be empty")
+        self._check_order_sink()
+
+    def _check_addresses(self) -> None:
+        """Browser origins (a pasted trailing slash dropped) and operator networks."""
         for name, field_name in (
             ("CART_CORS_ORIGINS", "cors_origins"),
             ("CART_REALTIME_ALLOWED_ORIGINS", "realtime_allowed_origins"),
@@ -315,11 +325,9 @@ class Settings:
                 raise ConfigError(
                     f"CART_OPERATOR_NETWORKS: {network!r} is not an address or network like 10.0.0.0/8"
                 ) from None
-        object.__setattr__(self, "openai_base_url", api_base_url(self.openai_base_url))  # however it was given
-        if not _http_url(self.openai_base_url):
-            raise ConfigError(f"CART_OPENAI_BASE_URL={self.openai_base_url!r} must be an http:// or https:// URL")
-        if not self.realtime_model:
-            raise ConfigError("CART_REALTIME_MODEL must not be empty")
+
+    def _check_order_sink(self) -> None:
+        """One order destination, fully configured: the webhook with its secret inside the budget, or PostgreSQL."""
         if self.order_webhook_url:
             if not _http_url(self.order_webhook_url):
                 raise ConfigError("CART_ORDER_WEBHOOK_URL must be an http:// or https:// URL")

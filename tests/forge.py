@@ -9,7 +9,7 @@ from __future__ import annotations
 import msgpack
 import zstandard
 
-from app.core.token.codec import _HEADER, CODEC_RAW, CODEC_ZSTD, CartCodec, b64encode, restaurant_tag
+from app.core.token.codec import CODEC_RAW, CODEC_ZSTD, HEADER, CartCodec, b64encode, restaurant_tag
 from app.core.token.signing import TokenSigner
 
 ZSTD_MAGICLESS = zstandard.FORMAT_ZSTD1_MAGICLESS
@@ -30,7 +30,7 @@ def mint(
 ) -> str:
     """A token whose MAC is genuine for ``codec``'s signing key, over whatever we ask for."""
     tag = codec.keys.signing.tag
-    header = _HEADER.pack(
+    header = HEADER.pack(
         version,
         kid_tag if kid_tag is not None else tag,
         flags,

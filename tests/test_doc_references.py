@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 ROLE = re.compile(r":(?:func|mod|class|meth|data|attr|exc):`~?([\w.]+)`")
 DOTTED = re.compile(r"(?<![\w./-])(app(?:\.\w+)++)(?![/@-])")  # not a domain (app.kubernetes.io/name)
-PATH = re.compile(r"(?<![\w./-])((?:app|tests|bench|docs|deploy)/[\w./*{}<>@-]*[\w*>}])")
+PATH = re.compile(r"(?<![\w./-])((?:app|tests|bench|docs|deploy)/(?:[\w./*<>@-]|\{[^}\s]*\})+)")
 MARKDOWN = [
     "README.md",
     "deploy/README.md",
@@ -129,6 +129,10 @@ def _top_level_names(source: Path) -> set[str]:
 
 
 def _path_exists(text: str) -> bool:
+    """``text`` exists: ``{a,b}`` names each of them, ``<x>``, ``{x}`` and ``*`` stand for anything."""
+    choice = re.search(r"\{([^}]*,[^}]*)\}", text)
+    if choice:
+        return all(_path_exists(text[: choice.start()] + alt + text[choice.end() :]) for alt in choice[1].split(","))
     pattern = re.sub(r"<[^>]*>|\{[^}]*\}", "*", text)
     return any(ROOT.glob(pattern)) if "*" in pattern else (ROOT / pattern).exists()
 
@@ -144,8 +148,9 @@ def _problems_in(where: str, text: str, context: str | None, owner: str = "") ->
         if not _resolves(match.group(1)):
             yield f"{where}: {match.group(1)} does not resolve"
     for match in PATH.finditer(text):
-        if match.group(1) not in NOT_PATHS and not _path_exists(match.group(1)):
-            yield f"{where}: {match.group(1)} does not exist"
+        path = match.group(1).rstrip("./-")  # the end of a sentence is not part of the path
+        if path not in NOT_PATHS and not _path_exists(path):
+            yield f"{where}: {path} does not exist"
 
 
 def test_docstring_and_comment_references_exist() -> None:
@@ -194,5 +199,7 @@ def _anchors(markdown: str) -> set[str]:
 def test_the_checker_finds_what_is_stale() -> None:
     assert list(_problems_in("x", ":func:`app.core.turn.no_such_function`", None))
     assert list(_problems_in("x", "see app/no_such_module.py", None))
+    assert list(_problems_in("x", "`tests/core/{menu,no_such_room}`", None))
+    assert not list(_problems_in("x", "`tests/core/{menu,cart}` and `tests/golden/v<N>.json`", None))
     assert not list(_problems_in("x", ":meth:`Settings.__post_init__` in app/settings.py", "app.settings"))
     assert dataclasses.is_dataclass(importlib.import_module("app.settings").Settings)

@@ -112,8 +112,15 @@ class SqliteSink:
         if not self.path.is_file():
             return None
         try:
-            with closing(self._connect()) as db:
-                row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+            # a "locked" answered at once (another process switching the new file to WAL) is tried again
+            for attempt in self._while_locked():
+                with attempt, closing(self._connect()) as db:
+                    row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # the file exists, its first order is being created: none yet
+                return None
+            log.error("order lookup for cart %s failed: %s", cart_id, exc)
+            raise cannot_check(cart_id) from None
         except sqlite3.Error as exc:
             log.error("order lookup for cart %s failed: %s", cart_id, exc)
             raise cannot_check(cart_id) from None

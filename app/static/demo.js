@@ -197,6 +197,7 @@ client.addEventListener("tool-result", (e) => {
 });
 
 const simulated = wire(new RealtimeAdapter(client, channel));
+let plays = 0;
 
 // Recorded Realtime event sequences, one per scenario: app/static/realtime-events.json (the burger
 // demo) and realtime-events-<restaurant>.json for another restaurant.
@@ -239,7 +240,10 @@ async function play() {
   $("play").disabled = true;
   $("sim-status").textContent = "playing…";
   try {
-    await playScript(simulated, events, { delayMs: Number(params.get("delay") ?? 150) });
+    if (client.cart?.checked_out) await newOrder(); // that order is placed: a script plays on a new one
+    // each play is a conversation of its own: a fresh adapter, or a replay's call ids would count as made
+    const adapter = plays++ ? wire(new RealtimeAdapter(client, channel)) : simulated;
+    await playScript(adapter, events, { delayMs: Number(params.get("delay") ?? 150) });
     $("sim-status").textContent = "done";
   } catch (err) {
     $("sim-status").textContent = `stopped: ${err.message}`;
@@ -292,14 +296,15 @@ async function connectVoice() {
 $("play").addEventListener("click", play);
 $("scenario").addEventListener("change", (e) => showScenario(e.target.value));
 $("connect").addEventListener("click", () => connectVoice().catch((err) => notice(`voice failed: ${err.message}`)));
-$("new-order").addEventListener("click", async () => {
+async function newOrder() {
   // no forget() first: newCart replaces the token in its turn, after any turn another tab has under way
   notice("");
   if (storageNote) notice(storageNote, "storage");
   $("order-placed").hidden = true; // the last order's banner does not stand over the new cart
   $("order-placed").textContent = "";
   renderCart((await client.newCart()).cart);
-});
+}
+$("new-order").addEventListener("click", newOrder);
 
 window.voicecart = { client, adapter: simulated, channel, play, playScript, RealtimeAdapter, scenarios, ready: null };
 window.voicecart.ready = (async () => {

@@ -114,9 +114,6 @@ def test_an_old_menu_is_collected_after_a_reload_when_its_turns_came_through_htt
     assert old() is None
 
 
-@pytest.mark.xfail(
-    reason="app/core/reading (branch reader) still keeps functools.lru_caches keyed by menu objects", strict=False
-)
 def test_an_old_menu_is_collected_after_a_reload_when_its_turns_were_spoken(tmp_path: Path) -> None:
     catalog, reloader = served(tmp_path)
     codec = bench_codec()

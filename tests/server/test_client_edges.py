@@ -130,3 +130,22 @@ def test_every_line_the_server_writes_is_json(tmp_path: Path) -> None:
     entries = [json.loads(line) for line in lines]  # a plain-text line fails here
     loggers = {e["logger"] for e in entries}
     assert "psycopg.pool" in loggers and "voicecart.serve" in loggers, loggers
+
+
+def test_the_demo_page_and_static_files_send_the_page_headers(client: TestClient) -> None:
+    for path in ("/", "/static/demo.js", "/static/demo.css"):
+        headers = client.get(path).headers
+        policy = headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in policy and "connect-src 'self' https://api.openai.com" in policy
+        assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "no-referrer" and "microphone=(self)" in headers["permissions-policy"]
+
+
+def test_readiness_details_and_the_instance_are_for_operators_only(settings: Any, clock: Any) -> None:
+    from app.server.app import create_app
+
+    app = create_app(settings, clock=clock)
+    with TestClient(app, client=("203.0.113.9", 40000)) as public, TestClient(app, client=("::1", 40000)) as local:
+        seen = public.get("/readyz")
+        assert seen.json() == {"status": "ready"} and "voicecart-instance" not in seen.headers
+        assert "keys" in local.get("/readyz").json() and "voicecart-instance" in local.get("/healthz").headers

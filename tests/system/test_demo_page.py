@@ -70,7 +70,7 @@ def overflow(page: Any) -> list[str]:
 def play(page: Any, scenario: str) -> None:
     page.select_option("#scenario", scenario)
     page.click("#play")
-    page.wait_for_function("document.getElementById('sim-status').textContent === 'done'")
+    page.wait_for_function("() => document.getElementById('sim-status').textContent === 'done'")
 
 
 def keep(page: Any, name: str) -> None:
@@ -96,6 +96,10 @@ def test_the_checkout_scenario_places_an_order_and_new_order_clears_it(
     assert "order is placed" in page.text_content("#transcript")
     assert overflow(page) == [], "the page scrolls sideways"  # with a transcript of long tool lines
     keep(page, f"burger-{size}-placed")
+
+    play(page, "checkout")  # again: the placed order is not changed, a new one is placed
+    second = page.text_content("#order-placed")
+    assert second.startswith("Order placed: ord_") and second != banner
 
     page.click("#new-order")
     page.wait_for_selector("#cart-empty", state="visible")  # the new, empty cart is shown

@@ -8,7 +8,7 @@ The memo is kept on the object the answer is about — a :class:`~app.core.menu.
 
 * a menu reload builds new objects, whose memos start empty, and the old menu's memos go with
   it (an ``lru_cache`` keyed by menu objects would keep the old menu alive until evicted);
-* nothing is hashed to find the memo (an :class:`Option` hashes by value, all of its fields);
+* nothing is hashed to find the memo (an :class:`~app.core.menu.Option` hashes by value, all of its fields);
 * each memo is bounded: past ``maxsize`` entries it starts over.
 
 A memo must only hold answers that depend on the owner and the key alone, never on the clock or

@@ -36,16 +36,16 @@ from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NO
 from app.core.cart.choices import FLAT_ENTRIES, is_flat
 from app.core.menu.model import MAX_MODIFIER_DEPTH
 from app.core.token.framing import (
-    _ZSTD_DICTIONARIES,
     CODEC_RAW,
     CODEC_ZSTD,
     DEFAULT_DICTIONARY,
     DICTIONARY_DIR,
     RELEASED_DICTIONARIES,
-    _decompress,
-    _zstd,
+    ZSTD_DICTIONARIES,
     b64decode_strict,
     b64encode,
+    decompress,
+    zstd_contexts,
 )
 from app.core.token.keys import KeyRing
 from app.core.token.signing import MAC_BYTES, TokenSigner
@@ -57,8 +57,8 @@ MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
 
 
-_HEADER = struct.Struct(">B2sBBI3s8s")
-HEADER_BYTES = _HEADER.size
+HEADER = struct.Struct(">B2sBBI3s8s")
+HEADER_BYTES = HEADER.size
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def restaurant_tag(restaurant_id: str) -> int:
 # --- payload schema -------------------------------------------------------------------------------
 
 
-def _pack_state(state: CartState) -> bytes:
+def pack_state(state: CartState) -> bytes:
     """The msgpack payload of ``state`` (in whichever format version :func:`_pack` chooses)."""
     return _pack(state)[1]
 
@@ -289,10 +289,10 @@ def read_payload(token: str) -> bytes:
 def _payload(header: TokenHeader, body: bytes) -> bytes:
     """``body``'s payload, decompressed as the header's flags say (codec, dictionary id)."""
     codec, dict_id = header.flags & 0x0F, header.flags >> 4
-    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
+    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in ZSTD_DICTIONARIES):
         raise TokenInvalid("token payload encoding is not supported", reason="version")
     raw = body[HEADER_BYTES:]  # a raw payload is bounded by MAX_TOKEN_CHARS already
-    return _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
+    return decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
 
 
 def _read_body(token: str) -> tuple[TokenHeader, bytes]:
@@ -305,7 +305,7 @@ def _read_body(token: str) -> tuple[TokenHeader, bytes]:
     body = b64decode_strict(body_text)
     if len(body) < HEADER_BYTES:
         raise TokenInvalid("token is truncated", reason="format")
-    version, kid, flags, rtag, issued, age, cart_id = _HEADER.unpack_from(body)
+    version, kid, flags, rtag, issued, age, cart_id = HEADER.unpack_from(body)
     return _tuple_new(TokenHeader, (version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)), body
 
 
@@ -358,12 +358,12 @@ class CartCodec:
         version, payload = _pack(state)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
-            packed = _zstd.compressor(self.dictionary).compress(payload)
+            packed = zstd_contexts.compressor(self.dictionary).compress(payload)
             if len(packed) < len(payload):
                 payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
         age = min(max(0, now - state.created_at), 0xFFFFFF)
         fields = (version, self._signing_tag, flags, restaurant_tag(state.restaurant_id), now, age, state.cart_id)
-        header = _HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
+        header = HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
         body = b64encode(header + payload)
         signature = self._signers[self._signing_tag].get_signature(state.restaurant_id.encode() + b"\0" + body)
         token = (body + b"." + signature).decode()
