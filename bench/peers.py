@@ -242,8 +242,8 @@ def run(config: Config) -> dict[str, dict[int, int]]:
     ratio_rows = [[v, *(curves[v][n] / mine[n] for n in sizes)] for v in peers]
     sections = [
         f"Instructions per add-item turn (one more of the first line), counted by valgrind (callgrind) over "
-        f"{count} turns per size, only inside the loop that runs them, on the UUID-menu corpus carts. Every "
-        "variant runs the same apply and reprice; they differ in how the cart comes in and goes out "
+        f"{count} turns per size, only inside the loop that runs them, on one UUID-menu order grown line by line. "
+        "Every variant runs the same apply and reprice; they differ in how the cart comes in and goes out "
         "(see `bench/peers.py`). Redis-backed counts the client's work only.",
         table(["variant", *(f"{n} lines" for n in sizes), "per extra line"], rows),
         "Each peer ÷ voicecart at the same size (above 1: voicecart needs fewer instructions):",
