@@ -114,3 +114,11 @@ def test_a_tax_included_total_is_said_as_included(tmp_path: Path) -> None:
     burger_cart = turn.apply(turn.cart.new_cart(b"taxtaxta", DEMO, 0), turn.AddItem("mexican coke"), burger)[0]
     assert total_sentence(price_cart(cafe_cart, cafe)) == "Your total is now A$6.00, including GST."
     assert total_sentence(price_cart(burger_cart, burger)) == "Your total is now $3.78 with tax."
+
+
+def test_removing_a_line_gone_from_the_menu_says_so() -> None:
+    from app.voice.speech import removed_sentence
+
+    menu = load_menu(bundled_menu_dir() / "demo-burger.json")
+    gone = {"item_id": None, "name": "Item no longer on the menu", "quantity": 2, "modifiers": []}
+    assert removed_sentence(gone, 2, menu) == "Removed the item that is no longer on the menu."
