@@ -13,8 +13,12 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
+from app.errors import CartEmpty, CartHasUnavailableItems, OrderTotalChanged, OrderTotalNegative, RestaurantClosed
 from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
 from app.orders.port import OrderSink
+
+# what build_order refuses a checkout with (nothing is placed by this call)
+CheckoutRefused = (CartEmpty, CartHasUnavailableItems, RestaurantClosed, OrderTotalNegative, OrderTotalChanged)
 
 
 @dataclass
@@ -41,7 +45,16 @@ def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSi
     found = sink.lookup(state.cart_id_hex, state.revision)
     if found is not None:
         return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
-    order, priced = build_order(state, menu, request, now)
+    try:
+        order, priced = build_order(state, menu, request, now)
+    except CheckoutRefused as exc:
+        if not sink.keeps_orders:  # an earlier checkout of this cart may have reached the kitchen
+            exc.details["may_be_ordered"] = True
+            exc.message += (
+                "; this checkout placed nothing, but an earlier checkout of this cart may already have reached "
+                "the kitchen, which cannot be checked from here"
+            )
+        raise
     placement = sink.place(order)
     if placement.created:
         return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)

@@ -75,6 +75,8 @@ def sign(secret: str, body: bytes) -> str:
 class WebhookSink:
     """Deliver each order by a signed, idempotent POST, retrying within ``deadline_seconds``."""
 
+    keeps_orders = False  # the receiver keeps them: lookup cannot tell an order from none
+
     def __init__(
         self,
         url: str,

@@ -30,6 +30,6 @@ def operator_check(networks: Iterable[str]) -> Callable[[Scope], bool]:
 
     def check(scope: Scope) -> bool:
         client = scope.get("client")
-        return client is not None and known(client[0])
+        return client is not None and known(str(client[0]))
 
     return check

@@ -148,7 +148,13 @@ def failure(exc: CartError) -> dict[str, Any]:
             format_money(d["expected_total_cents"], d["currency"]),
         )
         why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
-        message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
+        placed = (
+            "This checkout placed nothing (an earlier checkout of this order may already have reached the "
+            "kitchen; I can't check that from here)"
+            if d.get("may_be_ordered")
+            else "Nothing was ordered"
+        )
+        message = f"{placed}: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
     elif exc.code == "order_outcome_unknown" and d.get("reason") == "lookup_failed":
         message = (
             "I can't reach the order system right now, so I can't check whether this order was already "

@@ -172,6 +172,23 @@ def test_webhook_two_carts_from_one_token_are_a_conflict(kitchen: tuple[TestClie
     assert len(receiver.orders) == 1
 
 
+def test_a_refused_checkout_never_says_nothing_was_ordered_when_the_sink_keeps_no_orders(
+    kitchen: tuple[TestClient, OrderReceiver],
+) -> None:
+    """The webhook cannot look an order up: a checkout refused after one may have reached the kitchen
+    (here it did) says this call placed nothing, never that nothing was ordered (HTTP and voice)."""
+    client, receiver = kitchen
+    token = new_cart(client, BURGERS)
+    assert checkout(client, token).status_code == 201
+    moved = checkout(client, token, {**ORDER, "expected_total_cents": 1})
+    error = moved.json()["error"]
+    assert (moved.status_code, error["code"], error["may_be_ordered"]) == (409, "order_total_changed", True)
+    assert "may already have reached the kitchen" in error["message"]
+    said = output(tool(client, "confirm_order", token, action="checkout", customer_name="Ada", total_cents=1))
+    assert said["error"] == "order_total_changed" and "Nothing was ordered" not in said["message"]
+    assert "may already have reached the kitchen" in said["message"] and len(receiver.orders) == 1
+
+
 # --- 4. voice tools on an older token of an ordered cart; a tool called without its token ------------------
 
 

@@ -70,7 +70,7 @@ def overflow(page: Any) -> list[str]:
 def play(page: Any, scenario: str) -> None:
     page.select_option("#scenario", scenario)
     page.click("#play")
-    page.wait_for_function("document.getElementById('sim-status').textContent === 'done'")
+    page.wait_for_function("() => document.getElementById('sim-status').textContent === 'done'")
 
 
 def keep(page: Any, name: str) -> None:

@@ -243,7 +243,7 @@ def _price_lines(
         item, unit, modifiers, variation, always, choice = served
         if not always and not _on_sale(warnings, priced, line, choice, now):
             continue
-        assert item is not None  # a line with no item is never on sale
+        assert item is not None  # served, or on sale now: the item is on the menu
         if unit != line.unit_price_cents:
             _price_changed(warnings, line, item, unit, menu.currency)
             line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote

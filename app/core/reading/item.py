@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.memo import per_object
+from app.core.reading.notes import sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
-from app.core.reading.spoken import FILLER, NEGATIONS, take_notes, unprefixed
+from app.core.reading.spoken import FILLER, NEGATIONS, UNIT_WORDS, take_notes, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -188,6 +189,7 @@ def fit_words(
             )
             if said is not None:
                 options.append(said)
+    more_of = _more_of_what_is_on(item, words, work, options)
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -195,6 +197,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
+    notes = [*more_of, *(_said_with(words, n) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
@@ -206,6 +209,50 @@ def fit_words(
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit
+
+
+def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "extra syrup" where Warm Syrup comes with the item, or "extra ahi" where Ahi Tuna is chosen: more of
+    something already on. Chosen twice when it may be; else a note said back ("extra syrup") — the word
+    "extra" is never dropped. Marks the lead word used."""
+    out: list[str] = []
+    for i, w in enumerate(work[:-1]):
+        if w not in ("extra", "more", "double") or work[i + 1] is not None:
+            continue
+        named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
+        if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
+            options.append(named[0])
+            work[i] = None
+            continue
+        said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
+        if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
+            continue
+        if said.max_quantity > options.count(said):
+            options.append(said)
+        else:
+            out.append(f"{w} {said.name.lower()}")
+        work[i] = None
+    return out
+
+
+def _said_twice(item: Item, words: Words, option: Option) -> bool:
+    """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
+    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
+    spans = [p for p, o in option_phrases(item) if o is option]
+    said = sum(1 for i in range(len(words)) for p in spans if tuple(words[i : i + len(p)]) == p)
+    name = words_of(item.name)
+    in_name = any(words[i : i + len(name)] == name for i in range(len(words))) and any(_inside(p, name) for p in spans)
+    return said - int(in_name) >= 2
+
+
+def _said_with(words: Words, note: str) -> str:
+    """A bare "on the side" says what: the word before it ("balsamic on the side"), even when that word was
+    read as a choice."""
+    if note != "on the side":
+        return note
+    at = next((i for i in range(len(words)) if words[i : i + 3] == ("on", "the", "side")), 0)
+    before = next((w for w in reversed(words[:at]) if w not in FILLER), None)
+    return f"{before} on the side" if before else note
 
 
 @per_object
@@ -289,9 +336,13 @@ def _counted(words: Words) -> tuple[int, Words] | None:
 def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot"); a
     spoken count ("a dozen", "x3") comes first, the words as said stay a reading (a "dozen" option)."""
+    lead = next((i for i, w in enumerate(words) if w not in FILLER or w in ("a", "an")), len(words))
+    words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
         return [counted, (None, words)]
+    if words[1:2] and words[1] in UNIT_WORDS:
+        return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
         count = 1 if words[0] in ("a", "an") else int(words[0])
         rest = words[1:]
@@ -311,9 +362,12 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
             best.append((ranked[0], ranked))
     if not best:
         raise ItemNotFound("say which item", query=said, suggestions=[])
-    top, ranked = min(best, key=lambda b: (b[0].key, b[0].quantity is None))
+    # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
+    # is three cappuccinos), not a count of the option it happens to precede
+    top, ranked = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
+    rivals += _same_choices_unnamed(top, ranked)
     if not top.named and (top.unknown or not top.options):
         content = {w for w in words if w not in FILLER and not w.isdigit()}
         holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
@@ -360,18 +414,25 @@ def reading_of(fit: _Fit, said: str) -> Reading:
     variation = one_variation(fit.item, [o.id for o in fit.options if o.group_id == VARIATION_GROUP])
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
-    defaults = {w: o for o in fit.item.options if o.default for w in [words_of(o.name), *map(words_of, o.aliases)]}
-    removals = tuple(n for n in fit.notes if _removed(n) in defaults)
-    notes = tuple(n for n in fit.notes if n not in removals)
+    removals, notes = sort_notes(fit.item, tuple(options), fit.notes)  # "no whip" takes the Whipped Cream off
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
 
 
-def _removed(note: str) -> Words:
-    """ "hold the butter" → ("butter",): what a removal note takes off (empty when it is no removal)."""
-    words = note.split()
-    if not words or words[0] not in NEGATIONS:
-        return ()
-    return tuple(w for w in words[1:] if w != "the")
+def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
+    """No item named, only choices ("decaf"): every item those choices read on as fully, needing as few
+    other answers, is a candidate — never one picked by menu order."""
+    if top.named or top.unknown or not top.options:
+        return []
+    said = sorted(o.name for o in top.options)
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and not f.named
+        and not f.unknown
+        and sorted(o.name for o in f.options) == said
+        and f.key[3] == top.key[3]  # "a large coke" is the drink, not a combo that needs more answers
+    ]
 
 
 def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

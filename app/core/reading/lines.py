@@ -37,13 +37,19 @@ def _line(reading: Reading, variation: str | None) -> SaidLine:
     return SaidLine(reading.item, chosen, tuple(picks), reading.quantity, reading.notes, reading.said)
 
 
-def _counted(item: Item, modifiers: tuple[str, ...], variation: str | None, said: str) -> SaidLine | None:
-    """Repeats the reader leaves to the choice rules ("double collards", "extra mint x2"), or None."""
+def _counted(
+    item: Item, modifiers: tuple[str, ...], variation: str | None, said: str, reading: Reading | None = None
+) -> SaidLine | None:
+    """Repeats the reader leaves to the choice rules ("double collards", "extra mint x2"), or None; the
+    count, size and notes the phrase said (``reading``) are kept ("two garlic knots" + ["double ranch"])."""
+    size = variation or (reading.variation.id if reading is not None and reading.variation else None)
     try:
-        chosen, picks = resolve_choices(item, modifiers, variation)
+        chosen, picks = resolve_choices(item, modifiers, size)
     except ModifierInvalid:
         return None
-    return SaidLine(item, chosen, tuple(picks), None, (), said)
+    if reading is None:
+        return SaidLine(item, chosen, tuple(picks), None, (), said)
+    return SaidLine(item, chosen, tuple(picks), reading.quantity, reading.notes, said)
 
 
 def said_choices(
@@ -87,7 +93,7 @@ def said_lines(menu: Menu, text: str, modifiers: tuple[str, ...] = (), variation
     if isinstance(problem, ModifierInvalid) and modifiers:
         alone = read_order(menu, text)
         if len(alone) == 1 and isinstance(alone[0], Reading):
-            counted = _counted(alone[0].item, (*alone[0].choice_texts(), *modifiers), variation, text)
+            counted = _counted(alone[0].item, (*alone[0].choice_texts(), *modifiers), variation, text, alone[0])
             if counted is not None:
                 return [counted]
     if problem is not None:

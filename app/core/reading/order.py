@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.menu import Item, Menu, Option
+from app.core.reading.corrections import bare_count, one_of_them, recount, strip_marker
 from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.reading.questions import ask_about_words
@@ -63,16 +66,38 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
 
 
+def _corrected(menu: Menu, piece: Words, chunk: Words, item: Item | None) -> tuple[Words, Item | None]:
+    """``piece`` as ``chunk`` corrects it: a count replaces its count, an item replaces it, a choice joins it."""
+    count = bare_count(chunk)
+    if count is not None:
+        return recount(piece, count), item
+    ranked = best_fits(menu, with_quantity(chunk)[0][1])
+    if ranked and ranked[0].named and not ranked[0].unknown:
+        return chunk, ranked[0].item  # "a cookie, no wait, a brownie"
+    return (*piece, "and", *chunk), item  # a changed choice: a clash with the one before is asked
+
+
 def split_items(menu: Menu, text: str) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
     parts = [normalize(p) for p in text.replace(";", ",").split(",")]
     words = as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
+    chunks = _chunks(menu, words)
+    corrected = any(strip_marker(c)[1] for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1])
-    if whole and not whole[0].unknown and (whole[0].named or whole[0].options):
+    if not corrected and whole and not whole[0].unknown and (whole[0].named or whole[0].options):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
     current_item: Item | None = None
-    for chunk in _chunks(menu, words):
+    correcting = False
+    for said in chunks:
+        chunk, marked = strip_marker(said)
+        if marked and not chunk:
+            correcting = True  # "three waters, no, two": the next words correct the last
+            continue
+        if (marked or correcting) and pieces:
+            correcting = False
+            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item)
+            continue
         if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
@@ -104,6 +129,8 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     out: list[Reading | CartError] = []
     for n, (said, words) in enumerate(pieces):
         last = n == len(pieces) - 1
+        if n and not (last and modifiers) and _one_of_them(menu, pieces[n - 1][1], words, out):
+            continue  # "two lattes, one with almond milk": the count split between the two readings
         try:
             out.append(_with_modifiers(menu, words, said, modifiers) if last and modifiers else None)
         except CartError as exc:
@@ -116,6 +143,29 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+
+
+def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | CartError]) -> bool:
+    """``words`` ("1 with almond milk") say choices for one of the items just read (``out[-1]``, counted
+    two or more): that one is read with them and the count before goes down by one. False when not so."""
+    rest = one_of_them(words)
+    prev = out[-1] if out else None
+    if rest is None or not isinstance(prev, Reading) or (prev.quantity or 1) < 2:
+        return False
+    fit = fit_words(prev.item, rest, None)
+    if fit is None or fit.unknown or not (fit.options or fit.notes):
+        return False
+    _, plain = with_quantity(before)[0]
+    try:
+        one = read_item(menu, (*plain, "and", *rest), " ".join(words))
+    except CartError as exc:
+        out.append(exc)
+        return True
+    if one.item is not prev.item:
+        return False
+    out[-1] = replace(prev, quantity=(prev.quantity or 1) - 1)
+    out.append(replace(one, quantity=1))
+    return True
 
 
 def _with_modifiers(menu: Menu, words: Words, said: str, modifiers: tuple[str, ...]) -> Reading | None:

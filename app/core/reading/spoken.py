@@ -44,6 +44,7 @@ UNITS = {
     "lt": "liter", "pc": "piece", "pcs": "piece", "piece": "piece", "dollar": "dollar", "buck": "dollar",
     "usd": "dollar", "l": "liter",
 }  # fmt: skip
+UNIT_WORDS = frozenset(UNITS.values())  # after a number, the number is part of a name or size ("32 oz", "6 piece")
 
 # Everyday names → what menus call them (both directions where people say either).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -123,6 +124,45 @@ FILLER = frozenset(
         "style",
     }
 )
+# Openers and hesitations a speech model writes down ("can I get", "I'll have", "um", "yeah"): filler too,
+# but a menu that uses one in a name ("can" of Canned Soda) keeps it as its word (vocabulary._sub_phrases).
+OPENERS = frozenset(
+    {
+        "both",
+        "each",
+        "all",
+        "can",
+        "ill",
+        "um",
+        "umm",
+        "uh",
+        "uhh",
+        "er",
+        "yeah",
+        "yes",
+        "ok",
+        "okay",
+        "hi",
+        "hey",
+        "so",
+        "take",
+        "need",
+        "may",
+        "we",
+        "ll",
+        "lets",
+        "do",
+        "be",
+        "going",
+        "gonna",
+        "wanna",
+        "us",
+        "our",
+        "my",
+        "think",
+    }
+)
+FILLER = FILLER | OPENERS
 SEPARATORS = frozenset({"and", "plus", "also", "then", ","})
 
 # Words that say "not this": never the option they precede ("not skim", "no sauce" is never Buffalo Sauce).

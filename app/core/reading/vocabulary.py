@@ -13,12 +13,13 @@ from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, SEPARATORS, normalize, variants
+from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, normalize, variants
 
 NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
 OPTION_LEADS = frozenset(
     {"no", "without", "hold", "extra", "add", "light", "easy", "double", "half", "side", "less", "more"}
 )
+MEASURES = frozenset({"oz", "inch", "liter", "dollar", "lb"})  # a number before these names a size, not a count
 SIZE_WORDS = frozenset(
     {"small", "medium", "large", "regular", "big", "little", "extra", "kids", "kid", "mini", "jumbo"}
 )
@@ -87,7 +88,7 @@ def _sub_phrases(name: Words) -> list[Words]:
     for start in range(len(name)):
         for end in range(start + 1, len(name) + 1):
             sub = name[start:end]
-            if sub == name or sub[0] in FILLER or sub[-1] in FILLER:
+            if sub == name or any(w in FILLER and w not in OPENERS for w in (sub[0], sub[-1])):
                 continue
             if all(w in NOT_DISTINCTIVE or w.isdigit() for w in sub):  # "2" of "number 2" is a count, never a name
                 continue
@@ -125,7 +126,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
             if suffix and suffix not in taken and suffix[0] not in FILLER:
                 suffixes.setdefault(suffix, set()).add(option.id)
-        if words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
+        if words[0].isdigit() and words[1] in MEASURES:
+            pass  # "2 liter" is never said "2": "two sodas" is a count
+        elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
             suffixes.setdefault((words[0],), set()).add(option.id)
         elif len(words[0]) >= 3 and words[0] not in NOT_DISTINCTIVE and (words[0],) not in taken:
             suffixes.setdefault((words[0],), set()).add(option.id)  # "skim" for Skim Milk, "oat" for Oat Milk

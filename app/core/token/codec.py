@@ -151,9 +151,9 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
     repeated are refused. One loop, checks inlined: this runs for every line of every turn, and a
     function call per line would cost as much as the checks themselves."""
     lines = []
-    options: object
     last_id = 0  # ids come in increasing order in every cart this service writes: then they are distinct
     in_order = True
+    options: object
     for row in rows:
         if type(row) is not tuple:
             raise _schema_error("line")

@@ -1,0 +1,66 @@
+"""Self-corrections and "one with …" inside one utterance: the correction wins, nothing corrected remains.
+
+"a cookie, no wait, a brownie" is a brownie; "three waters, no, two" is two waters; "a miso soup,
+actually make it two" is two miso soups. A marker ("no wait", "actually", "I mean", "make that", a
+lone "no" between commas) makes the words after it replace what they correct: a count replaces the
+count, an item the item; other words (a choice) join the item they correct, so a clash with the
+choice said before is asked about, never guessed.
+
+"two lattes, one with almond milk" splits the count: one latte with almond milk and one without.
+"""
+
+from __future__ import annotations
+
+from app.core.reading.spoken import FILLER
+from app.core.reading.vocabulary import Words
+
+MARKERS: tuple[Words, ...] = (
+    ("no", "wait"),
+    ("wait", "no"),
+    ("no", "no"),
+    ("oh", "wait"),
+    ("wait",),
+    ("actually",),
+    ("sorry",),
+    ("i", "mean"),
+    ("scratch", "that"),
+    ("make", "that"),
+    ("change", "that"),
+    ("instead",),
+)
+
+
+def strip_marker(chunk: Words) -> tuple[Words, bool]:
+    """``chunk`` without the correction markers it starts with, and whether it had one. A chunk that is
+    only "no" ("three waters, no, two") is a marker; "no onions" is not."""
+    if chunk in (("no",), ("nope",)):
+        return (), True
+    marked = False
+    again = True
+    while again:
+        again = False
+        for marker in MARKERS:
+            if chunk[: len(marker)] == marker:
+                chunk, marked, again = chunk[len(marker) :], True, True
+    return chunk, marked
+
+
+def bare_count(chunk: Words) -> int | None:
+    """ "2", "make it 2", "just 2": a count alone (the correction of a count), else None."""
+    words = [w for w in chunk if w not in FILLER]
+    return int(words[0]) if len(words) == 1 and words[0].isdigit() and 0 < int(words[0]) <= 999 else None
+
+
+def recount(piece: Words, count: int) -> Words:
+    """``piece`` with its count replaced by ``count`` ("3 water" → "2 water"; "a cookie" → "2 cookie")."""
+    at = next((i for i, w in enumerate(piece) if w not in FILLER or w in ("a", "an")), len(piece))
+    rest = piece[at + 1 :] if at < len(piece) and (piece[at].isdigit() or piece[at] in ("a", "an")) else piece[at:]
+    return (str(count), *rest)
+
+
+def one_of_them(piece: Words) -> Words | None:
+    """ "1 with almond milk" / "1 decaf": the words said for one of the item before, else None."""
+    words = [w for w in piece if w not in FILLER or w in ("a", "an")]
+    if not words or words[0] != "1" or len(words) < 2:
+        return None
+    return tuple(words[1:])

@@ -1,0 +1,115 @@
+"""A kitchen note never says something about a choice the menu offers: that is the choice, or a question.
+
+The reader keeps words it cannot place as a note the kitchen gets and the customer hears back
+("well done", "cut in half", "gluten free"). But a note that names one of the item's own choices
+would give the kitchen two instructions: the menu's option and the note saying otherwise.
+
+* "no X" / "hold the X" / "without X" where X is a pre-chosen (default) option — or the name of a
+  group with pre-chosen options ("no dressing") — takes X off (a removal, never a note); X chosen in
+  the same breath ("bbq, no sauce") stays a note so the contradiction is asked about;
+* any other note naming an option or a group of the item that has an option on ("less sugar" where
+  100 % Sugar is pre-chosen, "extra hot" where the Ice group has Hot) is asked about with that
+  group's choices (a level between the ones on the menu); "light salt" beside No Salt / Extra Salt,
+  none of them on, stays a note;
+* "no X" where X matches nothing on an item that comes with pre-chosen options is asked about too
+  ("no fruit" on a beer served with an Orange Slice): the customer may mean one of them.
+A note about a chosen option that only says how ("ranch on the side") stays a note.
+"""
+
+from __future__ import annotations
+
+from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.spoken import FILLER, NEGATIONS
+from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_phrases, words_of
+from app.errors import WordsNotUnderstood
+
+_HOW = ("on the side", "on side", "cut in half", "well done")  # notes about how a chosen option is served
+_LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
+_MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
+
+
+def _same(word: str, other: str) -> bool:
+    if word == other:
+        return True
+    short, long_ = sorted((word, other), key=len)
+    return len(short) >= _MIN_STEM and long_.startswith(short)
+
+
+def _content(words: Words) -> list[str]:
+    return [w for w in words if w not in FILLER and w not in NEGATIONS and w != "the"]
+
+
+def _names(option: Option, item: Item) -> list[Words]:
+    own = [words_of(n) for n in (option.name, *option.aliases)]
+    return [n for n in own if n and n[0] not in NEGATIONS] + [p for p, o in option_phrases(item) if o is option]
+
+
+def _matches(content: list[str], names: list[Words]) -> bool:
+    return bool(content) and any(all(any(_same(w, n) for n in name) for w in content) for name in names)
+
+
+def _group_of(item: Item, option: Option) -> ModifierGroup | None:
+    return next((g for g in choice_groups(item) if g.id == option.group_id), None)
+
+
+def _ask(item: Item, note: str, group: ModifierGroup | None) -> WordsNotUnderstood:
+    if group is None:
+        return WordsNotUnderstood(
+            f"Which of the {item.name}'s choices should {note!r} change?", item=item.name, item_id=item.id, words=note
+        )
+    choices = [o for o in group.options if o.available]
+    return WordsNotUnderstood(
+        f"For the {item.name}, {note!r}: the {group.name} choices are " + ", ".join(o.name for o in choices),
+        item=item.name,
+        item_id=item.id,
+        words=note,
+        group=group.id,
+        group_name=group.name,
+        options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in choices],
+    )
+
+
+def sort_notes(
+    item: Item, chosen: tuple[Option, ...], notes: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(removals, notes)``: the notes that take a pre-chosen or chosen option off (as "no <option>"),
+    and the notes that stay notes. Raises ``words_not_understood`` for a note about a choice."""
+    groups = [g for g in choice_groups(item) if g.id != VARIATION_GROUP]
+    options = [o for g in groups for o in g.options]
+    on = [o for o in options if o.default or o in chosen]
+    removals: list[str] = []
+    kept: list[str] = []
+    for note in notes:
+        words = tuple(note.split())
+        content = _content(words)
+        if any(note.endswith(how) for how in _HOW):
+            kept.append(note)
+            continue
+        if words and words[0] in NEGATIONS:
+            if any(_matches(content, _names(o, item)) for o in chosen):
+                kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py)
+                continue
+            taken = [o for o in on if o.default and _matches(content, _names(o, item))]
+            taken += [o for g in groups if _matches(content, [words_of(g.name)]) for o in g.options if o.default]
+            if taken:
+                removals += [f"no {o.name}" for o in dict.fromkeys(taken)]
+                continue
+            if any(_matches(content, _names(o, item)) for o in options):
+                kept.append(note)  # "no bacon" on a burger that has none: said back, harmless
+                continue
+            if any(o.default for o in options) and content:
+                raise _ask(item, note, next((_group_of(item, o) for o in options if o.default), None))
+            kept.append(note)
+            continue
+        content = _content(words[1:] if words and words[0] in _LEVELS else words)
+        about = next((o for o in options if any(_matches([w], _names(o, item)) for w in content)), None)
+        group = next((g for g in groups if any(_matches([w], [words_of(g.name)]) for w in content)), None)
+        group = group or (_group_of(item, about) if about else None)
+        more = words[:1] and words[0] in ("extra", "more", "double", "heavy") and about is not None and about in on
+        if more:  # "extra syrup" where Warm Syrup is on: more of it, said back (nothing contradicts)
+            kept.append(note)
+            continue
+        if group is not None and any(o in on for o in group.options):  # "less sugar" of a 100 % Sugar default
+            raise _ask(item, note, group)
+        kept.append(note)
+    return tuple(removals), tuple(kept)

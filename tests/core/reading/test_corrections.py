@@ -1,0 +1,43 @@
+"""Self-corrections inside one utterance, and "one with …" after a count."""
+
+from __future__ import annotations
+
+from app.core.reading.item import Reading
+from app.core.reading.order import read_order
+from tests.core.reading.menus import group, item, menu, option
+
+BAKERY = menu(
+    item("Cookie"),
+    item("Brownie"),
+    item("Water"),
+    item("Latte", group("Milk", [option("Whole Milk", default=True), option("Oat Milk")], least=1)),
+    item("Flat White", group("Milk", [option("Whole Milk", default=True), option("Oat Milk")], least=1)),
+)
+
+
+def _lines(said: str) -> list[tuple[str, int | None, list[str], tuple[str, ...]]]:
+    out = []
+    for reading in read_order(BAKERY, said):
+        assert isinstance(reading, Reading), reading
+        out.append((reading.item.name, reading.quantity, [o.name for o in reading.options], reading.notes))
+    return out
+
+
+def test_the_correction_wins_and_nothing_corrected_remains() -> None:
+    """Issue #23: "a cookie, no wait, a brownie" added the cookie with a note "no wait a brownie"."""
+    assert _lines("a cookie, no wait, a brownie") == [("Brownie", 1, [], ())]
+    assert _lines("a cookie, actually make that a brownie") == [("Brownie", 1, [], ())]
+
+
+def test_a_corrected_count_replaces_the_count() -> None:
+    """Issue #23: "three waters, no, two" added three."""
+    assert _lines("three waters, no, two") == [("Water", 2, [], ())]
+
+
+def test_one_with_a_choice_splits_the_count() -> None:
+    assert _lines("two lattes, one with oat milk") == [("Latte", 1, [], ()), ("Latte", 1, ["Oat Milk"], ())]
+
+
+def test_no_before_a_choice_is_no_correction() -> None:
+    (latte,) = read_order(BAKERY, "a latte, no oat milk")
+    assert isinstance(latte, Reading) and latte.item.name == "Latte"

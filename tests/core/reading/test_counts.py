@@ -1,0 +1,55 @@
+"""Counts: before names that hold numbers, after an opener, beside a modifiers list, and repeats."""
+
+from __future__ import annotations
+
+from app.core.reading.item import Reading
+from app.core.reading.lines import said_lines
+from app.core.reading.order import read_order
+from tests.core.reading.menus import group, item, menu, option
+
+SIZES = group("Size", [option("20 oz"), option("2 Liter")], least=1)
+SHOTS = group("Extras", [option("Extra Shot", max_quantity=3), option("Caramel")], most=4)
+SHOP = menu(
+    item("Soda", SIZES, group("Flavor", [option("Cola"), option("Ginger Ale")], least=1)),
+    item("Cappuccino", SHOTS),
+    item("Garlic Knots", group("Dip", [option("Ranch", max_quantity=2), option("Marinara")], most=2)),
+    item("32 oz Drink"),
+)
+
+
+def _one(said: str, *modifiers: str) -> Reading:
+    (reading,) = read_order(SHOP, said, modifiers)
+    assert isinstance(reading, Reading), reading
+    return reading
+
+
+def test_a_count_before_a_name_with_a_number_keeps_both_numbers() -> None:
+    """Issue #23: "two 20-ounce sodas" is two sodas, each 20 oz (the count was lost)."""
+    reading = _one("two 20-ounce cola sodas")
+    assert (reading.quantity, sorted(o.name for o in reading.options)) == (2, ["20 oz", "Cola"])
+
+
+def test_a_number_before_a_measure_is_part_of_the_name_never_the_count() -> None:
+    assert _one("a 32 oz drink").item.name == "32 oz Drink"
+    assert _one("32 oz drink").quantity is None
+
+
+def test_a_number_naming_a_measure_is_no_count_of_it() -> None:
+    """ "two sodas" is a count: the 2 Liter size is never read from a bare "two"."""
+    soda = _one("two sodas with ginger ale")
+    assert soda.quantity == 2 and "2 Liter" not in [o.name for o in soda.options]
+
+
+def test_the_count_after_an_opener_is_the_items_count() -> None:
+    reading = _one("can i get three extra shot cappuccinos")
+    assert reading.quantity == 3 and [o.name for o in reading.options] == ["Extra Shot"]
+
+
+def test_repeats_said_before_an_option_choose_it_that_often() -> None:
+    reading = _one("a cappuccino with two extra shots")
+    assert [o.name for o in reading.options] == ["Extra Shot", "Extra Shot"]
+
+
+def test_a_count_in_the_phrase_stays_when_the_modifiers_repeat_a_choice() -> None:
+    (line,) = said_lines(SHOP, "two garlic knots", ("double ranch",))
+    assert line.quantity == 2 and [p.option.name for p in line.picks] == ["Ranch", "Ranch"]
