@@ -20,8 +20,8 @@ from app.orders.webhook import WebhookSink, sign
 from app.settings import Settings
 from tests.conftest import T0
 from tests.order_receiver import OrderReceiver
-from tests.orders.test_orders import ADA, burger_cart
 from tests.servers import free_port
+from tests.support.orders import ADA, burger_cart
 
 SECRET = "w" * 40
 

@@ -15,7 +15,7 @@ from app.core.menu import load_menu
 from app.settings import bundled_menu_dir
 from app.voice.speech import line_phrase
 from tests.conftest import DEMO
-from tests.voice.test_tools import add, ok_call
+from tests.support.tools import add, ok_call
 
 CART = f"/v1/restaurants/{DEMO}/cart"
 BURGERS = {"item": "cheeseburger", "quantity": 3, "modifiers": ["medium", "cheddar"]}
