@@ -166,7 +166,8 @@ def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tup
     for said in lines:
         item = check_available(menu, said.item, now)
         count = (said.quantity or 1) if op.quantity is AS_SAID or len(lines) > 1 else op.quantity
-        notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
+        said_notes = [n for n in (op.notes, *said.notes) if n]
+        notes = cart.clean_notes("; ".join(said_notes)) if said_notes else ""
         check_consistent_once(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
         state, line_id = cart.add_line(state, item, list(said.picks), cart.check_quantity(count), notes, said.variation)
         first = line_id if first is None else first
