@@ -56,6 +56,45 @@ class RequestTooLarge(CartError):
     status = 413
 
 
+class RequestTimeout(CartError):
+    """The request body (or, refused by the HTTP server itself, its head) did not arrive in time:
+    a client too slow to be served, or one holding connections open on purpose."""
+
+    code = "request_timeout"
+    status = 408
+
+
+class RequestHeaderTooLarge(CartError):
+    """The request line and headers exceed the server's bound in size or count; answered by the HTTP
+    server itself (:mod:`app.server.protocol`) before any route, the connection closed."""
+
+    code = "request_header_too_large"
+    status = 431
+
+
+class TokenAmbiguous(InvalidRequest):
+    """More than one ``Cart-Token`` header (or one holding several tokens): a proxy or client that
+    duplicated it. Never pick one — the stale one would silently drop items; ``count`` says how many."""
+
+    code = "token_ambiguous"
+
+
+class EncodingUnsupported(CartError):
+    """A body sent with a ``Content-Encoding`` (gzip, br, …): bodies are read as plain JSON only.
+    ``encoding`` names it."""
+
+    code = "content_encoding_unsupported"
+    status = 415
+
+
+class ClientDisconnected(CartError):
+    """The client went away before its request body arrived. Nobody reads the answer: it is counted
+    and logged as 499 (nginx's "client closed request"), never as a server error."""
+
+    code = "client_disconnected"
+    status = 499
+
+
 # --- token problems (the caller's token cannot be used) -------------------------------------
 
 
@@ -99,7 +138,7 @@ class TokenExpired(TokenError):
 class ClockSkew(TokenError):
     """An authentic token stamped further in this replica's future than the allowed skew: one of the
     clocks is wrong, not the token. Retryable (503, ``Retry-After``); the token stays valid, and the
-    replica accepts such tokens once it has measured its own offset (app/clock_watch.py)."""
+    replica accepts such tokens once it has measured its own offset (app/runtime/clock_watch.py)."""
 
     code = "clock_skew"
     status = 503

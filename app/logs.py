@@ -68,6 +68,13 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(_clean(entry), separators=(",", ":"))
 
 
+def json_line(logger: str, message: str, level: int = logging.INFO, **fields: Any) -> str:
+    """One log line in the JSON format, for what is written before logging is configured."""
+    record = logging.LogRecord(logger, level, "", 0, message, (), None)
+    record.__dict__.update(fields)
+    return JsonFormatter().format(record)
+
+
 def log_config(level: str = "INFO") -> dict[str, Any]:
     """A :func:`logging.config.dictConfig` for ``voicecart serve`` (uvicorn applies it per worker)."""
     handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
@@ -76,6 +83,8 @@ def log_config(level: str = "INFO") -> dict[str, Any]:
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
         "handlers": {"default": handler},
+        # every other logger (psycopg.pool during an outage, httpx, asyncio…) writes JSON too
+        "root": {"handlers": ["default"], "level": "WARNING"},
         "loggers": {
             "voicecart": {"handlers": ["default"], "level": level, "propagate": False},
             "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},

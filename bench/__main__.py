@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--blind] [--out DIR] [payload codec growth profile http matching]`` — all by default.
+"""``python -m bench [--quick] [--blind] [--out DIR] [BENCH …]`` — all by default (``--help`` names them).
 
 Needs ``pip install -e '.[bench]'``; the codec and HTTP benches also need ``redis-server`` and
 ``wrk`` on PATH, the instruction counts ``valgrind`` (Debian: ``apt-get install redis-server wrk
@@ -19,13 +19,14 @@ from bench import RESULTS, Config
 
 
 def benches() -> dict[str, Callable[[Config], Any]]:
-    from bench import codec, growth, http, instructions, matching, payload, profile
+    from bench import codec, growth, http, instructions, matching, payload, peers, profile
 
     return {
         "payload": payload.run,
         "growth": growth.run,
         "codec": codec.run,
         "instructions": instructions.run,
+        "peers": peers.run,
         "profile": profile.run,
         "http": http.run,
         "matching": matching.run,

@@ -2,7 +2,7 @@
 
 Each answers ``POST /v1/restaurants/{rid}/cart/items`` with voicecart's request body and its
 ``{"cart": Cart, "line_id": n}`` response shape (minus the token), parsing the body with
-voicecart's own :func:`app.http_api.read_json`:
+voicecart's own :func:`app.server.http.read_json`:
 
 * :func:`redis_app` — the cart lives in Redis (``redis.asyncio``; ``GET`` + ``SETEX 1800``),
   keyed by a ``Cart-Id`` header; the bench seeds the carts before the load.
@@ -14,7 +14,7 @@ voicecart's own :func:`app.http_api.read_json`:
   ceiling for this server, this body and this response.
 
 Every variant renders its JSON with the response class voicecart ships
-(:class:`app.responses.OrjsonResponse`), so the serializer is the same on both sides of a ratio.
+(:class:`app.server.responses.OrjsonResponse`), so the serializer is the same on both sides of a ratio.
 
 The seed cart is the corpus's 5-line UUID-menu cart (``BENCH_CART_LINES`` changes it).
 """

@@ -3,7 +3,7 @@
 A *turn* is one more of the cart's first line (it merges, so it works at every size):
 
 * voicecart: verify → decompress → unpack → apply → reprice → pack → compress → sign
-  (:func:`app.turn.run_turn`, from the token to the next token);
+  (:func:`app.core.turn.run_turn`, from the token to the next token);
 * Redis: ``GET`` → JSON → apply → reprice → JSON → ``SETEX 1800`` on a real ``redis-server``
   on loopback (started here), redis-py;
 * dict: apply → reprice on a ``CartState`` kept in an in-process dict.

@@ -1,4 +1,4 @@
-"""A deterministic corpus of realistic carts on the two menus, built through :mod:`app.turn`.
+"""A deterministic corpus of realistic carts on the two menus, built through :mod:`app.core.turn`.
 
 Carts of 1, 3, 5, 12, 30 and 50 lines on the demo burger menu (short slug ids) and on the
 taqueria menu (UUID ids, like a Supabase-backed POS). Every line picks an available item, the

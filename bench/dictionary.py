@@ -96,7 +96,7 @@ def training_samples(menus: int = 200, seed: int = 20261127) -> list[bytes]:
             ops = line_ops(
                 menu, lines, seed=rng.getrandbits(32), notes_every=rng.choice((0, 2, 3, 4)), notes=TRAIN_NOTES
             )
-            samples.append(cart_codec._pack_state(build(menu, ops, codec).state))
+            samples.append(cart_codec.pack_state(build(menu, ops, codec).state))
     return samples
 
 

@@ -3,7 +3,7 @@
     python -m bench.fuzz              # 1,000,000 tokens + 100,000 requests -> bench/results/fuzz.md
     python -m bench.fuzz --quick      # 20,000 + 2,000, the CI form (tests/system/test_fuzz_smoke.py)
 
-Tokens (against :class:`app.codec.CartCodec` directly):
+Tokens (against :class:`app.core.token.codec.CartCodec` directly):
 
 * **forged** — genuine tokens mutated (bit flips, character edits, insertions, deletions,
   truncation, splices, byte edits re-encoded canonically, header fields rewritten), random

@@ -2,10 +2,10 @@
 
 Two call trees, time per frame:
 
-1. many add-item turns (:func:`app.turn.run_turn`) on the 5-line UUID-menu cart — the codec,
+1. many add-item turns (:func:`app.core.turn.run_turn`) on the 5-line UUID-menu cart — the codec,
    apply and reprice;
 2. the same add-item as an HTTP request through the app ``voicecart serve`` runs
-   (:func:`app.http_api.create_app`, every middleware), called in-process as ASGI, so the tree
+   (:func:`app.server.app.create_app`, every middleware), called in-process as ASGI, so the tree
    shows what the web layer adds without any socket or load generator in the picture.
 """
 
@@ -76,10 +76,14 @@ def asgi_request(path: str, body: bytes, token: str, extra_headers: Headers = ()
     return {"scope": scope, "body": body}
 
 
-def add_item_request(cart: CorpusCart, extra_headers: Headers = ()) -> dict[str, Any]:
-    """The corpus cart's add-again turn as an ASGI add-item request."""
+def add_item_request(
+    cart: CorpusCart, extra_headers: Headers = (), add: tuple[str, int, Sequence[str]] | None = None
+) -> dict[str, Any]:
+    """The corpus cart's add-again turn as an ASGI add-item request; with ``add`` (item id, quantity,
+    modifier ids) that add instead."""
     op = cart.add_again()
-    body = json.dumps({"item": op.item, "quantity": op.quantity, "modifiers": list(op.modifiers)}).encode()
+    item, quantity, modifiers = add or (op.item, op.quantity, op.modifiers)
+    body = json.dumps({"item": item, "quantity": quantity, "modifiers": list(modifiers)}).encode()
     return asgi_request(f"/v1/restaurants/{cart.menu.restaurant_id}/cart/items", body, cart.token, extra_headers)
 
 
@@ -97,14 +101,14 @@ async def call_asgi(app: Any, request: dict[str, Any]) -> tuple[int, bytes]:
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 
-def shipped_app(work: Path) -> Any:
-    """:func:`app.http_api.create_app` as ``voicecart serve`` builds it, on the UUID menu (copied
-    under ``work``, with the bench keys)."""
+def shipped_app(work: Path, menu_key: str = "uuid") -> Any:
+    """:func:`app.server.app.create_app` as ``voicecart serve`` builds it, on the UUID menu (or
+    ``menu_key``'s; copied under ``work``, with the bench keys)."""
     from app.server.app import create_app
 
     menus = work / "menus"
     menus.mkdir()
-    shutil.copy(MENU_FILES["uuid"], menus)
+    shutil.copy(MENU_FILES[menu_key], menus)
     return create_app(Settings(keys_spec=BENCH_KEYS, menu_dir=menus, data_dir=work / "data"))
 
 

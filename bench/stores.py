@@ -2,10 +2,10 @@
 
 * **Redis** (as the seed proposed): ``GET`` the cart's JSON, apply the turn, ``SETEX`` it back
   for 1800 s. The JSON is the cart's natural form (:func:`bench.corpus.natural_json`).
-* **dict**: the original in-process store, holding :class:`~app.cart.CartState` objects. It is
+* **dict**: the original in-process store, holding :class:`~app.core.cart.CartState` objects. It is
   the cost floor — and loses every cart on restart and cannot be shared by two workers.
 
-Both run the very same :func:`app.turn.apply` and :func:`app.pricing.price_cart` as voicecart,
+Both run the very same :func:`app.core.turn.apply` and :func:`app.core.cart.pricing.price_cart` as voicecart,
 so the comparison isolates how the cart is carried.
 """
 

@@ -80,7 +80,8 @@ def settings(tmp_path: Path, menu_dir: Path) -> Settings:
 
 @pytest.fixture
 def client(settings: Settings, clock: FakeClock) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, clock=clock)) as test_client:
+    # from loopback, like an operator on the box (CART_OPERATOR_NETWORKS): /readyz in full, Voicecart-Instance
+    with TestClient(create_app(settings, clock=clock), client=("127.0.0.1", 50000)) as test_client:
         yield test_client
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import msgpack
 import zstandard
 
-from app.core.token.codec import _HEADER, CODEC_RAW, CODEC_ZSTD, CartCodec, b64encode, restaurant_tag
+from app.core.token.codec import CODEC_RAW, CODEC_ZSTD, HEADER, CartCodec, b64encode, restaurant_tag
+from app.core.token.signing import TokenSigner
 
 ZSTD_MAGICLESS = zstandard.FORMAT_ZSTD1_MAGICLESS
 EMPTY_RAW_BLOCK = b"\x01\x00\x00"  # last block, raw, 0 bytes
@@ -29,7 +30,7 @@ def mint(
 ) -> str:
     """A token whose MAC is genuine for ``codec``'s signing key, over whatever we ask for."""
     tag = codec.keys.signing.tag
-    header = _HEADER.pack(
+    header = HEADER.pack(
         version,
         kid_tag if kid_tag is not None else tag,
         flags,
@@ -39,7 +40,7 @@ def mint(
         cart_id,
     )
     body = b64encode(header + payload)
-    mac = codec._signers[tag].get_signature(restaurant_id.encode() + b"\0" + body)
+    mac = TokenSigner(codec.keys.signing.secret, codec.purpose).get_signature(restaurant_id.encode() + b"\0" + body)
     return (body + b"." + mac).decode()
 
 

@@ -1,4 +1,4 @@
-"""A real kitchen webhook receiver on loopback, implementing the contract in :mod:`app.sinks`.
+"""A real kitchen webhook receiver on loopback, implementing the contract in :mod:`app.orders.webhook`.
 
 It verifies ``Voicecart-Signature``, keeps the first order per ``Idempotency-Key``, answers a repeat
 with ``Idempotent-Replayed: true`` and the order it kept, and a different ``cart_revision`` with 409.

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
 import pytest
 
 from app.errors import ConfigError
 from app.runtime.context import keyring, token_policy
-from app.settings import Settings, bundled_menu_dir
+from app.settings import Settings, bundled_menu_dir, markdown_table
 
 
 def test_defaults() -> None:
@@ -79,3 +81,54 @@ def test_a_pasted_trailing_slash_is_dropped_from_origins() -> None:
         {"CART_CORS_ORIGINS": "https://a.example/", "CART_REALTIME_ALLOWED_ORIGINS": "https://b.example/"}
     )
     assert (s.cors_origins, s.realtime_allowed_origins) == (("https://a.example",), ("https://b.example",))
+
+
+def test_every_bound_is_checked_however_the_settings_are_built() -> None:
+    with pytest.raises(ConfigError, match=r"CART_TTL_SECONDS=-5 must be between 10 and 604800"):
+        Settings(ttl_seconds=-5)
+    with pytest.raises(ConfigError, match="CART_MAX_LIFETIME_SECONDS=600 must be between 1800"):
+        dataclasses.replace(Settings(), max_lifetime_seconds=600)  # the lifetime is at least the TTL
+    with pytest.raises(ConfigError, match="CART_ORDER_WORKERS='8' is not a whole number"):
+        Settings(order_workers="8")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="CART_MAX_CONCURRENCY=-1"):
+        Settings.from_env({"CART_MAX_CONCURRENCY": "-1"})
+
+
+def test_settings_travel_as_variables_unchanged(tmp_path: Path) -> None:
+    """How ``serve --workers`` hands its settings (flags included) to uvicorn's worker processes."""
+    for settings in (
+        Settings(),
+        Settings(
+            keys_spec="k:" + "x" * 40,
+            menu_dir=tmp_path,
+            ttl_seconds=60,
+            max_lifetime_seconds=600,
+            cors_origins=("https://a.example", "http://b.example:8080"),
+            orders_db=tmp_path / "o.db",
+            order_webhook_url="https://kitchen.example/orders",
+            order_webhook_secret=" s" * 20,
+            log_level="DEBUG",
+            max_concurrency=0,
+        ),
+    ):
+        assert Settings.from_env(settings.to_env()) == settings
+
+
+def test_the_readme_table_is_the_fields() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert markdown_table() in readme, "README.md's Configuration table differs from:\n" + markdown_table()
+
+
+def test_serve_flags_override_the_environment_without_writing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.cli.main import build_parser, serve_settings
+
+    monkeypatch.delenv("CART_MENU_DIR", raising=False)
+    monkeypatch.delenv("CART_MAX_CONCURRENCY", raising=False)
+    args = build_parser().parse_args(["serve", "--menu-dir", str(tmp_path), "--limit-concurrency", "64"])
+    settings = serve_settings(args, {"CART_MAX_CONCURRENCY": "8"})
+    assert (settings.menu_dir, settings.max_concurrency) == (tmp_path.resolve(), 64)
+    assert "CART_MENU_DIR" not in os.environ and "CART_MAX_CONCURRENCY" not in os.environ
+    with pytest.raises(ConfigError, match="CART_MENU_RELOAD_SECONDS"):
+        serve_settings(args, {"CART_MENU_RELOAD_SECONDS": "-1"})

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from app.settings import setting_bounds
+
 
 def bounded_int(low: int, high: int | None = None, what: str = "a whole number") -> Callable[[str], int]:
     """An argparse ``type``: a decimal integer from ``low`` to ``high`` (no upper bound: None)."""
@@ -29,5 +31,6 @@ def bounded_int(low: int, high: int | None = None, what: str = "a whole number")
 
 PORT = bounded_int(1, 65535, "a TCP port")
 WORKERS = bounded_int(1, 512, "a number of worker processes")
-CONCURRENCY = bounded_int(0, 100_000, "a request limit (0: none)")  # as CART_MAX_CONCURRENCY (app/settings.py)
+CONCURRENCY = bounded_int(*setting_bounds("max_concurrency"), "a request limit (0: none)")  # CART_MAX_CONCURRENCY's
 COUNT = bounded_int(1, 10_000, "a count")
+ATTEMPTS = bounded_int(1, 20, "a number of attempts")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.cli.arguments import CONCURRENCY, PORT, WORKERS
@@ -27,40 +29,38 @@ from app.core.token.codec import CartCodec, read_header
 from app.core.token.keys import fingerprint, new_key_spec
 from app.core.turn import TurnResult
 from app.errors import CartError, ConfigError, TokenWrongRestaurant
-from app.logs import log_config
+from app.logs import json_line
 from app.runtime.context import codec as build_codec
 from app.runtime.context import keyring
 from app.settings import Settings
 
 
-def _serve(args: argparse.Namespace) -> int:
+def serve_settings(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> Settings:
+    """The environment's settings with ``serve``'s flags applied (checked like any other value)."""
+    settings = Settings.from_env(env)
+    flags: dict[str, Any] = {}
     if args.menu_dir:
-        os.environ["CART_MENU_DIR"] = str(Path(args.menu_dir).resolve())
-    if args.limit_concurrency is not None:  # read by every worker's create_app (app/overload.py)
-        os.environ["CART_MAX_CONCURRENCY"] = str(args.limit_concurrency)
-    settings = Settings.from_env()
+        flags["menu_dir"] = Path(args.menu_dir).resolve()
+    if args.limit_concurrency is not None:
+        flags["max_concurrency"] = args.limit_concurrency
+    return dataclasses.replace(settings, **flags) if flags else settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    settings = serve_settings(args)
     # fail fast, before uvicorn forks workers: keys and menus must load
     keys = keyring(settings)
     catalog = MenuCatalog.from_dir(settings.menu_dir)
-    print(
+    banner = (
         f"voicecart: {settings.env}, {len(catalog.menus)} restaurant(s) "
         f"({', '.join(catalog.restaurant_ids())}), keys {keys.describe()}, "
         f"at most {settings.max_concurrency or 'unlimited'} requests in flight, "
-        f"http://{args.host}:{args.port}",
-        file=sys.stderr,
+        f"http://{args.host}:{args.port}"
     )
-    import uvicorn
+    print(json_line("voicecart.serve", banner), file=sys.stderr)  # every line the server writes is JSON
+    from app.server.serve import serve  # uvicorn and the app: only for this command
 
-    uvicorn.run(
-        "app.server.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level=settings.log_level.lower(),
-        log_config=log_config(settings.log_level),  # JSON lines; our middleware writes the access log
-        access_log=False,
-    )
+    serve(settings, args.host, args.port, args.workers)
     return 0
 
 

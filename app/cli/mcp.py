@@ -12,6 +12,8 @@ import asyncio
 import sys
 from typing import Any
 
+from app.cli.arguments import ATTEMPTS
+
 
 def _mcp(args: argparse.Namespace) -> int:
     try:
@@ -38,6 +40,6 @@ def register(sub: Any) -> None:
     mcp.add_argument("--url", required=True, help="voicecart's base URL, e.g. http://127.0.0.1:8000")
     mcp.add_argument("--restaurant", required=True, help="restaurant id, e.g. demo-burger")
     mcp.add_argument(
-        "--attempts", type=int, default=5, help="tries per tool call on 502/503/504 or a dropped connection"
+        "--attempts", type=ATTEMPTS, default=5, help="tries per tool call on 502/503/504 or a dropped connection (1–20)"
     )
     mcp.set_defaults(func=_mcp)

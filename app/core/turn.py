@@ -14,14 +14,16 @@ from typing import Final
 
 from app.core import cart
 from app.core.cart import CartState
-from app.core.cart.choices import Pick, decode
+from app.core.cart.choices import Pick, decode, identities
 from app.core.cart.pricing import PricedCart, price_cart
 from app.core.cart.shapes import CartView, CartWarning, Priced
 from app.core.cart.view import cart_view
-from app.core.menu import Item, Menu, Variation
+from app.core.menu import Item, Menu, ModifierGroup, Variation
+from app.core.menu.memo import memo
 from app.core.reading.choice_names import resolve_variation
 from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
+from app.core.reading.modifiers import resolve_choices
 from app.core.token.codec import CartCodec
 from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
 from app.json_input import as_integer
@@ -120,6 +122,20 @@ def check_available(menu: Menu, item: Item, now: int | None = None) -> Item:
     return item
 
 
+MAX_CONSISTENT_PER_ITEM = 256  # consistent choices remembered per item before starting over
+
+
+def check_consistent_once(item: Item, picks: tuple[Pick, ...] | list[Pick], notes: str | None) -> None:
+    """:func:`~app.core.reading.contradictions.check_consistent`, remembered per item for the
+    choices and notes it let through: its answer depends on nothing else, and the item never
+    changes (a reload makes a new one). A contradiction is worked out again each time it is said."""
+    key = (identities(picks), notes)
+    consistent = memo(item, "consistent choices", MAX_CONSISTENT_PER_ITEM)
+    if key not in consistent:
+        check_consistent(item, picks, notes)
+        consistent[key] = picks  # keeps the options whose ids make the key
+
+
 def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -> tuple[CartState, int | None]:
     """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input.
 
@@ -151,7 +167,7 @@ def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tup
         item = check_available(menu, said.item, now)
         count = (said.quantity or 1) if op.quantity is AS_SAID or len(lines) > 1 else op.quantity
         notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
-        check_consistent(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
+        check_consistent_once(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
         state, line_id = cart.add_line(state, item, list(said.picks), cart.check_quantity(count), notes, said.variation)
         first = line_id if first is None else first
     return state, first
@@ -175,6 +191,8 @@ def _update_line(state: CartState, op: UpdateLine, menu: Menu) -> CartState:
             if said_notes and op.notes is None:  # "make it gluten free": kept as a note, never dropped
                 kept = [n for n in (line.notes or "").split("; ") if n]
                 op = replace(op, notes="; ".join(dict.fromkeys([*kept, *said_notes])))
+        elif item.size_group is not None:  # its sizes are options: the new size replaces the old one
+            options = resized_picks(item, item.size_group, kept_picks(item, line), op.variation)
         elif op.variation is not None:  # always, without modifiers (the condition above)
             options = kept_picks(item, line)
             variation = resolve_variation(item, op.variation) if item.variations else None
@@ -198,7 +216,7 @@ def _check_update(
     item = item or menu.item_by_tag(line.item_tag)
     picks = options if options is not None else decode(line.option_tags, item.options_by_tag) if item else None
     if item is not None and picks is not None:
-        check_consistent(item, picks, notes if notes is not None else line.notes)
+        check_consistent_once(item, picks, notes if notes is not None else line.notes)
 
 
 def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
@@ -207,6 +225,16 @@ def kept_picks(item: Item, line: cart.Line) -> list[Pick]:
     if picks is None:
         raise ModifierInvalid(f"a choice on this {item.name} is no longer offered; choose again", line_id=line.line_id)
     return list(picks)
+
+
+def resized_picks(item: Item, sizes: ModifierGroup, picks: list[Pick], size: str | None) -> list[Pick]:
+    """``picks`` with the choice of the ``sizes`` group replaced by ``size`` (said as a variation)."""
+    _, said = resolve_choices(item, (), size)  # read as a choice of the item, as an added line's size is
+    chosen = [p for p in said if p.option.group_id == sizes.id]
+    if not chosen:
+        names = ", ".join(o.name for o in sizes.options if o.available)
+        raise ModifierInvalid(f"{item.name} has no {size}; the {sizes.name} choices are {names}", item_id=item.id)
+    return [p for p in picks if p.option.group_id != sizes.id] + chosen
 
 
 def closed_notice(menu: Menu, now: int) -> CartWarning | None:

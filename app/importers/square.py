@@ -8,7 +8,10 @@ Mapping:
 * ``ITEM`` → item (``category_id`` / ``categories[0]`` / ``reporting_category`` → ``category``;
   ``tax_ids`` → ``taxes``, none or ``is_taxable: false`` → exempt ``[]``);
 * ``ITEM_VARIATION`` → ``variations`` with absolute prices (``FIXED_PRICING`` only: a
-  variable-priced one is skipped and reported); a single variation becomes the item's price;
+  variable-priced one is skipped and reported); a single variation becomes the item's price; a
+  variation named only through Item Options (``item_option_values`` → ``ITEM_OPTION`` /
+  ``ITEM_OPTION_VAL``) is named by its option values ("Large, Oat"), in the item's option order;
+* an archived item (``is_archived``) is not on sale: skipped and reported;
 * ``MODIFIER_LIST`` / ``MODIFIER`` → modifier groups / options (the item's
   ``min/max_selected_modifiers`` over the list's, over ``selection_type``; ``on_by_default``,
   also per item in ``modifier_overrides``, → ``default``; ``allow_quantities`` → ``max_quantity``);
@@ -31,7 +34,17 @@ from typing import Any
 from app.errors import MenuError
 
 MAX_SQUARE_QUANTITY = 12  # a line carries at most 12 choices (app.core.cart.choices)
-CARRIED_TYPES = {"ITEM", "ITEM_VARIATION", "MODIFIER_LIST", "MODIFIER", "TAX", "CATEGORY"}
+CARRIED_TYPES = {
+    "ITEM",
+    "ITEM_VARIATION",
+    "MODIFIER_LIST",
+    "MODIFIER",
+    "TAX",
+    "CATEGORY",
+    "ITEM_OPTION",
+    "ITEM_OPTION_VAL",
+}
+FALLBACK_VARIATION_NAME = "Regular"  # Square's own name for an item's only variation
 
 
 def _snake(key: str) -> str:
@@ -89,7 +102,8 @@ class _Catalog:
 
 def _objects(document: Any) -> list[dict[str, Any]]:
     if isinstance(document, dict) and isinstance(document.get("objects"), list):
-        found = [*document["objects"], *(document.get("related_objects") or [])]
+        related = document.get("related_objects") or document.get("relatedObjects") or []  # API or SDK spelling
+        found = [*document["objects"], *related]
     elif isinstance(document, list):
         found = document
     else:
@@ -102,8 +116,10 @@ def _flatten(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for obj in objects:
         out.setdefault(obj.get("id", f"#{len(out)}"), obj)
-        nested = (obj.get("item_data") or {}).get("variations") or (obj.get("modifier_list_data") or {}).get(
-            "modifiers"
+        nested = (
+            (obj.get("item_data") or {}).get("variations")
+            or (obj.get("modifier_list_data") or {}).get("modifiers")
+            or (obj.get("item_option_data") or {}).get("values")
         )
         for child in _flatten(nested or []):
             out.setdefault(child.get("id", f"#{len(out)}"), child)
@@ -187,7 +203,7 @@ def _variations(catalog: _Catalog, obj: dict[str, Any], name: str) -> list[dict[
         if variation.get("is_deleted") or not catalog.present(variation) or data.get("sellable") is False:
             continue
         override = catalog.override(data)
-        label = data.get("name") or "Regular"
+        label = data.get("name") or _option_label(catalog, obj, data) or FALLBACK_VARIATION_NAME
         pricing = override.get("pricing_type") or data.get("pricing_type") or "FIXED_PRICING"
         price = catalog.amount(override.get("price_money") or data.get("price_money"), variation["id"])
         if pricing != "FIXED_PRICING" or price is None:
@@ -198,6 +214,24 @@ def _variations(catalog: _Catalog, obj: dict[str, Any], name: str) -> list[dict[
             entry["available"] = False
         out.append(entry)
     return out
+
+
+def _option_label(catalog: _Catalog, item: dict[str, Any], data: dict[str, Any]) -> str | None:
+    """A variation's name from its Item Option values ("Large, Oat"), ordered as the item lists its
+    options; None when it has none (or they cannot be found in the export)."""
+    order = [o.get("item_option_id") for o in (item.get("item_data") or {}).get("item_options") or []]
+    chosen = data.get("item_option_values") or []
+    chosen = sorted(
+        chosen, key=lambda v: order.index(v.get("item_option_id")) if v.get("item_option_id") in order else len(order)
+    )
+    names = []
+    for value in chosen:
+        found = catalog.by_id.get(value.get("item_option_value_id") or "")
+        name = ((found or {}).get("item_option_value_data") or {}).get("name")
+        if not name:
+            return None
+        names.append(name)
+    return ", ".join(names) or None
 
 
 def _category(catalog: _Catalog, data: dict[str, Any]) -> str:
@@ -260,6 +294,9 @@ def import_square(document: Any, restaurant_id: str, name: str | None = None, lo
         if obj.get("type") != "ITEM":
             continue
         if not catalog.present(obj):
+            continue
+        if (obj.get("item_data") or {}).get("is_archived"):  # archived in the Dashboard: no longer sold
+            report.append(f"{(obj.get('item_data') or {}).get('name')}: archived (not on sale); skipped")
             continue
         if (obj.get("item_data") or {}).get("product_type") not in (None, "REGULAR", "FOOD_AND_BEV"):
             report.append(f"{(obj.get('item_data') or {}).get('name')}: product type not carried; skipped")

@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from app.core.cart import CartState, TaxAmount, check_options, clean_notes
 from app.core.cart.choices import decode, entry_key
@@ -295,7 +295,17 @@ def other_content(stored: dict[str, Any], message: str) -> CartAlreadyOrdered:
     )
 
 
-def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[dict[str, Any]]:
+class CheckoutWarning(TypedDict):
+    """What a repeated checkout says about itself: ``checkout_details_differ`` (with the ``fields``
+    that differed and what was ``ordered`` for them) or ``checkout_details_unconfirmed``."""
+
+    code: str
+    message: str
+    fields: NotRequired[list[str]]
+    ordered: NotRequired[dict[str, Any]]
+
+
+def check_repeat(stored: dict[str, Any], state: CartState, request: CheckoutRequest) -> list[CheckoutWarning]:
     """A checkout of a cart that has an order ``stored``: the same content is that order (its warnings,
     if this checkout asked for other details, are returned); other content is ``cart_already_ordered``.
 

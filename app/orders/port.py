@@ -16,11 +16,14 @@ Adapters: :mod:`app.orders.sqlite` (default), :mod:`app.orders.webhook`; chosen 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from app.errors import CartAlreadyOrdered, OrderOutcomeUnknown
 from app.orders.order import Order, other_content
+
+log = logging.getLogger("voicecart.orders")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,19 @@ class Placement:
 
 
 class OrderSink(Protocol):
+    # True: ``lookup`` tells an order from none (SQLite, PostgreSQL). False: the sink hands orders on
+    # and keeps none (the webhook), so a refused checkout must not say "nothing was ordered".
+    keeps_orders: bool
+
+    def start(self) -> None:
+        """Called once before serving, on an order thread (PostgreSQL: connect and create the table);
+        a store that is down is not a start-up error."""
+        ...
+
+    def close(self) -> None:
+        """Called once at shutdown: release connections and clients."""
+        ...
+
     def place(self, order: Order) -> Placement:
         """Take ``order`` unless its cart was ordered already (then: that order, or 409)."""
         ...
@@ -46,6 +62,34 @@ class OrderSink(Protocol):
         store cannot be read (never None for "could not look").
         """
         ...
+
+
+ORDER_COLUMNS = "order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body"
+
+
+def order_row(order: Order) -> tuple[str, str, str, int, int, int, str]:
+    """The values a store inserts for ``order``, in :data:`ORDER_COLUMNS`' order (``body``: :func:`order_json`)."""
+    body = order_json(order).decode()
+    return (
+        order.order_id,
+        order.cart_id,
+        order.restaurant_id,
+        order.cart_revision,
+        order.placed_at,
+        order.total_cents,
+        body,
+    )
+
+
+def placement_of(order: Order, inserted: bool, row: tuple[str, int, str] | None) -> Placement:
+    """What a store's insert-unless-the-cart-has-an-order did: ``order`` placed, or the cart's stored
+    ``row`` (``order_id, cart_revision, body``) answered (the same revision) or refused (409)."""
+    if inserted:
+        log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
+        return Placement(order.to_dict(), True)
+    if row is None or row[0] != order.order_id:
+        raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
+    return Placement(same_revision(row, order.cart_revision), False)
 
 
 def order_json(order: Order) -> bytes:
@@ -78,6 +122,3 @@ def cannot_check(cart_id: str) -> OrderOutcomeUnknown:
         cart_id=cart_id,
         reason="lookup_failed",
     )
-
-
-# --- SQLite -----------------------------------------------------------------------------------------

@@ -6,7 +6,13 @@ order sink (:class:`app.orders.port.OrderSink`): **one order per cart**, decided
 EXISTS``, safe when several replicas start at once).
 
 Connections come from a psycopg_pool pool, each checked before use (a database restart leaves
-dead connections behind). Placing an order is ``INSERT … ON CONFLICT DO NOTHING`` followed, on a
+dead connections behind). Works behind PgBouncer in session and transaction pooling: no startup
+``options`` (PgBouncer refuses them), the statement timeout set per transaction (``SET LOCAL``),
+and no server-side prepared statements (``prepare_threshold=None``: in transaction pooling the next
+transaction may run on another server connection). Why a connection was refused (a wrong password,
+an unsupported startup parameter, too many clients) is logged in one line with the failure.
+
+Placing an order is ``INSERT … ON CONFLICT DO NOTHING`` followed, on a
 conflict, by reading the stored order: running it twice has the effect of running it once, so a
 failed attempt is retried (tenacity: exponential backoff with jitter) until ``deadline_seconds``.
 When the retries run out:
@@ -31,7 +37,7 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_e
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.logs import one_line
 from app.orders.order import Order
-from app.orders.port import Placement, cannot_check, order_json, same_revision
+from app.orders.port import ORDER_COLUMNS, Placement, cannot_check, order_row, placement_of, same_revision
 
 log = logging.getLogger("voicecart.orders")
 
@@ -50,7 +56,7 @@ CREATE INDEX IF NOT EXISTS voicecart_orders_by_time ON voicecart_orders (placed_
 """
 _ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM voicecart_orders WHERE cart_id = %s"
 _INSERT = (
-    "INSERT INTO voicecart_orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
+    f"INSERT INTO voicecart_orders ({ORDER_COLUMNS})"
     " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING order_id"
 )
 # serialises concurrent CREATE TABLE IF NOT EXISTS from replicas starting together (it can race in PostgreSQL)
@@ -61,8 +67,28 @@ class _NotSent(Exception):
     """No connection could be had: the attempt never reached the database."""
 
 
+def _recording_connection(sink: PostgresSink) -> type[psycopg.Connection[Any]]:
+    """The pool's connection class, noting on ``sink`` why a connection attempt failed (the pool
+    itself only times out): logged with the failure, so a refusal says its cause."""
+
+    class RecordingConnection(psycopg.Connection[Any]):
+        @classmethod
+        def connect(cls, *args: Any, **kwargs: Any) -> Any:
+            try:
+                conn = super().connect(*args, **kwargs)
+            except psycopg.Error as exc:
+                sink.refused = one_line(str(exc))
+                raise
+            sink.refused = None
+            return conn
+
+    return RecordingConnection
+
+
 class PostgresSink:
     """Orders in one PostgreSQL table, shared by every replica; retried within ``deadline_seconds``."""
+
+    keeps_orders = True
 
     def __init__(
         self,
@@ -83,12 +109,15 @@ class PostgresSink:
             check=ConnectionPool.check_connection,  # a restarted database leaves dead connections behind
             reconnect_timeout=24 * 3600,  # keep trying to refill in the background; never give up on the database
             kwargs={
-                "autocommit": True,  # each statement its own transaction: an INSERT is durable when it returns
+                "autocommit": True,  # transactions are explicit (each unit of work is one; durable when it returns)
                 "connect_timeout": connect_timeout_seconds,
-                "options": f"-c statement_timeout={int(statement_timeout_seconds * 1000)}",
+                "prepare_threshold": None,  # never prepare: PgBouncer's transaction pooling shares server connections
             },
+            connection_class=_recording_connection(self),
             name="voicecart-orders",
         )
+        self._statement_timeout_ms = str(int(statement_timeout_seconds * 1000))
+        self.refused: str | None = None  # why the last connection attempt failed, one line (None: it worked)
         self._lock = threading.Lock()
         self._opened = False
         self._schema_ready = False
@@ -110,6 +139,18 @@ class PostgresSink:
                 conn.execute(statement)  # our own constant DDL
         self._schema_ready = True
 
+    def _transaction(self, conn: psycopg.Connection[Any], work: Any) -> Any:
+        """``work(conn)`` in one transaction with this store's statement timeout (``SET LOCAL``: it
+        holds on whichever server connection PgBouncer gives the transaction, and ends with it)."""
+        with conn.transaction():
+            conn.execute("SELECT set_config('statement_timeout', %s, true)", (self._statement_timeout_ms,))
+            return work(conn)
+
+    def _why(self, exc: BaseException) -> str:
+        """A pool timeout says only that no connection came; add why the last attempt was refused."""
+        refused = self.refused
+        return one_line(str(exc)) + (f"; last connection attempt: {refused}" if refused else "")
+
     def _run(self, what: str, work: Any) -> Any:
         """``work(conn)`` with a checked connection, retried until the deadline. Raises the last error;
         :class:`_NotSent` when no connection could be had."""
@@ -123,7 +164,7 @@ class PostgresSink:
                 "%s: PostgreSQL attempt %d failed: %s",
                 what,
                 state.attempt_number,
-                state.outcome and state.outcome.exception(),
+                one_line(str(state.outcome.exception())) if state.outcome else "",
             ),
         )
         for attempt in retrying:
@@ -131,10 +172,10 @@ class PostgresSink:
                 try:
                     conn = self._pool.getconn()
                 except PoolTimeout as exc:
-                    raise _NotSent(str(exc)) from None
+                    raise _NotSent(self._why(exc)) from None
                 try:
                     self._ensure_schema(conn)
-                    return work(conn)
+                    return self._transaction(conn, work)
                 finally:
                     self._pool.putconn(conn)  # the pool discards a broken connection
         raise AssertionError("unreachable: tenacity reraises")
@@ -146,19 +187,10 @@ class PostgresSink:
         try:
             self._run("schema", lambda conn: None)
         except (psycopg.Error, _NotSent) as exc:
-            log.error("PostgreSQL order store not reachable yet (%s); orders will retry it", exc)
+            log.error("PostgreSQL order store not reachable yet (%s); orders will retry it", one_line(str(exc)))
 
     def place(self, order: Order) -> Placement:
-        body = order_json(order).decode()
-        values = (
-            order.order_id,
-            order.cart_id,
-            order.restaurant_id,
-            order.cart_revision,
-            order.placed_at,
-            order.total_cents,
-            body,
-        )
+        values = order_row(order)
 
         def insert(conn: psycopg.Connection[Any]) -> tuple[bool, tuple[str, int, str] | None]:
             if conn.execute(_INSERT, values).fetchone() is not None:
@@ -168,31 +200,26 @@ class PostgresSink:
         try:
             inserted, row = self._run(f"order {order.order_id}", insert)
         except _NotSent as exc:
-            log.error("order %s: PostgreSQL unreachable: %s", order.order_id, exc)
+            log.error("order %s: PostgreSQL unreachable: %s", order.order_id, one_line(str(exc)))
             raise OrderDeliveryFailed(
                 "the order could not be stored; nothing was ordered and your cart is unchanged, please try again"
             ) from None
         except psycopg.Error as exc:
-            log.error("order %s: PostgreSQL failed after sending: %s", order.order_id, exc)
+            log.error("order %s: PostgreSQL failed after sending: %s", order.order_id, one_line(str(exc)))
             raise OrderOutcomeUnknown(
                 "the order store stopped answering while taking the order, so it may or may not have been "
                 "placed; retry the same checkout with the same cart token: it places the order at most once"
             ) from None
-        if inserted:
-            log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
-            return Placement(order.to_dict(), True)
-        if row is None or row[0] != order.order_id:
-            raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
-        return Placement(same_revision(row, order.cart_revision), False)
+        return placement_of(order, inserted, row)
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         self._open()
         try:
             with self._pool.connection(timeout=1.0) as conn:
                 self._ensure_schema(conn)
-                row = conn.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+                row = self._transaction(conn, lambda c: c.execute(_ORDER_OF_CART, (cart_id,)).fetchone())
         except (psycopg.Error, PoolTimeout) as exc:
-            log.error("order lookup for cart %s failed: %s", cart_id, one_line(str(exc)))
+            log.error("order lookup for cart %s failed: %s", cart_id, self._why(exc))
             raise cannot_check(cart_id) from None
         return None if row is None else same_revision(row, revision)
 

@@ -6,14 +6,19 @@ Blocking (a sink may do I/O): call it off the event loop.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.core import turn
 from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
-from app.orders.order import CheckoutRequest, build_order, check_repeat
+from app.errors import CartEmpty, CartHasUnavailableItems, OrderTotalChanged, OrderTotalNegative, RestaurantClosed
+from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
 from app.orders.port import OrderSink
+
+# what build_order refuses a checkout with (nothing is placed by this call)
+CheckoutRefused = (CartEmpty, CartHasUnavailableItems, RestaurantClosed, OrderTotalNegative, OrderTotalChanged)
 
 
 @dataclass
@@ -21,10 +26,10 @@ class Submitted:
     order: dict[str, Any]  # the order of record
     created: bool  # False: this cart revision had been ordered before (the same order)
     state: CartState  # the cart, marked checked out
-    warnings: list[CartWarning]  # what repricing at checkout found (e.g. price_changed)
+    warnings: Sequence[CartWarning | CheckoutWarning]  # what repricing found (price_changed), or a repeat differed
 
 
-UNCONFIRMED_REPEAT = {
+UNCONFIRMED_REPEAT: CheckoutWarning = {
     "code": "checkout_details_unconfirmed",
     "message": "this order had already been placed; the kitchen keeps the details of the first checkout, "
     "which it did not send back, so these may not be the ones it has",
@@ -40,7 +45,16 @@ def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSi
     found = sink.lookup(state.cart_id_hex, state.revision)
     if found is not None:
         return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
-    order, priced = build_order(state, menu, request, now)
+    try:
+        order, priced = build_order(state, menu, request, now)
+    except CheckoutRefused as exc:
+        if not sink.keeps_orders:  # an earlier checkout of this cart may have reached the kitchen
+            exc.details["may_be_ordered"] = True
+            exc.message += (
+                "; this checkout placed nothing, but an earlier checkout of this cart may already have reached "
+                "the kitchen, which cannot be checked from here"
+            )
+        raise
     placement = sink.place(order)
     if placement.created:
         return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
@@ -53,7 +67,7 @@ class Checkout:
     order: dict[str, Any]
     created: bool
     result: turn.TurnResult  # the checked-out cart and its token
-    warnings: list[CartWarning]
+    warnings: Sequence[CartWarning | CheckoutWarning]
 
 
 def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:

@@ -18,7 +18,7 @@ import tenacity
 
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
-from app.orders.port import Placement, cannot_check, order_json, same_revision
+from app.orders.port import ORDER_COLUMNS, Placement, cannot_check, order_row, placement_of, same_revision
 
 log = logging.getLogger("voicecart.orders")
 
@@ -38,6 +38,7 @@ CREATE INDEX IF NOT EXISTS orders_by_time ON orders (placed_at);
 
 # placing and looking up ask the same question
 _ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?"
+_INSERT = f"INSERT INTO orders ({ORDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 
 
 def _locked(exc: BaseException) -> bool:
@@ -46,6 +47,8 @@ def _locked(exc: BaseException) -> bool:
 
 class SqliteSink:
     """Orders in one SQLite file; the database's UNIQUE constraints decide, across processes."""
+
+    keeps_orders = True
 
     def __init__(self, path: Path, busy_timeout_seconds: float = 10.0) -> None:
         self.path = path
@@ -80,6 +83,12 @@ class SqliteSink:
             reraise=True,
         )
 
+    def start(self) -> None:
+        """Nothing to do: the file and its table are made by the first order."""
+
+    def close(self) -> None:
+        """Nothing to release: each call opens and closes its own connection."""
+
     def place(self, order: Order) -> Placement:
         try:
             self._ensure_schema()
@@ -90,29 +99,12 @@ class SqliteSink:
             log.error("order %s: SQLite store failed: %s", order.order_id, exc)
             message = "the order could not be stored; your cart is unchanged, please try again"
             raise OrderDeliveryFailed(message) from None
-        if inserted:
-            log.info("order %s placed (cart %s rev %d)", order.order_id, order.cart_id, order.cart_revision)
-            return Placement(order.to_dict(), True)
-        if row is None or row[0] != order.order_id:
-            raise RuntimeError(f"orders table is inconsistent for cart {order.cart_id}")
-        return Placement(same_revision(row, order.cart_revision), False)
+        return placement_of(order, inserted, row)
 
     def _insert(self, order: Order) -> tuple[bool, tuple[str, int, str] | None]:
         """Insert unless the cart has an order: (inserted, the stored row when it had one)."""
         with closing(self._connect()) as db:
-            inserted = db.execute(
-                "INSERT INTO orders (order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (
-                    order.order_id,
-                    order.cart_id,
-                    order.restaurant_id,
-                    order.cart_revision,
-                    order.placed_at,
-                    order.total_cents,
-                    order_json(order).decode(),
-                ),
-            ).rowcount
+            inserted = db.execute(_INSERT, order_row(order)).rowcount
             row = None
             if not inserted:
                 row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
@@ -122,8 +114,15 @@ class SqliteSink:
         if not self.path.is_file():
             return None
         try:
-            with closing(self._connect()) as db:
-                row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+            # a "locked" answered at once (another process switching the new file to WAL) is tried again
+            for attempt in self._while_locked():
+                with attempt, closing(self._connect()) as db:
+                    row = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # the file exists, its first order is being created: none yet
+                return None
+            log.error("order lookup for cart %s failed: %s", cart_id, exc)
+            raise cannot_check(cart_id) from None
         except sqlite3.Error as exc:
             log.error("order lookup for cart %s failed: %s", cart_id, exc)
             raise cannot_check(cart_id) from None

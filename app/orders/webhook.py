@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import tenacity
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, other_content
@@ -57,6 +58,15 @@ def kept_order(response: httpx.Response, order_id: str) -> dict[str, Any] | None
     return None
 
 
+class _Failed(Exception):
+    """An attempt that delivered nothing: ``last`` says how; ``sent``: the request may have reached the
+    receiver (no answer came); ``final``: the receiver refused it (a 4xx), so no retry."""
+
+    def __init__(self, last: str, *, sent: bool = False, final: bool = False) -> None:
+        super().__init__(last)
+        self.last, self.sent, self.final = last, sent, final
+
+
 def sign(secret: str, body: bytes) -> str:
     """The ``Voicecart-Signature`` value a receiver recomputes to verify a delivery."""
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
@@ -64,6 +74,8 @@ def sign(secret: str, body: bytes) -> str:
 
 class WebhookSink:
     """Deliver each order by a signed, idempotent POST, retrying within ``deadline_seconds``."""
+
+    keeps_orders = False  # the receiver keeps them: lookup cannot tell an order from none
 
     def __init__(
         self,
@@ -99,6 +111,16 @@ class WebhookSink:
                 self._client = httpx.Client(follow_redirects=False)
             return self._client
 
+    def start(self) -> None:
+        """Nothing to do: the client is made on first use."""
+
+    def close(self) -> None:
+        """Close the pooled client, if one was made."""
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         return None  # the receiver keeps the orders; a repeat is recognised there (Idempotency-Key)
 
@@ -117,62 +139,82 @@ class WebhookSink:
         }
         client = self.client()  # before the clock starts: the first one loads the TLS trust store
         deadline = self._monotonic() + self.deadline_seconds
-        attempt, last = 0, "no attempt"
-        maybe_delivered = False  # an attempt was sent and never answered: the kitchen may hold the order
-        refused = False  # the receiver answered with a final 4xx
-        while attempt < self.max_attempts:
-            remaining = deadline - self._monotonic()
-            if remaining <= 0:
-                break
-            attempt += 1
+        failures: list[_Failed] = []
+
+        def attempt() -> Placement:
             try:
-                response = client.post(
-                    self.url, content=body, headers=headers, timeout=min(self.attempt_timeout, remaining)
-                )
-            except (httpx.ConnectTimeout, httpx.PoolTimeout):
-                last = "timeout connecting"
-            except httpx.TimeoutException:
-                last, maybe_delivered = "timeout", True
-            except httpx.ConnectError as exc:
-                last = f"connection error ({type(exc).__name__})"
-            except httpx.TransportError as exc:  # the request may have been sent (read/write/protocol)
-                last, maybe_delivered = f"connection error ({type(exc).__name__})", True
-            else:
-                status = response.status_code
-                if 200 <= status < 300:
-                    replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
-                    log.info("order %s delivered (attempt %d, replayed=%s)", order.order_id, attempt, replayed)
-                    if not replayed:
-                        return Placement(order.to_dict(), True)
-                    kept = kept_order(response, order.order_id)  # what the kitchen has, not this attempt
-                    return Placement(kept or order.to_dict(), False, stored_copy=kept is not None)
-                if status == 409:
-                    kept = kept_order(response, order.order_id)
-                    if kept is not None:
-                        raise other_content(kept, "this cart was already ordered before these changes")
-                    raise already_ordered(order.order_id, order.cart_revision)
-                last = f"HTTP {status}"
-                if status < 500 and status not in RETRY_STATUSES:
-                    refused = True
-                    break  # the receiver refuses this order; repeating it will not help
-            log.warning("order %s: delivery attempt %d failed: %s", order.order_id, attempt, last)
-            delay = self.backoff(attempt)
+                remaining = deadline - self._monotonic()
+                return self._attempt(client, order, body, headers, remaining, len(failures) + 1)
+            except _Failed as failure:
+                failures.append(failure)
+                raise
+
+        def give_up(state: tenacity.RetryCallState) -> bool:
             # a retry left with less than MIN_ATTEMPT_SECONDS would only time out, making a known failure unknown
-            if self._monotonic() + delay + min(self.attempt_timeout, MIN_ATTEMPT_SECONDS) > deadline:
-                break
-            self._sleep(delay)
-        if maybe_delivered and not refused:
-            log.error("order %s: outcome unknown after %d attempt(s): %s", order.order_id, attempt, last)
+            after_sleep = self._monotonic() + state.upcoming_sleep
+            too_late = after_sleep + min(self.attempt_timeout, MIN_ATTEMPT_SECONDS) > deadline
+            return state.attempt_number >= self.max_attempts or too_late
+
+        retrying = tenacity.Retrying(
+            retry=tenacity.retry_if_exception(lambda exc: isinstance(exc, _Failed) and not exc.final),
+            stop=give_up,
+            wait=lambda state: self.backoff(state.attempt_number),
+            sleep=self._sleep,
+            after=lambda state: log.warning(
+                "order %s: delivery attempt %d failed: %s", order.order_id, state.attempt_number, failures[-1].last
+            ),
+            reraise=True,
+        )
+        try:
+            return retrying(attempt)
+        except _Failed:
+            pass
+        attempts, last = len(failures), failures[-1].last
+        # an attempt was sent and never answered: the kitchen may hold the order (unless it then refused it)
+        if any(f.sent for f in failures) and not failures[-1].final:
+            log.error("order %s: outcome unknown after %d attempt(s): %s", order.order_id, attempts, last)
             raise OrderOutcomeUnknown(
                 "the kitchen did not confirm the order in time, so it may or may not have been placed; retry the "
                 "same checkout with the same cart token: it places the order at most once",
-                attempts=attempt,
+                attempts=attempts,
                 last_error=last,
             )
-        log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempt, last)
+        log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempts, last)
         raise OrderDeliveryFailed(
             "the order could not be delivered to the kitchen; nothing was ordered and your cart is unchanged, "
             "please try again",
-            attempts=attempt,
+            attempts=attempts,
             last_error=last,
         )
+
+    def _attempt(
+        self, client: httpx.Client, order: Order, body: bytes, headers: dict[str, str], remaining: float, number: int
+    ) -> Placement:
+        """Attempt ``number``, one POST: the placement, 409's ``cart_already_ordered``, or :class:`_Failed`
+        saying how it failed."""
+        timeout = min(self.attempt_timeout, remaining)
+        try:
+            response = client.post(self.url, content=body, headers=headers, timeout=timeout)
+        except (httpx.ConnectTimeout, httpx.PoolTimeout):
+            raise _Failed("timeout connecting") from None
+        except httpx.TimeoutException:
+            raise _Failed("timeout", sent=True) from None
+        except httpx.ConnectError as exc:
+            raise _Failed(f"connection error ({type(exc).__name__})") from None
+        except httpx.TransportError as exc:  # the request may have been sent (read/write/protocol)
+            raise _Failed(f"connection error ({type(exc).__name__})", sent=True) from None
+        status = response.status_code
+        if 200 <= status < 300:
+            replayed = response.headers.get(REPLAYED_HEADER, "").lower() == "true"
+            log.info("order %s delivered (attempt %d, replayed=%s)", order.order_id, number, replayed)
+            if not replayed:
+                return Placement(order.to_dict(), True)
+            kept = kept_order(response, order.order_id)  # what the kitchen has, not this attempt
+            return Placement(kept or order.to_dict(), False, stored_copy=kept is not None)
+        if status == 409:
+            kept = kept_order(response, order.order_id)
+            if kept is not None:
+                raise other_content(kept, "this cart was already ordered before these changes")
+            raise already_ordered(order.order_id, order.cart_revision)
+        # any other 4xx: the receiver refuses this order; repeating it will not help
+        raise _Failed(f"HTTP {status}", final=status < 500 and status not in RETRY_STATUSES)

@@ -76,7 +76,6 @@ class ClockWatch:
         past_seconds: int | None = None,
         on_change: Callable[[ClockReport], None] | None = None,
     ) -> None:
-        self.allowed_skew = allowed_skew_seconds
         self.future_mark = max(1, allowed_skew_seconds // 2)
         self.past_mark = past_seconds if past_seconds is not None else max(240, 4 * allowed_skew_seconds)
         self.min_samples = min_samples

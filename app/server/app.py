@@ -21,8 +21,10 @@ from app.runtime.menu_reload import MenuReloader
 from app.server import cart_routes, openapi, ops_routes, order_routes, voice_routes
 from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
+from app.server.operators import operator_check
 from app.server.order_workers import OrderWorkers
 from app.server.overload import ConcurrencyLimit, InFlight, measure_lag
+from app.server.slow_clients import BodyDeadline
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -47,6 +49,7 @@ def assemble(ctx: AppContext) -> Starlette:
     order_workers = OrderWorkers(ctx.settings.order_workers, ctx.settings.checkout_timeout_seconds)
     sink = ctx.order_sink
     in_flight = InFlight(ctx.settings.max_concurrency)
+    is_operator = operator_check(ctx.settings.operator_networks)
     reloader = MenuReloader(
         ctx.catalog,
         ctx.settings.menu_dir,
@@ -57,9 +60,7 @@ def assemble(ctx: AppContext) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        start, close = getattr(sink, "start", None), getattr(sink, "close", None)
-        if start is not None:  # PostgreSQL: create the table now (a database that is down is retried later)
-            await order_workers.run(start)
+        await order_workers.run(sink.start)  # PostgreSQL: create the table now (a database down is retried later)
         lag = asyncio.create_task(measure_lag(in_flight)) if in_flight.limit else None
         try:
             async with reloader.running():  # menu hot reload: polling and SIGHUP
@@ -68,14 +69,15 @@ def assemble(ctx: AppContext) -> Starlette:
             if lag is not None:
                 lag.cancel()
             order_workers.close()
-            if close is not None:
-                close()
+            sink.close()
 
     # the outermost middleware first: every response is observed, CORS answers included
     middleware = [
-        Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id()),
+        Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id(), is_operator=is_operator),
         # backpressure inside the observer, so refusals are counted and logged
         Middleware(ConcurrencyLimit, in_flight=in_flight),
+        # a body trickled in on purpose is 408, never a held slot
+        Middleware(BodyDeadline, seconds=ctx.settings.request_timeout_seconds),
     ]
     if ctx.settings.cors_origins:
         middleware.append(
@@ -92,7 +94,7 @@ def assemble(ctx: AppContext) -> Starlette:
             *cart_routes.routes(ctx),
             *order_routes.routes(ctx, order_workers),
             *voice_routes.routes(ctx, order_workers),
-            *ops_routes.routes(ctx, metrics, reloader),
+            *ops_routes.routes(ctx, metrics, reloader, is_operator),
             *openapi.routes(ctx),  # describes every route above, from this table
         ],
         middleware=middleware,

@@ -12,12 +12,20 @@ import logging
 from typing import Any
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Match, Mount, Route
 
 from app.core.turn import TurnResult
-from app.errors import CartError, InvalidRequest, LineNotFound, RequestTooLarge
+from app.errors import (
+    CartError,
+    ClientDisconnected,
+    EncodingUnsupported,
+    InvalidRequest,
+    LineNotFound,
+    RequestTooLarge,
+    TokenAmbiguous,
+)
 from app.json_input import parse_json
 from app.server.responses import OrjsonResponse
 
@@ -29,21 +37,40 @@ MAX_LINE_ID_DIGITS = 9  # path ids beyond this cannot name a line (and int() of 
 
 
 def cart_token(request: Request) -> str | None:
-    """The ``Cart-Token`` request header, if sent."""
-    return request.headers.get(TOKEN_HEADER)
+    """The ``Cart-Token`` request header, if sent. Two of them (or one with a comma: a proxy folds
+    duplicates so) is ``token_ambiguous``: the stale one of the two would silently drop items."""
+    sent = request.headers.getlist(TOKEN_HEADER)
+    if len(sent) > 1 or (sent and "," in sent[0]):
+        count = len(sent) if len(sent) > 1 else len(sent[0].split(","))
+        raise TokenAmbiguous(
+            f"{count} Cart-Token values were sent; send exactly one (the one from the last answer)", count=count
+        )
+    return sent[0] if sent else None
 
 
 async def read_json(request: Request, *, required: bool = True) -> Any:
-    """The JSON body, size-capped while streaming (413), parsed by :func:`app.json_input.parse_json` (400)."""
+    """The JSON body, size-capped while streaming (413), parsed by :func:`app.json_input.parse_json` (400).
+
+    A ``Content-Encoding`` other than identity is 415 naming it (never a UTF-8 error about the
+    compressed bytes); a client gone mid-body is ``client_disconnected`` (499, no traceback)."""
+    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise EncodingUnsupported(
+            f"request bodies are read as plain JSON; Content-Encoding {encoding[:32]!r} is not supported",
+            encoding=encoding[:32],
+        )
     declared = request.headers.get("content-length")
     if declared and declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise RequestTooLarge(f"request body is limited to {MAX_BODY_BYTES} bytes", limit=MAX_BODY_BYTES)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise ClientDisconnected("the client went away before its request body arrived") from None
     body = b"".join(chunks)
     if not body.strip():
         if required:
@@ -73,8 +100,10 @@ def cart_error_response(exc: CartError) -> OrjsonResponse:
     """``{"error": {"code", "message", …}}`` with the error's status, and ``Retry-After`` when it has one
     (``overloaded``, ``clock_skew``: a retry soon is expected to work)."""
     retry_after = getattr(exc, "retry_after", None)
-    headers = None if retry_after is None else {"Retry-After": str(retry_after)}
-    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers)
+    headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
+    if exc.status == 408:  # the rest of a slow body is never read: end the connection
+        headers["Connection"] = "close"
+    return OrjsonResponse({"error": exc.to_dict()}, status_code=exc.status, headers=headers or None)
 
 
 async def on_cart_error(request: Request, exc: Exception) -> Response:
@@ -107,9 +136,19 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+async def on_client_gone(request: Request, exc: Exception) -> Response:
+    """A disconnect Starlette noticed outside :func:`read_json`: the same 499, no traceback."""
+    return await on_cart_error(request, ClientDisconnected("the client went away before its request was read"))
+
+
 async def on_unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return error_response("internal_error", "something went wrong on our side; your cart token is still valid", 500)
 
 
-EXCEPTION_HANDLERS = {CartError: on_cart_error, HTTPException: on_http_error, Exception: on_unexpected}
+EXCEPTION_HANDLERS = {
+    CartError: on_cart_error,
+    HTTPException: on_http_error,
+    ClientDisconnect: on_client_gone,
+    Exception: on_unexpected,
+}

@@ -140,10 +140,13 @@ class ObserveMiddleware:
     ``request.state.cart_error``; that is how verify failures get their reason.
     """
 
-    def __init__(self, app: ASGIApp, metrics: Metrics, instance: str) -> None:
+    def __init__(
+        self, app: ASGIApp, metrics: Metrics, instance: str, is_operator: Callable[[Scope], bool] = lambda s: True
+    ) -> None:
         self.app = app
         self.metrics = metrics
         self.instance_header = (b"voicecart-instance", instance.encode())
+        self.is_operator = is_operator  # only operators see which replica answered (app/server/operators.py)
         # "METHOD route" of the routes whose latency is observed, worked out once per label pair
         self._turn_routes: dict[tuple[str, str], str | None] = {}
 
@@ -153,6 +156,7 @@ class ObserveMiddleware:
             return
         started = time.perf_counter()
         seen: list[Any] = [500, None]  # status, minted token
+        operator = self.is_operator(scope)
 
         async def observe(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -161,7 +165,8 @@ class ObserveMiddleware:
                 for name, value in headers:
                     if name.lower() == TOKEN_HEADER:
                         seen[1] = value
-                message["headers"] = [*headers, self.instance_header]
+                if operator:
+                    message["headers"] = [*headers, self.instance_header]
             await send(message)
 
         try:

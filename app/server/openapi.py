@@ -2,7 +2,7 @@
 
 Nothing here is a second copy of the API kept in step by hand:
 
-* paths and methods come from the app's route table (:func:`build_document` walks ``app.routes``;
+* paths and methods come from the app's route table (:func:`build_document` walks the Starlette app's ``routes``;
   a route without an entry in :data:`OPERATIONS` is left out, and ``tests/…/test_openapi.py``
   fails on it);
 * each error response lists the codes of the :mod:`app.errors` classes the operation can raise,
@@ -263,9 +263,9 @@ def _answer(answer: Answer) -> dict[str, Any]:
 def _operation(op: Operation, path: str, restaurants: list[str], body_schema: dict[str, Any] | None) -> dict[str, Any]:
     classes: list[type[errors.CartError]] = list(op.errors)
     if op.body:
-        classes += [errors.InvalidRequest, errors.RequestTooLarge]
+        classes += [errors.InvalidRequest, errors.RequestTooLarge, errors.EncodingUnsupported]
     if op.token != "none":
-        classes.append(errors.TokenError)
+        classes += [errors.TokenError, errors.TokenAmbiguous]
     if "{rid}" in path:
         classes.append(errors.RestaurantNotFound)
     if path not in EXEMPT_PATHS:  # the concurrency limit (and a checkout's full order queue)

@@ -423,6 +423,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "message": {"type": "string"},
                 }
             ),
-        }
+        },
+        required=["status"],  # the rest only for CART_OPERATOR_NETWORKS (app/server/operators.py)
     ),
 }

@@ -1,18 +1,22 @@
 """Operating a replica: ``/healthz``, ``/readyz`` and ``/metrics``.
 
-Every response also carries ``Voicecart-Instance: host:pid`` (:class:`app.server.metrics.ObserveMiddleware`),
-so an operator (or a test) can see which replica served a turn behind the load balancer.
+Answers to operators (``CART_OPERATOR_NETWORKS``, :mod:`app.server.operators`) also carry
+``Voicecart-Instance: host:pid`` (:class:`app.server.metrics.ObserveMiddleware`), so an operator (or
+a test) can see which replica served a turn behind the load balancer; ``/readyz`` shows them its
+details (key ids and fingerprints, menu digests, the clock), everyone else only ``{"status"}``.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import Scope
 
 from app.core.cart import new_cart
 from app.core.token.keys import fingerprint
@@ -44,7 +48,9 @@ def instance_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def routes(ctx: AppContext, metrics: Metrics, reloader: MenuReloader) -> list[BaseRoute]:
+def routes(
+    ctx: AppContext, metrics: Metrics, reloader: MenuReloader, is_operator: Callable[[Scope], bool]
+) -> list[BaseRoute]:
     """``/healthz`` (liveness), ``/readyz`` (readiness) and ``/metrics`` (Prometheus)."""
 
     async def healthz(request: Request) -> Response:
@@ -61,6 +67,9 @@ def routes(ctx: AppContext, metrics: Metrics, reloader: MenuReloader) -> list[Ba
         keys = keys_status(ctx)
         clock = ctx.clock_watch.report if ctx.clock_watch is not None else None
         ready = bool(menus) and keys["ok"] and (clock is None or clock.ok)
+        status = 200 if ready else 503
+        if not is_operator(request.scope):  # the public edge: whether, never what (keys, digests)
+            return OrjsonResponse({"status": "ready" if ready else "not_ready"}, status_code=status)
         body = {
             "status": "ready" if ready else "not_ready",
             "menus": menus,
@@ -68,7 +77,7 @@ def routes(ctx: AppContext, metrics: Metrics, reloader: MenuReloader) -> list[Ba
             "keys": keys,
             **({} if clock is None else {"clock": {**clock.to_dict(), "message": clock.describe()}}),
         }
-        return OrjsonResponse(body, status_code=200 if ready else 503)
+        return OrjsonResponse(body, status_code=status)
 
     async def metrics_endpoint(request: Request) -> Response:
         return metrics.render()

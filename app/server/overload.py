@@ -11,7 +11,9 @@ mean a 10 s p99 and no signal at all). nginx replays a refused cart turn on anot
 (``proxy_next_upstream http_503``); nothing was done, so any client may retry too.
 
 ``/healthz``, ``/readyz`` and ``/metrics`` are never refused: an overloaded replica must still be
-observable. ``voicecart serve --limit-concurrency N`` sets the same limit; 0 turns it off.
+observable. ``voicecart serve --limit-concurrency N`` sets the same limit; 0 turns it off. Time spent
+waiting for a client's request body is not counted (a slow sender holds no slot; its body has a
+deadline of its own, :mod:`app.server.slow_clients`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import Overloaded
 from app.server.http import cart_error_response
@@ -77,7 +79,16 @@ class ConcurrencyLimit:
             await cart_error_response(exc)(scope, receive, send)
             return
         load.count += 1
+
+        async def receive_uncounted() -> Message:
+            # waiting for a client's body costs this replica nothing: slow senders must not fill the limit
+            load.count -= 1
+            try:
+                return await receive()
+            finally:
+                load.count += 1
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive_uncounted, send)
         finally:
             load.count -= 1

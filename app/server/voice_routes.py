@@ -15,12 +15,14 @@ from __future__ import annotations
 import functools
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import CartError, InvalidRequest
 from app.json_input import object_fields, optional_str
@@ -32,6 +34,41 @@ from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
 from app.voice.toolkit import parse_arguments
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def page_headers(speech_api: str) -> dict[str, str]:
+    """What the demo page (which opens the microphone) and its files are sent with: no other site may
+    frame them, scripts and styles only from here, the microphone for this page only, no referrer.
+    ``speech_api`` is the Realtime API's origin, the one other place the page connects to (WebRTC)."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(speech_api))
+    policy = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; "
+        f"connect-src 'self' {origin}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; "
+        "object-src 'none'"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "microphone=(self), camera=(), geolocation=(), payment=(), usb=()",
+    }
+
+
+class WithHeaders:
+    """ASGI wrapper adding ``headers`` to every answer of ``app`` (the static files)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *self.headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 ORDER_TOOLS = frozenset({"confirm_order"})  # may hand an order to the sink: run on the order workers
@@ -85,8 +122,10 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         secret = await mint_client_secret(ctx.settings, menu, ctx.now())
         return OrjsonResponse(secret, headers={"Cache-Control": "no-store"})
 
+    page = page_headers(ctx.settings.openai_base_url)
+
     async def demo_page(request: Request) -> Response:
-        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache", **page})
 
     base = "/v1/restaurants/{rid}/tools"
     return [
@@ -94,5 +133,5 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         Route(base, list_tools, methods=["GET"]),
         Route("/v1/realtime/session", create_session, methods=["POST"]),
         Route("/", demo_page, methods=["GET"]),
-        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        Mount("/static", WithHeaders(StaticFiles(directory=STATIC_DIR), page), name="static"),
     ]

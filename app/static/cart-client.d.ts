@@ -133,6 +133,8 @@ export interface CartClientOptions {
   locks?: CartLocks | null;
   /** Defaults to `indexedDB`: the cell whose compare-and-set decides which tab's token is newest; null: localStorage alone. */
   indexedDB?: IDBFactory | null;
+  /** How a retry after 502/503/504 waits (milliseconds); defaults to setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SavedCart {

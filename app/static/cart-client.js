@@ -26,6 +26,18 @@ export { RealtimeAdapter, RecordingChannel, playScript } from "./realtime-adapte
 
 const TOKEN_HEADER = "Cart-Token";
 const MAX_REAPPLY = 8; // a turn re-sent on a moved token this many times gives up with "cart_busy"
+// A 502/503/504 (a replica killed mid-request, nginx's own page, "overloaded", "order_outcome_unknown")
+// is sent again with the same token: a turn is a pure function of token and operation, and checkout is
+// idempotent per cart (a placed order answers 200 with itself), so a retry never orders twice.
+const RETRY_STATUSES = new Set([502, 503, 504]);
+const MAX_RETRIES = 3;
+const MAX_RETRY_WAIT_MS = 5000;
+
+function retryWait(response, retry) {
+  const asked = Number(response.headers?.get?.("Retry-After"));
+  const ms = Number.isFinite(asked) && asked > 0 ? asked * 1000 : 250 * 2 ** retry;
+  return Math.min(ms, MAX_RETRY_WAIT_MS);
+}
 
 // Why a saved cart was refused, in words for the customer (page) and for the model (tool note).
 export const TOKEN_REFUSALS = {
@@ -90,12 +102,15 @@ export class CartClient extends EventTarget {
     fetch = globalThis.fetch,
     locks = undefined,
     indexedDB = globalThis.indexedDB,
+    sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   } = {}) {
     super();
     if (!restaurantId) throw new Error("CartClient needs a restaurantId");
     this.baseUrl = baseUrl.replace(/\/$/, "");
     this.restaurantId = restaurantId;
     this.fetch = fetch.bind(globalThis);
+    this.sleep = sleep;
+    this.retried = 0; // requests sent again after a 502/503/504
     this.storageKey = `voicecart:cart:${restaurantId}`;
     this.storageProblem = null; // {name, message} once storage failed
     this._store = new TokenStore(
@@ -202,9 +217,15 @@ export class CartClient extends EventTarget {
   // older token was refused); `resend(data)` may veto that (a placed order is never re-sent: its
   // answer is saved as it is). A refusal carries the refused token as `err.token`.
   async _request(method, path, body, { resend = () => true } = {}) {
-    for (let attempt = 0; ; attempt += 1) {
+    for (let attempt = 0, retry = 0; ; attempt += 1) {
       const sent = tokenOf(await this._store.latest());
       const { response, data } = await this._send(method, path, body, sent);
+      if (RETRY_STATUSES.has(response.status) && retry < MAX_RETRIES) {
+        await this.sleep(retryWait(response, retry));
+        retry += 1;
+        this.retried += 1;
+        continue; // the same token (unless another tab moved the cart meanwhile: then theirs)
+      }
       if (!response.ok) {
         const error = new CartClientError(data.error || {}, response.status);
         error.token = sent;

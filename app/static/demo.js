@@ -43,27 +43,97 @@ function el(tag, attrs = {}, ...children) {
 }
 
 // --- menu and cart ----------------------------------------------------------------------------------
+// Serving hours (the menu's "hours" and an item's "availability" windows) in the restaurant's time
+// zone: a range that ends before it starts runs past midnight and belongs to the day it opens.
+const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const minutes = (hhmm) => hhmm.split(":").reduce((h, m) => Number(h) * 60 + Number(m));
+
+function localNow(timeZone) {
+  const format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const part = (type) => format.formatToParts(new Date()).find((p) => p.type === type).value;
+  return { day: part("weekday").toLowerCase().slice(0, 3), minute: minutes(`${part("hour")}:${part("minute")}`) };
+}
+
+function openNow(weekly, timeZone) {
+  const now = localNow(timeZone);
+  const spans = (day) => (weekly[day] || []).map((range) => range.split("-").map(minutes));
+  const yesterday = DAYS[(DAYS.indexOf(now.day) + 6) % 7];
+  return (
+    spans(now.day).some(([from, to]) => now.minute >= from && (to <= from || now.minute < to)) ||
+    spans(yesterday).some(([from, to]) => to <= from && now.minute < to)
+  );
+}
+
+function todaysHours(weekly, timeZone) {
+  const ranges = weekly[localNow(timeZone).day] || [];
+  return ranges.length ? ranges.map((r) => r.replace("-", "–")).join(", ") : "not today";
+}
+
+let menu = null;
 async function loadMenu() {
   const response = await fetch(`/v1/restaurants/${encodeURIComponent(restaurantId)}/menu`);
-  const menu = await response.json();
-  if (!response.ok) return notice(menu.error?.message || "menu unavailable");
+  const loaded = await response.json();
+  if (!response.ok) return notice(loaded.error?.message || "menu unavailable");
+  menu = loaded;
   currency = menu.currency || "USD";
   $("restaurant-name").textContent = `${menu.name} — voice order`;
+  renderMenu();
+  setInterval(renderMenu, 60_000); // serving hours begin and end while the page is open
+}
+
+function renderMenu() {
+  const zone = menu.hours?.timezone || "UTC";
+  if (menu.hours) {
+    const open = openNow(menu.hours.weekly, zone);
+    $("menu-hours").textContent = `${open ? "Open" : "Closed"} now · today ${todaysHours(menu.hours.weekly, zone)} (${zone} time)`;
+    $("menu-hours").className = open ? "hours open" : "hours closed";
+  }
   const byCategory = new Map();
   for (const item of menu.items) {
     if (!byCategory.has(item.category)) byCategory.set(item.category, []);
     byCategory.get(item.category).push(item);
   }
+  const rows = [];
   for (const [category, items] of byCategory) {
-    $("menu").append(el("h3", { textContent: category }));
+    rows.push(el("h3", { textContent: category }));
     for (const item of items) {
-      const row = el("div", { className: `menu-item${item.available === false ? " unavailable" : ""}` });
+      const windows = item.availability;
+      const itemZone = windows?.timezone || zone;
+      const served = !windows || openNow(windows.weekly, itemZone);
+      const soldOut = item.available === false;
+      const row = el("div", { className: `menu-item${soldOut || !served ? " unavailable" : ""}` });
+      row.dataset.itemId = item.id;
       // an item with variations (sizes) shows its cheapest price
       const prices = item.variations ? item.variations.map((v) => v.price_cents) : [item.price_cents];
-      row.append(el("span", { textContent: item.name }), el("span", { textContent: money(Math.min(...prices)) }));
-      $("menu").append(row);
+      const name = el("span", { className: "name", textContent: item.name });
+      if (soldOut) name.append(el("span", { className: "when", textContent: "sold out" }));
+      else if (!served) name.append(el("span", { className: "when", textContent: `served ${todaysHours(windows.weekly, itemZone)}` }));
+      row.append(name, el("span", { className: "price", textContent: money(Math.min(...prices)) }));
+      rows.push(row);
     }
   }
+  $("menu").replaceChildren(...rows);
+}
+
+// The totals as a receipt: where every tax is in the prices, "Total" and "includes GST A$1.56";
+// where a tax is added, Subtotal, that tax and Total (and any included tax under the total).
+function renderTotals(cart) {
+  const taxes = cart.taxes || [];
+  const added = taxes.filter((t) => !t.inclusive);
+  const included = taxes.filter((t) => t.inclusive && t.amount_cents);
+  const row = (label, cents, id, className = "") =>
+    el("tr", { className }, el("th", { textContent: label }), el("td", { id, textContent: money(cents) }));
+  const rows = [];
+  if (added.length) {
+    const addedCents = added.reduce((sum, t) => sum + t.amount_cents, 0);
+    rows.push(row("Subtotal", cart.subtotal_cents, "subtotal"), row(added.map((t) => t.name).join(" + "), addedCents, "tax"));
+  }
+  rows.push(row("Total", cart.total_cents, "total", "total"));
+  for (const tax of included) {
+    const line = el("td", { colSpan: 2, textContent: `includes ${tax.name} ${money(tax.amount_cents)}` });
+    rows.push(el("tr", { className: "included", id: `includes-${tax.id}` }, line));
+  }
+  $("totals").replaceChildren(...rows);
 }
 
 function renderCart(cart) {
@@ -86,9 +156,7 @@ function renderCart(cart) {
   );
   $("cart-empty").hidden = cart.lines.length > 0;
   $("warnings").replaceChildren(...cart.warnings.map((w) => el("li", { textContent: w.message })));
-  $("subtotal").textContent = money(cart.subtotal_cents);
-  $("tax").textContent = money(cart.tax_cents);
-  $("total").textContent = money(cart.total_cents);
+  renderTotals(cart);
   $("cart-meta").textContent = `cart ${cart.id} · revision ${cart.revision} · kept until ${new Date(cart.expires_at).toLocaleTimeString()} if idle`;
 }
 
@@ -129,19 +197,32 @@ client.addEventListener("tool-result", (e) => {
 });
 
 const simulated = wire(new RealtimeAdapter(client, channel));
+let plays = 0;
 
-// Recorded Realtime event sequences (app/static/realtime-events.json), one per scenario.
+// Recorded Realtime event sequences, one per scenario: app/static/realtime-events.json (the burger
+// demo) and realtime-events-<restaurant>.json for another restaurant.
 let scenarios = {};
 function showScenario(name) {
   $("script").value = JSON.stringify(scenarios[name]?.steps ?? [], null, 1);
   $("scenario-about").textContent = scenarios[name]?.about ?? "";
 }
 
+async function recordedFor(id) {
+  for (const file of ["realtime-events.json", `realtime-events-${encodeURIComponent(id)}.json`]) {
+    const response = await fetch(`/static/${file}`);
+    if (!response.ok) continue;
+    const recorded = await response.json();
+    if (recorded.restaurant_id === id) return recorded;
+  }
+  return null;
+}
+
 async function loadScript() {
-  const response = await fetch(`/static/realtime-events.json`);
-  if (!response.ok) return;
-  const recorded = await response.json();
-  if (recorded.restaurant_id !== restaurantId) return;
+  const recorded = await recordedFor(restaurantId);
+  if (!recorded) {
+    $("scenario-about").textContent = "No recorded conversations for this restaurant: paste Realtime events below.";
+    return;
+  }
   scenarios = recorded.scenarios;
   window.voicecart.scenarios = scenarios;
   $("scenario").replaceChildren(...Object.keys(scenarios).map((name) => el("option", { value: name, textContent: name })));
@@ -159,7 +240,10 @@ async function play() {
   $("play").disabled = true;
   $("sim-status").textContent = "playing…";
   try {
-    await playScript(simulated, events, { delayMs: Number(params.get("delay") ?? 150) });
+    if (client.cart?.checked_out) await newOrder(); // that order is placed: a script plays on a new one
+    // each play is a conversation of its own: a fresh adapter, or a replay's call ids would count as made
+    const adapter = plays++ ? wire(new RealtimeAdapter(client, channel)) : simulated;
+    await playScript(adapter, events, { delayMs: Number(params.get("delay") ?? 150) });
     $("sim-status").textContent = "done";
   } catch (err) {
     $("sim-status").textContent = `stopped: ${err.message}`;
@@ -212,12 +296,15 @@ async function connectVoice() {
 $("play").addEventListener("click", play);
 $("scenario").addEventListener("change", (e) => showScenario(e.target.value));
 $("connect").addEventListener("click", () => connectVoice().catch((err) => notice(`voice failed: ${err.message}`)));
-$("new-order").addEventListener("click", async () => {
+async function newOrder() {
   // no forget() first: newCart replaces the token in its turn, after any turn another tab has under way
   notice("");
   if (storageNote) notice(storageNote, "storage");
+  $("order-placed").hidden = true; // the last order's banner does not stand over the new cart
+  $("order-placed").textContent = "";
   renderCart((await client.newCart()).cart);
-});
+}
+$("new-order").addEventListener("click", newOrder);
 
 window.voicecart = { client, adapter: simulated, channel, play, playScript, RealtimeAdapter, scenarios, ready: null };
 window.voicecart.ready = (async () => {

@@ -13,6 +13,7 @@ from app.core import cart, turn
 from app.core.cart import CartState
 from app.core.cart.choices import Entry
 from app.core.cart.pricing import price_cart
+from app.core.menu import Item
 from app.core.reading.choice_names import exact_variation
 from app.core.reading.fuzzy import SUGGEST_SCORE, rank_items
 from app.core.reading.item import Reading
@@ -37,6 +38,7 @@ from app.voice.speech import (
     item_details,
     modifiers_phrase,
     order_readback,
+    removed_sentence,
     total_sentence,
 )
 from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, tool
@@ -150,7 +152,7 @@ def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str,
         "quantity": line.line.quantity,
         "options": [modifiers_phrase([m]) for m in line.modifiers],
         "notes": line.line.notes,
-        "spoken": describe_line(line),  # "two Cheeseburgers with Medium and Cheddar": the one wording of a line
+        "spoken": describe_line(line, ctx.menu),  # "two Cheeseburgers with Medium and Cheddar": the one wording
         "understood": understood_line(ctx.menu, line.line),  # the same line as an add's ids, to check and resend
     }
 
@@ -244,12 +246,20 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
         modifiers = tuple(args["modifiers"])
         item = ctx.menu.item_by_tag(line.item_tag)
-        if item is not None and item.variations and len(modifiers) == 1 and exact_variation(item, modifiers[0]):
+        if item is not None and len(modifiers) == 1 and _is_size(item, modifiers[0]):
             modifiers, size = None, modifiers[0]  # "make it a large": only the size changes, the rest stays
     # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
     return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
+
+
+def _is_size(item: Item, text: str) -> bool:
+    """``text`` names one of ``item``'s sizes: a variation, or an option of its "Size" group (the fries')."""
+    if item.variations:
+        return exact_variation(item, text) is not None
+    group, said = item.size_group, normalize(text)
+    return group is not None and any(said in (o.id, normalize(o.name)) for o in group.options)
 
 
 def _tags(entries: tuple[Entry, ...]) -> set[int]:
@@ -321,7 +331,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         lines = named or [state.line(args["line_id"]), *lines]
     if len(lines) > 1:
         priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
-        choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id])} for x in lines]
+        choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id], ctx.menu)} for x in lines]
         raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
     line = lines[0]
     quantity = args.get("quantity")
@@ -332,11 +342,10 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         removed = quantity
     else:
         op, removed = turn.RemoveLine(line.line_id), line.quantity
+    was = price_cart(state._replace(lines=(line,)), ctx.menu, ctx.now).lines[0].to_dict()
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
-    item = ctx.menu.item_by_tag(line.item_tag)
-    name = item.name if item else "that item"
     return state, {
-        "message": f"Removed {removed} {name}. {total_sentence(price_cart(state, ctx.menu, ctx.now))}",
+        "message": f"{removed_sentence(was, removed, ctx.menu)} {total_sentence(price_cart(state, ctx.menu, ctx.now))}",
         "line_id": line.line_id,
     }
 
@@ -349,7 +358,7 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     needs_cart=True,
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now))}
+    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)}
 
 
 @tool(

@@ -39,7 +39,7 @@ def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
         return state, already_placed(number)
     priced = price_cart(state, ctx.menu, ctx.now)
     lines = [p.to_dict() for p in priced.lines if p.available]
-    summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency)
+    summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency, ctx.menu)
     answer = {
         "message": summary + " Shall I place the order?",
         "total": ctx.money(priced.total_cents),
@@ -77,7 +77,7 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
     done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now)
     placed = done.order
     number = placed["order_id"][-6:].upper()
-    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"])
+    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
     first = "Your order is placed" if done.created else "That order was already placed"
     message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"
     if done.warnings:

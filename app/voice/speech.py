@@ -2,7 +2,8 @@
 
 Every sentence a voice tool speaks about the order is built here, so the read-back after an add,
 the ``get_current_order`` answer, the ``confirm_order`` review and the placed order all describe a
-line the same way ("two Cheeseburgers with Medium and Cheddar") and join lists the same way.
+line the same way ("two Cheeseburgers with Medium and Cheddar", "one large French Fries": a size
+before the name) and join lists the same way; a count is a number word with the name in the plural.
 Money is spoken in the currency's own format (:func:`app.core.cart.pricing.format_money`).
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.core.cart.pricing import PricedCart, PricedLine, format_money
-from app.core.menu import Item
+from app.core.menu import Item, Menu
 from app.errors import CartError
 
 _NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -55,13 +56,27 @@ def modifiers_phrase(modifiers: Iterable[Mapping[str, Any]]) -> str:
     return join_words(names)
 
 
-def line_phrase(line: Mapping[str, Any]) -> str:
-    """One cart or order line (its JSON dict) spoken: ``"two Large Lattes with two Extra shot"``."""
+def _size_ids(menu: Menu | None, item_id: str | None) -> frozenset[str]:
+    """The ids of the options that are ``item_id``'s sizes (its "Size" group), if ``menu`` knows the item
+    (None: a menu no longer served, e.g. an old order's)."""
+    item = menu.item(item_id) if menu is not None and item_id else None
+    group = item.size_group if item is not None else None
+    return frozenset(o.id for o in group.options) if group is not None else frozenset()
+
+
+def line_phrase(line: Mapping[str, Any], menu: Menu | None) -> str:
+    """One cart or order line (its JSON dict) spoken: ``"two large Lattes with two Extra shot"``.
+
+    A size is said as a size, before the name — a variation, or with ``menu`` the option of the
+    item's "Size" group: "one large French Fries", never "one French Fries with Large".
+    """
     qty = line["quantity"]
-    variation = line.get("variation")
-    name = f"{variation['name']} {line['name']}" if variation else line["name"]
+    sizes = _size_ids(menu, line.get("item_id"))
+    modifiers = list(line.get("modifiers", ()))
+    size = line.get("variation") or next((m for m in modifiers if m["id"] in sizes), None)
+    name = f"{size['name'].lower()} {line['name']}" if size else line["name"]
     text = f"{number_word(qty)} {_plural(name, qty)}"
-    with_text = modifiers_phrase(line.get("modifiers", ()))
+    with_text = modifiers_phrase(m for m in modifiers if m is not size)
     if with_text:
         text += " with " + with_text
     if line.get("notes"):
@@ -69,28 +84,39 @@ def line_phrase(line: Mapping[str, Any]) -> str:
     return text
 
 
-def describe_line(priced_line: PricedLine) -> str:
-    return line_phrase(priced_line.to_dict())
+def describe_line(priced_line: PricedLine, menu: Menu) -> str:
+    return line_phrase(priced_line.to_dict(), menu)
 
 
-def spoken_lines(lines: Iterable[Mapping[str, Any]]) -> str:
+def spoken_lines(lines: Iterable[Mapping[str, Any]], menu: Menu | None) -> str:
     """``"two Burritos with Steak and Pinto Beans; and one Horchata"`` from order/cart line dicts."""
-    parts = [line_phrase(line) for line in lines]
+    parts = [line_phrase(line, menu) for line in lines]
     if len(parts) <= 1:
         return "".join(parts)
     return "; ".join(parts[:-1]) + "; and " + parts[-1]
 
 
-def spoken_summary(lines: Iterable[Mapping[str, Any]], total_cents: int, currency: str) -> str:
+def removed_sentence(line: Mapping[str, Any], removed: int, menu: Menu) -> str:
+    """``"Removed three Cheeseburgers with Medium and Cheddar."``: the line's own wording, at the count removed."""
+    return f"Removed {line_phrase({**line, 'quantity': removed}, menu)}."
+
+
+def spoken_summary(lines: Iterable[Mapping[str, Any]], total_cents: int, currency: str, menu: Menu | None) -> str:
     """The read-back sentence: what is in the order and what it costs."""
-    text = spoken_lines(lines)
+    text = spoken_lines(lines, menu)
     if not text:
         return "Your cart is empty."
     return f"{text[:1].upper()}{text[1:]}. Your total is {format_money(total_cents, currency)}."
 
 
 def total_sentence(priced: PricedCart) -> str:
-    return f"Your total is now {format_money(priced.total_cents, priced.currency)} with tax."
+    """``"Your total is now $9.72 with tax."``; where every tax is in the prices, as a receipt says it:
+    ``"Your total is now A$13.50, including GST."``"""
+    total = format_money(priced.total_cents, priced.currency)
+    if priced.taxes and all(t["inclusive"] for t in priced.taxes):
+        held = " and ".join(dict.fromkeys(t["name"] for t in priced.taxes))
+        return f"Your total is now {total}, including {held}."
+    return f"Your total is now {total} with tax."
 
 
 def failure(exc: CartError) -> dict[str, Any]:
@@ -122,7 +148,13 @@ def failure(exc: CartError) -> dict[str, Any]:
             format_money(d["expected_total_cents"], d["currency"]),
         )
         why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
-        message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
+        placed = (
+            "This checkout placed nothing (an earlier checkout of this order may already have reached the "
+            "kitchen; I can't check that from here)"
+            if d.get("may_be_ordered")
+            else "Nothing was ordered"
+        )
+        message = f"{placed}: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
     elif exc.code == "order_outcome_unknown" and d.get("reason") == "lookup_failed":
         message = (
             "I can't reach the order system right now, so I can't check whether this order was already "
@@ -138,7 +170,7 @@ def failure(exc: CartError) -> dict[str, Any]:
     return {"error": exc.code, "message": message, **d}
 
 
-def cart_summary(priced: PricedCart) -> dict[str, Any]:
+def cart_summary(priced: PricedCart, menu: Menu) -> dict[str, Any]:
     """The cart as the model needs it: line ids to refer to, spoken prices, warnings."""
 
     def money(cents: int) -> str:
@@ -148,7 +180,7 @@ def cart_summary(priced: PricedCart) -> dict[str, Any]:
         "lines": [
             {
                 "line_id": p.line.line_id,
-                "description": describe_line(p),
+                "description": describe_line(p, menu),
                 "line_total": money(p.total_cents),
                 "available": p.available,
             }
@@ -162,7 +194,7 @@ def cart_summary(priced: PricedCart) -> dict[str, Any]:
     }
 
 
-def order_readback(priced: PricedCart) -> str:
+def order_readback(priced: PricedCart, menu: Menu) -> str:
     """``get_current_order``'s answer: the available lines, subtotal, tax, total, then any warnings."""
     if not priced.lines:
         return "The order is empty."
@@ -170,7 +202,7 @@ def order_readback(priced: PricedCart) -> str:
     def money(cents: int) -> str:
         return format_money(cents, priced.currency)
 
-    lines = spoken_lines(p.to_dict() for p in priced.lines if p.available)
+    lines = spoken_lines((p.to_dict() for p in priced.lines if p.available), menu)
     if not lines:  # every line sold out or gone: never "You have ."
         message = f"Nothing in the order can be made right now; the total is {money(priced.total_cents)}."
         return message + (" Note: " + "; ".join(w["message"] for w in priced.warnings) + "." if priced.warnings else "")

@@ -244,5 +244,5 @@ class Toolbox:
         if closed is not None:  # the first turn says it, with the hours, before anything else
             output["message"] = f"Sorry, {closed['message']}. " + output.get("message", "")
             output["restaurant_closed"] = {k: closed[k] for k in ("hours_today", "timezone")}
-        output = {"ok": ok, **output, "cart": cart_summary(result.priced)}
+        output = {"ok": ok, **output, "cart": cart_summary(result.priced, menu)}
         return ToolOutcome(ok, output, result)

@@ -50,7 +50,7 @@ async def run(call: Call, restart: Callable[[], None], name: str) -> list[tuple[
     log.info("%s: -- voicecart killed (SIGKILL) and restarted on the same port --", name)
     order = await turn("get_current_order", {})
     described = [line["description"] for line in order["cart"]["lines"]]
-    assert described == ["two Cheeseburgers with Medium and Cheddar", "one French Fries with Large"], described
+    assert described == ["two Cheeseburgers with Medium and Cheddar", "one large French Fries"], described
     review = await turn("confirm_order", {"action": "review"})
     assert review["ok"] and review["total_cents"] > 0
     placed = await turn(

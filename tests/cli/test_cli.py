@@ -230,6 +230,7 @@ def test_token_inspect_finds_the_restaurant_itself(configured: None, capsys: pyt
         ["serve", "--limit-concurrency", "-1"],
         ["serve", "--limit-concurrency", "100001"],
         ["orders", "list", "--limit", "0"],
+        ["mcp", "--url", "http://127.0.0.1:8000", "--restaurant", "demo-burger", "--attempts", "0"],
     ],
 )
 def test_numeric_flags_out_of_range_are_refused_before_anything_runs(

@@ -6,7 +6,7 @@ Version 2 tokens (variations, repeated and nested choices) are minted from the d
 Run once per released format version (and once per zstd dictionary that new tokens are
 compressed with: ``v<N>-dict<D>.json``) and commit the file; never regenerate an old one's
 file — those tokens are what carts in flight look like after a deploy, and every later
-release must keep decoding them (tests/core/test_golden.py).
+release must keep decoding them (tests/core/token/test_golden_tokens.py).
 
     python -m tests.golden.mint
 """

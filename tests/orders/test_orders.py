@@ -273,8 +273,8 @@ def test_long_notes_are_refused_not_truncated() -> None:
 def test_spoken_summary_reads_the_order(demo_menu: Menu) -> None:
     order, _ = build_order(burger_cart(demo_menu), demo_menu, ADA, T0)
     body = order.to_dict()
-    text = spoken_summary(body["lines"], body["total_cents"], "USD")
+    text = spoken_summary(body["lines"], body["total_cents"], "USD", demo_menu)
     total = f"${body['total_cents'] // 100}.{body['total_cents'] % 100:02d}"
-    said = "Two Classic Burgers with Medium and Bacon; and one French Fries with Large (note: extra crispy)."
+    said = "Two Classic Burgers with Medium and Bacon; and one large French Fries (note: extra crispy)."
     assert text == f"{said} Your total is {total}."
-    assert spoken_summary([], 0, "USD") == "Your cart is empty."
+    assert spoken_summary([], 0, "USD", demo_menu) == "Your cart is empty."

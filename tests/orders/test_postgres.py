@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from app.core.menu import Menu
-from app.errors import CartAlreadyOrdered, OrderDeliveryFailed
+from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, build_order
 from app.orders.postgres import PostgresSink
 from tests.conftest import T0
@@ -81,7 +81,9 @@ def test_another_revision_of_an_ordered_cart_is_refused(sink: PostgresSink, orde
     later = replace(order, cart_revision=order.cart_revision + 1)
     with pytest.raises(CartAlreadyOrdered) as info:
         sink.place(later)
-    assert info.value.details == {"order_id": order.order_id, "cart_revision": order.cart_revision}
+    details = info.value.details
+    assert (details["order_id"], details["cart_revision"]) == (order.order_id, order.cart_revision)
+    assert [line["item_id"] for line in details["ordered_lines"]] == ["classic-burger", "fries"]  # what was ordered
     with pytest.raises(CartAlreadyOrdered):
         sink.lookup(order.cart_id, later.cart_revision)
 
@@ -112,7 +114,8 @@ def test_a_database_down_is_a_clear_error_then_the_store_recovers(postgres: Post
             with pytest.raises(OrderDeliveryFailed) as info:
                 store.place(order)  # no connection can be had: definitely nothing stored
             assert "nothing was ordered" in info.value.message
-            assert store.lookup(order.cart_id, order.cart_revision) is None  # a lookup degrades, never raises
+            with pytest.raises(OrderOutcomeUnknown):  # a lookup that fails is "can't check", never "no order"
+                store.lookup(order.cart_id, order.cart_revision)
         finally:
             postgres.start()
         placed = store.place(order)
@@ -120,3 +123,43 @@ def test_a_database_down_is_a_clear_error_then_the_store_recovers(postgres: Post
         assert store.recent() == [placed.order]
     finally:
         store.close()
+
+
+def test_an_ordered_cart_retried_while_the_database_is_down_is_unknown_not_nothing_ordered(
+    postgres: PostgresServer, order: Order, demo_menu: Menu
+) -> None:
+    """Issue #24: PostgreSQL down, a retried checkout of a cart that IS ordered answered 502 "nothing
+    was ordered" (and with a moved price "Nothing was ordered: the total is now …")."""
+    from app.orders.order import CheckoutRequest
+    from app.orders.service import submit
+
+    store = PostgresSink(fresh_database(postgres), deadline_seconds=1.5)
+    try:
+        state = burger_cart(demo_menu)
+        submit(state, ADA, demo_menu, store, T0)
+        postgres.stop()
+        try:
+            for request in (ADA, CheckoutRequest(ADA.customer, "pickup", expected_total_cents=1)):
+                with pytest.raises(OrderOutcomeUnknown) as info:
+                    submit(state, request, demo_menu, store, T0)
+                assert info.value.details["reason"] == "lookup_failed"
+        finally:
+            postgres.start()
+        again = submit(state, ADA, demo_menu, store, T0)
+        assert again.created is False and again.order["order_id"] == order.order_id
+    finally:
+        store.close()
+
+
+def test_a_refused_connection_logs_its_cause_in_one_line(
+    postgres: PostgresServer, order: Order, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The log said only "couldn't get a connection after 2.00 sec"; now why the database refused."""
+    store = PostgresSink(postgres.url.rsplit("/", 1)[0] + "/no_such_database", deadline_seconds=1.0)
+    try:
+        with caplog.at_level("ERROR", logger="voicecart.orders"), pytest.raises(OrderDeliveryFailed):
+            store.place(order)
+    finally:
+        store.close()
+    (line,) = [r.getMessage() for r in caplog.records if "unreachable" in r.getMessage()]
+    assert 'database "no_such_database" does not exist' in line and "\n" not in line

@@ -17,33 +17,8 @@ from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import DEMO, TACO, FakeClock
 from tests.order_receiver import OrderReceiver
-
-BASE = f"/v1/restaurants/{DEMO}"
-CHECKOUT = f"{BASE}/cart/checkout"
-ORDER = {"customer": {"name": "Ada Lovelace", "phone": "+1 555 010 0199"}, "fulfillment": "pickup"}
-SECRET = "k" * 40
-
-
-def turn(client: TestClient, method: str, path: str, token: str | None = None, **kwargs: Any) -> Any:
-    headers = {"Cart-Token": token} if token else {}
-    return client.request(method, path, headers=headers, **kwargs)
-
-
-def new_cart(client: TestClient, *adds: dict[str, Any]) -> str:
-    token = turn(client, "POST", f"{BASE}/cart").json()["cart_token"]
-    for add in adds:
-        response = turn(client, "POST", f"{BASE}/cart/items", token, json=add)
-        assert response.status_code == 200, response.text
-        token = response.json()["cart_token"]
-    return token
-
-
-BURGERS = {"item": "classic-burger", "quantity": 2, "modifiers": ["medium", "bacon"]}
-FRIES = {"item": "fries", "modifiers": ["large"]}
-
-
-def checkout(client: TestClient, token: str | None, body: Any = ORDER) -> Any:
-    return turn(client, "POST", CHECKOUT, token, json=body)
+from tests.support.checkout import BURGERS, FRIES, ORDER, SECRET, checkout
+from tests.support.http import BASE, new_cart, refused, send
 
 
 def error_code(response: Any) -> str:
@@ -60,7 +35,7 @@ def stored_orders(settings: Settings) -> list[dict[str, Any]]:
 
 def test_first_checkout_is_201_and_the_order_is_stored(client: TestClient, settings: Settings) -> None:
     token = new_cart(client, BURGERS, FRIES)
-    cart = turn(client, "GET", f"{BASE}/cart", token).json()["cart"]
+    cart = send(client, "GET", f"{BASE}/cart", token).json()["cart"]
     response = checkout(client, token)
     assert response.status_code == 201
     body = response.json()
@@ -80,7 +55,7 @@ def test_customer_details_never_enter_the_token(client: TestClient) -> None:
     token = new_cart(client, FRIES)
     placed = checkout(client, token, {**ORDER, "customer": {"name": "Zebedee Quux", "phone": "+44 20 7946 0018"}})
     out = placed.json()["cart_token"]
-    inspected = turn(client, "GET", f"{BASE}/cart", out).json()
+    inspected = send(client, "GET", f"{BASE}/cart", out).json()
     assert "Zebedee" not in json.dumps(inspected) and "7946" not in json.dumps(inspected)
     assert len(out) <= len(token) + 8  # the checked-out token is the same cart, one flag more
 
@@ -108,7 +83,7 @@ def test_the_stored_order_wins_even_if_the_retry_says_otherwise(client: TestClie
 def test_another_revision_of_an_ordered_cart_is_409(client: TestClient, settings: Settings) -> None:
     token = new_cart(client, BURGERS)
     order_id = checkout(client, token).json()["order"]["order_id"]
-    changed = turn(client, "POST", f"{BASE}/cart/items", token, json=FRIES).json()["cart_token"]
+    changed = send(client, "POST", f"{BASE}/cart/items", token, json=FRIES).json()["cart_token"]
     response = checkout(client, changed)
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "cart_already_ordered"
@@ -128,9 +103,9 @@ def test_another_revision_of_an_ordered_cart_is_409(client: TestClient, settings
 )
 def test_changing_a_checked_out_cart_is_409(client: TestClient, method: str, path: str, body: Any) -> None:
     out = checkout(client, new_cart(client, BURGERS)).json()["cart_token"]
-    response = turn(client, method, BASE + path, out, json=body)
+    response = send(client, method, BASE + path, out, json=body)
     assert (response.status_code, error_code(response)) == (409, "cart_checked_out")
-    assert turn(client, "GET", f"{BASE}/cart", out).json()["cart"]["checked_out"] is True
+    assert send(client, "GET", f"{BASE}/cart", out).json()["cart"]["checked_out"] is True
 
 
 def test_two_carts_are_two_orders(client: TestClient, settings: Settings) -> None:
@@ -159,7 +134,7 @@ def set_price(item_id: str, cents: int) -> Any:
 
 def test_checkout_reprices_after_a_menu_change(client: TestClient, menu_dir: Path) -> None:
     token = new_cart(client, BURGERS, FRIES)
-    quoted = turn(client, "GET", f"{BASE}/cart", token).json()["cart"]
+    quoted = send(client, "GET", f"{BASE}/cart", token).json()["cart"]
     edit_menu(client, menu_dir, set_price("classic-burger", 999))  # was 899
     response = checkout(client, token)
     assert response.status_code == 201
@@ -174,7 +149,7 @@ def test_checkout_reprices_after_a_menu_change(client: TestClient, menu_dir: Pat
 
 def test_expected_total_guards_against_a_price_change(client: TestClient, menu_dir: Path) -> None:
     token = new_cart(client, BURGERS)
-    quoted = turn(client, "GET", f"{BASE}/cart", token).json()["cart"]["total_cents"]
+    quoted = send(client, "GET", f"{BASE}/cart", token).json()["cart"]["total_cents"]
     edit_menu(client, menu_dir, set_price("classic-burger", 999))
     response = checkout(client, token, {**ORDER, "expected_total_cents": quoted})
     assert (response.status_code, error_code(response)) == (409, "order_total_changed")
@@ -186,23 +161,22 @@ def test_expected_total_guards_against_a_price_change(client: TestClient, menu_d
 # --- every refusal: the caller's token stays valid -------------------------------------------------------------
 
 
-def refused(client: TestClient, token: str | None, status: int, code: str, body: Any = ORDER) -> dict[str, Any]:
-    response = checkout(client, token, body)
-    assert (response.status_code, error_code(response)) == (status, code), response.text
-    assert "Cart-Token" not in response.headers
-    return response.json()["error"]
+def checkout_refused(
+    client: TestClient, token: str | None, status: int, code: str, body: Any = ORDER
+) -> dict[str, Any]:
+    return refused(checkout(client, token, body), status, code)
 
 
 def test_token_refusals(client: TestClient, clock: FakeClock) -> None:
     token = new_cart(client, FRIES)
-    refused(client, None, 401, "token_missing")
-    refused(client, token[:-2] + ("AA" if token[-2:] != "AA" else "BB"), 401, "token_invalid")
-    taco = turn(client, "POST", f"/v1/restaurants/{TACO}/cart").json()["cart_token"]
-    refused(client, taco, 403, "token_wrong_restaurant")
-    response = turn(client, "POST", "/v1/restaurants/nowhere/cart/checkout", token, json=ORDER)
+    checkout_refused(client, None, 401, "token_missing")
+    checkout_refused(client, token[:-2] + ("AA" if token[-2:] != "AA" else "BB"), 401, "token_invalid")
+    taco = send(client, "POST", f"/v1/restaurants/{TACO}/cart").json()["cart_token"]
+    checkout_refused(client, taco, 403, "token_wrong_restaurant")
+    response = send(client, "POST", "/v1/restaurants/nowhere/cart/checkout", token, json=ORDER)
     assert (response.status_code, error_code(response)) == (404, "restaurant_not_found")
     clock.advance(31 * 60)
-    refused(client, token, 401, "token_expired")
+    checkout_refused(client, token, 401, "token_expired")
 
 
 @pytest.mark.parametrize(
@@ -217,23 +191,23 @@ def test_token_refusals(client: TestClient, clock: FakeClock) -> None:
     ],
 )
 def test_bad_bodies_are_400(client: TestClient, body: Any, code: str) -> None:
-    refused(client, new_cart(client, FRIES), 400, code, body)
+    checkout_refused(client, new_cart(client, FRIES), 400, code, body)
 
 
 def test_oversized_body_is_413(client: TestClient) -> None:
-    refused(client, new_cart(client, FRIES), 413, "request_too_large", {**ORDER, "notes": "x" * 20000})
+    checkout_refused(client, new_cart(client, FRIES), 413, "request_too_large", {**ORDER, "notes": "x" * 20000})
 
 
 def test_empty_cart_is_422(client: TestClient) -> None:
-    refused(client, new_cart(client), 422, "cart_empty")
+    checkout_refused(client, new_cart(client), 422, "cart_empty")
 
 
 def test_unavailable_items_are_422_and_fixable(client: TestClient, menu_dir: Path) -> None:
     token = new_cart(client, BURGERS, FRIES)
     edit_menu(client, menu_dir, lambda d: next(i for i in d["items"] if i["id"] == "fries").update(available=False))
-    error = refused(client, token, 422, "cart_has_unavailable_items")
+    error = checkout_refused(client, token, 422, "cart_has_unavailable_items")
     assert error["line_ids"] == [2]
-    fixed = turn(client, "DELETE", f"{BASE}/cart/items/2", token).json()["cart_token"]
+    fixed = send(client, "DELETE", f"{BASE}/cart/items/2", token).json()["cart_token"]
     assert checkout(client, fixed).status_code == 201
 
 
@@ -245,7 +219,7 @@ def test_a_required_choice_added_to_the_menu_is_422(client: TestClient, menu_dir
         next(g for g in fries["modifier_groups"] if g["id"] == "extras")["min"] = 1
 
     edit_menu(client, menu_dir, require_extras)
-    error = refused(client, token, 422, "modifier_required")
+    error = checkout_refused(client, token, 422, "modifier_required")
     assert (error["line_id"], error["group"]) == (1, "extras")
 
 
@@ -253,7 +227,7 @@ def test_closed_restaurant_is_422(client: TestClient, menu_dir: Path, clock: Fak
     token = new_cart(client, FRIES)
     # the fake clock says Friday 08:00 UTC
     edit_menu(client, menu_dir, lambda d: d.update(hours={"timezone": "UTC", "weekly": {"fri": ["11:00-22:00"]}}))
-    error = refused(client, token, 422, "restaurant_closed")
+    error = checkout_refused(client, token, 422, "restaurant_closed")
     assert error["hours_today"] == ["11:00-22:00"]
     clock.advance(3 * 3600)  # 11:00: open (the old token has expired meanwhile)
     assert checkout(client, new_cart(client, FRIES)).status_code == 201
@@ -291,7 +265,7 @@ def test_webhook_failure_is_502_and_a_retry_is_safe(settings: Settings, clock: F
         )
         with TestClient(create_app(hooked, clock=clock)) as client:
             token = new_cart(client, BURGERS)
-            error = refused(client, token, 502, "order_delivery_failed")
+            error = checkout_refused(client, token, 502, "order_delivery_failed")
             assert error["attempts"] == receiver.attempts >= 1  # retries: tests/orders/test_sinks.py
             receiver.fail_first = 0  # the kitchen is back
             placed = checkout(client, token)  # the same token still works
@@ -316,11 +290,11 @@ def test_a_retry_gets_its_order_even_after_the_menu_or_hours_changed(
     assert retry.status_code == 200
     assert retry.json()["order"] == first.json()["order"]
     # a new cart is refused as it should be
-    refused(client, new_cart(client, BURGERS), 422, "restaurant_closed")
+    checkout_refused(client, new_cart(client, BURGERS), 422, "restaurant_closed")
 
 
 def test_another_revision_is_409_before_any_other_check(client: TestClient) -> None:
     token = new_cart(client, BURGERS)
     checkout(client, token)
-    emptied = turn(client, "DELETE", f"{BASE}/cart", token).json()["cart_token"]
-    refused(client, emptied, 409, "cart_already_ordered")
+    emptied = send(client, "DELETE", f"{BASE}/cart", token).json()["cart_token"]
+    checkout_refused(client, emptied, 409, "cart_already_ordered")

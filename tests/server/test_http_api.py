@@ -11,18 +11,7 @@ from starlette.testclient import TestClient
 from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import DEMO, TACO, FakeClock
-
-BASE = f"/v1/restaurants/{DEMO}"
-
-
-def new_cart(client: TestClient, base: str = BASE) -> str:
-    r = client.post(f"{base}/cart")
-    assert r.status_code == 201
-    return r.json()["cart_token"]
-
-
-def add(client: TestClient, token: str, body: dict[str, Any], base: str = BASE) -> Any:
-    return client.post(f"{base}/cart/items", headers={"Cart-Token": token}, json=body)
+from tests.support.http import BASE, add, new_cart
 
 
 def error_of(response: Any) -> dict[str, Any]:

@@ -8,8 +8,10 @@ import json
 import random
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from httpx import Response
 from starlette.testclient import TestClient
 
 from app.core.cart import MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY
@@ -20,6 +22,7 @@ from app.server.http import MAX_BODY_BYTES
 from app.settings import Settings
 from tests.asgi import call
 from tests.conftest import DEMO, FakeClock
+from tests.support.http import add, refused
 
 CART = f"/v1/restaurants/{DEMO}/cart"
 ITEMS = f"{CART}/items"
@@ -35,20 +38,13 @@ def token(client: TestClient) -> str:
     return added.headers["Cart-Token"]
 
 
-def refused(client: TestClient, token: str, response, status: int, code: str) -> dict:  # type: ignore[no-untyped-def]
+def refused_and_kept(client: TestClient, token: str, response: Response, status: int, code: str) -> dict[str, Any]:
     """The refusal has the documented code, mints nothing, and the old token still works."""
-    assert response.status_code == status, response.text
-    error = response.json()["error"]
-    assert error["code"] == code
-    assert "cart-token" not in response.headers
+    error = refused(response, status, code)
     still = client.get(CART, headers={"Cart-Token": token})
     assert still.status_code == 200
     assert [line["item_id"] for line in still.json()["cart"]["lines"]] == ["bottled-water"]
     return error
-
-
-def add(client: TestClient, token: str, **body: object):  # type: ignore[no-untyped-def]
-    return client.post(ITEMS, json=body, headers={"Cart-Token": token})
 
 
 def raw_add(client: TestClient, token: str, content: bytes):  # type: ignore[no-untyped-def]
@@ -60,7 +56,7 @@ def raw_add(client: TestClient, token: str, content: bytes):  # type: ignore[no-
 
 def test_declared_oversize_body_is_413(client: TestClient, token: str) -> None:
     big = json.dumps({"item": "bottled-water", "notes": "x" * MAX_BODY_BYTES}).encode()
-    error = refused(client, token, raw_add(client, token, big), 413, "request_too_large")
+    error = refused_and_kept(client, token, raw_add(client, token, big), 413, "request_too_large")
     assert error["limit"] == MAX_BODY_BYTES
 
 
@@ -72,7 +68,7 @@ def test_streamed_oversize_body_without_length_is_413(client: TestClient, token:
         yield b'"}'
 
     response = client.post(ITEMS, content=chunks(), headers={"Cart-Token": token, **JSON})
-    refused(client, token, response, 413, "request_too_large")
+    refused_and_kept(client, token, response, 413, "request_too_large")
 
 
 def test_body_cap_stops_reading_while_streaming(settings: Settings, clock: FakeClock, client: TestClient) -> None:
@@ -100,7 +96,7 @@ def test_body_at_the_cap_is_read(client: TestClient, token: str) -> None:
 def test_token_header_length_cap(client: TestClient, token: str, extra: int) -> None:
     long_token = token + "A" * (MAX_TOKEN_CHARS - len(token) + extra)
     response = client.get(CART, headers={"Cart-Token": long_token})
-    error = refused(client, token, response, 401, "token_invalid")
+    error = refused_and_kept(client, token, response, 401, "token_invalid")
     assert str(MAX_TOKEN_CHARS) in error["message"]
     assert long_token[:40] not in response.text
 
@@ -159,7 +155,7 @@ def nested(depth: int) -> bytes:
     ],
 )
 def test_malformed_json_is_400(client: TestClient, token: str, content: bytes) -> None:
-    refused(client, token, raw_add(client, token, content), 400, "invalid_request")
+    refused_and_kept(client, token, raw_add(client, token, content), 400, "invalid_request")
 
 
 def test_json_at_the_depth_cap_is_parsed(client: TestClient, token: str) -> None:
@@ -199,7 +195,9 @@ VISIBLE_NOTES = [
 
 @pytest.mark.parametrize("notes", INVISIBLE_NOTES)
 def test_invisible_characters_in_notes_are_refused(client: TestClient, token: str, notes: str) -> None:
-    refused(client, token, add(client, token, item="fries", modifiers=["small"], notes=notes), 400, "field_invalid")
+    refused_and_kept(
+        client, token, add(client, token, item="fries", modifiers=["small"], notes=notes), 400, "field_invalid"
+    )
 
 
 @pytest.mark.parametrize("notes", VISIBLE_NOTES)
@@ -221,7 +219,7 @@ def test_notes_are_nfc_normalised_and_trimmed(client: TestClient, token: str) ->
 @pytest.mark.parametrize("extra", [1, 500])
 def test_notes_over_the_cap_are_refused_not_truncated(client: TestClient, token: str, extra: int) -> None:
     response = add(client, token, item="fries", modifiers=["small"], notes="é" * (MAX_NOTES_CHARS + extra))
-    assert refused(client, token, response, 422, "cart_too_large")["limit"] == MAX_NOTES_CHARS
+    assert refused_and_kept(client, token, response, 422, "cart_too_large")["limit"] == MAX_NOTES_CHARS
 
 
 def test_notes_at_the_cap_are_kept_whole(client: TestClient, token: str) -> None:
@@ -236,18 +234,22 @@ def test_notes_at_the_cap_are_kept_whole(client: TestClient, token: str) -> None
 
 @pytest.mark.parametrize("quantity", [0, -1, MAX_QUANTITY + 1, 10**30])
 def test_counts_out_of_range_are_refused(client: TestClient, token: str, quantity: object) -> None:
-    refused(client, token, add(client, token, item="bottled-water", quantity=quantity), 422, "quantity_invalid")
+    refused_and_kept(
+        client, token, add(client, token, item="bottled-water", quantity=quantity), 422, "quantity_invalid"
+    )
 
 
 @pytest.mark.parametrize("quantity", [1.5, "2", True, None, [1], {"n": 1}])
 def test_quantities_that_are_no_integer_are_malformed_requests(
     client: TestClient, token: str, quantity: object
 ) -> None:
-    refused(client, token, add(client, token, item="bottled-water", quantity=quantity), 400, "invalid_request")
+    refused_and_kept(client, token, add(client, token, item="bottled-water", quantity=quantity), 400, "invalid_request")
 
 
 def test_merging_past_the_quantity_cap_is_refused(client: TestClient, token: str) -> None:
-    refused(client, token, add(client, token, item="bottled-water", quantity=MAX_QUANTITY), 422, "quantity_invalid")
+    refused_and_kept(
+        client, token, add(client, token, item="bottled-water", quantity=MAX_QUANTITY), 422, "quantity_invalid"
+    )
     assert add(client, token, item="bottled-water", quantity=MAX_QUANTITY - 1).status_code == 200
 
 
@@ -268,12 +270,12 @@ def test_lines_per_cart_cap(client: TestClient, token: str) -> None:
 def test_modifiers_per_line_cap(client: TestClient, token: str, count: int) -> None:
     """Counted before any name is resolved: 2,000 names cost one comparison, not 2,000 lookups."""
     response = add(client, token, item="cheeseburger", modifiers=["m"] * count)
-    assert refused(client, token, response, 422, "cart_too_large")["limit"] == MAX_MODIFIERS_PER_LINE
+    assert refused_and_kept(client, token, response, 422, "cart_too_large")["limit"] == MAX_MODIFIERS_PER_LINE
 
 
 def test_modifier_cap_also_applies_to_updates(client: TestClient, token: str) -> None:
     response = client.patch(f"{ITEMS}/1", json={"modifiers": ["x"] * 13}, headers={"Cart-Token": token})
-    refused(client, token, response, 422, "cart_too_large")
+    refused_and_kept(client, token, response, 422, "cart_too_large")
 
 
 def test_final_token_cap_is_cart_too_large(client: TestClient, token: str) -> None:
@@ -302,13 +304,13 @@ def test_final_token_cap_is_cart_too_large(client: TestClient, token: str) -> No
 @pytest.mark.parametrize("line_id", ["9" * 5000, "9" * 30, "0x1", "٣", "-1"])
 def test_odd_line_ids_are_404(client: TestClient, token: str, line_id: str) -> None:
     response = client.delete(f"{ITEMS}/{line_id}", headers={"Cart-Token": token})
-    assert refused(client, token, response, 404, "line_not_found")["line_id"] != "9" * 5000
+    assert refused_and_kept(client, token, response, 404, "line_not_found")["line_id"] != "9" * 5000
 
 
 def test_huge_item_name_is_an_ordinary_miss(client: TestClient, token: str) -> None:
     response = add(client, token, item="burger " * 2000)
     assert response.status_code in (400, 422)
-    refused(client, token, response, response.status_code, response.json()["error"]["code"])
+    refused_and_kept(client, token, response, response.status_code, response.json()["error"]["code"])
 
 
 def test_invented_http_methods_do_not_grow_the_metrics(settings: Settings, clock: FakeClock) -> None:

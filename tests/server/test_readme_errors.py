@@ -10,6 +10,7 @@ undocumented.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import re
@@ -201,7 +202,89 @@ def webhook_checkout(w: World, app: str) -> Answer:
     return checkout(w, token, client=client)
 
 
+async def _asgi(app: Any, path: str, messages: list[dict[str, Any]], hang: bool = False) -> Answer:
+    """One POST straight into the ASGI app, the body as ``messages``; ``hang``: then nothing more."""
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        if messages:
+            return messages.pop(0)
+        if hang:
+            await asyncio.Event().wait()  # a client that never sends the rest
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"200")]
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http"}
+    scope |= {"path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "headers": headers}
+    scope |= {"client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000)}
+    await app(scope, receive, send)
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return httpx.Response(sent[0]["status"], content=body)
+
+
+def client_gone(w: World) -> Answer:
+    """The client left mid-body: the answer nobody reads, as the app counts and logs it."""
+    partial = [{"type": "http.request", "body": b'{"item": "coo', "more_body": True}, {"type": "http.disconnect"}]
+    return asyncio.run(_asgi(w.plain.app, f"{CART}/items", partial))
+
+
+def slow_body(w: World) -> Answer:
+    impatient = create_app(dataclasses.replace(w.settings, request_timeout_seconds=1), clock=w.clock)
+    started = [{"type": "http.request", "body": b'{"item": "coo', "more_body": True}]
+    return asyncio.run(_asgi(impatient, f"{CART}/items", started, hang=True))
+
+
+def huge_head(w: World) -> Answer:
+    """The HTTP protocol ``voicecart serve`` runs, fed a 64 KiB header (the real one over sockets:
+    tests/system/test_public_edge.py)."""
+    import uvicorn
+    from uvicorn.server import ServerState
+
+    from app.server.protocol import GuardedHttpToolsProtocol
+
+    class Transport:
+        written, closing = b"", False
+
+        def write(self, data: bytes) -> None:
+            self.written += data
+
+        def close(self) -> None:
+            self.closing = True
+
+        def is_closing(self) -> bool:
+            return self.closing
+
+        def get_extra_info(self, name: str, default: Any = None) -> Any:
+            return ("127.0.0.1", 50000) if name in ("peername", "sockname") else default
+
+        def pause_reading(self) -> None: ...
+
+        def resume_reading(self) -> None: ...
+
+    async def feed() -> bytes:
+        config = uvicorn.Config(w.plain.app, http=GuardedHttpToolsProtocol)
+        protocol = GuardedHttpToolsProtocol(config, ServerState(), {})
+        transport = Transport()
+        protocol.connection_made(transport)  # type: ignore[arg-type]
+        protocol.data_received(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 65536 + b"\r\n\r\n")
+        protocol.connection_lost(None)
+        return transport.written
+
+    head, _, body = asyncio.run(feed()).partition(b"\r\n\r\n")
+    return httpx.Response(int(head.split()[1]), content=body)
+
+
 PROVOKE: dict[str, Callable[[World], Answer]] = {
+    "token_ambiguous": lambda w: w.plain.get(CART, headers=[(TOKEN_HEADER, w.cart()), (TOKEN_HEADER, w.cart())]),
+    "content_encoding_unsupported": lambda w: w.plain.post(
+        f"{CART}/items", content=b"\x1f\x8b", headers={TOKEN_HEADER: w.cart(), "Content-Encoding": "gzip"}
+    ),
+    "client_disconnected": client_gone,
+    "request_timeout": slow_body,
+    "request_header_too_large": huge_head,
     "invalid_request": lambda w: add(w, {"item": "mexican coke", "quantity": "2"}),  # issue #21's example
     "field_required": lambda w: w.plain.patch(
         f"{CART}/items/1", json={}, headers={TOKEN_HEADER: w.cart({"item": "mexican coke"})}

@@ -5,6 +5,7 @@ A refused add never changes the cart: the caller's previous token stays valid.""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from starlette.testclient import TestClient
 from app.server.app import create_app
 from app.settings import Settings, bundled_menu_dir
 from tests.conftest import T0, TEST_KEYS, FakeClock
+from tests.support import http
 
 CAFE = "demo-cafe"
 BASE = f"/v1/restaurants/{CAFE}"
@@ -47,14 +49,8 @@ def cafe(tmp_path: Path) -> Iterator[tuple[TestClient, FakeClock]]:
         yield client, clock
 
 
-def new_cart(client: TestClient, base: str = BASE) -> str:
-    response = client.post(f"{base}/cart")
-    assert response.status_code == 201
-    return response.json()["cart_token"]
-
-
-def add(client: TestClient, token: str, base: str = BASE, **body: Any) -> Any:
-    return client.post(f"{base}/cart/items", json=body, headers={"Cart-Token": token})
+new_cart = functools.partial(http.new_cart, base=BASE)  # the café's cart
+add = functools.partial(http.add, base=BASE)
 
 
 def added_line(response: Any) -> dict[str, Any]:
@@ -197,7 +193,7 @@ def test_voice_reads_the_size_in_the_phrase(cafe) -> None:
     line = body["cart"]["lines"][0]
     assert (line["variation"]["name"], line["quantity"], line["unit_price_cents"]) == ("Large", 2, 520 + 80)
     assert body["out"]["added"][0]["variation"] == "Large"
-    assert "two Large Flat Whites with Oat milk" in body["out"]["message"]  # the one wording of a line
+    assert "two large Flat Whites with Oat milk" in body["out"]["message"]  # the one wording of a line
 
 
 def test_voice_asks_which_size(cafe) -> None:

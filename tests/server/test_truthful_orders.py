@@ -22,7 +22,8 @@ from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import FakeClock
 from tests.order_receiver import OrderReceiver
-from tests.server.test_checkout_api import BASE, BURGERS, FRIES, ORDER, SECRET, checkout, new_cart, turn
+from tests.support.checkout import BURGERS, FRIES, ORDER, SECRET, checkout
+from tests.support.http import BASE, added, new_cart
 
 TOOLS = f"{BASE}/tools"
 
@@ -33,12 +34,6 @@ def break_sqlite(settings: Settings) -> None:
     for sidecar in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         sidecar.unlink(missing_ok=True)
     path.write_bytes(b"this is not a database " * 200)
-
-
-def add(client: TestClient, token: str, item: dict[str, Any]) -> str:
-    response = turn(client, "POST", f"{BASE}/cart/items", token, json=item)
-    assert response.status_code == 200, response.text
-    return response.json()["cart_token"]
 
 
 def tool(client: TestClient, name: str, token: str | None, **arguments: Any) -> Any:
@@ -111,8 +106,8 @@ def test_voice_review_does_not_queue_behind_hung_checkouts(client: TestClient) -
 
 def test_two_carts_from_one_token_with_one_revision_are_not_one_order(client: TestClient, settings: Settings) -> None:
     base = new_cart(client, BURGERS)
-    with_fries = add(client, base, FRIES)  # a double-submitted form: two turns from one token
-    with_cookie = add(client, base, {"item": "cookie"})
+    with_fries = added(client, base, FRIES)  # a double-submitted form: two turns from one token
+    with_cookie = added(client, base, {"item": "cookie"})
     assert with_fries != with_cookie
     placed = checkout(client, with_fries)
     assert placed.status_code == 201
@@ -170,11 +165,28 @@ def test_webhook_retry_with_other_details_answers_the_kitchens_copy(kitchen: tup
 def test_webhook_two_carts_from_one_token_are_a_conflict(kitchen: tuple[TestClient, OrderReceiver]) -> None:
     client, receiver = kitchen
     base = new_cart(client, BURGERS)
-    with_fries, with_cookie = add(client, base, FRIES), add(client, base, {"item": "cookie"})
+    with_fries, with_cookie = added(client, base, FRIES), added(client, base, {"item": "cookie"})
     assert checkout(client, with_fries).status_code == 201
     other = checkout(client, with_cookie)
     assert other.status_code == 409 and other.json()["error"]["code"] == "cart_already_ordered"
     assert len(receiver.orders) == 1
+
+
+def test_a_refused_checkout_never_says_nothing_was_ordered_when_the_sink_keeps_no_orders(
+    kitchen: tuple[TestClient, OrderReceiver],
+) -> None:
+    """The webhook cannot look an order up: a checkout refused after one may have reached the kitchen
+    (here it did) says this call placed nothing, never that nothing was ordered (HTTP and voice)."""
+    client, receiver = kitchen
+    token = new_cart(client, BURGERS)
+    assert checkout(client, token).status_code == 201
+    moved = checkout(client, token, {**ORDER, "expected_total_cents": 1})
+    error = moved.json()["error"]
+    assert (moved.status_code, error["code"], error["may_be_ordered"]) == (409, "order_total_changed", True)
+    assert "may already have reached the kitchen" in error["message"]
+    said = output(tool(client, "confirm_order", token, action="checkout", customer_name="Ada", total_cents=1))
+    assert said["error"] == "order_total_changed" and "Nothing was ordered" not in said["message"]
+    assert "may already have reached the kitchen" in said["message"] and len(receiver.orders) == 1
 
 
 # --- 4. voice tools on an older token of an ordered cart; a tool called without its token ------------------

@@ -61,7 +61,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    # bypass_csp: Playwright's wait_for_function evaluates strings, which the page's CSP forbids
+    # (rightly); test_the_page_runs_under_its_own_content_security_policy runs it with the CSP on
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=True)
     opened = context.new_page()
     opened.set_default_timeout(15_000)
     yield opened
@@ -152,7 +154,7 @@ def test_scripted_conversation_builds_the_cart_and_answers_every_call(
     open_demo(page, server.url)
     assert page.input_value("#script")  # the shipped script is loaded into the simulate box
     page.click("#play")
-    page.wait_for_function("document.getElementById('sim-status').textContent === 'done'")
+    page.wait_for_function("() => document.getElementById('sim-status').textContent === 'done'")
 
     shown = cart_lines(page)
     assert [(q, n) for q, n, _ in shown] == [(f"{q}×", n) for n, q, _ in SCRIPTED_ORDER]
@@ -268,7 +270,7 @@ def test_expired_token_shows_the_message_and_a_fresh_cart(page: Any, browser: An
         say_tool_call(page, "c1", "add_to_order", {"items": [{"item": "mexican coke"}]})
         old_id = shown_cart_id(page)
         assert page.is_hidden("#notice")
-        idle_tab = browser.new_page()  # a second customer who will come back by reloading
+        idle_tab = browser.new_page(bypass_csp=True)  # a second customer who will come back by reloading
         open_demo(idle_tab, short.url)
         say_tool_call(
             idle_tab, "c1", "add_to_order", {"items": [{"item": "iced tea", "modifiers": ["small", "sweet"]}]}
@@ -290,3 +292,19 @@ def test_expired_token_shows_the_message_and_a_fresh_cart(page: Any, browser: An
         assert shown_cart_id(page) != old_id
         output = json.loads(page.evaluate("voicecart.channel.sent")[-2]["item"]["output"])
         assert output["ok"] is True and "new order" in output["note"]
+
+
+def test_the_page_runs_under_its_own_content_security_policy(browser: Any, server: ServerProcess) -> None:
+    """Issue #24: the demo page sends a CSP (no framing, scripts and styles from its origin only);
+    the page must still start, play the simulate box and show the cart with it enforced."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        opened = context.new_page()
+        violations: list[str] = []
+        opened.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        open_demo(opened, server.url)
+        opened.click("#play")
+        opened.wait_for_selector(".cart-line")
+        assert violations == []
+    finally:
+        context.close()

@@ -1,5 +1,5 @@
 """The RealtimeAdapter in real Chromium, fed the recorded GA Realtime event scenarios of
-``app/static/realtime-events.json`` (validated against the openai package in tests/test_realtime_events.py).
+``app/static/realtime-events.json`` (validated against the openai package in tests/voice/test_realtime_events.py).
 
 What it must hold: a call is made only from a completed function_call item, named by that item;
 cancelled, interrupted and incomplete responses make nothing and ask for nothing; response.create
@@ -64,7 +64,7 @@ def test_the_simulate_box_plays_every_recorded_scenario(page: Any, server: Serve
     page.select_option("#scenario", scenario)
     assert json.loads(page.input_value("#script")) == SCENARIOS[scenario]
     page.click("#play")
-    page.wait_for_function("document.getElementById('sim-status').textContent !== 'playing…'")
+    page.wait_for_function("() => document.getElementById('sim-status').textContent !== 'playing…'")
     assert page.text_content("#sim-status") == "done"
     awaited = sum(1 for step in SCENARIOS[scenario] if "await" in step)
     assert int(page.text_content("#creates-count")) == awaited
@@ -108,7 +108,7 @@ def test_a_response_started_while_a_call_is_out_gets_its_create_after_it_ends(
     open_demo(page, server.url)
     record_trace(page)
     handle(page, before_second_done)  # r1 made its call and ended; the customer spoke; r2 is under way
-    page.wait_for_function("voicecart.adapter.running === 0")  # the call was answered during r2
+    page.wait_for_function("() => voicecart.adapter.running === 0")  # the call was answered during r2
     assert [m["type"] for m in sent(page)] == ["conversation.item.create"]  # its output, but no create yet
     play(page, rest)  # r2 ends: now exactly one response.create, then r3 speaks the result
     assert [m["type"] for m in sent(page)] == ["conversation.item.create", "response.create"]

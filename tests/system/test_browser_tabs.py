@@ -1,7 +1,7 @@
 """cart-client.js in real Chromium where real browsers differ: several tabs on one cart, storage that
 throws, a client clock that is off, and a token the server refuses for each of its reasons.
 
-The same fixtures as tests/test_browser.py (Debian's chromium, a real ``voicecart serve``).
+The same fixtures as tests/system/test_browser.py (Debian's chromium, a real ``voicecart serve``).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ FAST_CLOCK = "{ const real = Date.now; Date.now = () => real() + 40 * 60 * 1000;
 @pytest.fixture
 def context(browser: Any) -> Iterator[Any]:  # noqa: F811
     """One browser profile: its tabs share localStorage and Web Locks, as a customer's tabs do."""
-    opened = browser.new_context(viewport={"width": 1200, "height": 800})
+    opened = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)  # wait_for_function
     opened.set_default_timeout(15_000)
     yield opened
     opened.close()
@@ -90,7 +90,8 @@ def test_two_tabs_adding_at_once_keep_every_confirmed_item(context: Any, server:
     assert finished_adds(first) == [True] * 5 and finished_adds(second) == [True] * 5
 
     # both tabs come to show one cart holding all ten (the other tab's writes arrive by storage events)
-    ten = "[...document.querySelectorAll('.cart-line .qty')].reduce((n, q) => n + parseInt(q.textContent), 0) === 10"
+    ten = "() => [...document.querySelectorAll('.cart-line .qty')].reduce((n, q) => n + parseInt(q.textContent), 0)"
+    ten += " === 10"
     for shown in (first, second):
         shown.wait_for_function(ten)
         shown_lines = sorted((q, n) for q, n, _ in cart_lines(shown))
@@ -105,7 +106,7 @@ def test_the_idle_tab_follows_the_cart(context: Any, server: ServerProcess) -> N
     active, idle = tab(context, server.url), tab(context, server.url)
     assert shown_cart_id(active) == shown_cart_id(idle)
     say_tool_call(active, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
-    idle.wait_for_function("document.querySelectorAll('.cart-line').length === 1")
+    idle.wait_for_function("() => document.querySelectorAll('.cart-line').length === 1")
     assert cart_lines(idle) == cart_lines(active) == [("1×", "Fudge Brownie", "")]
     assert idle.text_content("#total") == active.text_content("#total")
     # and the idle tab's next turn starts from that cart, not from the one it had shown before
@@ -147,7 +148,7 @@ def test_a_dropped_key_is_named_to_the_customer_and_the_model(page: Any, browser
         port = before.port
         open_demo(page, before.url)
         say_tool_call(page, "c1", "add_to_order", {"items": [{"item": "iced tea", "modifiers": ["small", "sweet"]}]})
-        other = browser.new_page()  # a second customer, who will come back by reloading
+        other = browser.new_page(bypass_csp=True)  # a second customer, who will come back by reloading
         open_demo(other, before.url)
         say_tool_call(other, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
     # the operator rotated and dropped the key that signed both carts
@@ -179,9 +180,9 @@ def test_new_order_in_one_tab_starts_it_in_every_tab(context: Any, server: Serve
     first, second = tab(context, server.url), tab(context, server.url)
     say_tool_call(first, "c1", "add_to_order", {"items": [{"item": "fudge brownie"}]})
     old_id = shown_cart_id(first)
-    second.wait_for_function("document.querySelectorAll('.cart-line').length === 1")
+    second.wait_for_function("() => document.querySelectorAll('.cart-line').length === 1")
     second.click("#new-order")
-    first.wait_for_function(f"!document.getElementById('cart-meta').textContent.includes('{old_id}')")
+    first.wait_for_function("(old) => !document.getElementById('cart-meta').textContent.includes(old)", arg=old_id)
     assert shown_cart_id(first) == shown_cart_id(second) != old_id
     assert cart_lines(first) == cart_lines(second) == []
     say_tool_call(first, "c2", "add_to_order", {"items": [{"item": "chocolate chip cookie"}]})

@@ -82,8 +82,10 @@ def test_a_replica_behind_its_peers_measures_it_reports_itself_and_keeps_every_c
     settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     true_time = FakeClock(T0)
-    peer = TestClient(create_app(settings, clock=lambda: true_time() + 300))  # the fleet's time
-    late = TestClient(create_app(settings, clock=true_time))  # 5 minutes behind
+    peer = TestClient(
+        create_app(settings, clock=lambda: true_time() + 300), client=("127.0.0.1", 50000)
+    )  # the fleet's time
+    late = TestClient(create_app(settings, clock=true_time), client=("127.0.0.1", 50000))  # 5 minutes behind
     with peer, late:
         assert late.get("/readyz").json()["clock"]["status"] == "ok"
         tokens = [peer.post(CART).headers["Cart-Token"] for _ in range(8)]

@@ -1,7 +1,7 @@
 """The shipped ``Dockerfile``: clean under ``hadolint``, runs ``voicecart serve`` for the network as a
 non-root user from the installed wheel, only sets variables the settings read, and its HEALTHCHECK
 command really tells a live replica from a dead one. (No image is built here: there is no container
-runtime on the CI machine; tests/test_packaging.py builds and serves the same wheel the image installs.)"""
+runtime on the CI machine; tests/system/test_packaging.py builds and serves the same wheel the image installs.)"""
 
 from __future__ import annotations
 

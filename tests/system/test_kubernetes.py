@@ -241,6 +241,8 @@ def test_a_pod_configured_by_the_manifests_is_ready_and_counts_customers_not_the
         "CART_MENU_DIR": str(volume),
         "CART_DATA_DIR": str(tmp_path / "data"),
     }
+    assert "*" not in env["FORWARDED_ALLOW_IPS"]  # trusted: the ingress only, never every client (#24)
+    env["FORWARDED_ALLOW_IPS"] = "127.0.0.2"  # the ingress controller's address here, as the manifest says to set
     with ServerProcess(env, args=("--host", "127.0.0.1"), log_path=tmp_path / "serve.log") as server:
         ready = httpx.get(f"{server.url}/readyz")
         assert ready.status_code == 200, ready.text
@@ -259,3 +261,15 @@ def test_a_pod_configured_by_the_manifests_is_ready_and_counts_customers_not_the
         assert [session("203.0.113.7") for _ in range(limit + 1)] == [503] * limit + [429]
         assert session("198.51.100.9") == 503  # another customer still has their own quota
         ingress.close()
+        # a client that is not the ingress cannot pose as many customers: its X-Forwarded-For is ignored
+        direct = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.3"))
+        posed = [
+            direct.post(
+                f"{server.url}/v1/realtime/session",
+                json={"restaurant_id": DEMO},
+                headers={"Origin": server.url, "X-Forwarded-For": f"192.0.2.{n}"},
+            ).status_code
+            for n in range(limit + 1)
+        ]
+        direct.close()
+        assert posed == [503] * limit + [429]  # was 20 of 20 minted with FORWARDED_ALLOW_IPS="*"

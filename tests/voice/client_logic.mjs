@@ -87,6 +87,30 @@ const scenarios = {
     await client.restore();
     return { sent, stored: JSON.parse(storage.getItem(KEY)).token };
   },
+  // a checkout answered by nginx's own 502, then the app's 504 order_outcome_unknown: sent again with
+  // the same token until the order comes back
+  async checkout_retried_on_gateway_errors() {
+    const storage = memoryStorage({ [KEY]: saved("base") });
+    const output = { ok: true, message: "Placed", order: { order_id: "o1", total_cents: 100 } };
+    const { fetch: answer, sent } = service(storage, { output });
+    const failures = [
+      { status: 502, headers: new Map(), json: async () => { throw new SyntaxError("<html>"); } },
+      { status: 504, headers: new Map([["Retry-After", "1"]]), json: async () => ({ error: { code: "order_outcome_unknown" } }) },
+    ];
+    const fetch = async (url, init) => {
+      const failure = failures.shift();
+      if (!failure) return answer(url, init);
+      sent.push({ method: init.method, path: new URL(url, "http://x").pathname, token: init.headers["Cart-Token"] ?? null });
+      return { ok: false, ...failure };
+    };
+    const waits = [];
+    const sleep = async (ms) => waits.push(ms);
+    const client = new CartClient({ restaurantId: "demo-burger", storage, fetch, locks: null, sleep });
+    const orders = [];
+    client.addEventListener("order", (e) => orders.push(e.detail.order.order_id));
+    await client.callTool("confirm_order", { action: "checkout", customer_name: "Ada", total_cents: 100 }, "c1");
+    return { tokens: sent.map((s) => s.token), waits, orders, retried: client.retried };
+  },
   // turns of one client wait for each other under the lock, one lock name per cart
   async turns_take_the_lock() {
     const storage = memoryStorage();

@@ -70,7 +70,7 @@ def test_review_reads_the_order_back_in_a_sentence(voice: Voice) -> None:
     total = voice.call("get_current_order").result.priced.total_cents
     assert review.ok and review.output["ready"] is True
     assert review.output["message"] == (
-        "Two Classic Burgers with Medium and Bacon; and one French Fries with Large. "
+        "Two Classic Burgers with Medium and Bacon; and one large French Fries. "
         f"Your total is {format_money(total)}. Shall I place the order?"
     )
     assert "order" not in review.output  # nothing placed yet

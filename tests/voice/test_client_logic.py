@@ -62,3 +62,12 @@ def test_a_refused_token_that_another_tab_already_replaced_drops_nothing() -> No
     result = run("refused_but_moved")
     assert [s["token"] for s in result["sent"]] == ["old", "other"]  # sent again on the newer token
     assert result["resets"] == [] and result["note"] is None and result["stored"] == "t1"
+
+
+def test_a_checkout_answered_502_or_504_is_sent_again_with_the_same_token() -> None:
+    """Issue #24: a replica killed mid-checkout reaches the browser as nginx's 502 (or the app's 504
+    order_outcome_unknown); the client retries the same checkout, which is idempotent."""
+    result = run("checkout_retried_on_gateway_errors")
+    assert result["tokens"] == ["base", "base", "base"]  # the same token every time
+    assert result["waits"] == [250, 1000]  # backoff, then the Retry-After the server asked for
+    assert result["orders"] == ["o1"] and result["retried"] == 2

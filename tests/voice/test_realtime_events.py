@@ -1,4 +1,5 @@
-"""The recorded Realtime scenarios (``app/static/realtime-events.json``) against the openai SDK's models.
+"""The recorded Realtime scenarios (``app/static/realtime-events*.json``, one file per restaurant) against
+the openai SDK's models.
 
 Every server event must validate as the SDK's ``RealtimeServerEvent`` union, carry no field the
 model does not know (at any depth, so a misspelt field cannot hide), and the client events the
@@ -19,9 +20,15 @@ from openai import BaseModel
 from pydantic import TypeAdapter
 
 from tests.fleet import require_binary
+from tests.voice import recorded
 
 STATIC = Path(__file__).resolve().parents[2] / "app" / "static"
 RECORDED = json.loads((STATIC / "realtime-events.json").read_text())
+STEPS = {  # "file:scenario" → steps, for every recorded file (the café's too)
+    f"{path.name}:{name}": scenario["steps"]
+    for path in sorted(STATIC.glob("realtime-events*.json"))
+    for name, scenario in json.loads(path.read_text())["scenarios"].items()
+}
 SERVER_EVENT = TypeAdapter(realtime.RealtimeServerEvent)
 CLIENT_EVENT = TypeAdapter(realtime.RealtimeClientEvent)
 AWAIT = {"await": "response.create"}
@@ -40,12 +47,12 @@ def unknown_fields(model: Any, where: str = "") -> list[str]:
 
 
 def events(scenario: str) -> list[dict[str, Any]]:
-    return [step for step in RECORDED["scenarios"][scenario]["steps"] if step != AWAIT]
+    return [step for step in STEPS.get(scenario) or RECORDED["scenarios"][scenario]["steps"] if step != AWAIT]
 
 
-@pytest.mark.parametrize("scenario", list(RECORDED["scenarios"]))
+@pytest.mark.parametrize("scenario", list(STEPS))
 def test_every_recorded_event_is_a_valid_sdk_server_event(scenario: str) -> None:
-    steps = RECORDED["scenarios"][scenario]["steps"]
+    steps = STEPS[scenario]
     assert all(step == AWAIT or "type" in step for step in steps)  # the only non-event step
     for event in events(scenario):
         model = SERVER_EVENT.validate_python(event)
@@ -86,10 +93,10 @@ console.log(JSON.stringify(channel.sent));
 """
 
 
-@pytest.mark.parametrize("scenario", list(RECORDED["scenarios"]))
+@pytest.mark.parametrize("scenario", list(STEPS))
 def test_what_the_adapter_sends_is_a_valid_sdk_client_event(scenario: str) -> None:
     """The adapter (under node, with a stand-in cart) plays the scenario; each event it sends validates."""
-    steps = RECORDED["scenarios"][scenario]["steps"]
+    steps = STEPS[scenario]
     played = subprocess.run(
         [require_binary("node"), "--input-type=module", "-e", ADAPTER_RUN, json.dumps(steps)],
         capture_output=True,
@@ -105,3 +112,27 @@ def test_what_the_adapter_sends_is_a_valid_sdk_client_event(scenario: str) -> No
         assert model.type == event["type"] and model.event_id == event["event_id"]
         assert unknown_fields(model) == [], unknown_fields(model)
     assert len({m["event_id"] for m in sent}) == len(sent)
+
+
+def test_the_built_scenarios_are_stored_as_built() -> None:
+    """The scenarios tests/voice/recorded.py builds (their spoken totals from today's menus) are the
+    stored ones: regenerate with ``python -m tests.voice.recorded`` after a menu or price change."""
+    for restaurant_id, built in recorded.scenarios().items():
+        doc = recorded.stored(restaurant_id)
+        assert doc["restaurant_id"] == restaurant_id
+        for name, scenario in built.items():
+            assert doc["scenarios"][name] == scenario, f"{restaurant_id}:{name} differs from what recorded.py builds"
+
+
+def test_every_restaurant_has_a_scenario_that_places_an_order_or_says_why_not() -> None:
+    placing = [
+        name
+        for name, steps in STEPS.items()
+        if any(
+            '"checkout"' in (s.get("arguments") or "") for s in steps if s.get("type", "").endswith("arguments.done")
+        )
+    ]
+    assert placing, "no recorded scenario places an order"
+    for path in STATIC.glob("realtime-events*.json"):
+        doc = json.loads(path.read_text())
+        assert all(s["about"] for s in doc["scenarios"].values()), f"{path.name}: every scenario says what it does"

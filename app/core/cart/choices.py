@@ -1,11 +1,12 @@
 """A line's choices: the variation and the options picked (repeated = quantity, nested = a pick's own).
 
-In the cart a pick is an *entry* of :attr:`app.cart.Line.option_tags`: the option's tag (an
+In the cart a pick is an *entry* of :attr:`app.core.cart.state.Line.option_tags`: the option's tag (an
 int) when it has no nested choices, else ``(tag, *child entries)`` with the children tagged in
 the option's own scope. Choosing an option twice is two entries. :func:`encode` and
 :func:`decode` translate between entries and :class:`Pick` trees; :func:`check_choices`
 enforces the item's variations and groups (availability, ``max_quantity``, ``min``/``max``,
-nested groups) and raises the documented 422s.
+nested groups) and raises the documented 422s; :func:`checked_choice` remembers, per item, the
+choices it allowed (:mod:`app.core.menu.memo`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import NamedTuple, TypeAlias
 
 from app.core.cart.shapes import ModifierView, Priced
 from app.core.menu import Item, ModifierGroup, Option, Variation
+from app.core.menu.memo import memo
 from app.errors import (
     CartTooLarge,
     ModifierInvalid,
@@ -47,6 +49,14 @@ def check_modifier_count(count: int) -> None:
 def is_flat(entries: tuple[Entry, ...]) -> bool:
     """Distinct plain tags only, format 1's shape: no repeat, no nested choice."""
     return all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
+
+
+def identities(picks: Iterable[Pick]) -> tuple[int | tuple[object, ...], ...]:
+    """The picks as the ids of their options (nested: ``(id, *children)``): a key that hashes in C.
+
+    Only meaningful while the options are alive: a memo keyed by it keeps the picks in its value.
+    """
+    return tuple(id(p.option) if not p.picks else (id(p.option), *identities(p.picks)) for p in picks)
 
 
 def count_picks(picks: Iterable[Pick]) -> int:
@@ -216,9 +226,29 @@ def check_choices(item: Item, variation: Variation | None, picks: Iterable[Pick 
     ``modifier_required`` (a variation or a group's ``min``), ``modifier_invalid`` (not a choice,
     over ``max_quantity`` or a group's ``max``), ``modifier_unavailable``, ``variation_unavailable``.
     """
+    return checked_choice(item, variation, picks)[0]
+
+
+MAX_CHOICES_PER_ITEM = 256  # allowed choices remembered per item before starting over
+
+
+def checked_choice(
+    item: Item, variation: Variation | None, picks: Iterable[Pick | Option]
+) -> tuple[tuple[Entry, ...], int]:
+    """:func:`check_choices`'s entries and the line's unit price (the variation's or item's price
+    plus every pick). What is allowed depends only on these menu objects, which never change (a
+    reload makes new ones): each choice is checked once per item and remembered on it."""
     tree = tuple([p if isinstance(p, Pick) else Pick(p) for p in picks])
+    key = (id(variation), identities(tree))
+    allowed = memo(item, "allowed choices", MAX_CHOICES_PER_ITEM)
+    known: tuple[tuple[tuple[Entry, ...], int], object] | None = allowed.get(key)
+    if known is not None:
+        return known[0]
     if tree:
         check_modifier_count(count_picks(tree))
     check_variation(item, variation)
     _check_scope(item, item.name, item.modifier_groups, tree)
-    return encode(tree) if tree else ()
+    base = variation.price_cents if variation is not None else item.price_cents
+    answer = (encode(tree) if tree else (), unit_price(base, tree))
+    allowed[key] = (answer, variation, tree)  # keeps the objects whose ids make the key
+    return answer

@@ -16,7 +16,6 @@ tax is ``base × rate``; an inclusive one is already in the prices and amounts t
 from __future__ import annotations
 
 import functools
-import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -25,6 +24,7 @@ from app.core.cart import CartState, Line
 from app.core.cart.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
 from app.core.cart.shapes import CartWarning, LineView, ModifierView, Priced, TaxAmount
 from app.core.menu import Item, Menu, Tax
+from app.core.menu.memo import memo
 from app.core.menu.money import format_money as format_money
 
 
@@ -199,68 +199,103 @@ def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
     return _Choice(item, unit, modifiers, reason, message, variation)
 
 
+# what the memo keeps per choice: a plain tuple, unpacked in one step on every line of every turn
+# (item, unit price, modifiers view, variation view, served: the item is on sale at every hour
+# and every choice still offered, so nothing about the line can make it unavailable; the _Choice)
+_Served = tuple[Item | None, int, list[ModifierView], Priced | None, bool, _Choice]
+
+
 MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
-# per menu object: a reload makes new Menu objects, whose choices start empty; a menu's choices go
-# with it (weak keys: Menu hashes by identity)
-_CHOICES: weakref.WeakKeyDictionary[Menu, dict[tuple[Any, ...], _Choice]] = weakref.WeakKeyDictionary()
 
 
-def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Choice]:
-    choices = _CHOICES.get(menu)
-    if choices is None or len(choices) >= MAX_CHOICES_PER_MENU:
-        choices = _CHOICES[menu] = {}
-    return choices
+def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Served]:
+    """The choices priced on ``menu`` so far, kept on the menu object (:mod:`app.core.menu.memo`):
+    a reload makes new Menu objects, whose choices start empty, and an old menu's go with it."""
+    return memo(menu, "priced choices", MAX_CHOICES_PER_MENU)
 
 
 _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
 
 
-def _price_lines(state: CartState, menu: Menu, warnings: list[CartWarning], now: int | None) -> list[PricedLine]:
-    """Every line priced: what its choice costs comes from :func:`_choice`, worked out once per menu
+def _served(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[Any, ...]) -> _Served:
+    choice = _choice(menu, item_tag, variation_tag, tags)
+    item = choice.item
+    served = item is not None and choice.reason is None and item.available and item.availability is None
+    return (item, choice.unit_price_cents, choice.modifiers, choice.variation, served, choice)
+
+
+def _price_lines(
+    state: CartState, menu: Menu, warnings: list[CartWarning], now: int | None
+) -> tuple[list[PricedLine], tuple[Line, ...], int]:
+    """Every line priced, the lines with refreshed quotes (``state.lines`` itself when none moved)
+    and the subtotal. What a choice costs comes from :func:`_choice`, worked out once per menu
     object and choice; only what depends on the line or on ``now`` is done per line per turn."""
     choices = _choices_of(menu)
-    priced = []
-    for line in state.lines:
+    priced: list[PricedLine] = []
+    lines = state.lines
+    subtotal = 0
+    requoted = False
+    for line in lines:
         key = (line.item_tag, line.variation_tag, line.option_tags)
-        choice = choices.get(key)
-        if choice is None:
-            choice = choices[key] = _choice(menu, *key)
-        item = choice.item
-        if item is None:
-            warnings.append(
-                {
-                    "code": "item_unavailable",
-                    "message": "an item in your cart is no longer on the menu",
-                    "line_id": line.line_id,
-                    "item_id": None,
-                }
-            )
-            priced.append(PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0))
+        served = choices.get(key)
+        if served is None:
+            served = choices[key] = _served(menu, *key)
+        item, unit, modifiers, variation, always, choice = served
+        if not always and not _on_sale(warnings, priced, line, choice, now):
             continue
-        if choice.reason is not None:
-            priced.append(_unavailable(warnings, line, item, choice.message, choice.reason))
-            continue
-        if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
-            shown = (choice.modifiers, choice.variation)  # the line's own choices, still known: said with it
-            priced.append(_unavailable(warnings, line, item, f"{item.name} is not available right now", shown=shown))
-            continue
-        unit = choice.unit_price_cents
+        assert item is not None  # served, or on sale now: the item is on the menu
         if unit != line.unit_price_cents:
-            warnings.append(
-                {
-                    "code": "price_changed",
-                    "message": f"the price of {item.name} changed from "
-                    f"{format_money(line.unit_price_cents, menu.currency)} to {format_money(unit, menu.currency)}",
-                    "line_id": line.line_id,
-                    "item_id": item.id,
-                    "old_unit_price_cents": line.unit_price_cents,
-                    "new_unit_price_cents": unit,
-                }
-            )
+            _price_changed(warnings, line, item, unit, menu.currency)
             line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
-        fields = (line, item.id, item.name, unit, choice.modifiers, True, unit * line.quantity, choice.variation)
-        priced.append(_new_tuple(PricedLine, (*fields, item.tax_ids)))
-    return priced
+            requoted = True
+        total = unit * line.quantity
+        subtotal += total
+        fields = (line, item.id, item.name, unit, modifiers, True, total, variation, item.tax_ids)
+        priced.append(_new_tuple(PricedLine, fields))
+    if requoted:
+        lines = tuple([p.line for p in priced])
+    return priced, lines, subtotal
+
+
+def _on_sale(
+    warnings: list[CartWarning], priced: list[PricedLine], line: Line, choice: _Choice, now: int | None
+) -> bool:
+    """Whether a line whose choice is not always served is on sale now; if not, its unavailable
+    :class:`PricedLine` is added to ``priced`` (and its warning to ``warnings``)."""
+    item = choice.item
+    if item is None:
+        warnings.append(
+            {
+                "code": "item_unavailable",
+                "message": "an item in your cart is no longer on the menu",
+                "line_id": line.line_id,
+                "item_id": None,
+            }
+        )
+        priced.append(PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0))
+        return False
+    if choice.reason is not None:
+        priced.append(_unavailable(warnings, line, item, choice.message, choice.reason))
+        return False
+    if not item.available or (now is not None and item.availability is not None and not item.available_at(now)):
+        shown = (choice.modifiers, choice.variation)  # the line's own choices, still known: said with it
+        priced.append(_unavailable(warnings, line, item, f"{item.name} is not available right now", shown=shown))
+        return False
+    return True
+
+
+def _price_changed(warnings: list[CartWarning], line: Line, item: Item, unit: int, currency: str) -> None:
+    warnings.append(
+        {
+            "code": "price_changed",
+            "message": f"the price of {item.name} changed from "
+            f"{format_money(line.unit_price_cents, currency)} to {format_money(unit, currency)}",
+            "line_id": line.line_id,
+            "item_id": item.id,
+            "old_unit_price_cents": line.unit_price_cents,
+            "new_unit_price_cents": unit,
+        }
+    )
 
 
 def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[TaxAmount]:
@@ -289,10 +324,8 @@ def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCa
     ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
     """
     warnings: list[CartWarning] = []
-    priced = _price_lines(state, menu, warnings, now)
-    lines = tuple([p.line for p in priced])
-    new_state = state if lines == state.lines else state._replace(lines=lines)
-    subtotal = sum([p.total_cents for p in priced])
+    priced, lines, subtotal = _price_lines(state, menu, warnings, now)
+    new_state = state if lines is state.lines else state._replace(lines=lines)
     if menu.taxes_everywhere:  # no item has its own ``taxes``: every tax is on the subtotal
         taxes: list[TaxAmount] = [
             {**t.view, "amount_cents": tax_cents(subtotal, t.rate, t.inclusive)} for t in menu.taxes

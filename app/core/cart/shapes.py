@@ -51,7 +51,8 @@ class LineView(TypedDict):
 class CartWarning(TypedDict):
     """Something the customer should hear about the cart (``CartWarning``: a line's, or the hours').
 
-    ``item_unavailable`` and ``price_changed`` name a line; ``restaurant_closed`` gives today's hours.
+    ``item_unavailable`` and ``price_changed`` name a line; ``restaurant_closed`` gives today's hours
+    (a checkout's own warnings: :class:`app.orders.order.CheckoutWarning`).
     """
 
     code: str

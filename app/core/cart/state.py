@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from app.core.cart.choices import MAX_MODIFIERS_PER_LINE as MAX_MODIFIERS_PER_LINE
-from app.core.cart.choices import Entry, Pick, check_choices, entry_key, unit_price
+from app.core.cart.choices import Entry, Pick, check_choices, checked_choice, entry_key, unit_price
 from app.core.cart.choices import check_modifier_count as check_modifier_count
 from app.core.menu import Item, Option, Variation
 from app.errors import CartCheckedOut, CartTooLarge, InvalidRequest, LineNotFound, QuantityInvalid
@@ -32,7 +32,7 @@ class Line(NamedTuple):
     item_tag: int
     quantity: int
     unit_price_cents: int  # as last quoted to the customer: item (or variation) + options
-    option_tags: tuple[Entry, ...] = ()  # see app.choices: a tag, or (tag, *nested entries); repeats = quantity
+    option_tags: tuple[Entry, ...] = ()  # app.core.cart.choices: a tag or (tag, *nested entries); repeats = quantity
     notes: str = ""
     variation_tag: int | None = None  # the chosen variation, for an item that has variations
 
@@ -112,7 +112,7 @@ def clean_notes(notes: object) -> str:
 def check_options(
     item: Item, options: Sequence[Option | Pick], variation: Variation | None = None
 ) -> tuple[Entry, ...]:
-    """Enforce the item's variations and modifier groups (:func:`app.choices.check_choices`)."""
+    """Enforce the item's variations and modifier groups (:func:`app.core.cart.choices.check_choices`)."""
     return check_choices(item, variation, options)
 
 
@@ -156,8 +156,7 @@ def add_line(
     Returns the new state and the id of the line that now holds the item.
     """
     ensure_open(state)
-    option_tags = check_options(item, options, variation)
-    unit = quote(item, options, variation)
+    option_tags, unit = checked_choice(item, variation, options)
     variation_tag = variation.tag if variation is not None else None
     for line in state.lines:
         if line.same_choice(item.tag, option_tags, notes, variation_tag):
@@ -192,6 +191,9 @@ def update_line(
 ) -> CartState:
     """Change a line's quantity (0 removes it), notes, or choices (of ``item``, the line's item).
 
+    A line the change makes identical to another (same item, variation, choices and notes) takes that
+    line in: one line with both quantities, within :data:`MAX_QUANTITY` (else ``quantity_invalid``).
+
     New ``options`` replace the old ones together with the variation (``variation`` None keeps
     the line's own when ``item`` has variations).
     """
@@ -209,10 +211,30 @@ def update_line(
             raise ValueError("new options need the line's own item")
         if variation is None and line.variation_tag is not None:
             variation = item.variations_by_tag.get(line.variation_tag)
-        changes["option_tags"] = check_options(item, options, variation)
-        changes["unit_price_cents"] = quote(item, options, variation)
+        changes["option_tags"], changes["unit_price_cents"] = checked_choice(item, variation, options)
         changes["variation_tag"] = variation.tag if variation is not None else None
-    return _bump(state, _replaced(state.lines, line, line._replace(**changes)))
+    updated = line._replace(**changes)
+    lines = _replaced(state.lines, line, updated)
+    twin = next(
+        (
+            x
+            for x in lines
+            if x.line_id != line_id
+            and x.same_choice(updated.item_tag, updated.option_tags, updated.notes, updated.variation_tag)
+        ),
+        None,
+    )
+    if twin is not None:  # now identical to another line: one line, as an add would have made it
+        total = twin.quantity + updated.quantity
+        if total > MAX_QUANTITY:
+            raise QuantityInvalid(
+                f"that would make line {line_id} the same as line {twin.line_id}, {total} in all; "
+                f"at most {MAX_QUANTITY} per line",
+                line_id=twin.line_id,
+                quantity=total,
+            )
+        lines = tuple(updated._replace(quantity=total) if x is updated else x for x in lines if x is not twin)
+    return _bump(state, lines)
 
 
 def remove_line(state: CartState, line_id: int) -> CartState:

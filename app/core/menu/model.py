@@ -149,6 +149,18 @@ class Item:
     def variation(self, variation_id: str) -> Variation | None:
         return next((v for v in self.variations if v.id == variation_id), None)
 
+    @property
+    def size_group(self) -> ModifierGroup | None:
+        """The group holding this item's sizes when they are options rather than variations (menu v1's
+        way: French Fries' "Size" group of Small, Medium and Large): a one-choice group whose id or
+        name is, or ends in, "size". None when the item has variations, or no such group."""
+        if self.variations:
+            return None
+        for group in self.modifier_groups:
+            if group.max == 1 and any(t.strip().casefold().endswith("size") for t in (group.id, group.name)):
+                return group
+        return None
+
     def available_at(self, now: int | None) -> bool:
         """``available`` and inside its ``availability`` windows (``now`` None: windows ignored)."""
         return self.available and (now is None or self.availability is None or self.availability.is_open(now))
@@ -181,9 +193,3 @@ class Menu:
 
     def categories(self) -> list[str]:
         return list(dict.fromkeys(i.category for i in self.items))
-
-    def taxes_for(self, item: Item) -> tuple[Tax, ...]:
-        """The taxes that apply to ``item`` (menu order)."""
-        if item.tax_ids is None:
-            return self.taxes
-        return tuple(t for t in self.taxes if t.id in item.tax_ids)

@@ -1,6 +1,6 @@
 """Menus: one JSON file per restaurant, validated at load with precise error paths.
 
-Two versions of the file format load through :func:`parse_menu` (docs/menu-format in the README):
+Two versions of the file format load through :func:`parse_menu` (docs/menu-format.md):
 
 * v1: ``tax_rate`` (one additive tax on everything); items with ``price_cents`` and modifier
   groups of options.
@@ -24,7 +24,6 @@ from typing import Any
 from app.core.menu.hours import parse_hours
 from app.core.menu.model import (
     MAX_MODIFIER_DEPTH,
-    SHORT_TAGS,
     V1_TAX_ID,
     Item,
     Menu,
@@ -33,27 +32,12 @@ from app.core.menu.model import (
     Tax,
     Variation,
     assign_tags,
-    tag_pair,
 )
 from app.core.menu.money import minor_digits
 from app.core.menu.rules import check_rules
 from app.errors import MenuError, RestaurantNotFound
 
-__all__ = [
-    "MAX_MODIFIER_DEPTH",
-    "SHORT_TAGS",
-    "Item",
-    "Menu",
-    "MenuCatalog",
-    "ModifierGroup",
-    "Option",
-    "Tax",
-    "Variation",
-    "assign_tags",
-    "load_menu",
-    "parse_menu",
-    "tag_pair",
-]
+__all__ = ["MAX_MENU_BYTES", "MenuCatalog", "load_menu", "parse_menu"]  # the model: app.core.menu.model
 
 MAX_MENU_BYTES = 2_000_000
 _TOP_KEYS = {"restaurant_id", "name", "currency", "tax_rate", "taxes", "items", "hours"}

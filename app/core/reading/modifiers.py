@@ -189,12 +189,14 @@ def resolve_choices(
     Raises ``modifier_invalid`` for a word that is no choice of the item (listing its options)
     or for two different variations.
     """
+    if variation is not None and not item.variations:
+        if item.size_group is None:
+            raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id, modifier=variation)
+        said, variation = (*said, variation), None  # its sizes are options (a "Size" group): the size is a choice
     plain = _plain_ids(item) if variation is None else None
     if plain is not None and all(text in plain for text in said):
         return None, [Pick(plain[text]) for text in said]
     chosen = resolve_variation(item, variation) if variation is not None and item.variations else None
-    if variation is not None and not item.variations:
-        raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id, modifier=variation)
     root = _Node(item)
     for text in said:
         size = exact_variation(item, text) if item.variations else None

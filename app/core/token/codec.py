@@ -10,7 +10,7 @@ token is written in the lowest version that can carry its cart, so a replica of 
 release still reads every v1-shaped cart during a rolling deploy.
 
 ``flags`` holds the payload codec (0 raw msgpack, 1 zstd) and the zstd dictionary id. The MAC is
-HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose) over
+HMAC-SHA256 (itsdangerous ``Signer``, purpose salt, key derived per purpose: :mod:`.signing`) over
 ``restaurant_id NUL header‖payload``, truncated to 128 bits. The restaurant id is not stored —
 it comes from the URL and is bound by the MAC; ``restaurant_tag`` only lets us tell a token for
 another restaurant (403) from a forged one (401).
@@ -25,43 +25,40 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import hmac
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 import msgpack
-from itsdangerous import Signer
-from itsdangerous.signer import HMACAlgorithm
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
 from app.core.cart.choices import is_flat
 from app.core.menu.model import MAX_MODIFIER_DEPTH
 from app.core.token.framing import (
-    _ZSTD_DICTIONARIES,
     CODEC_RAW,
     CODEC_ZSTD,
     DEFAULT_DICTIONARY,
     DICTIONARY_DIR,
     RELEASED_DICTIONARIES,
-    _decompress,
-    _zstd,
+    ZSTD_DICTIONARIES,
     b64decode_strict,
     b64encode,
+    decompress,
+    zstd_contexts,
 )
-from app.core.token.keys import Key, KeyRing
+from app.core.token.keys import KeyRing
+from app.core.token.signing import MAC_BYTES, TokenSigner
 from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
 VERSION = 2  # the newest payload schema (see _pack)
 SUPPORTED_VERSIONS = frozenset({1, 2})
 MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
-MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits (RFC 2104 §5; NIST SP 800-107 §5.3.4)
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
 
 
-_HEADER = struct.Struct(">B2sBBI3s8s")
-HEADER_BYTES = _HEADER.size
+HEADER = struct.Struct(">B2sBBI3s8s")
+HEADER_BYTES = HEADER.size
 
 
 @dataclass(frozen=True)
@@ -96,56 +93,10 @@ def restaurant_tag(restaurant_id: str) -> int:
     return hashlib.blake2b(restaurant_id.encode(), digest_size=1).digest()[0]
 
 
-class _TruncatedHMAC(HMACAlgorithm):
-    """HMAC-SHA256 cut to :data:`MAC_BYTES`; comparison stays constant-time (base class)."""
-
-    def __init__(self) -> None:
-        super().__init__(hashlib.sha256)
-
-    def get_signature(self, key: bytes, value: bytes) -> bytes:
-        return hmac.digest(key, value, "sha256")[:MAC_BYTES]
-
-
-class _PurposeSigner(Signer):
-    """itsdangerous Signer whose per-purpose derived key is computed once, not per call."""
-
-    def __init__(self, key: Key, purpose: str) -> None:
-        super().__init__(
-            key.secret,
-            salt=f"voicecart.{purpose}",
-            sep=".",
-            key_derivation="hmac",
-            digest_method=hashlib.sha256,
-            algorithm=_TruncatedHMAC(),
-        )
-        self._derived = super().derive_key()
-        # the HMAC key schedule, done once: each MAC copies it (OpenSSL's object, under the stdlib
-        # wrapper where it has one: three Python frames fewer per MAC; the same API either way)
-        keyed = hmac.new(self._derived, digestmod=hashlib.sha256)
-        self._keyed = getattr(keyed, "_hmac", None) or keyed
-
-    def derive_key(self, secret_key: str | bytes | None = None) -> bytes:
-        # one secret per signer, so the derived key never changes
-        return self._derived
-
-    def mac(self, value: bytes) -> bytes:
-        """``get_signature`` without re-deriving anything: the truncated HMAC of ``value``."""
-        keyed = self._keyed.copy()
-        keyed.update(value)
-        return keyed.digest()[:MAC_BYTES]
-
-    def mac_text(self, value: bytes) -> bytes:
-        return b64encode(self.mac(value))
-
-    def verify_mac(self, value: bytes, mac: bytes) -> bool:
-        """``verify_signature`` for a MAC already strictly base64-decoded (saves decoding it twice)."""
-        return hmac.compare_digest(self.mac(value), mac)
-
-
 # --- payload schema -------------------------------------------------------------------------------
 
 
-def _pack_state(state: CartState) -> bytes:
+def pack_state(state: CartState) -> bytes:
     """The msgpack payload of ``state`` (in whichever format version :func:`_pack` chooses)."""
     return _pack(state)[1]
 
@@ -178,7 +129,6 @@ _UNPACK_OPTIONS = {"use_list": False, "raw": False, "strict_map_key": True, "max
 _UNPACK_OPTIONS |= {"max_map_len": 0, "max_str_len": MAX_NOTES_CHARS * 4}
 _UNPACK_OPTIONS["max_array_len"] = max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6)
 _tuple_new = tuple.__new__  # a NamedTuple from a tuple of its fields, without its Python __new__
-_MISSING = {4: ((), "", None), 5: ("", None), 6: (None,)}  # a v1 row's missing fields, by its length
 
 
 def _unpack(payload: bytes) -> object:
@@ -196,10 +146,13 @@ def _is_int(value: object, low: int, high: int) -> bool:
     return type(value) is int and low <= value <= high
 
 
-def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
-    """Every line row, type- and range-checked. One loop, checks inlined: this runs for every line
-    of every turn, and a function call per line would cost as much as the checks themselves."""
+def _parse_lines(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
+    """Every line row, type- and range-checked, and the highest line id (0 with no lines); line ids
+    repeated are refused. One loop, checks inlined: this runs for every line of every turn, and a
+    function call per line would cost as much as the checks themselves."""
     lines = []
+    last_id = 0  # ids come in increasing order in every cart this service writes: then they are distinct
+    in_order = True
     options: object
     for row in rows:
         if type(row) is not tuple:
@@ -207,9 +160,10 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
         size = len(row)
         if size == 4:
             line_id, item_tag, quantity, unit = row
-            options = ()
+            options, notes = (), ""
         elif size == 5:
             line_id, item_tag, quantity, unit, options = row
+            notes = ""
         elif size == 6:
             line_id, item_tag, quantity, unit, options, notes = row
             if type(notes) is not str or not 0 < len(notes) <= MAX_NOTES_CHARS:
@@ -235,8 +189,16 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[Line, ...]:
                     raise _schema_error("modifier tag")
         elif type(options) is not tuple:
             raise _schema_error("modifiers")
-        lines.append(_tuple_new(Line, row + _MISSING[size]))
-    return tuple(lines)
+        if line_id <= last_id:
+            in_order = False
+        last_id = line_id
+        lines.append(_tuple_new(Line, (line_id, item_tag, quantity, unit, options, notes, None)))
+    if not in_order:
+        ids = {ln.line_id for ln in lines}
+        if len(ids) != len(lines):
+            raise _schema_error("line ids")
+        last_id = max(ids)
+    return tuple(lines), last_id
 
 
 def _tag(value: object) -> bool:
@@ -258,7 +220,7 @@ def _entries(entries: tuple[object, ...], depth: int) -> int:
     return count
 
 
-def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
+def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
     """Format 2 rows: the item may be ``(item_tag, variation_tag)``; options may repeat and nest.
     Each row is reduced to v1's shape and checked by :func:`_parse_lines`, then given back its
     variation and options."""
@@ -278,10 +240,11 @@ def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[Line, ...]:
             raise _schema_error("modifiers")
         flat.append((row[0], item, *row[2:4], (), *row[5:]) if len(row) > 4 else (row[0], item, *row[2:]))
         extra.append((options, variation))
+    lines, last_id = _parse_lines(tuple(flat))
     return tuple(
         line._replace(option_tags=options, variation_tag=variation)
-        for line, (options, variation) in zip(_parse_lines(tuple(flat)), extra, strict=True)
-    )
+        for line, (options, variation) in zip(lines, extra, strict=True)
+    ), last_id
 
 
 def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
@@ -292,9 +255,8 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartSt
         raise _schema_error("cart fields")
     if type(rows) is not tuple or len(rows) > MAX_LINES:
         raise _schema_error("lines")
-    lines = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
-    ids = {ln.line_id for ln in lines}
-    if len(ids) != len(lines) or (lines and max(ids) >= next_line_id):
+    lines, last_id = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
+    if last_id >= next_line_id:
         raise _schema_error("line ids")
     state = (
         header.cart_id,
@@ -325,10 +287,10 @@ def read_payload(token: str) -> bytes:
 def _payload(header: TokenHeader, body: bytes) -> bytes:
     """``body``'s payload, decompressed as the header's flags say (codec, dictionary id)."""
     codec, dict_id = header.flags & 0x0F, header.flags >> 4
-    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in _ZSTD_DICTIONARIES):
+    if codec not in (CODEC_RAW, CODEC_ZSTD) or (dict_id and (codec, dict_id) not in ZSTD_DICTIONARIES):
         raise TokenInvalid("token payload encoding is not supported", reason="version")
     raw = body[HEADER_BYTES:]  # a raw payload is bounded by MAX_TOKEN_CHARS already
-    return _decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
+    return decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
 
 
 def _read_body(token: str) -> tuple[TokenHeader, bytes]:
@@ -341,7 +303,7 @@ def _read_body(token: str) -> tuple[TokenHeader, bytes]:
     body = b64decode_strict(body_text)
     if len(body) < HEADER_BYTES:
         raise TokenInvalid("token is truncated", reason="format")
-    version, kid, flags, rtag, issued, age, cart_id = _HEADER.unpack_from(body)
+    version, kid, flags, rtag, issued, age, cart_id = HEADER.unpack_from(body)
     return _tuple_new(TokenHeader, (version, kid, flags, rtag, issued, int.from_bytes(age, "big"), cart_id)), body
 
 
@@ -385,7 +347,7 @@ class CartCodec:
         self.policy = policy or TokenPolicy()
         self.purpose = purpose
         self.dictionary = dictionary  # new tokens compress with it; every released one decodes
-        self._signers = {k.tag: _PurposeSigner(k, purpose) for k in keys.keys}
+        self._signers = {k.tag: TokenSigner(k.secret, purpose) for k in keys.keys}
         self._signing_tag = keys.signing.tag
         self.recent = recent  # remembers what this codec mints (app.runtime.token_cache); None: nothing
 
@@ -394,14 +356,14 @@ class CartCodec:
         version, payload = _pack(state)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
-            packed = _zstd.compressor(self.dictionary).compress(payload)
+            packed = zstd_contexts.compressor(self.dictionary).compress(payload)
             if len(packed) < len(payload):
                 payload, flags = packed, CODEC_ZSTD | self.dictionary << 4
         age = min(max(0, now - state.created_at), 0xFFFFFF)
         fields = (version, self._signing_tag, flags, restaurant_tag(state.restaurant_id), now, age, state.cart_id)
-        header = _HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
+        header = HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
         body = b64encode(header + payload)
-        signature = self._signers[self._signing_tag].mac_text(state.restaurant_id.encode() + b"\0" + body)
+        signature = self._signers[self._signing_tag].get_signature(state.restaurant_id.encode() + b"\0" + body)
         token = (body + b"." + signature).decode()
         if len(token) > MAX_TOKEN_CHARS:
             raise CartTooLarge(
@@ -437,7 +399,7 @@ class CartCodec:
 
     def _raise_bad_signature(
         self,
-        signer: _PurposeSigner,
+        signer: TokenSigner,
         header: TokenHeader,
         body: bytes,
         mac: bytes,

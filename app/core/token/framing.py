@@ -67,7 +67,7 @@ def dictionary_path(dict_id: int) -> Path:
 
 
 RELEASED_DICTIONARIES = frozenset(i for i in range(1, 16) if dictionary_path(i).is_file())
-_ZSTD_DICTIONARIES = frozenset((CODEC_ZSTD, i) for i in RELEASED_DICTIONARIES)
+ZSTD_DICTIONARIES = frozenset((CODEC_ZSTD, i) for i in RELEASED_DICTIONARIES)
 
 
 @functools.cache
@@ -102,10 +102,10 @@ class _Zstd(threading.local):
         return self.decompressors[dict_id]
 
 
-_zstd = _Zstd()
+zstd_contexts = _Zstd()
 
 
-def _decompress(frame: bytes, dict_id: int = 0) -> bytes:
+def decompress(frame: bytes, dict_id: int = 0) -> bytes:
     """Refuse bombs: check what the frame header declares before letting zstd allocate."""
     try:
         params = zstandard.get_frame_parameters(frame, format=_ZSTD_FORMAT)
@@ -116,7 +116,9 @@ def _decompress(frame: bytes, dict_id: int = 0) -> bytes:
     if params.window_size > MAX_WINDOW_BYTES or params.dict_id != 0:
         raise TokenInvalid("token payload uses unacceptable compression parameters", reason="bomb")
     try:
-        data = _zstd.decompressor(dict_id).decompress(frame, max_output_size=MAX_PAYLOAD_BYTES, allow_extra_data=False)
+        data = zstd_contexts.decompressor(dict_id).decompress(
+            frame, max_output_size=MAX_PAYLOAD_BYTES, allow_extra_data=False
+        )
     except zstandard.ZstdError:
         raise TokenInvalid("token payload is corrupt", reason="corrupt") from None
     if len(data) != params.content_size:

@@ -41,9 +41,9 @@ def test_a_name_add_accepts_is_a_name_remove_finds() -> None:
     state, added = _call(add_to_order.handler, state, {"items": [{"item": "a sub"}, {"item": "a coke"}]}, menu)
     assert added["ok"] is True and [a["item"] for a in added["added"]] == ["Italian Sandwich", "Coca-Cola"]
     state, removed = _call(remove_from_order.handler, state, {"item": "a sub"}, menu)
-    assert removed["message"].startswith("Removed 1 Italian Sandwich")
+    assert removed["message"].startswith("Removed one Italian Sandwich.")
     state, removed = _call(remove_from_order.handler, state, {"item": "the coke"}, menu)
-    assert removed["message"].startswith("Removed 1 Coca-Cola") and state.lines == ()
+    assert removed["message"].startswith("Removed one Coca-Cola.") and state.lines == ()
 
 
 def test_details_and_search_read_the_name_like_an_add() -> None:

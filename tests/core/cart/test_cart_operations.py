@@ -67,6 +67,22 @@ def test_merging_past_the_quantity_cap_is_refused(demo_menu: Menu, empty: CartSt
         cart.add_line(state, burger, options(burger, "medium"), 1, "")
 
 
+def test_an_update_that_makes_two_lines_identical_merges_them_within_the_cap(demo_menu: Menu, empty: CartState) -> None:
+    """Issue #24: 99 + 99 identical lines past the cap, and voice asking "Which one: X or X?"."""
+    burger = item(demo_menu, "classic-burger")
+    state, _ = cart.add_line(empty, burger, options(burger, "medium"), 2, "")
+    state, well = cart.add_line(state, burger, options(burger, "well-done"), 3, "")
+    merged = cart.update_line(state, well, item=burger, options=options(burger, "medium"))
+    assert [(x.line_id, x.quantity) for x in merged.lines] == [(well, 5)]
+    noted = cart.update_line(state, well, item=burger, options=options(burger, "medium"), notes="no salt")
+    assert len(noted.lines) == 2  # a different note is a different line
+    state, _ = cart.add_line(empty, burger, options(burger, "medium"), 99, "")
+    state, full = cart.add_line(state, burger, options(burger, "well-done"), 99, "")
+    with pytest.raises(QuantityInvalid) as refused:
+        cart.update_line(state, full, item=burger, options=options(burger, "medium"))
+    assert refused.value.details["quantity"] == 198
+
+
 def test_group_rules_are_enforced(demo_menu: Menu, empty: CartState) -> None:
     burger = item(demo_menu, "classic-burger")
     with pytest.raises(ModifierRequired) as missing:

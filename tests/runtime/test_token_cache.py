@@ -10,6 +10,7 @@ from app.core.token import codec as codec_module
 from app.core.token import framing
 from app.core.token.codec import CartCodec, TokenPolicy
 from app.core.token.keys import KeyRing
+from app.core.token.signing import TruncatedHMAC
 from app.errors import TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 from app.runtime.token_cache import RecentTokens
 from tests.conftest import T0, TEST_KEYS
@@ -64,17 +65,17 @@ def test_a_hit_gives_exactly_what_the_full_decode_gives(name: str) -> None:
 def test_a_hit_skips_base64_mac_zstd_and_msgpack(monkeypatch: pytest.MonkeyPatch) -> None:
     codec = cached_codec()
     token = codec.encode(CARTS["lines"], T0)
-    for name in ("b64decode_strict", "_decompress", "_unpack"):
+    for name in ("b64decode_strict", "decompress", "_unpack"):
         monkeypatch.setattr(codec_module, name, trip)
-    monkeypatch.setattr(codec_module._PurposeSigner, "mac", trip)
-    monkeypatch.setattr(framing, "_decompress", trip)
+    monkeypatch.setattr(TruncatedHMAC, "get_signature", trip)
+    monkeypatch.setattr(framing, "decompress", trip)
     assert codec.decode(token, RID, T0 + 5).lines == CARTS["lines"].lines
 
 
 def test_another_replicas_token_takes_the_full_path(monkeypatch: pytest.MonkeyPatch) -> None:
     token = plain_codec().encode(CARTS["lines"], T0)
     codec = cached_codec()
-    monkeypatch.setattr(codec_module._PurposeSigner, "mac", trip)
+    monkeypatch.setattr(TruncatedHMAC, "get_signature", trip)
     with pytest.raises(Tripwire):  # not minted here: verified like any other
         codec.decode(token, RID, T0)
 

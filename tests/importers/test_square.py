@@ -165,3 +165,70 @@ def test_menu_check_names_the_field_of_a_v2_refusal(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "items[0].taxes[0]: unknown tax id 'TAX_STATE'" in done.stderr
+
+
+def _variation(vid: str, cents: int, options: list[tuple[str, str]], name: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "pricing_type": "FIXED_PRICING",
+        "price_money": {"amount": cents, "currency": "USD"},
+        "item_option_values": [{"item_option_id": o, "item_option_value_id": v} for o, v in options],
+    }
+    if name is not None:
+        data["name"] = name
+    return {"type": "ITEM_VARIATION", "id": vid, "item_variation_data": data}
+
+
+def _option(oid: str, name: str, values: dict[str, str]) -> dict[str, Any]:
+    return {
+        "type": "ITEM_OPTION",
+        "id": oid,
+        "item_option_data": {
+            "name": name,
+            "values": [
+                {"type": "ITEM_OPTION_VAL", "id": vid, "item_option_value_data": {"item_option_id": oid, "name": text}}
+                for vid, text in values.items()
+            ],
+        },
+    }
+
+
+def test_archived_items_are_not_on_sale_and_item_options_name_the_variations() -> None:
+    """Issue #24: an archived item was imported as on sale (voice added it); variations named only
+    through Item Options were "Regular" and "Regular" (voice asked "Regular or Regular?")."""
+    tea = {
+        "type": "ITEM",
+        "id": "ITEM_TEA",
+        "item_data": {
+            "name": "Iced tea",
+            "item_options": [{"item_option_id": "OPT_SIZE"}, {"item_option_id": "OPT_SWEET"}],
+            "variations": [
+                _variation("V_SMALL_NO", 300, [("OPT_SWEET", "VAL_NO"), ("OPT_SIZE", "VAL_SMALL")]),
+                _variation("V_LARGE_NO", 400, [("OPT_SIZE", "VAL_LARGE"), ("OPT_SWEET", "VAL_NO")]),
+                _variation("V_LARGE_YES", 400, [("OPT_SIZE", "VAL_LARGE"), ("OPT_SWEET", "VAL_YES")], name="Big sweet"),
+            ],
+        },
+    }
+    archived = {
+        "type": "ITEM",
+        "id": "ITEM_OLD",
+        "item_data": {"name": "Pumpkin latte", "is_archived": True, "variations": [_variation("V_OLD", 500, [])]},
+    }
+    document = {
+        "objects": [tea, archived],
+        "related_objects": [
+            _option("OPT_SIZE", "Size", {"VAL_SMALL": "Small", "VAL_LARGE": "Large"}),
+            _option("OPT_SWEET", "Sweetness", {"VAL_NO": "Unsweetened", "VAL_YES": "Sweet"}),
+        ],
+    }
+    for shape in (document, camel_keys(document)):
+        imported = import_square(shape, "tea-house")
+        parse_menu(imported.menu)
+        by_name = items(imported.menu)
+        assert set(by_name) == {"Iced tea"}  # the archived latte is not for sale
+        assert [v["name"] for v in by_name["Iced tea"]["variations"]] == [
+            "Small, Unsweetened",
+            "Large, Unsweetened",
+            "Big sweet",  # a variation's own name wins
+        ]
+        report = "\n".join(imported.report)
+        assert "Pumpkin latte: archived" in report and "ITEM_OPTION" not in report

@@ -11,8 +11,8 @@ from app.core.menu.model import MAX_MODIFIER_DEPTH
 from app.core.token.codec import CartCodec, read_header, read_payload
 from app.core.token.keys import KeyRing
 from tests.conftest import T0, TEST_KEYS
-from tests.core.test_security_codec import reason_of
 from tests.forge import mint_state
+from tests.support.tokens import reason_of
 
 RID = "v2-cafe"
 

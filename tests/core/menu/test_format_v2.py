@@ -12,88 +12,7 @@ from app.core.menu import MAX_MODIFIER_DEPTH, parse_menu
 from app.core.menu.money import format_money, minor_digits
 from app.errors import MenuError
 from tests.conftest import T0
-from tests.core.test_menu import _set
-
-
-def v2_doc() -> dict[str, Any]:
-    """A small v2 menu: sizes, an exempt item, an inclusive tax, a combo with a nested choice."""
-    return {
-        "restaurant_id": "v2-cafe",
-        "name": "V2 Cafe",
-        "currency": "USD",
-        "hours": {"timezone": "America/New_York", "weekly": {d: ["06:00-22:00"] for d in ("mon", "tue", "wed")}},
-        "taxes": [
-            {"id": "vat", "name": "VAT", "rate": "0.086", "inclusive": True},
-            {"id": "city", "name": "City tax", "rate": "0.01", "inclusive": False},
-        ],
-        "items": [
-            {
-                "id": "latte",
-                "name": "Latte",
-                "category": "coffee",
-                "available": True,
-                "variations": [
-                    {"id": "small", "name": "Small", "aliases": ["8 oz"], "price_cents": 400},
-                    {"id": "large", "name": "Large", "price_cents": 550, "available": False},
-                ],
-                "modifier_groups": [
-                    {
-                        "id": "extras",
-                        "name": "Extras",
-                        "min": 0,
-                        "max": 3,
-                        "options": [
-                            {"id": "shot", "name": "Extra shot", "price_cents": 75, "max_quantity": 2},
-                            {"id": "foam", "name": "Foam", "price_cents": 0, "default": True},
-                        ],
-                    }
-                ],
-            },
-            {
-                "id": "gift-card",
-                "name": "Gift card",
-                "category": "other",
-                "available": True,
-                "price_cents": 2500,
-                "taxes": [],
-            },
-            {
-                "id": "combo",
-                "name": "Burger combo",
-                "category": "combos",
-                "available": True,
-                "price_cents": 1200,
-                "availability": {"weekly": {"mon": ["11:00-15:00"]}},
-                "modifier_groups": [
-                    {
-                        "id": "main",
-                        "name": "Burger",
-                        "min": 1,
-                        "max": 1,
-                        "options": [
-                            {
-                                "id": "cheeseburger",
-                                "name": "Cheeseburger",
-                                "price_cents": 0,
-                                "modifier_groups": [
-                                    {
-                                        "id": "side",
-                                        "name": "Side",
-                                        "min": 1,
-                                        "max": 1,
-                                        "options": [
-                                            {"id": "fries", "name": "Fries", "price_cents": 0},
-                                            {"id": "salad", "name": "Salad", "price_cents": 100},
-                                        ],
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                ],
-            },
-        ],
-    }
+from tests.support.menus import COMBO_SIDES, v2_doc, with_value
 
 
 def test_v2_menu_model() -> None:
@@ -107,8 +26,8 @@ def test_v2_menu_model() -> None:
     assert latte.variations_by_tag[latte.variations[0].tag] is latte.variations[0]
     shot, foam = latte.options
     assert (shot.max_quantity, shot.default, foam.default, foam.available) == (2, False, True, True)
-    assert [t.id for t in menu.taxes_for(latte)] == ["vat", "city"]
-    assert menu.taxes_for(menu.item("gift-card")) == ()
+    assert latte.tax_ids is None  # every tax of the menu applies
+    assert menu.item("gift-card").tax_ids == ()  # exempt
     assert menu.taxes[0].inclusive and menu.taxes[0].rate == Decimal("0.086")
     assert menu.tax_rate is None
     side = menu.item("combo").options[0]
@@ -138,7 +57,7 @@ def test_v1_tax_rate_becomes_one_additive_tax(demo_menu) -> None:
     ("EUR", 2, -150, "-€1.50"),
 ])  # fmt: skip
 def test_currency_minor_units(currency: str, digits: int, amount: int, text: str) -> None:
-    menu = parse_menu(_set(v2_doc(), ["currency"], currency))
+    menu = parse_menu(with_value(v2_doc(), ["currency"], currency))
     assert menu.minor_digits == digits == minor_digits(currency)
     assert format_money(amount, currency) == text
 
@@ -154,11 +73,8 @@ def _nest(depth: int) -> dict[str, Any]:
 
 
 def test_nesting_up_to_the_token_limit_loads() -> None:
-    doc = _set(v2_doc(), ["items", 1, "modifier_groups"], [_nest(MAX_MODIFIER_DEPTH)])
+    doc = with_value(v2_doc(), ["items", 1, "modifier_groups"], [_nest(MAX_MODIFIER_DEPTH)])
     assert parse_menu(doc).item("gift-card").options[0].options[0].id == f"o{MAX_MODIFIER_DEPTH - 1}"
-
-
-COMBO_SIDES = ["items", 2, "modifier_groups", 0, "options", 0, "modifier_groups", 0]
 
 
 @pytest.mark.parametrize(
@@ -199,30 +115,30 @@ COMBO_SIDES = ["items", 2, "modifier_groups", 0, "options", 0, "modifier_groups"
 def test_menu_check_refuses_with_the_field_path(path: list, value: Any, where: str, message: str) -> None:
     doc = v2_doc()
     if path[-1] == "max" and value == 1:  # two defaults in a group of max 1
-        doc = _set(doc, ["items", 0, "modifier_groups", 0, "options", 0, "default"], True)
+        doc = with_value(doc, ["items", 0, "modifier_groups", 0, "options", 0, "default"], True)
     with pytest.raises(MenuError) as err:
-        parse_menu(_set(doc, path, value))
+        parse_menu(with_value(doc, path, value))
     assert where in str(err.value)
     assert message in str(err.value)
 
 
 def test_availability_needs_a_zone_when_the_menu_has_no_hours() -> None:
-    doc = _set(v2_doc(), ["hours"], KeyError)
+    doc = with_value(v2_doc(), ["hours"], KeyError)
     with pytest.raises(MenuError, match=r"items\[2\]\.availability\.timezone"):
         parse_menu(doc)
 
 
 def test_negative_options_are_fine_while_the_line_stays_at_or_above_zero() -> None:
     # the most negative line: the cheapest size with the discount twice → exactly 0
-    doc = _set(v2_doc(), ["items", 0, "modifier_groups", 0, "options", 0], {
+    doc = with_value(v2_doc(), ["items", 0, "modifier_groups", 0, "options", 0], {
         "id": "coupon", "name": "Coupon", "price_cents": -200, "max_quantity": 2})  # fmt: skip
     assert parse_menu(doc).item("latte").options[0].price_cents == -200
     with pytest.raises(MenuError, match="below zero"):
-        parse_menu(_set(doc, ["items", 0, "variations", 0, "price_cents"], 399))
+        parse_menu(with_value(doc, ["items", 0, "variations", 0, "price_cents"], 399))
 
 
 def test_an_unavailable_item_may_have_an_unmeetable_group() -> None:
-    doc = _set(v2_doc(), [*COMBO_SIDES, "options", 0, "available"], False)
-    doc = _set(doc, [*COMBO_SIDES, "options", 1, "available"], False)
-    doc = _set(doc, ["items", 2, "available"], False)
+    doc = with_value(v2_doc(), [*COMBO_SIDES, "options", 0, "available"], False)
+    doc = with_value(doc, [*COMBO_SIDES, "options", 1, "available"], False)
+    doc = with_value(doc, ["items", 2, "available"], False)
     assert not parse_menu(doc).item("combo").available

@@ -14,7 +14,7 @@ from app.core.token.codec import (
     DEFAULT_DICTIONARY,
     RELEASED_DICTIONARIES,
     CartCodec,
-    _pack_state,
+    pack_state,
     read_header,
     read_payload,
 )
@@ -67,7 +67,7 @@ def test_tokens_made_with_any_released_dictionary_or_none_decode(uuid_menu: Menu
 @pytest.mark.parametrize("dict_id", [0, LATEST])
 def test_read_payload_looks_inside_with_the_named_dictionary(uuid_menu: Menu, dict_id: int) -> None:
     result = uuid_cart(uuid_menu, CartCodec(KeyRing.parse(TEST_KEYS), dictionary=dict_id))
-    assert read_payload(result.token) == _pack_state(result.state)
+    assert read_payload(result.token) == pack_state(result.state)
 
 
 def test_the_dictionary_makes_a_cart_with_notes_smaller(uuid_menu: Menu) -> None:
@@ -89,7 +89,7 @@ def test_a_codec_cannot_be_made_with_an_unreleased_dictionary() -> None:
 def test_genuinely_signed_but_unknown_dictionary_use_is_refused(uuid_menu: Menu, flags: int) -> None:
     codec = CartCodec(KeyRing.parse(TEST_KEYS))
     state = uuid_cart(uuid_menu, codec).state
-    token = mint(codec, _pack_state(state), restaurant_id=TACO, issued_at=T0, flags=flags)
+    token = mint(codec, pack_state(state), restaurant_id=TACO, issued_at=T0, flags=flags)
     with pytest.raises(TokenInvalid) as caught:
         codec.decode(token, TACO, T0)
     assert caught.value.reason == "version"

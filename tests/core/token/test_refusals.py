@@ -24,11 +24,13 @@ from app.core.token import framing
 from app.core.token.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
 from app.core.token.framing import CODEC_ZSTD, MAX_PAYLOAD_BYTES
 from app.core.token.keys import KeyRing
+from app.core.token.signing import TruncatedHMAC
 from app.errors import TokenError, TokenExpired, TokenInvalid, TokenWrongRestaurant
 from tests.conftest import DEMO, T0, TACO, TEST_KEYS
 from tests.forge import bomb_token, mint, mint_state, zstd_frame_declaring
+from tests.support.tokens import reason_of
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TTL = TokenPolicy().ttl_seconds
 SKEW = TokenPolicy().future_skew_seconds
 LIFETIME = TokenPolicy().max_lifetime_seconds
@@ -46,12 +48,6 @@ def cart(**changes: object) -> CartState:
         lines=(Line(1, 0x1234, 2, 899), Line(2, 0x4321, 1, 349, (7, 8), "no onions")),
     )
     return base._replace(**changes)
-
-
-def reason_of(codec: CartCodec, token: str, rid: str = DEMO, now: int = T0) -> str:
-    with pytest.raises(TokenError) as caught:
-        codec.decode(token, rid, now)
-    return caught.value.reason
 
 
 def non_canonical(part: str) -> str:
@@ -148,28 +144,28 @@ def test_no_hmac_is_computed_before_version_and_key_id(
         "unknown_key": mint(codec, b"\x90", restaurant_id=DEMO, issued_at=T0, kid_tag=b"\x00\x00"),
         "encoding": codec.encode(cart(), T0) + "=",
     }
-    monkeypatch.setattr(codec_module._PurposeSigner, "mac", trip)
+    monkeypatch.setattr(TruncatedHMAC, "get_signature", trip)
     assert reason_of(codec, tokens[kind]) == kind
 
 
 def test_nothing_is_decompressed_or_unpacked_before_the_mac(codec: CartCodec, monkeypatch: pytest.MonkeyPatch) -> None:
     forged = bomb_token(codec, restaurant_id=DEMO, issued_at=T0)
     forged = forged[:-2] + ("AA" if forged[-2:] != "AA" else "AQ")
-    monkeypatch.setattr(codec_module, "_decompress", trip)
+    monkeypatch.setattr(codec_module, "decompress", trip)
     monkeypatch.setattr(codec_module, "_unpack", trip)
     assert reason_of(codec, forged) in {"signature", "encoding"}
 
 
 def test_time_is_checked_before_decompression(codec: CartCodec, monkeypatch: pytest.MonkeyPatch) -> None:
     old_bomb = bomb_token(codec, restaurant_id=DEMO, issued_at=T0)
-    monkeypatch.setattr(codec_module, "_decompress", trip)
+    monkeypatch.setattr(codec_module, "decompress", trip)
     assert reason_of(codec, old_bomb, now=T0 + TTL + 1) == "expired"
 
 
 def test_frame_header_is_checked_before_the_decompressor_runs(
     codec: CartCodec, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(framing._zstd, "decompressor", Tripwire())  # any use raises AttributeError
+    monkeypatch.setattr(framing.zstd_contexts, "decompressor", Tripwire())  # any use raises AttributeError
     assert reason_of(codec, bomb_token(codec, restaurant_id=DEMO, issued_at=T0)) == "bomb"
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import copy
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from app.core.menu import Menu, MenuCatalog, assign_tags, load_menu, parse_menu, tag_pair
 from app.errors import MenuError, RestaurantNotFound
 from tests.conftest import DEMO_MENU_FILE
+from tests.support.menus import with_value
 
 
 @pytest.fixture
@@ -29,18 +29,6 @@ def test_demo_menu_loads(demo_menu: Menu) -> None:
 
 def test_uuid_menu_tags_are_short(uuid_menu: Menu) -> None:
     assert all(i.tag < 1 << 16 for i in uuid_menu.items)
-
-
-def _set(doc: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
-    doc = copy.deepcopy(doc)
-    target = doc
-    for key in path[:-1]:
-        target = target[key]
-    if value is KeyError:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return doc
 
 
 @pytest.mark.parametrize(
@@ -64,13 +52,13 @@ def _set(doc: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
 )
 def test_validation_errors_name_the_field(doc: dict, path: list, value: Any, where: str, message: str) -> None:
     with pytest.raises(MenuError) as err:
-        parse_menu(_set(doc, path, value))
+        parse_menu(with_value(doc, path, value))
     assert where in str(err.value)
     assert message in str(err.value)
 
 
 def test_negative_option_prices_are_allowed(doc: dict[str, Any]) -> None:
-    menu = parse_menu(_set(doc, ["items", 0, "modifier_groups", 0, "options", 0, "price_cents"], -100))
+    menu = parse_menu(with_value(doc, ["items", 0, "modifier_groups", 0, "options", 0, "price_cents"], -100))
     assert menu.items[0].modifier_groups[0].options[0].price_cents == -100
 
 

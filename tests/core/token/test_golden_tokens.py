@@ -13,7 +13,7 @@ from app.core.token.codec import RELEASED_DICTIONARIES, SUPPORTED_VERSIONS, Cart
 from app.core.token.keys import KeyRing
 from tests.golden.mint import golden_line
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 FILES = sorted(GOLDEN.glob("v*.json"))
 CASES = [(f, t) for f in FILES for t in json.loads(f.read_text())["tokens"]]
 

@@ -157,7 +157,7 @@ def test_an_order_with_nothing_available_is_said_as_such(tmp_path: Path) -> None
     for item in data["items"]:
         item["available"] = item["id"] != "cookie" and item.get("available", True)
     priced = price_cart(state, parse_menu(data), T0)
-    message = order_readback(priced)
+    message = order_readback(priced, menu)
     (line,) = priced.lines
     assert not line.available and [m["name"] for m in line.modifiers] == ["Warmed"]  # which line it is stays known
     assert "You have ." not in message

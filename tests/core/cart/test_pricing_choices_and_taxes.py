@@ -20,8 +20,7 @@ from app.core.menu import rules as menu_rules
 from app.errors import MenuError, OrderTotalNegative
 from app.orders.order import CheckoutRequest, Customer, build_order
 from tests.conftest import T0
-from tests.core.test_menu import _set
-from tests.core.test_menu_v2 import COMBO_SIDES, v2_doc
+from tests.support.menus import COMBO_SIDES, v2_doc, with_value
 
 MONDAY_NOON_NY = T0 + (3 * 24 + 9) * 3600
 
@@ -58,7 +57,7 @@ def test_inclusive_additive_and_exempt_taxes_once_on_the_order() -> None:
 
 
 def test_only_an_inclusive_tax_leaves_the_total_at_the_shelf_price() -> None:
-    doc = _set(v2_doc(), ["taxes"], [{"id": "vat", "name": "Sales tax", "rate": "0.086", "inclusive": True}])
+    doc = with_value(v2_doc(), ["taxes"], [{"id": "vat", "name": "Sales tax", "rate": "0.086", "inclusive": True}])
     menu = _menu(doc)
     priced = price_cart(_latte_and_card(menu), menu)
     assert priced.total_cents == priced.subtotal_cents == 3050
@@ -111,7 +110,7 @@ def test_nested_choices_price_and_show_in_the_line() -> None:
 
 
 def test_jpy_amounts_are_whole_yen() -> None:
-    doc = _set(v2_doc(), ["currency"], "JPY")
+    doc = with_value(v2_doc(), ["currency"], "JPY")
     doc["items"][0]["variations"][0]["price_cents"] = 850
     menu = _menu(doc)
     priced = price_cart(_latte_and_card(menu), menu)
@@ -121,12 +120,12 @@ def test_jpy_amounts_are_whole_yen() -> None:
 def test_a_line_with_an_86d_option_or_variation_stops_counting() -> None:
     menu = _menu()
     state = _latte_and_card(menu)
-    sold_out_shot = _set(v2_doc(), ["items", 0, "modifier_groups", 0, "options", 0, "available"], False)
+    sold_out_shot = with_value(v2_doc(), ["items", 0, "modifier_groups", 0, "options", 0, "available"], False)
     priced = price_cart(state, _menu(sold_out_shot))
     assert not priced.lines[0].available and priced.subtotal_cents == 2500
     assert priced.warnings[0]["reason"] == "modifier_unavailable" and "Extra shot" in priced.warnings[0]["message"]
-    sold_out_small = _set(v2_doc(), ["items", 0, "variations", 0, "available"], False)
-    sold_out_small = _set(sold_out_small, ["items", 0, "variations", 1, "available"], True)
+    sold_out_small = with_value(v2_doc(), ["items", 0, "variations", 0, "available"], False)
+    sold_out_small = with_value(sold_out_small, ["items", 0, "variations", 1, "available"], True)
     priced = price_cart(state, _menu(sold_out_small))
     assert not priced.lines[0].available
     assert priced.warnings[0]["reason"] == "variation_unavailable"
@@ -166,7 +165,7 @@ def test_checkout_carries_the_tax_breakdown() -> None:
 def test_checkout_refuses_a_total_below_zero(monkeypatch: pytest.MonkeyPatch) -> None:
     # only a menu that skipped `menu check` can get here: load one with the rule switched off
     monkeypatch.setattr("app.core.menu.parse.check_rules", lambda menu: None)
-    doc = _set(v2_doc(), [*COMBO_SIDES, "options", 1, "price_cents"], -1500)
+    doc = with_value(v2_doc(), [*COMBO_SIDES, "options", 1, "price_cents"], -1500)
     menu = _menu(doc)
     with pytest.raises(MenuError, match="below zero"):
         menu_rules.check_rules(menu)

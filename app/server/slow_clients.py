@@ -1,0 +1,43 @@
+"""A request body must arrive within ``CART_REQUEST_TIMEOUT_SECONDS`` (10) of the request's start.
+
+Without a proxy in front, 300 connections each trickling a body held 300 requests "in flight" and
+the replica answered 503 to everyone else for 70 s. Now a body that is not complete in time is
+``408 request_timeout`` (JSON, ``Connection: close``), and waiting for a body never counts against
+``CART_MAX_CONCURRENCY`` (:class:`app.server.overload.ConcurrencyLimit`). A cart body is at most
+16 KiB: a real client sends it in milliseconds. The request head is bounded by the HTTP protocol
+(:mod:`app.server.protocol`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import RequestTimeout
+
+
+class BodyDeadline:
+    """ASGI middleware: ``receive()`` of a request body raises ``request_timeout`` past the deadline."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.seconds
+
+        async def receive_in_time() -> Message:
+            try:
+                async with asyncio.timeout_at(deadline):  # cheaper than wait_for: no task per receive
+                    return await receive()
+            except TimeoutError:
+                raise RequestTimeout(
+                    f"the request body did not arrive within {self.seconds:g} s", timeout_seconds=self.seconds
+                ) from None
+
+        await self.app(scope, receive_in_time, send)
