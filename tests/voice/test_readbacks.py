@@ -122,3 +122,15 @@ def test_removing_a_line_gone_from_the_menu_says_so() -> None:
     menu = load_menu(bundled_menu_dir() / "demo-burger.json")
     gone = {"item_id": None, "name": "Item no longer on the menu", "quantity": 2, "modifiers": []}
     assert removed_sentence(gone, 2, menu) == "Removed the item that is no longer on the menu."
+
+
+def test_an_add_says_what_it_added_when_it_joins_a_line(client: TestClient) -> None:
+    """Two entries of one item merge into one line: each is said at its own count, never the line's
+    total as if it were added again ("two …; five …" for a cart of five)."""
+    added = add(client, {"item": "cheeseburger", "quantity": 2, "modifiers": ["medium", "cheddar"]}, BURGERS)
+    (line,) = added["cart"]["lines"]
+    assert line["quantity"] == 5
+    assert added["out"]["message"].startswith(
+        "Added two Cheeseburgers with Medium and Cheddar; three Cheeseburgers with Medium and Cheddar (five in all). "
+    )
+    assert [(a["quantity"], a["line_quantity"]) for a in added["out"]["added"]] == [(2, 2), (3, 5)]
