@@ -128,8 +128,8 @@ def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple
         try:
             if isinstance(reading, CartError):
                 raise reading
-            quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry and len(readings) == 1 else None
-            quantity = quantity if quantity is not None else reading.quantity or 1
+            given = entry.get("quantity", turn.AS_SAID)
+            quantity = cart.check_quantity(turn.line_count(reading.quantity, given, len(readings), entry["item"]))
             notes = "; ".join(n for n in (entry.get("notes"), *reading.notes) if n) or None
             size = reading.variation.id if reading.variation else None
             op = turn.AddItem(reading.item.id, quantity, reading.choice_texts(), notes, size)

@@ -134,3 +134,11 @@ def test_an_add_says_what_it_added_when_it_joins_a_line(client: TestClient) -> N
         "Added two Cheeseburgers with Medium and Cheddar; three Cheeseburgers with Medium and Cheddar (five in all). "
     )
     assert [(a["quantity"], a["line_quantity"]) for a in added["out"]["added"]] == [(2, 2), (3, 5)]
+
+
+def test_a_count_said_against_the_quantity_is_asked_by_voice_too(client: TestClient) -> None:
+    """The voice door reads counts as HTTP does: "2 cheeseburgers" sent with quantity 3 is a question."""
+    asked = add(client, {"item": "2 cheeseburgers medium cheddar", "quantity": 3}, {"item": "mexican coke"})
+    assert asked["out"]["ok"] is False and asked["cart"]["lines"] == []
+    (question,) = asked["out"]["not_added"]
+    assert question["error"] == "quantity_invalid" and question["said_quantity"] == 2
