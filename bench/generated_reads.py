@@ -38,6 +38,10 @@ class _Chosen:
     nested: list[_Chosen] | None = None
 
 
+def _names_of(chosen: list[_Chosen]) -> list[str]:
+    return [n for c in chosen for n in (c.option.name.lower(), *_names_of(c.nested or []))]
+
+
 def _available(options: tuple[Option, ...]) -> list[Option]:
     return [o for o in options if o.available]
 
@@ -58,7 +62,8 @@ def _choose_group(rng: random.Random, group: ModifierGroup) -> tuple[list[_Chose
     picked = rng.sample(options, min(count, len(options)))
     chosen, room = [], group.max
     for option in picked:
-        times = 2 if option.max_quantity >= 2 and room >= 2 and rng.random() < 0.3 else 1
+        repeatable = option.max_quantity >= 2 and not option.modifier_groups  # nested choices said once: whose?
+        times = 2 if repeatable and room >= 2 and rng.random() < 0.3 else 1
         if room < times:
             break
         room -= times
@@ -82,9 +87,9 @@ def _defaults_kept(groups: tuple[ModifierGroup, ...], chosen: list[_Chosen], rem
     for group in groups:
         mine = [c for c in chosen if c.option.group_id == group.id and c.option in group.options]
         used = sum(c.times for c in mine)
-        for c in mine:
+        for c in mine:  # each time chosen is one pick with its own nested choices ("2 baked potatoes" → 2 butters)
             names += [c.option.name] * c.times
-            names += _defaults_kept(c.option.modifier_groups, c.nested or [], [])
+            names += _defaults_kept(c.option.modifier_groups, c.nested or [], []) * c.times
         for option in _available(group.options):
             if used >= group.max:
                 break
@@ -135,6 +140,8 @@ def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, An
         picked, off = _choose_group(rng, group)
         chosen += picked
         removed += off
+    if any(str(quantity) in o.split() for o in [*_names_of(chosen), *([variation.name.lower()] if variation else [])]):
+        quantity = 1  # "three chicken tenders" with a 3 pc choice says either: ambiguous by construction
     name = _say(rng, (item.name, *item.aliases))
     if quantity > 1 and rng.random() < 0.6:
         name = _plural(name)

@@ -36,6 +36,10 @@ class Placement:
 
 
 class OrderSink(Protocol):
+    # True: ``lookup`` tells an order from none (SQLite, PostgreSQL). False: the sink hands orders on
+    # and keeps none (the webhook), so a refused checkout must not say "nothing was ordered".
+    keeps_orders: bool
+
     def start(self) -> None:
         """Called once before serving, on an order thread (PostgreSQL: connect and create the table);
         a store that is down is not a start-up error."""

@@ -88,6 +88,8 @@ def _recording_connection(sink: PostgresSink) -> type[psycopg.Connection[Any]]:
 class PostgresSink:
     """Orders in one PostgreSQL table, shared by every replica; retried within ``deadline_seconds``."""
 
+    keeps_orders = True
+
     def __init__(
         self,
         url: str,

@@ -48,6 +48,8 @@ def _locked(exc: BaseException) -> bool:
 class SqliteSink:
     """Orders in one SQLite file; the database's UNIQUE constraints decide, across processes."""
 
+    keeps_orders = True
+
     def __init__(self, path: Path, busy_timeout_seconds: float = 10.0) -> None:
         self.path = path
         self.busy_timeout = busy_timeout_seconds

@@ -75,6 +75,8 @@ def sign(secret: str, body: bytes) -> str:
 class WebhookSink:
     """Deliver each order by a signed, idempotent POST, retrying within ``deadline_seconds``."""
 
+    keeps_orders = False  # the receiver keeps them: lookup cannot tell an order from none
+
     def __init__(
         self,
         url: str,
@@ -179,8 +181,7 @@ class WebhookSink:
             )
         log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempts, last)
         raise OrderDeliveryFailed(
-            "the order could not be delivered to the kitchen; nothing was ordered and your cart is unchanged, "
-            "please try again",
+            "the order could not be delivered to the kitchen; your cart is unchanged, please try again",
             attempts=attempts,
             last_error=last,
         )

@@ -98,6 +98,8 @@ def spoken_lines(lines: Iterable[Mapping[str, Any]], menu: Menu | None) -> str:
 
 def removed_sentence(line: Mapping[str, Any], removed: int, menu: Menu) -> str:
     """``"Removed three Cheeseburgers with Medium and Cheddar."``: the line's own wording, at the count removed."""
+    if line.get("item_id") is None:  # gone from the menu: no name to say
+        return "Removed the item that is no longer on the menu."
     return f"Removed {line_phrase({**line, 'quantity': removed}, menu)}."
 
 
@@ -148,7 +150,13 @@ def failure(exc: CartError) -> dict[str, Any]:
             format_money(d["expected_total_cents"], d["currency"]),
         )
         why = "".join(f" {w['message'][:1].upper()}{w['message'][1:]}." for w in d.get("changes", ()))
-        message = f"Nothing was ordered: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
+        placed = (
+            "This checkout placed nothing (an earlier checkout of this order may already have reached the "
+            "kitchen; I can't check that from here)"
+            if d.get("may_be_ordered")
+            else "Nothing was ordered"
+        )
+        message = f"{placed}: the total is now {now}, not {said}.{why} Shall I place the order at {now}?"
     elif exc.code == "order_outcome_unknown" and d.get("reason") == "lookup_failed":
         message = (
             "I can't reach the order system right now, so I can't check whether this order was already "

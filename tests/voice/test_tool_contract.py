@@ -260,6 +260,8 @@ class ClosedKitchen:
     """An order sink that takes nothing (``order_delivery_failed``), so a generated checkout runs every
     check there is and still answers the same each time (a real sink would answer "already placed")."""
 
+    keeps_orders = True
+
     def place(self, order: Order) -> Placement:
         raise OrderDeliveryFailed("the kitchen takes no orders in this test")
 

@@ -32,6 +32,15 @@ def _negation_differs(query: str, option: Option, names: list[str]) -> bool:
     return said != negated(normalize(option.name).split()[:1], known) and query not in names
 
 
+def _numbers(text: str) -> set[str]:
+    return {w for w in text.split() if w.isdigit()}
+
+
+def _numbers_differ(query: str, choice: Option | Variation) -> bool:
+    """A close spelling with another number is another choice ("30 sugar" / "0% Sugar", "12 oz" / "2 oz")."""
+    return all(_numbers(query) != _numbers(normalize(n)) for n in (choice.name, *choice.aliases))
+
+
 def resolve_option(item: Item, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
     for option in item.options:
@@ -41,6 +50,8 @@ def resolve_option(item: Item, text: str) -> Option:
     names, owners = _option_choices(item)
     ranked = best_per_owner(query, names, owners, scorer=option_score) if query and names else []
     if ranked and _negation_differs(query, ranked[0].target, names):  # "not skim" is never Skim
+        ranked = []
+    if ranked and _numbers_differ(query, ranked[0].target):  # "30% sugar" is never 0% Sugar
         ranked = []
     if (
         ranked
@@ -114,6 +125,8 @@ def resolve_variation(item: Item, text: str) -> Variation:
     pairs = variation_names(item)
     query = normalize(text) if isinstance(text, str) else ""
     ranked = best_per_owner(query, [n for n, _ in pairs], [v for _, v in pairs], scorer=option_score) if query else []
+    if ranked and _numbers_differ(query, ranked[0].target):  # type: ignore[arg-type]
+        ranked = []
     if ranked and ranked[0].score >= ACCEPT_SCORE and (len(ranked) == 1 or ranked[1].score < ranked[0].score - 2):
         return ranked[0].target  # type: ignore[return-value]
     offer = [{"id": v.id, "name": v.name, "price_cents": v.price_cents} for v in item.variations if v.available]

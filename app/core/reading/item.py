@@ -392,7 +392,30 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
         )
     if top.unknown:
         ask_about_words(menu, top, said, modifiers)
+    longer = _longer_name_said(top, ranked)
+    if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
+        ask_about_words(menu, longer, said, modifiers)
     return reading_of(top, said)
+
+
+def _longer_name_said(top: _Fit, ranked: list[_Fit]) -> _Fit | None:
+    """Another item whose name is said whole and covers more words than ``top``'s name, leaving one word
+    unexplained: ``top`` read those words as choices, so the two readings are close — the longer name's
+    question is asked, never the shorter name's line added."""
+    have = len(top.name) if top.name is not None and top.named else 0
+    return next(
+        (
+            f
+            for f in ranked
+            if f.item is not top.item
+            and f.named
+            and f.name is not None
+            and f.key[1] == 0
+            and len(f.name) > have
+            and 0 < len(f.unknown) <= 1
+        ),
+        None,
+    )
 
 
 def one_variation(item: Item, said: list[str]) -> Variation | None:

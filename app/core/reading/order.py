@@ -13,7 +13,7 @@ from app.core.menu import Item, Menu, Option
 from app.core.reading.corrections import bare_count, one_of_them, recount, strip_marker
 from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
-from app.core.reading.questions import ask_about_words
+from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.spoken import SEPARATORS, normalize
 from app.core.reading.vocabulary import (
     Words,
@@ -24,7 +24,7 @@ from app.core.reading.vocabulary import (
     protected_phrases,
     words_of,
 )
-from app.errors import CartError, ItemNotFound, ModifierInvalid
+from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
 
@@ -172,10 +172,25 @@ def _with_modifiers(menu: Menu, words: Words, said: str, modifiers: tuple[str, .
     """The item the phrase alone names, with the ``modifiers`` as its list of choices: a choice the phrase
     named and the modifiers restate counts once, repeats among the modifiers count. None when the
     phrase alone names no one item (then phrase and modifiers are read together)."""
+    fits = best_fits(menu, with_quantity(words)[0][1])
     try:
         alone = read_item(menu, words, said)
+    except ItemAmbiguous:
+        if fits and not fits[0].named and fits[0].options and not fits[0].unknown:
+            raise  # {"item": "turkey"}: a choice of several items — the modifiers never pick the item for it
+        return None
     except CartError:
         return None
+    said_choices = sorted(o.name for o in fits[0].options) if fits and not fits[0].named else None
+    holding = [
+        f.item for f in fits if not f.named and not f.unknown and sorted(o.name for o in f.options) == said_choices
+    ]
+    if len(holding) > 1:  # {"item": "turkey"} where Turkey is a choice of two items: which item is it for?
+        raise ItemAmbiguous(
+            f"{said!r} is a choice on " + " or ".join(i.name for i in holding) + "; which item?",
+            query=said,
+            candidates=[candidate(i) for i in holding],
+        )
     listed = read_choices(menu, alone.item, modifiers)
     restated = {o.id for o in listed.options} | ({listed.variation.id} if listed.variation else set())
     options = (*listed.options, *(o for o in alone.options if o.id not in restated))

@@ -122,8 +122,13 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     for words, option in pairs:
         if words[0] in OPTION_LEADS or len(words) < 2 or words != words_of(option.name):
             continue  # only the option's own name, never an alias ("grilled chicken" → "chicken" would mislead)
+        group = next((g for g in choice_groups(item) if g.id == option.group_id), None)
+        required = group is not None and (group.min >= 1 or any(o.default for o in group.options))
         for start in range(1, len(words)):
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
+            if len(suffix) == 1 and start == len(words) - 1 and not required:
+                continue  # a bare head noun answers a choice to be made ("fries": the side); it never adds
+                # an extra ("sauce" is no Eel Sauce when Spicy Mayo comes with the bowl)
             if suffix and suffix not in taken and suffix[0] not in FILLER:
                 suffixes.setdefault(suffix, set()).add(option.id)
         if words[0].isdigit() and words[1] in MEASURES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core.reading.item import Reading
 from app.core.reading.order import read_order
+from app.errors import CartError, ItemAmbiguous
 from tests.core.reading.menus import group, item, menu, option
 
 DONENESS = group("Doneness", [option("Medium"), option("Well Done")], least=1)
@@ -49,3 +50,37 @@ def test_an_alias_saying_a_word_of_the_items_own_kind_leaves_its_required_choice
     """ "spicy chicken" names the sandwich; the heat is still asked, never taken from the name."""
     (reading,) = read_order(BURGERS, "spicy chicken")
     assert isinstance(reading, Reading) and reading.options == ()
+
+
+TEAS = menu(
+    item("Green Tea", group("Ice", [option("Regular Ice", default=True), option("Hot")], least=1),
+         group("Toppings", [option("Mango Popping Boba"), option("Eel Sauce")], most=3),
+         group("Comes With", [option("Spicy Mayo", default=True)], most=1)),
+    item("Mango Green Tea", group("Ice", [option("Regular Ice", default=True), option("Less Ice")], least=1)),
+    item("Milk Tea", group("Sugar", [option("0% Sugar"), option("50% Sugar"), option("100% Sugar", default=True)],
+                           least=1)),
+    item("Sandwich", group("Meat", [option("Turkey"), option("Ham")], least=1)),
+    item("Club", group("Meat", [option("Turkey"), option("Bacon")], least=1), group("Extra", [option("Extra Meat")])),
+)  # fmt: skip
+
+
+def test_a_longer_name_said_whole_is_asked_about_never_read_as_a_shorter_name_and_choices() -> None:
+    """ "a hot mango green tea": the Mango Green Tea (which has no Hot) — not a Green Tea with a mango topping."""
+    (asked,) = read_order(TEAS, "a hot mango green tea")
+    assert isinstance(asked, CartError) and asked.details.get("item") == "Mango Green Tea"
+
+
+def test_a_bare_head_noun_never_adds_an_optional_extra() -> None:
+    (reading,) = read_order(TEAS, "a green tea with sauce on the side")
+    assert not isinstance(reading, Reading) or "Eel Sauce" not in [o.name for o in reading.options]
+
+
+def test_a_close_spelling_with_another_number_is_another_choice() -> None:
+    (asked,) = read_order(TEAS, "milk tea", ("30% sugar",))
+    assert isinstance(asked, CartError)
+
+
+def test_an_item_text_that_is_a_choice_of_several_items_asks_which_item() -> None:
+    """{"item": "turkey", "modifiers": ["extra meat"]}: the modifiers never pick the item for a bare choice."""
+    (asked,) = read_order(TEAS, "turkey", ("extra meat",))
+    assert isinstance(asked, ItemAmbiguous)

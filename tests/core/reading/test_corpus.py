@@ -1,0 +1,41 @@
+"""Never silently wrong: the dev split of the new corpora and the generated reads of every menu (#23).
+
+The old corpus (tests/spoken_corpus.json) is asserted in tests/core/test_order_reader.py. The blind
+split's test is added once its first look is reported (its cases are never read here).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from bench import matching
+
+
+@cache
+def outcomes(split: str, reader: str) -> list[dict[str, Any]]:
+    return matching.evaluate_new(split, reader)
+
+
+@pytest.mark.parametrize("reader", ["voice", pytest.param("http", marks=pytest.mark.slow)])  # one path: both
+@pytest.mark.parametrize("split", ["dev", "generated"])
+def test_no_utterance_is_silently_wrong(split: str, reader: str) -> None:
+    results = outcomes(split, reader)
+    assert len(results) >= 300
+    wrong = [(r["menu"], r["said"], r["got_lines"]) for r in results if r["outcome"] == "wrong"]
+    assert wrong == []
+
+
+def test_the_dev_split_has_every_menu_and_both_forms() -> None:
+    results = outcomes("dev", "voice")
+    assert {r["menu"] for r in results} == set(matching.DEV_MENUS)
+    assert {matching.form_of(r) for r in results} == set(matching.FORMS)
+
+
+def test_generated_reads_cover_every_item_of_every_menu_in_both_forms() -> None:
+    results = outcomes("generated", "voice")
+    menus = matching.all_menus()
+    assert {r["menu"] for r in results} == set(menus)
+    assert {matching.form_of(r) for r in results} == set(matching.FORMS)
