@@ -76,6 +76,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "nugget": ("nug",),
     "ice cream": ("icecream",),
     "iced tea": ("ice tea",),
+    "sugar": ("sweet",),  # a sugar level is said "half sweet", "75 percent sweet"
 }
 
 FILLER = frozenset(
@@ -279,9 +280,11 @@ _GLUED_UNIT = re.compile(r"\b(\d+)(oz|pc|pcs|in|lb|l)\b")
 
 
 def pre(text: str) -> str:
-    """Rewrites that need the punctuation: 6" → 6 inch, $25 → 25 dollar, 2/14 → feb 14, 12oz → 12 oz."""
+    """Rewrites that need the punctuation: 6" → 6 inch, $25 → 25 dollar, 50% → 50 percent, 2/14 → feb 14,
+    12oz → 12 oz."""
     text = _INCH.sub(r"\1 inch ", text)
     text = _MONEY.sub(r"\1 dollar ", text)
+    text = text.replace("%", " percent ")  # "50% Sugar" is said "fifty percent sugar"
     text = _SLASH_DATE.sub(lambda m: f"{_MONTH_BY_NUMBER[int(m[1]) - 1]} {int(m[2])}", text)
     return _GLUED_UNIT.sub(r"\1 \2", text)
 

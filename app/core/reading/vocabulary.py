@@ -131,6 +131,10 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
                 # an extra ("sauce" is no Eel Sauce when Spicy Mayo comes with the bowl)
             if suffix and suffix not in taken and suffix[0] not in FILLER:
                 suffixes.setdefault(suffix, set()).add(option.id)
+        for end in range(2, len(words)):  # "50 percent" for 50% Sugar, "brown rice" for Brown Rice Bowl Base
+            prefix = words[:end]
+            if prefix not in taken and prefix[-1] not in FILLER:
+                suffixes.setdefault(prefix, set()).add(option.id)
         if words[0].isdigit() and words[1] in MEASURES:
             pass  # "2 liter" is never said "2": "two sodas" is a count
         elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
