@@ -25,7 +25,7 @@ from app.core.reading.contradictions import check_consistent
 from app.core.reading.lines import said_choices, said_lines
 from app.core.reading.modifiers import resolve_choices
 from app.core.token.codec import CartCodec
-from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, TokenMissing
+from app.errors import FieldRequired, ItemUnavailable, ModifierInvalid, QuantityInvalid, TokenMissing
 from app.json_input import as_integer
 
 
@@ -155,6 +155,30 @@ def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -
     raise TypeError(f"not an operation: {op!r}")
 
 
+def line_count(said: int | None, given: AsSaid | object, lines: int, phrase: str) -> object:
+    """The count of one of the ``lines`` lines read from ``phrase``: the count ``said`` for it, or the
+    ``given`` quantity (AS_SAID: none given). A count said that the given quantity contradicts
+    ("2 burgers" with quantity 3, "a dozen sodas" with 1; a said "a"/"one" yields to it), or a quantity
+    above 1 for a phrase naming several items ("burger and fries" × 2), is asked (``quantity_invalid``
+    with ``said_quantity`` or ``items``), never silently one or the other."""
+    if given is AS_SAID:
+        return said or 1
+    if lines > 1:
+        if as_integer(given) not in (None, 1):
+            raise QuantityInvalid(
+                f"{phrase!r} names several items and the quantity is {given}: how many of each?",
+                quantity=given,
+                items=lines,
+            )
+        return said or 1
+    # "a burger" (said 1) with quantity 2 is the quantity: "a" is as often an article as a count
+    if said is not None and said > 1 and as_integer(given) is not None and said != as_integer(given):
+        raise QuantityInvalid(
+            f"{phrase!r} says {said} but the quantity is {given}: which is it?", quantity=given, said_quantity=said
+        )
+    return given
+
+
 def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tuple[CartState, int | None]:
     """Every line ``op.item`` names ("a coke and a water": one line each); a question anywhere adds nothing.
 
@@ -165,8 +189,9 @@ def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tup
     first = None
     for said in lines:
         item = check_available(menu, said.item, now)
-        count = (said.quantity or 1) if op.quantity is AS_SAID or len(lines) > 1 else op.quantity
-        notes = cart.clean_notes("; ".join(n for n in (op.notes, *said.notes) if n) or None)
+        count = line_count(said.quantity, op.quantity, len(lines), op.item)
+        said_notes = [n for n in (op.notes, *said.notes) if n]
+        notes = cart.clean_notes("; ".join(said_notes)) if said_notes else ""
         check_consistent_once(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
         state, line_id = cart.add_line(state, item, list(said.picks), cart.check_quantity(count), notes, said.variation)
         first = line_id if first is None else first

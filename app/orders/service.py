@@ -13,7 +13,15 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
-from app.errors import CartEmpty, CartHasUnavailableItems, OrderTotalChanged, OrderTotalNegative, RestaurantClosed
+from app.errors import (
+    CartEmpty,
+    CartError,
+    CartHasUnavailableItems,
+    OrderDeliveryFailed,
+    OrderTotalChanged,
+    OrderTotalNegative,
+    RestaurantClosed,
+)
 from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
 from app.orders.port import OrderSink
 
@@ -31,8 +39,8 @@ class Submitted:
 
 UNCONFIRMED_REPEAT: CheckoutWarning = {
     "code": "checkout_details_unconfirmed",
-    "message": "this order had already been placed; the kitchen keeps the details of the first checkout, "
-    "which it did not send back, so these may not be the ones it has",
+    "message": "this order had already been placed, and the kitchen did not send back what it holds: its items "
+    "and details are those of the first checkout, which may differ from these",
 }
 
 
@@ -48,18 +56,28 @@ def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSi
     try:
         order, priced = build_order(state, menu, request, now)
     except CheckoutRefused as exc:
-        if not sink.keeps_orders:  # an earlier checkout of this cart may have reached the kitchen
-            exc.details["may_be_ordered"] = True
-            exc.message += (
-                "; this checkout placed nothing, but an earlier checkout of this cart may already have reached "
-                "the kitchen, which cannot be checked from here"
-            )
-        raise
-    placement = sink.place(order)
+        raise _unless_kept(exc, sink) from None
+    try:
+        placement = sink.place(order)
+    except OrderDeliveryFailed as exc:
+        raise _unless_kept(exc, sink) from None
     if placement.created:
         return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
     warnings = check_repeat(placement.order, state, request) if placement.stored_copy else [UNCONFIRMED_REPEAT]
     return Submitted(placement.order, False, mark_checked_out(priced.state), warnings)
+
+
+def _unless_kept(exc: CartError, sink: OrderSink) -> CartError:
+    """``exc`` (this checkout placed nothing), said truthfully for a sink that keeps no orders to look up
+    (the webhook): an earlier checkout of this cart may already have reached the kitchen, so never
+    "nothing was ordered" — ``may_be_ordered`` says so to the caller."""
+    if not sink.keeps_orders:
+        exc.details["may_be_ordered"] = True
+        exc.message += (
+            "; this checkout placed nothing, but an earlier checkout of this cart may already have reached "
+            "the kitchen, which cannot be checked from here"
+        )
+    return exc
 
 
 @dataclass

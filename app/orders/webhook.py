@@ -181,8 +181,7 @@ class WebhookSink:
             )
         log.error("order %s: delivery failed after %d attempt(s): %s", order.order_id, attempts, last)
         raise OrderDeliveryFailed(
-            "the order could not be delivered to the kitchen; nothing was ordered and your cart is unchanged, "
-            "please try again",
+            "the order could not be delivered to the kitchen; your cart is unchanged, please try again",
             attempts=attempts,
             last_error=last,
         )

@@ -36,7 +36,9 @@ from app.voice.speech import (
     describe_line,
     failure,
     item_details,
+    line_phrase,
     modifiers_phrase,
+    number_word,
     order_readback,
     removed_sentence,
     total_sentence,
@@ -117,8 +119,8 @@ def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple
         try:  # repeats the reader leaves to the choice rules ("extra mint x2"): the turn reads them itself
             quantity = entry.get("quantity", turn.AS_SAID)
             op = turn.AddItem(entry["item"], quantity, said, entry.get("notes"))
-            state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
-            return state, [_added(state, line_id, ctx)], []
+            after, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+            return after, [_added(state, after, line_id, ctx)], []
         except CartError:
             pass
     added, not_added = [], []
@@ -126,13 +128,14 @@ def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple
         try:
             if isinstance(reading, CartError):
                 raise reading
-            quantity = cart.check_quantity(entry["quantity"]) if "quantity" in entry and len(readings) == 1 else None
-            quantity = quantity if quantity is not None else reading.quantity or 1
+            given = entry.get("quantity", turn.AS_SAID)
+            quantity = cart.check_quantity(turn.line_count(reading.quantity, given, len(readings), entry["item"]))
             notes = "; ".join(n for n in (entry.get("notes"), *reading.notes) if n) or None
             size = reading.variation.id if reading.variation else None
             op = turn.AddItem(reading.item.id, quantity, reading.choice_texts(), notes, size)
-            state, line_id = turn.apply(state, op, ctx.menu, ctx.now)
-            added.append(_added(state, line_id, ctx))
+            after, line_id = turn.apply(state, op, ctx.menu, ctx.now)
+            added.append(_added(state, after, line_id, ctx))
+            state = after
         except TokenError:
             raise
         except CartError as exc:
@@ -141,18 +144,28 @@ def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple
     return state, added, not_added
 
 
-def _added(state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str, Any]:
-    """What was added, as the model reads it back (the note too: a restriction must not vanish)."""
+def _added(before: CartState, state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str, Any]:
+    """What this entry added, as the model reads it back (the note too: a restriction must not vanish).
+
+    ``quantity`` and the wording are the count this entry added; when it joined a line already in the
+    cart (same item and choices), ``line_quantity`` is that line's count now ("two more …, three in all").
+    """
     assert line_id is not None
     line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
+    had = next((old.quantity for old in before.lines if old.line_id == line_id), 0)
+    count = line.line.quantity - had
+    spoken = line_phrase({**line.to_dict(), "quantity": count}, ctx.menu)  # the one wording of a line
+    if had:
+        spoken += f" ({number_word(line.line.quantity)} in all)"
     return {
         "line_id": line_id,
         "item": line.name,
         "variation": line.variation["name"] if line.variation else None,
-        "quantity": line.line.quantity,
+        "quantity": count,
+        "line_quantity": line.line.quantity,
         "options": [modifiers_phrase([m]) for m in line.modifiers],
         "notes": line.line.notes,
-        "spoken": describe_line(line, ctx.menu),  # "two Cheeseburgers with Medium and Cheddar": the one wording
+        "spoken": spoken,
         "understood": understood_line(ctx.menu, line.line),  # the same line as an add's ids, to check and resend
     }
 
@@ -358,7 +371,17 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     needs_cart=True,
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)}
+    readback = order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)
+    if state.checked_out:
+        return state, {"message": "This order has been placed. " + readback, "placed": True}
+    try:  # an older token of an ordered cart reads back lines the kitchen may not have: say it was ordered
+        number = ctx.placed_order_number(state)
+    except CartError:
+        number = None  # can't check: this reads the cart and says nothing either way about an order
+    if number is not None:
+        placed = f"This order was already placed as order number {number}; what follows is this older copy of the cart"
+        return state, {"message": f"{placed}, not necessarily what was ordered. {readback}", "placed": True}
+    return state, {"message": readback}
 
 
 @tool(
@@ -369,5 +392,6 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     guard=GUARD_ORDERED_OR_UNKNOWN,  # "I've cleared the order" while the kitchen holds it would be false
 )
 def clear_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
+    note = ctx.unchecked_orders_note(state)
     state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
-    return state, {"message": "I've cleared the order."}
+    return state, {"message": "I've cleared the order." + note}

@@ -89,8 +89,9 @@ def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     number = ctx.placed_order_number(state)  # can't check: order_outcome_unknown, never "cancelled"
     if number is not None:  # never "cancelled" while the kitchen holds the order
         return state, already_placed(number)
+    note = ctx.unchecked_orders_note(state)
     state, _ = turn.apply(state, turn.ClearCart(), ctx.menu, ctx.now)
-    return state, {"message": "OK, I've cancelled the order; the cart is empty."}
+    return state, {"message": "OK, I've cancelled the order; the cart is empty." + note}
 
 
 @tool(

@@ -98,6 +98,8 @@ def spoken_lines(lines: Iterable[Mapping[str, Any]], menu: Menu | None) -> str:
 
 def removed_sentence(line: Mapping[str, Any], removed: int, menu: Menu) -> str:
     """``"Removed three Cheeseburgers with Medium and Cheddar."``: the line's own wording, at the count removed."""
+    if line.get("item_id") is None:  # gone from the menu: no name to say
+        return "Removed the item that is no longer on the menu."
     return f"Removed {line_phrase({**line, 'quantity': removed}, menu)}."
 
 

@@ -53,6 +53,20 @@ class ToolContext:
             return str(exc.details.get("order_id", ""))[-6:].upper() or "?"
         return None if found is None else str(found["order_id"])[-6:].upper()
 
+    def unchecked_orders_note(self, state: CartState) -> str:
+        """What emptying ``state`` (before it was emptied) must add when the order sink keeps no orders to
+        look up (the webhook): :meth:`placed_order_number` found none, but an earlier checkout of these
+        lines may have reached the kitchen."""
+        if not state.lines or self.order_sink is None or self.order_sink.keeps_orders:
+            return ""
+        return UNCHECKED_ORDERS_NOTE
+
+
+UNCHECKED_ORDERS_NOTE = (
+    " If an earlier checkout of this order already reached the kitchen, that order stands: it can't be "
+    "checked or cancelled from here."
+)
+
 
 def already_placed(number: str) -> dict[str, Any]:
     """A tool's refusal to change or cancel a cart that was ordered."""

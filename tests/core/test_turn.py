@@ -156,3 +156,28 @@ def test_missing_token_and_checked_out(demo_menu: Menu, codec: CartCodec) -> Non
     ):
         with pytest.raises(CartCheckedOut):
             turn.run_turn(done.token, op, demo_menu, codec, T0)
+
+
+@pytest.mark.parametrize(
+    ("item", "quantity", "asked"),
+    [
+        ("2 cheeseburgers medium cheddar", 3, {"said_quantity": 2}),  # which count? never silently 3
+        ("a dozen mexican cokes", 1, {"said_quantity": 12}),
+        ("cheeseburger medium cheddar and a mexican coke", 2, {"items": 2}),  # two of each, or two in all?
+    ],
+)
+def test_a_count_said_that_the_quantity_contradicts_is_asked(
+    demo_menu: Menu, codec: CartCodec, item: str, quantity: int, asked: dict[str, int]
+) -> None:
+    with pytest.raises(QuantityInvalid) as refused:
+        play(demo_menu, codec, turn.AddItem(item, quantity))
+    assert asked.items() <= refused.value.details.items() and refused.value.details["quantity"] == quantity
+
+
+def test_a_quantity_that_agrees_or_meets_an_article_is_the_count(demo_menu: Menu, codec: CartCodec) -> None:
+    agrees = play(demo_menu, codec, turn.AddItem("two cheeseburgers medium cheddar", 2))
+    article = play(demo_menu, codec, turn.AddItem("a cheeseburger medium cheddar", 2))  # "a" is an article here
+    each = play(demo_menu, codec, turn.AddItem("cheeseburger medium cheddar and a mexican coke", 1))
+    assert [line["quantity"] for line in agrees.cart_json()["lines"]] == [2]
+    assert [line["quantity"] for line in article.cart_json()["lines"]] == [2]
+    assert [line["quantity"] for line in each.cart_json()["lines"]] == [1, 1]

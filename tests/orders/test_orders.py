@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import replace
 from typing import Any
@@ -10,9 +9,9 @@ from typing import Any
 import pytest
 
 from app.core import cart
-from app.core.cart import CartState, Line
+from app.core.cart import Line
 from app.core.cart.pricing import tax_cents
-from app.core.menu import Menu, parse_menu
+from app.core.menu import Menu
 from app.errors import (
     CartEmpty,
     CartError,
@@ -25,36 +24,9 @@ from app.errors import (
 )
 from app.orders.order import CheckoutRequest, Customer, build_order, order_id_for, parse_checkout
 from app.voice.speech import spoken_summary
-from tests.conftest import DEMO, DEMO_MENU_FILE, T0
-
-ADA = CheckoutRequest(Customer("Ada Lovelace", "+1 555 010 0199"), "pickup")
-
-
-def demo_data() -> dict[str, Any]:
-    return json.loads(DEMO_MENU_FILE.read_text())
-
-
-def edited_menu(edit: Any) -> Menu:
-    """The demo menu after ``edit(data)`` changed its JSON."""
-    data = copy.deepcopy(demo_data())
-    edit(data)
-    return parse_menu(data)
-
-
-def item_json(data: dict[str, Any], item_id: str) -> dict[str, Any]:
-    return next(i for i in data["items"] if i["id"] == item_id)
-
-
-def burger_cart(menu: Menu, quantity: int = 2) -> CartState:
-    """Two medium classic burgers with bacon, one large fries."""
-    burger, fries = menu.item("classic-burger"), menu.item("fries")
-    assert burger and fries
-    opts = {o.id: o for o in burger.options}
-    state = cart.new_cart(bytes(range(8)), DEMO, T0)
-    state, _ = cart.add_line(state, burger, [opts["medium"], opts["bacon"]], quantity, "")
-    large = next(o for o in fries.options if o.id == "large")
-    state, _ = cart.add_line(state, fries, [large], 1, "extra crispy")
-    return state
+from tests.conftest import DEMO, T0
+from tests.support.menus import edited_menu, item_json
+from tests.support.orders import ADA, burger_cart
 
 
 def test_order_is_priced_from_the_menu(demo_menu: Menu) -> None:

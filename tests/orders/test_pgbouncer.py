@@ -15,10 +15,10 @@ from app.core.menu import Menu
 from app.orders.order import Order, build_order
 from app.orders.postgres import PostgresSink
 from tests.conftest import T0
-from tests.orders.test_orders import ADA, burger_cart
 from tests.orders.test_postgres import fresh_database
 from tests.pgbouncer_server import PgBouncer
 from tests.postgres_server import PostgresServer
+from tests.support.orders import ADA, burger_cart
 
 pytestmark = pytest.mark.slow  # starts a real PostgreSQL and PgBouncer
 

@@ -17,8 +17,8 @@ from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnkn
 from app.orders.order import Order, build_order
 from app.orders.postgres import PostgresSink
 from tests.conftest import T0
-from tests.orders.test_orders import ADA, burger_cart
 from tests.postgres_server import PostgresServer
+from tests.support.orders import ADA, burger_cart
 
 pytestmark = pytest.mark.slow  # starts a real PostgreSQL
 

@@ -26,7 +26,7 @@ from app.server.openapi_schemas import SCHEMAS
 from app.settings import Settings, bundled_menu_dir
 from tests.conftest import DEMO, TACO, TESTS, FakeClock
 from tests.servers import free_port
-from tests.voice.test_realtime import API_KEY, FakeUpstream, upstream  # noqa: F401 (the fixture)
+from tests.support.realtime import API_KEY, FakeUpstream, upstream_fixture  # noqa: F401 (the fixture)
 
 Doc = dict[str, Any]
 
@@ -239,7 +239,7 @@ def response_schema(doc: Doc, answer: dict[str, Any], media_type: str) -> dict[s
 def apps(
     settings: Settings,
     clock: FakeClock,
-    upstream: FakeUpstream,  # noqa: F811
+    upstream: FakeUpstream,
 ) -> Iterator[Callable[..., TestClient]]:
     silent = socket.create_server(("127.0.0.1", 0))  # the kernel accepts connections; nobody answers
     variants = {

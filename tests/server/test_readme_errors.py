@@ -30,7 +30,7 @@ from app.server.openapi import error_codes
 from app.settings import Settings, bundled_menu_dir
 from tests.conftest import DEMO, TACO, FakeClock
 from tests.server.test_openapi import ORIGIN, apps, at_the_concurrency_limit, use_up_sessions  # noqa: F401
-from tests.voice.test_realtime import upstream  # noqa: F401 (the fixture apps uses)
+from tests.support.realtime import upstream_fixture  # noqa: F401 (the fixture apps uses)
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 CART = f"/v1/restaurants/{DEMO}/cart"

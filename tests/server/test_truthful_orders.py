@@ -189,6 +189,41 @@ def test_a_refused_checkout_never_says_nothing_was_ordered_when_the_sink_keeps_n
     assert "may already have reached the kitchen" in said["message"] and len(receiver.orders) == 1
 
 
+def test_with_a_sink_that_keeps_no_orders_nothing_says_the_order_is_gone(
+    kitchen: tuple[TestClient, OrderReceiver],
+) -> None:
+    """The webhook cannot look an order up: after a checkout reached the kitchen, a failed retry, a
+    cancel and a clear on the cart's older token say this call placed or cleared nothing of it, never
+    "nothing was ordered" or a bare "cancelled" (HTTP and voice)."""
+    client, receiver = kitchen
+    token = new_cart(client, BURGERS)
+    assert checkout(client, token).status_code == 201
+    receiver.fail_first, receiver.fail_status = 1_000, 422  # the kitchen now refuses every delivery
+    failed = checkout(client, token)
+    error = failed.json()["error"]
+    assert (failed.status_code, error["code"], error["may_be_ordered"]) == (502, "order_delivery_failed", True)
+    assert "nothing was ordered" not in error["message"]
+    cancelled = output(tool(client, "confirm_order", token, action="cancel"))
+    cleared = output(tool(client, "clear_order", token))
+    for said in (cancelled["message"], cleared["message"]):
+        assert "that order stands" in said and "can't be checked or cancelled from here" in said
+    assert len(receiver.orders) == 1
+
+
+def test_reading_an_older_token_of_an_ordered_cart_says_it_was_ordered(client: TestClient) -> None:
+    added = tool(client, "add_to_order", None, items=[{"item": "cookie"}])
+    older = added.json()["cart_token"]
+    total = output(tool(client, "confirm_order", older, action="review"))["total_cents"]
+    placed = tool(client, "confirm_order", older, action="checkout", customer_name="Ada", total_cents=total)
+    number = output(placed)["order"]["order_id"][-6:].upper()
+    fork = tool(client, "add_to_order", None, items=[{"item": "bottled water"}])  # another cart: not ordered
+    assert not output(tool(client, "get_current_order", fork.json()["cart_token"])).get("placed")
+    on_older = output(tool(client, "get_current_order", older))
+    assert on_older["placed"] is True and f"already placed as order number {number}" in on_older["message"]
+    on_placed = output(tool(client, "get_current_order", placed.json()["cart_token"]))
+    assert on_placed["placed"] is True and on_placed["message"].startswith("This order has been placed.")
+
+
 # --- 4. voice tools on an older token of an ordered cart; a tool called without its token ------------------
 
 

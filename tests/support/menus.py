@@ -1,9 +1,13 @@
-"""Menu documents for tests: a small format-2 menu, and a copy of a document with one value changed."""
+"""Menu documents for tests: a small format-2 menu, the demo menu (edited), a copy with one value changed."""
 
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
+
+from app.core.menu import Menu, parse_menu
+from tests.conftest import DEMO_MENU_FILE
 
 
 def with_value(doc: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
@@ -101,3 +105,21 @@ def v2_doc() -> dict[str, Any]:
 
 
 COMBO_SIDES = ["items", 2, "modifier_groups", 0, "options", 0, "modifier_groups", 0]
+
+
+def demo_data() -> dict[str, Any]:
+    """The bundled demo menu's document."""
+    data: dict[str, Any] = json.loads(DEMO_MENU_FILE.read_text())
+    return data
+
+
+def edited_menu(edit: Any) -> Menu:
+    """The demo menu after ``edit(data)`` changed its JSON."""
+    data = copy.deepcopy(demo_data())
+    edit(data)
+    return parse_menu(data)
+
+
+def item_json(data: dict[str, Any], item_id: str) -> dict[str, Any]:
+    """The item ``item_id`` of a menu document."""
+    return next(i for i in data["items"] if i["id"] == item_id)

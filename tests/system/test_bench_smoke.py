@@ -143,14 +143,54 @@ def test_instructions_quick_counts_the_turn_and_the_requests(tmp_path: Path) -> 
     assert 10_000 < figures["voicecart turn, cache hit"] < figures["voicecart turn"]
     # instructions.json: the same figures, as integers, under the documented keys
     written = json.loads((tmp_path / "instructions.json").read_text())
+    budgets = written.pop("budgets")
     assert written == {
         "turn": {"no_cache": figures["voicecart turn"], "cache_hit": figures["voicecart turn, cache hit"]},
         "request": {"bare": figures["bare Starlette"], "voicecart_cache_hit": figures["voicecart, cache hit"]},
     }
     assert all(type(n) is int for section in written.values() for n in section.values())
-    full = instructions.headline({m: 1 for m in instructions.TURN_MODES + instructions.REQUEST_MODES})
-    assert set(full["turn"]) == {"no_cache", "cache_hit"}
-    assert set(full["request"]) == {"voicecart", "voicecart_cache_hit", "core", "bare", "dict", "redis"}
+    # the budgets that the figures measured allow checking, each with its verdict
+    assert [(b["key"], b["measured"]) for b in budgets] == [
+        ("turn.no_cache", figures["voicecart turn"]),
+        ("turn.cache_hit", figures["voicecart turn, cache hit"]),
+    ]
+    assert all(b["status"] == ("pass" if b["measured"] <= b["budget"] else "FAIL") for b in budgets)
+
+
+def test_instructions_json_has_every_key_of_issue_25_and_derives_the_ratios() -> None:
+    from bench import instructions
+
+    modes = instructions.TURN_MODES + instructions.ADD_MODES
+    modes += instructions.REQUEST_MODES + instructions.MODIFIER_REQUEST_MODES
+    figures = {m: 1000 for m in modes} | {"codec+reprice, 50 lines": 10_000, "phrase turn": 1500}
+    full = instructions.headline(figures)
+    assert {"no_cache", "cache_hit", "modifier_ids", "modifier_ids_apply", "per_line", "phrase_vs_ids"} <= set(
+        full["turn"]
+    )
+    assert {"voicecart", "voicecart_cache_hit", "core", "bare", "dict", "redis"} <= set(full["request"])
+    assert {"voicecart_modifier_ids", "dict_modifier_ids"} <= set(full["request"])
+    assert full["turn"]["per_line"] == 200  # (10,000 - 1,000) / 45 lines
+    assert full["turn"]["phrase_vs_ids"] == 1.5 and full["request"]["modifiers_vs_dict"] == 1.0
+    assert len(full["budgets"]) == len(instructions.BUDGETS)
+    verdicts = {b["key"]: b["status"] for b in full["budgets"]}
+    assert verdicts["turn.phrase_vs_ids"] == "pass" and verdicts["turn.per_line"] == "pass"
+
+
+@pytest.mark.slow  # valgrind: a minute or two
+def test_peers_quick_counts_every_variant_at_every_size(tmp_path: Path) -> None:
+    need("valgrind")
+    need("redis-server")
+    from bench import peers
+
+    curves = peers.run(quick(tmp_path))
+    assert list(curves) == list(peers.VARIANTS)
+    assert all(list(points) == list(peers.QUICK_SIZES) for points in curves.values())
+    counts, ratios = tables((tmp_path / "peers.md").read_text())
+    assert [row[0] for row in counts[1:]] == list(peers.VARIANTS)
+    assert [row[0] for row in ratios[1:]] == [v for v in peers.VARIANTS if v not in ("voicecart", "dict")]
+    # every turn verifies or parses something and reprices: tens of thousands of instructions at least
+    assert all(n > 10_000 for points in curves.values() for n in points.values())
+    assert (tmp_path / "peers.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.slow

@@ -30,7 +30,7 @@ from app.settings import bundled_menu_dir
 from tests.conftest import TEST_KEYS, UUID_MENU_FILE
 from tests.fleet import REPO
 from tests.servers import ServerProcess
-from tests.voice.test_realtime import API_KEY, FakeUpstream, upstream  # noqa: F401 (the fixture)
+from tests.support.realtime import API_KEY, FakeUpstream, upstream_fixture  # noqa: F401 (the fixture)
 
 CONFIG = REPO / "tests" / "system" / "schemathesis.toml"
 MAX_EXAMPLES = 20  # per operation and phase: about 1,500 cases, a minute or two on a shared CI machine
@@ -48,7 +48,7 @@ def operation_of(path: str, templates: list[str]) -> str | None:
 
 
 @pytest.mark.slow
-def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstream: FakeUpstream) -> None:  # noqa: F811
+def test_schemathesis_finds_nothing_over_every_operation(tmp_path: Path, upstream: FakeUpstream) -> None:
     if importlib.util.find_spec("schemathesis") is None:
         pytest.fail("schemathesis is not installed (pip install -e '.[test]')")
     upstream.mode = "ok"

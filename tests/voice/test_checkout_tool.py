@@ -99,7 +99,7 @@ def test_review_of_an_empty_cart(voice: Voice) -> None:
 def test_review_never_calls_ready_what_checkout_would_refuse(
     demo_menu: Menu, codec: CartCodec, sink: SqliteSink
 ) -> None:
-    from tests.orders.test_orders import edited_menu, item_json
+    from tests.support.menus import edited_menu, item_json
 
     voice = Voice(demo_menu, codec, sink)
     voice.call("add_to_order", items=[{"item": "mexican coke", "quantity": 2}])
@@ -156,7 +156,7 @@ def test_checkout_never_charges_a_total_the_customer_did_not_hear(
     voice: Voice, sink: SqliteSink, demo_menu: Menu
 ) -> None:
     """Issue #13: the review said one total, the price changed, checkout must ask again, not charge."""
-    from tests.orders.test_orders import edited_menu, item_json
+    from tests.support.menus import edited_menu, item_json
 
     heard = two_burgers(voice)
     voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999))

@@ -15,7 +15,7 @@ from app.core.menu import load_menu
 from app.settings import bundled_menu_dir
 from app.voice.speech import line_phrase
 from tests.conftest import DEMO
-from tests.voice.test_tools import add, ok_call
+from tests.support.tools import add, ok_call
 
 CART = f"/v1/restaurants/{DEMO}/cart"
 BURGERS = {"item": "cheeseburger", "quantity": 3, "modifiers": ["medium", "cheddar"]}
@@ -114,3 +114,31 @@ def test_a_tax_included_total_is_said_as_included(tmp_path: Path) -> None:
     burger_cart = turn.apply(turn.cart.new_cart(b"taxtaxta", DEMO, 0), turn.AddItem("mexican coke"), burger)[0]
     assert total_sentence(price_cart(cafe_cart, cafe)) == "Your total is now A$6.00, including GST."
     assert total_sentence(price_cart(burger_cart, burger)) == "Your total is now $3.78 with tax."
+
+
+def test_removing_a_line_gone_from_the_menu_says_so() -> None:
+    from app.voice.speech import removed_sentence
+
+    menu = load_menu(bundled_menu_dir() / "demo-burger.json")
+    gone = {"item_id": None, "name": "Item no longer on the menu", "quantity": 2, "modifiers": []}
+    assert removed_sentence(gone, 2, menu) == "Removed the item that is no longer on the menu."
+
+
+def test_an_add_says_what_it_added_when_it_joins_a_line(client: TestClient) -> None:
+    """Two entries of one item merge into one line: each is said at its own count, never the line's
+    total as if it were added again ("two …; five …" for a cart of five)."""
+    added = add(client, {"item": "cheeseburger", "quantity": 2, "modifiers": ["medium", "cheddar"]}, BURGERS)
+    (line,) = added["cart"]["lines"]
+    assert line["quantity"] == 5
+    assert added["out"]["message"].startswith(
+        "Added two Cheeseburgers with Medium and Cheddar; three Cheeseburgers with Medium and Cheddar (five in all). "
+    )
+    assert [(a["quantity"], a["line_quantity"]) for a in added["out"]["added"]] == [(2, 2), (3, 5)]
+
+
+def test_a_count_said_against_the_quantity_is_asked_by_voice_too(client: TestClient) -> None:
+    """The voice door reads counts as HTTP does: "2 cheeseburgers" sent with quantity 3 is a question."""
+    asked = add(client, {"item": "2 cheeseburgers medium cheddar", "quantity": 3}, {"item": "mexican coke"})
+    assert asked["out"]["ok"] is False and asked["cart"]["lines"] == []
+    (question,) = asked["out"]["not_added"]
+    assert question["error"] == "quantity_invalid" and question["said_quantity"] == 2

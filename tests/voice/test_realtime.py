@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import inspect
 import re
-import threading
-import time
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import openai.types.realtime as realtime_types
 import pytest
-import uvicorn
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from app.errors import TooManySessions
@@ -27,44 +20,7 @@ from app.voice.realtime import MAX_TRACKED_CLIENTS, SessionLimiter
 from app.voice.tools import tool_specs
 from tests.conftest import DEMO, TACO, FakeClock
 from tests.servers import free_port
-
-API_KEY = "sk-test-" + "k" * 32
-
-
-@dataclass
-class FakeUpstream:
-    """Answers POST /v1/realtime/client_secrets like the Realtime API; records what it was sent."""
-
-    url: str = ""
-    mode: str = "ok"  # ok | refuse | garbage
-    seen: list[dict[str, Any]] = field(default_factory=list)
-
-    async def client_secrets(self, request: Request) -> Response:
-        self.seen.append({"authorization": request.headers.get("authorization"), "body": await request.json()})
-        if self.mode == "refuse":
-            return JSONResponse({"error": {"message": "Incorrect API key provided"}}, status_code=401)
-        if self.mode == "garbage":
-            return PlainTextResponse("<html>gateway</html>")
-        body = self.seen[-1]["body"]
-        return JSONResponse({"value": "ek_fake_secret", "expires_at": 1_900_000_000, "session": body["session"]})
-
-
-@pytest.fixture(scope="module")
-def upstream() -> Iterator[FakeUpstream]:
-    fake = FakeUpstream()
-    app = Starlette(routes=[Route("/v1/realtime/client_secrets", fake.client_secrets, methods=["POST"])])
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "fake upstream did not start"
-    fake.url = f"http://127.0.0.1:{port}"
-    yield fake
-    server.should_exit = True
-    thread.join(10)
+from tests.support.realtime import API_KEY, FakeUpstream, upstream_fixture  # noqa: F401 (the fixture)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from app.core.menu import parse_menu
 from app.core.token.codec import CartCodec
 from app.voice.tools import TOOLS
 from tests.conftest import DEMO_MENU_FILE, T0
-from tests.voice.test_tools import add, names, ok_call
+from tests.support.tools import add, names, ok_call
 
 BASE = "/v1/restaurants/demo-burger"
 

@@ -12,30 +12,7 @@ from app.core.cart.pricing import format_money
 from app.voice import tools as voice_tools
 from app.voice.toolkit import ToolContext, tool
 from tests.conftest import DEMO, TACO, FakeClock
-
-TOOLS = f"/v1/restaurants/{DEMO}/tools"
-
-
-def call(client: TestClient, name: str, arguments: Any = None, token: str | None = None, **body: Any) -> Any:
-    headers = {"Cart-Token": token} if token else {}
-    payload = {"arguments": {} if arguments is None else arguments, **body}
-    return client.post(f"{TOOLS}/{name}", json=payload, headers=headers)
-
-
-def ok_call(client: TestClient, name: str, arguments: Any = None, token: str | None = None) -> dict[str, Any]:
-    response = call(client, name, arguments, token)
-    assert response.status_code == 200, response.text
-    body = response.json()
-    body["out"] = json.loads(body["output"])
-    return body
-
-
-def add(client: TestClient, *items: dict[str, Any], token: str | None = None) -> dict[str, Any]:
-    return ok_call(client, "add_to_order", {"items": list(items)}, token)
-
-
-def names(body: dict[str, Any]) -> list[tuple[str, int]]:
-    return [(line["name"], line["quantity"]) for line in body["cart"]["lines"]]
+from tests.support.tools import TOOLS, add, call, names, ok_call
 
 
 def test_tool_specs_are_in_the_realtime_session_update_shape(client: TestClient) -> None:

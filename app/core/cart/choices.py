@@ -12,7 +12,6 @@ choices it allowed (:mod:`app.core.menu.memo`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import NamedTuple, TypeAlias
 
 from app.core.cart.shapes import ModifierView, Priced
@@ -45,10 +44,24 @@ def check_modifier_count(count: int) -> None:
         raise CartTooLarge(f"at most {MAX_MODIFIERS_PER_LINE} modifiers per line", limit=MAX_MODIFIERS_PER_LINE)
 
 
-@lru_cache(maxsize=4096)  # a tuple of ints hashes in C: cheaper than re-checking it on every turn
+FLAT_ENTRIES: set[tuple[Entry, ...]] = set()  # entries found flat lately (a tuple of ints hashes in C)
+MAX_FLAT_ENTRIES = 4096  # remembered before starting over
+
+
 def is_flat(entries: tuple[Entry, ...]) -> bool:
-    """Distinct plain tags only, format 1's shape: no repeat, no nested choice."""
-    return all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
+    """Distinct plain tags only, format 1's shape: no repeat, no nested choice.
+
+    Flat entries are remembered in :data:`FLAT_ENTRIES`; a caller on a hot path asks
+    ``entries in FLAT_ENTRIES or is_flat(entries)`` (a set lookup, not a call, for the common case).
+    """
+    if entries in FLAT_ENTRIES:
+        return True
+    flat = all(type(e) is int for e in entries) and len(set(entries)) == len(entries)
+    if flat:
+        if len(FLAT_ENTRIES) >= MAX_FLAT_ENTRIES:
+            FLAT_ENTRIES.clear()
+        FLAT_ENTRIES.add(entries)
+    return flat
 
 
 def identities(picks: Iterable[Pick]) -> tuple[int | tuple[object, ...], ...]:
@@ -56,7 +69,7 @@ def identities(picks: Iterable[Pick]) -> tuple[int | tuple[object, ...], ...]:
 
     Only meaningful while the options are alive: a memo keyed by it keeps the picks in its value.
     """
-    return tuple(id(p.option) if not p.picks else (id(p.option), *identities(p.picks)) for p in picks)
+    return tuple([id(p.option) if not p.picks else (id(p.option), *identities(p.picks)) for p in picks])
 
 
 def count_picks(picks: Iterable[Pick]) -> int:

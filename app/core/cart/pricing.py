@@ -200,9 +200,10 @@ def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
 
 
 # what the memo keeps per choice: a plain tuple, unpacked in one step on every line of every turn
-# (item, unit price, modifiers view, variation view, served: the item is on sale at every hour
-# and every choice still offered, so nothing about the line can make it unavailable; the _Choice)
-_Served = tuple[Item | None, int, list[ModifierView], Priced | None, bool, _Choice]
+# (the item's id, name and tax ids, the unit price, the modifiers and variation views, whether
+# it is served: the item is on sale at every hour and every choice still offered, so nothing about
+# a line can make it unavailable; and the _Choice)
+_Served = tuple[str, str, tuple[str, ...] | None, int, list[ModifierView], Priced | None, bool, "_Choice"]
 
 
 MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
@@ -220,8 +221,11 @@ _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-l
 def _served(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[Any, ...]) -> _Served:
     choice = _choice(menu, item_tag, variation_tag, tags)
     item = choice.item
-    served = item is not None and choice.reason is None and item.available and item.availability is None
-    return (item, choice.unit_price_cents, choice.modifiers, choice.variation, served, choice)
+    if item is None:
+        return ("", "", None, 0, [], None, False, choice)
+    served = choice.reason is None and item.available and item.availability is None
+    unit, modifiers, variation = choice.unit_price_cents, choice.modifiers, choice.variation
+    return (item.id, item.name, item.tax_ids, unit, modifiers, variation, served, choice)
 
 
 def _price_lines(
@@ -240,17 +244,16 @@ def _price_lines(
         served = choices.get(key)
         if served is None:
             served = choices[key] = _served(menu, *key)
-        item, unit, modifiers, variation, always, choice = served
+        item_id, name, tax_ids, unit, modifiers, variation, always, choice = served
         if not always and not _on_sale(warnings, priced, line, choice, now):
             continue
-        assert item is not None  # served, or on sale now: the item is on the menu
         if unit != line.unit_price_cents:
-            _price_changed(warnings, line, item, unit, menu.currency)
+            _price_changed(warnings, line, name, item_id, unit, menu.currency)
             line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
             requoted = True
         total = unit * line.quantity
         subtotal += total
-        fields = (line, item.id, item.name, unit, modifiers, True, total, variation, item.tax_ids)
+        fields = (line, item_id, name, unit, modifiers, True, total, variation, tax_ids)
         priced.append(_new_tuple(PricedLine, fields))
     if requoted:
         lines = tuple([p.line for p in priced])
@@ -284,14 +287,14 @@ def _on_sale(
     return True
 
 
-def _price_changed(warnings: list[CartWarning], line: Line, item: Item, unit: int, currency: str) -> None:
+def _price_changed(warnings: list[CartWarning], line: Line, name: str, item_id: str, unit: int, currency: str) -> None:
     warnings.append(
         {
             "code": "price_changed",
-            "message": f"the price of {item.name} changed from "
+            "message": f"the price of {name} changed from "
             f"{format_money(line.unit_price_cents, currency)} to {format_money(unit, currency)}",
             "line_id": line.line_id,
-            "item_id": item.id,
+            "item_id": item_id,
             "old_unit_price_cents": line.unit_price_cents,
             "new_unit_price_cents": unit,
         }

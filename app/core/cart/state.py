@@ -45,7 +45,10 @@ class Line(NamedTuple):
             and self.variation_tag == variation_tag
             and (
                 self.option_tags == option_tags
-                or sorted(map(entry_key, self.option_tags)) == sorted(map(entry_key, option_tags))
+                or (
+                    len(self.option_tags) == len(option_tags)  # the same choices in another order, at most
+                    and sorted(map(entry_key, self.option_tags)) == sorted(map(entry_key, option_tags))
+                )
             )
         )
 
@@ -158,8 +161,9 @@ def add_line(
     ensure_open(state)
     option_tags, unit = checked_choice(item, variation, options)
     variation_tag = variation.tag if variation is not None else None
+    item_tag = item.tag
     for line in state.lines:
-        if line.same_choice(item.tag, option_tags, notes, variation_tag):
+        if line.item_tag == item_tag and line.same_choice(item_tag, option_tags, notes, variation_tag):
             total = line.quantity + quantity
             if total > MAX_QUANTITY:
                 raise QuantityInvalid(

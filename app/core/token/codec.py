@@ -33,7 +33,7 @@ from typing import NamedTuple, Protocol
 import msgpack
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.core.cart.choices import is_flat
+from app.core.cart.choices import FLAT_ENTRIES, is_flat
 from app.core.menu.model import MAX_MODIFIER_DEPTH
 from app.core.token.framing import (
     CODEC_RAW,
@@ -111,8 +111,10 @@ def _pack(state: CartState) -> tuple[int, bytes]:
     """
     lines = state.lines
     version = 1
+    flat = FLAT_ENTRIES
     for line in lines:  # format 2 only for a variation, a repeated option or nested choices
-        if line.variation_tag is not None or (line.option_tags and not is_flat(line.option_tags)):
+        tags = line.option_tags
+        if line.variation_tag is not None or (tags and tags not in flat and not is_flat(tags)):
             version = 2
             break
     rows: list[tuple[object, ...]] = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in lines]
