@@ -340,7 +340,8 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
-        return [counted, (None, words)]
+        plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
+        return [counted, *plain, (None, words)]  # "two dozen cookies" is 2 × a Dozen option where the menu has one
     if words[1:2] and words[1] in UNIT_WORDS:
         return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
