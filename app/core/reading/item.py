@@ -31,7 +31,7 @@ from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, r
 from app.core.reading.memo import per_object
 from app.core.reading.notes import sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
-from app.core.reading.spoken import FILLER, NEGATIONS, UNIT_WORDS, take_notes, unprefixed
+from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, UNIT_WORDS, spoken_count, take_notes, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -118,7 +118,9 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
                 end += 1  # "skinny milk": the alias, then the head noun of the option's name
             count = words[at - 1] if at and option.max_quantity > 1 else None
-            many = int(count) if isinstance(count, str) and count.isdigit() else 1  # "2 extra shots"
+            many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
+            if count is not None and not count.isdigit() and count not in MULTIPLIERS:
+                many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
             if times + many > option.max_quantity > 1:
                 break  # more than allowed: the words stay unexplained, so they are asked about
             if many > 1:

@@ -26,6 +26,7 @@ _UNITS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+MULTIPLIERS = {"double": 2, "triple": 3}  # "double bacon" is Bacon twice (unless the menu names a "Double")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -195,6 +196,13 @@ _NOTE_PHRASES = (
     "on the side", "lightly toasted", "extra well done",
 )  # fmt: skip
 _NOTE_STOP = frozenset({"and", "with", "plus", ","})
+
+
+def spoken_count(word: str) -> int | None:
+    """A count said as one word: "two" → 2, "double" → 2, "3" → 3; else None (the one number table)."""
+    if word.isdigit():
+        return int(word)
+    return MULTIPLIERS.get(word, _UNITS.get(word))
 
 
 def _number_run(words: list[str], start: int) -> tuple[int, int] | None:

@@ -62,3 +62,9 @@ def test_a_menu_word_beats_the_readers_count_word() -> None:
     assert isinstance(dozens, Reading) and (dozens.quantity, [o.name for o in dozens.options]) == (2, ["Dozen"])
     (counted,) = read_order(menu(item("Cookie")), "two dozen cookies")
     assert isinstance(counted, Reading) and counted.quantity == 24
+
+
+def test_double_before_a_repeatable_option_chooses_it_twice() -> None:
+    """Issue #23 (repeats): "double shot" is the shot twice; "a double cappuccino" is no count of anything."""
+    reading = _one("a cappuccino with a double shot")
+    assert [o.name for o in reading.options] == ["Extra Shot", "Extra Shot"]
