@@ -31,7 +31,7 @@ from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, r
 from app.core.reading.memo import per_object
 from app.core.reading.notes import sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
-from app.core.reading.spoken import FILLER, NEGATIONS, UNIT_WORDS, take_notes, unprefixed
+from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, UNIT_WORDS, spoken_count, take_notes, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -118,7 +118,9 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
                 end += 1  # "skinny milk": the alias, then the head noun of the option's name
             count = words[at - 1] if at and option.max_quantity > 1 else None
-            many = int(count) if isinstance(count, str) and count.isdigit() else 1  # "2 extra shots"
+            many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
+            if count is not None and not count.isdigit() and count not in MULTIPLIERS:
+                many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
             if times + many > option.max_quantity > 1:
                 break  # more than allowed: the words stay unexplained, so they are asked about
             if many > 1:
@@ -340,7 +342,8 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
-        return [counted, (None, words)]
+        plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
+        return [counted, *plain, (None, words)]  # "two dozen cookies" is 2 × a Dozen option where the menu has one
     if words[1:2] and words[1] in UNIT_WORDS:
         return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
