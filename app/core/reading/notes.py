@@ -23,7 +23,8 @@ from app.core.reading.spoken import FILLER, NEGATIONS
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_phrases, words_of
 from app.errors import WordsNotUnderstood
 
-_HOW = ("on the side", "on side", "cut in half", "well done")  # notes about how a chosen option is served
+# notes about how a chosen option is served: said back with it, never a question about its group
+HOW_SERVED = ("on the side", "on side", "cut in half", "well done", "extra crispy", "crispy", "lightly toasted")
 _LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
 _MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
 
@@ -82,7 +83,7 @@ def sort_notes(
     for note in notes:
         words = tuple(note.split())
         content = _content(words)
-        if any(note.endswith(how) for how in _HOW):
+        if any(note.endswith(how) for how in HOW_SERVED):
             kept.append(note)
             continue
         if words and words[0] in NEGATIONS:
