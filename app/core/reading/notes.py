@@ -49,6 +49,24 @@ def _matches(content: list[str], names: list[Words]) -> bool:
     return bool(content) and any(all(any(_same(w, n) for n in name) for w in content) for name in names)
 
 
+def _closest(found: list[Option], content: list[str], item: Item) -> list[Option]:
+    """Of several options a "no …" could take off, those it names word for word ("no peppers": Green
+    Peppers, not Pepperoni, which only shares a stem). None named so: all of them stay candidates, and
+    more than one is asked about (the caller's group question), never all taken off."""
+    if len(set(found)) <= 1:
+        return found
+    whole = [
+        o for o in found if any(all(w in name or _plural_of(w, name) for w in content) for name in _names(o, item))
+    ]
+    if len(set(whole)) == 1:
+        return whole
+    raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
+
+
+def _plural_of(word: str, name: Words) -> bool:
+    return any(n in (word + "s", word + "es") or word in (n + "s", n + "es") for n in name)
+
+
 def _group_of(item: Item, option: Option) -> ModifierGroup | None:
     return next((g for g in choice_groups(item) if g.id == option.group_id), None)
 
@@ -90,7 +108,7 @@ def sort_notes(
             if any(_matches(content, _names(o, item)) for o in chosen):
                 kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py)
                 continue
-            taken = [o for o in on if o.default and _matches(content, _names(o, item))]
+            taken = _closest([o for o in on if o.default and _matches(content, _names(o, item))], content, item)
             taken += [o for g in groups if _matches(content, [words_of(g.name)]) for o in g.options if o.default]
             if taken:
                 removals += [f"no {o.name}" for o in dict.fromkeys(taken)]

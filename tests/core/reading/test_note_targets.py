@@ -7,6 +7,8 @@ The choice is said back with the note, or the group it belongs to is asked about
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.core.menu import load_menu
@@ -30,3 +32,11 @@ def test_a_note_that_stops_before_its_choice_keeps_it_or_asks() -> None:
     with pytest.raises(WordsNotUnderstood) as asked:  # "light on the" alone would reach the kitchen
         said_lines(DEMO, "a cheeseburger medium cheddar light on the grilled onions", (), None)
     assert asked.value.details["words"].startswith("light on the grilled onion")  # the words as read (singular)
+
+
+def test_no_x_takes_off_the_option_it_names_not_one_sharing_a_stem() -> None:
+    """ "no peppers" on a pizza with Green Peppers and Pepperoni by default took both off."""
+    menu = load_menu(Path(__file__).resolve().parents[2] / "corpus" / "menus" / "slice-house.json")
+    (line,) = said_lines(menu, "the works", ("small", "no onions", "no peppers"), None)
+    kept = {p.option.name for p in line.picks}
+    assert "Pepperoni" in kept and "Green Peppers" not in kept and "Onions" not in kept
