@@ -51,6 +51,7 @@ OUTCOMES = ("right", "asked", "asked_unneeded", "wrong")
 
 NEW_CORPORA = ROOT / "tests" / "corpus"
 NEW_BEFORE = ROOT / "bench" / "results" / "matching_new_before.json"  # the reader before issue #23, frozen
+NEW_BLIND_FIRST_LOOK = ROOT / "bench" / "results" / "matching_new_blind_first_look.json"  # measured once, frozen
 DEV_MENUS = ("tea-lab", "bowl-co", "route-66-diner", "deli-counter", "grind-coffee", "the-tap-room")
 BLIND_MENUS = (
     "slice-house", "wing-stop-shop", "drive-thru-express", "pho-and-banh-mi", "crumb-bakery", "sunny-side-diner",
@@ -334,6 +335,17 @@ def freeze_new_before() -> None:
     NEW_BEFORE.write_text(json.dumps(summary_new(), indent=1) + "\n")
 
 
+def first_look_text() -> str:
+    """The blind split's frozen first look (measured once, at the end of issue #23's work), as a table."""
+    if not NEW_BLIND_FIRST_LOOK.exists():
+        return "(not measured yet)"
+    frozen = json.loads(NEW_BLIND_FIRST_LOOK.read_text())
+    rows = [_row("first look", reader, f"blind, {form}", frozen[reader][form]) for reader in READERS for form in FORMS]
+    headers = ["matcher", "reader", "split, form", "utterances", "right first time", "asked when it should",
+               "asked on clear phrases", "silently wrong"]  # fmt: skip
+    return frozen["about"] + "\n\n" + table(headers, rows)
+
+
 def run(config: Config) -> dict[str, Any]:
     now = summary()
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else None
@@ -366,6 +378,8 @@ def run(config: Config) -> dict[str, Any]:
             f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). The blind split "
             "is scored only with `--blind`, in aggregate.",
             report_new(new_now, new_before),
+            "### Blind split: the first look",
+            first_look_text(),
             "### Dev split: not right first time (voice)",
             misses_new("dev", "voice"),
             "### Generated reads: not right first time (voice)",
@@ -375,6 +389,7 @@ def run(config: Config) -> dict[str, Any]:
     config.path("matching.md").write_text(text + "\n\n" + new_text + "\n")
     print(report(now, before, blind))
     print(report_new(new_now, new_before))
+    print(first_look_text())
     return {"old": now, "new": new_now}
 
 

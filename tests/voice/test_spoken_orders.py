@@ -89,11 +89,14 @@ def test_http_reads_the_same_phrases(client: TestClient) -> None:
     assert unclear.json()["error"]["code"] == "modifier_required" and unclear.json()["error"]["group_name"] == "Size"
 
 
-def test_an_explicit_quantity_still_wins_over_the_phrase(client: TestClient) -> None:
+def test_an_explicit_quantity_that_contradicts_the_phrase_is_asked(client: TestClient) -> None:
+    """It used to win silently ("two large fries" × 3 = three): a count the customer said must not vanish."""
     token = client.post(f"{BASE}/cart").json()["cart_token"]
     body = {"item": "two large fries", "quantity": 3}
     response = client.post(f"{BASE}/cart/items", json=body, headers={"Cart-Token": token})
-    assert response.json()["cart"]["lines"][0]["quantity"] == 3
+    assert response.status_code == 422 and response.json()["error"]["code"] == "quantity_invalid"
+    agreeing = client.post(f"{BASE}/cart/items", json={**body, "quantity": 2}, headers={"Cart-Token": token})
+    assert agreeing.json()["cart"]["lines"][0]["quantity"] == 2
 
 
 def _closed_menu() -> Any:

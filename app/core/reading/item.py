@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.memo import per_object
-from app.core.reading.notes import sort_notes
+from app.core.reading.notes import HOW_SERVED, sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
-from app.core.reading.spoken import FILLER, NEGATIONS, UNIT_WORDS, take_notes, unprefixed
+from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, UNIT_WORDS, spoken_count, take_notes, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -118,7 +118,9 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
                 end += 1  # "skinny milk": the alias, then the head noun of the option's name
             count = words[at - 1] if at and option.max_quantity > 1 else None
-            many = int(count) if isinstance(count, str) and count.isdigit() else 1  # "2 extra shots"
+            many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
+            if count is not None and not count.isdigit() and count not in MULTIPLIERS:
+                many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
             if times + many > option.max_quantity > 1:
                 break  # more than allowed: the words stay unexplained, so they are asked about
             if many > 1:
@@ -197,7 +199,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
-    notes = [*more_of, *(_said_with(words, n) for n in notes)]
+    notes = [*more_of, *(_about_what(item, words, _said_with(words, n)) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
@@ -243,6 +245,31 @@ def _said_twice(item: Item, words: Words, option: Option) -> bool:
     name = words_of(item.name)
     in_name = any(words[i : i + len(name)] == name for i in range(len(words))) and any(_inside(p, name) for p in spans)
     return said - int(in_name) >= 2
+
+
+_DANGLING = frozenset({"on", "the", "of", "a", "to"})  # "light on the": a note that stops before what it is about
+# how to make a choice, said right after it ("bacon extra crispy"); "well done" is the item's, "on the side" below
+_MADE = frozenset(HOW_SERVED) - {"on the side", "on side", "well done"}
+
+
+def _about_what(item: Item, words: Words, note: str) -> str:
+    """A note keeps the choice it is about when that choice was read as an option: "light on the cheese",
+    "hash browns extra crispy", never "light on the" / "extra crispy" with the thing dropped (the kitchen
+    would not know what to make light or crispy). The words after a dangling end, or the option said
+    just before a how-to-make note, are said back with it."""
+    said = tuple(note.split())
+    at = next((i for i in range(len(words)) if words[i : i + len(said)] == said), None)
+    if at is None:
+        return note
+    end = at + len(said)
+    if said[-1] in _DANGLING:
+        named = [p for p, _ in option_phrases(item)] + [words_of(g.name) for g in choice_groups(item)]
+        after = next((p for p in named if p and tuple(words[end : end + len(p)]) == p), None)
+        return f"{note} {' '.join(after)}" if after else note
+    if note in _MADE:
+        before = next((p for p, _ in option_phrases(item) if p and tuple(words[at - len(p) : at]) == p), None)
+        return f"{' '.join(before)} {note}" if before else note
+    return note
 
 
 def _said_with(words: Words, note: str) -> str:
@@ -340,7 +367,8 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
-        return [counted, (None, words)]
+        plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
+        return [counted, *plain, (None, words)]  # "two dozen cookies" is 2 × a Dozen option where the menu has one
     if words[1:2] and words[1] in UNIT_WORDS:
         return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):

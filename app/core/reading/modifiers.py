@@ -25,10 +25,10 @@ from app.core.cart.choices import Pick
 from app.core.menu import Item, ModifierGroup, Option, Variation
 from app.core.reading.choice_names import exact_variation, find_options, resolve_variation
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import NEGATIONS, normalize, unprefixed
+from app.core.reading.spoken import MULTIPLIERS, NEGATIONS, normalize, spoken_count, unprefixed
 from app.errors import ModifierInvalid
 
-_COUNT_WORDS = {"double": 2, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_WORDS = {w: n for w in (*MULTIPLIERS, "two", "three", "four", "five", "six") if (n := spoken_count(w))}
 _LEADING_COUNT = re.compile(r"^(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?:(?:side|order|serving)s?\s+of\s+)?(.+)$")
 _TRAILING_COUNT = re.compile(r"^(.+?)\s*(?:x|×)\s*(\d{1,2})$")
 _REMOVAL = re.compile(r"^(?:hold the|remove|" + "|".join(sorted(NEGATIONS)) + r")\s+(.+)$")

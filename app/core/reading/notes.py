@@ -23,7 +23,8 @@ from app.core.reading.spoken import FILLER, NEGATIONS
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_phrases, words_of
 from app.errors import WordsNotUnderstood
 
-_HOW = ("on the side", "on side", "cut in half", "well done")  # notes about how a chosen option is served
+# notes about how a chosen option is served: said back with it, never a question about its group
+HOW_SERVED = ("on the side", "on side", "cut in half", "well done", "extra crispy", "crispy", "lightly toasted")
 _LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
 _MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
 
@@ -46,6 +47,24 @@ def _names(option: Option, item: Item) -> list[Words]:
 
 def _matches(content: list[str], names: list[Words]) -> bool:
     return bool(content) and any(all(any(_same(w, n) for n in name) for w in content) for name in names)
+
+
+def _closest(found: list[Option], content: list[str], item: Item) -> list[Option]:
+    """Of several options a "no …" could take off, those it names word for word ("no peppers": Green
+    Peppers, not Pepperoni, which only shares a stem). None named so: all of them stay candidates, and
+    more than one is asked about (the caller's group question), never all taken off."""
+    if len(set(found)) <= 1:
+        return found
+    whole = [
+        o for o in found if any(all(w in name or _plural_of(w, name) for w in content) for name in _names(o, item))
+    ]
+    if len(set(whole)) == 1:
+        return whole
+    raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
+
+
+def _plural_of(word: str, name: Words) -> bool:
+    return any(n in (word + "s", word + "es") or word in (n + "s", n + "es") for n in name)
 
 
 def _group_of(item: Item, option: Option) -> ModifierGroup | None:
@@ -82,14 +101,14 @@ def sort_notes(
     for note in notes:
         words = tuple(note.split())
         content = _content(words)
-        if any(note.endswith(how) for how in _HOW):
+        if any(note.endswith(how) for how in HOW_SERVED):
             kept.append(note)
             continue
         if words and words[0] in NEGATIONS:
             if any(_matches(content, _names(o, item)) for o in chosen):
                 kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py)
                 continue
-            taken = [o for o in on if o.default and _matches(content, _names(o, item))]
+            taken = _closest([o for o in on if o.default and _matches(content, _names(o, item))], content, item)
             taken += [o for g in groups if _matches(content, [words_of(g.name)]) for o in g.options if o.default]
             if taken:
                 removals += [f"no {o.name}" for o in dict.fromkeys(taken)]

@@ -26,6 +26,7 @@ _UNITS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+MULTIPLIERS = {"double": 2, "triple": 3}  # "double bacon" is Bacon twice (unless the menu names a "Double")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -76,6 +77,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "nugget": ("nug",),
     "ice cream": ("icecream",),
     "iced tea": ("ice tea",),
+    "sugar": ("sweet",),  # a sugar level is said "half sweet", "75 percent sweet"
 }
 
 FILLER = frozenset(
@@ -196,6 +198,13 @@ _NOTE_PHRASES = (
 _NOTE_STOP = frozenset({"and", "with", "plus", ","})
 
 
+def spoken_count(word: str) -> int | None:
+    """A count said as one word: "two" → 2, "double" → 2, "3" → 3; else None (the one number table)."""
+    if word.isdigit():
+        return int(word)
+    return MULTIPLIERS.get(word, _UNITS.get(word))
+
+
 def _number_run(words: list[str], start: int) -> tuple[int, int] | None:
     """A spoken number starting at ``words[start]`` ("twenty five", "one hundred") → (value, length)."""
     value, i = None, start
@@ -279,9 +288,11 @@ _GLUED_UNIT = re.compile(r"\b(\d+)(oz|pc|pcs|in|lb|l)\b")
 
 
 def pre(text: str) -> str:
-    """Rewrites that need the punctuation: 6" → 6 inch, $25 → 25 dollar, 2/14 → feb 14, 12oz → 12 oz."""
+    """Rewrites that need the punctuation: 6" → 6 inch, $25 → 25 dollar, 50% → 50 percent, 2/14 → feb 14,
+    12oz → 12 oz."""
     text = _INCH.sub(r"\1 inch ", text)
     text = _MONEY.sub(r"\1 dollar ", text)
+    text = text.replace("%", " percent ")  # "50% Sugar" is said "fifty percent sugar"
     text = _SLASH_DATE.sub(lambda m: f"{_MONTH_BY_NUMBER[int(m[1]) - 1]} {int(m[2])}", text)
     return _GLUED_UNIT.sub(r"\1 \2", text)
 

@@ -120,6 +120,14 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     taken = {words for words, _ in pairs}
     suffixes: dict[Words, set[str]] = {}
     for words, option in pairs:
+        lead_off = words[1:]  # "Extra Shot" said "a double shot", "Add Cheese" said "with cheese": the thing itself
+        if (
+            words[0] in ("extra", "add", "more")
+            and lead_off
+            and lead_off not in taken
+            and words == words_of(option.name)
+        ):
+            suffixes.setdefault(lead_off, set()).add(option.id)
         if words[0] in OPTION_LEADS or len(words) < 2 or words != words_of(option.name):
             continue  # only the option's own name, never an alias ("grilled chicken" → "chicken" would mislead)
         group = next((g for g in choice_groups(item) if g.id == option.group_id), None)
@@ -131,6 +139,10 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
                 # an extra ("sauce" is no Eel Sauce when Spicy Mayo comes with the bowl)
             if suffix and suffix not in taken and suffix[0] not in FILLER:
                 suffixes.setdefault(suffix, set()).add(option.id)
+        for end in range(2, len(words)):  # "50 percent" for 50% Sugar, "brown rice" for Brown Rice Bowl Base
+            prefix = words[:end]
+            if prefix not in taken and prefix[-1] not in FILLER:
+                suffixes.setdefault(prefix, set()).add(option.id)
         if words[0].isdigit() and words[1] in MEASURES:
             pass  # "2 liter" is never said "2": "two sodas" is a count
         elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"

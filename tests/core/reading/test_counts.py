@@ -53,3 +53,18 @@ def test_repeats_said_before_an_option_choose_it_that_often() -> None:
 def test_a_count_in_the_phrase_stays_when_the_modifiers_repeat_a_choice() -> None:
     (line,) = said_lines(SHOP, "two garlic knots", ("double ranch",))
     assert line.quantity == 2 and [p.option.name for p in line.picks] == ["Ranch", "Ranch"]
+
+
+def test_a_menu_word_beats_the_readers_count_word() -> None:
+    """Issue #23: where the menu sells a Dozen, "two dozen cookies" is two Dozens; elsewhere it is 24 cookies."""
+    bakery = menu(item("Cookie", group("Size", [option("Single"), option("Dozen")], least=1)))
+    (dozens,) = read_order(bakery, "two dozen cookies")
+    assert isinstance(dozens, Reading) and (dozens.quantity, [o.name for o in dozens.options]) == (2, ["Dozen"])
+    (counted,) = read_order(menu(item("Cookie")), "two dozen cookies")
+    assert isinstance(counted, Reading) and counted.quantity == 24
+
+
+def test_double_before_a_repeatable_option_chooses_it_twice() -> None:
+    """Issue #23 (repeats): "double shot" is the shot twice; "a double cappuccino" is no count of anything."""
+    reading = _one("a cappuccino with a double shot")
+    assert [o.name for o in reading.options] == ["Extra Shot", "Extra Shot"]

@@ -84,3 +84,10 @@ def test_an_item_text_that_is_a_choice_of_several_items_asks_which_item() -> Non
     """{"item": "turkey", "modifiers": ["extra meat"]}: the modifiers never pick the item for a bare choice."""
     (asked,) = read_order(TEAS, "turkey", ("extra meat",))
     assert isinstance(asked, ItemAmbiguous)
+
+
+def test_a_level_said_as_a_percentage_or_in_words_is_the_option_on_the_scale() -> None:
+    """ "fifty percent sweet" / "half sweet" are 50% Sugar (the menu writes "%", customers say "percent")."""
+    for said in ("a milk tea fifty percent sweet", "milk tea, 50 percent sugar"):
+        (reading,) = read_order(TEAS, said)
+        assert isinstance(reading, Reading) and [o.name for o in reading.options] == ["50% Sugar"], said
