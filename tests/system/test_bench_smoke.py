@@ -130,7 +130,9 @@ def test_instructions_quick_counts_the_turn_and_the_requests(tmp_path: Path) -> 
 
     figures = instructions.run(quick(tmp_path))
     assert set(figures) == set(instructions.QUICK_MODES)
-    turns, requests = tables((tmp_path / "instructions.md").read_text())
+    turns, requests, budgets_table = tables((tmp_path / "instructions.md").read_text())
+    assert [row[1] for row in budgets_table[1:]] == ["turn.no_cache", "turn.cache_hit"]  # the ones measured
+    assert {row[-1] for row in budgets_table[1:]} <= {"pass", "FAIL"}
     assert {row[0]: number(row[1]) for row in turns[1:]} == {
         m: figures[m] for m in instructions.TURN_MODES if m in figures
     }
