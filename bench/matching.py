@@ -11,7 +11,8 @@ lines and questions are compared with the label:
 - **asked when it should**: of the utterances whose label expects a question, how many got one;
 - **asked when it shouldn't**: of those labelled with lines only, how many got a question instead;
 - **silently wrong**: a line the label does not have was added, or a labelled line was dropped
-  with no question about it. Must be 0 (``tests/test_spoken_corpus.py`` asserts it).
+  with no question about it. Must be 0 (``tests/core/test_order_reader.py`` asserts it, and
+  ``tests/core/reading/test_corpus.py`` on the new corpora).
 
 "before" figures were measured on the matcher as it was before this corpus was used for tuning
 (``bench/results/matching_before.json``, frozen); the held-out split was never tuned on.

@@ -110,7 +110,9 @@ def get_item_details(state: CartState, args: dict[str, Any], ctx: ToolContext) -
     return state, {"message": message, "item": details}
 
 
-def _add_one(state: CartState, entry: dict[str, Any], ctx: ToolContext) -> tuple[CartState, list[dict], list[dict]]:
+def _add_one(
+    state: CartState, entry: dict[str, Any], ctx: ToolContext
+) -> tuple[CartState, list[dict[str, Any]], list[dict[str, Any]]]:
     """One ``items`` entry (already checked against the schema): each item its phrase names is added, or
     answered with what to ask."""
     said = tuple(entry.get("modifiers", ()))
@@ -234,7 +236,7 @@ def _nothing_added(ready: list[dict[str, Any]], not_added: list[dict[str, Any]])
 
 
 def _added_text(added: dict[str, Any]) -> str:
-    return added["spoken"]
+    return str(added["spoken"])
 
 
 @tool(
@@ -254,13 +256,16 @@ def _added_text(added: dict[str, Any]) -> str:
 )
 def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     line = state.line(args["line_id"])
-    modifiers, size = None, None
+    modifiers: tuple[str, ...] | None = None
+    size: str | None = None
     if "modifiers" in args:
         # resolved by the turn, like an add: sizes, repeats, "no X"; an item gone from the menu: modifier_invalid
-        modifiers = tuple(args["modifiers"])
+        said: tuple[str, ...] = tuple(args["modifiers"])
         item = ctx.menu.item_by_tag(line.item_tag)
-        if item is not None and len(modifiers) == 1 and _is_size(item, modifiers[0]):
-            modifiers, size = None, modifiers[0]  # "make it a large": only the size changes, the rest stays
+        if item is not None and len(said) == 1 and _is_size(item, said[0]):
+            size = said[0]  # "make it a large": only the size changes, the rest stays
+        else:
+            modifiers = said
     # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
@@ -282,7 +287,7 @@ def _tags(entries: tuple[Entry, ...]) -> set[int]:
         if isinstance(entry, int):
             out.add(entry)
         else:
-            out |= {entry[0], *_tags(entry[1:])}  # type: ignore[arg-type]
+            out |= {entry[0], *_tags(entry[1:])}
     return out
 
 
@@ -294,16 +299,17 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
         reading = named_item(ctx.menu, text)
         item, options, variation = reading.item, reading.options, reading.variation
     except ItemAmbiguous as exc:
-        held = [c for c in exc.details["candidates"] if ctx.menu.item(c["id"]).tag in in_cart]  # type: ignore[union-attr]
+        candidates = [ctx.menu.item(c["id"]) for c in exc.details["candidates"]]
+        held = [c for c in candidates if c is not None and c.tag in in_cart]
         if len(held) != 1:
             raise
-        item, options = ctx.menu.item(held[0]["id"]), ()  # type: ignore[assignment]
+        item, options = held[0], ()
     lines = [x for x in state.lines if x.item_tag == item.tag]
     if not lines:  # "the burger" when the cart holds a Cheeseburger and no Classic Burger
         near = [
             m.target
             for m in rank_items(ctx.menu, text, limit=len(ctx.menu.items))
-            if m.target.tag in in_cart and m.score >= SUGGEST_SCORE
+            if isinstance(m.target, Item) and m.target.tag in in_cart and m.score >= SUGGEST_SCORE
         ]
         if len(near) != 1:
             raise NotInOrder(f"There is no {item.name} in the order.", item=item.name)
@@ -313,7 +319,7 @@ def _lines_for(state: CartState, text: str, ctx: ToolContext) -> list[cart.Line]
                 item=item.name,
                 lines=[{"line_id": x.line_id, "item": near[0].name} for x in state.lines if x.item_tag == near[0].tag],
             )
-        item, options, variation = near[0], (), None  # type: ignore[assignment]
+        item, options, variation = near[0], (), None
         lines = [x for x in state.lines if x.item_tag == item.tag]
     chosen = [x for x in lines if {o.tag for o in options} <= _tags(x.option_tags)]
     chosen = [x for x in chosen if variation is None or x.variation_tag == variation.tag]
@@ -344,8 +350,9 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         lines = named or [state.line(args["line_id"]), *lines]
     if len(lines) > 1:
         priced = {p.line.line_id: p for p in price_cart(state, ctx.menu, ctx.now).lines}
-        choices = [{"line_id": x.line_id, "description": describe_line(priced[x.line_id], ctx.menu)} for x in lines]
-        raise LineAmbiguous("Which one: " + " or ".join(c["description"] for c in choices) + "?", lines=choices)
+        described = [(x.line_id, describe_line(priced[x.line_id], ctx.menu)) for x in lines]
+        choices = [{"line_id": line_id, "description": text} for line_id, text in described]
+        raise LineAmbiguous("Which one: " + " or ".join(text for _, text in described) + "?", lines=choices)
     line = lines[0]
     quantity = args.get("quantity")
     if quantity is not None:

@@ -6,11 +6,15 @@ size change (``UpdateLine.variation``) is read with. Scores and thresholds: :mod
 
 from __future__ import annotations
 
+from typing import cast
+
 from app.core.menu import Item, Option, Variation
 from app.core.reading.fuzzy import ACCEPT_SCORE, AMBIGUOUS_GAP, best_per_owner, option_score
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, negated, normalize
 from app.errors import ModifierInvalid
+
+ChoiceOwner = Item | Option  # whose options are read: an item, or an option with nested groups
 
 
 def _core(text: str) -> str:
@@ -18,7 +22,7 @@ def _core(text: str) -> str:
 
 
 @per_object
-def _option_choices(item: Item) -> tuple[list[str], list[Option]]:
+def _option_choices(item: ChoiceOwner) -> tuple[list[str], list[Option]]:
     """Every option name and alias of ``item``, normalised, with the option it names (menu order)."""
     pairs = [(normalize(n), o) for o in item.options for n in (o.name, *o.aliases)]
     return [name for name, _ in pairs], [option for _, option in pairs]
@@ -41,7 +45,7 @@ def _numbers_differ(query: str, choice: Option | Variation) -> bool:
     return all(_numbers(query) != _numbers(normalize(n)) for n in (choice.name, *choice.aliases))
 
 
-def resolve_option(item: Item, text: str) -> Option:
+def resolve_option(item: ChoiceOwner, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
     for option in item.options:
         if option.id == text:
@@ -49,16 +53,17 @@ def resolve_option(item: Item, text: str) -> Option:
     query = normalize(text) if isinstance(text, str) else ""
     names, owners = _option_choices(item)
     ranked = best_per_owner(query, names, owners, scorer=option_score) if query and names else []
-    if ranked and _negation_differs(query, ranked[0].target, names):  # "not skim" is never Skim
+    best = cast(Option, ranked[0].target) if ranked else None  # the owners ranked are options
+    if best is not None and _negation_differs(query, best, names):  # "not skim" is never Skim
         ranked = []
-    if ranked and _numbers_differ(query, ranked[0].target):  # "30% sugar" is never 0% Sugar
+    if ranked and best is not None and _numbers_differ(query, best):  # "30% sugar" is never 0% Sugar
         ranked = []
     if (
         ranked
         and ranked[0].score >= ACCEPT_SCORE
         and (len(ranked) == 1 or ranked[1].score < ranked[0].score - AMBIGUOUS_GAP / 2 or ranked[0].score == 100)
     ):
-        return ranked[0].target  # type: ignore[return-value]
+        return cast(Option, ranked[0].target)
     raise ModifierInvalid(
         f"{text!r} is not a choice for {item.name}",
         item_id=item.id,
@@ -68,13 +73,13 @@ def resolve_option(item: Item, text: str) -> Option:
 
 
 @per_object
-def _option_phrases(item: Item) -> list[tuple[str, Option]]:
+def _option_phrases(item: ChoiceOwner) -> list[tuple[str, Option]]:
     """Every option name and alias of ``item``, normalised, longest first (so "no bun" beats "bun")."""
     pairs = [(normalize(n), o) for o in item.options for n in (o.name, *o.aliases)]
     return sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0]))
 
 
-def strip_options(item: Item, text: str) -> tuple[tuple[Option, ...], str]:
+def strip_options(item: ChoiceOwner, text: str) -> tuple[tuple[Option, ...], str]:
     """Take ``item``'s option names out of normalised ``text`` (whole words); return them and the rest."""
     padded = f" {text} "
     found: list[tuple[int, Option]] = []
@@ -87,7 +92,7 @@ def strip_options(item: Item, text: str) -> tuple[tuple[Option, ...], str]:
     return tuple(o for _, o in sorted(found, key=lambda f: f[0])), " ".join(padded.split())
 
 
-def find_options(item: Item, text: str) -> tuple[Option, ...]:
+def find_options(item: ChoiceOwner, text: str) -> tuple[Option, ...]:
     """Several options said in one breath ("no onions and extra cheese"); every word must be explained."""
     try:
         return (resolve_option(item, text),)
@@ -125,10 +130,10 @@ def resolve_variation(item: Item, text: str) -> Variation:
     pairs = variation_names(item)
     query = normalize(text) if isinstance(text, str) else ""
     ranked = best_per_owner(query, [n for n, _ in pairs], [v for _, v in pairs], scorer=option_score) if query else []
-    if ranked and _numbers_differ(query, ranked[0].target):  # type: ignore[arg-type]
+    if ranked and _numbers_differ(query, cast(Variation, ranked[0].target)):  # the owners ranked are sizes
         ranked = []
     if ranked and ranked[0].score >= ACCEPT_SCORE and (len(ranked) == 1 or ranked[1].score < ranked[0].score - 2):
-        return ranked[0].target  # type: ignore[return-value]
+        return cast(Variation, ranked[0].target)
     offer = [{"id": v.id, "name": v.name, "price_cents": v.price_cents} for v in item.variations if v.available]
     raise ModifierInvalid(
         f"{text!r} is not a size of {item.name}", item_id=item.id, modifier=text, options=offer, variations=offer

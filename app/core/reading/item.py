@@ -9,8 +9,8 @@ filler word ("with", "please"), or it is asked about.
 
 How a phrase is read:
 
-1. :func:`app.matching.normalize` makes menu names and the phrase comparable (numbers, units,
-   dates, money; see :mod:`app.spoken`); each menu name also gets lexicon variants ("coke" for
+1. :func:`app.core.reading.spoken.normalize` makes menu names and the phrase comparable (numbers, units,
+   dates, money; see :mod:`app.core.reading.spoken`); each menu name also gets lexicon variants ("coke" for
    Coca-Cola) and its distinctive sub-phrases ("fries" for "Belgian Fresh Homemade Fries").
 2. The phrase is cut at "and" / "," / "plus" — but never inside a menu name ("chips and guac",
    "sweet and sour") — and a piece that is only choices of the item before it ("… with fries
@@ -68,7 +68,7 @@ class Reading:
 class _Fit:
     """How well some words read as one item (lower ``key`` is better)."""
 
-    key: tuple
+    key: tuple[int, ...]
     item: Item = field(compare=False)
     quantity: int | None = field(compare=False, default=None)
     options: tuple[Option, ...] = field(compare=False, default=())
@@ -206,8 +206,8 @@ def fit_words(
     # fewest words unexplained, then a name said (whole before scattered), then the longest name said: an alias
     # that holds another item's name plus one of its options ("double cheese burger") is that alias
     named_words = -(len(name) if name is not None and how == "name" else 0)
-    key = (len(unknown), NAME_RANKS[how if name is not None else None], named_words, len(_missing(item, options)))
-    key = (*key, -covered, -(len(name) if name else 0))
+    key: tuple[int, ...] = (len(unknown), NAME_RANKS[how if name is not None else None], named_words)
+    key = (*key, len(_missing(item, options)), -covered, -(len(name) if name else 0))
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit

@@ -169,7 +169,7 @@ def _remove(root: _Node, text: str) -> bool:
 
 def _add_defaults(node: _Node, groups: tuple[ModifierGroup, ...]) -> None:
     for group in groups:
-        chosen = sum(1 for c in node.children if c.option.group_id == group.id)
+        chosen = sum(1 for c in node.children if isinstance(c.option, Option) and c.option.group_id == group.id)
         for option in group.options:
             if chosen >= group.max:
                 break

@@ -131,13 +131,15 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
         last = n == len(pieces) - 1
         if n and not (last and modifiers) and _one_of_them(menu, pieces[n - 1][1], words, out):
             continue  # "two lattes, one with almond milk": the count split between the two readings
-        try:
-            out.append(_with_modifiers(menu, words, said, modifiers) if last and modifiers else None)
-        except CartError as exc:
-            out.append(exc)
-        if out[-1] is not None:
+        found: Reading | CartError | None = None
+        if last and modifiers:
+            try:
+                found = _with_modifiers(menu, words, said, modifiers)
+            except CartError as exc:
+                found = exc
+        if found is not None:
+            out.append(found)
             continue
-        out.pop()
         try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
             out.append(read_item(menu, (*words, *extra) if last else words, said, extra if last else ()))
         except CartError as exc:

@@ -2,7 +2,7 @@
 
 Speech-to-text and realtime models write the same order many ways: "two twelve ounce lemonades",
 "2 12oz lemonades", "a 6\" cake", "a six inch cake", "February 14th", "the 14th of feb", "2/14",
-"a twenty five dollar gift card", "$25 gift card". :func:`canonical` rewrites menu names and what
+"a twenty five dollar gift card", "$25 gift card". :func:`canonical_words` rewrites menu names and what
 the customer said into one form before anything is compared, so "FEB 14" and "February 14th" are
 the same words ("feb 14"), and so are `6"`, "6 inch" and "six inches" ("6 inch").
 
