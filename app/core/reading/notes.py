@@ -55,16 +55,11 @@ def _closest(found: list[Option], content: list[str], item: Item) -> list[Option
     more than one is asked about (the caller's group question), never all taken off."""
     if len(set(found)) <= 1:
         return found
-    whole = [
-        o for o in found if any(all(w in name or _plural_of(w, name) for w in content) for name in _names(o, item))
-    ]
+    # both sides are normalised (singular) words, so a plural already is the word
+    whole = [o for o in found if any(all(w in name for w in content) for name in _names(o, item))]
     if len(set(whole)) == 1:
         return whole
     raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
-
-
-def _plural_of(word: str, name: Words) -> bool:
-    return any(n in (word + "s", word + "es") or word in (n + "s", n + "es") for n in name)
 
 
 def _group_of(item: Item, option: Option) -> ModifierGroup | None:
