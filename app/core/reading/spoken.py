@@ -43,7 +43,7 @@ _MONTH_BY_NUMBER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep
 UNITS = {
     "ounce": "oz", "oz": "oz", "inch": "inch", "in": "inch", "inche": "inch", "liter": "liter", "litre": "liter",
     "lt": "liter", "pc": "piece", "pcs": "piece", "piece": "piece", "dollar": "dollar", "buck": "dollar",
-    "usd": "dollar", "l": "liter",
+    "usd": "dollar", "l": "liter", "pound": "lb", "lb": "lb", "lbs": "lb",
 }  # fmt: skip
 UNIT_WORDS = frozenset(UNITS.values())  # after a number, the number is part of a name or size ("32 oz", "6 piece")
 
@@ -260,7 +260,7 @@ def canonical_words(words: list[str]) -> list[str]:
         day = _ordinal(word)
         if day is not None and (re.fullmatch(r"\d+(st|nd|rd|th)", word) or any(abs(j - k) <= 3 for k in near_month)):
             word = str(day)
-        result.append(UNITS.get(word, word) if (j and out[j - 1].isdigit()) or word in ("ounce", "oz") else word)
+        result.append(UNITS.get(word, word) if (j and out[j - 1].isdigit()) or word in ("ounce", "oz", "pound", "lbs") else word)
     return _dates(result)
 
 
@@ -283,6 +283,8 @@ def _dates(words: list[str]) -> list[str]:
 
 _INCH = re.compile(r"(\d)\s*(?:\"|''|”|″)")
 _MONEY = re.compile(r"\$\s*(\d+)(?:\.00)?")
+_FRACTION = re.compile(r"\b(?:1/2|1/4|3/4)(?=\s*[a-z])")  # before a word ("1/2 lb"): a fraction, not a date
+_FRACTIONS = {"1/2": "half", "1/4": "quarter", "3/4": "three quarter"}
 _SLASH_DATE = re.compile(r"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])\b")
 _GLUED_UNIT = re.compile(r"\b(\d+)(oz|pc|pcs|in|lb|l)\b")
 
@@ -293,6 +295,7 @@ def pre(text: str) -> str:
     text = _INCH.sub(r"\1 inch ", text)
     text = _MONEY.sub(r"\1 dollar ", text)
     text = text.replace("%", " percent ")  # "50% Sugar" is said "fifty percent sugar"
+    text = _FRACTION.sub(lambda m: _FRACTIONS.get(m[0], m[0]), text)  # "1/2 lb" is half a pound, never jan 2
     text = _SLASH_DATE.sub(lambda m: f"{_MONTH_BY_NUMBER[int(m[1]) - 1]} {int(m[2])}", text)
     return _GLUED_UNIT.sub(r"\1 \2", text)
 
