@@ -31,7 +31,16 @@ from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, r
 from app.core.reading.memo import per_object
 from app.core.reading.notes import HOW_SERVED, sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
-from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, UNIT_WORDS, spoken_count, take_notes, unprefixed
+from app.core.reading.spoken import (
+    FILLER,
+    MULTIPLIERS,
+    NEGATIONS,
+    SEPARATORS,
+    UNIT_WORDS,
+    spoken_count,
+    take_notes,
+    unprefixed,
+)
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -165,7 +174,7 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> _Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words = _negations_apart(item, words)
+    words = _instead_of(item, _negations_apart(item, words))
     work: list[str | None] = list(words)
     at = -1
     if options_first:
@@ -296,6 +305,37 @@ def _negations_apart(item: Item, words: Words) -> Words:
         stem = unprefixed(w, known)
         out += ["not", stem] if stem else [w]
     return tuple(out)
+
+
+_REPLACED_LEADS = frozenset({"the", "a", "an", "my", "your", "usual", "regular"})
+
+
+def _instead_of(item: Item, words: Words) -> Words:
+    """ "brown rice instead of white", "fruit instead of the potatoes": the choice said before replaces the
+    one named after "instead of" — an option of ``item`` (said back as "no …" when it comes with the item, so
+    it is taken off) or a group's name; the replaced words are never read as a second choice. A trailing
+    "instead" ("make it rye instead") says nothing more. Anything else after "instead of" stays to be asked."""
+    if "instead" not in words:
+        return words
+    out = list(words)
+    at = out.index("instead")
+    if at + 1 == len(out) or out[at + 1] in SEPARATORS:
+        return (*out[:at], *out[at + 1 :])
+    if out[at + 1] != "of":
+        return words
+    start = at + 2
+    while start < len(out) and out[start] in _REPLACED_LEADS:
+        start += 1
+    rest = tuple(out[start:])
+    named = [(p, o) for p, o in option_phrases(item) if rest[: len(p)] == p]
+    if named:
+        phrase, option = max(named, key=lambda n: len(n[0]))
+        said = ("no", *phrase) if option.default else ()
+        return (*out[:at], *said, *out[start + len(phrase) :])
+    group = next((words_of(g.name) for g in choice_groups(item) if words_of(g.name) == rest[: len(words_of(g.name))]), None)
+    if group:
+        return (*out[:at], *out[start + len(group) :])
+    return words
 
 
 def _inside(phrase: Words, name: Words) -> bool:

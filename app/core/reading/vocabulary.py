@@ -19,7 +19,7 @@ NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular",
 OPTION_LEADS = frozenset(
     {"no", "without", "hold", "extra", "add", "light", "easy", "double", "half", "side", "less", "more"}
 )
-MEASURES = frozenset({"oz", "inch", "liter", "dollar", "lb"})  # a number before these names a size, not a count
+MEASURES = frozenset({"oz", "inch", "liter", "dollar", "lb", "ml", "cm"})  # a number before these names a size, not a count
 SIZE_WORDS = frozenset(
     {"small", "medium", "large", "regular", "big", "little", "extra", "kids", "kid", "mini", "jumbo"}
 )
@@ -151,7 +151,39 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             suffixes.setdefault((words[0],), set()).add(option.id)  # "skim" for Skim Milk, "oat" for Oat Milk
     by_id = {o.id: o for g in choice_groups(item) for o in g.options}
     pairs += [(s, by_id[next(iter(ids))]) for s, ids in suffixes.items() if len(ids) == 1]
+    taken = {words for words, _ in pairs}
+    for group in choice_groups(item):
+        pairs += [(w, o) for w, o in _size_words(group) if w not in taken]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+# Sizes said by rank: the cheapest, the middle one of three, the dearest (the coffee-chain words too).
+_BY_RANK = {0: ("small", "tall"), 1: ("medium", "grande"), -1: ("large", "venti")}
+
+
+def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
+    """ "small" / "medium" / "large" for sizes the menu names by measure ("16 oz", "24 oz", '12"'): the
+    cheapest is small, the dearest large, the middle of three medium; "tall" / "grande" / "venti" likewise,
+    also for sizes named Small/Medium/Large. Only where every option of the group is a measure or a size
+    word — never "large" for a Pitcher or "small" for a Slice, which a customer means differently."""
+    names = [words_of(o.name) for o in group.options]
+    measured = all(_is_measure(n) for n in names)
+    if len(names) < 2 or not (measured or all(n and set(n) <= SIZE_WORDS for n in names)):
+        return []
+    ranked = sorted(group.options, key=lambda o: o.price_cents)
+    out: list[tuple[Words, Option]] = []
+    for rank, said in _BY_RANK.items():
+        if rank == 1 and len(ranked) != 3:
+            continue
+        out += [((w,), ranked[rank]) for w in said[0 if measured else 1 :]]  # named Small/Large: only "venti" is new
+    return out
+
+
+def _is_measure(name: Words) -> bool:
+    """ "16 oz", "12 inch", "32 oz cup": a number and its unit, or a size word and a measure ('Large 16"')."""
+    if name[:1] and name[0] in SIZE_WORDS:
+        name = name[1:]
+    return len(name) >= 2 and name[0].isdigit() and name[1] in MEASURES - {"dollar"}
 
 
 @per_object
