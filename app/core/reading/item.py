@@ -109,6 +109,7 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
     counts: dict[str, int] = {}
     groups = {g.id: g for g in choice_groups(item)}
     present = set(words)
+    own = {words_of(n) for n in (item.name, *item.aliases)}
     for phrase, option in _negations_first(item):
         if not present.issuperset(phrase):
             continue
@@ -126,6 +127,12 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             head = words_of(option.name)[-1:]
             if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
                 end += 1  # "skinny milk": the alias, then the head noun of the option's name
+            named = _group_words(group)
+            named = () if named in own else named  # "a decaf coffee" where the item is Coffee: the item again
+            if named and tuple(words[end : end + len(named)]) == named:
+                end += len(named)  # "wheat toast", "ranch dressing": the option, then its group's name
+            elif named and at >= len(named) and tuple(words[at - len(named) : at]) == named:
+                at -= len(named)  # "eggs poached": the group's name, then the option
             count = words[at - 1] if at and option.max_quantity > 1 else None
             many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
             if count is not None and not count.isdigit() and count not in MULTIPLIERS:
@@ -141,6 +148,13 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             spans.append(phrase)
             counts[option.group_id] = counts.get(option.group_id, 0) + many
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+def _group_words(group: ModifierGroup | None) -> Words:
+    """A group's name as said around its option ("rye toast", "eggs scrambled"); never a size's "Size"."""
+    if group is None or group.id == VARIATION_GROUP:
+        return ()
+    return words_of(group.name)
 
 
 def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
@@ -446,6 +460,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
                 candidates=[candidate(i) for i in holding[:5]],
             )
         return _fuzzy(menu, words, said)
+    rivals += _told_by_defaults(top, ranked)
     if rivals:
         close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
         raise ItemAmbiguous(
@@ -507,6 +522,14 @@ def reading_of(fit: _Fit, said: str) -> Reading:
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     removals, notes = sort_notes(fit.item, tuple(options), fit.notes)  # "no whip" takes the Whipped Cream off
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
+
+
+def _told_by_defaults(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
+    """ "pho" + ["rare steak"]: a name several items share, told apart only by a choice that already comes
+    with ``top`` (a default restated is no choice made) — every item of that name is a candidate."""
+    if top.key[1] != NAME_RANKS["shared head"] or not any(o.default for o in top.options):
+        return []
+    return [f for f in ranked if f.item is not top.item and f.name == top.name and f.key[1] == top.key[1]]
 
 
 def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

@@ -117,7 +117,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         names = [words_of(n) for n in (option.name, *option.aliases)]
         names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
         pairs += [(n, option) for n in dict.fromkeys(names) if n]
-    taken = {words for words, _ in pairs}
+    pairs += [((*n[2:], "on", "the", "side"), o) for n, o in list(pairs) if n[:2] == ("side", "of") and n[2:]]
+    taken = {words for words, _ in pairs}  # "butter on the side" is the option Side of Butter, not a note
     suffixes: dict[Words, set[str]] = {}
     for words, option in pairs:
         lead_off = words[1:]  # "Extra Shot" said "a double shot", "Add Cheese" said "with cheese": the thing itself
