@@ -47,6 +47,17 @@ UNITS = {
 }  # fmt: skip
 UNIT_WORDS = frozenset(UNITS.values())  # after a number, the number is part of a name or size ("32 oz", "6 piece")
 
+# The things a level measures, as said beside the menu's word ("half sweet" for 50% Sugar; levels.py).
+LEVEL_NOUNS: dict[str, tuple[str, ...]] = {
+    "sugar": ("sweet", "sweetness", "sweetened"),
+    "sweetness": ("sweet", "sugar", "sweetened"),
+    "sweet": ("sugar", "sweetness", "sweetened"),
+    "ice": ("iced",),
+    "spice": ("spicy", "heat", "hot"),
+    "spicy": ("spice", "heat", "hot"),
+    "heat": ("spicy", "spice", "hot"),
+}
+
 # Everyday names → what menus call them (both directions where people say either).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "coca cola": ("coke",),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, normalize, variants
 
@@ -154,7 +155,7 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     pairs += [(s, by_id[next(iter(ids))]) for s, ids in suffixes.items() if len(ids) == 1]
     taken = {words for words, _ in pairs}
     for group in choice_groups(item):
-        pairs += [(w, o) for w, o in _size_words(group) if w not in taken]
+        pairs += [(w, o) for w, o in (*_size_words(group), *level_phrases(group)) if w not in taken]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 

@@ -1,0 +1,88 @@
+"""Levels said in words: "half sweet", "light ice", "sugar free", "a little spicy" → the option on the scale.
+
+A group is a scale when its options say how much of one thing: percentages of it ("0% Sugar" … "100%
+Sugar"), or a level word before it ("No Ice", "Less Ice", "Regular Ice", "Extra Ice"; "Unsweetened",
+"Half Sweet"). Each level is said many ways ("light", "easy", "less", "half" are all *less*); each way is
+given to the one option of the group at that level, and never where two options share the level (then
+the words stay unexplained and the customer is asked). An option named by the thing alone ("Spicy"
+between "Mild" and "Extra Spicy") is *regular*; "a little spicy" is its neighbour below, when there is one
+that is not *none*. The things themselves come from the options' and group's names, with their spoken
+forms (:data:`app.core.reading.spoken.LEVEL_NOUNS`: sugar is said "sweet").
+"""
+
+from __future__ import annotations
+
+from app.core.menu import ModifierGroup, Option
+from app.core.reading.spoken import LEVEL_NOUNS, normalize
+
+Words = tuple[str, ...]
+
+NONE, LESS, REGULAR, MORE = "none", "less", "regular", "more"
+_LEVEL_OF = {
+    "no": NONE, "none": NONE, "zero": NONE, "without": NONE, "not": NONE,
+    "less": LESS, "light": LESS, "half": LESS, "little": LESS, "easy": LESS, "lightly": LESS, "low": LESS,
+    "regular": REGULAR, "normal": REGULAR, "standard": REGULAR, "full": REGULAR,
+    "extra": MORE, "more": MORE, "heavy": MORE, "double": MORE, "very": MORE,
+}  # fmt: skip
+_SAID = {  # each level's ways of being said before the thing ("free" after it: "sugar free")
+    NONE: (("no",), ("zero",), ("without",), ("not",)),
+    LESS: (("less",), ("light",), ("half",), ("easy",), ("little",), ("lightly",), ("low",)),
+    REGULAR: (("regular",), ("normal",), ("standard",), ("full",)),
+    MORE: (("extra",), ("more",), ("heavy",), ("very",)),
+}
+_PERCENT_SAID: dict[int, tuple[Words, ...]] = {
+    0: _SAID[NONE], 25: (("quarter",),), 50: (("half",),), 75: (("3", "quarter"),), 100: _SAID[REGULAR],
+}  # fmt: skip
+_A_LITTLE = (("little",), ("slightly",), ("not", "too"), ("mildly",), ("bit",))
+
+
+def _words(text: str) -> Words:
+    return tuple(normalize(text).split())
+
+
+def _things(group: ModifierGroup, names: list[Words]) -> set[str]:
+    """What the scale measures: its options' shared last word and the group's name, in every spoken form."""
+    last = {n[-1] for n in names if n}
+    things = ({next(iter(last))} if len(last) == 1 else set()) | set(_words(group.name))
+    for thing in list(things):
+        things |= set(LEVEL_NOUNS.get(thing, ()))
+    return things
+
+
+def _level(name: Words, things: set[str]) -> str | int | None:
+    """An option name's level: a percentage (int), a level word's class, or None when it is no level."""
+    if len(name) >= 2 and name[0].isdigit() and name[1] == "percent":
+        return int(name[0])
+    if len(name) == 1 and name[0] in things:
+        return REGULAR
+    if len(name) == 1 and name[0].startswith("un") and name[0][2:] in things:
+        return NONE  # "Unsweetened"
+    if len(name) == 2 and name[1] in things:
+        return _LEVEL_OF.get(name[0])
+    return None
+
+
+def level_phrases(group: ModifierGroup) -> list[tuple[Words, Option]]:
+    """The ways to say each option of a scale group by its level (empty for a group that is no scale)."""
+    names = [_words(o.name) for o in group.options]
+    things = _things(group, names)
+    levels = [_level(n, things) for n in names]
+    if sum(1 for lv in levels if lv is not None) < 2:
+        return []
+    said: dict[Words, set[int]] = {}
+    for i, level in enumerate(levels):
+        if isinstance(level, int):
+            leads = _SAID[MORE] if level > 100 else _PERCENT_SAID.get(level, ())
+        else:
+            leads = _SAID.get(level, ()) if level else ()
+        for thing in things:
+            for lead in leads:
+                said.setdefault((*lead, thing), set()).add(i)
+            if level in (NONE, 0):
+                said.setdefault((thing, "free"), set()).add(i)
+        if level == REGULAR and names[i] and names[i][-1] in things and len(names[i]) == 1 and i > 0:
+            below = levels[i - 1]
+            if below not in (NONE, 0):
+                for lead in _A_LITTLE:
+                    said.setdefault((*lead, names[i][0]), set()).add(i - 1)
+    return [(phrase, group.options[next(iter(at))]) for phrase, at in said.items() if len(at) == 1]
