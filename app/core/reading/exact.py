@@ -26,12 +26,24 @@ def _ids(item: Item) -> tuple[dict[str, Option], dict[str, int]]:
     return by_id, depth
 
 
-def exact_choices(item: Item, modifiers: tuple[str, ...]) -> tuple[tuple[Option, ...], Variation | None] | None:
-    """The options (parents first) and variation ``modifiers`` name when every one is an exact id and at most
-    one size is named, else None."""
+@per_object
+def _removals(item: Item) -> frozenset[str]:
+    """ "no <name>" of every option that comes with ``item``: how a reading hands a removal on
+    (:attr:`~app.core.reading.item.Reading.removals`), read back as given, never re-read as words."""
+    return frozenset(f"no {o.name}" for g in choice_groups(item) for o in g.options if o.default)
+
+
+def exact_choices(
+    item: Item, modifiers: tuple[str, ...]
+) -> tuple[tuple[Option, ...], Variation | None, tuple[str, ...]] | None:
+    """The options (parents first), variation and removals ``modifiers`` name when every one is an exact id
+    or an exact removal ("no Celery & Carrots") and at most one size is named, else None."""
     by_id, depth = _ids(item)
-    if not all(isinstance(m, str) and m in by_id for m in modifiers):
+    removals = tuple(m for m in modifiers if isinstance(m, str) and m in _removals(item))
+    ids = tuple(m for m in modifiers if m not in removals)
+    if not all(isinstance(m, str) and m in by_id for m in ids):
         return None
+    modifiers = ids
     said = [by_id[m] for m in modifiers]
     sizes = {o.id for o in said if o.group_id == VARIATION_GROUP}
     if len(sizes) > 1:
@@ -41,7 +53,7 @@ def exact_choices(item: Item, modifiers: tuple[str, ...]) -> tuple[tuple[Option,
     options = sorted(
         (o for o in said if o.group_id != VARIATION_GROUP), key=lambda o: (depth.get(o.group_id, 0), first[o.id])
     )
-    return tuple(options), variation
+    return tuple(options), variation, removals
 
 
 def exact_reading(menu: Menu, text: str, modifiers: tuple[str, ...]) -> Reading | None:
@@ -52,5 +64,5 @@ def exact_reading(menu: Menu, text: str, modifiers: tuple[str, ...]) -> Reading 
     chosen = exact_choices(item, modifiers)
     if chosen is None:
         return None
-    options, variation = chosen
-    return Reading(item, None, options, (), text, variation)
+    options, variation, removals = chosen
+    return Reading(item, None, options, (), text, variation, removals)

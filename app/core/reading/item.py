@@ -42,6 +42,7 @@ from app.core.reading.spoken import (
     unprefixed,
 )
 from app.core.reading.vocabulary import (
+    OPTION_LEADS,
     SIZE_WORDS,
     VARIATION_GROUP,
     Words,
@@ -154,7 +155,8 @@ def _group_words(group: ModifierGroup | None) -> Words:
     """A group's name as said around its option ("rye toast", "eggs scrambled"); never a size's "Size"."""
     if group is None or group.id == VARIATION_GROUP:
         return ()
-    return words_of(group.name)
+    named = words_of(group.name)
+    return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
 
 
 def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
@@ -346,7 +348,8 @@ def _instead_of(item: Item, words: Words) -> Words:
         phrase, option = max(named, key=lambda n: len(n[0]))
         said = ("no", *phrase) if option.default else ()
         return (*out[:at], *said, *out[start + len(phrase) :])
-    group = next((words_of(g.name) for g in choice_groups(item) if words_of(g.name) == rest[: len(words_of(g.name))]), None)
+    names = (words_of(g.name) for g in choice_groups(item))
+    group = next((n for n in names if n == rest[: len(n)]), None)
     if group:
         return (*out[:at], *out[start + len(group) :])
     return words

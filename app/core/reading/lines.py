@@ -61,10 +61,10 @@ def said_choices(
         return chosen, list(picks), ()
     exact = exact_choices(item, modifiers)
     if exact is not None:  # ids only: never the phrase reader, the same answer (tests/core/reading/test_exact.py)
-        options, size = exact
+        options, size, removals = exact
         try:
             chosen, picks = resolve_choices(
-                item, tuple(o.id for o in options), variation or (size.id if size else None)
+                item, (*(o.id for o in options), *removals), variation or (size.id if size else None)
             )
         except ModifierInvalid:  # as the reader's answer falls back to the ids in the order sent
             chosen, picks = resolve_choices(item, modifiers, variation)

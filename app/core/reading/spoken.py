@@ -271,7 +271,8 @@ def canonical_words(words: list[str]) -> list[str]:
         day = _ordinal(word)
         if day is not None and (re.fullmatch(r"\d+(st|nd|rd|th)", word) or any(abs(j - k) <= 3 for k in near_month)):
             word = str(day)
-        result.append(UNITS.get(word, word) if (j and out[j - 1].isdigit()) or word in ("ounce", "oz", "pound", "lbs") else word)
+        unit = (j and out[j - 1].isdigit()) or word in ("ounce", "oz", "pound", "lbs")
+        result.append(UNITS.get(word, word) if unit else word)
     return _dates(result)
 
 

@@ -20,7 +20,8 @@ NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular",
 OPTION_LEADS = frozenset(
     {"no", "without", "hold", "extra", "add", "light", "easy", "double", "half", "side", "less", "more"}
 )
-MEASURES = frozenset({"oz", "inch", "liter", "dollar", "lb", "ml", "cm"})  # a number before these names a size, not a count
+# a number before these names a size, not a count
+MEASURES = frozenset({"oz", "inch", "liter", "dollar", "lb", "ml", "cm"})
 SIZE_WORDS = frozenset(
     {"small", "medium", "large", "regular", "big", "little", "extra", "kids", "kid", "mini", "jumbo"}
 )
