@@ -24,7 +24,7 @@ How a phrase is read:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
@@ -481,7 +481,36 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     longer = _longer_name_said(top, ranked)
     if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
         ask_about_words(menu, longer, said, modifiers)
-    return reading_of(top, said)
+    return reading_of(_count_chosen(top), said)
+
+
+def _option_count(name: Words) -> int | None:
+    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1; else None."""
+    counted = {("single",): 1, ("dozen",): 12, ("half", "dozen"): 6, ("baker", "dozen"): 13}.get(name)
+    if counted is not None:
+        return counted
+    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in UNIT_WORDS):
+        return int(name[0])  # "12 piece", "6"
+    return None
+
+
+def _count_chosen(fit: _Fit) -> _Fit:
+    """ "a dozen garlic knots", "three cookies", "six snickerdoodles": a count said where a required choice
+    is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of that count once,
+    else the single one that many times. Anything else is left to be asked."""
+    if fit.quantity is None or fit.quantity < 2:
+        return fit
+    for group in _missing(fit.item, list(fit.options)):
+        counts = {o: _option_count(words_of(o.name)) for o in group.options}
+        if None in counts.values() or len(counts) < 2:
+            continue
+        exact = [o for o, c in counts.items() if c == fit.quantity]
+        single = [o for o, c in counts.items() if c == 1]
+        if len(exact) == 1:
+            return replace(fit, options=(*fit.options, exact[0]), quantity=1)
+        if len(single) == 1:
+            return replace(fit, options=(*fit.options, single[0]))
+    return fit
 
 
 def _longer_name_said(top: _Fit, ranked: list[_Fit]) -> _Fit | None:

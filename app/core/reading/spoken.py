@@ -69,6 +69,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "veggie": ("vegetarian",),
     "vegetable": ("veggie",),
     "milkshake": ("shake",),
+    "warmed": ("heated",),
     "milk shake": ("shake",),
     "shake": ("milkshake",),
     "french fry": ("fry",),
@@ -313,9 +314,12 @@ def pre(text: str) -> str:
 
 
 def variants(name: str) -> list[str]:
-    """``name`` (canonical words) with lexicon synonyms swapped in, one swap at a time."""
+    """``name`` (canonical words) with lexicon synonyms swapped in, one swap at a time; a one-word name
+    made from a verb is also said as the verb and with "up" ("Warmed": "warm", "warmed up", "heat up")."""
     padded = f" {name} "
     found = []
+    if " " not in name and name.endswith("ed") and len(name) > 5:
+        found += [name[:-2], name[:-1], f"{name} up", f"{name[:-2]} up"]
     for phrase, others in SYNONYMS.items():
         if f" {phrase} " in padded:
             found += [padded.replace(f" {phrase} ", f" {other} ", 1).strip() for other in others]
@@ -347,6 +351,11 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
             notes.append(f"{words[i]} free")
             i += 2
             continue
+        message = _message(words, i)
+        if message is not None:  # "that says happy birthday maya": the words to write, as said
+            notes.append(" ".join(words[i + message[0] : i + message[1]]))
+            i += message[2]
+            continue
         if words[i] in _NOTE_LEADS:
             j = i + 1
             while j < len(words) and words[j] not in _NOTE_STOP and j - i <= 4:
@@ -358,6 +367,47 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
         rest.append(words[i])
         i += 1
     return notes, rest
+
+
+_MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
+
+
+def _message(words: list[str], i: int) -> tuple[int, int, int] | None:
+    """A message to write ("that says happy birthday", "write happy retirement bob on it", "message: …"):
+    (where it starts, where it ends, words used) relative to ``i``, or None. It runs to the end or to "on it"
+    / "on top"."""
+    lead = next((p for p in _MESSAGE_LEADS if tuple(words[i : i + len(p)]) == p), None)
+    if lead is None or i + len(lead) >= len(words):
+        return None
+    end = next(
+        (j for j in range(i + len(lead), len(words)) if tuple(words[j : j + 2]) in (("on", "it"), ("on", "top"))),
+        len(words),
+    )
+    if end == i + len(lead):
+        return None
+    used = end + (2 if end < len(words) else 0)
+    return len(lead), end - i, used - i
+
+
+# Who an order is for says nothing about it: "for the table", "for my son", "for him".
+_FOR_WHOM = frozenset({"the", "my", "his", "her", "our", "your", "their"})
+_PRONOUNS = frozenset({"him", "her", "me", "us", "them", "here"})
+
+
+def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[str, ...]:
+    """``words`` without "for the table" / "for my kid" / "for him" (the person or place an order is for),
+    unless the word after is one the menu uses ("for the kids meal" stays)."""
+    out = list(words)
+    i = 0
+    while i < len(out) - 1:
+        if out[i] == "for" and out[i + 1] in _PRONOUNS:
+            del out[i : i + 2]
+            continue
+        if out[i] == "for" and out[i + 1] in _FOR_WHOM and i + 2 < len(out) and out[i + 2] not in menu_words:
+            del out[i : i + 3]
+            continue
+        i += 1
+    return tuple(out)
 
 
 # --- one form for menu names and what was said -----------------------------------------------------

@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, normalize, variants
+from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, normalize, variants, without_whom
 
 NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
 OPTION_LEADS = frozenset(
@@ -244,6 +244,7 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     (and is asked about if nothing explains it).
     """
     names, known = name_words(menu), menu_words(menu)
+    words = without_whom(words, known)
     out: list[str] = []
     i = 0
     while i < len(words):
