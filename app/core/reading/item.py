@@ -190,7 +190,7 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> _Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words = _instead_of(item, _negations_apart(item, words))
+    words, halves = _halves(item, _instead_of(item, _negations_apart(item, words)))
     work: list[str | None] = list(words)
     at = -1
     if options_first:
@@ -224,7 +224,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
-    notes = [*more_of, *(_about_what(item, words, _said_with(words, n)) for n in notes)]
+    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(words, n)) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
@@ -321,6 +321,50 @@ def _negations_apart(item: Item, words: Words) -> Words:
         stem = unprefixed(w, known)
         out += ["not", stem] if stem else [w]
     return tuple(out)
+
+
+def _halves(item: Item, words: Words) -> tuple[Words, list[str]]:
+    """ "half white rice half greens", "half pepperoni half plain": two options of one group, each on half.
+    Both are chosen; where the group is an add-on (toppings: nothing chosen means none), the split is also
+    a kitchen note ("half sausage half onions"), else a topping would cover the whole; a required choice
+    answered twice (base, flavour) is the split itself. Anything else keeps its "half" (asked about)."""
+    if words.count("half") < 2:
+        return words, []
+    out, notes = list(words), []
+    phrases = option_phrases(item)
+    groups = {g.id: g for g in choice_groups(item)}
+    i = 0
+    while i < len(out):
+        if out[i] != "half" or _menu_half(phrases, out, i):
+            i += 1  # the menu's own "Half Pepperoni" is that option
+            continue
+        first = _option_at(phrases, out, i + 1)
+        j = i + 1 + (len(first[0]) if first else 0)
+        j += 1 if j < len(out) and out[j] == "and" else 0
+        halved = j < len(out) and out[j] == "half" and not _menu_half(phrases, out, j)
+        second = _option_at(phrases, out, j + 1) if halved else None
+        if first is None or second is None or first[1].group_id != second[1].group_id:
+            i += 1
+            continue
+        end = j + 1 + len(second[0])
+        group = groups.get(first[1].group_id)
+        if group is not None and group.min == 0:
+            notes.append(" ".join(w for w in out[i:end] if w != "and"))
+        del out[j]  # the second "half", then the first
+        del out[i]
+        i = end - 2
+    return tuple(out), notes
+
+
+def _menu_half(phrases: tuple[tuple[Words, Option], ...], words: list[str], at: int) -> bool:
+    """The menu's own option starting with "half" is said at ``at`` ("Half Pepperoni")."""
+    said = _option_at(phrases, words, at)
+    return said is not None and said[0][0] == "half"
+
+
+def _option_at(phrases: tuple[tuple[Words, Option], ...], words: list[str], at: int) -> tuple[Words, Option] | None:
+    """The longest option phrase said at ``words[at]``, else None."""
+    return next((p for p in phrases if tuple(words[at : at + len(p[0])]) == p[0]), None)
 
 
 _REPLACED_LEADS = frozenset({"the", "a", "an", "my", "your", "usual", "regular"})
@@ -484,13 +528,16 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     return reading_of(_count_chosen(top), said)
 
 
+_COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})
+
+
 def _option_count(name: Words) -> int | None:
     """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1; else None."""
     counted = {("single",): 1, ("dozen",): 12, ("half", "dozen"): 6, ("baker", "dozen"): 13}.get(name)
     if counted is not None:
         return counted
-    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in UNIT_WORDS):
-        return int(name[0])  # "12 piece", "6"
+    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in _COUNT_UNITS):
+        return int(name[0])  # "12 piece", "6" — never "2 liter", which is a measure
     return None
 
 

@@ -78,6 +78,8 @@ def level_phrases(group: ModifierGroup) -> list[tuple[Words, Option]]:
         for thing in things:
             for lead in leads:
                 said.setdefault((*lead, thing), set()).add(i)
+                if level in (LESS, MORE):  # "light on the cheese", "easy on the ice"
+                    said.setdefault((*lead, "on", "the", thing), set()).add(i)
             if level in (NONE, 0):
                 said.setdefault((thing, "free"), set()).add(i)
         if level == REGULAR and names[i] and names[i][-1] in things and len(names[i]) == 1 and i > 0:

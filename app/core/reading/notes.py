@@ -115,6 +115,11 @@ def sort_notes(
                 raise _ask(item, note, next((_group_of(item, o) for o in options if o.default), None))
             kept.append(note)
             continue
+        if words[:1] == ("half",) and all(
+            w == "half" or any(_matches([w], _names(o, item)) for o in chosen) for w in content
+        ):
+            kept.append(note)  # "half sausage half onions": where chosen toppings go (item._halves)
+            continue
         content = _content(words[1:] if words and words[0] in _LEVELS else words)
         about = next((o for o in options if any(_matches([w], _names(o, item)) for w in content)), None)
         group = next((g for g in groups if any(_matches([w], [words_of(g.name)]) for w in content)), None)

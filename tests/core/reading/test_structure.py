@@ -91,3 +91,46 @@ def test_the_voice_tool_keeps_a_removal_it_read() -> None:
     )
     assert out["ok"] and not out["not_added"], out
     assert (out["added"][0]["options"], out["added"][0]["notes"]) == (["Mild"], "")
+
+
+COOKIES = menu(
+    _sized("Cookie", ("Single", 300), ("Half Dozen", 1500), ("Dozen", 2800)),
+    item("Garlic Knots", group("Size", [option("6 pc"), option("12 pc")], least=1)),
+    item("Croissant", group("Prep", [option("Warmed")])),
+    item("Cake", group("Extras", [option("Candles")])),
+    item("Pizza", group("Toppings", [option("Sausage"), option("Onions")], most=5)),
+    item("Wings", group("Flavor", [option("Mild"), option("Hot")], least=1, most=2)),
+)
+
+
+def _first(text: str, modifiers: tuple[str, ...] = ()) -> tuple[int | None, list[str], str | None]:
+    (line,) = said_lines(COOKIES, text, modifiers)
+    names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+    return line.quantity, sorted(names), "; ".join(line.notes) or None
+
+
+def test_a_count_answers_a_choice_that_is_a_count() -> None:
+    assert _first("three cookies")[:2] == (3, ["Single"])
+    assert _first("half a dozen cookies")[:2] == (1, ["Half Dozen"])
+    assert _first("six cookies")[:2] == (1, ["Half Dozen"])
+    assert _first("a dozen garlic knots")[:2] == (1, ["12 pc"])
+    assert _first("eight garlic knots")[:2] == (8, [])  # no 8 pc and no single knot: the size stays to be asked
+
+
+def test_a_message_to_write_is_a_note_said_as_it_was_said() -> None:
+    assert _first("a cake with candles that says happy birthday maya")[1:] == (["Candles"], "happy birthday maya")
+    assert _first("a cake, write happy retirement bob on it")[2] == "happy retirement bob"
+
+
+def test_who_an_order_is_for_says_nothing_about_it() -> None:
+    assert _first("a croissant for the table") == (1, [], None)
+
+
+def test_an_option_made_from_a_verb_is_said_as_the_verb() -> None:
+    assert _first("a croissant, warmed up please")[1] == ["Warmed"]
+    assert _first("croissant", ("heated",))[1] == ["Warmed"]
+
+
+def test_half_and_half_chooses_both_and_tells_the_kitchen_where_toppings_go() -> None:
+    assert _first("a pizza half sausage half onions") == (1, ["Onions", "Sausage"], "half sausage half onion")
+    assert _first("wings half mild half hot") == (None, ["Hot", "Mild"], None)  # two flavours: the split itself
