@@ -19,13 +19,16 @@ MARKERS: tuple[Words, ...] = (
     ("wait", "no"),
     ("no", "no"),
     ("oh", "wait"),
+    ("no", "sorry"),
     ("wait",),
     ("actually",),
     ("sorry",),
     ("i", "mean"),
     ("scratch", "that"),
     ("make", "that"),
+    ("make", "it"),
     ("change", "that"),
+    ("change", "it"),
     ("instead",),
 )
 
@@ -39,10 +42,17 @@ def strip_marker(chunk: Words) -> tuple[Words, bool]:
     again = True
     while again:
         again = False
+        if chunk[:1] in (("no",), ("nope",)) and (bare_count(chunk[1:]) is not None or _starts_marked(chunk[1:])):
+            chunk, marked, again = chunk[1:], True, True  # "no, make it two extra shots", "no 2"
+            continue
         for marker in MARKERS:
             if chunk[: len(marker)] == marker:
                 chunk, marked, again = chunk[len(marker) :], True, True
     return chunk, marked
+
+
+def _starts_marked(chunk: Words) -> bool:
+    return any(chunk[: len(m)] == m for m in MARKERS)
 
 
 def bare_count(chunk: Words) -> int | None:

@@ -12,6 +12,13 @@ BAKERY = menu(
     item("Water"),
     item("Latte", group("Milk", [option("Whole Milk", default=True), option("Oat Milk")], least=1)),
     item("Flat White", group("Milk", [option("Whole Milk", default=True), option("Oat Milk")], least=1)),
+    item("Cookie Box", group("Kind", [option("Oatmeal Raisin"), option("Chocolate Chip")], least=1)),
+    item(
+        "Mocha",
+        group("Size", [option("Small"), option("Medium"), option("Large")], least=1),
+        group("Adds", [option("Hazelnut"), option("Extra Shot", max_quantity=3)], most=4),
+    ),
+    item("Chai", group("Size", [option("Small"), option("Medium"), option("Large")], least=1)),
 )
 
 
@@ -41,3 +48,25 @@ def test_one_with_a_choice_splits_the_count() -> None:
 def test_no_before_a_choice_is_no_correction() -> None:
     (latte,) = read_order(BAKERY, "a latte, no oat milk")
     assert isinstance(latte, Reading) and latte.item.name == "Latte"
+
+
+def test_a_corrected_choice_replaces_the_choice_of_its_group() -> None:
+    """Issue #23: "a cookie, oatmeal raisin, no wait, chocolate chip" asked which of the two."""
+    assert _lines("a cookie box, oatmeal raisin, no wait, chocolate chip") == [
+        ("Cookie Box", 1, ["Chocolate Chip"], ())
+    ]
+    assert _lines("a small mocha, no wait, make it a medium") == [("Mocha", 1, ["Medium"], ())]
+    assert _lines("a small mocha, no sorry, a large") == [("Mocha", 1, ["Large"], ())]
+
+
+def test_a_corrected_repeat_replaces_the_same_choice_only() -> None:
+    """ "uh a large latte, no, medium, with hazelnut and an extra shot, no make it two extra shots"."""
+    said = "uh a large mocha, no, medium, with hazelnut and an extra shot, no make it two extra shots"
+    ((name, count, options, notes),) = _lines(said)
+    assert (name, count, sorted(options), notes) == ("Mocha", 1, ["Extra Shot", "Extra Shot", "Hazelnut", "Medium"], ())
+
+
+def test_a_corrected_item_keeps_the_choices_it_has_too() -> None:
+    """ "a large taro, no wait, make that a thai tea": the large thai tea, nothing of the taro."""
+    assert _lines("a large mocha, no wait, make that a chai") == [("Chai", 1, ["Large"], ())]
+    assert _lines("a large mocha with hazelnut, no wait, a medium chai") == [("Chai", 1, ["Medium"], ())]
