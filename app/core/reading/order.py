@@ -7,10 +7,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from app.core.menu import Item, Menu, Option
-from app.core.reading.corrections import bare_count, one_of_them, recount, strip_marker
+from app.core.reading.corrections import bare_count, each_one, recount, strip_marker
 from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, _Fit, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.reading.questions import ask_about_words, candidate
@@ -183,9 +181,23 @@ def split_items(menu: Menu, text: str) -> list[Words]:
     if not corrected and whole and not whole[0].unknown and (whole[0].named or whole[0].options):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
+    dropped: set[int] = set()  # counted pieces said wholly as single ones ("one frozen and one on the rocks")
     current_item: Item | None = None
     correcting = False
+    shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     for said in chunks:
+        ones = each_one(said)
+        if ones is not None and shared is not None and current_item is not None:
+            at, left = shared
+            if len(ones) <= left and not _names_an_item(menu, ones):
+                base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
+                if left > len(ones):
+                    pieces[at] = recount(base, left - len(ones))
+                else:
+                    dropped.add(at)
+                pieces += [(*recount(base, 1), "and", *one) for one in ones]
+                shared = (at, left - len(ones))
+                continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
             correcting = True  # "three waters, no, two": the next words correct the last
@@ -193,9 +205,11 @@ def split_items(menu: Menu, text: str) -> list[Words]:
         if (marked or correcting) and pieces:
             correcting = False
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item)
+            shared = _counted_at(pieces)
             continue
         if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
             pieces[-1] = (*pieces[-1], "and", *chunk)
+            shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             continue
         ranked = best_fits(menu, with_quantity(chunk)[0][1])
         top = ranked[0] if ranked else None
@@ -205,7 +219,24 @@ def split_items(menu: Menu, text: str) -> list[Words]:
             continue
         pieces.append(chunk)
         current_item = top.item if top is not None else None
-    return pieces
+        shared = _counted_at(pieces)
+    return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
+    """The last piece and its count, when it counts two or more (what "one with …" after it splits)."""
+    count = with_quantity(pieces[-1])[0][0] if pieces else None
+    return (len(pieces) - 1, count) if count is not None and count > 1 else None
+
+
+def _names_an_item(menu: Menu, said: list[Words]) -> bool:
+    """Does one of ``said`` ("1 cookie", "1 carnitas taco on corn") name an item — another line, not one of
+    the counted ones ("1 frozen")?"""
+    for words in said:
+        ranked = best_fits(menu, words)
+        if ranked and ranked[0].named and not ranked[0].unknown:
+            return True
+    return False
 
 
 def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[Reading | CartError]:
@@ -225,8 +256,6 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     out: list[Reading | CartError] = []
     for n, (said, words) in enumerate(pieces):
         last = n == len(pieces) - 1
-        if n and not (last and modifiers) and _one_of_them(menu, pieces[n - 1][1], words, out):
-            continue  # "two lattes, one with almond milk": the count split between the two readings
         found: Reading | CartError | None = None
         if last and modifiers:
             try:
@@ -241,29 +270,6 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
-
-
-def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | CartError]) -> bool:
-    """``words`` ("1 with almond milk") say choices for one of the items just read (``out[-1]``, counted
-    two or more): that one is read with them and the count before goes down by one. False when not so."""
-    rest = one_of_them(words)
-    prev = out[-1] if out else None
-    if rest is None or not isinstance(prev, Reading) or (prev.quantity or 1) < 2:
-        return False
-    fit = fit_words(prev.item, rest, None)
-    if fit is None or fit.unknown or not (fit.options or fit.notes):
-        return False
-    _, plain = with_quantity(before)[0]
-    try:
-        one = read_item(menu, (*plain, "and", *rest), " ".join(words))
-    except CartError as exc:
-        out.append(exc)
-        return True
-    if one.item is not prev.item:
-        return False
-    out[-1] = replace(prev, quantity=(prev.quantity or 1) - 1)
-    out.append(replace(one, quantity=1))
-    return True
 
 
 def _with_modifiers(menu: Menu, words: Words, said: str, modifiers: tuple[str, ...]) -> Reading | None:

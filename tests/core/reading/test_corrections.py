@@ -19,6 +19,12 @@ BAKERY = menu(
         group("Adds", [option("Hazelnut"), option("Extra Shot", max_quantity=3)], most=4),
     ),
     item("Chai", group("Size", [option("Small"), option("Medium"), option("Large")], least=1)),
+    item(
+        "Margarita",
+        group("Style", [option("Frozen"), option("On the Rocks")]),
+        group("Rim", [option("Salt Rim", default=True)]),
+    ),
+    item("Wings", group("Count", [option("10 pc")], least=1), group("Sauce", [option("Atomic"), option("Mild")])),
 )
 
 
@@ -70,3 +76,24 @@ def test_a_corrected_item_keeps_the_choices_it_has_too() -> None:
     """ "a large taro, no wait, make that a thai tea": the large thai tea, nothing of the taro."""
     assert _lines("a large mocha, no wait, make that a chai") == [("Chai", 1, ["Large"], ())]
     assert _lines("a large mocha with hazelnut, no wait, a medium chai") == [("Chai", 1, ["Medium"], ())]
+
+
+def test_single_ones_of_a_count_each_get_a_line_with_the_shared_choices() -> None:
+    """Issue #23: "two margaritas, one frozen and one on the rocks" asked which item "1 on the rock" was."""
+    assert _lines("two margaritas, one frozen and one on the rocks") == [
+        ("Margarita", 1, ["Frozen"], ()),
+        ("Margarita", 1, ["On the Rocks"], ()),
+    ]
+    assert _lines("two 10 pc wings, one atomic one mild") == [
+        ("Wings", 1, ["10 pc", "Atomic"], ()),
+        ("Wings", 1, ["10 pc", "Mild"], ()),
+    ]
+    assert _lines("three lattes, one of them with oat milk") == [
+        ("Latte", 2, [], ()),
+        ("Latte", 1, ["Oat Milk"], ()),
+    ]
+    assert _lines("two lattes, oat milk on one of them") == [("Latte", 1, [], ()), ("Latte", 1, ["Oat Milk"], ())]
+
+
+def test_one_naming_another_item_after_a_count_is_that_item() -> None:
+    assert _lines("two lattes and one brownie") == [("Latte", 2, [], ()), ("Brownie", 1, [], ())]
