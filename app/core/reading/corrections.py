@@ -6,7 +6,8 @@ lone "no" between commas) makes the words after it replace what they correct: a 
 count, an item the item; other words (a choice) join the item they correct, so a clash with the
 choice said before is asked about, never guessed.
 
-"two lattes, one with almond milk" splits the count: one latte with almond milk and one without.
+"two lattes, one with almond milk" splits the count: one latte with almond milk and one without; "two
+margaritas, one frozen and one on the rocks" is two lines, each with what was said for both.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ MARKERS: tuple[Words, ...] = (
     ("wait", "no"),
     ("no", "no"),
     ("oh", "wait"),
+    ("no", "sorry"),
     ("wait",),
     ("actually",),
     ("sorry",),
     ("i", "mean"),
     ("scratch", "that"),
     ("make", "that"),
+    ("make", "it"),
     ("change", "that"),
+    ("change", "it"),
     ("instead",),
 )
 
@@ -39,10 +43,17 @@ def strip_marker(chunk: Words) -> tuple[Words, bool]:
     again = True
     while again:
         again = False
+        if chunk[:1] in (("no",), ("nope",)) and (bare_count(chunk[1:]) is not None or _starts_marked(chunk[1:])):
+            chunk, marked, again = chunk[1:], True, True  # "no, make it two extra shots", "no 2"
+            continue
         for marker in MARKERS:
             if chunk[: len(marker)] == marker:
                 chunk, marked, again = chunk[len(marker) :], True, True
     return chunk, marked
+
+
+def _starts_marked(chunk: Words) -> bool:
+    return any(chunk[: len(m)] == m for m in MARKERS)
 
 
 def bare_count(chunk: Words) -> int | None:
@@ -58,9 +69,26 @@ def recount(piece: Words, count: int) -> Words:
     return (str(count), *rest)
 
 
-def one_of_them(piece: Words) -> Words | None:
-    """ "1 with almond milk" / "1 decaf": the words said for one of the item before, else None."""
-    words = [w for w in piece if w not in FILLER or w in ("a", "an")]
-    if not words or words[0] != "1" or len(words) < 2:
+def each_one(chunk: Words) -> list[Words] | None:
+    """What is said for single ones of a counted item: "1 with almond milk" → [with almond milk], "1 atomic
+    1 mild" → [atomic, mild], "1 of them no chip" / "no cilantro on 1 of them" → [no chip] / [no cilantro];
+    None when ``chunk`` says no such thing."""
+    words = chunk[next((i for i, w in enumerate(chunk) if w not in FILLER), len(chunk)) :]  # "uh, one …"
+    if len(words) > 3 and words[-3:] == ("1", "of", "them"):
+        said = words[:-3]
+        while said and said[-1] in FILLER:
+            said = said[:-1]  # "no cilantro on 1 of them"
+        return [said] if said and "1" not in said else None
+    if len(words) < 2 or words[0] != "1":
         return None
-    return tuple(words[1:])
+    if words[1:3] == ("of", "them"):
+        return [words[3:]] if len(words) > 3 else None
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        if w == "1" and (i == 0 or words[i - 1] not in FILLER):
+            out.append([])  # "1 atomic 1 mild"; never "1 with 1 pump"
+        else:
+            out[-1].append(w)
+    if any(all(w in FILLER for w in o) for o in out):
+        return None
+    return [tuple(o) for o in out]

@@ -7,12 +7,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from app.core.menu import Item, Menu, Option
-from app.core.reading.corrections import bare_count, one_of_them, recount, strip_marker
+from app.core.reading.corrections import bare_count, each_one, recount, strip_marker
 from app.core.reading.exact import exact_reading
-from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
+from app.core.reading.item import Reading, _Fit, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.spoken import SEPARATORS, normalize
 from app.core.reading.vocabulary import (
@@ -67,14 +65,110 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
 
 
 def _corrected(menu: Menu, piece: Words, chunk: Words, item: Item | None) -> tuple[Words, Item | None]:
-    """``piece`` as ``chunk`` corrects it: a count replaces its count, an item replaces it, a choice joins it."""
+    """``piece`` as ``chunk`` corrects it: a count replaces its count, a choice the choice of its group, an
+    item the item (the choices said for the old item that the new one has too stay)."""
     count = bare_count(chunk)
     if count is not None:
         return recount(piece, count), item
+    if item is not None:
+        replaced = _choices_replaced(menu, item, piece, chunk)
+        if replaced is not None:
+            return replaced, item  # "a small pie, no wait, a medium": the medium, never both
     ranked = best_fits(menu, with_quantity(chunk)[0][1])
     if ranked and ranked[0].named and not ranked[0].unknown:
-        return chunk, ranked[0].item  # "a cookie, no wait, a brownie"
-    return (*piece, "and", *chunk), item  # a changed choice: a clash with the one before is asked
+        return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
+    return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def _reading_of(menu: Menu, item: Item, piece: Words) -> _Fit | None:
+    """The best reading of ``piece`` (its count aside) as ``item``, or None."""
+    fits = item_fits(menu, item, with_quantity(piece)[0][1])
+    return min(fits) if fits else None
+
+
+def _without(item: Item, words: Words, options: list[Option]) -> Words:
+    """``words`` with where each of ``options`` was said taken out (the last time, its longest phrase)."""
+    out = list(words)
+    for option in options:
+        for phrase in sorted((p for p, o in option_phrases(item) if o is option), key=len, reverse=True):
+            at = max(
+                (i for i in range(len(out) - len(phrase) + 1) if tuple(out[i : i + len(phrase)]) == phrase), default=-1
+            )
+            if at >= 0:
+                del out[at : at + len(phrase)]
+                break
+    return tuple(out)
+
+
+def _corrected_options(item: Item, before: tuple[Option, ...], after: tuple[Option, ...]) -> list[Option]:
+    """Which of the options said ``before`` the ones said ``after`` correct: the same option ("an extra
+    shot, no, two extra shots"), the choice of the same one-choice group, or the last choice said of a
+    group of several."""
+    limits = {g.id: g.max for g in choice_groups(item)}
+    out: list[Option] = []
+    for option in after:
+        if option in before:
+            out += [option] if option not in out else []  # said again: the same choice, counted anew
+            continue
+        same = [o for o in before if o.group_id == option.group_id and o not in out]
+        if same and limits.get(option.group_id, 1) <= 1:
+            out += same
+        elif same:
+            out.append(same[-1])
+    return out
+
+
+def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words) -> Words | None:
+    """``piece`` with the choices ``chunk`` says for ``item`` in place of those they correct; None when
+    ``chunk`` is no choice of ``item`` or the result does not read back as meant."""
+    fit = fit_words(item, chunk, None)
+    said = _reading_of(menu, item, piece)
+    if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
+        return None
+    gone = _corrected_options(item, said.options, fit.options)
+    kept = list(said.options)
+    for option in gone:
+        kept.remove(option)
+    out = (*_without(item, piece, gone), "and", *chunk)
+    again = _reading_of(menu, item, out)
+    if (
+        again is None
+        or again.unknown
+        or sorted(o.id for o in again.options) != sorted(o.id for o in (*kept, *fit.options))
+    ):
+        return None
+    return out
+
+
+def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new: Item) -> Words:
+    """``chunk`` (another item) in place of ``piece``: the count said before stays when ``chunk`` says none,
+    and so do the choices said before that ``new`` has too, unless ``chunk`` answers their group — never
+    the words of the old item's name ("a pepperoni pizza, no, a calzone" is a plain calzone)."""
+    count, rest = with_quantity(piece)[0]
+    out = chunk if with_quantity(chunk)[0][0] is not None or count is None else recount(chunk, count)
+    said = _reading_of(menu, old, piece) if old is not None else None
+    if said is not None and said.named and said.name is not None:
+        at = next((i for i in range(len(rest)) if rest[i : i + len(said.name)] == said.name), -1)
+        if at >= 0:
+            rest = (*rest[:at], *rest[at + len(said.name) :])
+    fit = fit_words(new, rest, None)
+    now = _reading_of(menu, new, out)
+    if fit is None or not fit.options or now is None or now.unknown:
+        return out
+    answered = {o.group_id for o in now.options}
+    carried = [o for o in fit.options if o.group_id not in answered]
+    phrases = [next((p for p, o in option_phrases(new) if o is c and p in fit.option_spans), None) for c in carried]
+    if not carried or any(p is None for p in phrases):
+        return out
+    both = (*out, *(w for p in phrases if p is not None for w in ("and", *p)))
+    again = _reading_of(menu, new, both)
+    if (
+        again is None
+        or again.unknown
+        or sorted(o.id for o in again.options) != sorted(o.id for o in (*now.options, *carried))
+    ):
+        return out
+    return both
 
 
 def split_items(menu: Menu, text: str) -> list[Words]:
@@ -87,9 +181,23 @@ def split_items(menu: Menu, text: str) -> list[Words]:
     if not corrected and whole and not whole[0].unknown and (whole[0].named or whole[0].options):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
+    dropped: set[int] = set()  # counted pieces said wholly as single ones ("one frozen and one on the rocks")
     current_item: Item | None = None
     correcting = False
+    shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     for said in chunks:
+        ones = each_one(said)
+        if ones is not None and shared is not None and current_item is not None:
+            at, left = shared
+            if len(ones) <= left and not _names_an_item(menu, ones):
+                base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
+                if left > len(ones):
+                    pieces[at] = recount(base, left - len(ones))
+                else:
+                    dropped.add(at)
+                pieces += [(*recount(base, 1), "and", *one) for one in ones]
+                shared = (at, left - len(ones))
+                continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
             correcting = True  # "three waters, no, two": the next words correct the last
@@ -97,9 +205,11 @@ def split_items(menu: Menu, text: str) -> list[Words]:
         if (marked or correcting) and pieces:
             correcting = False
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item)
+            shared = _counted_at(pieces)
             continue
         if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
             pieces[-1] = (*pieces[-1], "and", *chunk)
+            shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             continue
         ranked = best_fits(menu, with_quantity(chunk)[0][1])
         top = ranked[0] if ranked else None
@@ -109,7 +219,24 @@ def split_items(menu: Menu, text: str) -> list[Words]:
             continue
         pieces.append(chunk)
         current_item = top.item if top is not None else None
-    return pieces
+        shared = _counted_at(pieces)
+    return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
+    """The last piece and its count, when it counts two or more (what "one with …" after it splits)."""
+    count = with_quantity(pieces[-1])[0][0] if pieces else None
+    return (len(pieces) - 1, count) if count is not None and count > 1 else None
+
+
+def _names_an_item(menu: Menu, said: list[Words]) -> bool:
+    """Does one of ``said`` ("1 cookie", "1 carnitas taco on corn") name an item — another line, not one of
+    the counted ones ("1 frozen")?"""
+    for words in said:
+        ranked = best_fits(menu, words)
+        if ranked and ranked[0].named and not ranked[0].unknown:
+            return True
+    return False
 
 
 def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[Reading | CartError]:
@@ -129,8 +256,6 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     out: list[Reading | CartError] = []
     for n, (said, words) in enumerate(pieces):
         last = n == len(pieces) - 1
-        if n and not (last and modifiers) and _one_of_them(menu, pieces[n - 1][1], words, out):
-            continue  # "two lattes, one with almond milk": the count split between the two readings
         found: Reading | CartError | None = None
         if last and modifiers:
             try:
@@ -145,29 +270,6 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
-
-
-def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | CartError]) -> bool:
-    """``words`` ("1 with almond milk") say choices for one of the items just read (``out[-1]``, counted
-    two or more): that one is read with them and the count before goes down by one. False when not so."""
-    rest = one_of_them(words)
-    prev = out[-1] if out else None
-    if rest is None or not isinstance(prev, Reading) or (prev.quantity or 1) < 2:
-        return False
-    fit = fit_words(prev.item, rest, None)
-    if fit is None or fit.unknown or not (fit.options or fit.notes):
-        return False
-    _, plain = with_quantity(before)[0]
-    try:
-        one = read_item(menu, (*plain, "and", *rest), " ".join(words))
-    except CartError as exc:
-        out.append(exc)
-        return True
-    if one.item is not prev.item:
-        return False
-    out[-1] = replace(prev, quantity=(prev.quantity or 1) - 1)
-    out.append(replace(one, quantity=1))
-    return True
 
 
 def _with_modifiers(menu: Menu, words: Words, said: str, modifiers: tuple[str, ...]) -> Reading | None:

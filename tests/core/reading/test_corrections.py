@@ -12,6 +12,19 @@ BAKERY = menu(
     item("Water"),
     item("Latte", group("Milk", [option("Whole Milk", default=True), option("Oat Milk")], least=1)),
     item("Flat White", group("Milk", [option("Whole Milk", default=True), option("Oat Milk")], least=1)),
+    item("Cookie Box", group("Kind", [option("Oatmeal Raisin"), option("Chocolate Chip")], least=1)),
+    item(
+        "Mocha",
+        group("Size", [option("Small"), option("Medium"), option("Large")], least=1),
+        group("Adds", [option("Hazelnut"), option("Extra Shot", max_quantity=3)], most=4),
+    ),
+    item("Chai", group("Size", [option("Small"), option("Medium"), option("Large")], least=1)),
+    item(
+        "Margarita",
+        group("Style", [option("Frozen"), option("On the Rocks")]),
+        group("Rim", [option("Salt Rim", default=True)]),
+    ),
+    item("Wings", group("Count", [option("10 pc")], least=1), group("Sauce", [option("Atomic"), option("Mild")])),
 )
 
 
@@ -41,3 +54,46 @@ def test_one_with_a_choice_splits_the_count() -> None:
 def test_no_before_a_choice_is_no_correction() -> None:
     (latte,) = read_order(BAKERY, "a latte, no oat milk")
     assert isinstance(latte, Reading) and latte.item.name == "Latte"
+
+
+def test_a_corrected_choice_replaces_the_choice_of_its_group() -> None:
+    """Issue #23: "a cookie, oatmeal raisin, no wait, chocolate chip" asked which of the two."""
+    assert _lines("a cookie box, oatmeal raisin, no wait, chocolate chip") == [
+        ("Cookie Box", 1, ["Chocolate Chip"], ())
+    ]
+    assert _lines("a small mocha, no wait, make it a medium") == [("Mocha", 1, ["Medium"], ())]
+    assert _lines("a small mocha, no sorry, a large") == [("Mocha", 1, ["Large"], ())]
+
+
+def test_a_corrected_repeat_replaces_the_same_choice_only() -> None:
+    """ "uh a large latte, no, medium, with hazelnut and an extra shot, no make it two extra shots"."""
+    said = "uh a large mocha, no, medium, with hazelnut and an extra shot, no make it two extra shots"
+    ((name, count, options, notes),) = _lines(said)
+    assert (name, count, sorted(options), notes) == ("Mocha", 1, ["Extra Shot", "Extra Shot", "Hazelnut", "Medium"], ())
+
+
+def test_a_corrected_item_keeps_the_choices_it_has_too() -> None:
+    """ "a large taro, no wait, make that a thai tea": the large thai tea, nothing of the taro."""
+    assert _lines("a large mocha, no wait, make that a chai") == [("Chai", 1, ["Large"], ())]
+    assert _lines("a large mocha with hazelnut, no wait, a medium chai") == [("Chai", 1, ["Medium"], ())]
+
+
+def test_single_ones_of_a_count_each_get_a_line_with_the_shared_choices() -> None:
+    """Issue #23: "two margaritas, one frozen and one on the rocks" asked which item "1 on the rock" was."""
+    assert _lines("two margaritas, one frozen and one on the rocks") == [
+        ("Margarita", 1, ["Frozen"], ()),
+        ("Margarita", 1, ["On the Rocks"], ()),
+    ]
+    assert _lines("two 10 pc wings, one atomic one mild") == [
+        ("Wings", 1, ["10 pc", "Atomic"], ()),
+        ("Wings", 1, ["10 pc", "Mild"], ()),
+    ]
+    assert _lines("three lattes, one of them with oat milk") == [
+        ("Latte", 2, [], ()),
+        ("Latte", 1, ["Oat Milk"], ()),
+    ]
+    assert _lines("two lattes, oat milk on one of them") == [("Latte", 1, [], ()), ("Latte", 1, ["Oat Milk"], ())]
+
+
+def test_one_naming_another_item_after_a_count_is_that_item() -> None:
+    assert _lines("two lattes and one brownie") == [("Latte", 2, [], ()), ("Brownie", 1, [], ())]
