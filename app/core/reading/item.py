@@ -494,6 +494,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
     # is three cappuccinos), not a count of the option it happens to precede
     top, ranked = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
+    described = _described(top, ranked)
+    if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
+        return reading_of(_count_chosen(described), said)
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     rivals += _same_choices_unnamed(top, ranked)
@@ -558,6 +561,27 @@ def _count_chosen(fit: _Fit) -> _Fit:
         if len(single) == 1:
             return replace(fit, options=(*fit.options, single[0]))
     return fit
+
+
+@per_object
+def _description_words(item: Item) -> frozenset[str]:
+    """The item's description and name words (what the menu says it is)."""
+    return frozenset(words_of(item.description)) - FILLER | frozenset(words_of(item.name))
+
+
+def _described(top: _Fit, ranked: list[_Fit]) -> _Fit | None:
+    """Words no name or choice explains, all said in exactly one item's description (the menu's own words
+    for it: "rice vermicelli bowl with grilled lemongrass pork"): that item, read with them — a choice read
+    from words its description says ("pork": Extra Pork) is the description's, not chosen. None when no
+    words are left over, or when no item or several items' descriptions hold them (then asked as before)."""
+    if not top.unknown or (top.named and top.key[1] == NAME_RANKS["name"]):
+        return None  # nothing left over, or an item named whole ("a small pho tai with tripe" asks about tripe)
+    fits = [f for f in ranked if f.unknown and set(f.unknown) <= _description_words(f.item)]
+    if len(fits) != 1:
+        return None
+    said = _description_words(fits[0].item)
+    kept = tuple(o for o in fits[0].options if not set(words_of(o.name)) - OPTION_LEADS <= said)
+    return replace(fits[0], options=kept, unknown=(), quantity=top.quantity)  # "grilled pork" is the dish's
 
 
 def _longer_name_said(top: _Fit, ranked: list[_Fit]) -> _Fit | None:

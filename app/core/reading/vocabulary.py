@@ -78,8 +78,14 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
         for name in names:
             for sub in _sub_phrases(name):
                 subs.setdefault(sub, set()).add(key)
+    said_in: dict[Words, set[int]] = {}  # every run of words of every name: "pho" is in "pho tai" too
+    for key, names in base.items():
+        for name in names:
+            for i in range(len(name)):
+                for j in range(i + 1, len(name) + 1):
+                    said_in.setdefault(name[i:j], set()).add(key)
     for sub, keys in subs.items():
-        if len(keys) == 1 and sub not in owners:
+        if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
             base[next(iter(keys))].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
 

@@ -134,3 +134,25 @@ def test_an_option_made_from_a_verb_is_said_as_the_verb() -> None:
 def test_half_and_half_chooses_both_and_tells_the_kitchen_where_toppings_go() -> None:
     assert _first("a pizza half sausage half onions") == (1, ["Onions", "Sausage"], "half sausage half onion")
     assert _first("wings half mild half hot") == (None, ["Hot", "Mild"], None)  # two flavours: the split itself
+
+
+def test_words_only_a_description_holds_name_that_item() -> None:
+    """ "a grilled pork banh mi": the menu's names are Vietnamese; its descriptions say what each is."""
+    m = menu(
+        item("Banh Mi Thit Nuong", description="Grilled lemongrass pork sandwich"),
+        item("Banh Mi Ga Nuong", description="Grilled lemongrass chicken sandwich"),
+        item("Bun Thit Nuong", group("Add", [option("Extra Pork")]), description="Vermicelli bowl with grilled pork"),
+    )
+    assert _line(m, "a grilled pork banh mi")[0] == "Banh Mi Thit Nuong"
+    assert _line(m, "a vermicelli bowl with grilled pork") == ("Bun Thit Nuong", [], None)  # no Extra Pork
+    with pytest.raises(CartError):  # both descriptions say grilled lemongrass: asked
+        said_lines(m, "a grilled lemongrass banh mi")
+    with pytest.raises(CartError):  # an item named whole is never swapped for one whose description fits
+        said_lines(m, "a banh mi ga nuong with pork")
+
+
+def test_a_word_other_names_start_with_is_no_items_own() -> None:
+    """ "pho" ends the alias "house special pho" but starts "pho tai": never the special's own name."""
+    m = menu(item("Pho Tai"), item("Pho Dac Biet", aliases=["house special pho"]))
+    with pytest.raises(ItemAmbiguous):
+        said_lines(m, "pho")
