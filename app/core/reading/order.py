@@ -7,17 +7,30 @@
 
 from __future__ import annotations
 
-from app.core.menu import Item, Menu, Option
+from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.corrections import bare_count, each_one, recount, strip_marker
 from app.core.reading.exact import exact_reading
-from app.core.reading.item import Reading, _Fit, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
+from app.core.reading.item import (
+    Reading,
+    _Fit,
+    _missing,
+    best_fits,
+    fit_words,
+    item_fits,
+    read_item,
+    reading_of,
+    with_quantity,
+)
+from app.core.reading.memo import per_object
 from app.core.reading.questions import ask_about_words, candidate
-from app.core.reading.spoken import SEPARATORS, normalize
+from app.core.reading.spoken import FILLER, SEPARATORS, normalize
 from app.core.reading.vocabulary import (
+    SIZE_WORDS,
     Words,
     as_menu_words,
     choice_groups,
     find_phrase,
+    menu_words,
     option_phrases,
     protected_phrases,
     words_of,
@@ -178,7 +191,8 @@ def split_items(menu: Menu, text: str) -> list[Words]:
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1])
-    if not corrected and whole and not whole[0].unknown and (whole[0].named or whole[0].options):
+    one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
+    if not corrected and one is not None and not _another_item_said(menu, one.item, chunks):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
     dropped: set[int] = set()  # counted pieces said wholly as single ones ("one frozen and one on the rocks")
@@ -207,20 +221,106 @@ def split_items(menu: Menu, text: str) -> list[Words]:
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item)
             shared = _counted_at(pieces)
             continue
-        if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
+        if (
+            pieces
+            and current_item is not None
+            and not _starts_item(menu, current_item, pieces[-1], chunk)
+            and _only_choices(menu, current_item, pieces[-1], chunk)
+        ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             continue
-        ranked = best_fits(menu, with_quantity(chunk)[0][1])
+        served = _unserved(menu, chunk)  # "a basket of fries": the fries
+        ranked = best_fits(menu, with_quantity(served)[0][1])
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
         if pieces and not stands_alone:
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
-        pieces.append(chunk)
+        pieces.append(served)
         current_item = top.item if top is not None else None
         shared = _counted_at(pieces)
     return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
+    """Does a chunk after the first start an item other than ``item`` (the whole phrase's reading, or the
+    item the first chunk names: "a patty melt and an order of fries", "a pretzel and a basket of fries")?"""
+    first = best_fits(menu, with_quantity(chunks[0])[0][1]) if chunks else []
+    if first and first[0].named and not first[0].unknown:
+        item = first[0].item
+    return any(
+        _starts_item(menu, item, tuple(w for c in chunks[:i] for w in (*c, "and"))[:-1], chunks[i])
+        for i in range(1, len(chunks))
+    )
+
+
+def _unserved(menu: Menu, chunk: Words) -> Words:
+    """ "a basket of fries" → "a fries": a word the menu does not know between the count and "of", before
+    an item with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
+    ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen)."""
+    lead = 1 if chunk[:1] in (("a",), ("an",)) or (chunk[:1] and chunk[0].isdigit()) else 0
+    if len(chunk) <= lead + 2 or chunk[lead + 1] != "of" or chunk[lead] in menu_words(menu) or chunk[lead] in FILLER:
+        return chunk
+    rest = (*chunk[:lead], *chunk[lead + 2 :])
+    ranked = best_fits(menu, with_quantity(rest)[0][1])
+    if not ranked or not ranked[0].named or ranked[0].unknown or _sized(ranked[0].item):
+        return chunk
+    return rest
+
+
+@per_object
+def _sized(item: Item) -> bool:
+    """Does ``item`` come in sizes or amounts (variations, a default choice, a choice named by a number or a
+    size word)?"""
+    if item.variations:
+        return True
+    groups = choice_groups(item)
+    names = [words_of(o.name) for g in groups for o in g.options]
+    return any(o.default for g in groups for o in g.options) or any(
+        w.isdigit() or w in SIZE_WORDS or w == "dozen" for n in names for w in n
+    )
+
+
+@per_object
+def _top_groups_of(item: Item) -> dict[int, str]:
+    """id(option) → the item's top-level group whose answer it is or lies under (a combo's drink for Coke)."""
+    out: dict[int, str] = {}
+
+    def walk(groups: tuple[ModifierGroup, ...], top: str | None) -> None:
+        for group in groups:
+            for option in group.options:
+                out.setdefault(id(option), top or group.id)
+                walk(option.modifier_groups, top or group.id)
+
+    walk(item.modifier_groups, None)
+    return out
+
+
+def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
+    """``chunk`` ("an order of fries", said after ``before``, read as ``item``) starts another item: it
+    begins with a count, names another item whole, and answers no required choice of ``item`` still open
+    ("a combo and a coke" is the combo's drink; "a patty melt and an order of fries" with the melt's side
+    already answered is two items)."""
+    if not chunk or not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
+        return False
+    words = with_quantity(_unserved(menu, chunk))[0][1]
+    ranked = best_fits(menu, words)
+    if not ranked or not ranked[0].named or ranked[0].unknown or ranked[0].item is item:
+        return False
+    said = item_fits(menu, item, with_quantity(before)[0][1])
+    if not said:
+        return False
+    open_groups = {g.id for g in _missing(item, list(min(said).options))}
+    whole = fit_words(item, _unserved(menu, chunk), None)  # "and six nuggets": the count may be the choice's
+    answer = whole if whole is not None and not whole.unknown else fit_words(item, words, None)
+    if answer is None:
+        return True
+    longest = max((len(p) for p in answer.option_spans), default=0)
+    if not answer.unknown and longest > len(ranked[0].name or ()):
+        return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
+    tops = _top_groups_of(item)
+    return not any(tops.get(id(o), o.group_id) in open_groups for o in answer.options)
 
 
 def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
