@@ -19,8 +19,10 @@ lines and questions are compared with the label:
 
 The new corpora (issue #23) are menus written for the reading issue, with utterances written blind
 from each menu alone (``tests/corpus/menus/<id>.json``, ``tests/corpus/said/<id>.json``): a DEV
-split the reader may be tuned on and a BLIND split scored only in aggregate, and only with
-``--blind`` (its cases and misses are never printed). Each is scored per form: a whole phrase in
+split the reader may be tuned on; a BLIND split whose first look was taken once and frozen, then tuned
+on (scored as seen); and BLIND2, written later by sessions that had not read ``app/``, scored only in
+aggregate and only with ``--blind`` (its cases and misses are never printed), its first look frozen once.
+Each is scored per form: a whole phrase in
 ``item``, or ``item`` + ``modifiers`` (structured). Generated reads (:mod:`bench.generated_reads`)
 render every item of every menu with random valid choices and require the exact line.
 """
@@ -31,6 +33,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from app.core import cart, turn
@@ -57,7 +60,12 @@ DEV_MENUS = ("tea-lab", "bowl-co", "route-66-diner", "deli-counter", "grind-coff
 BLIND_MENUS = (
     "slice-house", "wing-stop-shop", "drive-thru-express", "pho-and-banh-mi", "crumb-bakery", "sunny-side-diner",
 )  # fmt: skip
-NEW_SPLITS = {"dev": DEV_MENUS, "blind": BLIND_MENUS}
+# Written blind after the first look at "blind" (which was then tuned on, so it is scored as seen): its first
+# look is taken once, on the round's final reader, and frozen like the first.
+BLIND2_MENUS = ("sushi-bar", "indian-curry-house", "chinese-takeout", "scoop-shop", "ramen-shop", "gyro-grill")
+NEW_BLIND2_FIRST_LOOK = ROOT / "bench" / "results" / "matching_new_blind2_first_look.json"
+NEW_SPLITS = {"dev": DEV_MENUS, "blind": BLIND_MENUS, "blind2": BLIND2_MENUS}
+UNSEEN = ("blind2",)  # scored only with --blind, in aggregate; never printed case by case
 FORMS = ("phrase", "structured")
 
 
@@ -280,7 +288,7 @@ def generated_cases() -> tuple[tuple[str, dict[str, Any]], ...]:
 
 @cache
 def evaluate_new(split: str, reader: str = "voice") -> list[dict[str, Any]]:
-    """Every case of ``split`` ("dev", "blind" or "generated") with its outcome for ``reader``."""
+    """Every case of ``split`` ("dev", "blind", "blind2" or "generated") with its outcome for ``reader``."""
     read = read_voice if reader == "voice" else read_http
     if split == "generated":
         menus = all_menus()
@@ -296,8 +304,9 @@ def evaluate_new(split: str, reader: str = "voice") -> list[dict[str, Any]]:
 
 
 def summary_new(blind: bool = False) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
-    """``{reader: {split: {form: rates}}}`` for dev and generated (and blind only when asked)."""
-    splits = ("dev", "generated", *(("blind",) if blind else ()))
+    """``{reader: {split: {form: rates}}}`` for dev, the seen blind split and generated (the unseen split only
+    when asked)."""
+    splits = ("dev", "blind", "generated", *(UNSEEN if blind else ()))
     out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
     for reader in READERS:
         out[reader] = {}
@@ -322,7 +331,7 @@ def report_new(now: dict[str, Any], before: dict[str, Any] | None) -> str:
 
 def misses_new(split: str, reader: str) -> str:
     """The misses of a split the reader may be tuned on (never the blind one)."""
-    assert split != "blind", "the blind split's cases are never printed"
+    assert split not in UNSEEN, "an unseen split's cases are never printed"
     rows = [
         [r["menu"][:14], json.dumps(r["said"]), r["outcome"], r["got_lines"], r["got_asks"]]
         for r in evaluate_new(split, reader)
@@ -336,15 +345,28 @@ def freeze_new_before() -> None:
     NEW_BEFORE.write_text(json.dumps(summary_new(), indent=1) + "\n")
 
 
-def first_look_text() -> str:
-    """The blind split's frozen first look (measured once, at the end of issue #23's work), as a table."""
-    if not NEW_BLIND_FIRST_LOOK.exists():
+def first_look_text(path: Path = NEW_BLIND_FIRST_LOOK, split: str = "blind") -> str:
+    """A blind split's frozen first look (measured once, on a round's final reader), as a table."""
+    if not path.exists():
         return "(not measured yet)"
-    frozen = json.loads(NEW_BLIND_FIRST_LOOK.read_text())
-    rows = [_row("first look", reader, f"blind, {form}", frozen[reader][form]) for reader in READERS for form in FORMS]
+    frozen = json.loads(path.read_text())
+    rows = [
+        _row("first look", reader, f"{split}, {form}", frozen[reader][form]) for reader in READERS for form in FORMS
+    ]
     headers = ["matcher", "reader", "split, form", "utterances", "right first time", "asked when it should",
                "asked on clear phrases", "silently wrong"]  # fmt: skip
     return frozen["about"] + "\n\n" + table(headers, rows)
+
+
+def freeze_first_look(about: str) -> dict[str, Any]:
+    """Measure the unseen split once and freeze it as its first look (run once, at the end of a round)."""
+    assert not NEW_BLIND2_FIRST_LOOK.exists(), "a first look is taken once"
+    frozen: dict[str, Any] = {"about": about}
+    for reader in READERS:
+        results = evaluate_new("blind2", reader)
+        frozen[reader] = {form: rates([r for r in results if form_of(r) == form]) for form in FORMS}
+    NEW_BLIND2_FIRST_LOOK.write_text(json.dumps(frozen, indent=1) + "\n")
+    return frozen
 
 
 def run(config: Config) -> dict[str, Any]:
@@ -373,16 +395,24 @@ def run(config: Config) -> dict[str, Any]:
     new_before = json.loads(NEW_BEFORE.read_text()) if NEW_BEFORE.exists() else None
     new_text = "\n\n".join(
         [
-            "## New menus (issue #23): dev split, generated reads" + (", blind split" if config.blind else ""),
+            "## New menus (issue #23): dev split, seen blind split, generated reads"
+            + (", unseen blind2 split" if config.blind else ""),
             f"Dev: {len(load_new_cases('dev'))} utterances on {', '.join(DEV_MENUS)}, written blind, tuned on. "
+            f"Seen blind: {len(load_new_cases('blind'))} utterances on {', '.join(BLIND_MENUS)}, first look frozen "
+            "below, then tuned on. "
             f"Generated: {len(generated_cases())} reads of every item of {len(all_menus())} menus "
-            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). The blind split "
-            "is scored only with `--blind`, in aggregate.",
+            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). The blind2 split "
+            f"({len(load_new_cases('blind2'))} utterances on {', '.join(BLIND2_MENUS)}) is scored only with "
+            "`--blind`, in aggregate.",
             report_new(new_now, new_before),
             "### Blind split: the first look",
             first_look_text(),
+            "### Second blind split (blind2): the first look",
+            first_look_text(NEW_BLIND2_FIRST_LOOK, "blind2"),
             "### Dev split: not right first time (voice)",
             misses_new("dev", "voice"),
+            "### Seen blind split: not right first time (voice)",
+            misses_new("blind", "voice"),
             "### Generated reads: not right first time (voice)",
             misses_new("generated", "voice"),
         ]
@@ -391,6 +421,7 @@ def run(config: Config) -> dict[str, Any]:
     print(report(now, before, blind))
     print(report_new(new_now, new_before))
     print(first_look_text())
+    print(first_look_text(NEW_BLIND2_FIRST_LOOK, "blind2"))
     return {"old": now, "new": new_now}
 
 
