@@ -115,8 +115,8 @@ def _without(item: Item, words: Words, options: list[Option]) -> Words:
 
 def _corrected_options(item: Item, before: tuple[Option, ...], after: tuple[Option, ...]) -> list[Option]:
     """Which of the options said ``before`` the ones said ``after`` correct: the same option ("an extra
-    shot, no, two extra shots"), the choice of the same one-choice group, or the last choice said of a
-    group of several."""
+    shot, no, two extra shots") or the choice of the same one-choice group. In a group of several a new
+    choice is one more ("make it spicy" after "crunchy": both), never a guess at which one it replaces."""
     limits = {g.id: g.max for g in choice_groups(item)}
     out: list[Option] = []
     for option in after:
@@ -126,9 +126,7 @@ def _corrected_options(item: Item, before: tuple[Option, ...], after: tuple[Opti
         same = [o for o in before if o.group_id == option.group_id and o not in out]
         if same and limits.get(option.group_id, 1) <= 1:
             out += same
-        elif same:
-            out.append(same[-1])
-    return out
+    return out  # a group of several takes one more ("crunchy …, make it spicy" is both): nothing replaced
 
 
 def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words) -> Words | None:

@@ -97,3 +97,14 @@ def test_single_ones_of_a_count_each_get_a_line_with_the_shared_choices() -> Non
 
 def test_one_naming_another_item_after_a_count_is_that_item() -> None:
     assert _lines("two lattes and one brownie") == [("Latte", 2, [], ()), ("Brownie", 1, [], ())]
+
+
+def test_make_it_adds_to_a_group_of_several_never_replaces() -> None:
+    """ "a crunchy roll, make it spicy": Add-ons holds several; "make it" is one more choice, not a correction
+    of "crunchy" (generated reads of a menu written blind found the crunch silently dropped)."""
+    from app.core.reading.lines import said_lines
+    from tests.core.reading.menus import group, item, menu, option
+
+    addons = group("Add-ons", [option("Spicy"), option("Tempura Flakes", aliases=["crunchy"])], most=4)
+    (line,) = said_lines(menu(item("Philly Roll", addons)), "a crunchy philly roll, make it spicy please")
+    assert sorted(p.option.name for p in line.picks) == ["Spicy", "Tempura Flakes"]
