@@ -224,7 +224,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
-    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(words, n)) for n in notes)]
+    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
@@ -297,14 +297,21 @@ def _about_what(item: Item, words: Words, note: str) -> str:
     return note
 
 
-def _said_with(words: Words, note: str) -> str:
-    """A bare "on the side" says what: the word before it ("balsamic on the side"), even when that word was
-    read as a choice."""
-    if note != "on the side":
+def _said_with(item: Item, words: Words, note: str) -> str:
+    """What goes on the side, said with "on the side": the choice named just before it, by the menu's name
+    ("hot fudge on the side", "tsatsiki on the side" → "tzatziki on the side"), else the word before it
+    ("balsamic on the side") — never the last word of a longer choice alone ("fudge on the side")."""
+    if not note.endswith("on the side"):
         return note
     at = next((i for i in range(len(words)) if words[i : i + 3] == ("on", "the", "side")), 0)
-    before = next((w for w in reversed(words[:at]) if w not in FILLER), None)
-    return f"{before} on the side" if before else note
+    before = words[:at]
+    named = next((o for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
+    if named is not None:
+        return f"{named.name.lower()} on the side"
+    if note != "on the side":
+        return note
+    last = next((w for w in reversed(before) if w not in FILLER), None)
+    return f"{last} on the side" if last else note
 
 
 @per_object
@@ -500,9 +507,15 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     rivals += _same_choices_unnamed(top, ranked)
+    content = {w for w in words if w not in FILLER and not w.isdigit()}
+    holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
+    if not top.named and len(holding) > 1 and top.item in holding:
+        raise ItemAmbiguous(  # "a falafel": part of several names, never the one whose add-on it also names
+            f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
+            query=said,
+            candidates=[candidate(i) for i in holding[:5]],
+        )
     if not top.named and (top.unknown or not top.options):
-        content = {w for w in words if w not in FILLER and not w.isdigit()}
-        holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
         if len(holding) > 1:  # "chicken": part of several names
             raise ItemAmbiguous(
                 f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),

@@ -67,9 +67,9 @@ def level_phrases(group: ModifierGroup) -> list[tuple[Words, Option]]:
     names = [_words(o.name) for o in group.options]
     things = _things(group, names)
     levels = [_level(n, things) for n in names]
-    if sum(1 for lv in levels if lv is not None) < 2:
+    said = _heat_scale(group, names, levels)
+    if sum(1 for lv in levels if lv is not None) < 2 and not said:
         return []
-    said: dict[Words, set[int]] = {}
     for i, level in enumerate(levels):
         if isinstance(level, int):
             leads = _SAID[MORE] if level > 100 else _PERCENT_SAID.get(level, ())
@@ -88,3 +88,44 @@ def level_phrases(group: ModifierGroup) -> list[tuple[Words, Option]]:
                 for lead in _A_LITTLE:
                     said.setdefault((*lead, names[i][0]), set()).add(i - 1)
     return [(phrase, group.options[next(iter(at))]) for phrase, at in said.items() if len(at) == 1]
+
+
+_HEAT = frozenset({"spice", "spicy", "heat", "hot"})
+_MILDLY = (("mild",), ("little", "spicy"), ("not", "too", "spicy"), ("slightly", "spicy"), ("bit", "spicy"))
+
+
+def _number(name: Words) -> int | None:
+    """The number an option's name holds ("Level 3", "3 Stars", "0"), else None."""
+    digits = [w for w in name if w.isdigit()]
+    return int(digits[0]) if len(digits) == 1 else None
+
+
+def _heat_scale(group: ModifierGroup, names: list[Words], levels: list[str | int | None]) -> dict[Words, set[int]]:
+    """A spice scale said by number or by how hot: "spice level 4", "level three", "3 stars" — the option of
+    that number, or the Nth in the menu's order when the options are words (counted from 0 when the first
+    says none: "Not Spicy"); "mild" / "a little spicy" / "not too spicy" the first above none; "not spicy"
+    the none. Only for a group named for heat ("Spice Level", "Heat") of three options or more."""
+    if not _HEAT & set(_words(group.name)) or len(names) < 3:
+        return {}
+    found = [_number(n) for n in names]
+    start = 0 if levels[0] in (NONE, 0) else 1
+    numbers = [n for n in found if n is not None]
+    if len(numbers) != len(names):
+        numbers = list(range(start, start + len(names)))
+    said: dict[Words, set[int]] = {}
+    for i, number in enumerate(numbers):
+        for lead in (("level",), ("spice", "level"), ("heat", "level"), ("spice",)):
+            said.setdefault((*lead, str(number)), set()).add(i)
+        said.setdefault((str(number), "star"), set()).add(i)
+    lowest = min(range(len(names)), key=lambda i: numbers[i])
+    above = [i for i in range(len(names)) if numbers[i] > numbers[lowest]]
+    if numbers[lowest] == 0 and above:
+        first = min(above, key=lambda i: numbers[i])
+        for phrase in _MILDLY:
+            said.setdefault(phrase, set()).add(first)
+        for phrase in (("not", "spicy"), ("no", "spice"), ("non", "spicy")):
+            said.setdefault(phrase, set()).add(lowest)
+    elif ("mild",) in names and not any(o.default for o in group.options):  # a default heat: "a little" may be it
+        for phrase in _MILDLY[1:]:
+            said.setdefault(phrase, set()).add(names.index(("mild",)))
+    return said

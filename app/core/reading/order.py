@@ -201,7 +201,7 @@ def split_items(menu: Menu, text: str) -> list[Words]:
         ones = each_one(said)
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
-            if len(ones) <= left and not _names_an_item(menu, ones):
+            if len(ones) <= left and (_of_them(said) or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 if left > len(ones):
                     pieces[at] = recount(base, left - len(ones))
@@ -239,6 +239,11 @@ def split_items(menu: Menu, text: str) -> list[Words]:
         current_item = top.item if top is not None else None
         shared = _counted_at(pieces)
     return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _of_them(chunk: Words) -> bool:
+    """ "one of them with brown rice": said of the ones just counted, never a new item (a Steamed Rice)."""
+    return any(chunk[i : i + 2] == ("of", "them") for i in range(len(chunk) - 1))
 
 
 def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:

@@ -445,4 +445,5 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
-    return " ".join(canonical_words([_singular(w) for w in text.split()]))
+    words = ["and" if w == "n" else w for w in text.split()]  # "hot n sour", "mac n cheese"
+    return " ".join(canonical_words([_singular(w) for w in words]))

@@ -141,8 +141,15 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             continue  # only the option's own name, never an alias ("grilled chicken" → "chicken" would mislead)
         group = next((g for g in choice_groups(item) if g.id == option.group_id), None)
         required = group is not None and (group.min >= 1 or any(o.default for o in group.options))
+        full_names = {words_of(o.name) for g in choice_groups(item) for o in g.options}
         for start in range(1, len(words)):
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
+            if (
+                all(w.isdigit() for w in suffix)
+                or any(suffix[:k] in full_names for k in range(1, len(suffix)))
+                or any(words[j:start] in full_names for j in range(start))
+            ):
+                continue  # "1" of "Level 1" is a count; "chocolate chip" / "chip" of Mint Chocolate Chip: Chocolate
             if len(suffix) == 1 and start == len(words) - 1 and not required:
                 continue  # a bare head noun answers a choice to be made ("fries": the side); it never adds
                 # an extra ("sauce" is no Eel Sauce when Spicy Mayo comes with the bowl)

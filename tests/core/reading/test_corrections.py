@@ -108,3 +108,19 @@ def test_make_it_adds_to_a_group_of_several_never_replaces() -> None:
     addons = group("Add-ons", [option("Spicy"), option("Tempura Flakes", aliases=["crunchy"])], most=4)
     (line,) = said_lines(menu(item("Philly Roll", addons)), "a crunchy philly roll, make it spicy please")
     assert sorted(p.option.name for p in line.picks) == ["Spicy", "Tempura Flakes"]
+
+
+def test_one_of_them_is_said_of_the_ones_counted_never_a_new_item() -> None:
+    """ "two rolls, full rolls, one of them with brown rice" where Steamed Rice also has Brown Rice."""
+    from app.core.reading.lines import said_lines
+    from tests.core.reading.menus import group, item, menu, option
+
+    rice = group("Rice", [option("Brown Rice")])
+    m = menu(
+        item("Tuna Roll", group("Size", [option("Full"), option("Half")], least=1), rice), item("Steamed Rice", rice)
+    )
+    lines = said_lines(m, "uh two tuna rolls, full, one of them with brown rice")
+    assert [(x.item.name, x.quantity, sorted(p.option.name for p in x.picks)) for x in lines] == [
+        ("Tuna Roll", 1, ["Full"]),
+        ("Tuna Roll", 1, ["Brown Rice", "Full"]),
+    ]

@@ -64,3 +64,33 @@ def test_a_level_two_options_share_is_asked_never_guessed() -> None:
 def test_a_group_that_is_no_scale_gets_no_level_words() -> None:
     toppings = menu(item("Bowl", group("Toppings", [option("Corn"), option("Mango")], most=2)))
     assert level_phrases(toppings.items[0].modifier_groups[0]) == []
+
+
+RAMEN = menu(
+    item("Shoyu Ramen", group("Spice Level", [option(f"Level {n}", default=n == 0) for n in range(6)], least=1)),
+    item(
+        "Vindaloo", group("Spice", [option(n) for n in ("Mild", "Medium", "Hot", "Extra Hot", "Indian Hot")], least=1)
+    ),
+    item("Bun Bo Hue", group("Spice Level", [option("Mild"), option("Medium", default=True), option("Extra Spicy")])),
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        ("a shoyu ramen spice level three", "Level 3"),
+        ("shoyu ramen, a little spicy", "Level 1"),  # the first above none
+        ("shoyu ramen, not spicy", "Level 0"),
+        ("vindaloo, spice level four", "Extra Hot"),  # words in the menu's order, counted from 1
+        ("vindaloo not too spicy", "Mild"),
+    ],
+)
+def test_a_heat_scale_is_said_by_number_or_by_how_hot(said: str, level: str) -> None:
+    (line,) = said_lines(RAMEN, said)
+    assert [p.option.name for p in line.picks] == [level]
+
+
+def test_a_little_spicy_where_the_heat_comes_at_a_default_is_asked() -> None:
+    """Bun Bo Hue comes Medium: "a little spicy" may be Mild or the Medium it comes with."""
+    with pytest.raises(CartError):
+        said_lines(RAMEN, "bun bo hue", ("a little spicy",))

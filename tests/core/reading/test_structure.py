@@ -156,3 +156,35 @@ def test_a_word_other_names_start_with_is_no_items_own() -> None:
     m = menu(item("Pho Tai"), item("Pho Dac Biet", aliases=["house special pho"]))
     with pytest.raises(ItemAmbiguous):
         said_lines(m, "pho")
+
+
+SCOOPS = menu(
+    item(
+        "Double Scoop",
+        group("Flavors", [option("Vanilla"), option("Chocolate"), option("Mint Chocolate Chip")], least=2, most=2),
+        group("Sauce", [option("Hot Fudge"), option("Caramel")], most=2),
+    ),
+    item("Falafel Wrap", group("Add", [option("Extra Falafel")])),
+    item("Falafel Plate"),
+    item("Hot and Sour Soup"),
+)
+
+
+def test_on_the_side_carries_the_choice_by_its_menu_name() -> None:
+    line = _line(SCOOPS, "a double scoop vanilla and chocolate with the hot fudge on the side")
+    assert line[2] == "hot fudge on the side"
+
+
+def test_part_of_a_choice_name_that_starts_another_choice_is_asked() -> None:
+    """ "chocolate chip" is no Mint Chocolate Chip where Chocolate is a flavour of its own."""
+    with pytest.raises(CartError):
+        said_lines(SCOOPS, "a double scoop, chocolate chip and vanilla")
+
+
+def test_a_word_of_several_item_names_is_asked_even_where_an_add_on_says_it() -> None:
+    with pytest.raises(ItemAmbiguous):
+        said_lines(SCOOPS, "uh lemme get a falafel")
+
+
+def test_n_is_and() -> None:
+    assert _line(SCOOPS, "a hot n sour soup")[0] == "Hot and Sour Soup"
