@@ -14,14 +14,14 @@ from app.core.reading.corrections import bare_count, one_of_them, recount, strip
 from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.reading.questions import ask_about_words, candidate
-from app.core.reading.spoken import SEPARATORS, normalize
+from app.core.reading.spoken import SEPARATORS
 from app.core.reading.vocabulary import (
     Words,
-    as_menu_words,
     choice_groups,
     find_phrase,
     option_phrases,
     protected_phrases,
+    said_words,
     words_of,
 )
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
@@ -66,24 +66,25 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
 
 
-def _corrected(menu: Menu, piece: Words, chunk: Words, item: Item | None) -> tuple[Words, Item | None]:
+def _corrected(
+    menu: Menu, piece: Words, chunk: Words, item: Item | None, prune: bool = True
+) -> tuple[Words, Item | None]:
     """``piece`` as ``chunk`` corrects it: a count replaces its count, an item replaces it, a choice joins it."""
     count = bare_count(chunk)
     if count is not None:
         return recount(piece, count), item
-    ranked = best_fits(menu, with_quantity(chunk)[0][1])
+    ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
     if ranked and ranked[0].named and not ranked[0].unknown:
         return chunk, ranked[0].item  # "a cookie, no wait, a brownie"
     return (*piece, "and", *chunk), item  # a changed choice: a clash with the one before is asked
 
 
-def split_items(menu: Menu, text: str) -> list[Words]:
+def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
-    parts = [normalize(p) for p in text.replace(";", ",").split(",")]
-    words = as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
+    words = said_words(menu, text)
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
-    whole = best_fits(menu, with_quantity(words)[0][1])
+    whole = best_fits(menu, with_quantity(words)[0][1], prune)
     if not corrected and whole and not whole[0].unknown and (whole[0].named or whole[0].options):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
@@ -96,12 +97,12 @@ def split_items(menu: Menu, text: str) -> list[Words]:
             continue
         if (marked or correcting) and pieces:
             correcting = False
-            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item)
+            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune)
             continue
         if pieces and current_item is not None and _only_choices(menu, current_item, pieces[-1], chunk):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
-        ranked = best_fits(menu, with_quantity(chunk)[0][1])
+        ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
         if pieces and not stands_alone:
@@ -112,8 +113,13 @@ def split_items(menu: Menu, text: str) -> list[Words]:
     return pieces
 
 
-def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[Reading | CartError]:
-    """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question."""
+def read_order(
+    menu: Menu, text: str, modifiers: tuple[str, ...] = (), *, prune: bool = True
+) -> list[Reading | CartError]:
+    """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question.
+
+    ``prune``: score only the items that could matter (:mod:`.candidates`); False scores every item on
+    every piece (the reference they are tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
     exact = menu.item(text)
@@ -122,32 +128,34 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
-    pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
+    pieces = (
+        [(" ".join(p), p) for p in split_items(menu, text, prune)] if exact is None else [(text, words_of(exact.name))]
+    )
     if len(pieces) == 1:
         pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
     extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
     out: list[Reading | CartError] = []
     for n, (said, words) in enumerate(pieces):
         last = n == len(pieces) - 1
-        if n and not (last and modifiers) and _one_of_them(menu, pieces[n - 1][1], words, out):
+        if n and not (last and modifiers) and _one_of_them(menu, pieces[n - 1][1], words, out, prune):
             continue  # "two lattes, one with almond milk": the count split between the two readings
         found: Reading | CartError | None = None
         if last and modifiers:
             try:
-                found = _with_modifiers(menu, words, said, modifiers)
+                found = _with_modifiers(menu, words, said, modifiers, prune)
             except CartError as exc:
                 found = exc
         if found is not None:
             out.append(found)
             continue
         try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
-            out.append(read_item(menu, (*words, *extra) if last else words, said, extra if last else ()))
+            out.append(read_item(menu, (*words, *extra) if last else words, said, extra if last else (), prune))
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
 
 
-def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | CartError]) -> bool:
+def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | CartError], prune: bool = True) -> bool:
     """``words`` ("1 with almond milk") say choices for one of the items just read (``out[-1]``, counted
     two or more): that one is read with them and the count before goes down by one. False when not so."""
     rest = one_of_them(words)
@@ -159,7 +167,7 @@ def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | Ca
         return False
     _, plain = with_quantity(before)[0]
     try:
-        one = read_item(menu, (*plain, "and", *rest), " ".join(words))
+        one = read_item(menu, (*plain, "and", *rest), " ".join(words), prune=prune)
     except CartError as exc:
         out.append(exc)
         return True
@@ -170,13 +178,15 @@ def _one_of_them(menu: Menu, before: Words, words: Words, out: list[Reading | Ca
     return True
 
 
-def _with_modifiers(menu: Menu, words: Words, said: str, modifiers: tuple[str, ...]) -> Reading | None:
+def _with_modifiers(
+    menu: Menu, words: Words, said: str, modifiers: tuple[str, ...], prune: bool = True
+) -> Reading | None:
     """The item the phrase alone names, with the ``modifiers`` as its list of choices: a choice the phrase
     named and the modifiers restate counts once, repeats among the modifiers count. None when the
     phrase alone names no one item (then phrase and modifiers are read together)."""
-    fits = best_fits(menu, with_quantity(words)[0][1])
+    fits = best_fits(menu, with_quantity(words)[0][1], prune)
     try:
-        alone = read_item(menu, words, said)
+        alone = read_item(menu, words, said, prune=prune)
     except ItemAmbiguous:
         if fits and not fits[0].named and fits[0].options and not fits[0].unknown:
             raise  # {"item": "turkey"}: a choice of several items — the modifiers never pick the item for it
