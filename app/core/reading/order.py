@@ -14,6 +14,7 @@ from app.core.reading.corrections import bare_count, one_of_them, recount, strip
 from app.core.reading.exact import exact_reading
 from app.core.reading.item import Reading, best_fits, fit_words, item_fits, read_item, reading_of, with_quantity
 from app.core.reading.questions import ask_about_words, candidate
+from app.core.reading.quick import quick_reading
 from app.core.reading.spoken import SEPARATORS
 from app.core.reading.vocabulary import (
     Words,
@@ -118,8 +119,9 @@ def read_order(
 ) -> list[Reading | CartError]:
     """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question.
 
-    ``prune``: score only the items that could matter (:mod:`.candidates`); False scores every item on
-    every piece (the reference they are tested against, tests/core/reading/test_pruned.py)."""
+    ``prune``: score only the items that could matter (:mod:`.candidates`) and read a clean phrase
+    without scoring (:mod:`.quick`); False scores every item on every piece (the reference they are
+    tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
     exact = menu.item(text)
@@ -128,6 +130,9 @@ def read_order(
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
+    quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
+    if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
+        return [quick]
     pieces = (
         [(" ".join(p), p) for p in split_items(menu, text, prune)] if exact is None else [(text, words_of(exact.name))]
     )
