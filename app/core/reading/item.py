@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option, Variation
+from app.core.reading.candidates import unexplained_at_least
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.memo import per_object
 from app.core.reading.notes import HOW_SERVED, sort_notes
@@ -434,14 +435,49 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
     return out
 
 
-def best_fits(menu: Menu, words: Words) -> list[_Fit]:
-    """Each item's best reading of ``words``, best first (available items before sold-out ones on a tie)."""
+def best_fits(menu: Menu, words: Words, prune: bool = True) -> list[_Fit]:
+    """Each item's best reading of ``words``, best first (available items before sold-out ones on a tie).
+
+    ``prune``: only the head of that list that any caller looks at (:func:`_fits_that_matter`); False
+    scores every item (the reference the pruned reader is tested against)."""
+    bounds = unexplained_at_least(menu, words) if prune else None
+    if bounds is not None:
+        return _fits_that_matter(menu, words, bounds)
     fits = []
     for item in menu.items:
         candidates = item_fits(menu, item, words)
         if candidates:
             fits.append(min(candidates))
     return sorted(fits, key=lambda f: (f.key, not f.item.available))
+
+
+# best_fits' callers look at the top fit, at the fits leaving at most one word (or as many as the top) unexplained,
+# and at the first three (the suggestions of a "shrimp taco")
+_LOOKED_AT = 3
+
+
+def _fits_that_matter(menu: Menu, words: Words, bounds: list[int]) -> list[_Fit]:
+    """The head of :func:`best_fits`' full list: every fit leaving at most ``limit`` words unexplained,
+    ``limit`` at least 1, at least the top's and high enough for three fits (or the whole list).
+
+    An item leaves at least ``bounds[i]`` words unexplained however it reads them, so items above the
+    limit are never scored: each would rank after every fit returned (the ranking key starts with the
+    count unexplained), and no caller looks past those (:data:`_LOOKED_AT`)."""
+    fits: dict[int, _Fit] = {}
+    limit = 1
+    while True:
+        for at, item in enumerate(menu.items):
+            if bounds[at] <= limit and at not in fits:
+                candidates = item_fits(menu, item, words)
+                if candidates:
+                    fits[at] = min(candidates)
+        scored = [fits[at] for at in sorted(fits)]  # menu order, as the full scan sorts them
+        if len(scored) == len(menu.items) or max(bounds) <= limit:
+            return sorted(scored, key=lambda f: (f.key, not f.item.available))
+        head = sorted((f for f in scored if f.key[0] <= limit), key=lambda f: (f.key, not f.item.available))
+        if len(head) >= _LOOKED_AT:
+            return head
+        limit += 1
 
 
 _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
@@ -488,22 +524,22 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     return [(None, words)]
 
 
-def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Reading:
+def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune: bool = True) -> Reading:
     """One item from ``words`` (normalised); raises the question to ask when it is not clear."""
-    best: list[tuple[_Fit, list[_Fit]]] = []
+    best: list[tuple[_Fit, list[_Fit], Words]] = []
     for quantity, rest in with_quantity(words):
-        ranked = best_fits(menu, rest)
+        ranked = best_fits(menu, rest, prune)
         if ranked:
             ranked[0].quantity = quantity
-            best.append((ranked[0], ranked))
+            best.append((ranked[0], ranked, rest))
     if not best:
         raise ItemNotFound("say which item", query=said, suggestions=[])
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
     # is three cappuccinos), not a count of the option it happens to precede
-    top, ranked = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
-    described = _described(top, ranked)
+    top, ranked, rest = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
+    described = _described(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
-        return reading_of(_count_chosen(described), said)
+        return line_reading(described, said)
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     rivals += _same_choices_unnamed(top, ranked)
@@ -541,7 +577,12 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = ()) -> Rea
     longer = _longer_name_said(top, ranked)
     if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
         ask_about_words(menu, longer, said, modifiers)
-    return reading_of(_count_chosen(top), said)
+    return line_reading(top, said)
+
+
+def line_reading(fit: _Fit, said: str) -> Reading:
+    """The reading a fit gives, a count said answering a count choice (:func:`_count_chosen`)."""
+    return reading_of(_count_chosen(fit), said)
 
 
 _COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})

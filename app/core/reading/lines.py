@@ -78,20 +78,22 @@ def said_choices(
     return line.variation, list(line.picks), line.notes
 
 
-def said_lines(menu: Menu, text: str, modifiers: tuple[str, ...] = (), variation: str | None = None) -> list[SaidLine]:
+def said_lines(
+    menu: Menu, text: str, modifiers: tuple[str, ...] = (), variation: str | None = None, *, prune: bool = True
+) -> list[SaidLine]:
     """Every line ``text`` (+ ``modifiers``) asks for; raises the first question when a part is unclear.
 
     ``text`` is an item id, a name, or a whole phrase ("a large sprite and a small fries");
-    ``modifiers`` are the choices said for the (last) item.
+    ``modifiers`` are the choices said for the (last) item; ``prune`` as in :func:`read_order`.
     """
     exact = menu.item(text) if isinstance(text, str) else None
     if exact is not None:
         chosen, picks, notes = said_choices(menu, exact, modifiers, variation)
         return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
-    readings = read_order(menu, text, modifiers)
+    readings = read_order(menu, text, modifiers, prune=prune)
     problem = next((r for r in readings if isinstance(r, CartError)), None)
     if isinstance(problem, ModifierInvalid) and modifiers:
-        alone = read_order(menu, text)
+        alone = read_order(menu, text, prune=prune)
         if len(alone) == 1 and isinstance(alone[0], Reading):
             counted = _counted(alone[0].item, (*alone[0].choice_texts(), *modifiers), variation, text, alone[0])
             if counted is not None:

@@ -88,6 +88,8 @@ def sort_notes(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(removals, notes)``: the notes that take a pre-chosen or chosen option off (as "no <option>"),
     and the notes that stay notes. Raises ``words_not_understood`` for a note about a choice."""
+    if not notes:
+        return (), ()  # nothing to sort (most lines): the lists below are not built
     groups = [g for g in choice_groups(item) if g.id != VARIATION_GROUP]
     options = [o for g in groups for o in g.options]
     on = [o for o in options if o.default or o in chosen]

@@ -23,16 +23,17 @@ from app.core.reading.item import (
 )
 from app.core.reading.memo import per_object
 from app.core.reading.questions import ask_about_words, candidate
-from app.core.reading.spoken import FILLER, SEPARATORS, normalize
+from app.core.reading.quick import quick_reading
+from app.core.reading.spoken import FILLER, SEPARATORS
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     Words,
-    as_menu_words,
     choice_groups,
     find_phrase,
     menu_words,
     option_phrases,
     protected_phrases,
+    said_words,
     words_of,
 )
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
@@ -77,7 +78,9 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
 
 
-def _corrected(menu: Menu, piece: Words, chunk: Words, item: Item | None) -> tuple[Words, Item | None]:
+def _corrected(
+    menu: Menu, piece: Words, chunk: Words, item: Item | None, prune: bool = True
+) -> tuple[Words, Item | None]:
     """``piece`` as ``chunk`` corrects it: a count replaces its count, a choice the choice of its group, an
     item the item (the choices said for the old item that the new one has too stay)."""
     count = bare_count(chunk)
@@ -87,7 +90,7 @@ def _corrected(menu: Menu, piece: Words, chunk: Words, item: Item | None) -> tup
         replaced = _choices_replaced(menu, item, piece, chunk)
         if replaced is not None:
             return replaced, item  # "a small pie, no wait, a medium": the medium, never both
-    ranked = best_fits(menu, with_quantity(chunk)[0][1])
+    ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
     if ranked and ranked[0].named and not ranked[0].unknown:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
@@ -182,13 +185,12 @@ def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new
     return both
 
 
-def split_items(menu: Menu, text: str) -> list[Words]:
+def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
-    parts = [normalize(p) for p in text.replace(";", ",").split(",")]
-    words = as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
+    words = said_words(menu, text)
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
-    whole = best_fits(menu, with_quantity(words)[0][1])
+    whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
     if not corrected and one is not None and not _another_item_said(menu, one.item, chunks):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
@@ -216,7 +218,7 @@ def split_items(menu: Menu, text: str) -> list[Words]:
             continue
         if (marked or correcting) and pieces:
             correcting = False
-            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item)
+            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune)
             shared = _counted_at(pieces)
             continue
         if (
@@ -229,7 +231,7 @@ def split_items(menu: Menu, text: str) -> list[Words]:
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             continue
         served = _unserved(menu, chunk)  # "a basket of fries": the fries
-        ranked = best_fits(menu, with_quantity(served)[0][1])
+        ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
         if pieces and not stands_alone:
@@ -342,8 +344,14 @@ def _names_an_item(menu: Menu, said: list[Words]) -> bool:
     return False
 
 
-def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[Reading | CartError]:
-    """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question."""
+def read_order(
+    menu: Menu, text: str, modifiers: tuple[str, ...] = (), *, prune: bool = True
+) -> list[Reading | CartError]:
+    """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question.
+
+    ``prune``: score only the items that could matter (:mod:`.candidates`) and read a clean phrase
+    without scoring (:mod:`.quick`); False scores every item on every piece (the reference they are
+    tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
     exact = menu.item(text)
@@ -352,7 +360,12 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
-    pieces = [(" ".join(p), p) for p in split_items(menu, text)] if exact is None else [(text, words_of(exact.name))]
+    quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
+    if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
+        return [quick]
+    pieces = (
+        [(" ".join(p), p) for p in split_items(menu, text, prune)] if exact is None else [(text, words_of(exact.name))]
+    )
     if len(pieces) == 1:
         pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
     extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
@@ -362,26 +375,28 @@ def read_order(menu: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[R
         found: Reading | CartError | None = None
         if last and modifiers:
             try:
-                found = _with_modifiers(menu, words, said, modifiers)
+                found = _with_modifiers(menu, words, said, modifiers, prune)
             except CartError as exc:
                 found = exc
         if found is not None:
             out.append(found)
             continue
         try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
-            out.append(read_item(menu, (*words, *extra) if last else words, said, extra if last else ()))
+            out.append(read_item(menu, (*words, *extra) if last else words, said, extra if last else (), prune))
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
 
 
-def _with_modifiers(menu: Menu, words: Words, said: str, modifiers: tuple[str, ...]) -> Reading | None:
+def _with_modifiers(
+    menu: Menu, words: Words, said: str, modifiers: tuple[str, ...], prune: bool = True
+) -> Reading | None:
     """The item the phrase alone names, with the ``modifiers`` as its list of choices: a choice the phrase
     named and the modifiers restate counts once, repeats among the modifiers count. None when the
     phrase alone names no one item (then phrase and modifiers are read together)."""
-    fits = best_fits(menu, with_quantity(words)[0][1])
+    fits = best_fits(menu, with_quantity(words)[0][1], prune)
     try:
-        alone = read_item(menu, words, said)
+        alone = read_item(menu, words, said, prune=prune)
     except ItemAmbiguous:
         if fits and not fits[0].named and fits[0].options and not fits[0].unknown:
             raise  # {"item": "turkey"}: a choice of several items — the modifiers never pick the item for it

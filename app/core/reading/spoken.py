@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _UNITS = {
@@ -208,6 +209,23 @@ _NOTE_PHRASES = (
     "on the side", "lightly toasted", "extra well done",
 )  # fmt: skip
 _NOTE_STOP = frozenset({"and", "with", "plus", ","})
+# what each way of starting a note needs present (keep in step with take_notes): a lead, "<x> free", or a phrase
+_MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
+_NOTE_NEEDS = (
+    *({lead} for lead in _NOTE_LEADS),
+    {"free"},
+    *(set(p.split()) for p in _NOTE_PHRASES),
+    *(set(p) for p in _MESSAGE_LEADS),
+)
+_NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)
+
+
+def may_hold_notes(words: Iterable[str]) -> bool:
+    """Could :func:`take_notes` find a note among ``words``? False only when none of its ways to start a
+    note has its words present: then it answers ``([], list(words))``, and the reader's candidate
+    pruning (:mod:`app.core.reading.candidates`) knows no note explains a word. A cheap test, no reading."""
+    present = set(words)
+    return not present.isdisjoint(_NOTE_WORDS) and any(need <= present for need in _NOTE_NEEDS)
 
 
 def spoken_count(word: str) -> int | None:
@@ -333,6 +351,8 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
     "ranch on the side" / "well done". A note runs until a separator ("and", "with") or a word in
     ``known`` (a word some option of the item uses, which is still to be read as an option).
     """
+    if not may_hold_notes(words):
+        return [], list(words)  # the common case, without building a tail per word
     notes: list[str] = []
     rest: list[str] = []
     i = 0
@@ -367,9 +387,6 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
         rest.append(words[i])
         i += 1
     return notes, rest
-
-
-_MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
 
 
 def _message(words: list[str], i: int) -> tuple[int, int, int] | None:

@@ -247,6 +247,12 @@ def menu_words(menu: Menu) -> frozenset[str]:
 SLIP_LENGTH = 5  # shorter words are never mended: "bun"/"bum", "tea"/"pea" are different words
 
 
+def said_words(menu: Menu, text: str) -> Words:
+    """A whole utterance as the reader's words: normalised, commas and semicolons said as "and", slips mended."""
+    parts = [normalize(p) for p in text.replace(";", ",").split(",")]
+    return as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
+
+
 def as_menu_words(menu: Menu, words: Words) -> Words:
     """Spelling slips mended against the menu's own item names, before anything is read.
 
