@@ -51,6 +51,7 @@ from app.core.reading.vocabulary import (
     find_phrase,
     head_nouns,
     item_names,
+    menu_words,
     option_phrases,
     top_groups,
     words_of,
@@ -118,6 +119,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
         while (at := find_phrase(words, phrase)) >= 0:
             if any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
                 break  # "no sour cream" is a note, never the Sour Cream option
+            if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
+                break  # "cut in half" is how to cut it, never the Half size
             times = sum(1 for _, o in found if o is option)
             group = groups.get(option.group_id)
             full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
@@ -572,12 +575,32 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         raise ItemNotFound(
             f"nothing on the menu matches {said!r}", query=said, suggestions=[candidate(f.item) for f in ranked[:3]]
         )
+    top = more_of_something_else(menu, top, rest)
     if top.unknown:
         ask_about_words(menu, top, said, modifiers)
     longer = _longer_name_said(top, ranked)
     if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
         ask_about_words(menu, longer, said, modifiers)
     return line_reading(top, said)
+
+
+def more_of_something_else(menu: Menu, fit: _Fit, words: Words) -> _Fit:
+    """ "extra lime", "extra wet", "extra gravy": more of something the menu does not sell anywhere is a
+    kitchen note said back. Where the words are the menu's own ("extra shot" on a chai, sold as a Dirty chai
+    or an Extra Shot elsewhere), they stay unexplained and are asked about — a note must never stand in
+    for something with a price."""
+    if not fit.unknown or "extra" not in words:
+        return fit
+    at = words.index("extra")
+    run = []
+    for w in words[at + 1 :]:
+        if w in SEPARATORS or w in ("with",):
+            break
+        run.append(w)
+    said = [w for w in run if w not in FILLER]
+    if not said or set(fit.unknown) - {"extra"} != set(said) or menu_words(menu).intersection(said):
+        return fit
+    return replace(fit, notes=(*fit.notes, " ".join(("extra", *run))), unknown=())
 
 
 def line_reading(fit: _Fit, said: str) -> Reading:

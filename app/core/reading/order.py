@@ -17,6 +17,7 @@ from app.core.reading.item import (
     best_fits,
     fit_words,
     item_fits,
+    more_of_something_else,
     read_item,
     reading_of,
     with_quantity,
@@ -435,6 +436,7 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     fit = fit_words(item, words, None)
     if fit is None:  # pragma: no cover - a reading without a name always exists
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
+    fit = more_of_something_else(menu, fit, words)
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said

@@ -104,6 +104,7 @@ FILLER = frozenset(
         "an",
         "the",
         "please",
+        "but",
         "some",
         "plus",
         "also",
@@ -203,12 +204,13 @@ def negated(words: list[str] | tuple[str, ...], known: frozenset[str] | set[str]
 
 
 # Restrictions and kitchen instructions: kept as a note (and said back) when the menu has no option.
-_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", "allergic", "allergy")
+_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", "allergic", "allergy", "cut")
 _NOTE_PHRASES = (
     "well done", "extra crispy", "crispy", "cut in square", "cut in half", "cut in 8", "uncut", "not cut",
-    "on the side", "lightly toasted", "extra well done",
+    "on the side", "lightly toasted", "extra well done", "heated up", "warmed up", "heated", "in a bag",
+    "room for cream", "to go", "for here",
 )  # fmt: skip
-_NOTE_STOP = frozenset({"and", "with", "plus", ","})
+_NOTE_STOP = frozenset({"and", "with", "plus", ",", *NEGATIONS})  # "no onions no mustard": two notes
 # what each way of starting a note needs present (keep in step with take_notes): a lead, "<x> free", or a phrase
 _MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
 _NOTE_NEEDS = (

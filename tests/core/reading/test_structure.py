@@ -188,3 +188,38 @@ def test_a_word_of_several_item_names_is_asked_even_where_an_add_on_says_it() ->
 
 def test_n_is_and() -> None:
     assert _line(SCOOPS, "a hot n sour soup")[0] == "Hot and Sour Soup"
+
+
+BAR = menu(
+    item("Moscow Mule"),
+    item("Chai Latte", group("Style", [option("Dirty")])),
+    item("Latte", group("Extras", [option("Extra Shot", max_quantity=3)], most=3)),
+    item("Baguette", group("Size", [option("Whole"), option("Half")], least=1)),
+    item(
+        "Express Burger",
+        group("Toppings", [option(n, default=True) for n in ("Ketchup", "Mustard", "Onions", "Pickles")], most=6),
+    ),
+    item("Muffin"),
+)
+
+
+def test_extra_of_something_the_menu_does_not_sell_is_a_note_said_back() -> None:
+    assert _line(BAR, "a moscow mule, extra lime") == ("Moscow Mule", [], "extra lime")
+
+
+def test_extra_of_something_the_menu_sells_is_asked_never_a_note() -> None:
+    """ "extra shot" on a chai: the menu sells shots (a priced choice); a note would skip the charge."""
+    with pytest.raises(CartError):
+        said_lines(BAR, "a chai latte with an extra shot")
+
+
+def test_each_no_is_its_own_removal() -> None:
+    assert _line(BAR, "an express burger, no onions no mustard") == ("Express Burger", ["Ketchup", "Pickles"], None)
+
+
+def test_cut_in_half_is_how_to_cut_never_the_half_size() -> None:
+    assert _line(BAR, "a whole baguette, cut in half") == ("Baguette", ["Whole"], "cut in half")
+
+
+def test_how_to_serve_it_is_a_note() -> None:
+    assert _line(BAR, "a muffin, heated up") == ("Muffin", [], "heated up")
