@@ -138,14 +138,18 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 end += len(named)  # "wheat toast", "ranch dressing": the option, then its group's name
             elif named and at >= len(named) and tuple(words[at - len(named) : at]) == named:
                 at -= len(named)  # "eggs poached": the group's name, then the option
+            lead = _measured_count(words, at, end)
             count = words[at - 1] if at and option.max_quantity > 1 else None
             many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
             if count is not None and not count.isdigit() and count not in MULTIPLIERS:
                 many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
-            if times + many > option.max_quantity > 1:
+            if lead is not None:
+                many, at, end = lead  # "three pumps of vanilla", "vanilla x4", "one pump"
+            if times + many > max(option.max_quantity, 1) and (many > 1 or times):
                 break  # more than allowed: the words stay unexplained, so they are asked about
-            if many > 1:
-                words[at - 1] = None
+            several = option.max_quantity > 1 or (group is not None and group.max > 1)
+            if lead is None and at and (many > 1 or (words[at - 1] == "1" and several)):
+                words[at - 1] = None  # "2 extra shots"; "one mango, one green tea": each once
             words[at:end] = [None] * (end - at)
             if times and option.max_quantity <= 1:
                 continue  # a once-only option said again: a restatement ("large fries" + ["large"])
@@ -153,6 +157,26 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             spans.append(phrase)
             counts[option.group_id] = counts.get(option.group_id, 0) + many
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+# what a repeatable choice is counted in: "two pumps of vanilla", "an extra shot", "three scoops"
+_CHOICE_UNITS = frozenset({"pump", "shot", "scoop", "packet", "splash", "squirt"})
+
+
+def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, int, int] | None:
+    """A count said with a choice in its units: "three pumps (of) sugar free vanilla", "one pump", "vanilla
+    x4" → (how many, where the words start, where they end); None when no such count is said."""
+    after = words[end] if end < len(words) else None
+    if isinstance(after, str) and after[:1] == "x" and after[1:].isdigit():
+        return int(after[1:]), at, end + 1
+    i = at - 1
+    if i >= 1 and words[i] == "of":
+        i -= 1
+    if i >= 1 and words[i] in _CHOICE_UNITS:
+        count = words[i - 1]
+        if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS):
+            return spoken_count(count) or 1, i - 1, end
+    return None
 
 
 def _group_words(group: ModifierGroup | None) -> Words:

@@ -193,7 +193,9 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     corrected = any(strip_marker(c)[1] for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
-    if not corrected and one is not None and not _another_item_said(menu, one.item, chunks):
+    counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
+    ones_said = counted and any(each_one(c) is not None for c in chunks[1:])
+    if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
         return [words]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
     dropped: set[int] = set()  # counted pieces said wholly as single ones ("one frozen and one on the rocks")

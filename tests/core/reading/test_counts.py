@@ -68,3 +68,30 @@ def test_double_before_a_repeatable_option_chooses_it_twice() -> None:
     """Issue #23 (repeats): "double shot" is the shot twice; "a double cappuccino" is no count of anything."""
     reading = _one("a cappuccino with a double shot")
     assert [o.name for o in reading.options] == ["Extra Shot", "Extra Shot"]
+
+
+COFFEE = menu(
+    item(
+        "Latte",
+        group("Syrup", [option("Vanilla", max_quantity=6), option("Sugar-Free Vanilla", max_quantity=6)], most=6),
+        group("Extras", [option("Extra Shot", max_quantity=3)], most=3),
+    ),
+    item("Mochi", group("Flavors", [option("Mango"), option("Green Tea"), option("Strawberry")], least=3, most=3)),
+)
+
+
+def _picks(text: str, *modifiers: str) -> list[str]:
+    (line,) = said_lines(COFFEE, text, modifiers)
+    return sorted(p.option.name for p in line.picks)
+
+
+def test_a_count_in_the_choices_units_chooses_it_that_often() -> None:
+    """ "three pumps of sugar free vanilla", "vanilla x4", "one extra shot": the count and its unit are the
+    choice's, never words left over to ask about."""
+    assert _picks("a latte, three pumps of sugar free vanilla") == ["Sugar-Free Vanilla"] * 3
+    assert _picks("latte", "vanilla x4") == ["Vanilla"] * 4
+    assert _picks("latte", "one extra shot") == ["Extra Shot"]
+
+
+def test_one_of_each_choice_said_one_by_one() -> None:
+    assert _picks("mochi, one mango one green tea and one strawberry") == ["Green Tea", "Mango", "Strawberry"]
