@@ -13,7 +13,9 @@ from __future__ import annotations
 from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.item import Reading, one_variation
 from app.core.reading.memo import per_object
+from app.core.reading.nesting import nest, parents
 from app.core.reading.vocabulary import VARIATION_GROUP, choice_groups
+from app.errors import WordsNotUnderstood
 
 
 @per_object
@@ -50,10 +52,42 @@ def exact_choices(
         return None  # two sizes: the reader asks which (one_variation)
     variation = one_variation(item, list(sizes))
     first = {m: i for i, m in reversed(list(enumerate(modifiers)))}  # a repeat stays with its first mention
-    options = sorted(
-        (o for o in said if o.group_id != VARIATION_GROUP), key=lambda o: (depth.get(o.group_id, 0), first[o.id])
-    )
-    return tuple(options), variation, removals
+    options = [o for o in said if o.group_id != VARIATION_GROUP]
+    if _holders(item) and _in_order(item, [o.id for o in options]):
+        return tuple(options), variation, removals  # each id after what holds it: that order places them
+    options.sort(key=lambda o: (depth.get(o.group_id, 0), first[o.id]))
+    if not _holders(item):
+        return tuple(options), variation, removals
+    try:  # a nested choice before (or without) what holds it: placed as the reader places it ("light-ice": Iced)
+        return nest(item, (), tuple(options)), variation, removals
+    except WordsNotUnderstood:  # offered in several places, none named: as before, parents first
+        return tuple(options), variation, removals
+
+
+@per_object
+def _holders(item: Item) -> dict[str, frozenset[str | None]]:
+    """option id → the ids of the options offering it (None: the item itself); empty when nothing is nested."""
+    out: dict[str, set[str | None]] = {}
+    for option_id, holder in ((o.id, parents(item).get(id(o))) for o in _all_options(item)):
+        out.setdefault(option_id, set()).add(holder.id if holder is not None else None)
+    return {k: frozenset(v) for k, v in out.items()} if any(v != {None} for v in out.values()) else {}
+
+
+def _all_options(item: Item) -> list[Option]:
+    return [o for g in choice_groups(item) if g.id != VARIATION_GROUP for o in g.options]
+
+
+def _in_order(item: Item, ids: list[str]) -> bool:
+    """Is each id offered by the item or by an option named before it ("soft-drink", "coca-cola", "large")? Then
+    the order places each nested choice (the drink's Large after the drink, the side's after the side), and is
+    kept."""
+    holders, seen = _holders(item), set[str | None]()
+    for option_id in ids:
+        offered_by = holders.get(option_id, frozenset({None}))
+        if None not in offered_by and not offered_by & seen:
+            return False
+        seen.add(option_id)
+    return True
 
 
 def exact_reading(menu: Menu, text: str, modifiers: tuple[str, ...]) -> Reading | None:

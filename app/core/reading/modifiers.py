@@ -9,7 +9,9 @@ Rules, in the order they are applied to each spoken modifier:
 * "no X" / "without X" / "hold the X" removes a default option (one the menu pre-selects);
   an option literally named "No onions" is still chosen as itself;
 * anything else is an option of the item, or of a nested group of an option already chosen
-  (the combo's burger, then its side), resolved by :func:`app.core.reading.choice_names.find_options`.
+  (the combo's burger, then its side), resolved by :func:`app.core.reading.choice_names.find_options`;
+  an exact option id is looked for first under the option just chosen and those above it, so a list of
+  ids each after what holds it places each ("fries", "large", "soft-drink", "coca-cola", "large").
 
 Then the defaults of every group that was not removed are added while the group has room.
 Validation against the menu (availability, ``min``/``max``) is :func:`app.core.cart.choices.check_choices`.
@@ -135,16 +137,39 @@ def _scopes(root: _Node) -> list[_Node]:
     return [root, *reversed(found)]
 
 
-def _resolve(root: _Node, text: str) -> tuple[_Node, tuple[Option, ...]]:
-    """The scope ``text`` names options in, and those options; the item's own error when none does."""
+def _resolve(root: _Node, text: str, path: list[_Node] | None = None) -> tuple[_Node, tuple[Option, ...]]:
+    """The scope ``text`` names options in, and those options; the item's own error when none does.
+
+    An option's exact id names it before any name resembles it ("chicken", a curry's protein, is never the
+    Butter Chicken): in the innermost of the options just chosen that offers it (``path``, from the item to the
+    last pick), else the item, else the newest other pick — so ids listed each after what holds it
+    (:func:`app.core.reading.nesting.nest`) name their places: the side's Large after the fries, the drink's
+    after the drink."""
+    scopes = _scopes(root)
+    inner = [*reversed(path or [root])]
+    for scope in [*inner, *(s for s in scopes if not any(s is n for n in inner))]:
+        exact = next((o for o in scope.option.options if o.id == text), None)
+        if exact is not None:
+            return scope, (exact,)
     first_error: ModifierInvalid | None = None
-    for scope in _scopes(root):
+    for scope in scopes:
         try:
             return scope, find_options(scope.option, text)
         except ModifierInvalid as exc:
             first_error = first_error or exc
     assert first_error is not None
     raise first_error
+
+
+def _path(root: _Node, node: _Node) -> list[_Node]:
+    """The nodes from ``root`` down to ``node`` (just ``[root]`` when it is not below)."""
+    for child in root.children:
+        if child is node:
+            return [root, child]
+        below = _path(child, node)
+        if len(below) > 1:
+            return [root, *below]
+    return [root]
 
 
 def _remove(root: _Node, text: str) -> bool:
@@ -198,6 +223,7 @@ def resolve_choices(
         return None, [Pick(plain[text]) for text in said]
     chosen = resolve_variation(item, variation) if variation is not None and item.variations else None
     root = _Node(item)
+    path = [root]  # the item down to the last pick: where the next id is looked for first
     for text in said:
         size = exact_variation(item, text) if item.variations else None
         if size is not None:
@@ -214,12 +240,14 @@ def resolve_choices(
             count, (scope, options) = 1, named  # "3 piece", "double patty": the count is in the option's name
         else:
             try:
-                scope, options = _resolve(root, rest)
+                scope, options = _resolve(root, rest, path)
             except ModifierInvalid as not_an_option:
                 chosen = _loose_variation(item, chosen, text, not_an_option)  # a size said loosely ("lrg")
                 continue
         for option in options:
             scope.children.extend(_Node(option) for _ in range(count))
+        if options:
+            path = [*_path(root, scope), scope.children[-1]]
     if chosen is None and item.variations and len(item.variations) == 1:
         chosen = item.variations[0]  # Square's "Regular": one variation is no question
     _add_defaults(root, item.modifier_groups)

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.corrections import bare_count, each_one, recount, strip_marker
-from app.core.reading.exact import exact_reading
+from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.item import (
     Reading,
     _Fit,
@@ -23,6 +25,7 @@ from app.core.reading.item import (
     with_quantity,
 )
 from app.core.reading.memo import per_object
+from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.spoken import FILLER, SEPARATORS
@@ -376,19 +379,26 @@ def read_order(
     for n, (said, words) in enumerate(pieces):
         last = n == len(pieces) - 1
         found: Reading | CartError | None = None
+        heard = (*words, *extra) if last else words
         if last and modifiers:
             try:
                 found = _with_modifiers(menu, words, said, modifiers, prune)
+                found = _nested(found, heard) if found is not None else None
             except CartError as exc:
                 found = exc
         if found is not None:
             out.append(found)
             continue
         try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
-            out.append(read_item(menu, (*words, *extra) if last else words, said, extra if last else (), prune))
+            out.append(_nested(read_item(menu, heard, said, extra if last else (), prune), heard))
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+
+
+def _nested(reading: Reading, words: Words) -> Reading:
+    """``reading`` with its nested choices each under the option that holds it (:func:`nest`)."""
+    return replace(reading, options=nest(reading.item, words, reading.options))
 
 
 def _with_modifiers(
@@ -431,6 +441,9 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     Raises ``modifier_invalid`` naming the words that are no choice of the item (and the one group
     they belong to, when they do on other items).
     """
+    exact = exact_choices(item, texts)
+    if exact is not None:  # ids only: never read as words (app.core.reading.exact)
+        return Reading(item, None, exact[0], (), item.name, exact[1], exact[2])
     by_id = {o.id: o for g in choice_groups(item) for o in g.options}
     options = [by_id[t] for t in texts if t in by_id]
     said = [t for t in texts if t not in by_id]
@@ -442,7 +455,7 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said
-    return reading_of(fit, item.name)
+    return _nested(reading_of(fit, item.name), words)
 
 
 def _said_at(item: Item, texts: tuple[str, ...], option: Option) -> int:
