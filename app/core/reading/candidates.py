@@ -26,7 +26,7 @@ from app.core.reading.spoken import _NEGATIVE_PREFIXES, FILLER, MULTIPLIERS, may
 from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, words_of
 
 # words an item may explain without having them: "side" (of), lead words of an option ("extra cheese")
-NEVER_COUNTED = frozenset({"side", "add", "extra", "more", "double", "half", "instead", "of"})
+NEVER_COUNTED = frozenset({"side", "add", "extra", "more", "double", "half", "instead", "of", "plain"})
 _UNBOUNDED = FILLER | NEVER_COUNTED
 _NOBODY: frozenset[int] = frozenset()
 

@@ -138,6 +138,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 end += len(named)  # "wheat toast", "ranch dressing": the option, then its group's name
             elif named and at >= len(named) and tuple(words[at - len(named) : at]) == named:
                 at -= len(named)  # "eggs poached": the group's name, then the option
+            elif len(named) > 1 and end < len(words) and words[end] == named[-1] and named[-1] not in phrase:
+                end += 1  # "3 bbq sauces" where the group is Dipping Sauces: the option, then what it is
             lead = _measured_count(words, at, end)
             count = words[at - 1] if at and option.max_quantity > 1 else None
             many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
@@ -244,7 +246,7 @@ def fit_words(
             )
             if said is not None:
                 options.append(said)
-    more_of = _more_of_what_is_on(item, words, work, options)
+    more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work)]
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -264,6 +266,18 @@ def fit_words(
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit
+
+
+def _plain(item: Item, work: list[str | None]) -> list[str]:
+    """ "a double cheeseburger plain": none of what comes with it (the defaults of groups it may do
+    without), each taken off as "no …" — where the menu has no option called plain. Marks the word used."""
+    if "plain" not in work:
+        return []
+    defaults = [o for g in top_groups(item) if g.min == 0 for o in g.options if o.default]
+    if not defaults:
+        return []
+    work[work.index("plain")] = None
+    return [f"no {' '.join(words_of(o.name))}" for o in defaults]
 
 
 def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:

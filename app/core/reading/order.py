@@ -191,7 +191,7 @@ def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new
 
 def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
-    words = said_words(menu, text)
+    words = _ones_apart(said_words(menu, text))
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
@@ -236,6 +236,8 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             pieces[-1] = (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             continue
+        if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
+            chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"
         served = _unserved(menu, chunk)  # "a basket of fries": the fries
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
@@ -247,6 +249,23 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         current_item = top.item if top is not None else None
         shared = _counted_at(pieces)
     return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
+_ONE_WITH = frozenset({"with", "without", "no", "of", "has"})
+
+
+def _ones_apart(words: Words) -> Words:
+    """ "two double cheeseburgers one with no pickles": after a count of two or more, "one with …" starts
+    what is said of a single one, as if after a comma."""
+    if (with_quantity(words)[0][0] or 1) < 2:
+        return words
+    out: list[str] = []
+    for i, w in enumerate(words):
+        ahead = words[i + 1] if i + 1 < len(words) else ""
+        if w == "1" and i and ahead in _ONE_WITH and out and out[-1] not in FILLER and out[-1] not in SEPARATORS:
+            out.append("and")
+        out.append(w)
+    return tuple(out)
 
 
 def _of_them(chunk: Words) -> bool:

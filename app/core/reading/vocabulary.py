@@ -9,6 +9,8 @@ All lists are computed once per live menu/item (:mod:`.memo`: a reload brings ne
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
@@ -247,9 +249,12 @@ def menu_words(menu: Menu) -> frozenset[str]:
 SLIP_LENGTH = 5  # shorter words are never mended: "bun"/"bum", "tea"/"pea" are different words
 
 
+_SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")  # "medium. no wait, make it hot": a pause, as a comma is
+
+
 def said_words(menu: Menu, text: str) -> Words:
     """A whole utterance as the reader's words: normalised, commas and semicolons said as "and", slips mended."""
-    parts = [normalize(p) for p in text.replace(";", ",").split(",")]
+    parts = [normalize(p) for p in _SENTENCE_END.sub(",", text.replace(";", ",")).split(",")]
     return as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
 
 

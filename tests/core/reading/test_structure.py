@@ -223,3 +223,36 @@ def test_cut_in_half_is_how_to_cut_never_the_half_size() -> None:
 
 def test_how_to_serve_it_is_a_note() -> None:
     assert _line(BAR, "a muffin, heated up") == ("Muffin", [], "heated up")
+
+
+SHOP = menu(
+    item(
+        "Double Cheeseburger",
+        group("Toppings", [option(n, default=True) for n in ("Ketchup", "Mustard", "Pickles")], most=5),
+    ),
+    item("Nuggets", group("Dipping Sauces", [option("BBQ", max_quantity=3), option("Ranch")], most=3)),
+    item("Donut", group("Kind", [option("Glazed"), option("Chocolate")], least=1)),
+    item("Vindaloo", group("Spice", [option("Medium"), option("Hot")], least=1)),
+)
+
+
+def test_plain_takes_off_everything_that_comes_with_it() -> None:
+    assert _line(SHOP, "a double cheeseburger plain") == ("Double Cheeseburger", [], None)
+
+
+def test_the_last_word_of_a_groups_name_after_its_option_is_explained() -> None:
+    assert _line(SHOP, "nuggets with 3 bbq sauces")[1] == ["BBQ", "BBQ", "BBQ"]
+
+
+def test_a_full_stop_is_a_pause_like_a_comma() -> None:
+    assert _line(SHOP, "a vindaloo, medium. no wait, make it hot") == ("Vindaloo", ["Hot"], None)
+
+
+def test_one_with_after_a_count_is_said_of_a_single_one() -> None:
+    lines = said_lines(SHOP, "two double cheeseburgers one with no pickles")
+    assert sorted((x.quantity, len(x.picks)) for x in lines) == [(1, 2), (1, 3)]
+
+
+def test_a_kind_one_is_another_of_the_item_before() -> None:
+    lines = said_lines(SHOP, "three glazed donuts and a chocolate one")
+    assert [(x.quantity, [p.option.name for p in x.picks]) for x in lines] == [(3, ["Glazed"]), (1, ["Chocolate"])]
