@@ -225,7 +225,7 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
                 message = f"You said {said[0]} and {said[1]} for the {owner}; which {group.name} would you like?"
                 raise ModifierInvalid(message, group=group.id, group_name=group.name, max=group.max, conflict=said)
             message = f"{owner}: choose at most {group.max} from {group.name}"
-            raise ModifierInvalid(message, group=group.id, max=group.max)
+            raise ModifierInvalid(message, group=group.id, group_name=group.name, max=group.max)
         if chosen < group.min:
             _require(item, owner, group)
     for pick in picks:

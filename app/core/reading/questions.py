@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from app.core.menu import Item, Menu, ModifierGroup
-from app.core.reading.vocabulary import Words, choice_groups, option_phrases
+from app.core.reading.spoken import FILLER, LEVEL_NOUNS
+from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, option_phrases, words_of
 from app.errors import ModifierInvalid, WordsNotUnderstood
 
 
@@ -47,7 +48,14 @@ def group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
                 group = next((g for g in choice_groups(other) if g.id == option.group_id), None)
                 if group is not None and group.name.lower() in names:
                     return names[group.name.lower()]
-    return None
+    named = [g for g in choice_groups(item) if _said_of(g) & set(unknown)]
+    return named[0] if len(named) == 1 else None  # "medium spicy", "on a cone": that group is asked about
+
+
+def _said_of(group: ModifierGroup) -> set[str]:
+    """The words a group's name is said with ("Spice Level": spice, spicy, heat, level)."""
+    words = set(words_of(group.name)) - FILLER - OPTION_LEADS  # "Extras" is how, not what
+    return words | {v for w in words for v in LEVEL_NOUNS.get(w, ())}
 
 
 def candidate(item: Item) -> dict[str, object]:

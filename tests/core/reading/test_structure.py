@@ -256,3 +256,26 @@ def test_one_with_after_a_count_is_said_of_a_single_one() -> None:
 def test_a_kind_one_is_another_of_the_item_before() -> None:
     lines = said_lines(SHOP, "three glazed donuts and a chocolate one")
     assert [(x.quantity, [p.option.name for p in x.picks]) for x in lines] == [(3, ["Glazed"]), (1, ["Chocolate"])]
+
+
+def test_words_that_name_a_group_ask_about_that_group() -> None:
+    """ "a shoyu ramen, medium spicy" where the spice levels are numbers: the Spice Level is asked about."""
+    levels = group("Spice Level", [option(f"Level {n}") for n in range(4)], least=1)
+    with pytest.raises(CartError) as asked:
+        said_lines(menu(item("Shoyu Ramen", levels)), "a shoyu ramen, medium spicy")
+    assert asked.value.details.get("group_name") == "Spice Level"
+
+
+def test_too_many_choices_name_their_group() -> None:
+    from app.core import turn
+    from app.core.cart import new_cart
+
+    tea = menu(item("Milk Tea", group("Toppings", [option("Boba"), option("Pudding"), option("Jelly")], most=2)))
+    with pytest.raises(CartError) as asked:
+        turn.apply(
+            new_cart(b"test0000", tea.restaurant_id, 0),
+            turn.AddItem("milk tea", turn.AS_SAID, ("boba", "pudding", "jelly")),
+            tea,
+            0,
+        )
+    assert asked.value.details.get("group_name") == "Toppings"
