@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from app.core.cart.choices import Pick
 from app.core.menu import Item, Option
 from app.core.reading.spoken import FILLER, NEGATIONS, normalize, unprefixed
+from app.core.reading.vocabulary import option_heads
 from app.errors import ModifierInvalid
 
 
@@ -60,7 +61,7 @@ def check_consistent(item: Item, picks: Iterable[Pick], notes: str | None) -> No
     for said, stem in negatives:
         if not stem:
             continue
-        clash = next((o for o in positive if any(stem <= words for words in _says(o))), None)
+        clash = next((o for o in positive if any(stem <= words and option_heads(o) & stem for words in _says(o))), None)
         if clash is not None:
             raise ModifierInvalid(
                 f"You said {clash.name} and {said!r} for the {item.name}; which one would you like?",

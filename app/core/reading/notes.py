@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.spoken import FILLER, NEGATIONS
-from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_phrases, words_of
+from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_heads, option_phrases, words_of
 from app.errors import WordsNotUnderstood
 
 # notes about how a chosen option is served: said back with it, never a question about its group
@@ -102,7 +102,7 @@ def sort_notes(
             kept.append(note)
             continue
         if words and words[0] in NEGATIONS:
-            if any(_matches(content, _names(o, item)) for o in chosen):
+            if any(_matches(content, _names(o, item)) and option_heads(o) & set(content) for o in chosen):
                 kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py)
                 continue
             taken = _closest([o for o in on if o.default and _matches(content, _names(o, item))], content, item)

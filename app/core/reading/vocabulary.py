@@ -204,6 +204,13 @@ def _is_measure(name: Words) -> bool:
     return len(name) >= 2 and name[0].isdigit() and name[1] in MEASURES - {"dollar"}
 
 
+def option_heads(option: Option) -> frozenset[str]:
+    """What an option is: the last word of its name, and of each thing it lists ("Celery & Carrots": celery,
+    carrot). "no onion" says nothing against Onion Rings (ring); "no cream" does against Whipped Cream."""
+    words = words_of(option.name)
+    return frozenset(w for i, w in enumerate(words) if i == len(words) - 1 or words[i + 1] == "and")
+
+
 @per_object
 def protected_phrases(menu: Menu) -> tuple[Words, ...]:
     """Menu phrases with a separator inside ("chips and guac"): never cut there."""

@@ -279,3 +279,26 @@ def test_too_many_choices_name_their_group() -> None:
             0,
         )
     assert asked.value.details.get("group_name") == "Toppings"
+
+
+def test_no_x_contradicts_only_a_choice_that_is_x() -> None:
+    """ "no onion" says nothing against Onion Rings; "no celery" does against Celery & Carrots."""
+    sides = group("Side", [option("Onion Rings"), option("Fries")], least=1)
+    comes = group("Comes With", [option("Celery & Carrots", default=True)])
+    m = menu(item("Burger", sides, group("Toppings", [option("Onion", default=True)])), item("Wings", comes))
+    assert _line(m, "a burger with onion rings, no onion") == ("Burger", ["Onion Rings"], None)
+    from app.core import turn
+    from app.core.cart import new_cart
+
+    try:  # never both the Celery & Carrots and a note saying no celery: taken off, or asked
+        state, _ = turn.apply(
+            new_cart(b"test0000", m.restaurant_id, 0), turn.AddItem("wings no celery and carrots", turn.AS_SAID), m, 0
+        )
+    except CartError:
+        return
+    assert state.lines[0].option_tags == () or not state.lines[0].notes
+
+
+def test_on_top_says_where_a_topping_goes() -> None:
+    m = menu(item("Biscuits", group("Add", [option("Fried Egg")])))
+    assert _line(m, "biscuits with a fried egg on top") == ("Biscuits", ["Fried Egg"], None)
