@@ -20,8 +20,9 @@ lines and questions are compared with the label:
 The new corpora (issue #23) are menus written for the reading issue, with utterances written blind
 from each menu alone (``tests/corpus/menus/<id>.json``, ``tests/corpus/said/<id>.json``): a DEV
 split the reader may be tuned on; a BLIND split whose first look was taken once and frozen, then tuned
-on (scored as seen); and BLIND2, written later by sessions that had not read ``app/``, scored only in
-aggregate and only with ``--blind`` (its cases and misses are never printed), its first look frozen once.
+on (scored as seen); BLIND2, written the next round the same way, likewise (its first look frozen, then
+tuned on); and BLIND3, the unseen split, scored only in aggregate and only with ``--blind`` (its cases and
+misses are never printed), its first look frozen once on the round's final reader.
 Each is scored per form: a whole phrase in
 ``item``, or ``item`` + ``modifiers`` (structured). Generated reads (:mod:`bench.generated_reads`)
 render every item of every menu with random valid choices and require the exact line.
@@ -63,9 +64,19 @@ BLIND_MENUS = (
 # Written blind after the first look at "blind" (which was then tuned on, so it is scored as seen): its first
 # look is taken once, on the round's final reader, and frozen like the first.
 BLIND2_MENUS = ("sushi-bar", "indian-curry-house", "chinese-takeout", "scoop-shop", "ramen-shop", "gyro-grill")
-NEW_BLIND2_FIRST_LOOK = ROOT / "bench" / "results" / "matching_new_blind2_first_look.json"
-NEW_SPLITS = {"dev": DEV_MENUS, "blind": BLIND_MENUS, "blind2": BLIND2_MENUS}
-UNSEEN = ("blind2",)  # scored only with --blind, in aggregate; never printed case by case
+BLIND3_MENUS = ("thai-kitchen", "bagel-bakery", "burrito-bar", "korean-chicken", "pasta-house", "hot-dog-stand")
+NEW_SPLITS = {"dev": DEV_MENUS, "blind": BLIND_MENUS, "blind2": BLIND2_MENUS, "blind3": BLIND3_MENUS}
+SEEN = ("dev", "blind", "blind2")  # tuned on (the blind ones after their first look)
+UNSEEN = ("blind3",)  # scored only with --blind, in aggregate; never printed case by case
+
+
+def first_look_path(split: str) -> Path:
+    """Where a blind split's first look is frozen (the first split's file predates the others' naming)."""
+    name = "blind" if split == "blind" else split
+    return ROOT / "bench" / "results" / f"matching_new_{name}_first_look.json"
+
+
+NEW_BLIND2_FIRST_LOOK = first_look_path("blind2")
 FORMS = ("phrase", "structured")
 
 
@@ -288,7 +299,7 @@ def generated_cases() -> tuple[tuple[str, dict[str, Any]], ...]:
 
 @cache
 def evaluate_new(split: str, reader: str = "voice") -> list[dict[str, Any]]:
-    """Every case of ``split`` ("dev", "blind", "blind2" or "generated") with its outcome for ``reader``."""
+    """Every case of ``split`` (a key of :data:`NEW_SPLITS`, or "generated") with its outcome for ``reader``."""
     read = read_voice if reader == "voice" else read_http
     if split == "generated":
         menus = all_menus()
@@ -306,7 +317,7 @@ def evaluate_new(split: str, reader: str = "voice") -> list[dict[str, Any]]:
 def summary_new(blind: bool = False) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
     """``{reader: {split: {form: rates}}}`` for dev, the seen blind split and generated (the unseen split only
     when asked)."""
-    splits = ("dev", "blind", "generated", *(UNSEEN if blind else ()))
+    splits = (*SEEN, "generated", *(UNSEEN if blind else ()))
     out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
     for reader in READERS:
         out[reader] = {}
@@ -358,14 +369,15 @@ def first_look_text(path: Path = NEW_BLIND_FIRST_LOOK, split: str = "blind") -> 
     return frozen["about"] + "\n\n" + table(headers, rows)
 
 
-def freeze_first_look(about: str) -> dict[str, Any]:
-    """Measure the unseen split once and freeze it as its first look (run once, at the end of a round)."""
-    assert not NEW_BLIND2_FIRST_LOOK.exists(), "a first look is taken once"
+def freeze_first_look(about: str, split: str = UNSEEN[0]) -> dict[str, Any]:
+    """Measure an unseen split once and freeze it as its first look (run once, at the end of a round)."""
+    path = first_look_path(split)
+    assert not path.exists(), "a first look is taken once"
     frozen: dict[str, Any] = {"about": about}
     for reader in READERS:
-        results = evaluate_new("blind2", reader)
+        results = evaluate_new(split, reader)
         frozen[reader] = {form: rates([r for r in results if form_of(r) == form]) for form in FORMS}
-    NEW_BLIND2_FIRST_LOOK.write_text(json.dumps(frozen, indent=1) + "\n")
+    path.write_text(json.dumps(frozen, indent=1) + "\n")
     return frozen
 
 
@@ -395,24 +407,29 @@ def run(config: Config) -> dict[str, Any]:
     new_before = json.loads(NEW_BEFORE.read_text()) if NEW_BEFORE.exists() else None
     new_text = "\n\n".join(
         [
-            "## New menus (issue #23): dev split, seen blind split, generated reads"
-            + (", unseen blind2 split" if config.blind else ""),
+            "## New menus (issue #23): dev split, seen blind splits, generated reads"
+            + (", unseen blind3 split" if config.blind else ""),
             f"Dev: {len(load_new_cases('dev'))} utterances on {', '.join(DEV_MENUS)}, written blind, tuned on. "
             f"Seen blind: {len(load_new_cases('blind'))} utterances on {', '.join(BLIND_MENUS)}, first look frozen "
             "below, then tuned on. "
             f"Generated: {len(generated_cases())} reads of every item of {len(all_menus())} menus "
-            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). The blind2 split "
-            f"({len(load_new_cases('blind2'))} utterances on {', '.join(BLIND2_MENUS)}) is scored only with "
+            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). Seen blind2: "
+            f"{len(load_new_cases('blind2'))} utterances on {', '.join(BLIND2_MENUS)}, first look frozen below, then "
+            "tuned on. The blind3 split is scored only with "
             "`--blind`, in aggregate.",
             report_new(new_now, new_before),
             "### Blind split: the first look",
             first_look_text(),
             "### Second blind split (blind2): the first look",
             first_look_text(NEW_BLIND2_FIRST_LOOK, "blind2"),
+            "### Third blind split (blind3): the first look",
+            first_look_text(first_look_path("blind3"), "blind3"),
             "### Dev split: not right first time (voice)",
             misses_new("dev", "voice"),
             "### Seen blind split: not right first time (voice)",
             misses_new("blind", "voice"),
+            "### Seen blind2 split: not right first time (voice)",
+            misses_new("blind2", "voice"),
             "### Generated reads: not right first time (voice)",
             misses_new("generated", "voice"),
         ]
@@ -422,6 +439,7 @@ def run(config: Config) -> dict[str, Any]:
     print(report_new(new_now, new_before))
     print(first_look_text())
     print(first_look_text(NEW_BLIND2_FIRST_LOOK, "blind2"))
+    print(first_look_text(first_look_path("blind3"), "blind3"))
     return {"old": now, "new": new_now}
 
 
