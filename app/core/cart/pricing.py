@@ -240,13 +240,15 @@ def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
 _Served = tuple[str, str, int, list[ModifierView], Priced | None, tuple[str, ...] | None, bool, "_Choice"]
 
 
-MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
+MAX_CHOICES_PER_ITEM = 1024  # distinct choices remembered per item of a menu before starting over
 
 
-def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Served]:
-    """The choices priced on ``menu`` so far, kept on the menu object (:mod:`app.core.menu.memo`):
-    a reload makes new Menu objects, whose choices start empty, and an old menu's go with it."""
-    return memo(menu, "priced choices", MAX_CHOICES_PER_MENU)
+def _choices_of(menu: Menu) -> dict[int, dict[tuple[Any, ...], _Served]]:
+    """The choices priced on ``menu`` so far, by item tag, then by options (a chosen variation: by
+    ``("variation", tag, options)``; options never hold a string), kept on the menu object
+    (:mod:`app.core.menu.memo`): a reload makes new Menu objects, whose choices start empty, and an
+    old menu's go with it. Two lookups cost less than building and comparing a 3-tuple per line."""
+    return memo(menu, "priced choices by item", 1 << 16)
 
 
 _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
@@ -260,6 +262,22 @@ def _served(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
     served = choice.reason is None and item.available and item.availability is None
     unit, modifiers, variation = choice.unit_price_cents, choice.modifiers, choice.variation
     return (item.id, item.name, unit, modifiers, variation, item.tax_ids, served, choice)
+
+
+def _remember(
+    choices: dict[int, dict[tuple[Any, ...], _Served]],
+    menu: Menu,
+    item_tag: int,
+    variation_tag: int | None,
+    option_tags: tuple[Any, ...],
+    key: tuple[Any, ...],
+) -> _Served:
+    """Price a choice not seen yet on ``menu`` and keep it in ``choices`` (:func:`_choices_of`)."""
+    of_item = choices.get(item_tag)
+    if of_item is None or len(of_item) >= MAX_CHOICES_PER_ITEM:
+        of_item = choices[item_tag] = {}
+    served = of_item[key] = _served(menu, item_tag, variation_tag, option_tags)
+    return served
 
 
 def _price_lines(
@@ -276,10 +294,11 @@ def _price_lines(
     requoted: dict[int, Line] = {}  # index → the line with its new quote
     for line in lines:
         _, item_tag, quantity, quoted, option_tags, _, variation_tag = line  # unpacked: cheaper than 5 attributes
-        key = (item_tag, variation_tag, option_tags)
-        served = choices.get(key)
-        if served is None:
-            served = choices[key] = _served(menu, *key)
+        key = option_tags if variation_tag is None else ("variation", variation_tag, option_tags)
+        try:
+            served = choices[item_tag][key]
+        except KeyError:  # the first line of this choice on this menu object
+            served = _remember(choices, menu, item_tag, variation_tag, option_tags, key)
         if not served[6] and not _on_sale(warnings, entries, line, served[7], now):
             continue
         unit = served[2]
