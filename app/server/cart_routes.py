@@ -20,7 +20,10 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from app.core import turn
-from app.core.reading.understood import understood_line
+from app.core.cart import Line
+from app.core.menu import Menu
+from app.core.menu.memo import memo
+from app.core.reading.understood import Understood, understood_line
 from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str, string_list
 from app.runtime.context import AppContext
@@ -28,6 +31,21 @@ from app.server.http import cart_response, cart_token, path_line_id, read_json
 from app.server.responses import OrjsonResponse
 
 BASE = "/v1/restaurants/{rid}"
+MAX_UNDERSTOOD_PER_MENU = 4096  # distinct choices whose read-back is remembered per menu before starting over
+
+
+def understood(menu: Menu, line: Line) -> Understood | None:
+    """:func:`~app.core.reading.understood.understood_line`, its choice part worked out once per menu
+    object (:mod:`app.core.menu.memo`): it depends on the item, variation and options alone; the
+    quantity and notes are the line's own."""
+    choices = memo(menu, "understood choices", MAX_UNDERSTOOD_PER_MENU)
+    key = (line.item_tag, line.variation_tag, line.option_tags)
+    if key not in choices:
+        choices[key] = understood_line(menu, line)
+    known: Understood | None = choices[key]
+    if known is None:
+        return None
+    return {**known, "quantity": line.quantity, "notes": line.notes or None}
 
 
 def routes(ctx: AppContext) -> list[BaseRoute]:
@@ -66,8 +84,8 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         )
         result = run(request, op)
         line = result.state.line(result.line_id) if result.line_id is not None else None
-        understood = understood_line(ctx.menu(request.path_params["rid"]), line) if line is not None else None
-        return cart_response(result, 200, line_id=result.line_id, understood=understood)
+        read_back = understood(ctx.menu(request.path_params["rid"]), line) if line is not None else None
+        return cart_response(result, 200, line_id=result.line_id, understood=read_back)
 
     async def update_item(request: Request) -> Response:
         body = object_fields(await read_json(request), {"quantity", "modifiers", "notes", "variation"})

@@ -11,14 +11,44 @@ the replica answered 503 to everyone else for 70 s. Now a body that is not compl
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Generator
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import RequestTimeout
 
 
+class _Rest:
+    """Awaiting it finishes a ``receive()`` that was stepped once and had to wait for ``pending``:
+    what ``await`` does from the start (the task is handed each future it waits on; a cancellation,
+    such as the deadline's, is thrown into it), minus the first step, already taken."""
+
+    def __init__(self, steps: Generator[Any, None, Message], pending: object) -> None:
+        self.steps, self.pending = steps, pending
+
+    def __await__(self) -> Generator[Any, None, Message]:
+        steps, pending = self.steps, self.pending
+        while True:
+            try:
+                yield pending
+            except BaseException as exc:  # every exception (a cancellation too) belongs to the receive
+                try:
+                    pending = steps.throw(exc)
+                except StopIteration as done:
+                    return done.value  # type: ignore[no-any-return]
+            else:
+                try:
+                    pending = steps.send(None)
+                except StopIteration as done:
+                    return done.value  # type: ignore[no-any-return]
+
+
 class BodyDeadline:
-    """ASGI middleware: ``receive()`` of a request body raises ``request_timeout`` past the deadline."""
+    """ASGI middleware: ``receive()`` of a request body raises ``request_timeout`` past the deadline.
+
+    A ``receive()`` whose message is already there (a small body arrives with its head) completes
+    without waiting, so it arms no timer; only one that has to wait does, under the deadline."""
 
     def __init__(self, app: ASGIApp, seconds: float) -> None:
         self.app = app
@@ -32,9 +62,14 @@ class BodyDeadline:
         deadline = loop.time() + self.seconds
 
         async def receive_in_time() -> Message:
+            steps = receive().__await__()
+            try:
+                pending = steps.send(None)
+            except StopIteration as done:  # there already: nothing to wait for
+                return done.value  # type: ignore[no-any-return]
             try:
                 async with asyncio.timeout_at(deadline):  # cheaper than wait_for: no task per receive
-                    return await receive()
+                    return await _Rest(steps, pending)
             except TimeoutError:
                 raise RequestTimeout(
                     f"the request body did not arrive within {self.seconds:g} s", timeout_seconds=self.seconds

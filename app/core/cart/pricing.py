@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 from app.core.cart import CartState, Line
 from app.core.cart.choices import Pick, decode, is_flat, modifiers_view, unit_price, variation_view
@@ -80,24 +80,58 @@ class PricedLine(NamedTuple):
         }
 
 
+# what pricing keeps per line, in the order of the priced state's lines: the line's choice as the
+# menu prices it (a _Served, shared by every line of that choice) when the line is served, else
+# the line's unavailable PricedLine. PricedLines of served lines are only built when asked for
+# (PricedCart.lines): the cart view reads the _Served directly (PricedCart.line_views).
+_Entry: TypeAlias = "tuple[Any, ...] | PricedLine"
+
+
 @dataclass
 class PricedCart:
     state: CartState  # with quotes refreshed to the current menu
     currency: str
-    lines: list[PricedLine]
+    entries: list[_Entry]  # per line of ``state``: see _Entry above
     subtotal_cents: int
     tax_cents: int  # all tax: included in the prices and added to them
     warnings: list[CartWarning] = field(default_factory=list)
     taxes: list[TaxAmount] = field(default_factory=list)
     added_tax_cents: int | None = None  # the additive taxes only; None: all of tax_cents
+    item_count: int = 0  # the quantities of the available lines
 
     @property
     def total_cents(self) -> int:
         return self.subtotal_cents + (self.tax_cents if self.added_tax_cents is None else self.added_tax_cents)
 
-    @property
-    def item_count(self) -> int:
-        return sum(p.line.quantity for p in self.lines if p.available)
+    @functools.cached_property
+    def lines(self) -> list[PricedLine]:
+        """Every line as the menu prices it now, in the cart's order."""
+        return [
+            entry
+            if type(entry) is PricedLine
+            else _new_tuple(PricedLine, (line, *entry[:4], True, entry[2] * line.quantity, *entry[4:6]))
+            for line, entry in zip(self.state.lines, self.entries, strict=True)
+        ]
+
+    def line_views(self) -> list[LineView]:
+        """``[p.to_dict() for p in self.lines]``, built straight from what pricing kept."""
+        return [
+            entry.to_dict()
+            if type(entry) is PricedLine
+            else {
+                "line_id": line[0],  # Line's line_id, quantity and notes: indexed, cheaper than by name
+                "item_id": entry[0],
+                "name": entry[1],
+                "variation": entry[4],
+                "quantity": line[2],
+                "unit_price_cents": entry[2],
+                "modifiers": entry[3],
+                "notes": line[5],
+                "line_total_cents": entry[2] * line[2],
+                "available": True,
+            }
+            for line, entry in zip(self.state.lines, self.entries, strict=True)
+        ]
 
 
 def _unavailable(
@@ -199,20 +233,22 @@ def _choice(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
     return _Choice(item, unit, modifiers, reason, message, variation)
 
 
-# what the memo keeps per choice: a plain tuple, unpacked in one step on every line of every turn
-# (the item's id, name and tax ids, the unit price, the modifiers and variation views, whether
-# it is served: the item is on sale at every hour and every choice still offered, so nothing about
-# a line can make it unavailable; and the _Choice)
-_Served = tuple[str, str, tuple[str, ...] | None, int, list[ModifierView], Priced | None, bool, "_Choice"]
+# what the memo keeps per choice: a plain tuple, in PricedLine's order where it has the same fields
+# (the item's id and name, the unit price, the modifiers view, the variation view and the item's
+# tax ids; whether it is served: the item is on sale at every hour and every choice still offered,
+# so nothing about a line can make it unavailable; and the _Choice)
+_Served = tuple[str, str, int, list[ModifierView], Priced | None, tuple[str, ...] | None, bool, "_Choice"]
 
 
-MAX_CHOICES_PER_MENU = 4096  # distinct choices remembered per menu before starting over
+MAX_CHOICES_PER_ITEM = 1024  # distinct choices remembered per item of a menu before starting over
 
 
-def _choices_of(menu: Menu) -> dict[tuple[Any, ...], _Served]:
-    """The choices priced on ``menu`` so far, kept on the menu object (:mod:`app.core.menu.memo`):
-    a reload makes new Menu objects, whose choices start empty, and an old menu's go with it."""
-    return memo(menu, "priced choices", MAX_CHOICES_PER_MENU)
+def _choices_of(menu: Menu) -> dict[int, dict[tuple[Any, ...], _Served]]:
+    """The choices priced on ``menu`` so far, by item tag, then by options (a chosen variation: by
+    ``("variation", tag, options)``; options never hold a string), kept on the menu object
+    (:mod:`app.core.menu.memo`): a reload makes new Menu objects, whose choices start empty, and an
+    old menu's go with it. Two lookups cost less than building and comparing a 3-tuple per line."""
+    return memo(menu, "priced choices by item", 1 << 16)
 
 
 _new_tuple = tuple.__new__  # a NamedTuple from its fields, without its Python-level __new__
@@ -222,47 +258,62 @@ def _served(menu: Menu, item_tag: int, variation_tag: int | None, tags: tuple[An
     choice = _choice(menu, item_tag, variation_tag, tags)
     item = choice.item
     if item is None:
-        return ("", "", None, 0, [], None, False, choice)
+        return ("", "", 0, [], None, None, False, choice)
     served = choice.reason is None and item.available and item.availability is None
     unit, modifiers, variation = choice.unit_price_cents, choice.modifiers, choice.variation
-    return (item.id, item.name, item.tax_ids, unit, modifiers, variation, served, choice)
+    return (item.id, item.name, unit, modifiers, variation, item.tax_ids, served, choice)
+
+
+def _remember(
+    choices: dict[int, dict[tuple[Any, ...], _Served]],
+    menu: Menu,
+    item_tag: int,
+    variation_tag: int | None,
+    option_tags: tuple[Any, ...],
+    key: tuple[Any, ...],
+) -> _Served:
+    """Price a choice not seen yet on ``menu`` and keep it in ``choices`` (:func:`_choices_of`)."""
+    of_item = choices.get(item_tag)
+    if of_item is None or len(of_item) >= MAX_CHOICES_PER_ITEM:
+        of_item = choices[item_tag] = {}
+    served = of_item[key] = _served(menu, item_tag, variation_tag, option_tags)
+    return served
 
 
 def _price_lines(
     state: CartState, menu: Menu, warnings: list[CartWarning], now: int | None
-) -> tuple[list[PricedLine], tuple[Line, ...], int]:
-    """Every line priced, the lines with refreshed quotes (``state.lines`` itself when none moved)
-    and the subtotal. What a choice costs comes from :func:`_choice`, worked out once per menu
-    object and choice; only what depends on the line or on ``now`` is done per line per turn."""
+) -> tuple[list[_Entry], tuple[Line, ...], int, int]:
+    """Every line's entry (see ``_Entry``), the lines with refreshed quotes (``state.lines`` itself
+    when none moved), the subtotal and the item count. What a choice costs comes from
+    :func:`_choice`, worked out once per menu object and choice; only what depends on the line or
+    on ``now`` is done per line per turn, and no object is built for a line that is served."""
     choices = _choices_of(menu)
-    priced: list[PricedLine] = []
+    entries: list[_Entry] = []
     lines = state.lines
-    subtotal = 0
-    requoted = False
+    subtotal = count = 0
+    requoted: dict[int, Line] = {}  # index → the line with its new quote
     for line in lines:
-        key = (line.item_tag, line.variation_tag, line.option_tags)
-        served = choices.get(key)
-        if served is None:
-            served = choices[key] = _served(menu, *key)
-        item_id, name, tax_ids, unit, modifiers, variation, always, choice = served
-        if not always and not _on_sale(warnings, priced, line, choice, now):
+        _, item_tag, quantity, quoted, option_tags, _, variation_tag = line  # unpacked: cheaper than 5 attributes
+        key = option_tags if variation_tag is None else ("variation", variation_tag, option_tags)
+        try:
+            served = choices[item_tag][key]
+        except KeyError:  # the first line of this choice on this menu object
+            served = _remember(choices, menu, item_tag, variation_tag, option_tags, key)
+        if not served[6] and not _on_sale(warnings, entries, line, served[7], now):
             continue
-        if unit != line.unit_price_cents:
-            _price_changed(warnings, line, name, item_id, unit, menu.currency)
-            line = line._replace(unit_price_cents=unit)  # announced once: the new token carries the new quote
-            requoted = True
-        total = unit * line.quantity
-        subtotal += total
-        fields = (line, item_id, name, unit, modifiers, True, total, variation, tax_ids)
-        priced.append(_new_tuple(PricedLine, fields))
+        unit = served[2]
+        if unit != quoted:
+            _price_changed(warnings, line, served[1], served[0], unit, menu.currency)
+            requoted[len(entries)] = line._replace(unit_price_cents=unit)  # announced once: the new token carries it
+        subtotal += unit * quantity
+        count += quantity
+        entries.append(served)
     if requoted:
-        lines = tuple([p.line for p in priced])
-    return priced, lines, subtotal
+        lines = tuple([requoted.get(i, line) for i, line in enumerate(lines)])
+    return entries, lines, subtotal, count
 
 
-def _on_sale(
-    warnings: list[CartWarning], priced: list[PricedLine], line: Line, choice: _Choice, now: int | None
-) -> bool:
+def _on_sale(warnings: list[CartWarning], priced: list[_Entry], line: Line, choice: _Choice, now: int | None) -> bool:
     """Whether a line whose choice is not always served is on sale now; if not, its unavailable
     :class:`PricedLine` is added to ``priced`` (and its warning to ``warnings``)."""
     item = choice.item
@@ -327,17 +378,19 @@ def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCa
     ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
     """
     warnings: list[CartWarning] = []
-    priced, lines, subtotal = _price_lines(state, menu, warnings, now)
+    entries, lines, subtotal, count = _price_lines(state, menu, warnings, now)
     new_state = state if lines is state.lines else state._replace(lines=lines)
+    tax = added = 0
+    priced = PricedCart(new_state, menu.currency, entries, subtotal, tax, warnings, [], added, count)
     if menu.taxes_everywhere:  # no item has its own ``taxes``: every tax is on the subtotal
         taxes: list[TaxAmount] = [
             {**t.view, "amount_cents": tax_cents(subtotal, t.rate, t.inclusive)} for t in menu.taxes
         ]
     else:
-        taxes = tax_breakdown(menu.taxes, priced)
-    tax = added = 0
+        taxes = tax_breakdown(menu.taxes, priced.lines)
     for t in taxes:
         tax += t["amount_cents"]
         if not t["inclusive"]:
             added += t["amount_cents"]
-    return PricedCart(new_state, menu.currency, priced, subtotal, tax, warnings, taxes, added)
+    priced.taxes, priced.tax_cents, priced.added_tax_cents = taxes, tax, added
+    return priced

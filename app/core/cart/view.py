@@ -22,7 +22,7 @@ def cart_view(priced: PricedCart, expires_at: int) -> CartView:
         "restaurant_id": state.restaurant_id,
         "revision": state.revision,
         "currency": priced.currency,
-        "lines": [p.to_dict() for p in priced.lines],
+        "lines": priced.line_views(),
         "item_count": priced.item_count,
         "subtotal_cents": priced.subtotal_cents,
         "tax_cents": priced.tax_cents,

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
+import re
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -112,12 +114,13 @@ def _pack(state: CartState) -> tuple[int, bytes]:
     lines = state.lines
     version = 1
     flat = FLAT_ENTRIES
-    for line in lines:  # format 2 only for a variation, a repeated option or nested choices
-        tags = line.option_tags
-        if line.variation_tag is not None or (tags and tags not in flat and not is_flat(tags)):
+    rows: list[tuple[object, ...]] = []
+    for line in lines:
+        _, _, _, _, tags, notes, variation_tag = line  # unpacked: cheaper than by name
+        # format 2 only for a variation, a repeated option or nested choices
+        if variation_tag is not None or (tags and tags not in flat and not is_flat(tags)):
             version = 2
-            break
-    rows: list[tuple[object, ...]] = [ln[:6] if ln.notes else ln[:5] if ln.option_tags else ln[:4] for ln in lines]
+        rows.append(line[:6] if notes else line[:5] if tags else line[:4])
     if version == 2:  # a chosen variation travels with its item: (item_tag, variation_tag)
         rows = [
             row if ln.variation_tag is None else (row[0], (ln.item_tag, ln.variation_tag), *row[2:])
@@ -203,6 +206,57 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
     return tuple(lines), last_id
 
 
+# --- format 1 payloads checked on their bytes ---------------------------------------------------------
+# A format-1 payload as msgpack writes one for a valid cart, as a regular expression over its bytes:
+# ``(revision, next_line_id, checked_out, rows)``, each row 4-6 fields, every field of the type and
+# range _parse_lines checks, the tags 32-bit, notes 1-140 bytes (so 1-140 characters). A payload
+# that matches is a valid cart's, except for what bytes cannot say (line ids distinct), and its
+# lines are built without a check per field (_lines_as_matched); anything else — another
+# encoding of the same numbers included — takes _parse_lines, which names the problem.
+def _counted(header: int, counts: range, item: bytes) -> bytes:
+    """``header + n`` followed by ``n`` items, for each ``n`` of ``counts`` (msgpack's fixarray), the
+    items written out (a counted repeat costs the regex engine more than the copies)."""
+    return b"|".join(b"\\x%02x" % (header + n) + (b"(?:" + item + b")") * n for n in counts)
+
+
+# alternatives most frequent first: tags and prices are mostly 16-bit
+_UINT32 = rb"\xcd..|[\x00-\x7f]|\xcc.|\xce...."  # 0 .. 2**32 - 1
+_LINE_ID = rb"[\x01-\x7f]|\xcc[\x01-\xff]|\xcd(?:[\x01-\xff].|\x00[\x01-\xff])"  # 1 .. 65535
+_QUANTITY = rb"[\x01-\x63]"  # 1 .. 99 (MAX_QUANTITY)
+# -989,855,744 .. 989,855,743: inside ±10**9 (a price beyond goes the long way)
+_UNIT = rb"\xcd..|\xcc.|[\x00-\x7f]|\xce[\x00-\x3a]...|[\xe0-\xff]|\xd0.|\xd1..|\xd2[\xc5-\xff]..."
+_OPTIONS = _counted(0x90, range(MAX_MODIFIERS_PER_LINE + 1), _UINT32)
+_NOTES = b"|".join(  # fixstr of 1-31 bytes, str 8 of 32-140 bytes: 1-140 bytes, so at most 140 characters
+    [b"\\x%02x.{%d}" % (0xA0 + n, n) for n in range(1, 32)]
+    + [b"\\xd9\\x%02x.{%d}" % (n, n) for n in range(32, MAX_NOTES_CHARS + 1)]
+)
+_FIELDS = b"(?:" + b")(?:".join((_LINE_ID, _UINT32, _QUANTITY, _UNIT)) + b")"
+_ROW = b"|".join(
+    (
+        rb"\x95" + _FIELDS + b"(?:" + _OPTIONS + b")",
+        rb"\x94" + _FIELDS,
+        rb"\x96" + _FIELDS + b"(?:" + _OPTIONS + b")(?:" + _NOTES + b")",
+    )
+)
+# revision and next line id: any 32-bit int here (_parse_state checks them); the row count: any
+# (msgpack already held the rows to it)
+_TOP = rb"\x94(?:%s)(?:%s)[\x00\x01](?:[\x90-\x9f]|\xdc..)" % (_UINT32, _UINT32)
+_V1_PAYLOAD = re.compile(_TOP + b"(?:" + _ROW + b")*", re.DOTALL)
+
+
+def _lines_as_matched(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[Line, ...], int] | None:
+    """The lines of rows whose payload matched :data:`_V1_PAYLOAD`; None when a line id repeats."""
+    pad = _ROW_PAD
+    ids: list[int] = [row[0] for row in rows]  # type: ignore[misc]  # ints, as matched
+    if len(set(ids)) != len(ids):
+        return None
+    return tuple([_tuple_new(Line, row + pad[len(row)]) for row in rows]), max(ids, default=0)
+
+
+# a v1 row of 4, 5 or 6 fields, padded to a Line's 7 (options and notes only travel when present)
+_ROW_PAD: dict[int, tuple[object, ...]] = {4: ((), "", None), 5: ("", None), 6: (None,)}
+
+
 def _tag(value: object) -> bool:
     return type(value) is int and 0 <= value <= 0xFFFFFFFF
 
@@ -249,7 +303,7 @@ def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
     ), last_id
 
 
-def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartState:
+def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, payload: bytes = b"") -> CartState:
     if type(obj) is not tuple or len(obj) != 4:
         raise _schema_error("top level")
     revision, next_line_id, checked_out, rows = obj
@@ -257,7 +311,11 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str) -> CartSt
         raise _schema_error("cart fields")
     if type(rows) is not tuple or len(rows) > MAX_LINES:
         raise _schema_error("lines")
-    lines, last_id = _parse_lines(rows) if header.version == 1 else _parse_lines_v2(rows)
+    if header.version != 1:
+        lines, last_id = _parse_lines_v2(rows)
+    else:
+        matched = _lines_as_matched(rows) if _V1_PAYLOAD.fullmatch(payload) else None
+        lines, last_id = matched or _parse_lines(rows)
     if last_id >= next_line_id:
         raise _schema_error("line ids")
     state = (
@@ -295,13 +353,23 @@ def _payload(header: TokenHeader, body: bytes) -> bytes:
     return decompress(raw, dict_id) if codec == CODEC_ZSTD else raw
 
 
-def _read_body(token: str) -> tuple[TokenHeader, bytes]:
-    """The unverified header and the decoded ``header‖payload`` bytes (decoded once per turn)."""
+def _split(token: str) -> tuple[str, str]:
+    """The token's body and MAC texts, not yet decoded (split once per turn)."""
     if len(token) > MAX_TOKEN_CHARS:
         raise TokenInvalid(f"token is longer than {MAX_TOKEN_CHARS} characters", reason="too_long")
-    body_text, sep, _ = token.rpartition(".")
+    body_text, sep, mac_text = token.rpartition(".")
     if not sep:
         raise TokenInvalid("token is not a cart token", reason="format")
+    return body_text, mac_text
+
+
+def _read_body(token: str) -> tuple[TokenHeader, bytes]:
+    """The unverified header and the decoded ``header‖payload`` bytes."""
+    return _body(_split(token)[0])
+
+
+def _body(body_text: str) -> tuple[TokenHeader, bytes]:
+    """The unverified header and the decoded ``header‖payload`` bytes of the token's body text."""
     body = b64decode_strict(body_text)
     if len(body) < HEADER_BYTES:
         raise TokenInvalid("token is truncated", reason="format")
@@ -365,8 +433,8 @@ class CartCodec:
         fields = (version, self._signing_tag, flags, restaurant_tag(state.restaurant_id), now, age, state.cart_id)
         header = HEADER.pack(*fields[:5], age.to_bytes(3, "big"), state.cart_id)
         body = b64encode(header + payload)
-        signature = self._signers[self._signing_tag].get_signature(state.restaurant_id.encode() + b"\0" + body)
-        token = (body + b"." + signature).decode()
+        mac = self._signers[self._signing_tag].mac(state.restaurant_id.encode() + b"\0" + body)
+        token = (body + b"." + b64encode(mac)).decode()
         if len(token) > MAX_TOKEN_CHARS:
             raise CartTooLarge(
                 f"the cart would not fit in a {MAX_TOKEN_CHARS}-character token; shorten notes or split the order",
@@ -385,8 +453,8 @@ class CartCodec:
                 # minted here: the text is what we signed; left to check: restaurant (done), time
                 self._check_time(minted_header, now)
                 return as_decoded(state, minted_header.issued_at, minted_header.created_at)
-        header, decoded = _read_body(token)
-        body_text, _, mac_text = token.rpartition(".")
+        body_text, mac_text = _split(token)
+        header, decoded = _body(body_text)
         mac = b64decode_strict(mac_text)  # both parts strict base64 before anything else
         if header.version not in SUPPORTED_VERSIONS:
             raise TokenInvalid("token format version is not supported", reason="version")
@@ -394,10 +462,11 @@ class CartCodec:
         if signer is None:
             raise TokenKeyRetired("token was signed with a key this server no longer accepts")
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
-        if len(mac) != MAC_BYTES or not signer.verify_mac(signed, mac):
+        if len(mac) != MAC_BYTES or not hmac.compare_digest(signer.mac(signed), mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)
         self._check_time(header, now)
-        return _parse_state(_unpack(_payload(header, decoded)), header, restaurant_id)
+        payload = _payload(header, decoded)
+        return _parse_state(_unpack(payload), header, restaurant_id, payload)
 
     def _raise_bad_signature(
         self,

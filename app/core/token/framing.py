@@ -24,7 +24,8 @@ CODEC_ZSTD = 1
 _B64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _B64_CANONICAL_LAST = {2: frozenset(_B64_ALPHABET[::16]), 3: frozenset(_B64_ALPHABET[::4])}  # low bits zero
 _B64_PADDING = (b"", b"", b"==", b"=")
-_URLSAFE_TO_STD = bytes.maketrans(b"-_", b"+/")
+# URL-safe to standard base64; standard base64's own "+", "/" and "=" become "!", which strict decoding refuses
+_URLSAFE_TO_STD = bytes.maketrans(b"-_+/=", b"+/!!!")
 _ZSTD_FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
 
 
@@ -43,11 +44,15 @@ def b64decode_strict(text: str) -> bytes:
     """URL-safe base64 without padding, canonical only: one token text per byte string."""
     raw = text.encode("ascii", "replace")  # anything non-ASCII becomes "?", which is refused below
     tail = len(raw) % 4
-    # every character in the alphabet, a possible length, and no stray bits in the last character
-    # (``a2b_base64`` would ignore them, letting two texts decode to the same bytes)
-    if raw.translate(None, _B64_ALPHABET) or tail == 1 or (tail and raw[-1] not in _B64_CANONICAL_LAST[tail]):
+    # a possible length and no stray bits in the last character (``a2b_base64`` would ignore them,
+    # letting two texts decode to the same bytes); ``strict_mode`` refuses every character outside
+    # the alphabet (standard base64's own "+", "/" and "=" included: translated to "!")
+    if tail == 1 or (tail and raw[-1] not in _B64_CANONICAL_LAST[tail]):
         raise TokenInvalid("token is not valid base64url", reason="encoding")
-    return binascii.a2b_base64(raw.translate(_URLSAFE_TO_STD) + _B64_PADDING[tail])
+    try:
+        return binascii.a2b_base64(raw.translate(_URLSAFE_TO_STD) + _B64_PADDING[tail], strict_mode=True)
+    except binascii.Error:
+        raise TokenInvalid("token is not valid base64url", reason="encoding") from None
 
 
 # --- zstd, per thread (python-zstandard contexts are not thread-safe) ---------------------------

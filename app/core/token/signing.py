@@ -11,7 +11,8 @@ Only itsdangerous's public API is used: a :class:`~itsdangerous.signer.Signer` w
 ``Signer.get_signature`` (the base64url MAC a token carries) and
 ``SigningAlgorithm.verify_signature`` (constant-time). What the algorithm adds: the truncation,
 and the HMAC key schedule of the derived key done once, each MAC copying it (``hmac``'s public
-``copy()``), because a MAC is computed on every turn.
+``copy()``), because a MAC is computed on every turn; the MAC itself is the standard library's. The codec asks the algorithm for the raw MAC
+(:meth:`TokenSigner.mac`) and compares it with ``hmac.compare_digest`` itself.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ MAC_BYTES = 16  # HMAC-SHA256 truncated to 128 bits
 
 
 class TruncatedHMAC(SigningAlgorithm):
-    """HMAC-SHA256 cut to :data:`MAC_BYTES`; ``key`` is the one key it is used with (its schedule kept)."""
+    """HMAC-SHA256 cut to :data:`MAC_BYTES`; ``key`` is the one key it is used with (its schedule kept:
+    ``hmac``'s public ``copy()`` per MAC, so the key is padded and hashed once, not on every turn)."""
 
     def __init__(self, key: bytes) -> None:
         self.key = key
@@ -62,3 +64,8 @@ class TokenSigner(Signer):
     def verify_mac(self, value: bytes, mac: bytes) -> bool:
         """``mac`` (already strictly base64-decoded by the codec) is ``value``'s, compared in constant time."""
         return self.algorithm.verify_signature(self.derive_key(), value, mac)
+
+    def mac(self, value: bytes) -> bytes:
+        """``value``'s MAC, raw (what :meth:`get_signature` base64url-encodes), from the algorithm
+        directly: the codec's path on every turn, without ``Signer``'s layers around it."""
+        return self.algorithm.get_signature(self._derived, value)
