@@ -11,7 +11,8 @@ Only itsdangerous's public API is used: a :class:`~itsdangerous.signer.Signer` w
 ``Signer.get_signature`` (the base64url MAC a token carries) and
 ``SigningAlgorithm.verify_signature`` (constant-time). What the algorithm adds: the truncation,
 and the HMAC key schedule of the derived key done once, each MAC copying it (``hmac``'s public
-``copy()``), because a MAC is computed on every turn; the MAC itself is the standard library's. The codec asks the algorithm for the raw MAC
+``copy()``), because a MAC is computed on every turn; the MAC itself is the standard library's.
+The codec asks the algorithm for the raw MAC
 (:meth:`TokenSigner.mac`) and compares it with ``hmac.compare_digest`` itself.
 """
 
