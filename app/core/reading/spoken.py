@@ -219,7 +219,7 @@ _NOTE_NEEDS = (
     *(set(p.split()) for p in _NOTE_PHRASES),
     *(set(p) for p in _MESSAGE_LEADS),
 )
-_NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)
+NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)  # every word some way of starting a note needs
 
 
 def may_hold_notes(words: Iterable[str]) -> bool:
@@ -227,7 +227,7 @@ def may_hold_notes(words: Iterable[str]) -> bool:
     note has its words present: then it answers ``([], list(words))``, and the reader's candidate
     pruning (:mod:`app.core.reading.candidates`) knows no note explains a word. A cheap test, no reading."""
     present = set(words)
-    return not present.isdisjoint(_NOTE_WORDS) and any(need <= present for need in _NOTE_NEEDS)
+    return not present.isdisjoint(NOTE_WORDS) and any(need <= present for need in _NOTE_NEEDS)
 
 
 def spoken_count(word: str) -> int | None:
@@ -435,22 +435,33 @@ def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[st
 # --- one form for menu names and what was said -----------------------------------------------------
 
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
+# Letters with no accent to strip (NFKD keeps them whole, so they would vanish): Đặc Biệt is "dac biet".
+_UNDECOMPOSED = str.maketrans(
+    {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h",
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
 _KEEP_S = {
     "fries": "fry",
     "chips": "chip",
     "nachos": "nacho",
     "tacos": "taco",
     "churros": "churro",
-    "cookies": "cookie",
-    "brownies": "brownie",
 }
+# Nouns ending in "ie" whose plural is "-ies": singular "-ie", never "-y" ("smoothies" is Smoothie, not
+# "smoothy", which then matches nothing; "berries" → "berry" keeps the usual rule).
+_IE_NOUNS = frozenset(
+    {
+        "smoothie", "cookie", "brownie", "veggie", "hoagie", "zombie", "whoopie", "goodie", "kiddie", "calorie",
+        "rotisserie", "cutie", "birdie", "sarnie", "brekkie", "lassie", "beanie", "sweetie", "pastie", "tattie",
+    }
+)  # fmt: skip
 
 
 def _singular(word: str) -> str:
     if word in _KEEP_S:
         return _KEEP_S[word]
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
+        return word[:-1] if word[:-1] in _IE_NOUNS else word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -465,7 +476,7 @@ def normalize(text: str) -> str:
     "Jalapeños!" → "jalapeno"; "two 12oz Lemonades" → "2 12 oz lemonade"; 'a 6" cake' → "a 6 inch cake";
     "February 14th" → "feb 14" (see :func:`canonical_words`).
     """
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
     words = ["and" if w == "n" else w for w in text.split()]  # "hot n sour", "mac n cheese"
     return " ".join(canonical_words([_singular(w) for w in words]))

@@ -3,7 +3,9 @@
 Item names answer to their aliases, lexicon variants ("coke" for Coca-Cola, :mod:`app.core.reading.spoken`)
 and the distinctive parts of their names that no other item shares ("fries" for "Belgian Fresh
 Homemade Fries"); options to theirs, plus the first or last word of a long option name when that
-is unique on the item ("oat" for Oat Milk). Menu v2 variations are read as a "Size" group.
+is unique on the item ("oat" for Oat Milk). Menu v2 variations are read as a "Size" group. What was
+said is read in the menu's words first (:func:`as_menu_words`): slips mended, and words written as they
+were heard read as the item name they sound like ("fuh ga" for Phở Gà, :mod:`.sounds`).
 All lists are computed once per live menu/item (:mod:`.memo`: a reload brings new ones, the old are dropped).
 """
 
@@ -16,7 +18,17 @@ from rapidfuzz.distance import OSA
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, normalize, variants, without_whom
+from app.core.reading.sounds import sound_key
+from app.core.reading.spoken import (
+    FILLER,
+    NEGATIONS,
+    NOTE_WORDS,
+    OPENERS,
+    SEPARATORS,
+    normalize,
+    variants,
+    without_whom,
+)
 
 NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
 OPTION_LEADS = frozenset(
@@ -272,7 +284,8 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     burger") are joined; a word the menu does not use at all, :data:`SLIP_LENGTH` letters or more,
     becomes the one item-name word it is one edit (or one swap of neighbours) away from —
     "choclate" → "chocolate", "oinon" → "onion". Two such words, or none: the word stays as said
-    (and is asked about if nothing explains it).
+    (and is asked about if nothing explains it). Last, words written as they were heard are read as the
+    item name they sound like, where the rest of that name was said (:func:`_heard_names`: "fuh ga").
     """
     names, known = name_words(menu), menu_words(menu)
     words = without_whom(words, known)
@@ -289,4 +302,138 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
             word = close[0] if len(close) == 1 else word
         out.append(word)
         i += 1
+    return _heard_names(menu, tuple(out))
+
+
+@per_object
+def _names_by_word(menu: Menu) -> dict[str, tuple[tuple[Words, int], ...]]:
+    """Each word of the item names of two words or more → those names, with their item (id(item))."""
+    found: dict[str, list[tuple[Words, int]]] = {}
+    for key, names in item_names(menu).items():
+        for name in names:
+            if len(name) >= 2:
+                for word in dict.fromkeys(name):
+                    found.setdefault(word, []).append((name, key))
+    return {word: tuple(names) for word, names in found.items()}
+
+
+@per_object
+def _word_owners(menu: Menu) -> dict[str, frozenset[object]]:
+    """Each word of the menu → what uses it: items (by their names), options (by their phrases), categories."""
+    owners: dict[str, set[object]] = {}
+    for item in menu.items:
+        for name in item_names(menu)[id(item)]:
+            for word in name:
+                owners.setdefault(word, set()).add(id(item))
+        for phrase, option in option_phrases(item):
+            for word in phrase:
+                owners.setdefault(word, set()).add(id(option))
+        for word in words_of(item.category):
+            owners.setdefault(word, set()).add(item.category)
+    return {word: frozenset(found) for word, found in owners.items()}
+
+
+_NEVER_HEARD_AS = FILLER | NEGATIONS | NOTE_WORDS  # words that say something themselves: never a misheard name
+
+
+def _may_mend(menu: Menu, word: str, target: Words) -> bool:
+    """May the said ``word`` be read as the menu's ``target`` words? Only a word the menu does not use, or
+    another spelling of the same thing (everything on the menu that uses it uses ``target`` too: "shwarma"
+    where the menu also writes "shwarma" for its shawarma) — never a word that says something else (a
+    choice, another item, a count, filler, a note)."""
+    if word.isdigit() or word in _NEVER_HEARD_AS or sound_key(word) in ("", "A"):
+        return False
+    owners = _word_owners(menu)
+    if word not in owners:
+        return True
+    return len(target) == 1 and word in _respelt(menu) and owners[word] <= owners.get(target[0], frozenset())
+
+
+def _sounds_like(said: str, target: str) -> bool:
+    """Does ``said`` sound like ``target`` (:func:`~app.core.reading.sounds.sound_key`), or is it one slip
+    off it (a word of :data:`SLIP_LENGTH` letters or more)?"""
+    return sound_key(said) == sound_key(target) or (
+        len(said) >= SLIP_LENGTH and abs(len(said) - len(target)) <= 1 and OSA.distance(said, target) <= 1
+    )
+
+
+@per_object
+def _respelt(menu: Menu) -> frozenset[str]:
+    """The menu's words that are another spelling of another of its words (:func:`_may_mend`): "shwarma"."""
+    owners = _word_owners(menu)
+    return frozenset(
+        w
+        for w in name_words(menu)
+        if any(t != w and _sounds_like(w, t) and owners[w] <= owners[t] for t in name_words(menu))
+    )
+
+
+def _heard_as(menu: Menu, said: str, name: Words, k: int) -> int:
+    """How many words of ``name`` from ``name[k]`` on the one said word ``said`` stands for: 1 when it
+    sounds like ``name[k]`` (or is one slip off it), 2 when it sounds like ``name[k]`` and ``name[k + 1]``
+    said as one ("cafe" for Cà Phê); 0 if neither."""
+    if _sounds_like(said, name[k]):
+        return 1 if _may_mend(menu, said, name[k : k + 1]) else 0
+    two = name[k : k + 2]
+    return 2 if len(two) == 2 and sound_key(said) == sound_key("".join(two)) and _may_mend(menu, said, two) else 0
+
+
+def _aligned(menu: Menu, words: Words, start: int, name: Words) -> tuple[dict[int, Words], int] | None:
+    """The said words from ``start`` on read as all of ``name``: which said word (by position) stands for
+    which words of it, and how many said words the name takes. None unless every word of the name is
+    there, said or heard, in order, at least one of them said as the menu writes it (not filler, not a
+    number) and at least one heard otherwise."""
+    mended: dict[int, Words] = {}
+    anchored = False
+    i, k = start, 0
+    while k < len(name):
+        if i >= len(words):
+            return None
+        if words[i] == name[k]:
+            anchored = anchored or not (words[i] in FILLER or words[i].isdigit())
+            i, k = i + 1, k + 1
+            continue
+        used = _heard_as(menu, words[i], name, k)
+        if not used:
+            return None
+        mended[i] = name[k : k + used]
+        i, k = i + 1, k + used
+    return (mended, i - start) if anchored and mended else None
+
+
+def _heard_names(menu: Menu, words: Words) -> Words:
+    """Words a speech model wrote as it heard them, read as the item name they sound like.
+
+    A run of said words lines up with a whole item name of two words or more, each said word either the
+    name's word or sounding like it (:func:`app.core.reading.sounds.sound_key`): "fuh ga" is Phở Gà,
+    "boon bo hway" Bún Bò Huế, "pan au chocolat" Pain au Chocolat, "two peace chicken meal" the 2-Piece
+    Chicken Meal, "cafe sua da" Cà Phê Sữa Đá. A word is only heard as what one item's names say: when
+    it lines up with the words of two items' names ("pho tie" with Phở Tái and a Phở Tây), it stays as
+    said, and the reader asks.
+    """
+    respelt = _respelt(menu)
+    if all(w in _NEVER_HEARD_AS or w.isdigit() or (w in menu_words(menu) and w not in respelt) for w in words):
+        return words  # the common case: every word the menu's own, said as the menu writes it
+    by_word = _names_by_word(menu)
+    names = dict.fromkeys(n for w in words for n in by_word.get(w, ()))
+    said_as_written = [0] * len(words)  # the longest name said as the menu writes it, over each word
+    for name, _ in names:
+        for start in range(len(words) - len(name) + 1):
+            if words[start : start + len(name)] == name:
+                for at in range(start, start + len(name)):
+                    said_as_written[at] = max(said_as_written[at], len(name))
+    heard: dict[int, list[tuple[Words, int]]] = {}
+    for name, owner in names:
+        for start in range(len(words)):
+            lined_up = _aligned(menu, words, start, name)
+            if lined_up is None:
+                continue
+            mended, span = lined_up  # a longer name heard beats a shorter one said ("chicken shwarma wrap")
+            for at, said in mended.items():
+                if span > said_as_written[at]:
+                    heard.setdefault(at, []).append((said, owner))
+    out = list(words)
+    for at, readings in sorted(heard.items(), reverse=True):
+        if len({said for said, _ in readings}) == 1 or len({owner for _, owner in readings}) == 1:
+            out[at : at + 1] = readings[0][0]
     return tuple(out)

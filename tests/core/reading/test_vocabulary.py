@@ -1,0 +1,28 @@
+"""What a menu's names can be called (:mod:`app.core.reading.vocabulary`)."""
+
+from __future__ import annotations
+
+from app.core.reading.vocabulary import said_words
+from tests.core.reading.menus import item, menu
+
+
+def test_a_misheard_word_is_read_as_the_name_it_completes() -> None:
+    bakery = menu(item("Pain au Chocolat"), item("Croissant"))
+    assert said_words(bakery, "two pan au chocolat") == ("2", "pain", "au", "chocolat")
+
+
+def test_a_clear_menu_word_is_never_heard_as_another() -> None:
+    """ "pan" is the Pan Dulce's: it stays as said (and the reader decides), never becomes "pain"."""
+    bakery = menu(item("Pain au Chocolat"), item("Pan Dulce"))
+    assert said_words(bakery, "two pan au chocolat") == ("2", "pan", "au", "chocolat")
+
+
+def test_a_longer_name_said_as_the_menu_writes_it_is_never_respelt() -> None:
+    curry = menu(item("Dal Makhani", aliases=["daal makhani", "dal makhni"]), item("Dal Tadka"))
+    assert said_words(curry, "dal makhani") == ("dal", "makhani")
+
+
+def test_a_lone_misheard_word_is_not_guessed() -> None:
+    """Nothing of the name said as the menu writes it: "fuh" alone could be anything."""
+    noodles = menu(item("Phở Gà"), item("Phở Tái"))
+    assert said_words(noodles, "a fuh") == ("a", "fuh")
