@@ -52,6 +52,17 @@ def strip_marker(chunk: Words) -> tuple[Words, bool]:
     return chunk, marked
 
 
+_ONLY_MAKE = frozenset({("make", "that"), ("make", "it"), ("instead",)})  # "make it spicy" may add, not correct
+
+
+def takes_back(chunk: Words) -> bool:
+    """Does ``chunk`` start by taking back what was said ("no wait", "actually", "no, make it …"), not only
+    "make it" (which as often adds a choice: "a crunchy roll, make it spicy")?"""
+    if chunk[:1] in (("no",), ("nope",)):
+        return True
+    return any(chunk[: len(m)] == m for m in MARKERS if m not in _ONLY_MAKE)
+
+
 def _starts_marked(chunk: Words) -> bool:
     return any(chunk[: len(m)] == m for m in MARKERS)
 

@@ -246,7 +246,7 @@ def fit_words(
             )
             if said is not None:
                 options.append(said)
-    more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work)]
+    more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work), *_only(item, words, options)]
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -266,6 +266,27 @@ def fit_words(
     fit = _Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
     return fit
+
+
+def _only(item: Item, words: Words, options: list[Option]) -> list[str]:
+    """ "a hot dog, just mustard and ketchup": only those of what comes with it — the other defaults of their
+    groups are taken off ("no …"). Only where "just"/"only" comes right before a choice said."""
+    at = next((i for i, w in enumerate(words) if w in ("just", "only")), None)
+    if at is None or not options:
+        return []
+    after = words[at + 1 :]
+    said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
+    if not said:
+        return []
+    named = [o for o in options if any(find_phrase(list(after), p) >= 0 for p, x in option_phrases(item) if x is o)]
+    groups = {o.group_id for o in named}
+    return [
+        f"no {' '.join(words_of(o.name))}"
+        for g in choice_groups(item)
+        if g.id in groups
+        for o in g.options
+        if o.default and o not in named
+    ]
 
 
 def _plain(item: Item, work: list[str | None]) -> list[str]:
@@ -339,6 +360,11 @@ def _about_what(item: Item, words: Words, note: str) -> str:
     return note
 
 
+def option_name(option: Option) -> str:
+    """An option's name as a kitchen note says it (lower case, as the menu spells it)."""
+    return option.name.lower()
+
+
 def _said_with(item: Item, words: Words, note: str) -> str:
     """What goes on the side, said with "on the side": the choice named just before it, by the menu's name
     ("hot fudge on the side", "tsatsiki on the side" → "tzatziki on the side"), else the word before it
@@ -347,9 +373,10 @@ def _said_with(item: Item, words: Words, note: str) -> str:
         return note
     at = next((i for i in range(len(words)) if words[i : i + 3] == ("on", "the", "side")), 0)
     before = words[:at]
-    named = next((o for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
-    if named is not None:
-        return f"{named.name.lower()} on the side"
+    named = next(((p, o) for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
+    if named is not None:  # "hot fudge on the side"; "dressing (chipotle-honey vinaigrette) on the side"
+        said, option = " ".join(named[0]), option_name(named[1])
+        return f"{option} on the side" if said == " ".join(words_of(option)) else f"{said} ({option}) on the side"
     if note != "on the side":
         return note
     last = next((w for w in reversed(before) if w not in FILLER), None)

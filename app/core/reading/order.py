@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.corrections import bare_count, each_one, recount, strip_marker
+from app.core.reading.corrections import bare_count, each_one, recount, strip_marker, takes_back
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.item import (
     Reading,
@@ -83,7 +83,7 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
 
 
 def _corrected(
-    menu: Menu, piece: Words, chunk: Words, item: Item | None, prune: bool = True
+    menu: Menu, piece: Words, chunk: Words, item: Item | None, prune: bool = True, back: bool = False
 ) -> tuple[Words, Item | None]:
     """``piece`` as ``chunk`` corrects it: a count replaces its count, a choice the choice of its group, an
     item the item (the choices said for the old item that the new one has too stay)."""
@@ -91,7 +91,7 @@ def _corrected(
     if count is not None:
         return recount(piece, count), item
     if item is not None:
-        replaced = _choices_replaced(menu, item, piece, chunk)
+        replaced = _choices_replaced(menu, item, piece, chunk, back)
         if replaced is not None:
             return replaced, item  # "a small pie, no wait, a medium": the medium, never both
     ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
@@ -120,7 +120,9 @@ def _without(item: Item, words: Words, options: list[Option]) -> Words:
     return tuple(out)
 
 
-def _corrected_options(item: Item, before: tuple[Option, ...], after: tuple[Option, ...]) -> list[Option]:
+def _corrected_options(
+    item: Item, before: tuple[Option, ...], after: tuple[Option, ...], back: bool = False
+) -> list[Option]:
     """Which of the options said ``before`` the ones said ``after`` correct: the same option ("an extra
     shot, no, two extra shots") or the choice of the same one-choice group. In a group of several a new
     choice is one more ("make it spicy" after "crunchy": both), never a guess at which one it replaces."""
@@ -133,17 +135,19 @@ def _corrected_options(item: Item, before: tuple[Option, ...], after: tuple[Opti
         same = [o for o in before if o.group_id == option.group_id and o not in out]
         if same and limits.get(option.group_id, 1) <= 1:
             out += same
-    return out  # a group of several takes one more ("crunchy …, make it spicy" is both): nothing replaced
+        elif same and back:
+            out.append(same[-1])  # "with chili, no wait, with cheese": the last said of the group
+    return out  # "crunchy …, make it spicy" takes back nothing: a group of several takes one more
 
 
-def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words) -> Words | None:
+def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: bool = False) -> Words | None:
     """``piece`` with the choices ``chunk`` says for ``item`` in place of those they correct; None when
     ``chunk`` is no choice of ``item`` or the result does not read back as meant."""
     fit = fit_words(item, chunk, None)
     said = _reading_of(menu, item, piece)
     if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
         return None
-    gone = _corrected_options(item, said.options, fit.options)
+    gone = _corrected_options(item, said.options, fit.options, back)
     kept = list(said.options)
     for option in gone:
         kept.remove(option)
@@ -209,7 +213,8 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         ones = each_one(said)
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
-            if len(ones) <= left and (_of_them(said) or not _names_an_item(menu, ones)):
+            said_of_these = _of_them(said) or _all_choices_of(current_item, ones)
+            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 if left > len(ones):
                     pieces[at] = recount(base, left - len(ones))
@@ -223,8 +228,9 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             correcting = True  # "three waters, no, two": the next words correct the last
             continue
         if (marked or correcting) and pieces:
+            back = correcting or takes_back(said)
             correcting = False
-            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune)
+            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
             shared = _counted_at(pieces)
             continue
         if (
@@ -266,6 +272,13 @@ def _ones_apart(words: Words) -> Words:
             out.append("and")
         out.append(w)
     return tuple(out)
+
+
+def _all_choices_of(item: Item, ones: list[Words]) -> bool:
+    """Each of ``ones`` ("with hot salsa", "with mild") is only choices of ``item``: said of the ones counted,
+    though the words might also name another item (Chips & Salsa)."""
+    fits = [fit_words(item, one, None) for one in ones]
+    return all(f is not None and not f.unknown and f.options for f in fits)
 
 
 def _of_them(chunk: Words) -> bool:
@@ -449,9 +462,14 @@ def _with_modifiers(
     restated = {o.id for o in listed.options} | ({listed.variation.id} if listed.variation else set())
     options = (*listed.options, *(o for o in alone.options if o.id not in restated))
     variation = listed.variation or alone.variation
+    quantity = alone.quantity
+    lead = words[0] if words else ""
+    resized = listed.variation and alone.variation and listed.variation is not alone.variation
+    if resized and quantity is None and lead.isdigit() and lead in words_of(alone.variation.name):  # type: ignore[union-attr]
+        quantity = int(lead)  # "3 garlic breads" + ["six pieces"]: the 3 was the count, not 3 Pieces
     notes = tuple(dict.fromkeys((*alone.notes, *listed.notes)))
     removals = tuple(dict.fromkeys((*alone.removals, *listed.removals)))
-    return Reading(alone.item, alone.quantity, options, notes, said, variation, removals)
+    return Reading(alone.item, quantity, options, notes, said, variation, removals)
 
 
 def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:

@@ -419,7 +419,7 @@ def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[st
     out = list(words)
     i = 0
     while i < len(out) - 1:
-        if out[i : i + 2] == ["on", "top"] and i and out[i - 1] not in FILLER:
+        if out[i : i + 2] == ["on", "top"] and i and out[i - 1] not in FILLER and "top" not in menu_words:
             del out[i : i + 2]  # "a fried egg on top": where a topping goes says nothing more
             continue
         if out[i] == "for" and out[i + 1] in _PRONOUNS:

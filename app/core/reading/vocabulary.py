@@ -115,6 +115,7 @@ def _sub_phrases(name: Words) -> list[Words]:
             if all(w in NOT_DISTINCTIVE or w.isdigit() for w in sub):  # "2" of "number 2" is a count, never a name
                 continue
             lone_first = start == 0 and len(sub) == 1 and len(sub[0]) >= 4 and sub[0] not in SIZE_WORDS
+            lone_first = lone_first and "and" not in name  # "black" is no Black & White Cookie
             if end == len(name) or len(sub) >= 2 or lone_first:
                 out.append(tuple(w for w in sub if w not in NOT_DISTINCTIVE) or sub)
     return out

@@ -302,3 +302,43 @@ def test_no_x_contradicts_only_a_choice_that_is_x() -> None:
 def test_on_top_says_where_a_topping_goes() -> None:
     m = menu(item("Biscuits", group("Add", [option("Fried Egg")])))
     assert _line(m, "biscuits with a fried egg on top") == ("Biscuits", ["Fried Egg"], None)
+
+
+DOGS = menu(
+    item(
+        "Hot Dog",
+        group("Toppings", [option(n, default=True) for n in ("Mustard", "Ketchup", "Relish", "Onions")], most=6),
+        group("Extras", [option("Chili"), option("Cheese")], most=2),
+    ),
+    item("Chips & Salsa", group("Salsa", [option("Hot Salsa"), option("Mild Salsa")], least=1)),
+    item("Bowl", group("Salsa", [option("Hot Salsa"), option("Mild Salsa")], most=2)),
+    item("Pad Thai", group("Add-ons", [option("Fried Egg", aliases=["egg on top"])])),
+    _sized("Garlic Bread", ("3 Pieces", 500), ("6 Pieces", 900)),
+)
+
+
+def test_just_x_takes_off_the_rest_of_what_comes_with_it() -> None:
+    assert _line(DOGS, "a hot dog, just mustard and ketchup")[1] == ["Ketchup", "Mustard"]
+    assert _line(DOGS, "hot dog", ("just mustard",))[1] == ["Mustard"]
+
+
+def test_taking_back_a_choice_replaces_it_in_a_group_of_several() -> None:
+    assert "Chili" not in _line(DOGS, "a hot dog with chili, no wait, with cheese")[1]
+
+
+def test_one_with_choices_of_the_item_counted_never_another_item() -> None:
+    lines = said_lines(DOGS, "two bowls, one with hot salsa and one with mild")
+    assert sorted((x.item.name, [p.option.name for p in x.picks]) for x in lines) == [
+        ("Bowl", ["Hot Salsa"]),
+        ("Bowl", ["Mild Salsa"]),
+    ]
+
+
+def test_the_menus_own_words_beat_the_readers() -> None:
+    """ "egg on top" is an alias of Fried Egg here: "on top" is not dropped as where a topping goes."""
+    assert _line(DOGS, "pad thai with egg on top")[1] == ["Fried Egg"]
+
+
+def test_a_number_the_modifiers_resize_was_the_count() -> None:
+    (line,) = said_lines(DOGS, "3 garlic breads", ("six pieces",))
+    assert (line.quantity, line.variation.name if line.variation else None) == (3, "6 Pieces")
