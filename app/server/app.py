@@ -24,7 +24,6 @@ from app.server.metrics import Metrics, ObserveMiddleware
 from app.server.operators import operator_check
 from app.server.order_workers import OrderWorkers
 from app.server.overload import ConcurrencyLimit, InFlight, measure_lag
-from app.server.slow_clients import BodyDeadline
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -74,10 +73,9 @@ def assemble(ctx: AppContext) -> Starlette:
     # the outermost middleware first: every response is observed, CORS answers included
     middleware = [
         Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id(), is_operator=is_operator),
-        # backpressure inside the observer, so refusals are counted and logged
-        Middleware(ConcurrencyLimit, in_flight=in_flight),
-        # a body trickled in on purpose is 408, never a held slot
-        Middleware(BodyDeadline, seconds=ctx.settings.request_timeout_seconds),
+        # backpressure inside the observer, so refusals are counted and logged; in the same layer, a
+        # body trickled in on purpose is 408 (app.server.slow_clients), never a held slot
+        Middleware(ConcurrencyLimit, in_flight=in_flight, body_seconds=ctx.settings.request_timeout_seconds),
     ]
     if ctx.settings.cors_origins:
         middleware.append(

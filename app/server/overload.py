@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import Overloaded
 from app.server.http import cart_error_response
+from app.server.slow_clients import ReceiveRest, rest_in_time
 
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 RETRY_AFTER_SECONDS = 1
@@ -58,18 +59,24 @@ async def measure_lag(load: InFlight) -> None:
 
 
 class ConcurrencyLimit:
-    """ASGI middleware counting HTTP requests in flight (the event loop is one thread: a plain int)."""
+    """ASGI middleware counting HTTP requests in flight (the event loop is one thread: a plain int),
+    and, with ``body_seconds``, holding request bodies to their deadline as
+    :class:`~app.server.slow_clients.BodyDeadline` does: both wrap ``receive`` and both are on every
+    request, so one layer and one wrapper per request do the two (a middleware layer is a coroutine
+    and a call per request)."""
 
-    def __init__(self, app: ASGIApp, in_flight: InFlight) -> None:
+    def __init__(self, app: ASGIApp, in_flight: InFlight, body_seconds: float | None = None) -> None:
         self.app = app
         self.in_flight = in_flight
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        load = self.in_flight
-        if scope["type"] != "http" or not load.limit or scope["path"] in EXEMPT_PATHS:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if load.full:
+        load = self.in_flight
+        counted = load if load.limit and scope["path"] not in EXEMPT_PATHS else None
+        if counted is not None and load.full:
             exc = Overloaded(
                 f"this replica is at its limit ({load.limit} requests in flight, or requests queueing "
                 f"{MAX_LOOP_LAG_SECONDS} s); nothing was done, retry shortly",
@@ -78,17 +85,36 @@ class ConcurrencyLimit:
             scope.setdefault("state", {})["cart_error"] = exc  # the access log and metrics name the code
             await cart_error_response(exc)(scope, receive, send)
             return
-        load.count += 1
+        seconds = self.body_seconds
+        if seconds is None and counted is None:
+            await self.app(scope, receive, send)
+            return
+        deadline = asyncio.get_running_loop().time() + seconds if seconds is not None else 0.0
 
-        async def receive_uncounted() -> Message:
-            # waiting for a client's body costs this replica nothing: slow senders must not fill the limit
-            load.count -= 1
+        async def receive_guarded() -> Message:
+            # a message already there (a small body arrives with its head) is taken at once: no timer
+            # and, since nothing else runs meanwhile, no change to the count
+            steps = receive().__await__()
             try:
-                return await receive()
+                pending = steps.send(None)
+            except StopIteration as done:
+                return done.value  # type: ignore[no-any-return]
+            # waiting for a client's body costs this replica nothing: slow senders must not fill the limit
+            if counted is not None:
+                counted.count -= 1
+            try:
+                if seconds is None:
+                    return await ReceiveRest(steps, pending)
+                return await rest_in_time(steps, pending, deadline, seconds)
             finally:
-                load.count += 1
+                if counted is not None:
+                    counted.count += 1
 
+        if counted is None:
+            await self.app(scope, receive_guarded, send)
+            return
+        load.count += 1
         try:
-            await self.app(scope, receive_uncounted, send)
+            await self.app(scope, receive_guarded, send)
         finally:
             load.count -= 1

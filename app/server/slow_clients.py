@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.errors import RequestTimeout
 
 
-class _Rest:
+class ReceiveRest:
     """Awaiting it finishes a ``receive()`` that was stepped once and had to wait for ``pending``:
     what ``await`` does from the start (the task is handed each future it waits on; a cancellation,
     such as the deadline's, is thrown into it), minus the first step, already taken."""
@@ -58,8 +58,8 @@ class BodyDeadline:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.seconds
+        deadline = asyncio.get_running_loop().time() + self.seconds
+        seconds = self.seconds
 
         async def receive_in_time() -> Message:
             steps = receive().__await__()
@@ -67,12 +67,19 @@ class BodyDeadline:
                 pending = steps.send(None)
             except StopIteration as done:  # there already: nothing to wait for
                 return done.value  # type: ignore[no-any-return]
-            try:
-                async with asyncio.timeout_at(deadline):  # cheaper than wait_for: no task per receive
-                    return await _Rest(steps, pending)
-            except TimeoutError:
-                raise RequestTimeout(
-                    f"the request body did not arrive within {self.seconds:g} s", timeout_seconds=self.seconds
-                ) from None
+            return await rest_in_time(steps, pending, deadline, seconds)
 
         await self.app(scope, receive_in_time, send)
+
+
+async def rest_in_time(
+    steps: Generator[Any, None, Message], pending: object, deadline: float, seconds: float
+) -> Message:
+    """The rest of a ``receive()`` stepped once that had to wait, under ``deadline`` (the loop's
+    clock): past it, ``request_timeout``. Shared with :class:`app.server.overload.ConcurrencyLimit`,
+    which applies the same deadline in its own layer (one middleware fewer per request)."""
+    try:
+        async with asyncio.timeout_at(deadline):  # cheaper than wait_for: no task per receive
+            return await ReceiveRest(steps, pending)
+    except TimeoutError:
+        raise RequestTimeout(f"the request body did not arrive within {seconds:g} s", timeout_seconds=seconds) from None
