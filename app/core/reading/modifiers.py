@@ -148,7 +148,7 @@ def _resolve(root: _Node, text: str, path: list[_Node] | None = None) -> tuple[_
     scopes = _scopes(root)
     inner = [*reversed(path or [root])]
     for scope in [*inner, *(s for s in scopes if not any(s is n for n in inner))]:
-        exact = next((o for o in scope.option.options if o.id == text), None)
+        exact = _by_id(scope.option).get(text)
         if exact is not None:
             return scope, (exact,)
     first_error: ModifierInvalid | None = None
@@ -159,6 +159,12 @@ def _resolve(root: _Node, text: str, path: list[_Node] | None = None) -> tuple[_
             first_error = first_error or exc
     assert first_error is not None
     raise first_error
+
+
+@per_object
+def _by_id(owner: Item | Option) -> dict[str, Option]:
+    """``owner``'s own options by id (computed once per menu object; ``options`` builds a list per call)."""
+    return {o.id: o for o in owner.options}
 
 
 def _path(root: _Node, node: _Node) -> list[_Node]:
