@@ -41,22 +41,27 @@ def exact_choices(
     """The options (parents first), variation and removals ``modifiers`` name when every one is an exact id
     or an exact removal ("no Celery & Carrots") and at most one size is named, else None."""
     by_id, depth = _ids(item)
-    removals = tuple(m for m in modifiers if isinstance(m, str) and m in _removals(item))
-    ids = tuple(m for m in modifiers if m not in removals)
-    if not all(isinstance(m, str) and m in by_id for m in ids):
-        return None
-    modifiers = ids
+    if all(isinstance(m, str) and m in by_id for m in modifiers):
+        removals: tuple[str, ...] = ()  # the usual case: ids only
+    else:
+        known = _removals(item)
+        removals = tuple(m for m in modifiers if isinstance(m, str) and m in known)
+        modifiers = tuple(m for m in modifiers if m not in removals)
+        if not all(isinstance(m, str) and m in by_id for m in modifiers):
+            return None
     said = [by_id[m] for m in modifiers]
-    sizes = {o.id for o in said if o.group_id == VARIATION_GROUP}
-    if len(sizes) > 1:
+    sizes = [o for o in said if o.group_id == VARIATION_GROUP]
+    if len({o.id for o in sizes}) > 1:
         return None  # two sizes: the reader asks which (one_variation)
-    variation = one_variation(item, list(sizes))
-    first = {m: i for i, m in reversed(list(enumerate(modifiers)))}  # a repeat stays with its first mention
+    variation = one_variation(item, [sizes[0].id]) if sizes else None
     options = [o for o in said if o.group_id != VARIATION_GROUP]
-    if _holders(item) and _in_order(item, [o.id for o in options]):
+    holders = _holders(item)
+    if holders and _in_order(item, [o.id for o in options]):
         return tuple(options), variation, removals  # each id after what holds it: that order places them
-    options.sort(key=lambda o: (depth.get(o.group_id, 0), first[o.id]))
-    if not _holders(item):
+    if len(options) > 1:
+        first = {m: i for i, m in reversed(list(enumerate(modifiers)))}  # a repeat stays with its first mention
+        options.sort(key=lambda o: (depth.get(o.group_id, 0), first[o.id]))
+    if not holders:
         return tuple(options), variation, removals
     try:  # a nested choice before (or without) what holds it: placed as the reader places it ("light-ice": Iced)
         return nest(item, (), tuple(options)), variation, removals
