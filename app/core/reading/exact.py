@@ -14,6 +14,7 @@ from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.item import Reading, one_variation
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import nest, parents
+from app.core.reading.notes import removal
 from app.core.reading.vocabulary import VARIATION_GROUP, choice_groups
 from app.errors import WordsNotUnderstood
 
@@ -32,7 +33,7 @@ def _ids(item: Item) -> tuple[dict[str, Option], dict[str, int]]:
 def _removals(item: Item) -> frozenset[str]:
     """ "no <name>" of every option that comes with ``item``: how a reading hands a removal on
     (:attr:`~app.core.reading.item.Reading.removals`), read back as given, never re-read as words."""
-    return frozenset(f"no {o.name}" for g in choice_groups(item) for o in g.options if o.default)
+    return frozenset(removal(o) for g in choice_groups(item) for o in g.options if o.default)
 
 
 def exact_choices(

@@ -360,11 +360,6 @@ def _about_what(item: Item, words: Words, note: str) -> str:
     return note
 
 
-def option_name(option: Option) -> str:
-    """An option's name as a kitchen note says it (lower case, as the menu spells it)."""
-    return option.name.lower()
-
-
 def _said_with(item: Item, words: Words, note: str) -> str:
     """What goes on the side, said with "on the side": the choice named just before it, by the menu's name
     ("hot fudge on the side", "tsatsiki on the side" → "tzatziki on the side"), else the word before it
@@ -375,7 +370,7 @@ def _said_with(item: Item, words: Words, note: str) -> str:
     before = words[:at]
     named = next(((p, o) for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
     if named is not None:  # "hot fudge on the side"; "dressing (chipotle-honey vinaigrette) on the side"
-        said, option = " ".join(named[0]), option_name(named[1])
+        said, option = " ".join(named[0]), named[1].name.lower()
         return f"{option} on the side" if said == " ".join(words_of(option)) else f"{said} ({option}) on the side"
     if note != "on the side":
         return note
@@ -611,22 +606,18 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     rivals += _same_choices_unnamed(top, ranked)
-    content = {w for w in words if w not in FILLER and not w.isdigit()}
-    holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
-    if not top.named and len(holding) > 1 and top.item in holding:
-        raise ItemAmbiguous(  # "a falafel": part of several names, never the one whose add-on it also names
-            f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
-            query=said,
-            candidates=[candidate(i) for i in holding[:5]],
-        )
-    if not top.named and (top.unknown or not top.options):
-        if len(holding) > 1:  # "chicken": part of several names
-            raise ItemAmbiguous(
+    if not top.named:
+        unexplained = bool(top.unknown) or not top.options
+        content = {w for w in words if w not in FILLER and not w.isdigit()}
+        holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
+        if len(holding) > 1 and (unexplained or top.item in holding):
+            raise ItemAmbiguous(  # "chicken", "a falafel": part of several names (even where an add-on says it)
                 f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
                 query=said,
                 candidates=[candidate(i) for i in holding[:5]],
             )
-        return _fuzzy(menu, words, said)
+        if unexplained:
+            return _fuzzy(menu, words, said)
     rivals += _told_by_defaults(top, ranked)
     if rivals:
         close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one

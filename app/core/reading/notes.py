@@ -83,6 +83,12 @@ def _ask(item: Item, note: str, group: ModifierGroup | None) -> WordsNotUndersto
     )
 
 
+def removal(option: Option) -> str:
+    """How a reading hands on "take ``option`` off" (:attr:`~app.core.reading.item.Reading.removals`):
+    "no <its name>", read back exactly by :mod:`app.core.reading.exact`, never re-read as words."""
+    return f"no {option.name}"
+
+
 def sort_notes(
     item: Item, chosen: tuple[Option, ...], notes: tuple[str, ...]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -108,7 +114,7 @@ def sort_notes(
             taken = _closest([o for o in on if o.default and _matches(content, _names(o, item))], content, item)
             taken += [o for g in groups if _matches(content, [words_of(g.name)]) for o in g.options if o.default]
             if taken:
-                removals += [f"no {o.name}" for o in dict.fromkeys(taken)]
+                removals += [removal(o) for o in dict.fromkeys(taken)]
                 continue
             if any(_matches(content, _names(o, item)) for o in options):
                 kept.append(note)  # "no bacon" on a burger that has none: said back, harmless

@@ -414,8 +414,9 @@ _PRONOUNS = frozenset({"him", "her", "me", "us", "them", "here"})
 
 
 def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[str, ...]:
-    """``words`` without "for the table" / "for my kid" / "for him" (the person or place an order is for),
-    unless the word after is one the menu uses ("for the kids meal" stays)."""
+    """``words`` without what says nothing about the order: who or where it is for ("for the table", "for my
+    kid", "for him"; kept when the word after is one the menu uses: "for the kids meal") and where a topping
+    goes ("a fried egg on top"; kept where the menu says "on top" itself: "egg on top")."""
     out = list(words)
     i = 0
     while i < len(out) - 1:
