@@ -65,9 +65,13 @@ BLIND_MENUS = (
 # look is taken once, on the round's final reader, and frozen like the first.
 BLIND2_MENUS = ("sushi-bar", "indian-curry-house", "chinese-takeout", "scoop-shop", "ramen-shop", "gyro-grill")
 BLIND3_MENUS = ("thai-kitchen", "bagel-bakery", "burrito-bar", "korean-chicken", "pasta-house", "hot-dog-stand")
-NEW_SPLITS = {"dev": DEV_MENUS, "blind": BLIND_MENUS, "blind2": BLIND2_MENUS, "blind3": BLIND3_MENUS}
-SEEN = ("dev", "blind", "blind2")  # tuned on (the blind ones after their first look)
-UNSEEN = ("blind3",)  # scored only with --blind, in aggregate; never printed case by case
+BLIND4_MENUS = ("bbq-smokehouse", "donut-shop", "steakhouse", "poke-bowl", "creperie", "cocktail-bar")
+NEW_SPLITS = {
+    "dev": DEV_MENUS, "blind": BLIND_MENUS, "blind2": BLIND2_MENUS, "blind3": BLIND3_MENUS, "blind4": BLIND4_MENUS,
+}  # fmt: skip
+BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4")  # in the order they were written
+SEEN = ("dev", "blind", "blind2", "blind3")  # tuned on (the blind ones after their first look)
+UNSEEN = ("blind4",)  # scored only with --blind, in aggregate; never printed case by case
 
 
 def first_look_path(split: str) -> Path:
@@ -76,7 +80,6 @@ def first_look_path(split: str) -> Path:
     return ROOT / "bench" / "results" / f"matching_new_{name}_first_look.json"
 
 
-NEW_BLIND2_FIRST_LOOK = first_look_path("blind2")
 FORMS = ("phrase", "structured")
 
 
@@ -405,41 +408,36 @@ def run(config: Config) -> dict[str, Any]:
     )
     new_now = summary_new(blind=config.blind)
     new_before = json.loads(NEW_BEFORE.read_text()) if NEW_BEFORE.exists() else None
+    seen_blind = [split for split in SEEN if split in BLIND_SPLITS]
+    looks = [(split, first_look_text(first_look_path(split), split)) for split in BLIND_SPLITS]
     new_text = "\n\n".join(
         [
             "## New menus (issue #23): dev split, seen blind splits, generated reads"
-            + (", unseen blind3 split" if config.blind else ""),
+            + (f", unseen {', '.join(UNSEEN)} split" if config.blind else ""),
             f"Dev: {len(load_new_cases('dev'))} utterances on {', '.join(DEV_MENUS)}, written blind, tuned on. "
-            f"Seen blind: {len(load_new_cases('blind'))} utterances on {', '.join(BLIND_MENUS)}, first look frozen "
-            "below, then tuned on. "
-            f"Generated: {len(generated_cases())} reads of every item of {len(all_menus())} menus "
-            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). Seen blind2: "
-            f"{len(load_new_cases('blind2'))} utterances on {', '.join(BLIND2_MENUS)}, first look frozen below, then "
-            "tuned on. The blind3 split is scored only with "
-            "`--blind`, in aggregate.",
+            + " ".join(
+                f"Seen {split}: {len(load_new_cases(split))} utterances on {', '.join(NEW_SPLITS[split])}, first "
+                "look frozen below, then tuned on."
+                for split in seen_blind
+            )
+            + f" Generated: {len(generated_cases())} reads of every item of {len(all_menus())} menus "
+            f"({generated_reads.READS_PER_ITEM} per item and form, seed {generated_reads.SEED}). "
+            f"{', '.join(UNSEEN)} ({', '.join(m for split in UNSEEN for m in NEW_SPLITS[split])}) is scored only "
+            "with `--blind`, in aggregate. Label conventions: tests/corpus/README.md.",
             report_new(new_now, new_before),
-            "### Blind split: the first look",
-            first_look_text(),
-            "### Second blind split (blind2): the first look",
-            first_look_text(NEW_BLIND2_FIRST_LOOK, "blind2"),
-            "### Third blind split (blind3): the first look",
-            first_look_text(first_look_path("blind3"), "blind3"),
-            "### Dev split: not right first time (voice)",
-            misses_new("dev", "voice"),
-            "### Seen blind split: not right first time (voice)",
-            misses_new("blind", "voice"),
-            "### Seen blind2 split: not right first time (voice)",
-            misses_new("blind2", "voice"),
-            "### Generated reads: not right first time (voice)",
-            misses_new("generated", "voice"),
+            *(part for split, text in looks for part in (f"### {split}: the first look", text)),
+            *(
+                part
+                for split in ("dev", *seen_blind, "generated")
+                for part in (f"### {split}: not right first time (voice)", misses_new(split, "voice"))
+            ),
         ]
     )
     config.path("matching.md").write_text(text + "\n\n" + new_text + "\n")
     print(report(now, before, blind))
     print(report_new(new_now, new_before))
-    print(first_look_text())
-    print(first_look_text(NEW_BLIND2_FIRST_LOOK, "blind2"))
-    print(first_look_text(first_look_path("blind3"), "blind3"))
+    for _, look in looks:
+        print(look)
     return {"old": now, "new": new_now}
 
 

@@ -328,8 +328,12 @@ def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], option
 def _said_twice(item: Item, words: Words, option: Option) -> bool:
     """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
     said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
-    spans = [p for p, o in option_phrases(item) if o is option]
-    said = sum(1 for i in range(len(words)) for p in spans if tuple(words[i : i + len(p)]) == p)
+    spans = sorted((p for p, o in option_phrases(item) if o is option), key=len, reverse=True)
+    said, i = 0, 0
+    while i < len(words):  # each saying once: "chocolate drizzle" is not also "chocolate" and "drizzle"
+        span = next((p for p in spans if tuple(words[i : i + len(p)]) == p), None)
+        said += span is not None
+        i += len(span) if span else 1
     name = words_of(item.name)
     in_name = any(words[i : i + len(name)] == name for i in range(len(words))) and any(_inside(p, name) for p in spans)
     return said - int(in_name) >= 2

@@ -342,3 +342,15 @@ def test_the_menus_own_words_beat_the_readers() -> None:
 def test_a_number_the_modifiers_resize_was_the_count() -> None:
     (line,) = said_lines(DOGS, "3 garlic breads", ("six pieces",))
     assert (line.quantity, line.variation.name if line.variation else None) == (3, "6 Pieces")
+
+
+def test_extra_of_a_choice_not_on_the_line_is_that_choice_once() -> None:
+    """ "extra chocolate drizzle" on a mocha that comes without it, or "extra sour cream" on a burrito: one more
+    than the line would have without the word — the choice once, no note (tests/corpus/README.md). Its name said
+    whole is said once, though its words are also its own shorter names ("chocolate", "drizzle")."""
+    topping = group("Topping", [option("Whipped Cream", default=True), option("Chocolate Drizzle")], most=2)
+    sides = group("Toppings", [option("Sour Cream", max_quantity=2), option("Cheese", max_quantity=2)], most=4)
+    m = menu(item("Mocha", topping), item("Burrito", sides))
+    assert _line(m, "a mocha, extra chocolate drizzle") == ("Mocha", ["Chocolate Drizzle", "Whipped Cream"], None)
+    assert _line(m, "burrito", ("extra sour cream",)) == ("Burrito", ["Sour Cream"], None)
+    assert _line(m, "a burrito with extra cheese") == ("Burrito", ["Cheese"], None)
