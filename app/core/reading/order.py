@@ -55,7 +55,7 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
                 guarded[i : i + n] = [True] * n
     chunks: list[list[str]] = [[]]
     for i, (word, guard) in enumerate(zip(words, guarded, strict=True)):
-        if word == "of" and i and words[i - 1] == "side" and not guard:
+        if word == "of" and i and words[i - 1] == "side" and not guard and not _leads_only(chunks[-1][:-1]):
             chunks[-1].pop()  # "… with a side of onion rings": a side is an item of its own or a choice
             chunks.append([])
         elif word in SEPARATORS and not guard:
@@ -63,6 +63,12 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
         else:
             chunks[-1].append(word)
     return [tuple(c) for c in chunks if c]
+
+
+def _leads_only(words: list[str]) -> bool:
+    """Nothing but a count or an article before "side of" ("a side of potato salad"): the side starts the
+    item said, it is not cut off from one (the words stay whole: "side" may be the item's size)."""
+    return all(w in ("a", "an", "the") or w.isdigit() for w in words)
 
 
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:

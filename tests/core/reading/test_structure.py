@@ -342,3 +342,16 @@ def test_the_menus_own_words_beat_the_readers() -> None:
 def test_a_number_the_modifiers_resize_was_the_count() -> None:
     (line,) = said_lines(DOGS, "3 garlic breads", ("six pieces",))
     assert (line.quantity, line.variation.name if line.variation else None) == (3, "6 Pieces")
+
+
+def test_a_side_of_x_that_starts_an_item_stays_with_it() -> None:
+    """ "a side of potato salad and a pint of coleslaw": "side of" cuts a side off the item before it, but here
+    nothing comes before it but the article — the side starts the item (and "side" is its size)."""
+    sizes = [("Side", 399), ("Pint", 699)]
+    m = menu(_sized("Potato Salad", *sizes), _sized("Coleslaw", *sizes), item("Sandwich"))
+    lines = said_lines(m, "a side of potato salad and a pint of coleslaw")
+    assert [(x.item.name, x.variation.name if x.variation else None) for x in lines] == [
+        ("Potato Salad", "Side"),
+        ("Coleslaw", "Pint"),
+    ]
+
