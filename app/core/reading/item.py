@@ -220,7 +220,7 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> _Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words, halves = _halves(item, _instead_of(item, _negations_apart(item, words)))
+    words, halves = _halves(item, _instead_of(item, _everything_but(item, _negations_apart(item, words))))
     work: list[str | None] = list(words)
     at = -1
     if options_first:
@@ -246,7 +246,12 @@ def fit_words(
             )
             if said is not None:
                 options.append(said)
-    more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work), *_only(item, words, options)]
+    more_of = [
+        *_more_of_what_is_on(item, words, work, options),
+        *_plain(item, words, work),
+        *_everything(item, work, options),
+        *_only(item, words, work, options),
+    ]
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -268,37 +273,81 @@ def fit_words(
     return fit
 
 
-def _only(item: Item, words: Words, options: list[Option]) -> list[str]:
-    """ "a hot dog, just mustard and ketchup": only those of what comes with it — the other defaults of their
-    groups are taken off ("no …"). Only where "just"/"only" comes right before a choice said."""
+def _only(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "a hot dog, just mustard and ketchup", "mustard, onions and relish only": only those of what comes
+    with it — the other defaults of their groups are taken off ("no …"). Only where "just"/"only" comes
+    right before a choice said, or "only" ends the words after the choices said. Marks "only" used."""
     at = next((i for i, w in enumerate(words) if w in ("just", "only")), None)
     if at is None or not options:
         return []
     after = words[at + 1 :]
     said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
-    if not said:
+    span: list[str | None]
+    if said:
+        span = list(after)
+    elif words[at] == "only" and all(w in FILLER for w in after):  # "… relish only": what was said before it
+        span = list(words[:at])
+    else:
         return []
-    named = [o for o in options if any(find_phrase(list(after), p) >= 0 for p, x in option_phrases(item) if x is o)]
-    groups = {o.group_id for o in named}
+    named = [o for o in options if any(find_phrase(span, p) >= 0 for p, x in option_phrases(item) if x is o)]
+    if not named:
+        return []
+    if work[at] == "only":
+        work[at] = None
+    return _defaults_off(item, {o.group_id for o in named}, named)
+
+
+def _defaults_off(item: Item, groups: set[str], kept: list[Option]) -> list[str]:
+    """ "no …" for each default of ``groups`` not in ``kept``."""
     return [
         f"no {' '.join(words_of(o.name))}"
         for g in choice_groups(item)
         if g.id in groups
         for o in g.options
-        if o.default and o not in named
+        if o.default and o not in kept
     ]
 
 
-def _plain(item: Item, work: list[str | None]) -> list[str]:
-    """ "a double cheeseburger plain": none of what comes with it (the defaults of groups it may do
-    without), each taken off as "no …" — where the menu has no option called plain. Marks the word used."""
-    if "plain" not in work:
-        return []
+def _plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
+    """ "a double cheeseburger plain", "a hot dog, nothing on it": none of what comes with it (the defaults of
+    groups it may do without), each taken off as "no …" — where the menu has no option called so (an option
+    said is taken before). Marks the word used."""
+    at = next((i for i, w in enumerate(work) if w in ("plain", "nothing")), None)
+    if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
+        return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
     defaults = [o for g in top_groups(item) if g.min == 0 for o in g.options if o.default]
     if not defaults:
         return []
-    work[work.index("plain")] = None
+    work[at] = None
     return [f"no {' '.join(words_of(o.name))}" for o in defaults]
+
+
+def _everything(item: Item, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "a hot dog with everything": what comes with it (the defaults of groups it may do without; nothing
+    changes), where the menu has no option called "everything" (an option said is taken before) and the item
+    comes with some; "…, everything else off": only the choices said of those groups stay. Marks the words
+    used; with no defaults "everything" stays to be asked about."""
+    at = next((i for i, w in enumerate(work) if w == "everything"), None)
+    if at is None:
+        return []
+    groups = {g.id for g in top_groups(item) if g.min == 0 and any(o.default for o in g.options)}
+    if not groups:
+        return []
+    work[at] = None
+    if work[at + 1 : at + 3] != ["else", "off"]:
+        return []
+    work[at + 1 : at + 3] = [None, None]
+    return _defaults_off(item, groups, options)
+
+
+def _everything_but(item: Item, words: Words) -> Words:
+    """ "everything but onions" / "everything except onions" → "everything no onions": what follows is taken
+    off, never chosen (where the item has no option called "everything")."""
+    if "everything" not in words or "everything" in _option_words(item):
+        return words
+    return tuple(
+        "no" if w in ("but", "except") and i and words[i - 1] == "everything" else w for i, w in enumerate(words)
+    )
 
 
 def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:

@@ -355,3 +355,20 @@ def test_a_side_of_x_that_starts_an_item_stays_with_it() -> None:
         ("Coleslaw", "Pint"),
     ]
 
+
+def test_everything_nothing_and_only_are_about_what_comes_with_the_item() -> None:
+    """A hot dog that comes with toppings: "with everything" is those (nothing changes), "everything but
+    onions" all of them but the onions, "…, everything else off" and "mustard and relish only" only the ones
+    said, "nothing on it" none of them. Where no topping comes with it, "with everything" is asked about."""
+    toppings = group("Toppings", [option("Mustard", default=True), option("Relish", default=True),
+                                  option("Onions", default=True), option("Ketchup")], most=4)  # fmt: skip
+    extras = group("Extras", [option("Chili"), option("Cheese")], most=2)
+    m = menu(item("Hot Dog", toppings, extras), item("Brat", group("Sauce", [option("Kraut"), option("Mustard")])))
+    assert _line(m, "a hot dog with everything") == ("Hot Dog", ["Mustard", "Onions", "Relish"], None)
+    assert _line(m, "hot dog", ("everything",)) == ("Hot Dog", ["Mustard", "Onions", "Relish"], None)
+    assert _line(m, "a hot dog with everything but onions") == ("Hot Dog", ["Mustard", "Relish"], None)
+    assert _line(m, "a hot dog with chili, everything else off") == ("Hot Dog", ["Chili"], None)
+    assert _line(m, "a hot dog, mustard and relish only") == ("Hot Dog", ["Mustard", "Relish"], None)
+    assert _line(m, "a hot dog, nothing on it") == ("Hot Dog", [], None)
+    with pytest.raises(CartError):
+        said_lines(m, "a brat with everything")
