@@ -372,3 +372,19 @@ def test_everything_nothing_and_only_are_about_what_comes_with_the_item() -> Non
     assert _line(m, "a hot dog, nothing on it") == ("Hot Dog", [], None)
     with pytest.raises(CartError):
         said_lines(m, "a brat with everything")
+
+
+def test_asides_around_an_order_are_no_words_to_ask_about() -> None:
+    """ "it's for my kid", "if you can", "not spicy at all", "an egg roll added", "on top", "over
+    zoodles": asides that carry no order; a menu word is still the menu's ("Top Sirloin")."""
+    base = group("Base", [option("Rice", default=True), option("Zoodles")], least=1)
+    spice = group("Spice", [option("Mild", default=True), option("Hot"), option("No Spice", aliases=["not spicy"])])
+    m = menu(item("Bowl", base, spice, group("Add", [option("Egg")])), item("Top Sirloin"))
+    assert _line(m, "a bowl over zoodles, it's for my kid") == ("Bowl", ["Mild", "Zoodles"], None)
+    assert _line(m, "a bowl, not spicy at all, with an egg on top if you can") == (
+        "Bowl",
+        ["Egg", "No Spice", "Rice"],
+        None,
+    )
+    assert _line(m, "a bowl with an egg added") == ("Bowl", ["Egg", "Mild", "Rice"], None)
+    assert _line(m, "a top sirloin") == ("Top Sirloin", [], None)
