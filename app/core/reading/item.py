@@ -655,6 +655,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     rivals += _same_choices_unnamed(top, ranked)
+    meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None
+    if meant is not None:
+        top, rivals = meant, []
     if not top.named:
         unexplained = bool(top.unknown) or not top.options
         content = {w for w in words if w not in FILLER and not w.isdigit()}
@@ -670,6 +673,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals += _told_by_defaults(top, ranked)
     if rivals:
         close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
+        close = list({id(f.item): f for f in reversed(close)}.values())[::-1]  # each item once
         raise ItemAmbiguous(
             f"{said!r} could be " + " or ".join(f.item.name for f in close[:5]),
             query=said,
@@ -832,6 +836,23 @@ def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
         and sorted(o.name for o in f.options) == said
         and f.key[3] == top.key[3]  # "a large coke" is the drink, not a combo that needs more answers
     ]
+
+
+def the_item_those_choices_are(fits: list[_Fit]) -> _Fit | None:
+    """No item named, several reading the choices said as well ("a sprite": the Fountain Drink, or the Wing
+    Combo's drink): the one item where every choice said answers one of its own required questions (what it
+    is: the drink's flavour, the side sauce's sauce) is meant, not an item where they are an add-on or lie
+    under another choice; of several such, the one that then lacks no more than its size (the combo still
+    lacks its wings). None: all stay candidates."""
+    answering = [f for f in fits if f.options and all(_answers_required(f.item, o) for o in f.options)]
+    if len({id(f.item) for f in answering}) > 1:
+        answering = [f for f in answering if all(g.id == VARIATION_GROUP for g in _missing(f.item, list(f.options)))]
+    return answering[0] if len({id(f.item) for f in answering}) == 1 else None
+
+
+def _answers_required(item: Item, option: Option) -> bool:
+    """Is ``option`` a choice of one of ``item``'s own (top-level) required groups?"""
+    return any(x is option for g in top_groups(item) if g.min >= 1 for x in g.options)
 
 
 def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

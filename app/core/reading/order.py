@@ -22,6 +22,7 @@ from app.core.reading.item import (
     more_of_something_else,
     read_item,
     reading_of,
+    the_item_those_choices_are,
     with_quantity,
 )
 from app.core.reading.memo import per_object
@@ -455,9 +456,8 @@ def _with_modifiers(
     except CartError:
         return None
     said_choices = sorted(o.name for o in fits[0].options) if fits and not fits[0].named else None
-    holding = [
-        f.item for f in fits if not f.named and not f.unknown and sorted(o.name for o in f.options) == said_choices
-    ]
+    held = [f for f in fits if not f.named and not f.unknown and sorted(o.name for o in f.options) == said_choices]
+    holding = [f.item for f in held] if the_item_those_choices_are(held) is None else []
     if len(holding) > 1:  # {"item": "turkey"} where Turkey is a choice of two items: which item is it for?
         raise ItemAmbiguous(
             f"{said!r} is a choice on " + " or ".join(i.name for i in holding) + "; which item?",

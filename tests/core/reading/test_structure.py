@@ -388,3 +388,24 @@ def test_asides_around_an_order_are_no_words_to_ask_about() -> None:
     )
     assert _line(m, "a bowl with an egg added") == ("Bowl", ["Egg", "Mild", "Rice"], None)
     assert _line(m, "a top sirloin") == ("Top Sirloin", [], None)
+
+
+def test_a_choice_said_alone_is_the_item_whose_required_choice_it_is() -> None:
+    """ "a side of spicy mayo": the Side Sauce whose sauce it is, not a roll it is an add-on of; "a sprite" +
+    ["regular"]: the fountain drink, not the combo's drink (the combo still lacks its wings). Where two items
+    are equally what the choice is, it is still asked."""
+    sauces = [option("Spicy Mayo"), option("Eel Sauce")]
+    drinks = [option("Coke"), option("Sprite")]
+    combo = item("Wing Combo", group("Wings", [option("6 Wings"), option("10 Wings")], least=1),
+                 group("Drink", drinks, least=1))  # fmt: skip
+    soda = _sized("Fountain Drink", ("Regular", 249), ("Large", 299)) | {
+        "modifier_groups": [group("Drink", drinks, least=1)]
+    }
+    m = menu(
+        item("Side Sauce", group("Sauce", sauces, least=1)), item("Volcano Roll", group("Top", sauces)), combo, soda
+    )
+    assert _line(m, "a side of spicy mayo") == ("Side Sauce", ["Spicy Mayo"], None)
+    assert _line(m, "sprite", ("regular",)) == ("Fountain Drink", ["Regular", "Sprite"], None)
+    twice = menu(item("Side Sauce", group("Sauce", sauces, least=1)), item("Dip Cup", group("Dip", sauces, least=1)))
+    with pytest.raises(ItemAmbiguous):
+        said_lines(twice, "a spicy mayo")
