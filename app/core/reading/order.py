@@ -72,6 +72,20 @@ def _leads_only(words: list[str]) -> bool:
     return all(w in ("a", "an", "the") or w.isdigit() for w in words)
 
 
+def _the_one_said(chunk: Words) -> Words | None:
+    """ "the peach one", "small ones": what is said of the item just named (its choices), not another one of
+    it ("and a chocolate one" is another); None for any other chunk."""
+    if len(chunk) < 2 or chunk[-1] != "1" or chunk[0] in ("a", "an") or chunk[0].isdigit():
+        return None
+    return tuple(w for w in chunk[:-1] if w != "the") or None
+
+
+def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
+    """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)?"""
+    ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
+    return bool(ranked) and ranked[0].named and _only_choices(menu, ranked[0].item, piece, chunk)
+
+
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
     answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
@@ -248,6 +262,12 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
+            if chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
+                pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
+            continue
+        that_one = _the_one_said(chunk)  # "two bottles of soju, the peach one": the soju's flavour
+        if that_one and pieces and current_item and _only_choices(menu, current_item, pieces[-1], that_one):
+            pieces[-1] = (*pieces[-1], "and", *that_one)
             continue
         if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
             chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"

@@ -409,3 +409,19 @@ def test_a_choice_said_alone_is_the_item_whose_required_choice_it_is() -> None:
     twice = menu(item("Side Sauce", group("Sauce", sauces, least=1)), item("Dip Cup", group("Dip", sauces, least=1)))
     with pytest.raises(ItemAmbiguous):
         said_lines(twice, "a spicy mayo")
+
+
+def test_both_and_the_one_said_after_items_are_their_choices() -> None:
+    """ "a spicy roll and a crab roll, both full": the size of each; "two sodas, the peach one": the sodas'
+    flavour, not a third line ("and a peach one" is another soda)."""
+    size = group("Size", [option("Full"), option("Half")], least=1)
+    flavor = group("Flavor", [option("Peach"), option("Plain")], least=1)
+    m = menu(item("Spicy Roll", size), item("Crab Roll", size), item("Soda", flavor))
+    lines = said_lines(m, "a spicy roll and a crab roll, both full")
+    assert [(x.item.name, [p.option.name for p in x.picks]) for x in lines] == [
+        ("Spicy Roll", ["Full"]),
+        ("Crab Roll", ["Full"]),
+    ]
+    (soda,) = said_lines(m, "two sodas, the peach one")
+    assert (soda.quantity, [p.option.name for p in soda.picks]) == (2, ["Peach"])
+    assert len(said_lines(m, "a plain soda and a peach one")) == 2
