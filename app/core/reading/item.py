@@ -731,10 +731,10 @@ def _option_count(name: Words) -> int | None:
 
 
 def _count_chosen(fit: _Fit) -> _Fit:
-    """ "a dozen garlic knots", "three cookies", "six snickerdoodles": a count said where a required choice
-    is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of that count once,
-    else the single one that many times. Anything else is left to be asked."""
-    if fit.quantity is None or fit.quantity < 2:
+    """ "a dozen garlic knots", "three cookies", "six snickerdoodles", "a cookie": a count said where a
+    required choice is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of
+    that count once, else the single one that many times. Anything else (no count said) is left to be asked."""
+    if fit.quantity is None:
         return fit
     for group in _missing(fit.item, list(fit.options)):
         counts = {o: _option_count(words_of(o.name)) for o in group.options}
