@@ -287,11 +287,16 @@ def load_new_cases(split: str) -> list[dict[str, Any]]:
     return cases
 
 
+def hidden_menus() -> frozenset[str]:
+    """The menus of unseen splits whose first look is not frozen yet: until then the reader is never run on
+    them, not even on reads generated from them or to compare its pruned and full paths."""
+    return frozenset(rid for split in UNSEEN if not first_look_path(split).exists() for rid in NEW_SPLITS[split])
+
+
 def all_menus() -> dict[str, Menu]:
-    """The old corpus's menus and every new menu: what generated reads are made from. An unseen split's menus
-    join once its first look is frozen: until then the reader is never run on them, not even generated."""
+    """The old corpus's menus and every new menu but the hidden ones: what generated reads are made from."""
     menus = load_menus(load_corpus())
-    hidden = {rid for split in UNSEEN if not first_look_path(split).exists() for rid in NEW_SPLITS[split]}
+    hidden = hidden_menus()
     for path in sorted((NEW_CORPORA / "menus").glob("*.json")):
         if path.stem not in hidden:
             menus[path.stem] = load_menu(path)

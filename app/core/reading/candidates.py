@@ -5,8 +5,9 @@ a word of one of the item's names (:func:`~app.core.reading.vocabulary.item_name
 (:func:`~app.core.reading.vocabulary.option_phrases`, option names included), filler, a kitchen note
 (:func:`~app.core.reading.spoken.take_notes`), "side" before "of", a lead word ("add", "extra", "more",
 "double") before an option, a count (a digit, "triple") before an option chosen more than once, a
-group's name ("rye toast"), "half" ("half sausage half onions"), "instead of", or a negation glued to an
-option word ("untoasted"). So, where no note and no glued negation can be said,
+group's name ("rye toast"), "half" ("half sausage half onions"), "instead of", "plain" / "nothing" /
+"everything" (else off) / "only" about what comes with the item, or a negation glued to an option word
+("untoasted"). So, where no note and no glued negation can be said,
 a word that is none of these for an item stays unexplained whatever the reading: :func:`unexplained_at_least`
 counts those words per item, a lower bound on that item's ``len(unknown)`` (the first part of its
 ranking key) in every reading of the words. The reader then scores only the items whose bound is low
@@ -26,7 +27,10 @@ from app.core.reading.spoken import _NEGATIVE_PREFIXES, FILLER, MULTIPLIERS, may
 from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, words_of
 
 # words an item may explain without having them: "side" (of), lead words of an option ("extra cheese")
-NEVER_COUNTED = frozenset({"side", "add", "extra", "more", "double", "half", "instead", "of", "plain"})
+NEVER_COUNTED = frozenset(
+    {"side", "add", "extra", "more", "double", "half", "instead", "of", "plain", "nothing", "everything", "only"}
+    | {"else", "off"}  # "everything else off"
+)
 _UNBOUNDED = FILLER | NEVER_COUNTED
 _NOBODY: frozenset[int] = frozenset()
 

@@ -220,7 +220,7 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> _Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words, halves = _halves(item, _instead_of(item, _negations_apart(item, words)))
+    words, halves = _halves(item, _instead_of(item, _everything_but(item, _negations_apart(item, words))))
     work: list[str | None] = list(words)
     at = -1
     if options_first:
@@ -246,7 +246,12 @@ def fit_words(
             )
             if said is not None:
                 options.append(said)
-    more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work), *_only(item, words, options)]
+    more_of = [
+        *_more_of_what_is_on(item, words, work, options),
+        *_plain(item, words, work),
+        *_everything(item, work, options),
+        *_only(item, words, work, options),
+    ]
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -268,37 +273,81 @@ def fit_words(
     return fit
 
 
-def _only(item: Item, words: Words, options: list[Option]) -> list[str]:
-    """ "a hot dog, just mustard and ketchup": only those of what comes with it — the other defaults of their
-    groups are taken off ("no …"). Only where "just"/"only" comes right before a choice said."""
+def _only(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "a hot dog, just mustard and ketchup", "mustard, onions and relish only": only those of what comes
+    with it — the other defaults of their groups are taken off ("no …"). Only where "just"/"only" comes
+    right before a choice said, or "only" ends the words after the choices said. Marks "only" used."""
     at = next((i for i, w in enumerate(words) if w in ("just", "only")), None)
     if at is None or not options:
         return []
     after = words[at + 1 :]
     said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
-    if not said:
+    span: list[str | None]
+    if said:
+        span = list(after)
+    elif words[at] == "only" and all(w in FILLER for w in after):  # "… relish only": what was said before it
+        span = list(words[:at])
+    else:
         return []
-    named = [o for o in options if any(find_phrase(list(after), p) >= 0 for p, x in option_phrases(item) if x is o)]
-    groups = {o.group_id for o in named}
+    named = [o for o in options if any(find_phrase(span, p) >= 0 for p, x in option_phrases(item) if x is o)]
+    if not named:
+        return []
+    if work[at] == "only":
+        work[at] = None
+    return _defaults_off(item, {o.group_id for o in named}, named)
+
+
+def _defaults_off(item: Item, groups: set[str], kept: list[Option]) -> list[str]:
+    """ "no …" for each default of ``groups`` not in ``kept``."""
     return [
         f"no {' '.join(words_of(o.name))}"
         for g in choice_groups(item)
         if g.id in groups
         for o in g.options
-        if o.default and o not in named
+        if o.default and o not in kept
     ]
 
 
-def _plain(item: Item, work: list[str | None]) -> list[str]:
-    """ "a double cheeseburger plain": none of what comes with it (the defaults of groups it may do
-    without), each taken off as "no …" — where the menu has no option called plain. Marks the word used."""
-    if "plain" not in work:
-        return []
+def _plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
+    """ "a double cheeseburger plain", "a hot dog, nothing on it": none of what comes with it (the defaults of
+    groups it may do without), each taken off as "no …" — where the menu has no option called so (an option
+    said is taken before). Marks the word used."""
+    at = next((i for i, w in enumerate(work) if w in ("plain", "nothing")), None)
+    if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
+        return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
     defaults = [o for g in top_groups(item) if g.min == 0 for o in g.options if o.default]
     if not defaults:
         return []
-    work[work.index("plain")] = None
+    work[at] = None
     return [f"no {' '.join(words_of(o.name))}" for o in defaults]
+
+
+def _everything(item: Item, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "a hot dog with everything": what comes with it (the defaults of groups it may do without; nothing
+    changes), where the menu has no option called "everything" (an option said is taken before) and the item
+    comes with some; "…, everything else off": only the choices said of those groups stay. Marks the words
+    used; with no defaults "everything" stays to be asked about."""
+    at = next((i for i, w in enumerate(work) if w == "everything"), None)
+    if at is None:
+        return []
+    groups = {g.id for g in top_groups(item) if g.min == 0 and any(o.default for o in g.options)}
+    if not groups:
+        return []
+    work[at] = None
+    if work[at + 1 : at + 3] != ["else", "off"]:
+        return []
+    work[at + 1 : at + 3] = [None, None]
+    return _defaults_off(item, groups, options)
+
+
+def _everything_but(item: Item, words: Words) -> Words:
+    """ "everything but onions" / "everything except onions" → "everything no onions": what follows is taken
+    off, never chosen (where the item has no option called "everything")."""
+    if "everything" not in words or "everything" in _option_words(item):
+        return words
+    return tuple(
+        "no" if w in ("but", "except") and i and words[i - 1] == "everything" else w for i, w in enumerate(words)
+    )
 
 
 def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
@@ -610,6 +659,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
     rivals += _same_choices_unnamed(top, ranked)
+    meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None
+    if meant is not None:
+        top, rivals = meant, []
     if not top.named:
         unexplained = bool(top.unknown) or not top.options
         content = {w for w in words if w not in FILLER and not w.isdigit()}
@@ -625,6 +677,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals += _told_by_defaults(top, ranked)
     if rivals:
         close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
+        close = list({id(f.item): f for f in reversed(close)}.values())[::-1]  # each item once
         raise ItemAmbiguous(
             f"{said!r} could be " + " or ".join(f.item.name for f in close[:5]),
             query=said,
@@ -682,10 +735,10 @@ def _option_count(name: Words) -> int | None:
 
 
 def _count_chosen(fit: _Fit) -> _Fit:
-    """ "a dozen garlic knots", "three cookies", "six snickerdoodles": a count said where a required choice
-    is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of that count once,
-    else the single one that many times. Anything else is left to be asked."""
-    if fit.quantity is None or fit.quantity < 2:
+    """ "a dozen garlic knots", "three cookies", "six snickerdoodles", "a cookie": a count said where a
+    required choice is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of
+    that count once, else the single one that many times. Anything else (no count said) is left to be asked."""
+    if fit.quantity is None:
         return fit
     for group in _missing(fit.item, list(fit.options)):
         counts = {o: _option_count(words_of(o.name)) for o in group.options}
@@ -787,6 +840,23 @@ def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
         and sorted(o.name for o in f.options) == said
         and f.key[3] == top.key[3]  # "a large coke" is the drink, not a combo that needs more answers
     ]
+
+
+def the_item_those_choices_are(fits: list[_Fit]) -> _Fit | None:
+    """No item named, several reading the choices said as well ("a sprite": the Fountain Drink, or the Wing
+    Combo's drink): the one item where every choice said answers one of its own required questions (what it
+    is: the drink's flavour, the side sauce's sauce) is meant, not an item where they are an add-on or lie
+    under another choice; of several such, the one that then lacks no more than its size (the combo still
+    lacks its wings). None: all stay candidates."""
+    answering = [f for f in fits if f.options and all(_answers_required(f.item, o) for o in f.options)]
+    if len({id(f.item) for f in answering}) > 1:
+        answering = [f for f in answering if all(g.id == VARIATION_GROUP for g in _missing(f.item, list(f.options)))]
+    return answering[0] if len({id(f.item) for f in answering}) == 1 else None
+
+
+def _answers_required(item: Item, option: Option) -> bool:
+    """Is ``option`` a choice of one of ``item``'s own (top-level) required groups?"""
+    return any(x is option for g in top_groups(item) if g.min >= 1 for x in g.options)
 
 
 def _same_words_named(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

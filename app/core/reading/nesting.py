@@ -8,7 +8,9 @@ structure alone:
   ("a coke" is the Soft Drink's Coca-Cola: the Soft Drink is chosen too);
 * an option the item offers in several places (the Large of the side's size and of the drink's size) lies under
   the option named right after it ("large coke": the drink's size; "large fries": the side's). With nothing
-  after it that it could belong to, it is the item's own choice when the item has one ("a large combo"); a size
+  after it that it could belong to, it is the item's own choice when the item has one ("a large combo"), else
+  the one place under the only choice chosen (said or coming with the item) that offers it ("a dog combo with
+  a diet coke, large": the drink is the only chosen choice with sizes); a size
   is otherwise asked about ("a combo, make it a large, with a coke": the side or the drink?) — binding it to
   one of several groups would be silently wrong. Another choice lies under the one of its places the customer
   named ("10 piece nuggets, bbq and ranch": the nuggets' sauces, not the side salad's dressing);
@@ -180,6 +182,8 @@ def _unbound(item: Item, option: Option, where: tuple[Option, ...], said_ids: se
             return under[0]
     holders = {h.id: h.name for p in where if (h := parents(item).get(id(p))) is not None}
     chosen = {i: n for i, n in holders.items() if any(_chosen(h, said_ids) for h in _places(item)[i])}
+    if len(chosen) == 1:  # "dog combo, diet coke, large": the one chosen choice that offers a Large holds it
+        return next(p for p in where if (h := parents(item).get(id(p))) is not None and h.id in chosen)
     holders = chosen or holders  # "make it a large" with a coke: the fries (they come with it) or the soft drink
     raise WordsNotUnderstood(
         f"{option.name} for which: the " + " or the ".join(holders.values()) + "?",

@@ -22,6 +22,7 @@ from app.core.reading.item import (
     more_of_something_else,
     read_item,
     reading_of,
+    the_item_those_choices_are,
     with_quantity,
 )
 from app.core.reading.memo import per_object
@@ -55,7 +56,7 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
                 guarded[i : i + n] = [True] * n
     chunks: list[list[str]] = [[]]
     for i, (word, guard) in enumerate(zip(words, guarded, strict=True)):
-        if word == "of" and i and words[i - 1] == "side" and not guard:
+        if word == "of" and i and words[i - 1] == "side" and not guard and not _leads_only(chunks[-1][:-1]):
             chunks[-1].pop()  # "… with a side of onion rings": a side is an item of its own or a choice
             chunks.append([])
         elif word in SEPARATORS and not guard:
@@ -63,6 +64,26 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
         else:
             chunks[-1].append(word)
     return [tuple(c) for c in chunks if c]
+
+
+def _leads_only(words: list[str]) -> bool:
+    """Nothing but a count or an article before "side of" ("a side of potato salad"): the side starts the
+    item said, it is not cut off from one (the words stay whole: "side" may be the item's size)."""
+    return all(w in ("a", "an", "the") or w.isdigit() for w in words)
+
+
+def _the_one_said(chunk: Words) -> Words | None:
+    """ "the peach one", "small ones": what is said of the item just named (its choices), not another one of
+    it ("and a chocolate one" is another); None for any other chunk."""
+    if len(chunk) < 2 or chunk[-1] != "1" or chunk[0] in ("a", "an") or chunk[0].isdigit():
+        return None
+    return tuple(w for w in chunk[:-1] if w != "the") or None
+
+
+def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
+    """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)?"""
+    ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
+    return bool(ranked) and ranked[0].named and _only_choices(menu, ranked[0].item, piece, chunk)
 
 
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
@@ -241,6 +262,12 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
+            if chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
+                pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
+            continue
+        that_one = _the_one_said(chunk)  # "two bottles of soju, the peach one": the soju's flavour
+        if that_one and pieces and current_item and _only_choices(menu, current_item, pieces[-1], that_one):
+            pieces[-1] = (*pieces[-1], "and", *that_one)
             continue
         if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
             chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"
@@ -449,9 +476,8 @@ def _with_modifiers(
     except CartError:
         return None
     said_choices = sorted(o.name for o in fits[0].options) if fits and not fits[0].named else None
-    holding = [
-        f.item for f in fits if not f.named and not f.unknown and sorted(o.name for o in f.options) == said_choices
-    ]
+    held = [f for f in fits if not f.named and not f.unknown and sorted(o.name for o in f.options) == said_choices]
+    holding = [f.item for f in held] if the_item_those_choices_are(held) is None else []
     if len(holding) > 1:  # {"item": "turkey"} where Turkey is a choice of two items: which item is it for?
         raise ItemAmbiguous(
             f"{said!r} is a choice on " + " or ".join(i.name for i in holding) + "; which item?",

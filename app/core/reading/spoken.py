@@ -176,6 +176,18 @@ OPENERS = frozenset(
         "our",
         "my",
         "think",
+        # asides around an order ("it's for my kid", "if you can", "not spicy at all", "an egg roll added",
+        # "a fried egg on top", "over zoodles", "as the side", "on either") — never "too" ("not too sweet" is a
+        # level) nor "put" ("can you put the egg and the nori, actually just the nori" is a correction)
+        "its",
+        "is",
+        "if",
+        "at",
+        "added",
+        "top",
+        "over",
+        "as",
+        "either",
     }
 )
 FILLER = FILLER | OPENERS

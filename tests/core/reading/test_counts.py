@@ -95,3 +95,15 @@ def test_a_count_in_the_choices_units_chooses_it_that_often() -> None:
 
 def test_one_of_each_choice_said_one_by_one() -> None:
     assert _picks("mochi, one mango one green tea and one strawberry") == ["Green Tea", "Mango", "Strawberry"]
+
+
+def test_one_said_of_an_item_sold_by_count_is_the_single_one() -> None:
+    """ "a chocolate chip cookie" where cookies come Single, Half Dozen or Dozen: one is the Single (as "three
+    cookies" is three Singles); with no count said the choice is still asked."""
+    packs = group("Pack", [option("Single"), option("Half Dozen"), option("Dozen")], least=1)
+    bakery = menu(item("Cookie", packs))
+    for said in ("a cookie", "one cookie"):
+        (one,) = read_order(bakery, said)
+        assert isinstance(one, Reading) and (one.quantity, [o.name for o in one.options]) == (1, ["Single"])
+    (unsaid,) = read_order(bakery, "cookies")
+    assert isinstance(unsaid, Reading) and not unsaid.options  # the pack is asked for when it is added

@@ -117,3 +117,24 @@ def test_the_items_own_size_is_the_size_said_next_to_nothing_else() -> None:
         (reading,) = read_order(m, text)
         assert isinstance(reading, Reading)
         assert _tree(line.picks) == _tree(said_choices(m, reading.item, reading.choice_texts())[1]) == placed
+
+
+def test_a_size_only_one_chosen_choice_offers_is_that_ones() -> None:
+    """A combo whose side has no sizes: "large" can only be the drink's — the one chosen choice that offers a
+    Large (the corpus's {"item": "dog combo", "modifiers": [..., "diet coke", "large"]}), never asked about; with
+    no drink said nothing chosen offers it, so it is still asked."""
+    flavor = group("Flavor", [option("Coca-Cola", aliases=["coke"]), option("Sprite")], least=1)
+    drink = group(
+        "Drink",
+        [
+            option("Soft Drink", modifier_groups=[flavor, _sizes("Drink Size")]),
+            option("Lemonade", modifier_groups=[_sizes("Lemonade Size")]),
+        ],
+        least=1,
+    )
+    side = group("Side", [option("Fries", default=True), option("Onion Rings")], least=1)
+    m = menu(item("Dog Combo", side, drink))
+    (line,) = said_lines(m, "dog combo", ("coke", "large"))
+    assert _tree(line.picks) == ["Fries", "Soft Drink[Coca-Cola, Large]"]
+    with pytest.raises(WordsNotUnderstood):
+        said_lines(m, "dog combo, large")

@@ -42,7 +42,7 @@ def _corpus_cases() -> Iterator[tuple[str, bool, Said]]:
     for split, menus in matching.NEW_SPLITS.items():
         for rid in menus:
             path = matching.NEW_CORPORA / "said" / f"{rid}.json"
-            if path.exists():
+            if path.exists() and rid not in matching.hidden_menus():
                 for case in json.loads(path.read_text())["cases"]:
                     yield rid, split == "blind", _said(case)
 

@@ -354,3 +354,86 @@ def test_extra_of_a_choice_not_on_the_line_is_that_choice_once() -> None:
     assert _line(m, "a mocha, extra chocolate drizzle") == ("Mocha", ["Chocolate Drizzle", "Whipped Cream"], None)
     assert _line(m, "burrito", ("extra sour cream",)) == ("Burrito", ["Sour Cream"], None)
     assert _line(m, "a burrito with extra cheese") == ("Burrito", ["Cheese"], None)
+
+
+def test_a_side_of_x_that_starts_an_item_stays_with_it() -> None:
+    """ "a side of potato salad and a pint of coleslaw": "side of" cuts a side off the item before it, but here
+    nothing comes before it but the article — the side starts the item (and "side" is its size)."""
+    sizes = [("Side", 399), ("Pint", 699)]
+    m = menu(_sized("Potato Salad", *sizes), _sized("Coleslaw", *sizes), item("Sandwich"))
+    lines = said_lines(m, "a side of potato salad and a pint of coleslaw")
+    assert [(x.item.name, x.variation.name if x.variation else None) for x in lines] == [
+        ("Potato Salad", "Side"),
+        ("Coleslaw", "Pint"),
+    ]
+
+
+def test_everything_nothing_and_only_are_about_what_comes_with_the_item() -> None:
+    """A hot dog that comes with toppings: "with everything" is those (nothing changes), "everything but
+    onions" all of them but the onions, "…, everything else off" and "mustard and relish only" only the ones
+    said, "nothing on it" none of them. Where no topping comes with it, "with everything" is asked about."""
+    toppings = group("Toppings", [option("Mustard", default=True), option("Relish", default=True),
+                                  option("Onions", default=True), option("Ketchup")], most=4)  # fmt: skip
+    extras = group("Extras", [option("Chili"), option("Cheese")], most=2)
+    m = menu(item("Hot Dog", toppings, extras), item("Brat", group("Sauce", [option("Kraut"), option("Mustard")])))
+    assert _line(m, "a hot dog with everything") == ("Hot Dog", ["Mustard", "Onions", "Relish"], None)
+    assert _line(m, "hot dog", ("everything",)) == ("Hot Dog", ["Mustard", "Onions", "Relish"], None)
+    assert _line(m, "a hot dog with everything but onions") == ("Hot Dog", ["Mustard", "Relish"], None)
+    assert _line(m, "a hot dog with chili, everything else off") == ("Hot Dog", ["Chili"], None)
+    assert _line(m, "a hot dog, mustard and relish only") == ("Hot Dog", ["Mustard", "Relish"], None)
+    assert _line(m, "a hot dog, nothing on it") == ("Hot Dog", [], None)
+    with pytest.raises(CartError):
+        said_lines(m, "a brat with everything")
+
+
+def test_asides_around_an_order_are_no_words_to_ask_about() -> None:
+    """ "it's for my kid", "if you can", "not spicy at all", "an egg roll added", "on top", "over
+    zoodles": asides that carry no order; a menu word is still the menu's ("Top Sirloin")."""
+    base = group("Base", [option("Rice", default=True), option("Zoodles")], least=1)
+    spice = group("Spice", [option("Mild", default=True), option("Hot"), option("No Spice", aliases=["not spicy"])])
+    m = menu(item("Bowl", base, spice, group("Add", [option("Egg")])), item("Top Sirloin"))
+    assert _line(m, "a bowl over zoodles, it's for my kid") == ("Bowl", ["Mild", "Zoodles"], None)
+    assert _line(m, "a bowl, not spicy at all, with an egg on top if you can") == (
+        "Bowl",
+        ["Egg", "No Spice", "Rice"],
+        None,
+    )
+    assert _line(m, "a bowl with an egg added") == ("Bowl", ["Egg", "Mild", "Rice"], None)
+    assert _line(m, "a top sirloin") == ("Top Sirloin", [], None)
+
+
+def test_a_choice_said_alone_is_the_item_whose_required_choice_it_is() -> None:
+    """ "a side of spicy mayo": the Side Sauce whose sauce it is, not a roll it is an add-on of; "a sprite" +
+    ["regular"]: the fountain drink, not the combo's drink (the combo still lacks its wings). Where two items
+    are equally what the choice is, it is still asked."""
+    sauces = [option("Spicy Mayo"), option("Eel Sauce")]
+    drinks = [option("Coke"), option("Sprite")]
+    combo = item("Wing Combo", group("Wings", [option("6 Wings"), option("10 Wings")], least=1),
+                 group("Drink", drinks, least=1))  # fmt: skip
+    soda = _sized("Fountain Drink", ("Regular", 249), ("Large", 299)) | {
+        "modifier_groups": [group("Drink", drinks, least=1)]
+    }
+    m = menu(
+        item("Side Sauce", group("Sauce", sauces, least=1)), item("Volcano Roll", group("Top", sauces)), combo, soda
+    )
+    assert _line(m, "a side of spicy mayo") == ("Side Sauce", ["Spicy Mayo"], None)
+    assert _line(m, "sprite", ("regular",)) == ("Fountain Drink", ["Regular", "Sprite"], None)
+    twice = menu(item("Side Sauce", group("Sauce", sauces, least=1)), item("Dip Cup", group("Dip", sauces, least=1)))
+    with pytest.raises(ItemAmbiguous):
+        said_lines(twice, "a spicy mayo")
+
+
+def test_both_and_the_one_said_after_items_are_their_choices() -> None:
+    """ "a spicy roll and a crab roll, both full": the size of each; "two sodas, the peach one": the sodas'
+    flavour, not a third line ("and a peach one" is another soda)."""
+    size = group("Size", [option("Full"), option("Half")], least=1)
+    flavor = group("Flavor", [option("Peach"), option("Plain")], least=1)
+    m = menu(item("Spicy Roll", size), item("Crab Roll", size), item("Soda", flavor))
+    lines = said_lines(m, "a spicy roll and a crab roll, both full")
+    assert [(x.item.name, [p.option.name for p in x.picks]) for x in lines] == [
+        ("Spicy Roll", ["Full"]),
+        ("Crab Roll", ["Full"]),
+    ]
+    (soda,) = said_lines(m, "two sodas, the peach one")
+    assert (soda.quantity, [p.option.name for p in soda.picks]) == (2, ["Peach"])
+    assert len(said_lines(m, "a plain soda and a peach one")) == 2
