@@ -640,6 +640,21 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     return [(None, words)]
 
 
+def _number_alone_chose(fit: _Fit, words: Words) -> bool:
+    """Did a leading number, said without the rest of a choice's name, choose it — "two pad thai" as 2 Stars?
+    A number before the item is its count unless the choice is a count of the item ("6 wings": 6 Piece or
+    10 Wings) or its name is said on ("1 star pad thai")."""
+    if not words or not words[0].isdigit():
+        return False
+    item = {w for n in (fit.item.name, *fit.item.aliases) for w in words_of(n)}
+    for option in fit.options:
+        name = words_of(option.name)
+        counts_item = _option_count(name) is not None or set(name) - {words[0]} <= _COUNT_UNITS | item
+        if words[0] in name and not counts_item and not set(words[1:2]) & set(name):
+            return True
+    return False
+
+
 def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune: bool = True) -> Reading:
     """One item from ``words`` (normalised); raises the question to ask when it is not clear."""
     best: list[tuple[_Fit, list[_Fit], Words]] = []
@@ -650,6 +665,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
             best.append((ranked[0], ranked, rest))
     if not best:
         raise ItemNotFound("say which item", query=said, suggestions=[])
+    if len(best) > 1:
+        best = [b for b in best if not _number_alone_chose(b[0], b[2])] or best
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
     # is three cappuccinos), not a count of the option it happens to precede
     top, ranked, rest = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))

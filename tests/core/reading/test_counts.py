@@ -107,3 +107,17 @@ def test_one_said_of_an_item_sold_by_count_is_the_single_one() -> None:
         assert isinstance(one, Reading) and (one.quantity, [o.name for o in one.options]) == (1, ["Single"])
     (unsaid,) = read_order(bakery, "cookies")
     assert isinstance(unsaid, Reading) and not unsaid.options  # the pack is asked for when it is added
+
+
+def test_a_number_before_the_item_is_its_count_not_a_choice_it_starts() -> None:
+    """ "two pad thai" where the heat is "0 Stars" … "5 Stars": two orders, the heat still to ask; never 2 Stars
+    (a generated read, thai-kitchen). "1 star pad thai" says the choice whole; "6 wings" is the 6 Piece."""
+    heat = group("Spice Level", [option("1 Star"), option("2 Stars"), option("3 Stars", aliases=["hot"])], least=1)
+    count = group("Count", [option("6 Piece"), option("12 Piece")], least=1)
+    m = menu(item("Pad Thai", heat), item("Wings", count))
+    (two,) = read_order(m, "two pad thai", ("hot",))
+    assert isinstance(two, Reading) and (two.quantity, [o.name for o in two.options]) == (2, ["3 Stars"])
+    (one,) = read_order(m, "1 star pad thai")
+    assert isinstance(one, Reading) and [o.name for o in one.options] == ["1 Star"]
+    (wings,) = read_order(m, "6 wings")
+    assert isinstance(wings, Reading) and [o.name for o in wings.options] == ["6 Piece"]
