@@ -412,8 +412,8 @@ def _heard_names(menu: Menu, words: Words) -> Words:
     it lines up with the words of two items' names ("pho tie" with Phở Tái and a Phở Tây), it stays as
     said, and the reader asks.
     """
-    respelt = _respelt(menu)
-    if all(w in _NEVER_HEARD_AS or w.isdigit() or (w in menu_words(menu) and w not in respelt) for w in words):
+    respelt, known = _respelt(menu), menu_words(menu)
+    if all(w in _NEVER_HEARD_AS or w.isdigit() or (w in known and w not in respelt) for w in words):
         return words  # the common case: every word the menu's own, said as the menu writes it
     by_word = _names_by_word(menu)
     names = dict.fromkeys(n for w in words for n in by_word.get(w, ()))
