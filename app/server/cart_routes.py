@@ -82,9 +82,10 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             notes=optional_str(body.get("notes"), "notes"),
             variation=optional_str(body.get("variation"), "variation"),
         )
-        result = run(request, op)
+        menu = ctx.menu(request.path_params["rid"])  # as run() does; looked up once for the read-back too
+        result = turn.run_turn(cart_token(request), op, menu, ctx.codec, ctx.now(), ctx.catalog.menus)
         line = result.state.line(result.line_id) if result.line_id is not None else None
-        read_back = understood(ctx.menu(request.path_params["rid"]), line) if line is not None else None
+        read_back = understood(menu, line) if line is not None else None
         return cart_response(result, 200, line_id=result.line_id, understood=read_back)
 
     async def update_item(request: Request) -> Response:

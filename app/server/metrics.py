@@ -56,18 +56,25 @@ class RequestStats:
         self.token_bytes = [0.0] * (len(TOKEN_SIZE_BUCKETS) + 2) + [time.time()]
 
     def request(self, method: str, route: str, status: int) -> None:
+        self.request_entry(method, route, status)[0] += 1
+
+    def request_entry(self, method: str, route: str, status: int) -> list[float]:
+        """The ``[count, created]`` entry of these labels (made, at count 0, on first use)."""
         key = (method, route, status)
         entry = self.requests.get(key)
         if entry is None:
             entry = self.requests[key] = [0, time.time()]
-        entry[0] += 1
+        return entry
 
     def turn(self, route: str, seconds: float) -> None:
+        add_seconds(self.turn_entry(route), seconds)
+
+    def turn_entry(self, route: str) -> list[float]:
+        """The latency buckets of ``route`` ("METHOD route"; made, empty, on first use)."""
         entry = self.turns.get(route)
         if entry is None:
             entry = self.turns[route] = [0.0] * (len(LATENCY_BUCKETS) + 2) + [time.time()]
-        entry[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
-        entry[-2] += seconds
+        return entry
 
     def token(self, size: int) -> None:
         entry = self.token_bytes
@@ -85,6 +92,17 @@ class RequestStats:
             "voicecart_token_bytes", "size of minted cart tokens", TOKEN_SIZE_BUCKETS, {"": self.token_bytes}
         )
         yield _histogram("voicecart_turn_seconds", "cart turn latency in this process", LATENCY_BUCKETS, self.turns)
+
+
+def add_seconds(entry: list[float], seconds: float) -> None:
+    """One observation in latency buckets (:meth:`RequestStats.turn_entry`)."""
+    entry[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
+    entry[-2] += seconds
+
+
+# what one request adds to (:meth:`ObserveMiddleware._recorder`): its request count entry and its
+# latency buckets (None: not a timed route)
+Recorder = tuple[list[float], list[float] | None]
 
 
 def _histogram(name: str, documentation: str, bounds: tuple[float, ...], series: dict[str, list[float]]) -> Metric:
@@ -147,8 +165,8 @@ class ObserveMiddleware:
         self.metrics = metrics
         self.instance_header = (b"voicecart-instance", instance.encode())
         self.is_operator = is_operator  # only operators see which replica answered (app/server/operators.py)
-        # "METHOD route" of the routes whose latency is observed, worked out once per label pair
-        self._turn_routes: dict[tuple[str, str], str | None] = {}
+        # per (method, route, status) labels, bounded like the labels: what a request adds to
+        self._recorders: dict[tuple[str, str, int], Recorder] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -174,30 +192,36 @@ class ObserveMiddleware:
         finally:
             self._record(scope, seen[0], seen[1], time.perf_counter() - started)
 
-    def _turn_route(self, method: str, route: str) -> str | None:
-        """The latency label of a cart turn or tool call; None for any other route."""
-        key = (method, route)
-        if key not in self._turn_routes:
-            self._turn_routes[key] = f"{method} {route}" if route.startswith(TURN_ROUTE_PREFIXES) else None
-        return self._turn_routes[key]
+    def _recorder(self, key: tuple[str, str, int]) -> Recorder:
+        """What a request of ``key`` (method and route labels, status) adds to, made on its first request."""
+        method, route, status = key
+        stats = self.metrics.stats
+        turn = stats.turn_entry(f"{method} {route}") if route.startswith(TURN_ROUTE_PREFIXES) else None
+        recorder = self._recorders[key] = (stats.request_entry(method, route, status), turn)
+        return recorder
 
     def _record(self, scope: Scope, status: int, token: bytes | None, seconds: float) -> None:
-        m, route, method = self.metrics, route_label(scope), method_label(scope)
-        stats = m.stats
-        stats.request(method, route, status)
-        turn_route = self._turn_route(method, route)
-        if turn_route is not None:
-            stats.turn(turn_route, seconds)
+        # labels as method_label and route_label give them, inlined: this runs on every request
+        method, route = scope["method"], getattr(scope.get("route"), "path", None) or "unmatched"
+        key = (method if method in KNOWN_METHODS else "OTHER", route, status)
+        count, turn = self._recorders.get(key) or self._recorder(key)
+        count[0] += 1
+        if turn is not None:
+            turn[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
+            turn[-2] += seconds
+        m = self.metrics
         if token:
-            stats.token(len(token))
-        error = scope.get("state", {}).get("cart_error")
-        if isinstance(error, TokenError):
+            m.stats.token(len(token))
+        state = scope.get("state")
+        error = state.get("cart_error") if state else None
+        if error is not None and isinstance(error, TokenError):
             m.token_failures.labels(error.reason).inc()
         # refusals and failures at INFO; successful turns at DEBUG (CART_LOG_LEVEL=DEBUG logs every
         # request): a JSON line per turn costs more CPU than the turn, and metrics count them anyway
         level = logging.INFO if status >= 400 else logging.DEBUG
         if not log.isEnabledFor(level):
             return
+        method = key[0]
         fields: dict[str, Any] = {"method": method, "route": route, "status": status, "ms": round(seconds * 1000, 2)}
         if token:
             fields["token"] = token_hash(token.decode("latin-1"))

@@ -64,10 +64,11 @@ def bounded(index: WordIndex, words: Words) -> bool:
     then does an item leave unexplained every word it cannot explain (see the module docstring)."""
     if may_hold_notes(words):
         return False
-    return not any(
-        w.startswith(_NEGATIVE_PREFIXES) and any(w[len(p) :] in index.option_words for p in _NEGATIVE_PREFIXES)
-        for w in words
-    )
+    option_words = index.option_words
+    for w in words:  # a loop, not any() over a generator: asked of every phrase the fast path reads
+        if w.startswith(_NEGATIVE_PREFIXES) and any(w[len(p) :] in option_words for p in _NEGATIVE_PREFIXES):
+            return False
+    return True
 
 
 def explainers(index: WordIndex, word: str) -> frozenset[int] | None:
@@ -77,6 +78,22 @@ def explainers(index: WordIndex, word: str) -> frozenset[int] | None:
         return None
     found = index.users.get(word, _NOBODY)
     return found | index.repeatable if word.isdigit() or word in MULTIPLIERS else found
+
+
+def explaining_all(index: WordIndex, words: Words) -> frozenset[int] | None:
+    """The items that might explain every word of ``words`` (:func:`explainers` of each word, intersected);
+    None when no word narrows them (all might). :func:`explainers` inlined: the fast path
+    (:mod:`app.core.reading.quick`) asks this of every phrase it reads."""
+    users, repeatable = index.users, index.repeatable
+    found = None
+    for word in words:
+        if word in _UNBOUNDED:
+            continue
+        some = users.get(word, _NOBODY)
+        if word.isdigit() or word in MULTIPLIERS:
+            some = some | repeatable
+        found = some if found is None else found & some
+    return found
 
 
 def unexplained_at_least(menu: Menu, words: Words) -> list[int] | None:

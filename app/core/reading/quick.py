@@ -28,7 +28,7 @@ tests/core/reading/test_pruned.py compares it with the full reader on every corp
 from __future__ import annotations
 
 from app.core.menu import Item, Menu, Option
-from app.core.reading.candidates import NEVER_COUNTED, WordIndex, bounded, explainers, word_index
+from app.core.reading.candidates import NEVER_COUNTED, WordIndex, bounded, explaining_all, word_index
 from app.core.reading.corrections import MARKERS, strip_marker
 from app.core.reading.item import Reading, _Fit, line_reading, with_quantity
 from app.core.reading.memo import per_object
@@ -78,7 +78,7 @@ def _loses(menu: Menu, index: WordIndex, other: Words, rest: Words) -> bool:
     worse than the first reading's answer? Either no item explains every word of it, or it is ``rest``
     after an article ("a large fry" read with no count) that starts no name or option phrase: then
     every item reads both alike, and the count said wins the tie (:func:`~app.core.reading.item.read_item`)."""
-    explaining = _explaining_all(index, other)
+    explaining = explaining_all(index, other)
     if explaining is not None and not explaining:
         return True
     article = other[:1]
@@ -153,16 +153,6 @@ def _name_said(menu: Menu, words: Words, at: int) -> tuple[Words, int] | None:
     return None if longest_other > len(name) else (name, start)
 
 
-def _explaining_all(index: WordIndex, words: Words) -> frozenset[int] | None:
-    """The items that might explain every word of ``words``; None when no word narrows them (all might)."""
-    found = None
-    for word in words:
-        users = explainers(index, word)
-        if users is not None:
-            found = users if found is None else found & users
-    return found
-
-
 def quick_reading(menu: Menu, text: str) -> Reading | None:
     """What :func:`app.core.reading.order.read_order` reads ``text`` (no modifiers, no item id) as,
     when it is one item with its choices said plainly (module docstring); None otherwise."""
@@ -173,7 +163,7 @@ def quick_reading(menu: Menu, text: str) -> Reading | None:
     if (words[0] in _MARKER_STARTS and strip_marker(words)[1]) or not bounded(index, words):
         return None
     (quantity, rest), *others = with_quantity(words)
-    alone = _explaining_all(index, rest)
+    alone = explaining_all(index, rest)
     if alone is None or len(alone) != 1 or not all(_loses(menu, index, other, rest) for _, other in others):
         return None  # another item could read as well (or better, with another count)
     (at,) = alone

@@ -429,10 +429,12 @@ def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[st
     """``words`` without what says nothing about the order: who or where it is for ("for the table", "for my
     kid", "for him"; kept when the word after is one the menu uses: "for the kids meal") and where a topping
     goes ("a fried egg on top"; kept where the menu says "on top" itself: "egg on top")."""
+    if "for" not in words and "top" not in words:  # the common case: nothing to drop
+        return words
     out = list(words)
     i = 0
     while i < len(out) - 1:
-        if out[i : i + 2] == ["on", "top"] and i and out[i - 1] not in FILLER and "top" not in menu_words:
+        if out[i] == "on" and out[i + 1] == "top" and i and out[i - 1] not in FILLER and "top" not in menu_words:
             del out[i : i + 2]  # "a fried egg on top": where a topping goes says nothing more
             continue
         if out[i] == "for" and out[i + 1] in _PRONOUNS:

@@ -11,6 +11,7 @@ All lists are computed once per live menu/item (:mod:`.memo`: a reload brings ne
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rapidfuzz.distance import OSA
@@ -274,6 +275,8 @@ _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")  # "medium. no wait, make it hot":
 
 def said_words(menu: Menu, text: str) -> Words:
     """A whole utterance as the reader's words: normalised, commas and semicolons said as "and", slips mended."""
+    if "," not in text and ";" not in text and "." not in text and "?" not in text and "!" not in text:
+        return as_menu_words(menu, tuple(normalize(text).split()))  # one part: nothing to say as "and"
     parts = [normalize(p) for p in _SENTENCE_END.sub(",", text.replace(";", ",")).split(",")]
     return as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
 
@@ -290,6 +293,8 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     """
     names, known = name_words(menu), menu_words(menu)
     words = without_whom(words, known)
+    if _as_written(menu, words):
+        return _heard_names(menu, words)
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -304,6 +309,20 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
         out.append(word)
         i += 1
     return _heard_names(menu, tuple(out))
+
+
+def _as_written(menu: Menu, words: Words) -> bool:
+    """Would :func:`as_menu_words` leave ``words`` as they are before :func:`_heard_names`? True when
+    no two words said make a name word and no word is a slip to mend (the common case, told by set
+    lookups alone)."""
+    names, known = name_words(menu), menu_words(menu)
+    for word, after in itertools.pairwise(words):
+        if word + after in names:
+            return False
+    for word in words:
+        if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and not word.isdigit():
+            return False
+    return True
 
 
 @per_object
@@ -402,6 +421,13 @@ def _aligned(menu: Menu, words: Words, start: int, name: Words) -> tuple[dict[in
     return (mended, i - start) if anchored and mended else None
 
 
+@per_object
+def _heard_as_written(menu: Menu) -> frozenset[str]:
+    """The words :func:`_heard_names` never reads as another: the menu's own (but another spelling of
+    another of its words) and the words that say something themselves."""
+    return (menu_words(menu) - _respelt(menu)) | _NEVER_HEARD_AS
+
+
 def _heard_names(menu: Menu, words: Words) -> Words:
     """Words a speech model wrote as it heard them, read as the item name they sound like.
 
@@ -412,8 +438,11 @@ def _heard_names(menu: Menu, words: Words) -> Words:
     it lines up with the words of two items' names ("pho tie" with Phở Tái and a Phở Tây), it stays as
     said, and the reader asks.
     """
-    respelt = _respelt(menu)
-    if all(w in _NEVER_HEARD_AS or w.isdigit() or (w in menu_words(menu) and w not in respelt) for w in words):
+    written = _heard_as_written(menu)
+    for w in words:
+        if w not in written and not w.isdigit():
+            break
+    else:
         return words  # the common case: every word the menu's own, said as the menu writes it
     by_word = _names_by_word(menu)
     names = dict.fromkeys(n for w in words for n in by_word.get(w, ()))

@@ -250,7 +250,7 @@ def _lines_as_matched(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[Line,
     ids: list[int] = [row[0] for row in rows]  # type: ignore[misc]  # ints, as matched
     if len(set(ids)) != len(ids):
         return None
-    return tuple([_tuple_new(Line, row + pad[len(row)]) for row in rows]), max(ids, default=0)
+    return tuple([_tuple_new(Line, row + pad[len(row)]) for row in rows]), max(ids) if ids else 0  # no keyword: cheaper
 
 
 # a v1 row of 4, 5 or 6 fields, padded to a Line's 7 (options and notes only travel when present)
@@ -321,7 +321,7 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, payload: 
     state = (
         header.cart_id,
         restaurant_id,
-        header.created_at,
+        header.issued_at - header.age,  # header.created_at, without a property call
         header.issued_at,
         revision,
         next_line_id,
@@ -499,7 +499,7 @@ class CartCodec:
                 f"the cart expired after {span} without activity",
                 expired_at=header.issued_at + policy.ttl_seconds,
             )
-        if now - header.created_at > policy.max_lifetime_seconds:
+        if now - header.issued_at + header.age > policy.max_lifetime_seconds:  # now - created_at
             raise TokenExpired(
                 "the cart reached its maximum lifetime",
                 reason="lifetime",
