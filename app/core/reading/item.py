@@ -773,8 +773,11 @@ def _described(top: _Fit, ranked: list[_Fit]) -> _Fit | None:
 def _longer_name_said(top: _Fit, ranked: list[_Fit]) -> _Fit | None:
     """Another item whose name is said whole and covers more words than ``top``'s name, leaving one word
     unexplained: ``top`` read those words as choices, so the two readings are close — the longer name's
-    question is asked, never the shorter name's line added."""
-    have = len(top.name) if top.name is not None and top.named else 0
+    question is asked, never the shorter name's line added. An item named after its option ("Slice" with a
+    Cheese Slice) is named by that option's words ("a cheese slice": no closer reading in Cheese Pie)."""
+    own = words_of(top.item.name)
+    in_option = any(_inside(own, span) for span in top.option_spans)
+    have = len(top.name) if top.name is not None and top.named else len(own) if in_option else 0
     return next(
         (
             f

@@ -425,3 +425,15 @@ def test_both_and_the_one_said_after_items_are_their_choices() -> None:
     (soda,) = said_lines(m, "two sodas, the peach one")
     assert (soda.quantity, [p.option.name for p in soda.picks]) == (2, ["Peach"])
     assert len(said_lines(m, "a plain soda and a peach one")) == 2
+
+
+def test_an_item_named_inside_its_option_is_named_by_it() -> None:
+    """ "a cheese slice" where the Slice's choice is Cheese Slice and a Cheese Pie is also called "cheese":
+    the Slice, named by its option's words — the pie's name covers no more of them."""
+    kind = group("Kind", [option("Cheese Slice"), option("Pepperoni Slice")], least=1)
+    size = group("Size", [option("Small"), option("Large")], least=1)
+    toppings = group("Toppings", [option("Mushrooms"), option("Extra Cheese")], most=2)
+    m = menu(item("Slice", kind, toppings), item("Cheese Pie", size, toppings))
+    assert _line(m, "a cheese slice") == ("Slice", ["Cheese Slice"], None)
+    assert _line(m, "cheese slice", ("mushrooms",)) == ("Slice", ["Cheese Slice", "Mushrooms"], None)
+    assert _line(m, "a large cheese pie") == ("Cheese Pie", ["Large"], None)
