@@ -437,3 +437,23 @@ def test_an_item_named_inside_its_option_is_named_by_it() -> None:
     assert _line(m, "a cheese slice") == ("Slice", ["Cheese Slice"], None)
     assert _line(m, "cheese slice", ("mushrooms",)) == ("Slice", ["Cheese Slice", "Mushrooms"], None)
     assert _line(m, "a large cheese pie") == ("Cheese Pie", ["Large"], None)
+
+
+def test_half_and_half_before_two_choices_of_a_group_is_their_split() -> None:
+    """ "a whole chicken half and half, soy garlic and honey butter": the two sauces, each on half; the menu's
+    own Half & Half (a creamer) stays that option; with no two choices after it, "half and half" is asked."""
+    sauce = group("Sauce", [option("Soy Garlic"), option("Honey Butter"), option("Plain")], least=1, most=2)
+    creamer = group("Creamer", [option("Half & Half"), option("Oat Milk")])
+    m = menu(item("Whole Chicken", sauce), item("Half Chicken", sauce), item("Coffee", creamer))
+    assert _line(m, "a whole chicken half and half, soy garlic and honey butter") == (
+        "Whole Chicken",
+        ["Honey Butter", "Soy Garlic"],
+        None,
+    )
+    assert _line(m, "whole chicken", ("half and half", "soy garlic", "honey butter"))[1] == [
+        "Honey Butter",
+        "Soy Garlic",
+    ]
+    assert _line(m, "a coffee with half and half") == ("Coffee", ["Half & Half"], None)
+    with pytest.raises(CartError):
+        said_lines(m, "a whole chicken half and half")
