@@ -360,7 +360,8 @@ def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], option
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
         if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
-            options.append(named[0])
+            if options.count(named[0]) < named[0].max_quantity:  # "extra chili" whose "chili" already read as
+                options.append(named[0])  # the one-time Extra Chili: that one, never "chosen twice"
             work[i] = None
             continue
         said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)

@@ -457,3 +457,10 @@ def test_half_and_half_before_two_choices_of_a_group_is_their_split() -> None:
     assert _line(m, "a coffee with half and half") == ("Coffee", ["Half & Half"], None)
     with pytest.raises(CartError):
         said_lines(m, "a whole chicken half and half")
+
+
+def test_extra_before_the_rest_of_an_extra_option_said_once_is_that_option_once() -> None:
+    """ "a coney, no onions extra chili": the one-time Extra Chili, not a question saying it was chosen twice."""
+    toppings = group("Toppings", [option("Mustard", default=True), option("Onions", default=True)], most=2)
+    m = menu(item("Coney", toppings, group("Chili", [option("Extra Chili"), option("Cheese")], most=2)))
+    assert _line(m, "a coney no onions extra chili") == ("Coney", ["Extra Chili", "Mustard"], None)
