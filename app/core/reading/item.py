@@ -360,7 +360,8 @@ def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], option
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
         if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
-            options.append(named[0])
+            if options.count(named[0]) < named[0].max_quantity:  # "extra chili" whose "chili" already read as
+                options.append(named[0])  # the one-time Extra Chili: that one, never "chosen twice"
             work[i] = None
             continue
         said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
@@ -451,12 +452,14 @@ def _halves(item: Item, words: Words) -> tuple[Words, list[str]]:
     """ "half white rice half greens", "half pepperoni half plain": two options of one group, each on half.
     Both are chosen; where the group is an add-on (toppings: nothing chosen means none), the split is also
     a kitchen note ("half sausage half onions"), else a topping would cover the whole; a required choice
-    answered twice (base, flavour) is the split itself. Anything else keeps its "half" (asked about)."""
+    answered twice (base, flavour) is the split itself; "half and half, soy garlic and honey butter" says the
+    same before the two. Anything else keeps its "half" (asked about)."""
     if words.count("half") < 2:
         return words, []
-    out, notes = list(words), []
+    out, notes = list(words), list[str]()
     phrases = option_phrases(item)
     groups = {g.id: g for g in choice_groups(item)}
+    _half_and_half(phrases, groups, out, notes)
     i = 0
     while i < len(out):
         if out[i] != "half" or _menu_half(phrases, out, i):
@@ -478,6 +481,30 @@ def _halves(item: Item, words: Words) -> tuple[Words, list[str]]:
         del out[i]
         i = end - 2
     return tuple(out), notes
+
+
+def _half_and_half(
+    phrases: tuple[tuple[Words, Option], ...], groups: dict[str, ModifierGroup], out: list[str], notes: list[str]
+) -> None:
+    """ "half and half, soy garlic and honey butter": the two options of one group said right after it (only
+    "and" between), where the group takes two, each on half — the words "half and half" are that split (a
+    note too where the group is an add-on). The menu's own "Half & Half" is that option. Edits ``out``."""
+    at = next((i for i in range(len(out) - 2) if out[i : i + 3] == ["half", "and", "half"]), None)
+    if at is None or _menu_half(phrases, out, at):
+        return
+    k = at + 3 + (1 if out[at + 3 : at + 4] == ["and"] else 0)
+    first = _option_at(phrases, out, k)
+    j = k + len(first[0]) if first else k
+    j += 1 if out[j : j + 1] == ["and"] else 0
+    second = _option_at(phrases, out, j) if first else None
+    if first is None or second is None or first[1] is second[1] or first[1].group_id != second[1].group_id:
+        return
+    group = groups.get(first[1].group_id)
+    if group is None or group.max < 2:
+        return
+    if group.min == 0:
+        notes.append(f"half {' '.join(first[0])} half {' '.join(second[0])}")
+    del out[at : at + 3]
 
 
 def _menu_half(phrases: tuple[tuple[Words, Option], ...], words: list[str], at: int) -> bool:
@@ -794,8 +821,11 @@ def _described(top: _Fit, ranked: list[_Fit]) -> _Fit | None:
 def _longer_name_said(top: _Fit, ranked: list[_Fit]) -> _Fit | None:
     """Another item whose name is said whole and covers more words than ``top``'s name, leaving one word
     unexplained: ``top`` read those words as choices, so the two readings are close — the longer name's
-    question is asked, never the shorter name's line added."""
-    have = len(top.name) if top.name is not None and top.named else 0
+    question is asked, never the shorter name's line added. An item named after its option ("Slice" with a
+    Cheese Slice) is named by that option's words ("a cheese slice": no closer reading in Cheese Pie)."""
+    own = words_of(top.item.name)
+    in_option = any(_inside(own, span) for span in top.option_spans)
+    have = len(top.name) if top.name is not None and top.named else len(own) if in_option else 0
     return next(
         (
             f

@@ -51,13 +51,14 @@ def _matches(content: list[str], names: list[Words]) -> bool:
 
 def _closest(found: list[Option], content: list[str], item: Item) -> list[Option]:
     """Of several options a "no …" could take off, those it names word for word ("no peppers": Green
-    Peppers, not Pepperoni, which only shares a stem). None named so: all of them stay candidates, and
-    more than one is asked about (the caller's group question), never all taken off."""
+    Peppers, not Pepperoni, which only shares a stem; "no onions": Sweet Onion and Green Onion, every one
+    it names). None named so: all of them stay candidates, and more than one is asked about (the caller's
+    group question), never all taken off."""
     if len(set(found)) <= 1:
         return found
     # both sides are normalised (singular) words, so a plural already is the word
     whole = [o for o in found if any(all(w in name for w in content) for name in _names(o, item))]
-    if len(set(whole)) == 1:
+    if whole:
         return whole
     raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
 

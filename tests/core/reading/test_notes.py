@@ -39,6 +39,15 @@ def test_no_and_a_groups_name_takes_its_pre_chosen_options_off() -> None:
     assert [p.option.name for p in line.picks] == ["Feta"] and line.notes == ()
 
 
+def test_no_x_takes_off_every_pre_chosen_option_named_x() -> None:
+    """ "no onions" on a bowl that comes with Sweet Onion and Green Onion: both off (each is named by the word),
+    never the Onionette Rings the word only starts."""
+    names = ("Sweet Onion", "Green Onion", "Onionette Rings", "Cucumber")
+    comes = group("Comes With", [option(n, default=True) for n in names], most=4)
+    (line,) = said_lines(menu(item("Bowl", comes)), "a bowl, no onions")
+    assert [p.option.name for p in line.picks] == ["Onionette Rings", "Cucumber"] and line.notes == ()
+
+
 @pytest.mark.parametrize("said", ["a milk tea less sugar", "a milk tea, not too sweet"])
 def test_a_level_said_in_words_of_a_group_with_a_choice_on_is_asked(said: str) -> None:
     (asked,) = read_order(TEA, said)

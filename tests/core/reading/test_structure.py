@@ -437,3 +437,42 @@ def test_both_and_the_one_said_after_items_are_their_choices() -> None:
     (soda,) = said_lines(m, "two sodas, the peach one")
     assert (soda.quantity, [p.option.name for p in soda.picks]) == (2, ["Peach"])
     assert len(said_lines(m, "a plain soda and a peach one")) == 2
+
+
+def test_an_item_named_inside_its_option_is_named_by_it() -> None:
+    """ "a cheese slice" where the Slice's choice is Cheese Slice and a Cheese Pie is also called "cheese":
+    the Slice, named by its option's words — the pie's name covers no more of them."""
+    kind = group("Kind", [option("Cheese Slice"), option("Pepperoni Slice")], least=1)
+    size = group("Size", [option("Small"), option("Large")], least=1)
+    toppings = group("Toppings", [option("Mushrooms"), option("Extra Cheese")], most=2)
+    m = menu(item("Slice", kind, toppings), item("Cheese Pie", size, toppings))
+    assert _line(m, "a cheese slice") == ("Slice", ["Cheese Slice"], None)
+    assert _line(m, "cheese slice", ("mushrooms",)) == ("Slice", ["Cheese Slice", "Mushrooms"], None)
+    assert _line(m, "a large cheese pie") == ("Cheese Pie", ["Large"], None)
+
+
+def test_half_and_half_before_two_choices_of_a_group_is_their_split() -> None:
+    """ "a whole chicken half and half, soy garlic and honey butter": the two sauces, each on half; the menu's
+    own Half & Half (a creamer) stays that option; with no two choices after it, "half and half" is asked."""
+    sauce = group("Sauce", [option("Soy Garlic"), option("Honey Butter"), option("Plain")], least=1, most=2)
+    creamer = group("Creamer", [option("Half & Half"), option("Oat Milk")])
+    m = menu(item("Whole Chicken", sauce), item("Half Chicken", sauce), item("Coffee", creamer))
+    assert _line(m, "a whole chicken half and half, soy garlic and honey butter") == (
+        "Whole Chicken",
+        ["Honey Butter", "Soy Garlic"],
+        None,
+    )
+    assert _line(m, "whole chicken", ("half and half", "soy garlic", "honey butter"))[1] == [
+        "Honey Butter",
+        "Soy Garlic",
+    ]
+    assert _line(m, "a coffee with half and half") == ("Coffee", ["Half & Half"], None)
+    with pytest.raises(CartError):
+        said_lines(m, "a whole chicken half and half")
+
+
+def test_extra_before_the_rest_of_an_extra_option_said_once_is_that_option_once() -> None:
+    """ "a coney, no onions extra chili": the one-time Extra Chili, not a question saying it was chosen twice."""
+    toppings = group("Toppings", [option("Mustard", default=True), option("Onions", default=True)], most=2)
+    m = menu(item("Coney", toppings, group("Chili", [option("Extra Chili"), option("Cheese")], most=2)))
+    assert _line(m, "a coney no onions extra chili") == ("Coney", ["Extra Chili", "Mustard"], None)
