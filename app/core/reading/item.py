@@ -315,7 +315,12 @@ def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], option
             work[i] = None
             continue
         said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
-        if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
+        if said is None:
+            continue
+        if not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
+            if w == "extra" and said.max_quantity > 1 and options.count(said) == 1:
+                options.append(said)  # "extra guac" of a Guacamole not on, which may be chosen twice: twice
+                work[i] = None  # (tests/corpus/README.md); once-only "extra chocolate drizzle" is once
             continue
         if said.max_quantity > options.count(said):
             options.append(said)
@@ -328,8 +333,13 @@ def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], option
 def _said_twice(item: Item, words: Words, option: Option) -> bool:
     """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
     said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
+    marks: list[str | None] = list(words)
+    said = 0
+    for phrase in (p for p, o in option_phrases(item) if o is option):  # longest first: "sour cream" is once,
+        while (at := find_phrase(marks, phrase)) >= 0:  # never again as its part "sour"
+            marks[at : at + len(phrase)] = [None] * len(phrase)
+            said += 1
     spans = [p for p, o in option_phrases(item) if o is option]
-    said = sum(1 for i in range(len(words)) for p in spans if tuple(words[i : i + len(p)]) == p)
     name = words_of(item.name)
     in_name = any(words[i : i + len(name)] == name for i in range(len(words))) and any(_inside(p, name) for p in spans)
     return said - int(in_name) >= 2

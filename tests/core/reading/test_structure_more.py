@@ -1,0 +1,36 @@
+"""More readings that follow from the menu's structure (issue #23): kinds from blind3's misses and the
+last round's open list, each on a menu built here with only the shape it needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from tests.core.reading.menus import group, item, menu, option
+
+
+def _line(m: object, text: str, modifiers: tuple[str, ...] = ()) -> tuple[int | None, str, list[str], str | None]:
+    (line,) = said_lines(m, text, modifiers)  # type: ignore[arg-type]
+    names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+    return line.quantity, line.item.name, sorted(names), "; ".join(line.notes) or None
+
+
+BURRITOS = menu(
+    item(
+        "Burrito",
+        group("Toppings", [option("Sour Cream", max_quantity=2), option("Guac", max_quantity=2)], most=4),
+        group("Drizzle", [option("Chocolate Drizzle"), option("Whipped Cream", default=True)], most=2),
+    ),
+)
+
+
+def test_extra_x_is_x_twice_where_x_may_be_chosen_twice() -> None:
+    """tests/corpus/README.md: "extra X" of an X not on the line is X twice where its max_quantity allows
+    two, in a phrase and in a modifiers list alike; a once-only X is once, with no note."""
+    assert _line(BURRITOS, "burrito, extra guac")[2] == ["Guac", "Guac", "Whipped Cream"]
+    assert _line(BURRITOS, "burrito", ("extra guac",))[2] == ["Guac", "Guac", "Whipped Cream"]
+    assert _line(BURRITOS, "burrito with extra sour cream")[2] == ["Sour Cream", "Sour Cream", "Whipped Cream"]
+    assert _line(BURRITOS, "burrito, extra chocolate drizzle")[2:] == (["Chocolate Drizzle", "Whipped Cream"], None)
+    with pytest.raises(CartError):  # a third of two allowed is asked about
+        said_lines(BURRITOS, "burrito with guac and extra guac and extra guac")
