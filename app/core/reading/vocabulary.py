@@ -141,6 +141,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
         pairs += [(n, option) for n in dict.fromkeys(names) if n]
     pairs += [((*n[2:], "on", "the", "side"), o) for n, o in list(pairs) if n[:2] == ("side", "of") and n[2:]]
+    inside = _inside_a_side(item)  # "penne vodka on the side": the choices of the Side of Pasta, said as its
+    pairs += [((*n, "on", "the", "side"), o) for n, o in list(pairs) if o.id in inside and n[-1] != "side"]
     taken = {words for words, _ in pairs}  # "butter on the side" is the option Side of Butter, not a note
     suffixes: dict[Words, set[str]] = {}
     for words, option in pairs:
@@ -186,6 +188,19 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     for group in choice_groups(item):
         pairs += [(w, o) for w, o in (*_size_words(group), *level_phrases(group)) if w not in taken]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _inside_a_side(item: Item) -> frozenset[str]:
+    """The ids of the choices nested under an option named "Side of X" (its pasta, its sauce): saying one
+    "on the side" says where it goes, which that option already does (tests/corpus/README.md)."""
+    sides = [o for g in choice_groups(item) for o in g.options if words_of(o.name)[:2] == ("side", "of")]
+    pending = [g for o in sides for g in o.modifier_groups]
+    found: set[str] = set()
+    while pending:
+        group = pending.pop()
+        found.update(o.id for o in group.options)
+        pending += [g for o in group.options for g in o.modifier_groups]
+    return frozenset(found)
 
 
 # Sizes said by rank: the cheapest, the middle one of three, the dearest (the coffee-chain words too).

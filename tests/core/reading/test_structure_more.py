@@ -12,7 +12,11 @@ from tests.core.reading.menus import group, item, menu, option
 
 def _line(m: object, text: str, modifiers: tuple[str, ...] = ()) -> tuple[int | None, str, list[str], str | None]:
     (line,) = said_lines(m, text, modifiers)  # type: ignore[arg-type]
-    names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+    picks, names = list(line.picks), [line.variation.name] if line.variation else []
+    while picks:  # nested choices too (the Side of Pasta's sauce)
+        pick = picks.pop()
+        names.append(pick.option.name)
+        picks += pick.picks
     return line.quantity, line.item.name, sorted(names), "; ".join(line.notes) or None
 
 
@@ -34,3 +38,13 @@ def test_extra_x_is_x_twice_where_x_may_be_chosen_twice() -> None:
     assert _line(BURRITOS, "burrito, extra chocolate drizzle")[2:] == (["Chocolate Drizzle", "Whipped Cream"], None)
     with pytest.raises(CartError):  # a third of two allowed is asked about
         said_lines(BURRITOS, "burrito with guac and extra guac and extra guac")
+
+
+def test_a_choice_of_a_side_said_on_the_side_is_that_sides() -> None:
+    """ "penne vodka on the side" where the Side of Pasta holds the pasta and its sauce: the side already
+    says where they go — no note repeating it (tests/corpus/README.md: "X on the side" → Side of X)."""
+    pasta = group("Pasta", [option("Spaghetti", default=True), option("Penne")], least=1)
+    sauce = group("Sauce", [option("Marinara", default=True), option("Vodka")], least=1)
+    sides = group("Side", [option("Side of Pasta", default=True, modifier_groups=[pasta, sauce]), option("Salad")])
+    m = menu(item("Chicken Parm", sides))
+    assert _line(m, "chicken parm with penne vodka on the side")[2:] == (["Penne", "Side of Pasta", "Vodka"], None)
