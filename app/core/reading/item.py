@@ -56,7 +56,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
-from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid, QuantityInvalid
 
 
 @dataclass(frozen=True)
@@ -670,8 +670,46 @@ def more_of_something_else(menu: Menu, fit: _Fit, words: Words) -> _Fit:
 
 
 def line_reading(fit: _Fit, said: str) -> Reading:
-    """The reading a fit gives, a count said answering a count choice (:func:`_count_chosen`)."""
-    return reading_of(_count_chosen(fit), said)
+    """The reading a fit gives, a count said answering a count choice (:func:`_count_chosen`) or counting
+    the pieces of an item sold by orders (:func:`_orders_of`)."""
+    return reading_of(_orders_of(_count_chosen(fit), said), said)
+
+
+@per_object
+def pieces_per_order(item: Item) -> int | None:
+    """How many pieces one order of ``item`` is, where its description says so: "Three tacos per order",
+    "6 pieces per order", "order of 6"; else None."""
+    words = words_of(item.description or "")
+    pieces = {"piece", "pc", *words_of(item.name)[-1:]}
+    for i in range(2, len(words) - 1):
+        if words[i : i + 2] == ("per", "order") and words[i - 1] in pieces and words[i - 2].isdigit():
+            return int(words[i - 2])
+    return next(
+        (
+            int(words[i + 2])
+            for i in range(len(words) - 2)
+            if words[i : i + 2] == ("order", "of") and words[i + 2].isdigit()
+        ),
+        None,
+    )
+
+
+def _orders_of(fit: _Fit, said: str) -> _Fit:
+    """ "six tacos" where the description says "Three tacos per order": a count of pieces of an item sold by
+    orders of N is that many orders (6 / 3 = 2), never six orders; a count no whole number of orders makes
+    ("four tacos") is asked. A count of orders said as such ("two orders of tacos") stays."""
+    per = pieces_per_order(fit.item)
+    if per is None or per < 2 or fit.quantity is None or fit.quantity < 2 or "order" in words_of(said):
+        return fit
+    if fit.quantity % per:
+        raise QuantityInvalid(
+            f"{fit.item.name} come {per} per order: how many orders is {fit.quantity}?",
+            item=fit.item.name,
+            item_id=fit.item.id,
+            said_quantity=fit.quantity,
+            per_order=per,
+        )
+    return replace(fit, quantity=fit.quantity // per)
 
 
 _COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.reading.lines import said_lines
-from app.errors import CartError
+from app.errors import CartError, QuantityInvalid
 from tests.core.reading.menus import group, item, menu, option
 
 
@@ -48,3 +48,16 @@ def test_a_choice_of_a_side_said_on_the_side_is_that_sides() -> None:
     sides = group("Side", [option("Side of Pasta", default=True, modifier_groups=[pasta, sauce]), option("Salad")])
     m = menu(item("Chicken Parm", sides))
     assert _line(m, "chicken parm with penne vodka on the side")[2:] == (["Penne", "Side of Pasta", "Vodka"], None)
+
+
+def test_a_count_of_pieces_of_an_item_sold_by_orders_is_orders() -> None:
+    """ "six tacos" where the description says "Three tacos per order": 2 orders, never 6; a count that
+    makes no whole number of orders is asked; orders said as such stay."""
+    shell = group("Shell", [option("Soft"), option("Crispy")], least=1)
+    m = menu(item("Tacos", shell, description="Three tacos per order"), item("Nachos", description="A big plate"))
+    assert _line(m, "six tacos, soft")[:3] == (2, "Tacos", ["Soft"])
+    assert _line(m, "three crispy tacos")[:3] == (1, "Tacos", ["Crispy"])
+    assert _line(m, "two orders of tacos, soft")[0] == 2
+    assert _line(m, "two nachos")[0] == 2  # no pieces per order said: the count is the count
+    with pytest.raises(QuantityInvalid):
+        said_lines(m, "four tacos, soft")
