@@ -53,6 +53,7 @@ from app.core.reading.vocabulary import (
     item_names,
     menu_words,
     option_phrases,
+    told_apart,
     top_groups,
     words_of,
 )
@@ -504,8 +505,23 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
         for options_first in (False, True):
             fit = fit_words(item, words, name, how, options_first)
             if fit is not None:
-                out.append(fit)
+                out.append(_not_told_apart(menu, fit))
     return out
+
+
+def _not_told_apart(menu: Menu, fit: _Fit) -> _Fit:
+    """``fit`` with a part of an option's name that the menu tells apart from it ("penne" where a group
+    offers Penne beside Gluten-Free Penne: :func:`told_apart`) left unexplained, never read as that option."""
+    apart = told_apart(menu)
+    if not apart:
+        return fit
+    wrong = [(p, o) for p in fit.option_spans for o in fit.options if (p, words_of(o.name)) in apart]
+    wrong = [(p, o) for p, o in wrong if any(q == p and x is o for q, x in option_phrases(fit.item))]
+    if not wrong:
+        return fit
+    unknown = (*fit.unknown, *(w for p, _ in wrong for w in p))
+    options = tuple(o for o in fit.options if all(o is not x for _, x in wrong))
+    return replace(fit, key=(len(unknown), *fit.key[1:]), options=options, unknown=unknown)
 
 
 def best_fits(menu: Menu, words: Words, prune: bool = True) -> list[_Fit]:

@@ -190,6 +190,19 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@per_object
+def told_apart(menu: Menu) -> frozenset[tuple[Words, Words]]:
+    """(P, N) where one group of the menu offers both an option named P and one named N that ends in P
+    ("Penne" beside "Gluten-Free Penne"): the menu tells them apart, so P said is never N, on any item —
+    not even one that offers only N (a partial name that drops a qualifier; blind3's pasta house)."""
+    found: set[tuple[Words, Words]] = set()
+    for item in menu.items:
+        for group in choice_groups(item):
+            names = {words_of(o.name) for o in group.options}
+            found.update((p, n) for n in names for p in names if len(p) < len(n) and n[-len(p) :] == p)
+    return frozenset(found)
+
+
 def _inside_a_side(item: Item) -> frozenset[str]:
     """The ids of the choices nested under an option named "Side of X" (its pasta, its sauce): saying one
     "on the side" says where it goes, which that option already does (tests/corpus/README.md)."""

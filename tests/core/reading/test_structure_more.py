@@ -61,3 +61,16 @@ def test_a_count_of_pieces_of_an_item_sold_by_orders_is_orders() -> None:
     assert _line(m, "two nachos")[0] == 2  # no pieces per order said: the count is the count
     with pytest.raises(QuantityInvalid):
         said_lines(m, "four tacos, soft")
+
+
+def test_a_part_of_a_name_the_menu_tells_apart_is_never_that_name() -> None:
+    """ "penne" where one group offers Penne beside Gluten-Free Penne: on an item offering only the
+    Gluten-Free Penne, "penne" is asked about, never read as it (the qualifier was not said)."""
+    shapes = group("Pasta", [option("Penne"), option("Gluten-Free Penne")], least=1)
+    only = group("Noodle", [option("Fettuccine", default=True), option("Gluten-Free Penne")], least=1)
+    m = menu(item("Pasta Bowl", shapes), item("Alfredo Plate", only))
+    for said in ("alfredo plate penne", "alfredo plate with penne"):  # the quick path and the full reader
+        with pytest.raises(CartError):
+            said_lines(m, said)
+    assert _line(m, "alfredo plate with gluten free penne")[2] == ["Gluten-Free Penne"]
+    assert _line(m, "pasta bowl, penne")[2] == ["Penne"]
