@@ -631,6 +631,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         return line_reading(described, said)
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
+    rivals += _name_said_apart(top, ranked, rest)
     rivals += _same_choices_unnamed(top, ranked)
     if not top.named:
         unexplained = bool(top.unknown) or not top.options
@@ -830,6 +831,32 @@ def _told_by_defaults(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
     if top.key[1] != NAME_RANKS["shared head"] or not any(o.default for o in top.options):
         return []
     return [f for f in ranked if f.item is not top.item and f.name == top.name and f.key[1] == top.key[1]]
+
+
+def _name_said_apart(top: _Fit, ranked: list[_Fit], words: Words) -> list[_Fit]:
+    """ "chili cheese dog": Coney Dog's name "chili dog" said in its order with a word of its choices
+    between, where ``top`` (the Hot Dog, named "dog") read the rest of that longer name as a choice (Chili).
+    Both explain every word: the question is asked, never the generic item with the other's name added as
+    a choice. A name said out of its order ("burger with bacon" for Bacon Burger) is no such name."""
+    if not top.named or top.name is None or top.unknown:
+        return []
+    spans = set(top.option_spans)
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and f.key[:2] == (0, NAME_RANKS["any order"])
+        and f.name is not None
+        and len(f.name) > len(top.name)
+        and any((w,) in spans for w in f.name)
+        and _in_order(f.name, words)
+    ]
+
+
+def _in_order(name: Words, words: Words) -> bool:
+    """Are the words of ``name`` all among ``words``, in the name's order (others may come between)?"""
+    rest = iter(words)
+    return all(w in rest for w in name)
 
 
 def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.reading.lines import said_lines
-from app.errors import CartError, QuantityInvalid
+from app.errors import CartError, ItemAmbiguous, QuantityInvalid
 from tests.core.reading.menus import group, item, menu, option
 
 
@@ -74,3 +74,21 @@ def test_a_part_of_a_name_the_menu_tells_apart_is_never_that_name() -> None:
             said_lines(m, said)
     assert _line(m, "alfredo plate with gluten free penne")[2] == ["Gluten-Free Penne"]
     assert _line(m, "pasta bowl, penne")[2] == ["Penne"]
+
+
+def test_another_items_name_said_around_a_choice_is_asked() -> None:
+    """ "chili cheese dog" where the Coney Dog is also called "chili dog" and the Hot Dog may add Chili:
+    the Coney Dog's name is said (a choice between its words) — asked, never a Hot Dog with Chili added.
+    Said out of its order ("burger with bacon") it is no name: the Burger with Bacon."""
+    toppings = group("Toppings", [option("Chili"), option("Cheese")], most=2)
+    m = menu(
+        item("Hot Dog", toppings, aliases=["dog"]),
+        item("Coney Dog", group("Toppings", [option("Cheese")]), aliases=["chili dog"]),
+        item("Burger", group("Add", [option("Bacon")])),
+        item("Bacon Burger"),
+    )
+    with pytest.raises(ItemAmbiguous):
+        said_lines(m, "chili cheese dog")
+    assert _line(m, "chili dog with cheese")[1:3] == ("Coney Dog", ["Cheese"])
+    assert _line(m, "hot dog with chili and cheese")[1:3] == ("Hot Dog", ["Cheese", "Chili"])
+    assert _line(m, "a burger with bacon")[1:3] == ("Burger", ["Bacon"])
