@@ -5,8 +5,8 @@ a word of one of the item's names (:func:`~app.core.reading.vocabulary.item_name
 (:func:`~app.core.reading.vocabulary.option_phrases`, option names included), filler, a kitchen note
 (:func:`~app.core.reading.spoken.take_notes`), "side" before "of", a lead word ("add", "extra", "more",
 "double") before an option, a count (a digit, "triple") before an option chosen more than once, a
-group's name ("rye toast"), "half" ("half sausage half onions"), "instead of", or a negation glued to an
-option word ("untoasted"). So, where no note and no glued negation can be said,
+group's name ("rye toast"), "half" ("half sausage half onions"), "instead of", "black" of a coffee, or a
+negation glued to an option word ("untoasted"). So, where no note and no glued negation can be said,
 a word that is none of these for an item stays unexplained whatever the reading: :func:`unexplained_at_least`
 counts those words per item, a lower bound on that item's ``len(unknown)`` (the first part of its
 ranking key) in every reading of the words. The reader then scores only the items whose bound is low
@@ -23,7 +23,7 @@ from typing import NamedTuple
 from app.core.menu import Menu
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import _NEGATIVE_PREFIXES, FILLER, MULTIPLIERS, may_hold_notes
-from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, words_of
+from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, served_black, words_of
 
 # words an item may explain without having them: "side" (of), lead words of an option ("extra cheese")
 NEVER_COUNTED = frozenset({"side", "add", "extra", "more", "double", "half", "instead", "of", "plain"})
@@ -50,6 +50,8 @@ def word_index(menu: Menu) -> WordIndex:
         for words in (*item_names(menu)[id(item)], *phrases, *groups):
             for word in words:
                 users.setdefault(word, set()).add(at)
+        if served_black(item) is not None:  # "a coffee, black"
+            users.setdefault("black", set()).add(at)
         if any(o.max_quantity > 1 for g in choice_groups(item) for o in g.options):
             repeatable.add(at)
     return WordIndex({w: frozenset(at) for w, at in users.items()}, frozenset(repeatable), frozenset(option_words))

@@ -53,6 +53,7 @@ from app.core.reading.vocabulary import (
     item_names,
     menu_words,
     option_phrases,
+    served_black,
     told_apart,
     top_groups,
     words_of,
@@ -248,6 +249,7 @@ def fit_words(
             if said is not None:
                 options.append(said)
     more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work), *_only(item, words, options)]
+    more_of += _black(item, work)
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -300,6 +302,16 @@ def _plain(item: Item, work: list[str | None]) -> list[str]:
         return []
     work[work.index("plain")] = None
     return [f"no {' '.join(words_of(o.name))}" for o in defaults]
+
+
+def _black(item: Item, work: list[str | None]) -> list[str]:
+    """ "a coffee, black": no milk or cream — the dairy that comes with it taken off ("no …"), else nothing
+    to change (:func:`~app.core.reading.vocabulary.served_black`). Marks the word used."""
+    dairy = served_black(item) if "black" in work else None
+    if dairy is None:
+        return []
+    work[work.index("black")] = None
+    return [f"no {' '.join(words_of(o.name))}" for o in dairy]
 
 
 def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:

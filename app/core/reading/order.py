@@ -38,6 +38,7 @@ from app.core.reading.vocabulary import (
     option_phrases,
     protected_phrases,
     said_words,
+    served_black,
     words_of,
 )
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
@@ -71,7 +72,7 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     if chunk and chunk[0].isdigit():
         return False
     fit = fit_words(item, chunk, None)
-    if fit is None or fit.unknown or not (fit.options or fit.notes):
+    if fit is None or fit.unknown or not (fit.options or fit.notes or _said_black(item, chunk)):
         return False
     if chunk[0] not in ("a", "an"):
         return True  # "american … and swiss": a second answer stays with its item, to be asked about
@@ -80,6 +81,11 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     groups = {g.id: g.max for g in choice_groups(item)}
     chosen = [o.group_id for o in (*earlier, *fit.options)]
     return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
+
+
+def _said_black(item: Item, chunk: Words) -> bool:
+    """ "…, black" after a coffee: said of it, though it may change nothing on the line."""
+    return "black" in chunk and served_black(item) is not None
 
 
 def _corrected(

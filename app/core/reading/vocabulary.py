@@ -190,6 +190,22 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+# what "black" says of a drink ("coffee, black"): none of these; and the drinks it is said of
+_DAIRY = frozenset({"milk", "cream", "creamer"})
+_BLACK_DRINKS = frozenset({"coffee", "brew", "americano", "espresso"})
+
+
+@per_object
+def served_black(item: Item) -> tuple[Option, ...] | None:
+    """What "black" takes off ``item`` ("a large coffee, black": no milk, no cream): its default dairy
+    choices, often none; None where "black" says nothing of it — it is no coffee by its names and
+    description, or the menu's own words for it say "black" (Black tea: the menu's word wins)."""
+    said = {w for n in (item.name, *item.aliases, item.description or "") for w in words_of(n)}
+    if not said & _BLACK_DRINKS or "black" in said or any("black" in p for p, _ in option_phrases(item)):
+        return None
+    return tuple(o for g in choice_groups(item) for o in g.options if o.default and option_heads(o) & _DAIRY)
+
+
 @per_object
 def told_apart(menu: Menu) -> frozenset[tuple[Words, Words]]:
     """(P, N) where one group of the menu offers both an option named P and one named N that ends in P

@@ -92,3 +92,20 @@ def test_another_items_name_said_around_a_choice_is_asked() -> None:
     assert _line(m, "chili dog with cheese")[1:3] == ("Coney Dog", ["Cheese"])
     assert _line(m, "hot dog with chili and cheese")[1:3] == ("Hot Dog", ["Cheese", "Chili"])
     assert _line(m, "a burger with bacon")[1:3] == ("Burger", ["Bacon"])
+
+
+def test_black_said_of_a_coffee_is_no_milk_or_cream() -> None:
+    """ "a coffee, black": the milk or cream it comes with taken off, else nothing changed and nothing asked;
+    never another item for the word after the comma, and the menu's own "Black" (tea) still chosen."""
+    milk = group("Milk", [option("Whole Milk", default=True), option("Oat Milk")])
+    m = menu(
+        item("Coffee", milk, group("Roast", [option("Dark Roast")])),
+        item("Drip Coffee", aliases=["house coffee"]),
+        item("Iced Tea", group("Tea", [option("Black"), option("Green")], least=1)),
+        item("Muffin"),
+    )
+    assert _line(m, "a dark roast coffee, black")[1:] == ("Coffee", ["Dark Roast"], None)
+    assert _line(m, "house coffee, black")[1:] == ("Drip Coffee", [], None)
+    assert _line(m, "iced tea, black")[1:3] == ("Iced Tea", ["Black"])
+    with pytest.raises(CartError):
+        said_lines(m, "a muffin, black")
