@@ -658,6 +658,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         if unexplained:
             return _fuzzy(menu, words, said)
     rivals += _told_by_defaults(top, ranked)
+    plain = _plain_one(menu, [top, *rivals]) if rivals else None
+    if plain is not None:  # "a large pie": the Cheese Pie, which the menu calls the plain pie
+        top, rivals = plain, []
     if rivals:
         close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
         raise ItemAmbiguous(
@@ -869,6 +872,22 @@ def _in_order(name: Words, words: Words) -> bool:
     """Are the words of ``name`` all among ``words``, in the name's order (others may come between)?"""
     rest = iter(words)
     return all(w in rest for w in name)
+
+
+def _plain_one(menu: Menu, fits: list[_Fit]) -> _Fit | None:
+    """ "a large pie", where several items end in "pie": the one the menu calls "plain pie" (Cheese Pie)
+    when it is also the base the others are built from — its choice groups include every other's and more
+    (sauce and cheese besides crust and toppings). Three shakes with the same choices, one called "plain
+    shake", are still asked about. None when the fits are not all readings of one shared head noun."""
+    head = fits[0].name
+    if head is None or any(f.name != head or f.key[1] != NAME_RANKS["shared head"] for f in fits):
+        return None
+    plain = [f for f in fits if ("plain", *head) in item_names(menu)[id(f.item)]]
+    if len(plain) != 1:
+        return None
+    groups = {g.name for g in plain[0].item.modifier_groups}
+    others = [{g.name for g in f.item.modifier_groups} for f in fits if f is not plain[0]]
+    return plain[0] if all(o < groups for o in others) else None
 
 
 def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

@@ -109,3 +109,30 @@ def test_black_said_of_a_coffee_is_no_milk_or_cream() -> None:
     assert _line(m, "iced tea, black")[1:3] == ("Iced Tea", ["Black"])
     with pytest.raises(CartError):
         said_lines(m, "a muffin, black")
+
+
+def test_a_shared_head_said_alone_is_the_plain_one_the_others_are_built_from() -> None:
+    """ "a large pie" where Cheese Pie is what the menu calls the plain pie and its choices include every
+    other pie's and more: the Cheese Pie. Shakes with the same choices, one called plain, are asked."""
+    sizes = (("Small", 1600), ("Large", 2200))
+    crust = group("Crust", [option("Hand Tossed", default=True), option("Thin")], least=1)
+    sauce = group("Sauce", [option("Regular Sauce", default=True), option("Light Sauce")])
+    tops = group("Toppings", [option("Sausage")], most=3)
+
+    def sized(name: str, *groups: dict[str, object], **more: object) -> dict[str, object]:
+        shape = item(name, *groups, **more)
+        del shape["price_cents"]
+        return shape | {"variations": [{"id": s.lower(), "name": s, "price_cents": p} for s, p in sizes]}
+
+    m = menu(
+        sized("Cheese Pie", crust, sauce, tops, aliases=["plain pie"]),
+        sized("White Pie", crust, tops),
+        sized("Vanilla Shake", tops, aliases=["plain shake"]),
+        sized("Chocolate Shake", tops),
+    )
+    assert _line(m, "a large pie with sausage")[1:3] == (
+        "Cheese Pie",
+        ["Hand Tossed", "Large", "Regular Sauce", "Sausage"],
+    )
+    with pytest.raises(ItemAmbiguous):
+        said_lines(m, "a large shake")
