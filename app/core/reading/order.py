@@ -239,6 +239,8 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
             shared = _counted_at(pieces)
             continue
+        if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] == "1":
+            chunk = chunk[1:-1]  # "the ribeye, the big one": the one just named, never another ("a chocolate one")
         if (
             pieces
             and current_item is not None

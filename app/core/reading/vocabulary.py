@@ -233,7 +233,7 @@ def _inside_a_side(item: Item) -> frozenset[str]:
 
 
 # Sizes said by rank: the cheapest, the middle one of three, the dearest (the coffee-chain words too).
-_BY_RANK = {0: ("small", "tall"), 1: ("medium", "grande"), -1: ("large", "venti")}
+_BY_RANK = {0: ("small", "tall", "smallest"), 1: ("medium", "grande"), -1: ("large", "venti", "big", "biggest")}
 
 
 def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:

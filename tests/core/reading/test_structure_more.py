@@ -136,3 +136,19 @@ def test_a_shared_head_said_alone_is_the_plain_one_the_others_are_built_from() -
     )
     with pytest.raises(ItemAmbiguous):
         said_lines(m, "a large shake")
+
+
+def test_the_big_one_is_the_largest_size_of_the_item_just_named() -> None:
+    """ "the ribeye, the big one, medium": sizes named by measure said by rank ("big" the dearest, as
+    "large"); "the … one" right after an item is said of that item, never another ("a chocolate one")."""
+    temp = group("Temperature", [option("Rare"), option("Medium")], least=1)
+    steak = item("Ribeye", temp)
+    del steak["price_cents"]
+    steak["variations"] = [
+        {"id": "12", "name": "12 oz", "price_cents": 2895},
+        {"id": "16", "name": "16 oz", "price_cents": 3495},
+    ]
+    m = menu(steak)
+    assert _line(m, "the ribeye, the big one, medium")[:3] == (None, "Ribeye", ["16 oz", "Medium"])
+    assert _line(m, "a big ribeye, rare")[2] == ["16 oz", "Rare"]
+    assert _line(m, "the smallest ribeye, rare")[2] == ["12 oz", "Rare"]
