@@ -250,6 +250,7 @@ def fit_words(
                 options.append(said)
     more_of = [*_more_of_what_is_on(item, words, work, options), *_plain(item, work), *_only(item, words, options)]
     more_of += _black(item, work)
+    _one_of_each(work, options)
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -302,6 +303,14 @@ def _plain(item: Item, work: list[str | None]) -> list[str]:
         return []
     work[work.index("plain")] = None
     return [f"no {' '.join(words_of(o.name))}" for o in defaults]
+
+
+def _one_of_each(work: list[str | None], options: list[Option]) -> None:
+    """ "the mochi, one of each, mango strawberry chocolate": each choice said once, as read — the words
+    say so and change nothing. Only where two or more choices were said, each once. Marks them used."""
+    at = find_phrase(work, ("1", "of", "each"))
+    if at >= 0 and len(options) >= 2 and len(set(options)) == len(options):
+        work[at : at + 3] = [None] * 3
 
 
 def _black(item: Item, work: list[str | None]) -> list[str]:

@@ -152,3 +152,10 @@ def test_the_big_one_is_the_largest_size_of_the_item_just_named() -> None:
     assert _line(m, "the ribeye, the big one, medium")[:3] == (None, "Ribeye", ["16 oz", "Medium"])
     assert _line(m, "a big ribeye, rare")[2] == ["16 oz", "Rare"]
     assert _line(m, "the smallest ribeye, rare")[2] == ["12 oz", "Rare"]
+
+
+def test_one_of_each_of_the_choices_said_is_each_once() -> None:
+    """ "the mochi, one of each, mango strawberry chocolate": three pieces, each flavour once."""
+    flavors = group("Flavors", [option(n, max_quantity=3) for n in ("Mango", "Strawberry", "Chocolate")], 3, 3)
+    m = menu(item("Mochi", flavors))
+    assert _line(m, "the mochi, one of each, mango strawberry chocolate")[2] == ["Chocolate", "Mango", "Strawberry"]
