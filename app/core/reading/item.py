@@ -308,6 +308,8 @@ def _plain(item: Item, work: list[str | None]) -> list[str]:
 def _one_of_each(work: list[str | None], options: list[Option]) -> None:
     """ "the mochi, one of each, mango strawberry chocolate": each choice said once, as read — the words
     say so and change nothing. Only where two or more choices were said, each once. Marks them used."""
+    if "each" not in work:
+        return  # the usual case: no scan
     at = find_phrase(work, ("1", "of", "each"))
     if at >= 0 and len(options) >= 2 and len(set(options)) == len(options):
         work[at : at + 3] = [None] * 3
