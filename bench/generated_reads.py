@@ -1,14 +1,14 @@
 """Generated reads: every item of a menu, with random valid choices, said the ways customers say it.
 
-For each available item, :func:`generate` picks choices the menu allows (a variation when the
-item has several, every required group answered, optional groups sometimes, repeats where an
-option may be chosen twice, "no X" for a default X that may be left off, nested choices of a
-chosen option) and renders them as a customer would say them: the name or an alias, the count as
-a word, a digit or "a", a plural name for a count above one, choices before the name ("a large
-vanilla shake") or after it ("… with oat milk and an extra shot"), a variation after the name,
-and openers ("can I get"). Each case carries the exact line the menu gives for those choices —
-defaults included — in the corpus format (:mod:`bench.matching`), so the reader is measured on
-what follows from the menu's structure alone, never on phrasings someone tuned it to.
+For each available item, :func:`generate` picks choices the menu allows (a variation when the item
+has several, every required group answered, optional groups sometimes, repeats where an option may
+be chosen twice, "no X" for a default X that may be left off, nested choices of a chosen option) and
+renders them as a customer would say them: the name or an alias, the count as a word, a digit or "a"
+(in pieces for an item sold by orders of N: "6 tacos"), a plural name for a count above one, choices
+before the name ("a large vanilla shake") or after it ("… with oat milk and an extra shot"), a
+variation after the name, and openers ("can I get"). Each case carries the exact line the menu gives
+for those choices — defaults included — in the corpus format (:mod:`bench.matching`), so the reader
+is measured on what follows from the menu's structure alone, never on phrasings someone tuned it to.
 
 Both forms are generated: the whole phrase in ``item``, and ``item`` + ``modifiers`` as a model
 splits them. The seed is fixed: the same menu gives the same cases on every run.
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.item import pieces_per_order
 
 SEED = 23
 READS_PER_ITEM = 2  # per form
@@ -151,12 +152,16 @@ def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, An
         + ([item.variations[0].name] if len(item.variations) == 1 and not variation else [])
     )
     line = {"item": item.name, "quantity": quantity, "options": options, "note": ""}
+    # an item sold by orders of N ("Three tacos per order") is counted in pieces: two orders said "6 tacos"
+    # ("2 order of tacos" says orders)
+    pieces = 1 if quantity == 1 or "order" in name.split() else pieces_per_order(item) or 1
+    said_count = quantity * pieces
     said_options = [_option_words(rng, c) for c in chosen] + [f"no {_say(rng, (o.name,))}" for o in removed]
     rng.shuffle(said_options)
     size = _say(rng, (variation.name, *variation.aliases)) if variation else ""
     if form == "structured":
         modifiers = ([size] if size else []) + said_options
-        item_text = f"{_count(rng, quantity, name)} {name}".strip()
+        item_text = f"{_count(rng, said_count, name)} {name}".strip()
         return {"said": {"item": item_text, "modifiers": modifiers}, "lines": [line], "ask": [], "form": form}
     before = [size] if size and rng.random() < 0.5 else []
     after = [size] if size and not before else []
@@ -167,7 +172,7 @@ def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, An
     joiner = rng.choice((" and ", ", "))
     lead = rng.choice(("with", "with", "")) if rest and rest[0].split()[0] not in ("no", "without", "hold") else ""
     tail = f" {lead} {joiner.join(rest)}" if rest else ""
-    text = f"{rng.choice(_OPENERS)} {_count(rng, quantity, head)} {head}{tail} {rng.choice(_CLOSERS)}"
+    text = f"{rng.choice(_OPENERS)} {_count(rng, said_count, head)} {head}{tail} {rng.choice(_CLOSERS)}"
     return {"said": " ".join(text.split()), "lines": [line], "ask": [], "form": form}
 
 

@@ -1,17 +1,17 @@
 """Which items could read some words well: the reader scores only those (issue #25).
 
-:func:`app.core.reading.item.fit_words` explains a word of a piece for one item in a few ways only:
-a word of one of the item's names (:func:`~app.core.reading.vocabulary.item_names`) or option phrases
+:func:`app.core.reading.item.fit_words` explains a word of a piece for one item in a few ways only: a word of
+one of the item's names (:func:`~app.core.reading.vocabulary.item_names`) or option phrases
 (:func:`~app.core.reading.vocabulary.option_phrases`, option names included), filler, a kitchen note
 (:func:`~app.core.reading.spoken.take_notes`), "side" before "of", a lead word ("add", "extra", "more",
-"double") before an option, a count (a digit, "triple") before an option chosen more than once, a
-group's name ("rye toast"), "half" ("half sausage half onions"), "instead of", "plain" / "nothing" /
-"everything" (else off) / "only" about what comes with the item, or a negation glued to an option word
-("untoasted"). So, where no note and no glued negation can be said,
-a word that is none of these for an item stays unexplained whatever the reading: :func:`unexplained_at_least`
-counts those words per item, a lower bound on that item's ``len(unknown)`` (the first part of its
-ranking key) in every reading of the words. The reader then scores only the items whose bound is low
-enough to matter (:func:`app.core.reading.item.best_fits`).
+"double") before an option, a count (a digit, "triple") before an option chosen more than once, a group's name
+("rye toast"), "half" ("half sausage half onions"), "instead of", "plain" / "nothing" / "everything" (else
+off) / "only" about what comes with the item, "black" of a coffee, "one of each" of choices, or a negation
+glued to an option word ("untoasted"). So, where no note and no glued negation can be
+said, a word that is none of these for an item stays unexplained whatever the reading:
+:func:`unexplained_at_least` counts those words per item, a lower bound on that item's ``len(unknown)`` (the
+first part of its ranking key) in every reading of the words. The reader then scores only the items whose
+bound is low enough to matter (:func:`app.core.reading.item.best_fits`).
 
 A new way for ``fit_words`` to explain a word must be added here too
 (tests/core/reading/test_pruned.py compares the pruned reader with the full scan on every corpus).
@@ -24,12 +24,12 @@ from typing import NamedTuple
 from app.core.menu import Menu
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import _NEGATIVE_PREFIXES, FILLER, MULTIPLIERS, may_hold_notes
-from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, words_of
+from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, served_black, words_of
 
 # words an item may explain without having them: "side" (of), lead words of an option ("extra cheese")
 NEVER_COUNTED = frozenset(
     {"side", "add", "extra", "more", "double", "half", "instead", "of", "plain", "nothing", "everything", "only"}
-    | {"else", "off"}  # "everything else off"
+    | {"else", "off", "each"}  # "everything else off", "one of each"
 )
 _UNBOUNDED = FILLER | NEVER_COUNTED
 _NOBODY: frozenset[int] = frozenset()
@@ -54,6 +54,8 @@ def word_index(menu: Menu) -> WordIndex:
         for words in (*item_names(menu)[id(item)], *phrases, *groups):
             for word in words:
                 users.setdefault(word, set()).add(at)
+        if served_black(item) is not None:  # "a coffee, black"
+            users.setdefault("black", set()).add(at)
         if any(o.max_quantity > 1 for g in choice_groups(item) for o in g.options):
             repeatable.add(at)
     return WordIndex({w: frozenset(at) for w, at in users.items()}, frozenset(repeatable), frozenset(option_words))

@@ -53,10 +53,12 @@ from app.core.reading.vocabulary import (
     item_names,
     menu_words,
     option_phrases,
+    served_black,
+    told_apart,
     top_groups,
     words_of,
 )
-from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid, QuantityInvalid
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,8 @@ def fit_words(
         *_everything(item, work, options),
         *_only(item, words, work, options),
     ]
+    more_of += _black(item, work)
+    _one_of_each(work, options)
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
@@ -350,6 +354,26 @@ def _everything_but(item: Item, words: Words) -> Words:
     )
 
 
+def _one_of_each(work: list[str | None], options: list[Option]) -> None:
+    """ "the mochi, one of each, mango strawberry chocolate": each choice said once, as read — the words
+    say so and change nothing. Only where two or more choices were said, each once. Marks them used."""
+    if "each" not in work:
+        return  # the usual case: no scan
+    at = find_phrase(work, ("1", "of", "each"))
+    if at >= 0 and len(options) >= 2 and len(set(options)) == len(options):
+        work[at : at + 3] = [None] * 3
+
+
+def _black(item: Item, work: list[str | None]) -> list[str]:
+    """ "a coffee, black": no milk or cream — the dairy that comes with it taken off ("no …"), else nothing
+    to change (:func:`~app.core.reading.vocabulary.served_black`). Marks the word used."""
+    dairy = served_black(item) if "black" in work else None
+    if dairy is None:
+        return []
+    work[work.index("black")] = None
+    return [f"no {' '.join(words_of(o.name))}" for o in dairy]
+
+
 def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
     """ "extra syrup" where Warm Syrup comes with the item, or "extra ahi" where Ahi Tuna is chosen: more of
     something already on. Chosen twice when it may be; else a note said back ("extra syrup") — the word
@@ -366,7 +390,7 @@ def _more_of_what_is_on(item: Item, words: Words, work: list[str | None], option
             continue
         said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
         if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
-            continue
+            continue  # "extra guac" of a Guacamole not on: once (tests/corpus/README.md), "extra" used below
         if said.max_quantity > options.count(said):
             options.append(said)
         else:
@@ -574,8 +598,23 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[_Fit]:
         for options_first in (False, True):
             fit = fit_words(item, words, name, how, options_first)
             if fit is not None:
-                out.append(fit)
+                out.append(_not_told_apart(menu, fit))
     return out
+
+
+def _not_told_apart(menu: Menu, fit: _Fit) -> _Fit:
+    """``fit`` with a part of an option's name that the menu tells apart from it ("penne" where a group
+    offers Penne beside Gluten-Free Penne: :func:`told_apart`) left unexplained, never read as that option."""
+    apart = told_apart(menu)
+    if not apart:
+        return fit
+    wrong = [(p, o) for p in fit.option_spans for o in fit.options if (p, words_of(o.name)) in apart]
+    wrong = [(p, o) for p, o in wrong if any(q == p and x is o for q, x in option_phrases(fit.item))]
+    if not wrong:
+        return fit
+    unknown = (*fit.unknown, *(w for p, _ in wrong for w in p))
+    options = tuple(o for o in fit.options if all(o is not x for _, x in wrong))
+    return replace(fit, key=(len(unknown), *fit.key[1:]), options=options, unknown=unknown)
 
 
 def best_fits(menu: Menu, words: Words, prune: bool = True) -> list[_Fit]:
@@ -702,6 +741,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         return line_reading(described, said)
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += _same_words_named(top, ranked)
+    rivals += _name_said_apart(top, ranked, rest)
     rivals += _same_choices_unnamed(top, ranked)
     meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None
     if meant is not None:
@@ -719,6 +759,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         if unexplained:
             return _fuzzy(menu, words, said)
     rivals += _told_by_defaults(top, ranked)
+    plain = _plain_one(menu, [top, *rivals]) if rivals else None
+    if plain is not None:  # "a large pie": the Cheese Pie, which the menu calls the plain pie
+        top, rivals = plain, []
     if rivals:
         close = [f for f in [top, *rivals] if f.item.available] or [top, *rivals]  # never offer a sold-out one
         close = list({id(f.item): f for f in reversed(close)}.values())[::-1]  # each item once
@@ -761,8 +804,46 @@ def more_of_something_else(menu: Menu, fit: _Fit, words: Words) -> _Fit:
 
 
 def line_reading(fit: _Fit, said: str) -> Reading:
-    """The reading a fit gives, a count said answering a count choice (:func:`_count_chosen`)."""
-    return reading_of(_count_chosen(fit), said)
+    """The reading a fit gives, a count said answering a count choice (:func:`_count_chosen`) or counting
+    the pieces of an item sold by orders (:func:`_orders_of`)."""
+    return reading_of(_orders_of(_count_chosen(fit), said), said)
+
+
+@per_object
+def pieces_per_order(item: Item) -> int | None:
+    """How many pieces one order of ``item`` is, where its description says so: "Three tacos per order",
+    "6 pieces per order", "order of 6"; else None."""
+    words = words_of(item.description or "")
+    pieces = {"piece", "pc", *words_of(item.name)[-1:]}
+    for i in range(2, len(words) - 1):
+        if words[i : i + 2] == ("per", "order") and words[i - 1] in pieces and words[i - 2].isdigit():
+            return int(words[i - 2])
+    return next(
+        (
+            int(words[i + 2])
+            for i in range(len(words) - 2)
+            if words[i : i + 2] == ("order", "of") and words[i + 2].isdigit()
+        ),
+        None,
+    )
+
+
+def _orders_of(fit: _Fit, said: str) -> _Fit:
+    """ "six tacos" where the description says "Three tacos per order": a count of pieces of an item sold by
+    orders of N is that many orders (6 / 3 = 2), never six orders; a count no whole number of orders makes
+    ("four tacos") is asked. A count of orders said as such ("two orders of tacos") stays."""
+    per = pieces_per_order(fit.item)
+    if per is None or per < 2 or fit.quantity is None or fit.quantity < 2 or "order" in words_of(said):
+        return fit
+    if fit.quantity % per:
+        raise QuantityInvalid(
+            f"{fit.item.name} come {per} per order: how many orders is {fit.quantity}?",
+            item=fit.item.name,
+            item_id=fit.item.id,
+            said_quantity=fit.quantity,
+            per_order=per,
+        )
+    return replace(fit, quantity=fit.quantity // per)
 
 
 _COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})
@@ -870,6 +951,48 @@ def _told_by_defaults(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:
     if top.key[1] != NAME_RANKS["shared head"] or not any(o.default for o in top.options):
         return []
     return [f for f in ranked if f.item is not top.item and f.name == top.name and f.key[1] == top.key[1]]
+
+
+def _name_said_apart(top: _Fit, ranked: list[_Fit], words: Words) -> list[_Fit]:
+    """ "chili cheese dog": Coney Dog's name "chili dog" said in its order with a word of its choices
+    between, where ``top`` (the Hot Dog, named "dog") read the rest of that longer name as a choice (Chili).
+    Both explain every word: the question is asked, never the generic item with the other's name added as
+    a choice. A name said out of its order ("burger with bacon" for Bacon Burger) is no such name."""
+    if not top.named or top.name is None or top.unknown:
+        return []
+    spans = set(top.option_spans)
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and f.key[:2] == (0, NAME_RANKS["any order"])
+        and f.name is not None
+        and len(f.name) > len(top.name)
+        and any((w,) in spans for w in f.name)
+        and _in_order(f.name, words)
+    ]
+
+
+def _in_order(name: Words, words: Words) -> bool:
+    """Are the words of ``name`` all among ``words``, in the name's order (others may come between)?"""
+    rest = iter(words)
+    return all(w in rest for w in name)
+
+
+def _plain_one(menu: Menu, fits: list[_Fit]) -> _Fit | None:
+    """ "a large pie", where several items end in "pie": the one the menu calls "plain pie" (Cheese Pie)
+    when it is also the base the others are built from — its choice groups include every other's and more
+    (sauce and cheese besides crust and toppings). Three shakes with the same choices, one called "plain
+    shake", are still asked about. None when the fits are not all readings of one shared head noun."""
+    head = fits[0].name
+    if head is None or any(f.name != head or f.key[1] != NAME_RANKS["shared head"] for f in fits):
+        return None
+    plain = [f for f in fits if ("plain", *head) in item_names(menu)[id(f.item)]]
+    if len(plain) != 1:
+        return None
+    groups = {g.name for g in plain[0].item.modifier_groups}
+    others = [{g.name for g in f.item.modifier_groups} for f in fits if f is not plain[0]]
+    return plain[0] if all(o < groups for o in others) else None
 
 
 def _same_choices_unnamed(top: _Fit, ranked: list[_Fit]) -> list[_Fit]:

@@ -39,6 +39,7 @@ from app.core.reading.vocabulary import (
     option_phrases,
     protected_phrases,
     said_words,
+    served_black,
     words_of,
 )
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
@@ -92,7 +93,7 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     if chunk and chunk[0].isdigit():
         return False
     fit = fit_words(item, chunk, None)
-    if fit is None or fit.unknown or not (fit.options or fit.notes):
+    if fit is None or fit.unknown or not (fit.options or fit.notes or _said_black(item, chunk)):
         return False
     if chunk[0] not in ("a", "an"):
         return True  # "american … and swiss": a second answer stays with its item, to be asked about
@@ -101,6 +102,11 @@ def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     groups = {g.id: g.max for g in choice_groups(item)}
     chosen = [o.group_id for o in (*earlier, *fit.options)]
     return all(chosen.count(g) <= groups.get(g, 1) for g in set(chosen))
+
+
+def _said_black(item: Item, chunk: Words) -> bool:
+    """ "…, black" after a coffee: said of it, though it may change nothing on the line."""
+    return "black" in chunk and served_black(item) is not None
 
 
 def _corrected(
@@ -254,6 +260,8 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
             shared = _counted_at(pieces)
             continue
+        if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] == "1":
+            chunk = chunk[1:-1]  # "the ribeye, the big one": the one just named, never another ("a chocolate one")
         if (
             pieces
             and current_item is not None

@@ -20,7 +20,8 @@ only under conditions where the full reader provably gives that answer:
   of options (``_take_options``) takes exactly those, whether options or the name are taken first;
   each option once, one per one-choice group, none chosen more than once and none whose name's last
   word follows it ("skinny milk"); no option phrase lies inside the name said, so an alias never
-  answers a choice ("sweet tea": Sweet) and the name reads the same taken before or after options.
+  answers a choice ("sweet tea": Sweet) and the name reads the same taken before or after options;
+  no phrase is a part of an option's name the menu tells apart from it ("penne": Gluten-Free Penne).
 
 tests/core/reading/test_pruned.py compares it with the full reader on every corpus and generated read.
 """
@@ -33,7 +34,15 @@ from app.core.reading.corrections import MARKERS, strip_marker
 from app.core.reading.item import Reading, _Fit, line_reading, with_quantity
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, SEPARATORS
-from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, said_words, words_of
+from app.core.reading.vocabulary import (
+    Words,
+    choice_groups,
+    item_names,
+    option_phrases,
+    said_words,
+    told_apart,
+    words_of,
+)
 from app.errors import CartError
 
 # a name by its first word: (the name, the position of its item in menu.items, its place in item_names)
@@ -101,9 +110,12 @@ def _runs(words: Words, start: int, stop: int) -> list[int | None]:
     return ends
 
 
-def _options_said(item: Item, words: Words, start: int, name: Words) -> list[Option] | None:
+def _options_said(
+    item: Item, words: Words, start: int, name: Words, apart: frozenset[tuple[Words, Words]]
+) -> list[Option] | None:
     """The options the words around the name said at ``start`` choose, in the order said, when each run
-    of them is exactly one option phrase (see the module docstring); else None."""
+    of them is exactly one option phrase (see the module docstring) that the menu does not tell apart from
+    that option (:func:`~app.core.reading.vocabulary.told_apart`); else None."""
     ends = _runs(words, start, start + len(name))
     phrases, one_choice = _choice_facts(item)
     options: list[Option] = []
@@ -120,6 +132,8 @@ def _options_said(item: Item, words: Words, start: int, name: Words) -> list[Opt
             if whole and end == ends[i]:
                 if found is not None or (end < len(words) and words[end] == head and head not in phrase):
                     return None  # two options for one run, or "skinny milk" (the next word taken too)
+                if (phrase, words_of(option.name)) in apart:
+                    return None  # "penne" is no Gluten-Free Penne where the menu tells them apart
                 found = option
         if whole:
             if found is None or found in options or found.max_quantity > 1 or found.group_id in groups:
@@ -172,7 +186,7 @@ def quick_reading(menu: Menu, text: str) -> Reading | None:
     if said is None:
         return None
     name, start = said
-    options = _options_said(item, rest, start, name)
+    options = _options_said(item, rest, start, name, told_apart(menu))
     if options is None:
         return None
     try:

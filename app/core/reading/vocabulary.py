@@ -142,6 +142,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
         pairs += [(n, option) for n in dict.fromkeys(names) if n]
     pairs += [((*n[2:], "on", "the", "side"), o) for n, o in list(pairs) if n[:2] == ("side", "of") and n[2:]]
+    inside = _inside_a_side(item)  # "penne vodka on the side": the choices of the Side of Pasta, said as its
+    pairs += [((*n, "on", "the", "side"), o) for n, o in list(pairs) if o.id in inside and n[-1] != "side"]
     taken = {words for words, _ in pairs}  # "butter on the side" is the option Side of Butter, not a note
     suffixes: dict[Words, set[str]] = {}
     for words, option in pairs:
@@ -189,8 +191,50 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+# what "black" says of a drink ("coffee, black"): none of these; and the drinks it is said of
+_DAIRY = frozenset({"milk", "cream", "creamer"})
+_BLACK_DRINKS = frozenset({"coffee", "brew", "americano", "espresso"})
+
+
+@per_object
+def served_black(item: Item) -> tuple[Option, ...] | None:
+    """What "black" takes off ``item`` ("a large coffee, black": no milk, no cream): its default dairy
+    choices, often none; None where "black" says nothing of it — it is no coffee by its names and
+    description, or the menu's own words for it say "black" (Black tea: the menu's word wins)."""
+    said = {w for n in (item.name, *item.aliases, item.description or "") for w in words_of(n)}
+    if not said & _BLACK_DRINKS or "black" in said or any("black" in p for p, _ in option_phrases(item)):
+        return None
+    return tuple(o for g in choice_groups(item) for o in g.options if o.default and option_heads(o) & _DAIRY)
+
+
+@per_object
+def told_apart(menu: Menu) -> frozenset[tuple[Words, Words]]:
+    """(P, N) where one group of the menu offers both an option named P and one named N that ends in P
+    ("Penne" beside "Gluten-Free Penne"): the menu tells them apart, so P said is never N, on any item —
+    not even one that offers only N (a partial name that drops a qualifier; blind3's pasta house)."""
+    found: set[tuple[Words, Words]] = set()
+    for item in menu.items:
+        for group in choice_groups(item):
+            names = {words_of(o.name) for o in group.options}
+            found.update((p, n) for n in names for p in names if len(p) < len(n) and n[-len(p) :] == p)
+    return frozenset(found)
+
+
+def _inside_a_side(item: Item) -> frozenset[str]:
+    """The ids of the choices nested under an option named "Side of X" (its pasta, its sauce): saying one
+    "on the side" says where it goes, which that option already does (tests/corpus/README.md)."""
+    sides = [o for g in choice_groups(item) for o in g.options if words_of(o.name)[:2] == ("side", "of")]
+    pending = [g for o in sides for g in o.modifier_groups]
+    found: set[str] = set()
+    while pending:
+        group = pending.pop()
+        found.update(o.id for o in group.options)
+        pending += [g for o in group.options for g in o.modifier_groups]
+    return frozenset(found)
+
+
 # Sizes said by rank: the cheapest, the middle one of three, the dearest (the coffee-chain words too).
-_BY_RANK = {0: ("small", "tall"), 1: ("medium", "grande"), -1: ("large", "venti")}
+_BY_RANK = {0: ("small", "tall", "smallest"), 1: ("medium", "grande"), -1: ("large", "venti", "big", "biggest")}
 
 
 def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
