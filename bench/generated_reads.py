@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.item import pieces_per_order
+from app.core.reading.counts import pieces_per_order
 
 SEED = 23
 READS_PER_ITEM = 2  # per form

@@ -1,6 +1,6 @@
 """Which items could read some words well: the reader scores only those (issue #25).
 
-:func:`app.core.reading.item.fit_words` explains a word of a piece for one item in a few ways only: a word of
+:func:`app.core.reading.fit.fit_words` explains a word of a piece for one item in a few ways only: a word of
 one of the item's names (:func:`~app.core.reading.vocabulary.item_names`) or option phrases
 (:func:`~app.core.reading.vocabulary.option_phrases`, option names included), filler, a kitchen note
 (:func:`~app.core.reading.spoken.take_notes`), "side" before "of", a lead word ("add", "extra", "more",
@@ -11,7 +11,7 @@ glued to an option word ("untoasted"). So, where no note and no glued negation c
 said, a word that is none of these for an item stays unexplained whatever the reading:
 :func:`unexplained_at_least` counts those words per item, a lower bound on that item's ``len(unknown)`` (the
 first part of its ranking key) in every reading of the words. The reader then scores only the items whose
-bound is low enough to matter (:func:`app.core.reading.item.best_fits`).
+bound is low enough to matter (:func:`app.core.reading.fit.best_fits`).
 
 A new way for ``fit_words`` to explain a word must be added here too
 (tests/core/reading/test_pruned.py compares the pruned reader with the full scan on every corpus).

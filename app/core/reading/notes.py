@@ -127,7 +127,7 @@ def sort_notes(
         if words[:1] == ("half",) and all(
             w == "half" or any(_matches([w], _names(o, item)) for o in chosen) for w in content
         ):
-            kept.append(note)  # "half sausage half onions": where chosen toppings go (item._halves)
+            kept.append(note)  # "half sausage half onions": where chosen toppings go (comes_with.halves_of)
             continue
         content = _content(words[1:] if words and words[0] in _LEVELS else words)
         about = next((o for o in options if any(_matches([w], _names(o, item)) for w in content)), None)

@@ -11,24 +11,15 @@ from dataclasses import replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.corrections import bare_count, each_one, recount, strip_marker, takes_back
+from app.core.reading.counts import with_quantity
 from app.core.reading.exact import exact_choices, exact_reading
-from app.core.reading.item import (
-    Reading,
-    _Fit,
-    _missing,
-    best_fits,
-    fit_words,
-    item_fits,
-    more_of_something_else,
-    read_item,
-    reading_of,
-    the_item_those_choices_are,
-    with_quantity,
-)
+from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
+from app.core.reading.item import Reading, more_of_something_else, read_item, reading_of
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
+from app.core.reading.rivals import the_item_those_choices_are
 from app.core.reading.spoken import FILLER, SEPARATORS
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
@@ -127,7 +118,7 @@ def _corrected(
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
 
 
-def _reading_of(menu: Menu, item: Item, piece: Words) -> _Fit | None:
+def _reading_of(menu: Menu, item: Item, piece: Words) -> Fit | None:
     """The best reading of ``piece`` (its count aside) as ``item``, or None."""
     fits = item_fits(menu, item, with_quantity(piece)[0][1])
     return min(fits) if fits else None
@@ -389,7 +380,7 @@ def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     said = item_fits(menu, item, with_quantity(before)[0][1])
     if not said:
         return False
-    open_groups = {g.id for g in _missing(item, list(min(said).options))}
+    open_groups = {g.id for g in missing(item, list(min(said).options))}
     whole = fit_words(item, _unserved(menu, chunk), None)  # "and six nuggets": the count may be the choice's
     answer = whole if whole is not None and not whole.unknown else fit_words(item, words, None)
     if answer is None:

@@ -9,7 +9,7 @@ only under conditions where the full reader provably gives that answer:
 
 * one piece: no separator ("and", ","), no correction marker, no "side" (of) and no lead word
   ("extra", "add", "more", "double"), no note and no glued negation (no bound without them);
-* in the first reading of the count (:func:`~app.core.reading.item.with_quantity`), exactly one item
+* in the first reading of the count (:func:`~app.core.reading.counts.with_quantity`), exactly one item
   can explain every word; every other item leaves one unexplained, so its key is worse (the key
   starts with the count unexplained) and it is neither a rival nor a closer reading; the other
   readings of the count lose (:func:`_loses`);
@@ -31,7 +31,9 @@ from __future__ import annotations
 from app.core.menu import Item, Menu, Option
 from app.core.reading.candidates import NEVER_COUNTED, WordIndex, bounded, explaining_all, word_index
 from app.core.reading.corrections import MARKERS, strip_marker
-from app.core.reading.item import Reading, _Fit, line_reading, with_quantity
+from app.core.reading.counts import with_quantity
+from app.core.reading.fit import Fit
+from app.core.reading.item import Reading, line_reading
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, SEPARATORS
 from app.core.reading.vocabulary import (
@@ -190,6 +192,6 @@ def quick_reading(menu: Menu, text: str) -> Reading | None:
     if options is None:
         return None
     try:
-        return line_reading(_Fit((), item, quantity, tuple(options)), text.strip())
+        return line_reading(Fit((), item, quantity, tuple(options)), text.strip())
     except CartError:
         return None

@@ -1,0 +1,284 @@
+"""What comes with an item, as said: plain, everything (but …, else off), only, black, one of each, more
+of what is on, instead of, halves, and glued negations ("untoasted").
+
+Each reads words about the item's own choices for :func:`app.core.reading.fit.fit_words`. The rule: such
+words change the choices or become "no …" notes of the defaults they take off, and are marked used only
+where they say so; anything else stays to be asked about.
+"""
+
+from __future__ import annotations
+
+from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.memo import per_object
+from app.core.reading.spoken import FILLER, SEPARATORS, unprefixed
+from app.core.reading.vocabulary import (
+    SIZE_WORDS,
+    Words,
+    choice_groups,
+    find_phrase,
+    option_phrases,
+    served_black,
+    top_groups,
+    words_of,
+)
+
+
+def only(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "a hot dog, just mustard and ketchup", "mustard, onions and relish only": only those of what comes
+    with it — the other defaults of their groups are taken off ("no …"). Only where "just"/"only" comes
+    right before a choice said, or "only" ends the words after the choices said. Marks "only" used."""
+    at = next((i for i, w in enumerate(words) if w in ("just", "only")), None)
+    if at is None or not options:
+        return []
+    after = words[at + 1 :]
+    said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
+    span: list[str | None]
+    if said:
+        span = list(after)
+    elif words[at] == "only" and all(w in FILLER for w in after):  # "… relish only": what was said before it
+        span = list(words[:at])
+    else:
+        return []
+    named = [o for o in options if any(find_phrase(span, p) >= 0 for p, x in option_phrases(item) if x is o)]
+    if not named:
+        return []
+    if work[at] == "only":
+        work[at] = None
+    return _defaults_off(item, {o.group_id for o in named}, named)
+
+
+def _defaults_off(item: Item, groups: set[str], kept: list[Option]) -> list[str]:
+    """ "no …" for each default of ``groups`` not in ``kept``."""
+    return [
+        f"no {' '.join(words_of(o.name))}"
+        for g in choice_groups(item)
+        if g.id in groups
+        for o in g.options
+        if o.default and o not in kept
+    ]
+
+
+def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
+    """ "a double cheeseburger plain", "a hot dog, nothing on it": none of what comes with it (the defaults of
+    groups it may do without), each taken off as "no …" — where the menu has no option called so (an option
+    said is taken before). Marks the word used."""
+    at = next((i for i, w in enumerate(work) if w in ("plain", "nothing")), None)
+    if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
+        return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
+    defaults = [o for g in top_groups(item) if g.min == 0 for o in g.options if o.default]
+    if not defaults:
+        return []
+    work[at] = None
+    return [f"no {' '.join(words_of(o.name))}" for o in defaults]
+
+
+def everything(item: Item, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "a hot dog with everything": what comes with it (the defaults of groups it may do without; nothing
+    changes), where the menu has no option called "everything" (an option said is taken before) and the item
+    comes with some; "…, everything else off": only the choices said of those groups stay. Marks the words
+    used; with no defaults "everything" stays to be asked about."""
+    at = next((i for i, w in enumerate(work) if w == "everything"), None)
+    if at is None:
+        return []
+    groups = {g.id for g in top_groups(item) if g.min == 0 and any(o.default for o in g.options)}
+    if not groups:
+        return []
+    work[at] = None
+    if work[at + 1 : at + 3] != ["else", "off"]:
+        return []
+    work[at + 1 : at + 3] = [None, None]
+    return _defaults_off(item, groups, options)
+
+
+def everything_but(item: Item, words: Words) -> Words:
+    """ "everything but onions" / "everything except onions" → "everything no onions": what follows is taken
+    off, never chosen (where the item has no option called "everything")."""
+    if "everything" not in words or "everything" in _option_words(item):
+        return words
+    return tuple(
+        "no" if w in ("but", "except") and i and words[i - 1] == "everything" else w for i, w in enumerate(words)
+    )
+
+
+def one_of_each(work: list[str | None], options: list[Option]) -> None:
+    """ "the mochi, one of each, mango strawberry chocolate": each choice said once, as read — the words
+    say so and change nothing. Only where two or more choices were said, each once. Marks them used."""
+    if "each" not in work:
+        return  # the usual case: no scan
+    at = find_phrase(work, ("1", "of", "each"))
+    if at >= 0 and len(options) >= 2 and len(set(options)) == len(options):
+        work[at : at + 3] = [None] * 3
+
+
+def black(item: Item, work: list[str | None]) -> list[str]:
+    """ "a coffee, black": no milk or cream — the dairy that comes with it taken off ("no …"), else nothing
+    to change (:func:`~app.core.reading.vocabulary.served_black`). Marks the word used."""
+    dairy = served_black(item) if "black" in work else None
+    if dairy is None:
+        return []
+    work[work.index("black")] = None
+    return [f"no {' '.join(words_of(o.name))}" for o in dairy]
+
+
+def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "extra syrup" where Warm Syrup comes with the item, or "extra ahi" where Ahi Tuna is chosen: more of
+    something already on. Chosen twice when it may be; else a note said back ("extra syrup") — the word
+    "extra" is never dropped. Marks the lead word used."""
+    out: list[str] = []
+    for i, w in enumerate(work[:-1]):
+        if w not in ("extra", "more", "double") or work[i + 1] is not None:
+            continue
+        named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
+        if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
+            if options.count(named[0]) < named[0].max_quantity:  # "extra chili" whose "chili" already read as
+                options.append(named[0])  # the one-time Extra Chili: that one, never "chosen twice"
+            work[i] = None
+            continue
+        said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
+        if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
+            continue  # "extra guac" of a Guacamole not on: once (tests/corpus/README.md), "extra" used below
+        if said.max_quantity > options.count(said):
+            options.append(said)
+        else:
+            out.append(f"{w} {said.name.lower()}")
+        work[i] = None
+    return out
+
+
+def _said_twice(item: Item, words: Words, option: Option) -> bool:
+    """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
+    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
+    spans = sorted((p for p, o in option_phrases(item) if o is option), key=len, reverse=True)
+    said, i = 0, 0
+    while i < len(words):  # each saying once: "chocolate drizzle" is not also "chocolate" and "drizzle"
+        span = next((p for p in spans if tuple(words[i : i + len(p)]) == p), None)
+        said += span is not None
+        i += len(span) if span else 1
+    name = words_of(item.name)
+    in_name = any(words[i : i + len(name)] == name for i in range(len(words))) and any(inside(p, name) for p in spans)
+    return said - int(in_name) >= 2
+
+
+@per_object
+def _option_words(item: Item) -> frozenset[str]:
+    return frozenset(w for p, _ in option_phrases(item) for w in p)
+
+
+def negations_apart(item: Item, words: Words) -> Words:
+    """ "untoasted" → "not toasted" where Toasted is an option of ``item`` (and "untoasted" is none): a glued
+    negation must never read as the option it negates."""
+    known = _option_words(item)
+    out: list[str] = []
+    for w in words:
+        stem = unprefixed(w, known)
+        out += ["not", stem] if stem else [w]
+    return tuple(out)
+
+
+def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
+    """ "half white rice half greens", "half pepperoni half plain": two options of one group, each on half.
+    Both are chosen; where the group is an add-on (toppings: nothing chosen means none), the split is also
+    a kitchen note ("half sausage half onions"), else a topping would cover the whole; a required choice
+    answered twice (base, flavour) is the split itself; "half and half, soy garlic and honey butter" says the
+    same before the two. Anything else keeps its "half" (asked about)."""
+    if words.count("half") < 2:
+        return words, []
+    out, notes = list(words), list[str]()
+    phrases = option_phrases(item)
+    groups = {g.id: g for g in choice_groups(item)}
+    _half_and_half(phrases, groups, out, notes)
+    i = 0
+    while i < len(out):
+        if out[i] != "half" or _menu_half(phrases, out, i):
+            i += 1  # the menu's own "Half Pepperoni" is that option
+            continue
+        first = _option_at(phrases, out, i + 1)
+        j = i + 1 + (len(first[0]) if first else 0)
+        j += 1 if j < len(out) and out[j] == "and" else 0
+        halved = j < len(out) and out[j] == "half" and not _menu_half(phrases, out, j)
+        second = _option_at(phrases, out, j + 1) if halved else None
+        if first is None or second is None or first[1].group_id != second[1].group_id:
+            i += 1
+            continue
+        end = j + 1 + len(second[0])
+        group = groups.get(first[1].group_id)
+        if group is not None and group.min == 0:
+            notes.append(" ".join(w for w in out[i:end] if w != "and"))
+        del out[j]  # the second "half", then the first
+        del out[i]
+        i = end - 2
+    return tuple(out), notes
+
+
+def _half_and_half(
+    phrases: tuple[tuple[Words, Option], ...], groups: dict[str, ModifierGroup], out: list[str], notes: list[str]
+) -> None:
+    """ "half and half, soy garlic and honey butter": the two options of one group said right after it (only
+    "and" between), where the group takes two, each on half — the words "half and half" are that split (a
+    note too where the group is an add-on). The menu's own "Half & Half" is that option. Edits ``out``."""
+    at = next((i for i in range(len(out) - 2) if out[i : i + 3] == ["half", "and", "half"]), None)
+    if at is None or _menu_half(phrases, out, at):
+        return
+    k = at + 3 + (1 if out[at + 3 : at + 4] == ["and"] else 0)
+    first = _option_at(phrases, out, k)
+    j = k + len(first[0]) if first else k
+    j += 1 if out[j : j + 1] == ["and"] else 0
+    second = _option_at(phrases, out, j) if first else None
+    if first is None or second is None or first[1] is second[1] or first[1].group_id != second[1].group_id:
+        return
+    group = groups.get(first[1].group_id)
+    if group is None or group.max < 2:
+        return
+    if group.min == 0:
+        notes.append(f"half {' '.join(first[0])} half {' '.join(second[0])}")
+    del out[at : at + 3]
+
+
+def _menu_half(phrases: tuple[tuple[Words, Option], ...], words: list[str], at: int) -> bool:
+    """The menu's own option starting with "half" is said at ``at`` ("Half Pepperoni")."""
+    said = _option_at(phrases, words, at)
+    return said is not None and said[0][0] == "half"
+
+
+def _option_at(phrases: tuple[tuple[Words, Option], ...], words: list[str], at: int) -> tuple[Words, Option] | None:
+    """The longest option phrase said at ``words[at]``, else None."""
+    return next((p for p in phrases if tuple(words[at : at + len(p[0])]) == p[0]), None)
+
+
+_REPLACED_LEADS = frozenset({"the", "a", "an", "my", "your", "usual", "regular"})
+
+
+def instead_of(item: Item, words: Words) -> Words:
+    """ "brown rice instead of white", "fruit instead of the potatoes": the choice said before replaces the
+    one named after "instead of" — an option of ``item`` (said back as "no …" when it comes with the item, so
+    it is taken off) or a group's name; the replaced words are never read as a second choice. A trailing
+    "instead" ("make it rye instead") says nothing more. Anything else after "instead of" stays to be asked."""
+    if "instead" not in words:
+        return words
+    out = list(words)
+    at = out.index("instead")
+    if at + 1 == len(out) or out[at + 1] in SEPARATORS:
+        return (*out[:at], *out[at + 1 :])
+    if out[at + 1] != "of":
+        return words
+    start = at + 2
+    while start < len(out) and out[start] in _REPLACED_LEADS:
+        start += 1
+    rest = tuple(out[start:])
+    named = [(p, o) for p, o in option_phrases(item) if rest[: len(p)] == p]
+    if named:
+        phrase, option = max(named, key=lambda n: len(n[0]))
+        said = ("no", *phrase) if option.default else ()
+        return (*out[:at], *said, *out[start + len(phrase) :])
+    names = (words_of(g.name) for g in choice_groups(item))
+    group = next((n for n in names if n == rest[: len(n)]), None)
+    if group:
+        return (*out[:at], *out[start + len(group) :])
+    return words
+
+
+def inside(phrase: Words, name: Words) -> bool:
+    """``phrase`` said within ``name`` — but never a size word: "big" in "big stack meal" is a name, not Large."""
+    if any(w in SIZE_WORDS for w in phrase):
+        return False
+    return any(name[i : i + len(phrase)] == phrase for i in range(len(name) - len(phrase) + 1))

@@ -1,0 +1,144 @@
+"""How many: a count said before an item, a choice that is itself a count, and orders of N pieces.
+
+The rule: a leading count is the item's count unless the words say otherwise ("32 oz", "a dozen" option,
+"6 wings" as a 6 Piece choice); a count of pieces of an item sold by orders of N is that many orders, and
+a count no whole number of orders makes is asked, never rounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.core.menu import Item
+from app.core.reading.fit import Fit, missing
+from app.core.reading.memo import per_object
+from app.core.reading.spoken import FILLER, UNIT_WORDS
+from app.core.reading.vocabulary import Words, words_of
+from app.errors import QuantityInvalid
+
+_COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
+    (("half", "a", "dozen"), 6),
+    (("a", "half", "dozen"), 6),
+    (("a", "dozen"), 12),
+    (("a", "pair", "of"), 2),
+)
+
+
+def _counted(words: Words) -> tuple[int, Words] | None:
+    """ "a dozen cooky" → (12, "cooky"), "2 dozen cooky" → (24, …), "cooky x3" / "cooky 3 of them" → (3, …)."""
+    for said, count in _COUNTED:
+        if words[: len(said)] == said and len(words) > len(said):
+            return count, words[len(said) :]
+    if len(words) > 2 and words[0].isdigit() and words[1] == "dozen":
+        return int(words[0]) * 12, words[2:]
+    last = words[-1] if words else ""
+    if len(words) > 1 and last[:1] in ("x", "×") and last[1:].isdigit():
+        return int(last[1:]), words[:-1]
+    if len(words) > 3 and words[-3].isdigit() and words[-2:] == ("of", "them"):
+        rest = words[:-3]
+        return int(words[-3]), rest[:-1] if rest[-1:] == ("and",) else rest
+    return None
+
+
+def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
+    """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot"); a
+    spoken count ("a dozen", "x3") comes first, the words as said stay a reading (a "dozen" option)."""
+    lead = next((i for i, w in enumerate(words) if w not in FILLER or w in ("a", "an")), len(words))
+    words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
+    counted = _counted(words)
+    if counted is not None and counted[0] > 0:
+        plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
+        return [counted, *plain, (None, words)]  # "two dozen cookies" is 2 × a Dozen option where the menu has one
+    if words[1:2] and words[1] in UNIT_WORDS:
+        return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
+    if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
+        count = 1 if words[0] in ("a", "an") else int(words[0])
+        rest = words[1:]
+        if rest and rest[0] in ("order", "dozen") and count == 1 and words[0] in ("a", "an"):
+            return [(None, words)]
+        return [(count, rest), (None, words)] if rest else [(None, words)]
+    return [(None, words)]
+
+
+def number_alone_chose(fit: Fit, words: Words) -> bool:
+    """Did a leading number, said without the rest of a choice's name, choose it — "two pad thai" as 2 Stars?
+    A number before the item is its count unless the choice is a count of the item ("6 wings": 6 Piece or
+    10 Wings) or its name is said on ("1 star pad thai")."""
+    if not words or not words[0].isdigit():
+        return False
+    item = {w for n in (fit.item.name, *fit.item.aliases) for w in words_of(n)}
+    for option in fit.options:
+        name = words_of(option.name)
+        counts_item = _option_count(name) is not None or set(name) - {words[0]} <= _COUNT_UNITS | item
+        if words[0] in name and not counts_item and not set(words[1:2]) & set(name):
+            return True
+    return False
+
+
+@per_object
+def pieces_per_order(item: Item) -> int | None:
+    """How many pieces one order of ``item`` is, where its description says so: "Three tacos per order",
+    "6 pieces per order", "order of 6"; else None."""
+    words = words_of(item.description or "")
+    pieces = {"piece", "pc", *words_of(item.name)[-1:]}
+    for i in range(2, len(words) - 1):
+        if words[i : i + 2] == ("per", "order") and words[i - 1] in pieces and words[i - 2].isdigit():
+            return int(words[i - 2])
+    return next(
+        (
+            int(words[i + 2])
+            for i in range(len(words) - 2)
+            if words[i : i + 2] == ("order", "of") and words[i + 2].isdigit()
+        ),
+        None,
+    )
+
+
+def orders_of(fit: Fit, said: str) -> Fit:
+    """ "six tacos" where the description says "Three tacos per order": a count of pieces of an item sold by
+    orders of N is that many orders (6 / 3 = 2), never six orders; a count no whole number of orders makes
+    ("four tacos") is asked. A count of orders said as such ("two orders of tacos") stays."""
+    per = pieces_per_order(fit.item)
+    if per is None or per < 2 or fit.quantity is None or fit.quantity < 2 or "order" in words_of(said):
+        return fit
+    if fit.quantity % per:
+        raise QuantityInvalid(
+            f"{fit.item.name} come {per} per order: how many orders is {fit.quantity}?",
+            item=fit.item.name,
+            item_id=fit.item.id,
+            said_quantity=fit.quantity,
+            per_order=per,
+        )
+    return replace(fit, quantity=fit.quantity // per)
+
+
+_COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})
+
+
+def _option_count(name: Words) -> int | None:
+    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1; else None."""
+    counted = {("single",): 1, ("dozen",): 12, ("half", "dozen"): 6, ("baker", "dozen"): 13}.get(name)
+    if counted is not None:
+        return counted
+    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in _COUNT_UNITS):
+        return int(name[0])  # "12 piece", "6" — never "2 liter", which is a measure
+    return None
+
+
+def count_chosen(fit: Fit) -> Fit:
+    """ "a dozen garlic knots", "three cookies", "six snickerdoodles", "a cookie": a count said where a
+    required choice is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of
+    that count once, else the single one that many times. Anything else (no count said) is left to be asked."""
+    if fit.quantity is None:
+        return fit
+    for group in missing(fit.item, list(fit.options)):
+        counts = {o: _option_count(words_of(o.name)) for o in group.options}
+        if None in counts.values() or len(counts) < 2:
+            continue
+        exact = [o for o, c in counts.items() if c == fit.quantity]
+        single = [o for o, c in counts.items() if c == 1]
+        if len(exact) == 1:
+            return replace(fit, options=(*fit.options, exact[0]), quantity=1)
+        if len(single) == 1:
+            return replace(fit, options=(*fit.options, single[0]))
+    return fit

@@ -1,0 +1,365 @@
+"""Reading some words as one item, and ranking the readings.
+
+:func:`fit_words` reads words as one item, named one way (:data:`NAME_RANKS`): its name, its options
+(longest phrase first), then notes; :func:`best_fits` gives each item's best reading, best first. The rule:
+a word is explained or left unexplained (and so asked about), never dropped, and a lower :class:`Fit` key is
+the better reading (fewest words unexplained, then a name said, then fewest required choices still open).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.candidates import unexplained_at_least
+from app.core.reading.comes_with import (
+    black,
+    everything,
+    everything_but,
+    halves_of,
+    inside,
+    instead_of,
+    more_of_what_is_on,
+    negations_apart,
+    one_of_each,
+    only,
+    plain,
+)
+from app.core.reading.memo import per_object
+from app.core.reading.notes import HOW_SERVED
+from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, spoken_count, take_notes
+from app.core.reading.vocabulary import (
+    OPTION_LEADS,
+    VARIATION_GROUP,
+    Words,
+    choice_groups,
+    find_phrase,
+    head_nouns,
+    item_names,
+    option_phrases,
+    told_apart,
+    top_groups,
+    words_of,
+)
+
+
+@dataclass(order=True)
+class Fit:
+    """How well some words read as one item (lower ``key`` is better)."""
+
+    key: tuple[int, ...]
+    item: Item = field(compare=False)
+    quantity: int | None = field(compare=False, default=None)
+    options: tuple[Option, ...] = field(compare=False, default=())
+    notes: tuple[str, ...] = field(compare=False, default=())
+    unknown: tuple[str, ...] = field(compare=False, default=())
+    named: bool = field(compare=False, default=False)
+    name: Words | None = field(compare=False, default=None)
+    option_spans: tuple[Words, ...] = field(compare=False, default=())
+    unknown_first: bool = field(compare=False, default=False)  # an unknown word before the name ("shrimp taco")
+
+
+@per_object
+def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
+    return tuple(sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS))  # "no onions" first
+
+
+def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], list[Words]]:
+    """Options said among ``words`` (marked used in place), longest phrase first.
+
+    An option said again is chosen again while its ``max_quantity`` allows ("extra shot, extra shot"),
+    and beyond it left unexplained (asked about, never dropped); a once-only option said again is a
+    restatement ("large fries" + ["large"] is one Large).
+    """
+    found: list[tuple[int, Option]] = []
+    spans: list[Words] = []
+    counts: dict[str, int] = {}
+    groups = {g.id: g for g in choice_groups(item)}
+    present = set(words)
+    own = {words_of(n) for n in (item.name, *item.aliases)}
+    for phrase, option in _negations_first(item):
+        if not present.issuperset(phrase):
+            continue
+        while (at := find_phrase(words, phrase)) >= 0:
+            if any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+                break  # "no sour cream" is a note, never the Sour Cream option
+            if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
+                break  # "cut in half" is how to cut it, never the Half size
+            times = sum(1 for _, o in found if o is option)
+            group = groups.get(option.group_id)
+            full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
+            if full and not times:
+                break  # "large" after "waffle cone" filled the holder: the word stays to be asked about
+            if times and times >= option.max_quantity > 1:
+                break  # a third "extra shot" of two allowed: left unexplained, so it is asked about
+            end = at + len(phrase)
+            head = words_of(option.name)[-1:]
+            if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
+                end += 1  # "skinny milk": the alias, then the head noun of the option's name
+            named = _group_words(group)
+            named = () if named in own else named  # "a decaf coffee" where the item is Coffee: the item again
+            if named and tuple(words[end : end + len(named)]) == named:
+                end += len(named)  # "wheat toast", "ranch dressing": the option, then its group's name
+            elif named and at >= len(named) and tuple(words[at - len(named) : at]) == named:
+                at -= len(named)  # "eggs poached": the group's name, then the option
+            elif len(named) > 1 and end < len(words) and words[end] == named[-1] and named[-1] not in phrase:
+                end += 1  # "3 bbq sauces" where the group is Dipping Sauces: the option, then what it is
+            lead = _measured_count(words, at, end)
+            count = words[at - 1] if at and option.max_quantity > 1 else None
+            many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
+            if count is not None and not count.isdigit() and count not in MULTIPLIERS:
+                many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
+            if lead is not None:
+                many, at, end = lead  # "three pumps of vanilla", "vanilla x4", "one pump"
+            if times + many > max(option.max_quantity, 1) and (many > 1 or times):
+                break  # more than allowed: the words stay unexplained, so they are asked about
+            several = option.max_quantity > 1 or (group is not None and group.max > 1)
+            if lead is None and at and (many > 1 or (words[at - 1] == "1" and several)):
+                words[at - 1] = None  # "2 extra shots"; "one mango, one green tea": each once
+            words[at:end] = [None] * (end - at)
+            if times and option.max_quantity <= 1:
+                continue  # a once-only option said again: a restatement ("large fries" + ["large"])
+            found += [(at, option)] * many
+            spans.append(phrase)
+            counts[option.group_id] = counts.get(option.group_id, 0) + many
+    return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+# what a repeatable choice is counted in: "two pumps of vanilla", "an extra shot", "three scoops"
+_CHOICE_UNITS = frozenset({"pump", "shot", "scoop", "packet", "splash", "squirt"})
+
+
+def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, int, int] | None:
+    """A count said with a choice in its units: "three pumps (of) sugar free vanilla", "one pump", "vanilla
+    x4" → (how many, where the words start, where they end); None when no such count is said."""
+    after = words[end] if end < len(words) else None
+    if isinstance(after, str) and after[:1] == "x" and after[1:].isdigit():
+        return int(after[1:]), at, end + 1
+    i = at - 1
+    if i >= 1 and words[i] == "of":
+        i -= 1
+    if i >= 1 and words[i] in _CHOICE_UNITS:
+        count = words[i - 1]
+        if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS):
+            return spoken_count(count) or 1, i - 1, end
+    return None
+
+
+def _group_words(group: ModifierGroup | None) -> Words:
+    """A group's name as said around its option ("rye toast", "eggs scrambled"); never a size's "Size"."""
+    if group is None or group.id == VARIATION_GROUP:
+        return ()
+    named = words_of(group.name)
+    return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
+
+
+def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
+    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there."""
+    if ordered:
+        at = find_phrase(words, name)
+        if at >= 0:
+            words[at : at + len(name)] = [None] * len(name)
+        return at
+    spots: list[int] = []
+    for w in name:
+        at = next((i for i, x in enumerate(words) if x == w and i not in spots), -1)
+        if at < 0:
+            return -1
+        spots.append(at)
+    for at in spots:
+        words[at] = None
+    return min(spots)
+
+
+def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
+    """Required groups still unanswered (defaults answer their group)."""
+    said = [o.group_id for o in options]
+    return [g for g in top_groups(item) if g.min > said.count(g.id) + sum(1 for o in g.options if o.default)]
+
+
+NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
+
+
+def fit_words(
+    item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
+) -> Fit | None:
+    """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
+    words, halves = halves_of(item, instead_of(item, everything_but(item, negations_apart(item, words))))
+    work: list[str | None] = list(words)
+    at = -1
+    if options_first:
+        options, spans = _take_options(item, work)
+    if name is not None:
+        at = _take_name(work, name, how != "any order")
+        if at < 0:
+            return None
+    if not options_first:
+        options, spans = _take_options(item, work)
+    if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
+        # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
+        # nor an alias saying a word of that name: "spicy chicken" is the item, its heat is still to be asked)
+        own = words_of(item.name)
+        for group in missing(item, options):
+            said = next(
+                (
+                    o
+                    for p, o in option_phrases(item)
+                    if o.group_id == group.id and inside(p, name) and not inside(p, own)
+                ),
+                None,
+            )
+            if said is not None:
+                options.append(said)
+    more_of = [
+        *more_of_what_is_on(item, words, work, options),
+        *plain(item, words, work),
+        *everything(item, work, options),
+        *only(item, words, work, options),
+    ]
+    more_of += black(item, work)
+    one_of_each(work, options)
+    for i, w in enumerate(work[:-1]):
+        if w in ("add", "extra", "more") and work[i + 1] is None:
+            work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
+    known = frozenset(w for p, _ in option_phrases(item) for w in p)
+    pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
+    pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
+    notes, rest = take_notes(pieces, known)
+    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes)]
+    unknown = tuple(w for w in rest if w not in FILLER)
+    before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
+    covered = sum(1 for w in work if w is None)
+    # fewest words unexplained, then a name said (whole before scattered), then the longest name said: an alias
+    # that holds another item's name plus one of its options ("double cheese burger") is that alias
+    named_words = -(len(name) if name is not None and how == "name" else 0)
+    key: tuple[int, ...] = (len(unknown), NAME_RANKS[how if name is not None else None], named_words)
+    key = (*key, len(missing(item, options)), -covered, -(len(name) if name else 0))
+    fit = Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
+    fit.unknown_first = before
+    return fit
+
+
+_DANGLING = frozenset({"on", "the", "of", "a", "to"})  # "light on the": a note that stops before what it is about
+
+
+# how to make a choice, said right after it ("bacon extra crispy"); "well done" is the item's, "on the side" below
+_MADE = frozenset(HOW_SERVED) - {"on the side", "on side", "well done"}
+
+
+def _about_what(item: Item, words: Words, note: str) -> str:
+    """A note keeps the choice it is about when that choice was read as an option: "light on the cheese",
+    "hash browns extra crispy", never "light on the" / "extra crispy" with the thing dropped (the kitchen
+    would not know what to make light or crispy). The words after a dangling end, or the option said
+    just before a how-to-make note, are said back with it."""
+    said = tuple(note.split())
+    at = next((i for i in range(len(words)) if words[i : i + len(said)] == said), None)
+    if at is None:
+        return note
+    end = at + len(said)
+    if said[-1] in _DANGLING:
+        named = [p for p, _ in option_phrases(item)] + [words_of(g.name) for g in choice_groups(item)]
+        after = next((p for p in named if p and tuple(words[end : end + len(p)]) == p), None)
+        return f"{note} {' '.join(after)}" if after else note
+    if note in _MADE:
+        before = next((p for p, _ in option_phrases(item) if p and tuple(words[at - len(p) : at]) == p), None)
+        return f"{' '.join(before)} {note}" if before else note
+    return note
+
+
+def _said_with(item: Item, words: Words, note: str) -> str:
+    """What goes on the side, said with "on the side": the choice named just before it, by the menu's name
+    ("hot fudge on the side", "tsatsiki on the side" → "tzatziki on the side"), else the word before it
+    ("balsamic on the side") — never the last word of a longer choice alone ("fudge on the side")."""
+    if not note.endswith("on the side"):
+        return note
+    at = next((i for i in range(len(words)) if words[i : i + 3] == ("on", "the", "side")), 0)
+    before = words[:at]
+    named = next(((p, o) for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
+    if named is not None:  # "hot fudge on the side"; "dressing (chipotle-honey vinaigrette) on the side"
+        said, option = " ".join(named[0]), named[1].name.lower()
+        return f"{option} on the side" if said == " ".join(words_of(option)) else f"{said} ({option}) on the side"
+    if note != "on the side":
+        return note
+    last = next((w for w in reversed(before) if w not in FILLER), None)
+    return f"{last} on the side" if last else note
+
+
+def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
+    names = item_names(menu)[id(item)]
+    present = set(words)
+    names = tuple(n for n in names if present.issuperset(n))
+    tries: list[tuple[Words | None, str | None]] = [(n, "name") for n in names if find_phrase(list(words), n) >= 0]
+    if tries and len(tries[0][0] or ()) >= 2:  # "big stack meal" said whole: no reading may lend "big" to Large
+        tries = tries[:1]
+    tries += [(n, "any order") for n in names if len(n) > 1 and set(n) <= set(words) and (n, "name") not in tries]
+    head = words_of(item.name)[-1:] if item.name else ()
+    if head and head[0] in words and len(head_nouns(menu).get(head[0], ())) > 1 and (head, "name") not in tries:
+        tries.append((head, "shared head"))
+    tries.append((None, None))
+    out = []
+    for name, how in tries:
+        for options_first in (False, True):
+            fit = fit_words(item, words, name, how, options_first)
+            if fit is not None:
+                out.append(_not_told_apart(menu, fit))
+    return out
+
+
+def _not_told_apart(menu: Menu, fit: Fit) -> Fit:
+    """``fit`` with a part of an option's name that the menu tells apart from it ("penne" where a group
+    offers Penne beside Gluten-Free Penne: :func:`told_apart`) left unexplained, never read as that option."""
+    apart = told_apart(menu)
+    if not apart:
+        return fit
+    wrong = [(p, o) for p in fit.option_spans for o in fit.options if (p, words_of(o.name)) in apart]
+    wrong = [(p, o) for p, o in wrong if any(q == p and x is o for q, x in option_phrases(fit.item))]
+    if not wrong:
+        return fit
+    unknown = (*fit.unknown, *(w for p, _ in wrong for w in p))
+    options = tuple(o for o in fit.options if all(o is not x for _, x in wrong))
+    return replace(fit, key=(len(unknown), *fit.key[1:]), options=options, unknown=unknown)
+
+
+def best_fits(menu: Menu, words: Words, prune: bool = True) -> list[Fit]:
+    """Each item's best reading of ``words``, best first (available items before sold-out ones on a tie).
+
+    ``prune``: only the head of that list that any caller looks at (:func:`_fits_that_matter`); False
+    scores every item (the reference the pruned reader is tested against)."""
+    bounds = unexplained_at_least(menu, words) if prune else None
+    if bounds is not None:
+        return _fits_that_matter(menu, words, bounds)
+    fits = []
+    for item in menu.items:
+        candidates = item_fits(menu, item, words)
+        if candidates:
+            fits.append(min(candidates))
+    return sorted(fits, key=lambda f: (f.key, not f.item.available))
+
+
+# best_fits' callers look at the top fit, at the fits leaving at most one word (or as many as the top) unexplained,
+# and at the first three (the suggestions of a "shrimp taco")
+_LOOKED_AT = 3
+
+
+def _fits_that_matter(menu: Menu, words: Words, bounds: list[int]) -> list[Fit]:
+    """The head of :func:`best_fits`' full list: every fit leaving at most ``limit`` words unexplained,
+    ``limit`` at least 1, at least the top's and high enough for three fits (or the whole list).
+
+    An item leaves at least ``bounds[i]`` words unexplained however it reads them, so items above the
+    limit are never scored: each would rank after every fit returned (the ranking key starts with the
+    count unexplained), and no caller looks past those (:data:`_LOOKED_AT`)."""
+    fits: dict[int, Fit] = {}
+    limit = 1
+    while True:
+        for at, item in enumerate(menu.items):
+            if bounds[at] <= limit and at not in fits:
+                candidates = item_fits(menu, item, words)
+                if candidates:
+                    fits[at] = min(candidates)
+        scored = [fits[at] for at in sorted(fits)]  # menu order, as the full scan sorts them
+        if len(scored) == len(menu.items) or max(bounds) <= limit:
+            return sorted(scored, key=lambda f: (f.key, not f.item.available))
+        head = sorted((f for f in scored if f.key[0] <= limit), key=lambda f: (f.key, not f.item.available))
+        if len(head) >= _LOOKED_AT:
+            return head
+        limit += 1

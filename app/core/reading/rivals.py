@@ -1,0 +1,153 @@
+"""Choosing between close readings of different items.
+
+When several items read the words about as well, these say which one was meant (its description says the
+leftover words, it is the plain one the others build on, the choices said answer its own questions) or
+which rivals make the question. The rule: an item is picked only where the words or the menu say so,
+never by menu order; otherwise the question is asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.core.menu import Item, Menu, Option
+from app.core.reading.comes_with import inside
+from app.core.reading.fit import NAME_RANKS, Fit, missing
+from app.core.reading.memo import per_object
+from app.core.reading.spoken import FILLER
+from app.core.reading.vocabulary import OPTION_LEADS, VARIATION_GROUP, Words, item_names, top_groups, words_of
+
+
+@per_object
+def _description_words(item: Item) -> frozenset[str]:
+    """The item's description and name words (what the menu says it is)."""
+    return frozenset(words_of(item.description)) - FILLER | frozenset(words_of(item.name))
+
+
+def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
+    """Words no name or choice explains, all said in exactly one item's description (the menu's own words
+    for it: "rice vermicelli bowl with grilled lemongrass pork"): that item, read with them — a choice read
+    from words its description says ("pork": Extra Pork) is the description's, not chosen. None when no
+    words are left over, or when no item or several items' descriptions hold them (then asked as before)."""
+    if not top.unknown or (top.named and top.key[1] == NAME_RANKS["name"]):
+        return None  # nothing left over, or an item named whole ("a small pho tai with tripe" asks about tripe)
+    fits = [f for f in ranked if f.unknown and set(f.unknown) <= _description_words(f.item)]
+    if len(fits) != 1:
+        return None
+    said = _description_words(fits[0].item)
+    kept = tuple(o for o in fits[0].options if not set(words_of(o.name)) - OPTION_LEADS <= said)
+    return replace(fits[0], options=kept, unknown=(), quantity=top.quantity)  # "grilled pork" is the dish's
+
+
+def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
+    """Another item whose name is said whole and covers more words than ``top``'s name, leaving one word
+    unexplained: ``top`` read those words as choices, so the two readings are close — the longer name's
+    question is asked, never the shorter name's line added. An item named after its option ("Slice" with a
+    Cheese Slice) is named by that option's words ("a cheese slice": no closer reading in Cheese Pie)."""
+    own = words_of(top.item.name)
+    in_option = any(inside(own, span) for span in top.option_spans)
+    have = len(top.name) if top.name is not None and top.named else len(own) if in_option else 0
+    return next(
+        (
+            f
+            for f in ranked
+            if f.item is not top.item
+            and f.named
+            and f.name is not None
+            and f.key[1] == 0
+            and len(f.name) > have
+            and 0 < len(f.unknown) <= 1
+        ),
+        None,
+    )
+
+
+def told_by_defaults(top: Fit, ranked: list[Fit]) -> list[Fit]:
+    """ "pho" + ["rare steak"]: a name several items share, told apart only by a choice that already comes
+    with ``top`` (a default restated is no choice made) — every item of that name is a candidate."""
+    if top.key[1] != NAME_RANKS["shared head"] or not any(o.default for o in top.options):
+        return []
+    return [f for f in ranked if f.item is not top.item and f.name == top.name and f.key[1] == top.key[1]]
+
+
+def name_said_apart(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]:
+    """ "chili cheese dog": Coney Dog's name "chili dog" said in its order with a word of its choices
+    between, where ``top`` (the Hot Dog, named "dog") read the rest of that longer name as a choice (Chili).
+    Both explain every word: the question is asked, never the generic item with the other's name added as
+    a choice. A name said out of its order ("burger with bacon" for Bacon Burger) is no such name."""
+    if not top.named or top.name is None or top.unknown:
+        return []
+    spans = set(top.option_spans)
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and f.key[:2] == (0, NAME_RANKS["any order"])
+        and f.name is not None
+        and len(f.name) > len(top.name)
+        and any((w,) in spans for w in f.name)
+        and _in_order(f.name, words)
+    ]
+
+
+def _in_order(name: Words, words: Words) -> bool:
+    """Are the words of ``name`` all among ``words``, in the name's order (others may come between)?"""
+    rest = iter(words)
+    return all(w in rest for w in name)
+
+
+def plain_one(menu: Menu, fits: list[Fit]) -> Fit | None:
+    """ "a large pie", where several items end in "pie": the one the menu calls "plain pie" (Cheese Pie)
+    when it is also the base the others are built from — its choice groups include every other's and more
+    (sauce and cheese besides crust and toppings). Three shakes with the same choices, one called "plain
+    shake", are still asked about. None when the fits are not all readings of one shared head noun."""
+    head = fits[0].name
+    if head is None or any(f.name != head or f.key[1] != NAME_RANKS["shared head"] for f in fits):
+        return None
+    plain = [f for f in fits if ("plain", *head) in item_names(menu)[id(f.item)]]
+    if len(plain) != 1:
+        return None
+    groups = {g.name for g in plain[0].item.modifier_groups}
+    others = [{g.name for g in f.item.modifier_groups} for f in fits if f is not plain[0]]
+    return plain[0] if all(o < groups for o in others) else None
+
+
+def same_choices_unnamed(top: Fit, ranked: list[Fit]) -> list[Fit]:
+    """No item named, only choices ("decaf"): every item those choices read on as fully, needing as few
+    other answers, is a candidate — never one picked by menu order."""
+    if top.named or top.unknown or not top.options:
+        return []
+    said = sorted(o.name for o in top.options)
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and not f.named
+        and not f.unknown
+        and sorted(o.name for o in f.options) == said
+        and f.key[3] == top.key[3]  # "a large coke" is the drink, not a combo that needs more answers
+    ]
+
+
+def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
+    """No item named, several reading the choices said as well ("a sprite": the Fountain Drink, or the Wing
+    Combo's drink): the one item where every choice said answers one of its own required questions (what it
+    is: the drink's flavour, the side sauce's sauce) is meant, not an item where they are an add-on or lie
+    under another choice; of several such, the one that then lacks no more than its size (the combo still
+    lacks its wings). None: all stay candidates."""
+    answering = [f for f in fits if f.options and all(_answers_required(f.item, o) for o in f.options)]
+    if len({id(f.item) for f in answering}) > 1:
+        answering = [f for f in answering if all(g.id == VARIATION_GROUP for g in missing(f.item, list(f.options)))]
+    return answering[0] if len({id(f.item) for f in answering}) == 1 else None
+
+
+def _answers_required(item: Item, option: Option) -> bool:
+    """Is ``option`` a choice of one of ``item``'s own (top-level) required groups?"""
+    return any(x is option for g in top_groups(item) if g.min >= 1 for x in g.options)
+
+
+def same_words_named(top: Fit, ranked: list[Fit]) -> list[Fit]:
+    """ "a large coke" where Mexican Coke is named "coke" and a fountain soda has a "coke" flavour: ask."""
+    if top.named:
+        return []
+    return [f for f in ranked if f.named and f.item is not top.item and f.key[0] <= 1 and f.name in top.option_spans]
