@@ -34,6 +34,7 @@ from app.server.responses import OrjsonResponse
 log = logging.getLogger("voicecart.http")
 
 TOKEN_HEADER = "Cart-Token"
+TOKEN_HEADER_KEY = TOKEN_HEADER.lower().encode("latin-1")  # as it is sent and received
 MAX_BODY_BYTES = 16 * 1024
 MAX_LINE_ID_DIGITS = 9  # path ids beyond this cannot name a line (and int() of 4300+ digits raises)
 
@@ -41,7 +42,7 @@ MAX_LINE_ID_DIGITS = 9  # path ids beyond this cannot name a line (and int() of 
 def cart_token(request: Request) -> str | None:
     """The ``Cart-Token`` request header, if sent. Two of them (or one with a comma: a proxy folds
     duplicates so) is ``token_ambiguous``: the stale one of the two would silently drop items."""
-    sent = request.headers.getlist(TOKEN_HEADER)
+    sent = [value.decode("latin-1") for name, value in request.scope["headers"] if name == TOKEN_HEADER_KEY]
     if len(sent) > 1 or (sent and "," in sent[0]):
         count = len(sent) if len(sent) > 1 else len(sent[0].split(","))
         raise TokenAmbiguous(
@@ -107,7 +108,24 @@ class Endpoint:
 
 def cart_response(result: TurnResult, status: int = 200, **extra: Any) -> OrjsonResponse:
     body = {"cart": result.cart_json(), "cart_token": result.token, **extra}
-    return OrjsonResponse(body, status_code=status, headers={TOKEN_HEADER: result.token})
+    return CartResponse(body, result.token, status)
+
+
+class CartResponse(OrjsonResponse):
+    """A cart answer: the JSON body with the token in the ``Cart-Token`` header. Its head is what
+    ``OrjsonResponse(body, status, headers={"Cart-Token": token})`` sends (the same headers, in the
+    same order), written out directly rather than from a header mapping."""
+
+    def __init__(self, content: Any, token: str, status_code: int = 200) -> None:
+        self.status_code = status_code
+        self.background = None
+        self.body = body = self.render(content)
+        token_header = (TOKEN_HEADER_KEY, token.encode("latin-1"))
+        if status_code < 200 or status_code in (204, 304):  # no body length on these, as Starlette does
+            self.raw_headers = [token_header, (b"content-type", b"application/json")]
+        else:
+            length = (b"content-length", str(len(body)).encode("latin-1"))
+            self.raw_headers = [token_header, length, (b"content-type", b"application/json")]
 
 
 def error_response(code: str, message: str, status: int, **details: Any) -> OrjsonResponse:
