@@ -31,6 +31,7 @@ from app.server.http import Endpoint, cart_response, cart_token, path_line_id, r
 from app.server.responses import OrjsonResponse
 
 BASE = "/v1/restaurants/{rid}"
+ADD_FIELDS = frozenset({"item", "quantity", "modifiers", "notes", "variation"})  # an add-item body's
 MAX_UNDERSTOOD_PER_MENU = 4096  # distinct choices whose read-back is remembered per menu before starting over
 
 
@@ -71,8 +72,9 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         return cart_response(run(request, turn.ClearCart()))
 
     async def add_item(request: Request) -> Response:
-        fields = {"item", "quantity", "modifiers", "notes", "variation"}
-        body = object_fields(await read_json(request), fields, {"item"})
+        body = await read_json(request)
+        if not (type(body) is dict and "item" in body and body.keys() <= ADD_FIELDS):  # a well-formed body: as is
+            body = object_fields(body, ADD_FIELDS, {"item"})  # else the 400 that names what is wrong
         if not isinstance(body["item"], str):
             raise InvalidRequest("item must be a string: an item id or its name")
         op = turn.AddItem(
