@@ -23,7 +23,7 @@ from app.server.http import EXCEPTION_HANDLERS, TOKEN_HEADER
 from app.server.metrics import Metrics, ObserveMiddleware
 from app.server.operators import operator_check
 from app.server.order_workers import OrderWorkers
-from app.server.overload import ConcurrencyLimit, InFlight, measure_lag
+from app.server.overload import InFlight, measure_lag
 from app.settings import Settings
 
 log = logging.getLogger("voicecart.http")
@@ -70,12 +70,18 @@ def assemble(ctx: AppContext) -> Starlette:
             order_workers.close()
             sink.close()
 
-    # the outermost middleware first: every response is observed, CORS answers included
+    # the outermost middleware first: every response is observed, CORS answers included; backpressure
+    # is inside the observation (refusals are counted and logged), in the same layer, and so is the
+    # deadline of a body trickled in on purpose (408, app.server.slow_clients), never a held slot
     middleware = [
-        Middleware(ObserveMiddleware, metrics=metrics, instance=ops_routes.instance_id(), is_operator=is_operator),
-        # backpressure inside the observer, so refusals are counted and logged; in the same layer, a
-        # body trickled in on purpose is 408 (app.server.slow_clients), never a held slot
-        Middleware(ConcurrencyLimit, in_flight=in_flight, body_seconds=ctx.settings.request_timeout_seconds),
+        Middleware(
+            ObserveMiddleware,
+            metrics=metrics,
+            instance=ops_routes.instance_id(),
+            is_operator=is_operator,
+            in_flight=in_flight,
+            body_seconds=ctx.settings.request_timeout_seconds,
+        ),
     ]
     if ctx.settings.cors_origins:
         middleware.append(

@@ -27,10 +27,11 @@ from app.core.reading.understood import Understood, understood_line
 from app.errors import InvalidRequest
 from app.json_input import object_fields, optional_str, string_list
 from app.runtime.context import AppContext
-from app.server.http import cart_response, cart_token, path_line_id, read_json
+from app.server.http import Endpoint, cart_response, cart_token, path_line_id, read_json
 from app.server.responses import OrjsonResponse
 
 BASE = "/v1/restaurants/{rid}"
+ADD_FIELDS = frozenset({"item", "quantity", "modifiers", "notes", "variation"})  # an add-item body's
 MAX_UNDERSTOOD_PER_MENU = 4096  # distinct choices whose read-back is remembered per menu before starting over
 
 
@@ -71,8 +72,9 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         return cart_response(run(request, turn.ClearCart()))
 
     async def add_item(request: Request) -> Response:
-        fields = {"item", "quantity", "modifiers", "notes", "variation"}
-        body = object_fields(await read_json(request), fields, {"item"})
+        body = await read_json(request)
+        if not (type(body) is dict and "item" in body and body.keys() <= ADD_FIELDS):  # a well-formed body: as is
+            body = object_fields(body, ADD_FIELDS, {"item"})  # else the 400 that names what is wrong
         if not isinstance(body["item"], str):
             raise InvalidRequest("item must be a string: an item id or its name")
         op = turn.AddItem(
@@ -103,13 +105,14 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
     async def delete_item(request: Request) -> Response:
         return cart_response(run(request, turn.RemoveLine(path_line_id(request))))
 
-    # the hottest routes first: Starlette tries them in order
+    # the hottest routes first: Starlette tries them in order; the turns as Endpoint (no per-route
+    # exception wrapper: the app's exception middleware answers errors the same way)
     return [
-        Route(f"{BASE}/cart/items", add_item, methods=["POST"]),
-        Route(BASE + "/cart/items/{line_id}", update_item, methods=["PATCH"]),
-        Route(BASE + "/cart/items/{line_id}", delete_item, methods=["DELETE"]),
-        Route(f"{BASE}/cart", get_cart, methods=["GET"]),
-        Route(f"{BASE}/cart", create_cart, methods=["POST"]),
-        Route(f"{BASE}/cart", clear_cart, methods=["DELETE"]),
+        Route(f"{BASE}/cart/items", Endpoint(add_item), methods=["POST"]),
+        Route(BASE + "/cart/items/{line_id}", Endpoint(update_item), methods=["PATCH"]),
+        Route(BASE + "/cart/items/{line_id}", Endpoint(delete_item), methods=["DELETE"]),
+        Route(f"{BASE}/cart", Endpoint(get_cart), methods=["GET"]),
+        Route(f"{BASE}/cart", Endpoint(create_cart), methods=["POST"]),
+        Route(f"{BASE}/cart", Endpoint(clear_cart), methods=["DELETE"]),
         Route(f"{BASE}/menu", get_menu),
     ]

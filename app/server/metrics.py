@@ -28,6 +28,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.errors import CartError, TokenError
 from app.logs import token_hash
 from app.server.http import TOKEN_HEADER as CART_TOKEN_HEADER
+from app.server.http import cart_error_response
+from app.server.overload import EXEMPT_PATHS, InFlight, guarded_receive, refusal
 
 log = logging.getLogger("voicecart.access")
 
@@ -152,19 +154,31 @@ def route_label(scope: Scope) -> str:
 
 
 class ObserveMiddleware:
-    """Counts every request, times cart turns, sizes minted tokens and writes one access-log line.
+    """Counts every request, times cart turns, sizes minted tokens and writes one access-log line;
+    with ``in_flight``, also the backpressure of :mod:`app.server.overload` (and with
+    ``body_seconds`` the body deadline of :mod:`app.server.slow_clients`) inside the observation, so
+    refusals are counted and logged. One layer for all of it: a middleware layer costs a coroutine
+    and a call per request, and a ``send`` wrapper a call per message.
 
     The error handler in :mod:`app.server.http` leaves the :class:`CartError` it mapped in
     ``request.state.cart_error``; that is how verify failures get their reason.
     """
 
     def __init__(
-        self, app: ASGIApp, metrics: Metrics, instance: str, is_operator: Callable[[Scope], bool] = lambda s: True
+        self,
+        app: ASGIApp,
+        metrics: Metrics,
+        instance: str,
+        is_operator: Callable[[Scope], bool] = lambda s: True,
+        in_flight: InFlight | None = None,
+        body_seconds: float | None = None,
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.instance_header = (b"voicecart-instance", instance.encode())
         self.is_operator = is_operator  # only operators see which replica answered (app/server/operators.py)
+        self.in_flight = in_flight
+        self.body_seconds = body_seconds
         # per (method, route, status) labels, bounded like the labels: what a request adds to
         self._recorders: dict[tuple[str, str, int], Recorder] = {}
 
@@ -173,24 +187,41 @@ class ObserveMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        seen: list[Any] = [500, None]  # status, minted token
+        status, token = 500, None  # what the answer's head said: its status and the minted token
         operator = self.is_operator(scope)
 
         async def observe(message: Message) -> None:
+            nonlocal status, token
             if message["type"] == "http.response.start":
-                seen[0] = message["status"]
+                status = message["status"]
                 headers = message.get("headers", ())
                 for name, value in headers:
                     if name.lower() == TOKEN_HEADER:
-                        seen[1] = value
+                        token = value
                 if operator:
                     message["headers"] = [*headers, self.instance_header]
             await send(message)
 
+        load = self.in_flight
+        counted = load if load is not None and load.limit and scope["path"] not in EXEMPT_PATHS else None  # 0: no limit
         try:
-            await self.app(scope, receive, observe)
+            if counted is not None and counted.full:
+                exc = refusal(counted)
+                scope.setdefault("state", {})["cart_error"] = exc  # the access log and metrics name the code
+                await cart_error_response(exc)(scope, receive, observe)
+                return
+            seconds = self.body_seconds
+            guarded = receive if seconds is None and counted is None else guarded_receive(receive, counted, seconds)
+            if counted is None:
+                await self.app(scope, guarded, observe)
+                return
+            counted.count += 1
+            try:
+                await self.app(scope, guarded, observe)
+            finally:
+                counted.count -= 1
         finally:
-            self._record(scope, seen[0], seen[1], time.perf_counter() - started)
+            self._record(scope, status, token, time.perf_counter() - started)
 
     def _recorder(self, key: tuple[str, str, int]) -> Recorder:
         """What a request of ``key`` (method and route labels, status) adds to, made on its first request."""

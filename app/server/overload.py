@@ -21,10 +21,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive
 
 from app.errors import Overloaded
-from app.server.http import cart_error_response
 from app.server.slow_clients import ReceiveRest, rest_in_time
 
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -58,63 +57,40 @@ async def measure_lag(load: InFlight) -> None:
         load.lag_seconds = min(recent)
 
 
-class ConcurrencyLimit:
-    """ASGI middleware counting HTTP requests in flight (the event loop is one thread: a plain int),
-    and, with ``body_seconds``, holding request bodies to their deadline as
-    :class:`~app.server.slow_clients.BodyDeadline` does: both wrap ``receive`` and both are on every
-    request, so one layer and one wrapper per request do the two (a middleware layer is a coroutine
-    and a call per request)."""
+def refusal(load: InFlight) -> Overloaded:
+    """The ``overloaded`` error of a request refused because ``load`` is :attr:`InFlight.full`."""
+    return Overloaded(
+        f"this replica is at its limit ({load.limit} requests in flight, or requests queueing "
+        f"{MAX_LOOP_LAG_SECONDS} s); nothing was done, retry shortly",
+        RETRY_AFTER_SECONDS,
+    )
 
-    def __init__(self, app: ASGIApp, in_flight: InFlight, body_seconds: float | None = None) -> None:
-        self.app = app
-        self.in_flight = in_flight
-        self.body_seconds = body_seconds
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        load = self.in_flight
-        counted = load if load.limit and scope["path"] not in EXEMPT_PATHS else None
-        if counted is not None and load.full:
-            exc = Overloaded(
-                f"this replica is at its limit ({load.limit} requests in flight, or requests queueing "
-                f"{MAX_LOOP_LAG_SECONDS} s); nothing was done, retry shortly",
-                RETRY_AFTER_SECONDS,
-            )
-            scope.setdefault("state", {})["cart_error"] = exc  # the access log and metrics name the code
-            await cart_error_response(exc)(scope, receive, send)
-            return
-        seconds = self.body_seconds
-        if seconds is None and counted is None:
-            await self.app(scope, receive, send)
-            return
-        deadline = asyncio.get_running_loop().time() + seconds if seconds is not None else 0.0
+def guarded_receive(receive: Receive, counted: InFlight | None, seconds: float | None) -> Receive:
+    """``receive`` for a request counted in ``counted`` (None: not counted) whose body must arrive
+    within ``seconds`` of now (None: no deadline), as :class:`~app.server.slow_clients.BodyDeadline`
+    holds it: waiting for a client's body is not counted in flight, and past the deadline it is
+    ``request_timeout``. Both wrap ``receive`` and both are on every request, so one wrapper does the
+    two (the backpressure layer of :class:`app.server.metrics.ObserveMiddleware`)."""
+    deadline = asyncio.get_running_loop().time() + seconds if seconds is not None else 0.0
 
-        async def receive_guarded() -> Message:
-            # a message already there (a small body arrives with its head) is taken at once: no timer
-            # and, since nothing else runs meanwhile, no change to the count
-            steps = receive().__await__()
-            try:
-                pending = steps.send(None)
-            except StopIteration as done:
-                return done.value  # type: ignore[no-any-return]
-            # waiting for a client's body costs this replica nothing: slow senders must not fill the limit
-            if counted is not None:
-                counted.count -= 1
-            try:
-                if seconds is None:
-                    return await ReceiveRest(steps, pending)
-                return await rest_in_time(steps, pending, deadline, seconds)
-            finally:
-                if counted is not None:
-                    counted.count += 1
-
-        if counted is None:
-            await self.app(scope, receive_guarded, send)
-            return
-        load.count += 1
+    async def receive_guarded() -> Message:
+        # a message already there (a small body arrives with its head) is taken at once: no timer
+        # and, since nothing else runs meanwhile, no change to the count
+        steps = receive().__await__()
         try:
-            await self.app(scope, receive_guarded, send)
+            pending = steps.send(None)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+        # waiting for a client's body costs this replica nothing: slow senders must not fill the limit
+        if counted is not None:
+            counted.count -= 1
+        try:
+            if seconds is None:
+                return await ReceiveRest(steps, pending)
+            return await rest_in_time(steps, pending, deadline, seconds)
         finally:
-            load.count -= 1
+            if counted is not None:
+                counted.count += 1
+
+    return receive_guarded

@@ -3,7 +3,7 @@
 Without a proxy in front, 300 connections each trickling a body held 300 requests "in flight" and
 the replica answered 503 to everyone else for 70 s. Now a body that is not complete in time is
 ``408 request_timeout`` (JSON, ``Connection: close``), and waiting for a body never counts against
-``CART_MAX_CONCURRENCY`` (:class:`app.server.overload.ConcurrencyLimit`). A cart body is at most
+``CART_MAX_CONCURRENCY`` (:func:`app.server.overload.guarded_receive`). A cart body is at most
 16 KiB: a real client sends it in milliseconds. The request head is bounded by the HTTP protocol
 (:mod:`app.server.protocol`).
 """
@@ -76,7 +76,7 @@ async def rest_in_time(
     steps: Generator[Any, None, Message], pending: object, deadline: float, seconds: float
 ) -> Message:
     """The rest of a ``receive()`` stepped once that had to wait, under ``deadline`` (the loop's
-    clock): past it, ``request_timeout``. Shared with :class:`app.server.overload.ConcurrencyLimit`,
+    clock): past it, ``request_timeout``. Shared with :func:`app.server.overload.guarded_receive`,
     which applies the same deadline in its own layer (one middleware fewer per request)."""
     try:
         async with asyncio.timeout_at(deadline):  # cheaper than wait_for: no task per receive

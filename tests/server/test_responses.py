@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from starlette.responses import JSONResponse
 
+from app.server.http import TOKEN_HEADER, CartResponse
 from app.server.responses import OrjsonResponse
 
 CART_LIKE = {
@@ -31,3 +32,16 @@ def test_a_lone_surrogate_fails_the_same_way_as_before() -> None:
         JSONResponse({"notes": "\ud800"})
     with pytest.raises(UnicodeEncodeError):
         OrjsonResponse({"notes": "\ud800"})
+
+
+@pytest.mark.parametrize("status", [200, 201, 204, 409])
+def test_a_cart_response_has_the_head_of_a_json_response_with_the_token_header(status: int) -> None:
+    token = "AbC-_9.xyz"
+    made = CartResponse(CART_LIKE, token, status)
+    plain = OrjsonResponse(CART_LIKE, status_code=status, headers={TOKEN_HEADER: token})
+    assert (made.status_code, made.raw_headers, made.body, made.background) == (
+        plain.status_code,
+        plain.raw_headers,
+        plain.body,
+        plain.background,
+    )

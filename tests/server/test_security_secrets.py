@@ -90,7 +90,7 @@ def test_a_session_logs_no_token_and_no_secret(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("planted failure")
 
-    monkeypatch.setattr(cart_routes, "object_fields", broken)  # an unexpected 500 logs a traceback
+    monkeypatch.setattr(cart_routes, "read_json", broken)  # an unexpected 500 logs a traceback
     assert noisy_client.post(f"{CART}/items", json={"item": "x"}, headers={"Cart-Token": tokens[-1]}).status_code == 500
     text = logged_text(caplog)
     assert "planted failure" in text  # the logs were captured...
