@@ -38,3 +38,13 @@ def test_an_item_is_also_said_with_the_noun_its_category_neighbours_end_in() -> 
     (line,) = said_lines(m, "a snickerdoodle cookie", ())
     assert line.item.name == "Snickerdoodle"
     assert ("pancake", "breakfast") not in item_names(m)[id(m.items[4])]
+
+
+def test_an_item_of_three_words_is_also_said_by_their_initials() -> None:
+    """ "a BEC" / "a b e c": Bacon, Egg & Cheese; initials another item shares, or a word the menu uses,
+    name nothing."""
+    m = menu(item("Bacon, Egg & Cheese"), item("Big Easy Club"), item("Pancakes"))
+    assert not any(("bec",) in names for names in item_names(m).values())  # two items share B-E-C
+    m = menu(item("Bacon, Egg & Cheese"), item("Pancakes"))
+    assert said_lines(m, "a bec", ())[0].item.name == "Bacon, Egg & Cheese"
+    assert said_lines(m, "b e c", ())[0].item.name == "Bacon, Egg & Cheese"
