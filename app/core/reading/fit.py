@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.all_of_one import all_of_one
 from app.core.reading.candidates import unexplained_at_least
 from app.core.reading.comes_with import (
     black,
@@ -218,6 +219,7 @@ def fit_words(
     ]
     more_of += black(item, work)
     one_of_each(work, options)
+    options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked

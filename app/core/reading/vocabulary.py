@@ -84,6 +84,8 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
         names = [words_of(n) for n in (item.name, *item.aliases)]
         names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
         base[id(item)] = [n for n in dict.fromkeys(names) if n]
+    for item, name in (*_with_category_noun(menu), *_initials(menu)):
+        base[id(item)].append(name)
     owners: dict[Words, set[int]] = {}
     for key, names in base.items():
         for name in names:
@@ -103,6 +105,47 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
         if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
             base[next(iter(keys))].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def _with_category_noun(menu: Menu) -> list[tuple[Item, Words]]:
+    """An item named without the noun its category and its neighbours there share is also said with it
+    ("a snickerdoodle cookie": Snickerdoodle, in cookies beside Chocolate and Oatmeal Raisin Cookie). Only a
+    category of one word that at least two and half of its items' names end in, and never a name another item
+    already has."""
+    by_category: dict[Words, list[Item]] = {}
+    for item in menu.items:
+        by_category.setdefault(words_of(item.category), []).append(item)
+    taken = {words_of(n) for item in menu.items for n in (item.name, *item.aliases)}
+    found: list[tuple[Item, Words]] = []
+    for category, items in by_category.items():
+        ending = sum(1 for i in items if words_of(i.name)[-1:] == category)
+        if len(category) != 1 or ending < 2 or 2 * ending < len(items):  # "breakfast" ends one breakfast: no
+            continue
+        for item in items:
+            name = words_of(item.name)
+            if name and category[0] not in name and (*name, *category) not in taken:
+                found.append((item, (*name, *category)))
+    return found
+
+
+def _initials(menu: Menu) -> list[tuple[Item, Words]]:
+    """An item of three words or more is also said by their first letters, as one word or spelt out
+    ("a BEC", "a b e c": Bacon, Egg & Cheese). Never letters some name, option or category on the menu
+    already uses as a word, nor initials two items share."""
+    used = {w for i in menu.items for n in (i.name, i.category, *i.aliases) for w in words_of(n)}
+    used |= {w for i in menu.items for g in i.modifier_groups for o in g.options for w in words_of(o.name)}
+    found: dict[str, list[Item]] = {}
+    for item in menu.items:
+        words = [w for w in words_of(item.name) if w not in FILLER and w != "and"]
+        if len(words) >= 3 and all(w.isalpha() for w in words):
+            found.setdefault("".join(w[0] for w in words), []).append(item)
+    said: list[tuple[Item, Words]] = []
+    for letters, items in found.items():
+        if len(items) == 1 and letters not in used:
+            said.append((items[0], (letters,)))
+            if not FILLER & set(letters):
+                said.append((items[0], tuple(letters)))
+    return said
 
 
 def _sub_phrases(name: Words) -> list[Words]:

@@ -161,3 +161,24 @@ def test_one_of_each_of_the_choices_said_is_each_once() -> None:
     flavors = group("Flavors", [option(n, max_quantity=3) for n in ("Mango", "Strawberry", "Chocolate")], 3, 3)
     m = menu(item("Mochi", flavors))
     assert _line(m, "the mochi, one of each, mango strawberry chocolate")[2] == ["Chocolate", "Mango", "Strawberry"]
+
+
+def test_a_lone_choice_fills_a_group_that_takes_as_many_as_the_name_says() -> None:
+    """ "two scoops of chocolate": the Double Scoop's two flavors both chocolate; a plate whose name says no
+    count ("choose 2 sides", one said) and two flavors of three scoops are left as said (asked for the rest)."""
+
+    def flavors(n: int) -> dict[str, object]:
+        return group("Flavors", [option("Chocolate", max_quantity=3), option("Vanilla", max_quantity=3)], n, n)
+
+    sides = group("Sides", [option("Fries", max_quantity=2), option("Rice", max_quantity=2)], 2, 2)
+    m = menu(
+        item("Double Scoop", flavors(2), aliases=["two scoops"]),
+        item("Triple Scoop", flavors(3)),
+        item("Gyro Plate", sides),
+    )
+    (line,) = said_lines(m, "two scoops of chocolate", ())
+    assert [p.option.name for p in line.picks] == ["Chocolate", "Chocolate"]
+    assert [p.option.name for p in said_lines(m, "a double scoop, vanilla", ())[0].picks] == ["Vanilla", "Vanilla"]
+    assert [p.option.name for p in said_lines(m, "a gyro plate with fries", ())[0].picks] == ["Fries"]
+    (line,) = said_lines(m, "a triple scoop, chocolate and vanilla", ())
+    assert [p.option.name for p in line.picks] == ["Chocolate", "Vanilla"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.reading.vocabulary import said_words
+from app.core.reading.lines import said_lines
+from app.core.reading.vocabulary import item_names, said_words
 from tests.core.reading.menus import item, menu
 
 
@@ -26,3 +27,24 @@ def test_a_lone_misheard_word_is_not_guessed() -> None:
     """Nothing of the name said as the menu writes it: "fuh" alone could be anything."""
     noodles = menu(item("Phở Gà"), item("Phở Tái"))
     assert said_words(noodles, "a fuh") == ("a", "fuh")
+
+
+def test_an_item_is_also_said_with_the_noun_its_category_neighbours_end_in() -> None:
+    """ "a snickerdoodle cookie": Snickerdoodle, in cookies beside two other … Cookies; a category most of
+    whose items do not end in its word ("breakfast") lends no noun."""
+    cookies = [item(n, category="Cookies") for n in ("Snickerdoodle", "Chocolate Chip Cookie", "Oatmeal Cookie")]
+    breakfast = [item(n, category="Breakfast") for n in ("Two Egg Breakfast", "Pancakes", "French Toast")]
+    m = menu(*cookies, *breakfast)
+    (line,) = said_lines(m, "a snickerdoodle cookie", ())
+    assert line.item.name == "Snickerdoodle"
+    assert ("pancake", "breakfast") not in item_names(m)[id(m.items[4])]
+
+
+def test_an_item_of_three_words_is_also_said_by_their_initials() -> None:
+    """ "a BEC" / "a b e c": Bacon, Egg & Cheese; initials another item shares, or a word the menu uses,
+    name nothing."""
+    m = menu(item("Bacon, Egg & Cheese"), item("Big Easy Club"), item("Pancakes"))
+    assert not any(("bec",) in names for names in item_names(m).values())  # two items share B-E-C
+    m = menu(item("Bacon, Egg & Cheese"), item("Pancakes"))
+    assert said_lines(m, "a bec", ())[0].item.name == "Bacon, Egg & Cheese"
+    assert said_lines(m, "b e c", ())[0].item.name == "Bacon, Egg & Cheese"
