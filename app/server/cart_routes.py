@@ -52,11 +52,12 @@ def understood(menu: Menu, line: Line) -> Understood | None:
 def routes(ctx: AppContext) -> list[BaseRoute]:
     """The cart routes, bound to ``ctx``."""
 
-    def run(request: Request, op: turn.Operation) -> turn.TurnResult:
+    def run(request: Request, op: turn.Operation, menu: Menu | None = None) -> turn.TurnResult:
         # what ctx.turn_inputs(rid).run(token, op) does, without building the TurnInputs per request;
         # the catalog's dict of menus iterates as the ids of the other restaurants (only read on a
-        # bad signature, to tell a token for another restaurant from a forged one)
-        menu = ctx.menu(request.path_params["rid"])
+        # bad signature, to tell a token for another restaurant from a forged one). ``menu``: the
+        # restaurant's, when the caller has already looked it up
+        menu = ctx.menu(request.path_params["rid"]) if menu is None else menu
         return turn.run_turn(cart_token(request), op, menu, ctx.codec, ctx.now(), ctx.catalog.menus)
 
     async def get_menu(request: Request) -> Response:
@@ -84,8 +85,8 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             notes=optional_str(body.get("notes"), "notes"),
             variation=optional_str(body.get("variation"), "variation"),
         )
-        menu = ctx.menu(request.path_params["rid"])  # as run() does; looked up once for the read-back too
-        result = turn.run_turn(cart_token(request), op, menu, ctx.codec, ctx.now(), ctx.catalog.menus)
+        menu = ctx.menu(request.path_params["rid"])  # looked up once, for the turn and the read-back
+        result = run(request, op, menu)
         line = result.state.line(result.line_id) if result.line_id is not None else None
         read_back = understood(menu, line) if line is not None else None
         return cart_response(result, 200, line_id=result.line_id, understood=read_back)

@@ -29,7 +29,8 @@ from app.errors import CartError, TokenError
 from app.logs import token_hash
 from app.server.http import TOKEN_HEADER as CART_TOKEN_HEADER
 from app.server.http import cart_error_response
-from app.server.overload import EXEMPT_PATHS, InFlight, guarded_receive, refusal
+from app.server.overload import EXEMPT_PATHS, InFlight, refusal
+from app.server.slow_clients import guarded_receive
 
 log = logging.getLogger("voicecart.access")
 
@@ -57,9 +58,6 @@ class RequestStats:
         self.turns: dict[str, list[float]] = {}  # "METHOD route" → bucket counts…, +Inf, sum, created
         self.token_bytes = [0.0] * (len(TOKEN_SIZE_BUCKETS) + 2) + [time.time()]
 
-    def request(self, method: str, route: str, status: int) -> None:
-        self.request_entry(method, route, status)[0] += 1
-
     def request_entry(self, method: str, route: str, status: int) -> list[float]:
         """The ``[count, created]`` entry of these labels (made, at count 0, on first use)."""
         key = (method, route, status)
@@ -67,9 +65,6 @@ class RequestStats:
         if entry is None:
             entry = self.requests[key] = [0, time.time()]
         return entry
-
-    def turn(self, route: str, seconds: float) -> None:
-        add_seconds(self.turn_entry(route), seconds)
 
     def turn_entry(self, route: str) -> list[float]:
         """The latency buckets of ``route`` ("METHOD route"; made, empty, on first use)."""
@@ -232,27 +227,24 @@ class ObserveMiddleware:
         return recorder
 
     def _record(self, scope: Scope, status: int, token: bytes | None, seconds: float) -> None:
-        # labels as method_label and route_label give them, inlined: this runs on every request
-        method, route = scope["method"], getattr(scope.get("route"), "path", None) or "unmatched"
-        key = (method if method in KNOWN_METHODS else "OTHER", route, status)
+        key = (method_label(scope), route_label(scope), status)
         count, turn = self._recorders.get(key) or self._recorder(key)
         count[0] += 1
         if turn is not None:
-            turn[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
-            turn[-2] += seconds
+            add_seconds(turn, seconds)
         m = self.metrics
         if token:
             m.stats.token(len(token))
         state = scope.get("state")
         error = state.get("cart_error") if state else None
-        if error is not None and isinstance(error, TokenError):
+        if isinstance(error, TokenError):
             m.token_failures.labels(error.reason).inc()
         # refusals and failures at INFO; successful turns at DEBUG (CART_LOG_LEVEL=DEBUG logs every
         # request): a JSON line per turn costs more CPU than the turn, and metrics count them anyway
         level = logging.INFO if status >= 400 else logging.DEBUG
         if not log.isEnabledFor(level):
             return
-        method = key[0]
+        method, route = key[0], key[1]
         fields: dict[str, Any] = {"method": method, "route": route, "status": status, "ms": round(seconds * 1000, 2)}
         if token:
             fields["token"] = token_hash(token.decode("latin-1"))

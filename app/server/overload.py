@@ -21,10 +21,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from starlette.types import Message, Receive
-
 from app.errors import Overloaded
-from app.server.slow_clients import ReceiveRest, rest_in_time
 
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 RETRY_AFTER_SECONDS = 1
@@ -64,33 +61,3 @@ def refusal(load: InFlight) -> Overloaded:
         f"{MAX_LOOP_LAG_SECONDS} s); nothing was done, retry shortly",
         RETRY_AFTER_SECONDS,
     )
-
-
-def guarded_receive(receive: Receive, counted: InFlight | None, seconds: float | None) -> Receive:
-    """``receive`` for a request counted in ``counted`` (None: not counted) whose body must arrive
-    within ``seconds`` of now (None: no deadline), as :class:`~app.server.slow_clients.BodyDeadline`
-    holds it: waiting for a client's body is not counted in flight, and past the deadline it is
-    ``request_timeout``. Both wrap ``receive`` and both are on every request, so one wrapper does the
-    two (the backpressure layer of :class:`app.server.metrics.ObserveMiddleware`)."""
-    deadline = asyncio.get_running_loop().time() + seconds if seconds is not None else 0.0
-
-    async def receive_guarded() -> Message:
-        # a message already there (a small body arrives with its head) is taken at once: no timer
-        # and, since nothing else runs meanwhile, no change to the count
-        steps = receive().__await__()
-        try:
-            pending = steps.send(None)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-        # waiting for a client's body costs this replica nothing: slow senders must not fill the limit
-        if counted is not None:
-            counted.count -= 1
-        try:
-            if seconds is None:
-                return await ReceiveRest(steps, pending)
-            return await rest_in_time(steps, pending, deadline, seconds)
-        finally:
-            if counted is not None:
-                counted.count += 1
-
-    return receive_guarded

@@ -9,7 +9,8 @@ The memo is kept on the object the answer is about — a :class:`~app.core.menu.
 * a menu reload builds new objects, whose memos start empty, and the old menu's memos go with
   it (an ``lru_cache`` keyed by menu objects would keep the old menu alive until evicted);
 * nothing is hashed to find the memo (an :class:`~app.core.menu.Option` hashes by value, all of its fields);
-* each memo is bounded: past ``maxsize`` entries it starts over.
+* each memo is bounded: past ``maxsize`` entries it starts over (a function of the owner alone
+  has one value, kept as is: :func:`value_on_owner`).
 
 A memo must only hold answers that depend on the owner and the key alone, never on the clock or
 the caller.
@@ -60,3 +61,21 @@ def memoised_on_owner(
         return memoised  # type: ignore[return-value]  # functools.wraps' _Wrapped is this callable
 
     return decorate
+
+
+_MISSING = object()
+
+
+def value_on_owner(function: Callable[[Owner], Result]) -> Callable[[Owner], Result]:
+    """``function`` of a menu object alone, its one value kept on that object (no table of arguments:
+    a lookup is one dict ``get``). Exceptions are not remembered."""
+    name = f"memo:{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def memoised(owner: Owner) -> Result:
+        found = owner.__dict__.get(name, _MISSING)
+        if found is _MISSING:
+            found = owner.__dict__[name] = function(owner)
+        return found  # type: ignore[no-any-return]
+
+    return memoised

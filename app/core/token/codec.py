@@ -321,7 +321,7 @@ def _parse_state(obj: object, header: TokenHeader, restaurant_id: str, payload: 
     state = (
         header.cart_id,
         restaurant_id,
-        header.issued_at - header.age,  # header.created_at, without a property call
+        header.created_at,
         header.issued_at,
         revision,
         next_line_id,
@@ -499,7 +499,7 @@ class CartCodec:
                 f"the cart expired after {span} without activity",
                 expired_at=header.issued_at + policy.ttl_seconds,
             )
-        if now - header.issued_at + header.age > policy.max_lifetime_seconds:  # now - created_at
+        if now - header.created_at > policy.max_lifetime_seconds:
             raise TokenExpired(
                 "the cart reached its maximum lifetime",
                 reason="lifetime",
