@@ -28,7 +28,7 @@ from app.core.reading.comes_with import (
 )
 from app.core.reading.memo import per_object
 from app.core.reading.notes import HOW_SERVED
-from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, spoken_count, take_notes
+from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     VARIATION_GROUP,
@@ -245,7 +245,7 @@ _DANGLING = frozenset({"on", "the", "of", "a", "to"})  # "light on the": a note 
 
 
 # how to make a choice, said right after it ("bacon extra crispy"); "well done" is the item's, "on the side" below
-_MADE = frozenset(HOW_SERVED) - {"on the side", "on side", "well done"}
+_MADE = frozenset(HOW_SERVED) - {*SIDE_PHRASES, "on side", "well done"}
 
 
 def _about_what(item: Item, words: Words, note: str) -> str:
@@ -271,19 +271,22 @@ def _about_what(item: Item, words: Words, note: str) -> str:
 def _said_with(item: Item, words: Words, note: str) -> str:
     """What goes on the side, said with "on the side": the choice named just before it, by the menu's name
     ("hot fudge on the side", "tsatsiki on the side" → "tzatziki on the side"), else the word before it
-    ("balsamic on the side") — never the last word of a longer choice alone ("fudge on the side")."""
-    if not note.endswith("on the side"):
+    ("balsamic on the side") — never the last word of a longer choice alone ("fudge on the side"). In any
+    language's words for it ("crème fraîche à côté", :data:`~app.core.reading.spoken.SIDE_PHRASES`)."""
+    side = next((p for p in SIDE_PHRASES if f" {note}".endswith(f" {p}")), None)
+    if side is None:
         return note
-    at = next((i for i in range(len(words)) if words[i : i + 3] == ("on", "the", "side")), 0)
+    side_words = tuple(side.split())
+    at = next((i for i in range(len(words)) if words[i : i + len(side_words)] == side_words), 0)
     before = words[:at]
     named = next(((p, o) for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
     if named is not None:  # "hot fudge on the side"; "dressing (chipotle-honey vinaigrette) on the side"
         said, option = " ".join(named[0]), named[1].name.lower()
-        return f"{option} on the side" if said == " ".join(words_of(option)) else f"{said} ({option}) on the side"
-    if note != "on the side":
+        return f"{option} {side}" if said == " ".join(words_of(option)) else f"{said} ({option}) {side}"
+    if note != side:
         return note
     last = next((w for w in reversed(before) if w not in FILLER), None)
-    return f"{last} on the side" if last else note
+    return f"{last} {side}" if last else note
 
 
 def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:

@@ -19,12 +19,12 @@ A note about a chosen option that only says how ("ranch on the side") stays a no
 from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
-from app.core.reading.spoken import FILLER, NEGATIONS
+from app.core.reading.spoken import FILLER, NEGATIONS, SIDE_PHRASES
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_heads, option_phrases, words_of
 from app.errors import WordsNotUnderstood
 
 # notes about how a chosen option is served: said back with it, never a question about its group
-HOW_SERVED = ("on the side", "on side", "cut in half", "well done", "extra crispy", "crispy", "lightly toasted")
+HOW_SERVED = (*SIDE_PHRASES, "on side", "cut in half", "well done", "extra crispy", "crispy", "lightly toasted")
 _LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
 _MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
 

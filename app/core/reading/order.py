@@ -28,6 +28,7 @@ from app.core.reading.vocabulary import (
     find_phrase,
     menu_words,
     option_phrases,
+    own_words,
     protected_phrases,
     said_words,
     served_black,
@@ -509,7 +510,7 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     by_id = {o.id: o for g in choice_groups(item) for o in g.options}
     options = [by_id[t] for t in texts if t in by_id]
     said = [t for t in texts if t not in by_id]
-    words = tuple(w for t in said for w in ("and", *words_of(t)))
+    words = tuple(w for t in said for w in ("and", *own_words(menu, words_of(t))))
     fit = fit_words(item, words, None)
     if fit is None:  # pragma: no cover - a reading without a name always exists
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)

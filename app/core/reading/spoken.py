@@ -19,8 +19,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+
+from app.core.reading.languages import (
+    ELIDED,
+    ENGLISH_TOO,
+    FUNCTION_WORDS,
+    NUMBER_LANGUAGES,
+    NUMBERS_READ,
+    SAID_BACK,
+)
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -191,10 +200,17 @@ OPENERS = frozenset(
     }
 )
 FILLER = FILLER | OPENERS
-SEPARATORS = frozenset({"and", "plus", "also", "then", ","})
+SEPARATORS = frozenset({*FUNCTION_WORDS["en"]["and"], ","})
 
-# Words that say "not this": never the option they precede ("not skim", "no sauce" is never Buffalo Sauce).
-NEGATIONS = frozenset({"no", "not", "without", "hold", "skip", "minus", "dont", "never"})
+
+def said_as(role: str) -> tuple[str, ...]:
+    """Every language's phrases for one role of :data:`~app.core.reading.languages.FUNCTION_WORDS`."""
+    return tuple(dict.fromkeys(p for words in FUNCTION_WORDS.values() for p in words.get(role, ())))
+
+
+# Words that say "not this": never the option they precede ("not skim", "no sauce" is never Buffalo Sauce;
+# "sans banane", "sin cebolla" alike). Kept as said: a note carries them back to the kitchen.
+NEGATIONS = frozenset(said_as("no"))
 _NEGATIVE_PREFIXES = ("un", "non")  # "untoasted", "nontoasted": the negation glued on
 
 
@@ -216,10 +232,12 @@ def negated(words: list[str] | tuple[str, ...], known: frozenset[str] | set[str]
 
 
 # Restrictions and kitchen instructions: kept as a note (and said back) when the menu has no option.
-_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", "allergic", "allergy", "cut")
+_ALLERGY = said_as("allergy")  # "allergy", "allergie", "alergia": a note by itself
+_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", *_ALLERGY, "cut")
+SIDE_PHRASES = said_as("on the side")  # "ranch on the side", "crème fraîche à côté"
 _NOTE_PHRASES = (
     "well done", "extra crispy", "crispy", "cut in square", "cut in half", "cut in 8", "uncut", "not cut",
-    "on the side", "lightly toasted", "extra well done", "heated up", "warmed up", "heated", "in a bag",
+    *SIDE_PHRASES, "lightly toasted", "extra well done", "heated up", "warmed up", "heated", "in a bag",
     "room for cream", "to go", "for here",
 )  # fmt: skip
 _NOTE_STOP = frozenset({"and", "with", "plus", ",", *NEGATIONS})  # "no onions no mustard": two notes
@@ -373,9 +391,9 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
     while i < len(words):
         tail = " ".join(words[i:])
         phrase = next((p for p in _NOTE_PHRASES if tail == p or tail.startswith(p + " ")), None)
-        if phrase == "on the side" and rest and rest[-1] not in FILLER:
-            notes.append(f"{rest.pop()} on the side")  # "ranch on the side"
-            i += 3
+        if phrase in SIDE_PHRASES and rest and rest[-1] not in FILLER:
+            notes.append(f"{rest.pop()} {phrase}")  # "ranch on the side"
+            i += len(phrase.split())
             continue
         if phrase:
             notes.append(phrase)
@@ -394,7 +412,7 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
             j = i + 1
             while j < len(words) and words[j] not in _NOTE_STOP and j - i <= 4:
                 j += 1
-            if j > i + 1 or words[i] in ("allergy",):
+            if j > i + 1 or words[i] in _ALLERGY:
                 notes.append(" ".join(words[i:j]))
                 i = j
                 continue
@@ -450,10 +468,12 @@ def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[st
 # --- one form for menu names and what was said -----------------------------------------------------
 
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
+# An article or pronoun elided before a vowel ("l'oeuf", "d'orange", "s'il"): a word of its own, as said.
+_ELIDED = re.compile(r"\b(" + "|".join(ELIDED) + r")'(?=[aeiouyh])")
 # Letters with no accent to strip (NFKD keeps them whole, so they would vanish): Đặc Biệt is "dac biet".
 _UNDECOMPOSED = str.maketrans(
     {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h",
-     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th", "’": "'"}
 )  # fmt: skip
 _KEEP_S = {
     "fries": "fry",
@@ -473,6 +493,8 @@ _IE_NOUNS = frozenset(
 
 
 def _singular(word: str) -> str:
+    if word in function_words():
+        return word  # "dos", "tres", "sans", "des" are words of their own language, never plurals
     if word in _KEEP_S:
         return _KEEP_S[word]
     if len(word) > 4 and word.endswith("ies"):
@@ -484,6 +506,11 @@ def _singular(word: str) -> str:
     return word
 
 
+def _folded(text: str) -> str:
+    """Lowercase ASCII: accents stripped, ligatures and letters without one spelt out ("Œuf" → "oeuf")."""
+    return unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
@@ -491,7 +518,75 @@ def normalize(text: str) -> str:
     "Jalapeños!" → "jalapeno"; "two 12oz Lemonades" → "2 12 oz lemonade"; 'a 6" cake' → "a 6 inch cake";
     "February 14th" → "feb 14" (see :func:`canonical_words`).
     """
-    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
-    text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
+    text = _ELIDED.sub(r"\1 ", pre(_folded(text)))
+    text = _NON_WORD.sub(" ", text.replace("&", " and ").replace("'", ""))
     words = ["and" if w == "n" else w for w in text.split()]  # "hot n sour", "mac n cheese"
     return " ".join(canonical_words([_singular(w) for w in words]))
+
+
+# --- other languages' function words (app.core.reading.languages) -------------------------------
+
+
+@lru_cache(maxsize=1)
+def _read_as() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each other language's function phrase → the English words the reader reads it as ("avec" → "with",
+    "s il vous plait" → "please", "non attendez" → "no wait"), and number words from ``num2words``
+    ("deux", "dos", "zwei" → "2"). Roles said back (:data:`~app.core.reading.languages.SAID_BACK`) are
+    read as themselves (:data:`NEGATIONS`, the note leads and phrases), never rewritten."""
+    from num2words import num2words  # imported on the first read only
+
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for language, roles in FUNCTION_WORDS.items():
+        for role, phrases in roles.items():
+            if language != "en" and role not in SAID_BACK:
+                found.update((tuple(p.split()), tuple(role.split())) for p in phrases)
+    for language in NUMBER_LANGUAGES:
+        for number in NUMBERS_READ:
+            word = _folded(num2words(number, lang=language))
+            if word.isalpha() and word not in ENGLISH_TOO:
+                found.setdefault((word,), (str(number),))
+    return found
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Every word of another language's function phrases: kept as said by :func:`normalize` (never
+    singularised), so the table finds them."""
+    said_back = (p for role in SAID_BACK for p in said_as(role))
+    return frozenset(w for phrase in (*_read_as(), *(tuple(p.split()) for p in said_back)) for w in phrase)
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _read_as())
+
+
+_LONGEST = 4  # words in the longest phrase of the table ("s il vous plait"; tests/core/reading/test_languages.py)
+
+
+def other_language(words: tuple[str, ...]) -> bool:
+    """Might :func:`in_reader_words` change ``words`` (does one start another language's function phrase)?"""
+    return not _first_words().isdisjoint(words)
+
+
+def in_reader_words(words: tuple[str, ...], the_menus: Callable[[int, int], bool]) -> tuple[str, ...]:
+    """Other languages' function words as the reader's own ("une crêpe avec gruyère et deux oeufs" → "a crepe
+    with gruyere and 2 oeuf"; "l'oeuf" → "the oeuf").
+
+    The menu's words beat them: a phrase stays as said where ``the_menus(at, size)`` says the menu uses those
+    words there (:func:`app.core.reading.vocabulary.own_words`).
+    """
+    table = _read_as()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST, len(words) - i), 0, -1):
+            phrase = words[i : i + size]
+            if phrase in table and not the_menus(i, size):
+                out += table[phrase]
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)

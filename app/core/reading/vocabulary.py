@@ -26,7 +26,10 @@ from app.core.reading.spoken import (
     NOTE_WORDS,
     OPENERS,
     SEPARATORS,
+    function_words,
+    in_reader_words,
     normalize,
+    other_language,
     variants,
     without_whom,
 )
@@ -354,6 +357,56 @@ def menu_words(menu: Menu) -> frozenset[str]:
     return name_words(menu) | choice_words | categories
 
 
+@per_object
+def _names_holding(menu: Menu) -> dict[str, tuple[Words, ...]]:
+    """Each word → every name and alias the menu writes that holds it (items, choices, categories; never a
+    part the reader derives, as "con" of the choice Con Queso), and the initials an item is spelt by ("b e c")."""
+    said = [n for item in menu.items for n in (item.name, *item.aliases, item.category)]
+    said += [n for item in menu.items for g in choice_groups(item) for o in g.options for n in (o.name, *o.aliases)]
+    names = {words_of(n) for n in said} | {name for _, name in _initials(menu)}
+    found: dict[str, list[Words]] = {}
+    for name in names:
+        for word in set(name):
+            found.setdefault(word, []).append(name)
+    return {word: tuple(held) for word, held in found.items()}
+
+
+def own_words(menu: Menu, words: Words) -> Words:
+    """``words`` with other languages' function words read as the reader's own, never a word the menu uses
+    there (:func:`~app.core.reading.spoken.in_reader_words`)."""
+    if not other_language(words):
+        return words
+    return in_reader_words(words, lambda at, size: _the_menus(menu, words, at, size))
+
+
+def _the_menus(menu: Menu, words: Words, at: int, size: int) -> bool:
+    """Are ``words[at:at + size]`` the menu's own words there: inside a name said there (:func:`_said_at`:
+    "du" of "soupe du jour", "deux" of "deux oeufs", "con" of "Con Queso"), which no longer name said over its
+    other words outranks ("un" of the alias "un café" is an article in "un café au lait", a longer name)?"""
+    mine = [m for j in range(at, at + size) for m in _said_at(menu, words, j)]
+    for start, end in mine:
+        rivals = (r for j in range(start, end) if not at <= j < at + size for r in _said_at(menu, words, j))
+        if not any(r_end - r_start > end - start and not r_start <= at < r_end for r_start, r_end in rivals):
+            return True
+    return False
+
+
+def _said_at(menu: Menu, words: Words, j: int) -> list[tuple[int, int]]:
+    """Where each menu name holding ``words[j]`` is said over it, whole or two words of it or more together
+    ("pan au chocolat": "au chocolat" of Pain au Chocolat): (start, end) spans."""
+    found = []
+    for name in _names_holding(menu).get(words[j], ()):
+        for k, word in enumerate(name):
+            if word != words[j]:
+                continue
+            left = next((n for n in range(1, k + 1) if j - n < 0 or words[j - n] != name[k - n]), k + 1) - 1
+            right = next((n for n in range(1, len(name) - k) if j + n >= len(words) or words[j + n] != name[k + n]), 0)
+            right = right - 1 if right else len(name) - k - 1
+            if left + right + 1 >= min(2, len(name)):
+                found.append((j - left, j + right + 1))
+    return found
+
+
 SLIP_LENGTH = 5  # shorter words are never mended: "bun"/"bum", "tea"/"pea" are different words
 
 
@@ -361,11 +414,12 @@ _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")  # "medium. no wait, make it hot":
 
 
 def said_words(menu: Menu, text: str) -> Words:
-    """A whole utterance as the reader's words: normalised, commas and semicolons said as "and", slips mended."""
+    """A whole utterance as the reader's words: normalised, commas and semicolons said as "and", slips mended,
+    other languages' function words read as the reader's own (:func:`own_words`, after the menu's words)."""
     if "," not in text and ";" not in text and "." not in text and "?" not in text and "!" not in text:
-        return as_menu_words(menu, tuple(normalize(text).split()))  # one part: nothing to say as "and"
+        return own_words(menu, as_menu_words(menu, tuple(normalize(text).split())))  # one part: no "and"
     parts = [normalize(p) for p in _SENTENCE_END.sub(",", text.replace(";", ",")).split(",")]
-    return as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))
+    return own_words(menu, as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split())))
 
 
 def as_menu_words(menu: Menu, words: Words) -> Words:
@@ -390,7 +444,7 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
             out.append(word + words[i + 1])
             i += 2
             continue
-        if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and not word.isdigit():
+        if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and _may_slip(word):
             close = [n for n in names if abs(len(n) - len(word)) <= 1 and OSA.distance(word, n, score_cutoff=1) <= 1]
             word = close[0] if len(close) == 1 else word
         out.append(word)
@@ -407,7 +461,7 @@ def _as_written(menu: Menu, words: Words) -> bool:
         if word + after in names:
             return False
     for word in words:
-        if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and not word.isdigit():
+        if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and _may_slip(word):
             return False
     return True
 
@@ -443,12 +497,18 @@ def _word_owners(menu: Menu) -> dict[str, frozenset[object]]:
 _NEVER_HEARD_AS = FILLER | NEGATIONS | NOTE_WORDS  # words that say something themselves: never a misheard name
 
 
+def _may_slip(word: str) -> bool:
+    """Could ``word`` (one the menu does not use) be a slip for a name? Never a number, nor another language's
+    function word ("plait" of "s'il vous plaît" is no slip for "lait")."""
+    return not word.isdigit() and word not in function_words()
+
+
 def _may_mend(menu: Menu, word: str, target: Words) -> bool:
     """May the said ``word`` be read as the menu's ``target`` words? Only a word the menu does not use, or
     another spelling of the same thing (everything on the menu that uses it uses ``target`` too: "shwarma"
     where the menu also writes "shwarma" for its shawarma) — never a word that says something else (a
     choice, another item, a count, filler, a note)."""
-    if word.isdigit() or word in _NEVER_HEARD_AS or sound_key(word) in ("", "A"):
+    if not _may_slip(word) or word in _NEVER_HEARD_AS or sound_key(word) in ("", "A"):
         return False
     owners = _word_owners(menu)
     if word not in owners:
@@ -512,7 +572,7 @@ def _aligned(menu: Menu, words: Words, start: int, name: Words) -> tuple[dict[in
 def _heard_as_written(menu: Menu) -> frozenset[str]:
     """The words :func:`_heard_names` never reads as another: the menu's own (but another spelling of
     another of its words) and the words that say something themselves."""
-    return (menu_words(menu) - _respelt(menu)) | _NEVER_HEARD_AS
+    return (menu_words(menu) - _respelt(menu)) | _NEVER_HEARD_AS | function_words()
 
 
 def _heard_names(menu: Menu, words: Words) -> Words:
