@@ -198,6 +198,18 @@ def test_after_checkout_the_cart_cannot_change_or_be_cancelled(voice: Voice) -> 
     assert (cancel.ok, cancel.output["error"]) == (False, "cart_checked_out")
 
 
+def test_a_review_of_the_placed_orders_token_says_it_was_placed(voice: Voice) -> None:
+    """The token checkout answers with (the one the client keeps) reviewed as "Shall I place the
+    order?" with ``ready: true``: a placed order called not placed."""
+    total = two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    review = voice.call("confirm_order", action="review")
+    assert (review.ok, review.output["error"], review.output["ready"]) == (False, "cart_already_ordered", False)
+    assert f"already placed as order number {number}" in review.output["message"]
+    assert "Shall I place" not in review.output["message"]
+
+
 def test_cancel_clears_the_cart(voice: Voice) -> None:
     two_burgers(voice)
     cancelled = voice.call("confirm_order", action="cancel")
