@@ -59,18 +59,14 @@ class OrderWorkers:
                     retry_after_seconds=2,
                 )
             self._pending += 1
-        started = threading.Event()
-
-        def job() -> T:
-            started.set()
-            return func(*args)
-
-        future = self._executor.submit(job)
+        future = self._executor.submit(func, *args)
         future.add_done_callback(self._finished)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.budget_seconds)
         except TimeoutError:
-            if started.is_set():
+            # cancelled (it never left the queue) is the only "nothing was ordered": a job a thread has
+            # taken runs, even if it has not begun yet
+            if not future.cancel():
                 raise OrderOutcomeUnknown(
                     "the order store did not answer in time, so the order may or may not have been placed; "
                     "retry the same checkout with the same cart token: it places the order at most once",

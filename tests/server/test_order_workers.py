@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
 
 import pytest
 
@@ -35,6 +38,41 @@ def test_the_budget_spent_inside_the_store_is_an_unknown_outcome_and_spent_waiti
         release.set()
     assert isinstance(hung, OrderOutcomeUnknown) and hung.code == "order_outcome_unknown"
     assert isinstance(queued, Overloaded) and "nothing was ordered" in queued.message
+
+
+class _TakenLate:
+    """An executor whose thread takes a job at once (from then on it cannot be cancelled: it will run)
+    but only starts it after ``delay``: a busy machine descheduling the thread at that moment."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.threads: list[threading.Thread] = []
+
+    def submit(self, fn: Callable[..., object], *args: object) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_running_or_notify_cancel()
+
+        def late() -> None:
+            time.sleep(self.delay)
+            future.set_result(fn(*args))
+
+        self.threads.append(threading.Thread(target=late))
+        self.threads[-1].start()
+        return future
+
+
+def test_a_job_already_taken_by_a_thread_is_never_called_nothing_ordered() -> None:
+    """The budget ran out after a thread had taken the job but before the job began: "nothing was
+    ordered" (503 overloaded) was answered, then the job ran and placed the order."""
+    workers = OrderWorkers(1, budget_seconds=0.1)
+    workers._executor = _TakenLate(0.3)  # type: ignore[assignment]
+    placed = threading.Event()
+    with pytest.raises((Overloaded, OrderOutcomeUnknown)) as info:
+        asyncio.run(workers.run(placed.set))
+    for thread in workers._executor.threads:  # type: ignore[attr-defined]
+        thread.join()
+    assert placed.is_set()  # the order was placed after all
+    assert isinstance(info.value, OrderOutcomeUnknown), info.value.message
 
 
 def test_beyond_the_queue_bound_a_checkout_is_refused_at_once() -> None:
