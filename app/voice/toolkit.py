@@ -53,6 +53,16 @@ class ToolContext:
             return str(exc.details.get("order_id", ""))[-6:].upper() or "?"
         return None if found is None else str(found["order_id"])[-6:].upper()
 
+    def stored_order(self, state: CartState) -> dict[str, Any] | None:
+        """The order the store holds for this cart revision; None when there is none, the sink keeps no
+        orders (the webhook) or the store cannot be read right now."""
+        if self.order_sink is None or not self.order_sink.keeps_orders:
+            return None
+        try:
+            return self.order_sink.lookup(state.cart_id_hex, state.revision)
+        except CartError:
+            return None
+
     def unchecked_orders_note(self, state: CartState) -> str:
         """What emptying ``state`` (before it was emptied) must add when the order sink keeps no orders to
         look up (the webhook): :meth:`placed_order_number` found none, but an earlier checkout of these

@@ -283,3 +283,36 @@ def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Vo
     assert cancel.ok is False and cancel.output["error"] == "cart_already_ordered"
     assert "already placed" in cancel.output["message"] and cancel.result.state.lines  # nothing emptied
     assert len(sink.recent()) == 1
+
+
+@pytest.mark.parametrize("change", [{"price_cents": 1999}, {"available": False}])
+def test_the_placed_order_is_read_back_as_placed_not_repriced(voice: Voice, change: dict[str, Any]) -> None:
+    """After checkout the menu moved: the placed order's token read back "This order has been placed …
+    total $44.33" (today's prices, not what was ordered) or "Nothing in the order can be made right now;
+    the total is $0.00". The order the kitchen has is what is said."""
+    from tests.support.menus import edited_menu, item_json
+
+    total = two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(**change))
+    said = voice.call("get_current_order").output["message"]
+    assert said.startswith(f"This order has been placed as order number {number}.")
+    assert f"Your total is {format_money(total)}." in said and "Two Classic Burgers" in said
+    assert "Nothing in the order" not in said and "changed" not in said
+
+
+def test_the_placed_order_read_back_without_a_stored_copy_names_no_total(demo_menu: Menu, codec: CartCodec) -> None:
+    """The webhook keeps no orders to read: the lines of the placed cart are said, and no total today's
+    prices would make up."""
+    from tests.support.menus import edited_menu, item_json
+
+    secret = "v" * 40
+    with OrderReceiver(secret) as receiver:
+        voice = Voice(demo_menu, codec, WebhookSink(receiver.url, secret, 1.5))
+        total = two_burgers(voice)
+        assert voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total).ok
+    voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999))
+    said = voice.call("get_current_order").output["message"]
+    assert said.startswith("This order has been placed as order number") and "two Classic Burgers" in said
+    assert "$" not in said
