@@ -43,10 +43,11 @@ class ToolContext:
 
     def placed_order_number(self, state: CartState) -> str | None:
         """The order number if this cart was already ordered (an older token of it, from another tab or
-        a retried call), else None. A store that cannot be read raises ``order_outcome_unknown``: we
-        can't check, which is never "not ordered"."""
-        if state.checked_out or self.order_sink is None or not state.lines:
-            return None  # an empty cart was never ordered (checkout refuses it)
+        a retried call — an empty one too: the cart's first token, lines added and ordered since), else
+        None. A store that cannot be read raises ``order_outcome_unknown``: we can't check, which is never
+        "not ordered"."""
+        if state.checked_out or self.order_sink is None:
+            return None
         try:
             found = self.order_sink.lookup(state.cart_id_hex, state.revision)
         except CartAlreadyOrdered as exc:
@@ -253,7 +254,7 @@ class Toolbox:
         state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
         ctx = ToolContext(menu, inputs.now, order_sink)
         try:
-            refusal = self._refusal(found, state, ctx)
+            refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
             if refusal is not None:
                 new_state, output = state, refusal
             else:

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from app.core.cart.pricing import format_money
 from app.core.menu import Menu
 from app.core.token.codec import CartCodec
-from app.core.turn import TurnInputs
+from app.core.turn import NewCart, TurnInputs
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink
 from app.voice.toolkit import ToolOutcome
@@ -316,3 +316,28 @@ def test_the_placed_order_read_back_without_a_stored_copy_names_no_total(demo_me
     said = voice.call("get_current_order").output["message"]
     assert said.startswith("This order has been placed as order number") and "two Classic Burgers" in said
     assert "$" not in said
+
+
+def test_an_empty_older_token_of_an_ordered_cart_is_never_cancelled_or_cleared(
+    voice: Voice, sink: SqliteSink, demo_menu: Menu, codec: CartCodec
+) -> None:
+    """The cart's first, empty token (another tab, made before anything was added): cancel answered "OK,
+    I've cancelled the order; the cart is empty" and clear "I've cleared the order" while the kitchen
+    held the order placed from a later revision of the same cart."""
+    empty = TurnInputs(demo_menu, codec, T0).run(None, NewCart(b"v" * 8)).token
+    voice.token = empty
+    total = two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    for name, arguments in (
+        ("confirm_order", {"action": "cancel"}),
+        ("confirm_order", {"action": "review"}),
+        ("clear_order", {}),
+    ):
+        voice.token = empty
+        said = voice.call(name, **arguments)
+        assert (said.ok, said.output["error"]) == (False, "cart_already_ordered"), (name, said.output)
+        assert f"already placed as order number {number}" in said.output["message"]
+    voice.token = empty
+    assert voice.call("get_current_order").output["placed"] is True
+    assert len(sink.recent()) == 1
