@@ -37,7 +37,7 @@ def test_the_budget_spent_inside_the_store_is_an_unknown_outcome_and_spent_waiti
     finally:
         release.set()
     assert isinstance(hung, OrderOutcomeUnknown) and hung.code == "order_outcome_unknown"
-    assert isinstance(queued, Overloaded) and "nothing was ordered" in queued.message
+    assert isinstance(queued, Overloaded) and "this checkout placed nothing" in queued.message
 
 
 class _TakenLate:
@@ -73,6 +73,30 @@ def test_a_job_already_taken_by_a_thread_is_never_called_nothing_ordered() -> No
         thread.join()
     assert placed.is_set()  # the order was placed after all
     assert isinstance(info.value, OrderOutcomeUnknown), info.value.message
+
+
+def test_a_retry_refused_while_the_first_attempt_still_runs_never_says_nothing_was_ordered() -> None:
+    """The first checkout ran out of budget inside the store (504: may or may not be placed) and is still
+    running; its retry, refused for a full queue or a queue that did not move, answered "nothing was
+    ordered" — while the first attempt could still place the order."""
+    release = threading.Event()
+    workers = OrderWorkers(1, budget_seconds=0.2)
+
+    async def scenario() -> list[BaseException]:
+        first = asyncio.ensure_future(workers.run(release.wait, 30))  # the store hangs on the first attempt
+        await asyncio.sleep(0.05)
+        retries = [asyncio.ensure_future(workers.run(lambda: None)) for _ in range(QUEUE_FACTOR)]
+        return list(await asyncio.gather(first, *retries, return_exceptions=True))
+
+    try:
+        first, *retries = asyncio.run(scenario())
+    finally:
+        release.set()
+    assert isinstance(first, OrderOutcomeUnknown)
+    refused = [r for r in retries if isinstance(r, Overloaded)]
+    assert {r.message for r in refused} and len(refused) == QUEUE_FACTOR  # queue full, and queue too slow
+    for retry in refused:
+        assert "nothing was ordered" not in retry.message and "placed nothing" in retry.message
 
 
 def test_beyond_the_queue_bound_a_checkout_is_refused_at_once() -> None:
