@@ -7,8 +7,9 @@ always a short spoken-style ``message`` plus the data the model needs and a ``ca
 
 Which errors become ``ok: false``: every :class:`~app.errors.CartError` a handler raises that is
 not a :class:`~app.errors.TokenError` — the 422 family (item not found, needs a choice, sold
-out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503 of checkout — is answered
-as ``ok: false`` with its code and what to ask; the cart is unchanged. Token problems (401/403)
+out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503 of checkout, and a changed
+cart that would not fit its token (``cart_too_large``) — is answered as ``ok: false`` with its code
+and what to ask; the cart is unchanged. Token problems (401/403)
 and an unknown tool (404) raise, for the HTTP layer to answer.
 """
 
@@ -24,7 +25,15 @@ from app.core.cart import CartState
 from app.core.cart.pricing import format_money
 from app.core.menu import Menu
 from app.core.turn import TurnInputs, TurnResult
-from app.errors import CartAlreadyOrdered, CartError, InvalidRequest, TokenError, TokenMissing, ToolNotFound
+from app.errors import (
+    CartAlreadyOrdered,
+    CartError,
+    CartTooLarge,
+    InvalidRequest,
+    TokenError,
+    TokenMissing,
+    ToolNotFound,
+)
 from app.json_input import conform, parse_json
 from app.orders.port import OrderSink
 from app.voice.speech import cart_summary, failure
@@ -264,7 +273,13 @@ class Toolbox:
             raise
         except CartError as exc:
             new_state, output, ok = state, failure(exc), False
-        result = inputs.finish(new_state)
+        try:
+            result = inputs.finish(new_state)
+        except CartTooLarge as exc:  # the change fits the cart's rules, not its token: refused like the rest
+            if new_state.checked_out:  # (an order was placed: never answered as if nothing had changed)
+                raise
+            output, ok = failure(exc), False
+            result = inputs.finish(state)
         closed = turn.closed_notice(menu, inputs.now) if not token else None
         if closed is not None:  # the first turn says it, with the hours, before anything else
             output["message"] = f"Sorry, {closed['message']}. " + output.get("message", "")
