@@ -46,6 +46,7 @@ class ToolContext:
     menu: Menu
     now: int
     order_sink: OrderSink | None = None
+    mint: Callable[[CartState], object] | None = None  # the turn's token minting: checkout tries it before placing
 
     def money(self, cents: int) -> str:
         return format_money(cents, self.menu.currency)
@@ -261,7 +262,7 @@ class Toolbox:
         if found.needs_cart and not token:  # a bridge that dropped the token: never "your order is empty"
             raise TokenMissing(NO_TOKEN_MESSAGE.format(tool=name), tool=name)
         state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
-        ctx = ToolContext(menu, inputs.now, order_sink)
+        ctx = ToolContext(menu, inputs.now, order_sink, inputs.finish)
         try:
             refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
             if refusal is not None:

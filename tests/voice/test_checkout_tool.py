@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from app.core.cart.pricing import format_money
+from app.core.cart.pricing import format_money, price_cart
 from app.core.menu import Menu
 from app.core.token.codec import CartCodec
 from app.core.turn import NewCart, TurnInputs
+from app.errors import CartTooLarge
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink
 from app.voice.toolkit import ToolOutcome
@@ -341,3 +342,29 @@ def test_an_empty_older_token_of_an_ordered_cart_is_never_cancelled_or_cleared(
     voice.token = empty
     assert voice.call("get_current_order").output["placed"] is True
     assert len(sink.recent()) == 1
+
+
+def test_a_voice_checkout_whose_placed_cart_would_not_fit_its_token_places_nothing(
+    voice: Voice, sink: SqliteSink
+) -> None:
+    """As over HTTP (tests/orders/test_orders.py): a near-full cart and a price rise placed the order and
+    then answered ``cart_too_large``; now it is refused, ``ok: false``, with nothing placed."""
+    import random
+    import string
+
+    from tests.support.menus import edited_menu, item_json
+
+    rng = random.Random(7)
+    for size in [140] * 60 + [8] * 60:
+        note = "".join(rng.choice(string.ascii_letters) for _ in range(size))
+        voice.call("add_to_order", items=[{"item": "cookie", "notes": note}])  # refused once full
+    voice.menu = edited_menu(lambda d: item_json(d, "cookie").update(price_cents=1_999_999))
+    state = TurnInputs(voice.menu, voice.codec, voice.now).load(voice.token)
+    risen = price_cart(state, voice.menu, voice.now).total_cents  # what a review would say (if it could answer)
+    try:
+        refused = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=risen)
+    except CartTooLarge:  # the repriced cart fits no token at all: the turn itself is refused (HTTP 422)
+        pass
+    else:
+        assert (refused.ok, refused.output["error"]) == (False, "cart_too_large")
+    assert not sink.path.exists() or sink.recent() == []
