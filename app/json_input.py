@@ -4,7 +4,8 @@ Request bodies (:func:`app.server.http.read_json`) and the JSON *strings* the Re
 as tool arguments (:func:`app.voice.toolkit.parse_arguments`) both come through :func:`parse_json`, so
 neither path can answer a hostile document with a 500: NaN/Infinity and 1e999 are refused (they
 could not be echoed back in an error), deep nesting is refused before anything walks it
-recursively, and lone surrogates are refused (they cannot be encoded in a reply).
+recursively, lone surrogates are refused (they cannot be encoded in a reply), and so is a key sent twice
+in one object (which of the two counts depends on the parser).
 
 The field checks every door shares (HTTP bodies, voice tool arguments, checkout requests) live
 here too: :func:`object_fields` (a JSON object with known fields only), :func:`string_list`,
@@ -38,6 +39,17 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different. A key sent twice is refused: Python keeps the last one,
+    other parsers on the way (a proxy, a validator) the first, so either reading could be wrong."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        keys = [key for key, _ in pairs]
+        twice = next(key for i, key in enumerate(keys) if key in keys[:i])
+        raise ValueError(f"key {twice[:40]!r} sent twice in one object")
+    return value
+
+
 def _check_tree(value: Any, level: int = 1) -> None:
     """One walk: nesting depth and lone surrogates (in keys too)."""
     if level > MAX_JSON_DEPTH:
@@ -55,7 +67,7 @@ def _check_tree(value: Any, level: int = 1) -> None:
 
 
 # built once: json.loads with hooks would build a new decoder on every call
-_DECODER = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite_float)
+_DECODER = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite_float, object_pairs_hook=_unique_keys)
 
 
 def parse_json(text: bytes | str, what: str = "body") -> Any:
@@ -64,7 +76,7 @@ def parse_json(text: bytes | str, what: str = "body") -> Any:
         if isinstance(text, bytes):  # as json.loads does: UTF-8, -16 or -32, told apart by the first bytes
             text = text.decode(json.detect_encoding(text), "surrogatepass")
         value = _DECODER.decode(text)
-    except (ValueError, RecursionError) as exc:  # also NaN/Infinity, 1e999 and ints over 4300 digits
+    except (ValueError, RecursionError) as exc:  # also NaN/Infinity, 1e999, ints over 4300 digits, a key twice
         raise InvalidRequest(f"{what}: not valid JSON: {exc}") from None
     _check_tree(value)
     return value

@@ -32,6 +32,40 @@ def test_hostile_documents_are_invalid_requests(text: str) -> None:
         parse_json(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"quantity": 1, "quantity": 50}',
+        '{"items": [{"item": "cookie", "item": "brownie"}]}',
+        '{"a": {"b": 1, "b": 1}}',
+    ],
+)
+def test_a_key_sent_twice_is_refused_naming_it(text: str) -> None:
+    """Python's json keeps the last of two equal keys, other parsers (a proxy, a validator) the first:
+    ``{"quantity": 1, "quantity": 50}`` put 50 in the cart without a word."""
+    with pytest.raises(InvalidRequest, match="sent twice"):
+        parse_json(text)
+
+
+def test_a_key_sent_twice_is_refused_at_every_door(client: TestClient) -> None:
+    base = f"/v1/restaurants/{DEMO}"
+    token = client.post(f"{base}/cart").json()["cart_token"]
+    bodies = [
+        ("/cart/items", '{"item": "cookie", "quantity": 1, "quantity": 50}'),
+        ("/cart/checkout", '{"customer": {"name": "Ada"}, "fulfillment": "pickup", "fulfillment": "curbside"}'),
+        ("/tools/confirm_order", '{"arguments": {"action": "review"}, "arguments": {"action": "cancel"}}'),
+        (
+            "/tools/add_to_order",
+            json.dumps({"arguments": '{"items": [{"item": "cookie", "quantity": 1, "quantity": 50}]}'}),
+        ),
+    ]
+    for path, body in bodies:
+        r = client.post(base + path, content=body, headers={"Cart-Token": token, "Content-Type": "application/json"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_request", (path, r.text)
+        assert "sent twice" in r.json()["error"]["message"]
+    assert client.get(f"{base}/cart", headers={"Cart-Token": token}).json()["cart"]["lines"] == []
+
+
 @pytest.mark.parametrize("arguments", ["[" * 5000 + "]" * 5000, '{"items": NaN}', '{"items": [{"item": "\\ud800"}]}'])
 def test_tool_argument_strings_get_the_same_rules(client: TestClient, arguments: str) -> None:
     r = client.post(f"/v1/restaurants/{DEMO}/tools/add_to_order", json={"arguments": arguments})

@@ -17,10 +17,11 @@ conflict, by reading the stored order: running it twice has the effect of runnin
 failed attempt is retried (tenacity: exponential backoff with jitter) until ``deadline_seconds``.
 When the retries run out:
 
-* the statement never reached the database (no connection could be had): ``order_delivery_failed``
-  (502), nothing was ordered;
-* a statement was sent and the connection broke before the answer: ``order_outcome_unknown`` (504),
-  the order may be stored; retrying the same checkout tells (200 with the order) or places it (201).
+* the statement never reached the database (no connection could be had, on any attempt):
+  ``order_delivery_failed`` (502), nothing was ordered;
+* a statement was sent and the connection broke before the answer — on any attempt, even when the
+  later ones found no connection: ``order_outcome_unknown`` (504), the order may be stored; retrying
+  the same checkout tells (200 with the order) or places it (201).
 """
 
 from __future__ import annotations
@@ -191,8 +192,11 @@ class PostgresSink:
 
     def place(self, order: Order) -> Placement:
         values = order_row(order)
+        sent = False  # an attempt sent the INSERT: from then on, a failure may follow a stored order
 
         def insert(conn: psycopg.Connection[Any]) -> tuple[bool, tuple[str, int, str] | None]:
+            nonlocal sent
+            sent = True
             if conn.execute(_INSERT, values).fetchone() is not None:
                 return True, None
             return False, conn.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
@@ -200,17 +204,24 @@ class PostgresSink:
         try:
             inserted, row = self._run(f"order {order.order_id}", insert)
         except _NotSent as exc:
+            if sent:  # the last attempt got no connection, but an earlier one may have stored the order
+                log.error("order %s: PostgreSQL unreachable after sending: %s", order.order_id, one_line(str(exc)))
+                raise self._unknown() from None
             log.error("order %s: PostgreSQL unreachable: %s", order.order_id, one_line(str(exc)))
             raise OrderDeliveryFailed(
                 "the order could not be stored; nothing was ordered and your cart is unchanged, please try again"
             ) from None
         except psycopg.Error as exc:
             log.error("order %s: PostgreSQL failed after sending: %s", order.order_id, one_line(str(exc)))
-            raise OrderOutcomeUnknown(
-                "the order store stopped answering while taking the order, so it may or may not have been "
-                "placed; retry the same checkout with the same cart token: it places the order at most once"
-            ) from None
+            raise self._unknown() from None
         return placement_of(order, inserted, row)
+
+    @staticmethod
+    def _unknown() -> OrderOutcomeUnknown:
+        return OrderOutcomeUnknown(
+            "the order store stopped answering while taking the order, so it may or may not have been "
+            "placed; retry the same checkout with the same cart token: it places the order at most once"
+        )
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         self._open()

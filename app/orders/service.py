@@ -6,7 +6,7 @@ Blocking (a sink may do I/O): call it off the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ from app.errors import (
     CartEmpty,
     CartError,
     CartHasUnavailableItems,
+    CartTooLarge,
     OrderDeliveryFailed,
     OrderTotalChanged,
     OrderTotalNegative,
@@ -44,18 +45,29 @@ UNCONFIRMED_REPEAT: CheckoutWarning = {
 }
 
 
-def submit(state: CartState, request: CheckoutRequest, menu: Menu, sink: OrderSink, now: int) -> Submitted:
+def submit(
+    state: CartState,
+    request: CheckoutRequest,
+    menu: Menu,
+    sink: OrderSink,
+    now: int,
+    mint: Callable[[CartState], object] | None = None,
+) -> Submitted:
     """Order ``state`` once. A cart ordered before gets its order back without being re-validated,
     so a retry still succeeds after the menu, the stock or the opening hours changed; if the store
     cannot be read, ``order_outcome_unknown`` (never validated as a new order: "nothing was ordered"
     could be false). A repeat answers with the order the kitchen has and says when this checkout
-    differed (:func:`app.orders.order.check_repeat`)."""
+    differed (:func:`app.orders.order.check_repeat`). ``mint`` (the caller's token minting) is tried on
+    the checked-out cart before the order is placed: a cart it refuses (``cart_too_large``: repricing
+    made the token longer) is refused with nothing placed, never placed and then refused."""
     found = sink.lookup(state.cart_id_hex, state.revision)
     if found is not None:
         return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
     try:
         order, priced = build_order(state, menu, request, now)
-    except CheckoutRefused as exc:
+        if mint is not None:
+            mint(mark_checked_out(priced.state))
+    except (*CheckoutRefused, CartTooLarge) as exc:
         raise _unless_kept(exc, sink) from None
     try:
         placement = sink.place(order)
@@ -91,5 +103,5 @@ class Checkout:
 def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:
     """Verify ``token``, order its cart once, and mint the checked-out token."""
     state = inputs.load(token)
-    done = submit(state, request, inputs.menu, sink, inputs.now)
+    done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish)
     return Checkout(done.order, done.created, inputs.finish(done.state), done.warnings)

@@ -7,7 +7,8 @@ checkouts). The limits, all answered with documented JSON well inside the proxy'
 
 * more than ``4 × workers`` orders waiting or running: ``503 overloaded`` at once, nothing done;
 * ``CART_CHECKOUT_TIMEOUT_SECONDS`` passed while the order still waited for a thread: ``503
-  overloaded``, nothing was ordered (the job is cancelled before it starts);
+  overloaded``, this checkout placed nothing (the job is cancelled before it starts). Neither says
+  "nothing was ordered": an earlier checkout of the cart that ran out of budget may still place it;
 * the budget passed while the store was working on it: ``504 order_outcome_unknown`` — it may be
   stored; the same checkout retried tells (every store is idempotent per cart).
 
@@ -54,30 +55,27 @@ class OrderWorkers:
         with self._lock:
             if self._pending >= self.max_pending:
                 raise Overloaded(
-                    "every order worker is busy (the order store or kitchen is slow); nothing was ordered, "
-                    "retry the checkout shortly",
+                    "every order worker is busy (the order store or kitchen is slow); this checkout placed nothing "
+                    "(an earlier one of this cart may still be placing it), retry the same checkout shortly",
                     retry_after_seconds=2,
                 )
             self._pending += 1
-        started = threading.Event()
-
-        def job() -> T:
-            started.set()
-            return func(*args)
-
-        future = self._executor.submit(job)
+        future = self._executor.submit(func, *args)
         future.add_done_callback(self._finished)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.budget_seconds)
         except TimeoutError:
-            if started.is_set():
+            # cancelled (it never left the queue) is the only "nothing was ordered": a job a thread has
+            # taken runs, even if it has not begun yet
+            if not future.cancel():
                 raise OrderOutcomeUnknown(
                     "the order store did not answer in time, so the order may or may not have been placed; "
                     "retry the same checkout with the same cart token: it places the order at most once",
                     budget_seconds=self.budget_seconds,
                 ) from None
             raise Overloaded(
-                "the order queue did not move in time; nothing was ordered, retry the checkout shortly",
+                "the order queue did not move in time; this checkout placed nothing (an earlier one of this cart "
+                "may still be placing it), retry the same checkout shortly",
                 retry_after_seconds=2,
             ) from None
 

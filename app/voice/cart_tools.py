@@ -31,6 +31,7 @@ from app.errors import (
     NotInOrder,
     TokenError,
 )
+from app.orders.order import order_id_for
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -41,6 +42,8 @@ from app.voice.speech import (
     number_word,
     order_readback,
     removed_sentence,
+    spoken_lines,
+    spoken_summary,
     total_sentence,
 )
 from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, tool
@@ -378,9 +381,9 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     needs_cart=True,
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    readback = order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)
     if state.checked_out:
-        return state, {"message": "This order has been placed. " + readback, "placed": True}
+        return state, {"message": _placed_readback(state, ctx), "placed": True}
+    readback = order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)
     try:  # an older token of an ordered cart reads back lines the kitchen may not have: say it was ordered
         number = ctx.placed_order_number(state)
     except CartError:
@@ -389,6 +392,18 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         placed = f"This order was already placed as order number {number}; what follows is this older copy of the cart"
         return state, {"message": f"{placed}, not necessarily what was ordered. {readback}", "placed": True}
     return state, {"message": readback}
+
+
+def _placed_readback(state: CartState, ctx: ToolContext) -> str:
+    """The placed order's token read back: what the kitchen has at the total it was placed at, never the
+    cart repriced from today's menu (a price moved, an item 86'd since). A store that keeps no orders
+    (the webhook) or cannot be read now: the ordered lines, no total."""
+    placed = f"This order has been placed as order number {order_id_for(state.cart_id)[-6:].upper()}."
+    stored = ctx.stored_order(state)
+    if stored is not None:
+        return f"{placed} {spoken_summary(stored['lines'], stored['total_cents'], stored['currency'], ctx.menu)}"
+    lines = spoken_lines((p.to_dict() for p in price_cart(state, ctx.menu, ctx.now).lines), ctx.menu)
+    return f"{placed} It holds {lines}."
 
 
 @tool(

@@ -25,15 +25,25 @@ from app.core import turn
 from app.core.cart import CartState
 from app.core.cart.pricing import price_cart
 from app.errors import CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed
-from app.orders.order import FULFILLMENT, MAX_TOTAL_CENTS, CheckoutRequest, check_orderable, parse_checkout
+from app.orders.order import (
+    FULFILLMENT,
+    MAX_TOTAL_CENTS,
+    CheckoutRequest,
+    check_orderable,
+    order_id_for,
+    parse_checkout,
+)
 from app.orders.service import submit
 from app.voice.speech import spoken_summary
 from app.voice.toolkit import ToolContext, already_placed, tool
 
 
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    # an older token of an ordered cart must not review as "ready"; a store that can't be read is
-    # "can't check right now" (order_outcome_unknown), answered at once: this runs on the turns' threads
+    # the placed order's own token, or an older token of an ordered cart, must not review as "ready"; a
+    # store that can't be read is "can't check right now" (order_outcome_unknown), answered at once: this
+    # runs on the turns' threads
+    if state.checked_out:
+        return state, already_placed(order_id_for(state.cart_id)[-6:].upper())
     number = ctx.placed_order_number(state)
     if number is not None:
         return state, already_placed(number)
@@ -74,7 +84,7 @@ def _request(args: dict[str, Any]) -> CheckoutRequest:
 def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if ctx.order_sink is None:
         raise OrderDeliveryFailed("this server takes no orders by voice (no order sink); nothing was ordered")
-    done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now)
+    done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now, ctx.mint)
     placed = done.order
     number = placed["order_id"][-6:].upper()
     said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)

@@ -7,8 +7,9 @@ always a short spoken-style ``message`` plus the data the model needs and a ``ca
 
 Which errors become ``ok: false``: every :class:`~app.errors.CartError` a handler raises that is
 not a :class:`~app.errors.TokenError` — the 422 family (item not found, needs a choice, sold
-out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503 of checkout — is answered
-as ``ok: false`` with its code and what to ask; the cart is unchanged. Token problems (401/403)
+out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503 of checkout, and a changed
+cart that would not fit its token (``cart_too_large``) — is answered as ``ok: false`` with its code
+and what to ask; the cart is unchanged. Token problems (401/403)
 and an unknown tool (404) raise, for the HTTP layer to answer.
 """
 
@@ -24,7 +25,15 @@ from app.core.cart import CartState
 from app.core.cart.pricing import format_money
 from app.core.menu import Menu
 from app.core.turn import TurnInputs, TurnResult
-from app.errors import CartAlreadyOrdered, CartError, InvalidRequest, TokenError, TokenMissing, ToolNotFound
+from app.errors import (
+    CartAlreadyOrdered,
+    CartError,
+    CartTooLarge,
+    InvalidRequest,
+    TokenError,
+    TokenMissing,
+    ToolNotFound,
+)
 from app.json_input import conform, parse_json
 from app.orders.port import OrderSink
 from app.voice.speech import cart_summary, failure
@@ -37,21 +46,33 @@ class ToolContext:
     menu: Menu
     now: int
     order_sink: OrderSink | None = None
+    mint: Callable[[CartState], object] | None = None  # the turn's token minting: checkout tries it before placing
 
     def money(self, cents: int) -> str:
         return format_money(cents, self.menu.currency)
 
     def placed_order_number(self, state: CartState) -> str | None:
         """The order number if this cart was already ordered (an older token of it, from another tab or
-        a retried call), else None. A store that cannot be read raises ``order_outcome_unknown``: we
-        can't check, which is never "not ordered"."""
-        if state.checked_out or self.order_sink is None or not state.lines:
-            return None  # an empty cart was never ordered (checkout refuses it)
+        a retried call — an empty one too: the cart's first token, lines added and ordered since), else
+        None. A store that cannot be read raises ``order_outcome_unknown``: we can't check, which is never
+        "not ordered"."""
+        if state.checked_out or self.order_sink is None:
+            return None
         try:
             found = self.order_sink.lookup(state.cart_id_hex, state.revision)
         except CartAlreadyOrdered as exc:
             return str(exc.details.get("order_id", ""))[-6:].upper() or "?"
         return None if found is None else str(found["order_id"])[-6:].upper()
+
+    def stored_order(self, state: CartState) -> dict[str, Any] | None:
+        """The order the store holds for this cart revision; None when there is none, the sink keeps no
+        orders (the webhook) or the store cannot be read right now."""
+        if self.order_sink is None or not self.order_sink.keeps_orders:
+            return None
+        try:
+            return self.order_sink.lookup(state.cart_id_hex, state.revision)
+        except CartError:
+            return None
 
     def unchecked_orders_note(self, state: CartState) -> str:
         """What emptying ``state`` (before it was emptied) must add when the order sink keeps no orders to
@@ -241,9 +262,9 @@ class Toolbox:
         if found.needs_cart and not token:  # a bridge that dropped the token: never "your order is empty"
             raise TokenMissing(NO_TOKEN_MESSAGE.format(tool=name), tool=name)
         state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
-        ctx = ToolContext(menu, inputs.now, order_sink)
+        ctx = ToolContext(menu, inputs.now, order_sink, inputs.finish)
         try:
-            refusal = self._refusal(found, state, ctx)
+            refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
             if refusal is not None:
                 new_state, output = state, refusal
             else:
@@ -253,7 +274,13 @@ class Toolbox:
             raise
         except CartError as exc:
             new_state, output, ok = state, failure(exc), False
-        result = inputs.finish(new_state)
+        try:
+            result = inputs.finish(new_state)
+        except CartTooLarge as exc:  # the change fits the cart's rules, not its token: refused like the rest
+            if new_state.checked_out:  # (an order was placed: never answered as if nothing had changed)
+                raise
+            output, ok = failure(exc), False
+            result = inputs.finish(state)
         closed = turn.closed_notice(menu, inputs.now) if not token else None
         if closed is not None:  # the first turn says it, with the hours, before anything else
             output["message"] = f"Sorry, {closed['message']}. " + output.get("message", "")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import random
+import string
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,17 +15,23 @@ from app.core import cart
 from app.core.cart import Line
 from app.core.cart.pricing import tax_cents
 from app.core.menu import Menu
+from app.core.token.codec import CartCodec
+from app.core.turn import AddItem, NewCart, TurnInputs
 from app.errors import (
     CartEmpty,
     CartError,
     CartHasUnavailableItems,
+    CartTooLarge,
     InvalidRequest,
     ModifierInvalid,
     ModifierRequired,
     OrderTotalChanged,
+    QuantityInvalid,
     RestaurantClosed,
 )
 from app.orders.order import CheckoutRequest, Customer, build_order, order_id_for, parse_checkout
+from app.orders.service import place_order
+from app.orders.sqlite import SqliteSink
 from app.voice.speech import spoken_summary
 from tests.conftest import DEMO, T0
 from tests.support.menus import edited_menu, item_json
@@ -250,3 +259,24 @@ def test_spoken_summary_reads_the_order(demo_menu: Menu) -> None:
     said = "Two Classic Burgers with Medium and Bacon; and one large French Fries (note: extra crispy)."
     assert text == f"{said} Your total is {total}."
     assert spoken_summary([], 0, "USD", demo_menu) == "Your cart is empty."
+
+
+def test_a_checkout_whose_placed_cart_would_not_fit_its_token_places_nothing(
+    demo_menu: Menu, codec: CartCodec, tmp_path: Path
+) -> None:
+    """A cart near the 4096-character cap, then a price rise (repricing makes the token longer): checkout
+    placed the order, then failed to mint the checked-out token and answered 422 ``cart_too_large``
+    ("the cart would not fit") — for an order the kitchen had, on every retry."""
+    rng = random.Random(7)
+    token = TurnInputs(demo_menu, codec, T0).run(None, NewCart(b"c" * 8)).token
+    for size in [140] * 60 + [8] * 60:  # incompressible notes, then short ones to the brim
+        note = "".join(rng.choice(string.ascii_letters) for _ in range(size))
+        try:
+            token = TurnInputs(demo_menu, codec, T0).run(token, AddItem(item="cookie", notes=note)).token
+        except (CartTooLarge, QuantityInvalid):
+            continue
+    risen = edited_menu(lambda d: item_json(d, "cookie").update(price_cents=1_999_999))
+    sink = SqliteSink(tmp_path / "orders.sqlite3")
+    with pytest.raises(CartTooLarge):
+        place_order(token, ADA, TurnInputs(risen, codec, T0), sink)
+    assert not sink.path.exists() or sink.recent() == []  # nothing placed: the refusal is true

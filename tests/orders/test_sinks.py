@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import psycopg
 import pytest
+from psycopg_pool import PoolTimeout
 
 from app.core.menu import Menu
 from app.errors import CartAlreadyOrdered, ConfigError, OrderDeliveryFailed, OrderOutcomeUnknown
@@ -230,6 +233,50 @@ def test_a_kitchen_that_never_got_the_order_is_a_definite_failure(order: Order) 
     # definite for this attempt; whether an earlier checkout reached the kitchen, the webhook cannot know
     # (the checkout service adds may_be_ordered), so it never says "nothing was ordered"
     assert "could not be delivered" in info.value.message and "nothing was ordered" not in info.value.message
+
+
+# --- PostgreSQL (the real database: tests/orders/test_postgres.py) ----------------------------------------------
+
+
+class _BrokenAfterSending:
+    """A connection that sends the INSERT and loses the answer (the server went away mid-commit)."""
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+    def execute(self, query: str, params: object = None) -> object:
+        if query.startswith("INSERT"):
+            raise psycopg.OperationalError("server closed the connection unexpectedly")
+        return None
+
+
+class _GoneAfterOneConnection:
+    """A pool that hands out one connection, then none: the database stays down."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def getconn(self) -> _BrokenAfterSending:
+        self.given += 1
+        if self.given > 1:
+            raise PoolTimeout("couldn't get a connection after 0.1 sec")
+        return _BrokenAfterSending()
+
+    def putconn(self, conn: object) -> None:
+        pass
+
+
+def test_postgres_an_insert_sent_then_a_database_gone_is_unknown_never_nothing_ordered(order: Order) -> None:
+    """The first attempt's INSERT reached the database and the connection broke before the answer (it
+    may be committed); every retry found no connection. The last error alone said "nothing was
+    ordered" (502) about an order that may be stored."""
+    sink = PostgresSink("postgresql://nobody@127.0.0.1:1/none", deadline_seconds=0.5)
+    sink._pool = _GoneAfterOneConnection()  # type: ignore[assignment]
+    sink._opened = sink._schema_ready = True
+    with pytest.raises(OrderOutcomeUnknown) as info:
+        sink.place(order)
+    assert "nothing was ordered" not in info.value.message and "retry the same checkout" in info.value.message
+    assert sink._pool.given > 1  # type: ignore[attr-defined]  # it did retry
 
 
 # --- configuration ------------------------------------------------------------------------------------------

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
 
 import pytest
 
@@ -34,7 +37,66 @@ def test_the_budget_spent_inside_the_store_is_an_unknown_outcome_and_spent_waiti
     finally:
         release.set()
     assert isinstance(hung, OrderOutcomeUnknown) and hung.code == "order_outcome_unknown"
-    assert isinstance(queued, Overloaded) and "nothing was ordered" in queued.message
+    assert isinstance(queued, Overloaded) and "this checkout placed nothing" in queued.message
+
+
+class _TakenLate:
+    """An executor whose thread takes a job at once (from then on it cannot be cancelled: it will run)
+    but only starts it after ``delay``: a busy machine descheduling the thread at that moment."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.threads: list[threading.Thread] = []
+
+    def submit(self, fn: Callable[..., object], *args: object) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_running_or_notify_cancel()
+
+        def late() -> None:
+            time.sleep(self.delay)
+            future.set_result(fn(*args))
+
+        self.threads.append(threading.Thread(target=late))
+        self.threads[-1].start()
+        return future
+
+
+def test_a_job_already_taken_by_a_thread_is_never_called_nothing_ordered() -> None:
+    """The budget ran out after a thread had taken the job but before the job began: "nothing was
+    ordered" (503 overloaded) was answered, then the job ran and placed the order."""
+    workers = OrderWorkers(1, budget_seconds=0.1)
+    workers._executor = _TakenLate(0.3)  # type: ignore[assignment]
+    placed = threading.Event()
+    with pytest.raises((Overloaded, OrderOutcomeUnknown)) as info:
+        asyncio.run(workers.run(placed.set))
+    for thread in workers._executor.threads:  # type: ignore[attr-defined]
+        thread.join()
+    assert placed.is_set()  # the order was placed after all
+    assert isinstance(info.value, OrderOutcomeUnknown), info.value.message
+
+
+def test_a_retry_refused_while_the_first_attempt_still_runs_never_says_nothing_was_ordered() -> None:
+    """The first checkout ran out of budget inside the store (504: may or may not be placed) and is still
+    running; its retry, refused for a full queue or a queue that did not move, answered "nothing was
+    ordered" — while the first attempt could still place the order."""
+    release = threading.Event()
+    workers = OrderWorkers(1, budget_seconds=0.2)
+
+    async def scenario() -> list[BaseException]:
+        first = asyncio.ensure_future(workers.run(release.wait, 30))  # the store hangs on the first attempt
+        await asyncio.sleep(0.05)
+        retries = [asyncio.ensure_future(workers.run(lambda: None)) for _ in range(QUEUE_FACTOR)]
+        return list(await asyncio.gather(first, *retries, return_exceptions=True))
+
+    try:
+        first, *retries = asyncio.run(scenario())
+    finally:
+        release.set()
+    assert isinstance(first, OrderOutcomeUnknown)
+    refused = [r for r in retries if isinstance(r, Overloaded)]
+    assert {r.message for r in refused} and len(refused) == QUEUE_FACTOR  # queue full, and queue too slow
+    for retry in refused:
+        assert "nothing was ordered" not in retry.message and "placed nothing" in retry.message
 
 
 def test_beyond_the_queue_bound_a_checkout_is_refused_at_once() -> None:

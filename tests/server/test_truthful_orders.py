@@ -221,7 +221,9 @@ def test_reading_an_older_token_of_an_ordered_cart_says_it_was_ordered(client: T
     on_older = output(tool(client, "get_current_order", older))
     assert on_older["placed"] is True and f"already placed as order number {number}" in on_older["message"]
     on_placed = output(tool(client, "get_current_order", placed.json()["cart_token"]))
-    assert on_placed["placed"] is True and on_placed["message"].startswith("This order has been placed.")
+    assert on_placed["placed"] is True and on_placed["message"].startswith(
+        f"This order has been placed as order number {number}."
+    )
 
 
 # --- 4. voice tools on an older token of an ordered cart; a tool called without its token ------------------

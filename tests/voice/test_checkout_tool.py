@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from app.core.cart.pricing import format_money
+from app.core.cart.pricing import format_money, price_cart
 from app.core.menu import Menu
 from app.core.token.codec import CartCodec
-from app.core.turn import TurnInputs
+from app.core.turn import NewCart, TurnInputs
+from app.errors import CartTooLarge
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink
 from app.voice.toolkit import ToolOutcome
@@ -198,6 +199,18 @@ def test_after_checkout_the_cart_cannot_change_or_be_cancelled(voice: Voice) -> 
     assert (cancel.ok, cancel.output["error"]) == (False, "cart_checked_out")
 
 
+def test_a_review_of_the_placed_orders_token_says_it_was_placed(voice: Voice) -> None:
+    """The token checkout answers with (the one the client keeps) reviewed as "Shall I place the
+    order?" with ``ready: true``: a placed order called not placed."""
+    total = two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    review = voice.call("confirm_order", action="review")
+    assert (review.ok, review.output["error"], review.output["ready"]) == (False, "cart_already_ordered", False)
+    assert f"already placed as order number {number}" in review.output["message"]
+    assert "Shall I place" not in review.output["message"]
+
+
 def test_cancel_clears_the_cart(voice: Voice) -> None:
     two_burgers(voice)
     cancelled = voice.call("confirm_order", action="cancel")
@@ -271,3 +284,87 @@ def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Vo
     assert cancel.ok is False and cancel.output["error"] == "cart_already_ordered"
     assert "already placed" in cancel.output["message"] and cancel.result.state.lines  # nothing emptied
     assert len(sink.recent()) == 1
+
+
+@pytest.mark.parametrize("change", [{"price_cents": 1999}, {"available": False}])
+def test_the_placed_order_is_read_back_as_placed_not_repriced(voice: Voice, change: dict[str, Any]) -> None:
+    """After checkout the menu moved: the placed order's token read back "This order has been placed …
+    total $44.33" (today's prices, not what was ordered) or "Nothing in the order can be made right now;
+    the total is $0.00". The order the kitchen has is what is said."""
+    from tests.support.menus import edited_menu, item_json
+
+    total = two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(**change))
+    said = voice.call("get_current_order").output["message"]
+    assert said.startswith(f"This order has been placed as order number {number}.")
+    assert f"Your total is {format_money(total)}." in said and "Two Classic Burgers" in said
+    assert "Nothing in the order" not in said and "changed" not in said
+
+
+def test_the_placed_order_read_back_without_a_stored_copy_names_no_total(demo_menu: Menu, codec: CartCodec) -> None:
+    """The webhook keeps no orders to read: the lines of the placed cart are said, and no total today's
+    prices would make up."""
+    from tests.support.menus import edited_menu, item_json
+
+    secret = "v" * 40
+    with OrderReceiver(secret) as receiver:
+        voice = Voice(demo_menu, codec, WebhookSink(receiver.url, secret, 1.5))
+        total = two_burgers(voice)
+        assert voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total).ok
+    voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999))
+    said = voice.call("get_current_order").output["message"]
+    assert said.startswith("This order has been placed as order number") and "two Classic Burgers" in said
+    assert "$" not in said
+
+
+def test_an_empty_older_token_of_an_ordered_cart_is_never_cancelled_or_cleared(
+    voice: Voice, sink: SqliteSink, demo_menu: Menu, codec: CartCodec
+) -> None:
+    """The cart's first, empty token (another tab, made before anything was added): cancel answered "OK,
+    I've cancelled the order; the cart is empty" and clear "I've cleared the order" while the kitchen
+    held the order placed from a later revision of the same cart."""
+    empty = TurnInputs(demo_menu, codec, T0).run(None, NewCart(b"v" * 8)).token
+    voice.token = empty
+    total = two_burgers(voice)
+    placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    number = placed.output["order"]["order_id"][-6:].upper()
+    for name, arguments in (
+        ("confirm_order", {"action": "cancel"}),
+        ("confirm_order", {"action": "review"}),
+        ("clear_order", {}),
+    ):
+        voice.token = empty
+        said = voice.call(name, **arguments)
+        assert (said.ok, said.output["error"]) == (False, "cart_already_ordered"), (name, said.output)
+        assert f"already placed as order number {number}" in said.output["message"]
+    voice.token = empty
+    assert voice.call("get_current_order").output["placed"] is True
+    assert len(sink.recent()) == 1
+
+
+def test_a_voice_checkout_whose_placed_cart_would_not_fit_its_token_places_nothing(
+    voice: Voice, sink: SqliteSink
+) -> None:
+    """As over HTTP (tests/orders/test_orders.py): a near-full cart and a price rise placed the order and
+    then answered ``cart_too_large``; now it is refused, ``ok: false``, with nothing placed."""
+    import random
+    import string
+
+    from tests.support.menus import edited_menu, item_json
+
+    rng = random.Random(7)
+    for size in [140] * 60 + [8] * 60:
+        note = "".join(rng.choice(string.ascii_letters) for _ in range(size))
+        voice.call("add_to_order", items=[{"item": "cookie", "notes": note}])  # refused once full
+    voice.menu = edited_menu(lambda d: item_json(d, "cookie").update(price_cents=1_999_999))
+    state = TurnInputs(voice.menu, voice.codec, voice.now).load(voice.token)
+    risen = price_cart(state, voice.menu, voice.now).total_cents  # what a review would say (if it could answer)
+    try:
+        refused = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=risen)
+    except CartTooLarge:  # the repriced cart fits no token at all: the turn itself is refused (HTTP 422)
+        pass
+    else:
+        assert (refused.ok, refused.output["error"]) == (False, "cart_too_large")
+    assert not sink.path.exists() or sink.recent() == []

@@ -284,3 +284,28 @@ def test_remove_by_the_name_of_another_item_asks_never_guesses(client: TestClien
     assert wrong["cart"]["item_count"] == 1
     loose = ok_call(client, "remove_from_order", {"item": "the shake"}, added["cart_token"])
     assert loose["ok"] is True and loose["cart"]["item_count"] == 0  # a looser name of the one in the cart
+
+
+def test_an_add_that_would_not_fit_the_token_is_ok_false_and_the_cart_unchanged(client: TestClient) -> None:
+    """Every change fitting the cart's rules but not its 4096-character token was a bare HTTP 422 from the
+    tool route, not the ``ok: false`` answer (with what to say) every other refusal of a tool is."""
+    import random
+    import string
+
+    rng = random.Random(7)
+
+    def note() -> str:  # 140 characters zstd cannot shrink
+        return "".join(rng.choice(string.ascii_letters) for _ in range(140))
+
+    token = add(client, {"item": "cookie", "notes": note()})["cart_token"]
+    for _ in range(60):
+        answer = call(client, "add_to_order", {"items": [{"item": "cookie", "notes": note()}]}, token)
+        if answer.status_code != 200 or not answer.json()["ok"]:
+            break
+        token = answer.json()["cart_token"]
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    out = json.loads(body["output"])
+    assert (body["ok"], out["error"]) == (False, "cart_too_large") and out["limit"] == 4096
+    before = client.get(f"/v1/restaurants/{DEMO}/cart", headers={"Cart-Token": token}).json()["cart"]["lines"]
+    assert len(body["cart"]["lines"]) == len(before)  # nothing was added
