@@ -7,12 +7,13 @@ a count no whole number of orders makes is asked, never rounded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.core.menu import Item
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, UNIT_WORDS
+from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
 from app.core.reading.vocabulary import Words, words_of
 from app.errors import QuantityInvalid
 
@@ -142,3 +143,16 @@ def count_chosen(fit: Fit) -> Fit:
         if len(single) == 1:
             return replace(fit, options=(*fit.options, single[0]))
     return fit
+
+
+_SIGNED = re.compile(r"(?:^|[\s,;:(])[-\u2212\u2013]\s*\d")  # "-2 cookies", "cookie -1", never "7-up"
+_MINUS = re.compile(r"\b(?:minus|negative) \d")  # on normalized words: "minus two" (never "minus the onions")
+
+
+def negative_count(text: str) -> QuantityInvalid | None:
+    """The question for a count below zero ("-2 cookies", "minus two cookies"): stripped of its sign the
+    count would read as 2, and "minus" as a note, so it is asked, never added (a count is a whole number
+    from 1; a removal is the remove tool's)."""
+    if _SIGNED.search(text) is None and _MINUS.search(normalize(text)) is None:
+        return None
+    return QuantityInvalid("a count is a whole number from 1: say how many to add", query=text)

@@ -25,8 +25,10 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
     group = group_for(menu, fit.item, fit.unknown)
     if group is not None:
         choices = [o for o in group.options if o.available]
+        offered = any(words_of(o.name) == tuple(fit.unknown) for o in choices)  # "large small fries": both said
+        said = f"{words} and another {group.name} were both said" if offered else f"{fit.item.name} has no {words}"
         raise error(
-            f"{fit.item.name} has no {words}; the {group.name} choices are " + ", ".join(o.name for o in choices),
+            f"{said}; the {group.name} choices are " + ", ".join(o.name for o in choices),
             item=fit.item.name,
             item_id=fit.item.id,
             words=words,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from fractions import Fraction
 from functools import lru_cache
 
 from app.core.reading.languages import (
@@ -507,8 +508,29 @@ def _singular(word: str) -> str:
 
 
 def _folded(text: str) -> str:
-    """Lowercase ASCII: accents stripped, ligatures and letters without one spelt out ("Œuf" → "oeuf")."""
+    """Lowercase ASCII: accents stripped, ligatures and letters without one spelt out ("Œuf" → "oeuf"),
+    numerals of every script as ASCII ones (:func:`_ascii_numerals`)."""
+    if not text.isascii():
+        text = _ascii_numerals(text)
     return unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
+
+
+def _ascii_numerals(text: str) -> str:
+    """Digits of any script as ASCII digits ("٣" → "3"), and a vulgar fraction as a fraction apart from the
+    digits beside it ("3½" → "3 1/2 "): stripped of its marks, "½" would otherwise read as the count 12
+    (Unicode categories Nd and No, ``unicodedata.decimal``/``numeric``)."""
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+        elif (digit := unicodedata.decimal(char, None)) is not None:
+            out.append(str(digit))
+        elif (value := unicodedata.numeric(char, None)) is not None and not value.is_integer():
+            fraction = Fraction(value).limit_denominator(16)
+            out.append(f" {fraction.numerator}/{fraction.denominator} ")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from app.core.reading.counts import negative_count
 from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
 from app.core.reading.order import read_order
+from app.errors import QuantityInvalid
 from tests.core.reading.menus import group, item, menu, option
 
 SIZES = group("Size", [option("20 oz"), option("2 Liter")], least=1)
@@ -121,3 +123,16 @@ def test_a_number_before_the_item_is_its_count_not_a_choice_it_starts() -> None:
     assert isinstance(one, Reading) and [o.name for o in one.options] == ["1 Star"]
     (wings,) = read_order(m, "6 wings")
     assert isinstance(wings, Reading) and [o.name for o in wings.options] == ["6 Piece"]
+
+
+def test_a_count_below_zero_is_asked_never_read_without_its_sign() -> None:
+    """Found by a newcomer session: "-2 cookies" added 2 cookies and "minus two cookies" added one."""
+    for said in ("-2 sodas with cola", "minus two sodas with cola", "a soda with cola -1", "negative 3 garlic knots"):
+        (answer,) = read_order(SHOP, said)
+        assert isinstance(answer, QuantityInvalid), (said, answer)
+
+
+def test_minus_before_a_word_is_no_count() -> None:
+    """ "minus the ranch" is how some say "without": only a number after minus is a negative count."""
+    assert not isinstance(read_order(SHOP, "garlic knots minus the marinara")[0], QuantityInvalid)
+    assert negative_count("a 7-up and a t-bone") is None  # a hyphen inside a name is no sign

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.reading.item import Reading
 from app.core.reading.order import read_order
-from app.errors import CartError, ItemAmbiguous
+from app.errors import CartError, ItemAmbiguous, WordsNotUnderstood
 from tests.core.reading.menus import group, item, menu, option
 
 DONENESS = group("Doneness", [option("Medium"), option("Well Done")], least=1)
@@ -91,3 +91,10 @@ def test_a_level_said_as_a_percentage_or_in_words_is_the_option_on_the_scale() -
     for said in ("a milk tea fifty percent sweet", "milk tea, 50 percent sugar"):
         (reading,) = read_order(TEAS, said)
         assert isinstance(reading, Reading) and [o.name for o in reading.options] == ["50% Sugar"], said
+
+
+def test_two_choices_of_a_one_choice_group_are_asked_without_saying_one_is_not_offered() -> None:
+    """Found by a newcomer session: "large small fries" asked "French Fries has no large", which it has."""
+    fries = menu(item("Fries", group("Size", [option("Small"), option("Large")], least=1, most=1)))
+    (answer,) = read_order(fries, "large small fries")
+    assert isinstance(answer, WordsNotUnderstood) and "has no" not in str(answer) and "Size" in str(answer)
