@@ -75,6 +75,16 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
     return False
 
 
+def count_in_name(fit: Fit, words: Words) -> bool:
+    """Does the leading number start a choice's name said whole ("three bones" for the option "3 Bones")? Then
+    the number is that choice, never also the line's count: the menu sells the thing by that count
+    (tests/corpus/README.md: the option, quantity 1)."""
+    if not words or not words[0].isdigit():
+        return False
+    said = set(fit.option_spans)
+    return any(len(p) > 1 and p[0] == words[0] and p in said and words[: len(p)] == p for p in fit.option_spans)
+
+
 @per_object
 def pieces_per_order(item: Item) -> int | None:
     """How many pieces one order of ``item`` is, where its description says so: "Three tacos per order",

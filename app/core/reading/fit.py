@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.all_of_one import all_of_one
+from app.core.reading.all_of_one import all_of_one, said_all
 from app.core.reading.candidates import unexplained_at_least
 from app.core.reading.comes_with import (
     black,
@@ -58,6 +58,7 @@ class Fit:
     name: Words | None = field(compare=False, default=None)
     option_spans: tuple[Words, ...] = field(compare=False, default=())
     unknown_first: bool = field(compare=False, default=False)  # an unknown word before the name ("shrimp taco")
+    all_of: tuple[Option, ...] = field(compare=False, default=())  # said after "all": fills the line's count
 
 
 @per_object
@@ -238,6 +239,7 @@ def fit_words(
     key = (*key, len(missing(item, options)), -covered, -(len(name) if name else 0))
     fit = Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
+    fit.all_of = said_all(item, words, options)
     return fit
 
 

@@ -232,6 +232,12 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
             said_of_these = _of_them(said) or _all_choices_of(current_item, ones)
+            clash = _answered_again(menu, current_item, pieces[at], ones)
+            if clash and not _of_them(said):  # "two jalapeño links and one original": another line of the item
+                base = _without(current_item, pieces[at], clash)
+                pieces += [(*recount(base, 1), "and", *one) for one in ones]
+                shared = None
+                continue
             if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 if left > len(ones):
@@ -298,6 +304,32 @@ def _ones_apart(words: Words) -> Words:
             out.append("and")
         out.append(w)
     return tuple(out)
+
+
+def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words]) -> list[Option]:
+    """The choices said in ``piece`` ("2 jalapeno cheddar link") whose one-choice group each of ``ones``
+    ("original") answers otherwise: then the ones are more of the item, not some of those counted (which
+    already have their answer); [] when any of ``ones`` is not only choices of ``item`` or answers nothing
+    said."""
+    said = _reading_of(menu, item, piece)
+    if said is None or said.unknown:
+        return []
+    limits = {g.id: g.max for g in choice_groups(item)}
+    clash: list[Option] = []
+    for one in ones:
+        fit = fit_words(item, one, None)
+        if fit is None or fit.unknown or not fit.options:
+            return []
+        again = [
+            o
+            for o in said.options
+            for x in fit.options
+            if o.group_id == x.group_id and o is not x and limits.get(x.group_id, 1) <= 1
+        ]
+        if not again:
+            return []
+        clash += [o for o in again if o not in clash]
+    return clash
 
 
 def _all_choices_of(item: Item, ones: list[Words]) -> bool:

@@ -121,3 +121,44 @@ def test_a_number_before_the_item_is_its_count_not_a_choice_it_starts() -> None:
     assert isinstance(one, Reading) and [o.name for o in one.options] == ["1 Star"]
     (wings,) = read_order(m, "6 wings")
     assert isinstance(wings, Reading) and [o.name for o in wings.options] == ["6 Piece"]
+
+
+def _lines(m: object, text: str, *modifiers: str) -> list[tuple[str, int, list[str]]]:
+    return [
+        (line.item.name, line.quantity or 1, [p.option.name for p in line.picks])
+        for line in said_lines(m, text, modifiers)
+    ]  # type: ignore[arg-type]
+
+
+def test_a_count_that_starts_a_choices_name_said_whole_is_that_choice() -> None:
+    """ "three bones of the ribs" where the ribs come as "3 Bones" or a Half Rack: the 3 Bones, once — the menu
+    sells them by that count (tests/corpus/README.md); never three orders of 3 Bones (blind4's smokehouse)."""
+    sizes = group("Size", [option("3 Bones"), option("Half Rack")], least=1)
+    m = menu(item("Ribs", sizes))
+    assert _lines(m, "three bones of the ribs") == [("Ribs", 1, ["3 Bones"])]
+    assert _lines(m, "two ribs, half rack") == [("Ribs", 2, ["Half Rack"])]
+
+
+def test_all_of_one_choice_fills_the_count_the_line_chose() -> None:
+    """ "three mochi, all mango" where mochi come 3 pc or 6 pc and flavours are up to six: Mango three times
+    (blind4's poke bar); a count said in a size's aliases ("Large": "3 scoops") counts the same."""
+    pcs = group("Size", [option("3 pc", aliases=["three"]), option("6 pc")], least=1)
+    flavors = group("Flavors", [option("Mango", max_quantity=6), option("Vanilla", max_quantity=6)], least=1, most=6)
+    bowl = group("Size", [option("Regular", aliases=["2 scoops"]), option("Large", aliases=["3 scoops"])], least=1)
+    fish = group("Protein", [option("Tuna", max_quantity=3), option("Salmon", max_quantity=3)], least=1, most=3)
+    m = menu(item("Mochi", pcs, flavors), item("Poke Bowl", bowl, fish))
+    assert _lines(m, "three mochi, all mango") == [("Mochi", 1, ["3 pc", "Mango", "Mango", "Mango"])]
+    assert _lines(m, "mochi", "6 pc", "all vanilla") == [("Mochi", 1, ["6 pc", *["Vanilla"] * 6])]
+    assert _lines(m, "a large poke bowl, all tuna") == [("Poke Bowl", 1, ["Large", "Tuna", "Tuna", "Tuna"])]
+    assert _lines(m, "mochi, 3 pc, mango") == [("Mochi", 1, ["3 pc", "Mango"])]  # no "all": as said
+
+
+def test_one_more_of_an_item_with_another_answer_is_another_line() -> None:
+    """ "two jalapeño cheddar links and one original": the one answers the flavour the two already have
+    otherwise, so it is one more link (never one of the two, inheriting their flavour: blind4's smokehouse)."""
+    flavour = group("Flavor", [option("Original"), option("Jalapeno Cheddar")], least=1)
+    m = menu(item("Sausage Link", flavour, aliases=["link"]))
+    assert _lines(m, "two jalapeno cheddar links and one original") == [
+        ("Sausage Link", 2, ["Jalapeno Cheddar"]),
+        ("Sausage Link", 1, ["Original"]),
+    ]
