@@ -24,6 +24,9 @@ _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen
 )
 
 
+_WEIGHTS = frozenset({"lb", "oz"})  # what meat and fish are sold by: "two pounds" is twice the One Pound
+
+
 def _counted(words: Words) -> tuple[int, Words] | None:
     """ "a dozen cooky" → (12, "cooky"), "2 dozen cooky" → (24, …), "cooky x3" / "cooky 3 of them" → (3, …)."""
     for said, count in _COUNTED:
@@ -50,6 +53,8 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
         plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
         return [counted, *plain, (None, words)]  # "two dozen cookies" is 2 × a Dozen option where the menu has one
     if words[1:2] and words[1] in UNIT_WORDS:
+        if words[1] in _WEIGHTS and words[0].isdigit() and 1 < int(words[0]) <= 999:
+            return [(None, words), (int(words[0]), ("1", *words[1:]))]  # "two pounds": 2 × the 1 lb, where no 2 lb
         return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
         count = 1 if words[0] in ("a", "an") else int(words[0])

@@ -20,9 +20,10 @@ from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
-from app.core.reading.spoken import FILLER, SEPARATORS
+from app.core.reading.spoken import FILLER, SEPARATORS, UNIT_WORDS
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
+    VARIATION_GROUP,
     Words,
     choice_groups,
     find_phrase,
@@ -62,6 +63,17 @@ def _leads_only(words: list[str]) -> bool:
     """Nothing but a count or an article before "side of" ("a side of potato salad"): the side starts the
     item said, it is not cut off from one (the words stay whole: "side" may be the item's size)."""
     return all(w in ("a", "an", "the") or w.isdigit() for w in words)
+
+
+def _count_of_size(menu: Menu, item: Item, before: Words, chunk: Words) -> int | None:
+    """ "hot chocolate, two cups": a count and a size of the item just named, said with no count, is its count
+    and its size (never another item the size is also a choice of); None for any other chunk."""
+    if len(chunk) < 2 or not chunk[0].isdigit() or with_quantity(before)[0][0] is not None:
+        return None
+    fit = fit_words(item, chunk[1:], None)
+    if fit is None or fit.unknown or not fit.options or any(o.group_id != VARIATION_GROUP for o in fit.options):
+        return None
+    return int(chunk[0]) if 0 < int(chunk[0]) <= 999 else None
 
 
 def _the_one_said(chunk: Words) -> Words | None:
@@ -213,7 +225,7 @@ def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new
 
 def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
-    words = _ones_apart(said_words(menu, text))
+    words = _and_a_half(menu, _ones_apart(said_words(menu, text)))
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
@@ -270,6 +282,11 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             if chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
                 pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
             continue
+        sized = _count_of_size(menu, current_item, pieces[-1], chunk) if pieces and current_item else None
+        if sized is not None:  # "hot chocolate, two cups": two of the hot chocolate, each a cup
+            pieces[-1] = (*recount(pieces[-1], sized), "and", *chunk[1:])
+            shared = _counted_at(pieces)
+            continue
         that_one = _the_one_said(chunk)  # "two bottles of soju, the peach one": the soju's flavour
         if that_one and pieces and current_item and _only_choices(menu, current_item, pieces[-1], that_one):
             pieces[-1] = (*pieces[-1], "and", *that_one)
@@ -287,6 +304,29 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         current_item = top.item if top is not None else None
         shared = _counted_at(pieces)
     return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _and_a_half(menu: Menu, words: Words) -> Words:
+    """ "a pound and a half of moist brisket" → "a lb of moist brisket and a half lb of moist brisket": an amount
+    and a half of it, where the menu sells the half amount ("1/2 lb"), is a line of each (the corpus labels,
+    blind4's smokehouse) — never a half of something else."""
+    for i in range(len(words) - 4):
+        count, unit = words[i : i + 2]
+        amount = unit in UNIT_WORDS and (count.isdigit() or count in ("a", "an"))
+        if amount and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu):
+            end = next((j for j in range(i + 5, len(words)) if words[j] in SEPARATORS), len(words))
+            rest = words[i + 5 : end]  # "… of moist brisket", up to what is said next ("and a coke")
+            return (*words[:i], count, unit, *rest, "and", "a", "half", unit, *rest, *words[end:])
+    return words
+
+
+_A_HALF = ("and", "a", "half")
+
+
+@per_object
+def _amounts_sold(menu: Menu) -> frozenset[Words]:
+    """The menu's choice phrases that are an amount of a unit ("half lb", "1 lb")."""
+    return frozenset(p for i in menu.items for p, _ in option_phrases(i) if len(p) == 2 and p[1] in UNIT_WORDS)
 
 
 _ONE_WITH = frozenset({"with", "without", "no", "of", "has"})

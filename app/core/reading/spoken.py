@@ -484,6 +484,9 @@ def _singular(word: str) -> str:
     return word
 
 
+_CLIPPED = {"n": "and", "em": "them"}  # words said clipped: "mac n cheese", "one of 'em"
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
@@ -493,5 +496,5 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
-    words = ["and" if w == "n" else w for w in text.split()]  # "hot n sour", "mac n cheese"
+    words = [_CLIPPED.get(w, w) for w in text.split()]  # "hot n sour", "mac n cheese", "one of 'em"
     return " ".join(canonical_words([_singular(w) for w in words]))

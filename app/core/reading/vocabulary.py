@@ -101,10 +101,22 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             for i in range(len(name)):
                 for j in range(i + 1, len(name) + 1):
                     said_in.setdefault(name[i:j], set()).add(key)
+    own_choices = {id(i): _required_phrases(i) for i in menu.items}
+    by_key = {id(i): i for i in menu.items}
     for sub, keys in subs.items():
         if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
-            base[next(iter(keys))].append(sub)
+            key = next(iter(keys))
+            if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
+                continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
+                # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def _required_phrases(item: Item) -> frozenset[Words]:
+    """The phrases of ``item``'s choices that answer a required group (its size): "lb" of Poke by the Pound."""
+    required = {g.id for g in top_groups(item) if g.min >= 1}
+    return frozenset(p for p, o in option_phrases(item) if o.group_id in required)
 
 
 def _with_category_noun(menu: Menu) -> list[tuple[Item, Words]]:

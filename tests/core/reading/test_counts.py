@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
 from app.core.reading.order import read_order
+from app.errors import CartError
 from tests.core.reading.menus import group, item, menu, option
 
 SIZES = group("Size", [option("20 oz"), option("2 Liter")], least=1)
@@ -124,10 +125,15 @@ def test_a_number_before_the_item_is_its_count_not_a_choice_it_starts() -> None:
 
 
 def _lines(m: object, text: str, *modifiers: str) -> list[tuple[str, int, list[str]]]:
+    """Each line said: item, count, the size (a variation) and the picks, sorted."""
     return [
-        (line.item.name, line.quantity or 1, [p.option.name for p in line.picks])
-        for line in said_lines(m, text, modifiers)
-    ]  # type: ignore[arg-type]
+        (
+            line.item.name,
+            line.quantity or 1,
+            sorted([*([line.variation.name] if line.variation else []), *(p.option.name for p in line.picks)]),
+        )
+        for line in said_lines(m, text, modifiers)  # type: ignore[arg-type]
+    ]
 
 
 def test_a_count_that_starts_a_choices_name_said_whole_is_that_choice() -> None:
@@ -162,3 +168,91 @@ def test_one_more_of_an_item_with_another_answer_is_another_line() -> None:
         ("Sausage Link", 2, ["Jalapeno Cheddar"]),
         ("Sausage Link", 1, ["Original"]),
     ]
+
+
+def _by_weight() -> object:
+    brisket = item(
+        "Brisket",
+        group("Cut", [option("Lean"), option("Moist", aliases=["fatty"])], least=1),
+        variations=[
+            {"id": "half", "name": "1/2 lb", "price_cents": 1400},
+            {"id": "pound", "name": "1 lb", "price_cents": 2700, "aliases": ["a pound"]},
+        ],
+    )
+    brisket.pop("price_cents")
+    poke = item(
+        "Poke by the Pound",
+        group("Poke", [option("Shoyu Ahi"), option("Limu Ahi", aliases=["limu"])], least=1),
+        variations=[
+            {"id": "half-pound", "name": "Half Pound", "price_cents": 1195},
+            {"id": "one-pound", "name": "One Pound", "price_cents": 2195, "aliases": ["pound"]},
+        ],
+    )
+    poke.pop("price_cents")
+    return menu(brisket, poke)
+
+
+def test_a_count_of_pounds_is_that_many_of_the_one_pound_size() -> None:
+    """ "two pounds of brisket" where it is sold as 1/2 lb or 1 lb: two of the 1 lb (blind4's smokehouse)."""
+    assert _lines(_by_weight(), "two pounds of brisket, fatty") == [("Brisket", 2, ["1 lb", "Moist"])]
+
+
+def test_an_amount_and_a_half_is_a_line_of_each_where_the_half_is_sold() -> None:
+    """ "a pound and a half of moist brisket": a 1 lb line and a 1/2 lb line (blind4's smokehouse)."""
+    assert _lines(_by_weight(), "a pound and a half of moist brisket") == [
+        ("Brisket", 1, ["1 lb", "Moist"]),
+        ("Brisket", 1, ["1/2 lb", "Moist"]),
+    ]
+
+
+def test_an_amount_no_size_has_asks_the_size() -> None:
+    """ "a quarter pound of brisket": no size is a quarter pound, so the size is asked (never 1 lb)."""
+    (asked,) = read_order(_by_weight(), "a quarter pound of brisket, lean")
+    assert isinstance(asked, CartError) and asked.details.get("group") == "variation"
+
+
+def test_the_unit_an_item_is_named_by_is_its_size_when_said_alone() -> None:
+    """ "a pound of the limu" where the item is Poke by the Pound: the One Pound, never the name with the size
+    still to ask (blind4's poke bar)."""
+    assert _lines(_by_weight(), "a pound of the limu") == [("Poke by the Pound", 1, ["Limu Ahi", "One Pound"])]
+
+
+def _two_sizes(name: str) -> dict[str, object]:
+    cups = [
+        {"id": f"{name}-cup", "name": "Cup", "price_cents": 400},
+        {"id": f"{name}-bowl", "name": "Bowl", "price_cents": 500},
+    ]
+    said = item(name, variations=cups)
+    said.pop("price_cents")
+    return said
+
+
+def test_a_count_and_a_size_said_after_an_uncounted_item_are_its() -> None:
+    """ "hot chocolate, two cups": two hot chocolates, each a Cup — never a question which item "two cups" is,
+    though another drink comes in cups too (blind4's creperie)."""
+    m = menu(_two_sizes("Hot Chocolate"), _two_sizes("Cafe au Lait"))
+    assert _lines(m, "hot chocolate, two cups") == [("Hot Chocolate", 2, ["Cup"])]
+
+
+def test_one_of_em_is_one_of_them() -> None:
+    """ "two cornbreads, no honey butter on one of 'em": one of the two without it (blind4's smokehouse)."""
+    butter = group("Topping", [option("Honey Butter", default=True)])
+    m = menu(item("Cornbread", butter))
+    assert sorted(_lines(m, "two cornbreads, no honey butter on one of 'em")) == [
+        ("Cornbread", 1, []),
+        ("Cornbread", 1, ["Honey Butter"]),
+    ]
+
+
+def test_a_once_only_choice_said_again_by_another_of_its_names_is_said_once() -> None:
+    """ "a large, three scoop" where the Large is also called "3 scoops": one Large, both said of it — never the
+    second name left over to ask about (blind4's poke bar); the same name twice still asks."""
+    bowl = group("Size", [option("Regular", aliases=["2 scoops"]), option("Large", aliases=["3 scoops"])], least=1)
+    fish = group("Protein", [option("Spicy Tuna", max_quantity=3), option("Salmon", max_quantity=3)], least=1, most=3)
+    m = menu(item("Poke Bowl", bowl, fish), item("Spicy Salmon Bowl", bowl))
+    assert _lines(m, "a large poke bowl, three scoops, all spicy tuna") == [
+        ("Poke Bowl", 1, ["Large", "Spicy Tuna", "Spicy Tuna", "Spicy Tuna"])
+    ]
+    assert _lines(m, "a large, three scoops, all spicy tuna") == [
+        ("Poke Bowl", 1, ["Large", "Spicy Tuna", "Spicy Tuna", "Spicy Tuna"])
+    ]  # "spicy" of Spicy Salmon Bowl is inside the choice Spicy Tuna: no name said
