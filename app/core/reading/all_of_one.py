@@ -11,9 +11,8 @@ Two flavors said for three scoops, or one side of a plate's two, are left as sai
 from __future__ import annotations
 
 from app.core.menu import Item, Option
-from app.core.reading.memo import per_object
 from app.core.reading.spoken import spoken_count
-from app.core.reading.vocabulary import MEASURES, Words, choice_groups, option_phrases, top_groups, words_of
+from app.core.reading.vocabulary import Words, choice_groups, option_phrases, pieces_said, top_groups
 
 
 def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Option]:
@@ -45,23 +44,11 @@ def said_all(item: Item, words: Words, options: list[Option]) -> tuple[Option, .
     return tuple(out)
 
 
-@per_object
-def _counts_said(option: Option) -> int | None:
-    """How many pieces an option's name or aliases say it is: "3 pc", "three scoops" (the Large) → 3; never a
-    measure ("16 oz") and never two different counts."""
-    found = set()
-    for name in (option.name, *option.aliases):
-        said = words_of(name)
-        if len(said) == 2 and said[0].isdigit() and said[1] not in MEASURES:
-            found.add(int(said[0]))
-    return found.pop() if len(found) == 1 else None
-
-
 def fill_all(item: Item, options: tuple[Option, ...], alls: tuple[Option, ...]) -> tuple[Option, ...]:
     """ "all mango" where the line's count choice is "3 pc" (or a Large of "3 scoops"): the lone option said
     of its group, that many times, where the group's most and the option's max_quantity allow it; else as
     said (the corpus labels, tests/corpus/said: blind4's poke bar)."""
-    counts = [c for o in options if (c := _counts_said(o)) is not None and c >= 2]
+    counts = [c for o in options if (c := pieces_said(o)) is not None and c >= 2]
     if len(alls) != 1 or len(set(counts)) != 1:
         return options
     count, lone = counts[0], alls[0]

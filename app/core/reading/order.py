@@ -93,8 +93,12 @@ def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
     answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
-    if chunk and chunk[0].isdigit():
-        return False
+    if (
+        chunk
+        and chunk[0].isdigit()
+        and not any(p[0] == chunk[0] and chunk[: len(p)] == p for p, _ in option_phrases(item))
+    ):
+        return False  # "and 2 cokes" is a count; "the 4 skewer one" the choice 4 Skewers
     fit = fit_words(item, chunk, None)
     if fit is None or fit.unknown or not (fit.options or fit.notes or _said_black(item, chunk)):
         return False

@@ -317,6 +317,19 @@ def _is_measure(name: Words) -> bool:
     return len(name) >= 2 and name[0].isdigit() and name[1] in MEASURES - {"dollar"}
 
 
+@per_object
+def pieces_said(option: Option) -> int | None:
+    """How many pieces an option's name or aliases say it is: "3 pc", "Nigiri (2 pc)" said "2 piece", the Large
+    said "three scoops" → 3; never a measure ("16 oz") and never two different counts."""
+    found = set()
+    for name in (option.name, *option.aliases):
+        said = words_of(name)
+        for i in range(len(said) - 1):
+            if said[i].isdigit() and said[i + 1] not in MEASURES and (len(said) == 2 or said[i + 1] == "piece"):
+                found.add(int(said[i]))
+    return found.pop() if len(found) == 1 else None
+
+
 def option_heads(option: Option) -> frozenset[str]:
     """What an option is: the last word of its name, and of each thing it lists ("Celery & Carrots": celery,
     carrot). "no onion" says nothing against Onion Rings (ring); "no cream" does against Whipped Cream."""

@@ -256,3 +256,32 @@ def test_a_once_only_choice_said_again_by_another_of_its_names_is_said_once() ->
     assert _lines(m, "a large, three scoops, all spicy tuna") == [
         ("Poke Bowl", 1, ["Large", "Spicy Tuna", "Spicy Tuna", "Spicy Tuna"])
     ]  # "spicy" of Spicy Salmon Bowl is inside the choice Spicy Tuna: no name said
+
+
+def _by_piece() -> object:
+    sizes = [
+        {"id": "nigiri", "name": "Nigiri (2 pc)", "price_cents": 750, "aliases": ["nigiri", "2 piece"]},
+        {"id": "sashimi", "name": "Sashimi (5 pc)", "price_cents": 1500, "aliases": ["sashimi"]},
+    ]
+    tuna = item("Tuna", variations=sizes)
+    tuna.pop("price_cents")
+    skewers = group("Size", [option("4 Skewers"), option("8 Skewers")], least=1)
+    meat = group("Protein", [option("Chicken"), option("Pork")], least=1)
+    return menu(tuna, item("Baklava", description="Priced by the piece"), item("Satay", skewers, meat))
+
+
+def test_a_count_of_pieces_of_a_choice_sold_by_pieces_is_that_many_orders() -> None:
+    """ "four pieces of tuna nigiri" where the Nigiri is "2 pc": two orders (blind2's sushi bar); three pieces
+    is no whole number of orders (asked); "three pieces of baklava" is three; "2 two piece tunas" two Nigiri."""
+    m = _by_piece()
+    assert _lines(m, "four pieces of tuna nigiri") == [("Tuna", 2, ["Nigiri (2 pc)"])]
+    assert _lines(m, "three pieces of baklava") == [("Baklava", 3, [])]
+    assert _lines(m, "2 two piece tunas") == [("Tuna", 2, ["Nigiri (2 pc)"])]
+    (asked,) = read_order(m, "three pieces of tuna nigiri")
+    assert isinstance(asked, CartError) and asked.code == "quantity_invalid"
+
+
+def test_a_choice_named_by_a_number_said_after_its_item_is_its_choice() -> None:
+    """ "chicken satay, the four skewer one": the 4 Skewers of that satay (blind3's thai kitchen), never a count
+    starting another item."""
+    assert _lines(_by_piece(), "chicken satay, the four skewer one") == [("Satay", 1, ["4 Skewers", "Chicken"])]
