@@ -93,13 +93,8 @@ def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
     answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
-    if (
-        chunk
-        and chunk[0].isdigit()
-        and not any(p[0] == chunk[0] and chunk[: len(p)] == p for p, _ in option_phrases(item))
-    ):
-        return False  # "and 2 cokes" is a count; "the 4 skewer one" the choice 4 Skewers
-    fit = fit_words(item, chunk, None)
+    fit = fit_words(item, chunk, None)  # "and 2 cokes" is a count, unless the choice may be had twice ("two rocky
+    # road" for a triple scoop) or its name starts with it ("the 4 skewer one"): the count is the choice's
     if fit is None or fit.unknown or not (fit.options or fit.notes or _said_black(item, chunk)):
         return False
     if chunk[0] not in ("a", "an"):
@@ -464,8 +459,10 @@ def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     longest = max((len(p) for p in answer.option_spans), default=0)
     if not answer.unknown and longest > len(ranked[0].name or ()):
         return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
-    tops = _top_groups_of(item)
-    return not any(tops.get(id(o), o.group_id) in open_groups for o in answer.options)
+    chosen = min(said).options
+    open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}
+    tops = _top_groups_of(item)  # a pick-your-own box's donuts still to choose are open too ("2 boston kremes")
+    return not any(tops.get(id(o), o.group_id) in open_groups or o.group_id in open_groups for o in answer.options)
 
 
 def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.cart.choices import Pick
 from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
 from app.core.reading.order import read_order
@@ -124,13 +125,18 @@ def test_a_number_before_the_item_is_its_count_not_a_choice_it_starts() -> None:
     assert isinstance(wings, Reading) and [o.name for o in wings.options] == ["6 Piece"]
 
 
+def _names(picks: tuple[Pick, ...]) -> list[str]:
+    """The picks' option names, nested ones too."""
+    return [name for p in picks for name in (p.option.name, *_names(p.picks))]
+
+
 def _lines(m: object, text: str, *modifiers: str) -> list[tuple[str, int, list[str]]]:
     """Each line said: item, count, the size (a variation) and the picks, sorted."""
     return [
         (
             line.item.name,
             line.quantity or 1,
-            sorted([*([line.variation.name] if line.variation else []), *(p.option.name for p in line.picks)]),
+            sorted([*([line.variation.name] if line.variation else []), *_names(line.picks)]),
         )
         for line in said_lines(m, text, modifiers)  # type: ignore[arg-type]
     ]
@@ -285,3 +291,27 @@ def test_a_choice_named_by_a_number_said_after_its_item_is_its_choice() -> None:
     """ "chicken satay, the four skewer one": the 4 Skewers of that satay (blind3's thai kitchen), never a count
     starting another item."""
     assert _lines(_by_piece(), "chicken satay, the four skewer one") == [("Satay", 1, ["4 Skewers", "Chicken"])]
+
+
+def test_counts_of_choices_a_pick_your_own_box_still_takes_are_its_choices() -> None:
+    """ "half dozen, pick your own, two maple bars, two boston kremes and two old fashioned": each "two …" fills
+    the box's donuts still to choose (nested under Pick Your Own, at least six), though each also names a donut
+    sold alone (blind4's donut shop)."""
+    donuts = group(
+        "Donuts",
+        [option(n, max_quantity=12) for n in ("Maple Bar", "Boston Cream", "Old Fashioned")],
+        least=6,
+        most=12,
+    )
+    assortment = group("Assortment", [option("Assorted"), option("Pick Your Own", modifier_groups=[donuts])], least=1)
+    sizes = [
+        {"id": "half", "name": "Half Dozen", "price_cents": 1099},
+        {"id": "dozen", "name": "Dozen", "price_cents": 1899},
+    ]
+    box = item("Donut Box", assortment, variations=sizes)
+    box.pop("price_cents")
+    m = menu(box, item("Maple Bar"), item("Boston Cream"), item("Old Fashioned"))
+    said = "a half dozen donut box, pick your own, two maple bars, two boston creams and two old fashioned"
+    assert _lines(m, said) == [
+        ("Donut Box", 1, sorted(["Half Dozen", "Pick Your Own", *["Maple Bar", "Boston Cream", "Old Fashioned"] * 2]))
+    ]
