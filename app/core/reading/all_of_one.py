@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from app.core.menu import Item, Option
 from app.core.reading.spoken import spoken_count
-from app.core.reading.vocabulary import Words, top_groups
+from app.core.reading.vocabulary import Words, choice_groups, option_phrases, pieces_said, top_groups
 
 
 def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Option]:
@@ -28,3 +28,32 @@ def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Op
         if len(said) == 1 and said[0].max_quantity >= group.min:
             more += [said[0]] * (group.min - 1)
     return more
+
+
+def said_all(item: Item, words: Words, options: list[Option]) -> tuple[Option, ...]:
+    """The chosen options said right after "all" ("three mochi, all mango"): each is to fill the count the
+    line's count choice says (:func:`fill_all`)."""
+    if "all" not in words:
+        return ()
+    out: list[Option] = []
+    for i, word in enumerate(words[:-1]):
+        if word == "all":
+            after = next((o for p, o in option_phrases(item) if words[i + 1 : i + 1 + len(p)] == p), None)
+            if after is not None and after in options and after not in out:
+                out.append(after)
+    return tuple(out)
+
+
+def fill_all(item: Item, options: tuple[Option, ...], alls: tuple[Option, ...]) -> tuple[Option, ...]:
+    """ "all mango" where the line's count choice is "3 pc" (or a Large of "3 scoops"): the lone option said
+    of its group, that many times, where the group's most and the option's max_quantity allow it; else as
+    said (the corpus labels, tests/corpus/said: blind4's poke bar)."""
+    counts = [c for o in options if (c := pieces_said(o)) is not None and c >= 2]
+    if len(alls) != 1 or len(set(counts)) != 1:
+        return options
+    count, lone = counts[0], alls[0]
+    group = next((g for g in choice_groups(item) if g.id == lone.group_id), None)
+    said = [o for o in options if o.group_id == lone.group_id]
+    if group is None or set(said) != {lone} or len(said) >= count or count > min(group.max, lone.max_quantity):
+        return options
+    return (*options, *[lone] * (count - len(said)))

@@ -14,7 +14,7 @@ from app.core.menu import Item
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
-from app.core.reading.vocabulary import Words, words_of
+from app.core.reading.vocabulary import Words, pieces_said, words_of
 from app.errors import QuantityInvalid
 
 _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
@@ -23,6 +23,9 @@ _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen
     (("a", "dozen"), 12),
     (("a", "pair", "of"), 2),
 )
+
+
+_WEIGHTS = frozenset({"lb", "oz"})  # what meat and fish are sold by: "two pounds" is twice the One Pound
 
 
 def _counted(words: Words) -> tuple[int, Words] | None:
@@ -51,6 +54,10 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
         plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
         return [counted, *plain, (None, words)]  # "two dozen cookies" is 2 × a Dozen option where the menu has one
     if words[1:2] and words[1] in UNIT_WORDS:
+        if words[1] == "piece" and words[2:3] == ("of",) and words[0].isdigit() and 0 < int(words[0]) <= 999:
+            return [(None, words), (int(words[0]), words[3:])]  # "four pieces of tuna nigiri": pieces, see orders_of
+        if words[1] in _WEIGHTS and words[0].isdigit() and 1 < int(words[0]) <= 999:
+            return [(None, words), (int(words[0]), ("1", *words[1:]))]  # "two pounds": 2 × the 1 lb, where no 2 lb
         return [(None, words)]  # "32 oz drink", "6 piece nuggets": a number in a name, never the count
     if words and (words[0] in ("a", "an") or (words[0].isdigit() and 0 < int(words[0]) <= 999)):
         count = 1 if words[0] in ("a", "an") else int(words[0])
@@ -76,6 +83,16 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
     return False
 
 
+def count_in_name(fit: Fit, words: Words) -> bool:
+    """Does the leading number start a choice's name said whole ("three bones" for the option "3 Bones")? Then
+    the number is that choice, never also the line's count: the menu sells the thing by that count
+    (tests/corpus/README.md: the option, quantity 1)."""
+    if not words or not words[0].isdigit():
+        return False
+    said = set(fit.option_spans)
+    return any(len(p) > 1 and p[0] == words[0] and p in said and words[: len(p)] == p for p in fit.option_spans)
+
+
 @per_object
 def pieces_per_order(item: Item) -> int | None:
     """How many pieces one order of ``item`` is, where its description says so: "Three tacos per order",
@@ -95,12 +112,26 @@ def pieces_per_order(item: Item) -> int | None:
     )
 
 
+def _said_in_pieces(words: Words, count: int) -> bool:
+    """Was ``count`` said as a count of pieces ("four pieces of tuna nigiri"; never "2 two piece toros", where
+    the pieces are the choice's)?"""
+    return any(words[i : i + 3] == (str(count), "piece", "of") for i in range(len(words) - 2))
+
+
 def orders_of(fit: Fit, said: str) -> Fit:
-    """ "six tacos" where the description says "Three tacos per order": a count of pieces of an item sold by
-    orders of N is that many orders (6 / 3 = 2), never six orders; a count no whole number of orders makes
-    ("four tacos") is asked. A count of orders said as such ("two orders of tacos") stays."""
+    """ "six tacos" where the description says "Three tacos per order", "four pieces of tuna nigiri" where the
+    Nigiri is "2 pc": a count of pieces of an item sold by orders of N is that many orders (6 / 3 = 2), never
+    six; a count no whole number of orders makes ("four tacos") is asked. A count of orders said as such ("two
+    orders of tacos") stays."""
+    if fit.quantity is None or fit.quantity < 2:
+        return fit
     per = pieces_per_order(fit.item)
-    if per is None or per < 2 or fit.quantity is None or fit.quantity < 2 or "order" in words_of(said):
+    if per is None and "piece" not in said:
+        return fit  # the common case, told without reading the words again
+    words = words_of(said)
+    if per is None and _said_in_pieces(words, fit.quantity):
+        per = next((n for o in fit.options if (n := pieces_said(o)) is not None), None)  # "Nigiri (2 pc)"
+    if per is None or per < 2 or "order" in words:
         return fit
     if fit.quantity % per:
         raise QuantityInvalid(

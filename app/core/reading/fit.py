@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.all_of_one import all_of_one
+from app.core.reading.all_of_one import all_of_one, said_all
 from app.core.reading.candidates import unexplained_at_least
 from app.core.reading.comes_with import (
     black,
@@ -58,6 +58,7 @@ class Fit:
     name: Words | None = field(compare=False, default=None)
     option_spans: tuple[Words, ...] = field(compare=False, default=())
     unknown_first: bool = field(compare=False, default=False)  # an unknown word before the name ("shrimp taco")
+    all_of: tuple[Option, ...] = field(compare=False, default=())  # said after "all": fills the line's count
 
 
 @per_object
@@ -75,6 +76,7 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
     found: list[tuple[int, Option]] = []
     spans: list[Words] = []
     counts: dict[str, int] = {}
+    said_as: dict[int, list[Words]] = {}  # id(option) → the phrases it was said by
     groups = {g.id: g for g in choice_groups(item)}
     present = set(words)
     own = {words_of(n) for n in (item.name, *item.aliases)}
@@ -112,6 +114,9 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
             if lead is not None:
                 many, at, end = lead  # "three pumps of vanilla", "vanilla x4", "one pump"
+            if times and many == 1 and option.max_quantity <= 1 and phrase not in said_as[id(option)]:
+                words[at:end] = [None] * (end - at)  # "a large, three scoop": Large said again by its alias
+                continue
             if times + many > max(option.max_quantity, 1) and (many > 1 or times):
                 break  # more than allowed: the words stay unexplained, so they are asked about
             several = option.max_quantity > 1 or (group is not None and group.max > 1)
@@ -122,6 +127,7 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 continue  # a once-only option said again: a restatement ("large fries" + ["large"])
             found += [(at, option)] * many
             spans.append(phrase)
+            said_as.setdefault(id(option), []).append(phrase)
             counts[option.group_id] = counts.get(option.group_id, 0) + many
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
 
@@ -238,6 +244,7 @@ def fit_words(
     key = (*key, len(missing(item, options)), -covered, -(len(name) if name else 0))
     fit = Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
     fit.unknown_first = before
+    fit.all_of = said_all(item, words, options)
     return fit
 
 

@@ -32,7 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.core.menu import Item, Menu, Option, Variation
-from app.core.reading.counts import count_chosen, number_alone_chose, orders_of, with_quantity
+from app.core.reading.all_of_one import fill_all
+from app.core.reading.counts import count_chosen, count_in_name, number_alone_chose, orders_of, with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.notes import sort_notes
@@ -82,8 +83,11 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     if len(best) > 1:
         best = [b for b in best if not number_alone_chose(b[0], b[2])] or best
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
-    # is three cappuccinos), not a count of the option it happens to precede
-    top, ranked, rest = min(best, key=lambda b: (b[0].key[:4], b[0].quantity is None, b[0].key[4:]))
+    # is three cappuccinos), not a count of the option it happens to precede; but a number that starts a choice's
+    # name said whole ("three bones" for 3 Bones) is that choice
+    top, ranked, rest = min(
+        best, key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2]), b[0].key[4:])
+    )
     described = described_item(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
         return line_reading(described, said)
@@ -173,7 +177,10 @@ def one_variation(item: Item, said: list[str]) -> Variation | None:
 
 def reading_of(fit: Fit, said: str) -> Reading:
     """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
-    default option as a removal rather than a note."""
+    default option as a removal rather than a note; an option said after "all" fills the line's count
+    (:func:`~app.core.reading.all_of_one.fill_all`)."""
+    if fit.all_of:  # "three mochi, all mango": Mango fills the 3 pc
+        fit = replace(fit, options=fill_all(fit.item, fit.options, fit.all_of))
     variation = one_variation(fit.item, [o.id for o in fit.options if o.group_id == VARIATION_GROUP])
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))

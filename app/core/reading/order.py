@@ -20,9 +20,10 @@ from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
-from app.core.reading.spoken import FILLER, SEPARATORS
+from app.core.reading.spoken import FILLER, SEPARATORS, UNIT_WORDS
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
+    VARIATION_GROUP,
     Words,
     choice_groups,
     find_phrase,
@@ -65,6 +66,17 @@ def _leads_only(words: list[str]) -> bool:
     return all(w in ("a", "an", "the") or w.isdigit() for w in words)
 
 
+def _count_of_size(menu: Menu, item: Item, before: Words, chunk: Words) -> int | None:
+    """ "hot chocolate, two cups": a count and a size of the item just named, said with no count, is its count
+    and its size (never another item the size is also a choice of); None for any other chunk."""
+    if len(chunk) < 2 or not chunk[0].isdigit() or with_quantity(before)[0][0] is not None:
+        return None
+    fit = fit_words(item, chunk[1:], None)
+    if fit is None or fit.unknown or not fit.options or any(o.group_id != VARIATION_GROUP for o in fit.options):
+        return None
+    return int(chunk[0]) if 0 < int(chunk[0]) <= 999 else None
+
+
 def _the_one_said(chunk: Words) -> Words | None:
     """ "the peach one", "small ones": what is said of the item just named (its choices), not another one of
     it ("and a chocolate one" is another); None for any other chunk."""
@@ -82,9 +94,8 @@ def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` says only options/notes of ``item`` ("and a coke" after a combo), none of them a second
     answer to a one-choice group already answered in ``before`` ("a large coke and a large diet coke")."""
-    if chunk and chunk[0].isdigit():
-        return False
-    fit = fit_words(item, chunk, None)
+    fit = fit_words(item, chunk, None)  # "and 2 cokes" is a count, unless the choice may be had twice ("two rocky
+    # road" for a triple scoop) or its name starts with it ("the 4 skewer one"): the count is the choice's
     if fit is None or fit.unknown or not (fit.options or fit.notes or _said_black(item, chunk)):
         return False
     if chunk[0] not in ("a", "an"):
@@ -214,7 +225,7 @@ def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new
 
 def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
-    words = _ones_apart(said_words(menu, text))
+    words = _and_a_half(menu, _ones_apart(said_words(menu, text)))
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
@@ -233,6 +244,12 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
             said_of_these = _of_them(said) or _all_choices_of(current_item, ones)
+            clash = _answered_again(menu, current_item, pieces[at], ones)
+            if clash and not _of_them(said):  # "two jalapeño links and one original": another line of the item
+                base = _without(current_item, pieces[at], clash)
+                pieces += [(*recount(base, 1), "and", *one) for one in ones]
+                shared = None
+                continue
             if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 if left > len(ones):
@@ -265,6 +282,11 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             if chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
                 pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
             continue
+        sized = _count_of_size(menu, current_item, pieces[-1], chunk) if pieces and current_item else None
+        if sized is not None:  # "hot chocolate, two cups": two of the hot chocolate, each a cup
+            pieces[-1] = (*recount(pieces[-1], sized), "and", *chunk[1:])
+            shared = _counted_at(pieces)
+            continue
         that_one = _the_one_said(chunk)  # "two bottles of soju, the peach one": the soju's flavour
         if that_one and pieces and current_item and _only_choices(menu, current_item, pieces[-1], that_one):
             pieces[-1] = (*pieces[-1], "and", *that_one)
@@ -284,6 +306,29 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     return [p for i, p in enumerate(pieces) if i not in dropped]
 
 
+def _and_a_half(menu: Menu, words: Words) -> Words:
+    """ "a pound and a half of moist brisket" → "a lb of moist brisket and a half lb of moist brisket": an amount
+    and a half of it, where the menu sells the half amount ("1/2 lb"), is a line of each (the corpus labels,
+    blind4's smokehouse) — never a half of something else."""
+    for i in range(len(words) - 4):
+        count, unit = words[i : i + 2]
+        amount = unit in UNIT_WORDS and (count.isdigit() or count in ("a", "an"))
+        if amount and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu):
+            end = next((j for j in range(i + 5, len(words)) if words[j] in SEPARATORS), len(words))
+            rest = words[i + 5 : end]  # "… of moist brisket", up to what is said next ("and a coke")
+            return (*words[:i], count, unit, *rest, "and", "a", "half", unit, *rest, *words[end:])
+    return words
+
+
+_A_HALF = ("and", "a", "half")
+
+
+@per_object
+def _amounts_sold(menu: Menu) -> frozenset[Words]:
+    """The menu's choice phrases that are an amount of a unit ("half lb", "1 lb")."""
+    return frozenset(p for i in menu.items for p, _ in option_phrases(i) if len(p) == 2 and p[1] in UNIT_WORDS)
+
+
 _ONE_WITH = frozenset({"with", "without", "no", "of", "has"})
 
 
@@ -299,6 +344,32 @@ def _ones_apart(words: Words) -> Words:
             out.append("and")
         out.append(w)
     return tuple(out)
+
+
+def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words]) -> list[Option]:
+    """The choices said in ``piece`` ("2 jalapeno cheddar link") whose one-choice group each of ``ones``
+    ("original") answers otherwise: then the ones are more of the item, not some of those counted (which
+    already have their answer); [] when any of ``ones`` is not only choices of ``item`` or answers nothing
+    said."""
+    said = _reading_of(menu, item, piece)
+    if said is None or said.unknown:
+        return []
+    limits = {g.id: g.max for g in choice_groups(item)}
+    clash: list[Option] = []
+    for one in ones:
+        fit = fit_words(item, one, None)
+        if fit is None or fit.unknown or not fit.options:
+            return []
+        again = [
+            o
+            for o in said.options
+            for x in fit.options
+            if o.group_id == x.group_id and o is not x and limits.get(x.group_id, 1) <= 1
+        ]
+        if not again:
+            return []
+        clash += [o for o in again if o not in clash]
+    return clash
 
 
 def _all_choices_of(item: Item, ones: list[Words]) -> bool:
@@ -389,8 +460,10 @@ def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     longest = max((len(p) for p in answer.option_spans), default=0)
     if not answer.unknown and longest > len(ranked[0].name or ()):
         return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
-    tops = _top_groups_of(item)
-    return not any(tops.get(id(o), o.group_id) in open_groups for o in answer.options)
+    chosen = min(said).options
+    open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}
+    tops = _top_groups_of(item)  # a pick-your-own box's donuts still to choose are open too ("2 boston kremes")
+    return not any(tops.get(id(o), o.group_id) in open_groups or o.group_id in open_groups for o in answer.options)
 
 
 def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:

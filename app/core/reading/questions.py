@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from app.core.menu import Item, Menu, ModifierGroup
-from app.core.reading.spoken import FILLER, LEVEL_NOUNS
+from app.core.reading.spoken import FILLER, LEVEL_NOUNS, UNIT_WORDS
 from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, option_phrases, words_of
 from app.errors import ModifierInvalid, WordsNotUnderstood
 
@@ -51,7 +51,13 @@ def group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
                 if group is not None and group.name.lower() in names:
                     return names[group.name.lower()]
     named = [g for g in choice_groups(item) if _said_of(g) & set(unknown)]
+    if not named and unknown and all(w.isdigit() or w in _AMOUNTS for w in unknown):
+        named = [g for g in choice_groups(item) if any(set(words_of(o.name)) & UNIT_WORDS for o in g.options)]
     return named[0] if len(named) == 1 else None  # "medium spicy", "on a cone": that group is asked about
+
+
+# amounts said of a unit: "a quarter pound" where the sizes are "1/2 lb" and "1 lb" asks the size
+_AMOUNTS = frozenset({"quarter", "half", "third", "three", "1/3", "2/3"})
 
 
 def _said_of(group: ModifierGroup) -> set[str]:

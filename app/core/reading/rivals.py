@@ -57,9 +57,10 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
             and f.key[1] == 0
             and len(f.name) > have
             and 0 < len(f.unknown) <= 1
+            and not any(len(span) > len(f.name) and inside(f.name, span) for span in top.option_spans)
         ),
         None,
-    )
+    )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
 
 
 def told_by_defaults(top: Fit, ranked: list[Fit]) -> list[Fit]:

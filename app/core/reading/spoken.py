@@ -533,6 +533,9 @@ def _ascii_numerals(text: str) -> str:
     return "".join(out)
 
 
+_CLIPPED = {"n": "and", "em": "them"}  # words said clipped: "mac n cheese", "one of 'em"
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
@@ -542,7 +545,7 @@ def normalize(text: str) -> str:
     """
     text = _ELIDED.sub(r"\1 ", pre(_folded(text)))
     text = _NON_WORD.sub(" ", text.replace("&", " and ").replace("'", ""))
-    words = ["and" if w == "n" else w for w in text.split()]  # "hot n sour", "mac n cheese"
+    words = [_CLIPPED.get(w, w) for w in text.split()]  # "hot n sour", "mac n cheese", "one of 'em"
     return " ".join(canonical_words([_singular(w) for w in words]))
 
 

@@ -104,10 +104,22 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             for i in range(len(name)):
                 for j in range(i + 1, len(name) + 1):
                     said_in.setdefault(name[i:j], set()).add(key)
+    own_choices = {id(i): _required_phrases(i) for i in menu.items}
+    by_key = {id(i): i for i in menu.items}
     for sub, keys in subs.items():
         if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
-            base[next(iter(keys))].append(sub)
+            key = next(iter(keys))
+            if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
+                continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
+                # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def _required_phrases(item: Item) -> frozenset[Words]:
+    """The phrases of ``item``'s choices that answer a required group (its size): "lb" of Poke by the Pound."""
+    required = {g.id for g in top_groups(item) if g.min >= 1}
+    return frozenset(p for p, o in option_phrases(item) if o.group_id in required)
 
 
 def _with_category_noun(menu: Menu) -> list[tuple[Item, Words]]:
@@ -306,6 +318,19 @@ def _is_measure(name: Words) -> bool:
     if name[:1] and name[0] in SIZE_WORDS:
         name = name[1:]
     return len(name) >= 2 and name[0].isdigit() and name[1] in MEASURES - {"dollar"}
+
+
+@per_object
+def pieces_said(option: Option) -> int | None:
+    """How many pieces an option's name or aliases say it is: "3 pc", "Nigiri (2 pc)" said "2 piece", the Large
+    said "three scoops" → 3; never a measure ("16 oz") and never two different counts."""
+    found = set()
+    for name in (option.name, *option.aliases):
+        said = words_of(name)
+        for i in range(len(said) - 1):
+            if said[i].isdigit() and said[i + 1] not in MEASURES and (len(said) == 2 or said[i + 1] == "piece"):
+                found.add(int(said[i]))
+    return found.pop() if len(found) == 1 else None
 
 
 def option_heads(option: Option) -> frozenset[str]:
