@@ -188,6 +188,7 @@ OPENERS = frozenset(
         "over",
         "as",
         "either",
+        "put",  # "can you put the peanuts on the side"
     }
 )
 FILLER = FILLER | OPENERS
@@ -426,12 +427,19 @@ _PRONOUNS = frozenset({"him", "her", "me", "us", "them", "here"})
 
 
 def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[str, ...]:
-    """``words`` without what says nothing about the order: who or where it is for ("for the table", "for my
-    kid", "for him"; kept when the word after is one the menu uses: "for the kids meal") and where a topping
-    goes ("a fried egg on top"; kept where the menu says "on top" itself: "egg on top")."""
-    if "for" not in words and "top" not in words:  # the common case: nothing to drop
+    """``words`` without what says nothing about the order: a "too" ending a part (also), who or where it is
+    for ("for the table", "for my kid", "for him"; kept when the word after is one the menu uses: "for the
+    kids meal") and where a topping goes ("a fried egg on top"; kept where the menu says "on top" itself)."""
+    if "for" not in words and "top" not in words and "too" not in words:  # the common case: nothing to drop
         return words
     out = list(words)
+    i = 0
+    while i < len(out):  # "a seaweed salad too": a last "too" says "also" ("not too sweet" is a level)
+        last = i + 1 == len(out) or out[i + 1] in SEPARATORS
+        if out[i] == "too" and i and last and out[i - 1] not in NEGATIONS and "too" not in menu_words:
+            del out[i]
+            continue
+        i += 1
     i = 0
     while i < len(out) - 1:
         if out[i] == "on" and out[i + 1] == "top" and i and out[i - 1] not in FILLER and "top" not in menu_words:
@@ -484,6 +492,9 @@ def _singular(word: str) -> str:
     return word
 
 
+_CLIPPED = {"n": "and", "em": "them"}  # words said clipped: "mac n cheese", "no honey butter on one of 'em"
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, singularise, canonical numbers/units/dates.
@@ -493,5 +504,5 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     text = _NON_WORD.sub(" ", pre(text).replace("&", " and ").replace("'", ""))
-    words = ["and" if w == "n" else w for w in text.split()]  # "hot n sour", "mac n cheese"
+    words = [_CLIPPED.get(w, w) for w in text.split()]  # "hot n sour", "one of 'em"
     return " ".join(canonical_words([_singular(w) for w in words]))
