@@ -120,6 +120,8 @@ def test_a_correction_saying_just_these_takes_back_the_rest_of_their_group() -> 
     m = menu(item("Shoyu Ramen", group("Noodles", [option("Soft"), option("Firm")]), toppings))
     said = "a shoyu ramen with soft noodles, and can you put the egg and the nori, actually just the nori"
     assert _line(m, said)[2] == ["Nori", "Soft"]
+    said = "a shoyu ramen with soft noodles and the egg and the nori, actually no, just the nori"
+    assert _line(m, said)[2] == ["Nori", "Soft"]  # "actually no": a marker, as a lone "no" is
 
 
 def test_a_correction_naming_another_of_the_same_kind_is_that_item() -> None:
