@@ -48,7 +48,7 @@ from app.core.reading.rivals import (
     the_item_those_choices_are,
     told_by_defaults,
 )
-from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS
+from app.core.reading.spoken import FILLER, NEGATIONS, NOTE_LEADS, SEPARATORS
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     VARIATION_GROUP,
@@ -152,12 +152,13 @@ _NEVER_HOW = NEVER_COUNTED | OPTION_LEADS | NEGATIONS  # "extra", "nothing": wor
 
 
 def how_to_make(menu: Menu, fit: Fit, words: Words) -> Fit:
-    """ "sirloin well done, and butterfly it please", "smoked turkey" + ["sliced thin"]: a part said on its own
-    (between "and"s or commas, or one modifier) of two words, or said of "it", whose words are none of the
-    menu's and sound like none of them says how to make the item — a kitchen note said back with those words
+    """ "sirloin well done, and butterfly it please", "no sesame, she's allergic": a part said on its own
+    (between "and"s or commas, or one modifier) of at most two words, said of "it" or with a word a kitchen note
+    starts with (:data:`~app.core.reading.spoken.NOTE_LEADS`: "allergic"), whose words are none of the menu's
+    and sound like none of them says how to make the item — a kitchen note said back with those words
     (tests/corpus/README.md: preparation the menu has no option for). Never a part that starts like another
-    item ("a …", a count), one word alone ("peppermint" may be a flavour the menu lacks), or more than two
-    words; where the words are the menu's own, or one slip from them ("sal" for salt), they stay unexplained
+    item ("a …", a count) nor one that only names a thing ("truffle oil", "peppermint": something the menu
+    lacks); where the words are the menu's own, or one slip from them ("sal" for salt), they stay unexplained
     and are asked about — a note must never stand in for something with a price."""
     if not fit.unknown:
         return fit
@@ -183,8 +184,8 @@ def _how_said(menu: Menu, part: list[str], content: list[str]) -> bool:
     """May ``part`` (its ``content`` words unexplained) be how to make the item (:func:`how_to_make`)?"""
     if part[0] in ("a", "an") or part[0].isdigit() or len(content) > _HOW_MANY_WORDS:
         return False
-    if len(content) < _HOW_MANY_WORDS and "it" not in part:
-        return False  # "a mocha" + ["peppermint"]: one word alone may be a choice the menu lacks — asked
+    if "it" not in part and NOTE_LEADS.isdisjoint(part):
+        return False  # "fries" + ["truffle oil"], "a mocha" + ["peppermint"]: a thing the menu lacks — asked
     return not any(w.isdigit() or w in _NEVER_HOW or near_menu_word(menu, w) for w in content)
 
 

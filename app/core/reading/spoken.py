@@ -218,6 +218,7 @@ def negated(words: list[str] | tuple[str, ...], known: frozenset[str] | set[str]
 
 # Restrictions and kitchen instructions: kept as a note (and said back) when the menu has no option.
 _NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", "allergic", "allergy", "cut")
+NOTE_LEADS = frozenset(_NOTE_LEADS)  # a word that starts a note ("allergic", "cut", "no …")
 _NOTE_PHRASES = (
     "well done", "extra crispy", "crispy", "cut in square", "cut in half", "cut in 8", "uncut", "not cut",
     "on the side", "lightly toasted", "extra well done", "heated up", "warmed up", "heated", "in a bag",

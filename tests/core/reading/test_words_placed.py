@@ -82,10 +82,10 @@ def test_one_more_of_another_kind_after_a_count_is_another_line() -> None:
 
 
 def test_how_to_make_it_said_apart_is_a_note_unless_the_menu_may_sell_it() -> None:
-    """ "sirloin well done, and butterfly it please", "no sesame, she's allergic": a part said on its own, of
-    two words or said of "it", whose words the menu does not use is how to make it — a note said back
-    (tests/corpus/README.md). Words the menu uses (or one slip from them), one word alone (a flavour the menu
-    may lack), a part starting like another item, and a bare "extra" stay asked about."""
+    """ "sirloin well done, and butterfly it please", "no sesame, she's allergic": a part said on its own, said
+    of "it" or with a note's word, whose words the menu does not use is how to make it — a note said back
+    (tests/corpus/README.md). Words the menu uses (or one slip from them), a thing alone ("truffle oil": the
+    menu may lack it), a part starting like another item, and a bare "extra" stay asked about."""
     temp = group("Temperature", [option("Rare"), option("Well Done")], least=1)
     sides = group("Sides", [option("Salt Rim"), option("Fries", price_cents=300)], most=2)
     m = menu(item("Sirloin", temp, sides), item("Mocha", group("Syrup", [option("Vanilla")])))
@@ -93,7 +93,8 @@ def test_how_to_make_it_said_apart_is_a_note_unless_the_menu_may_sell_it() -> No
     assert _line(m, "sirloin rare, she's allergic")[2:] == (["Rare"], "she allergic")
     for said, modifiers in (
         ("sirloin rare, con sal", ()),  # one slip from the menu's "salt"
-        ("mocha", ("peppermint",)),  # one word alone: a flavour the menu may lack
+        ("mocha", ("peppermint",)),  # a thing the menu may lack: a flavour
+        ("sirloin rare", ("truffle oil",)),
         ("sirloin rare, and a frosty shake", ()),  # another item, not how to make this one
         ("sirloin rare, extra", ()),
     ):
