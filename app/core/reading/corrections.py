@@ -49,6 +49,8 @@ def strip_marker(chunk: Words) -> tuple[Words, bool]:
         for marker in MARKERS:
             if chunk[: len(marker)] == marker:
                 chunk, marked, again = chunk[len(marker) :], True, True
+    if marked and chunk in (("no",), ("nope",)):
+        return (), True  # "…, actually no, just the honey walnut": the words after correct the last
     return chunk, marked
 
 

@@ -27,7 +27,7 @@ from app.core.reading.comes_with import (
     plain,
 )
 from app.core.reading.memo import per_object
-from app.core.reading.notes import HOW_SERVED
+from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
@@ -187,6 +187,13 @@ def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
 NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
 
 
+def _menu_said(option: Option, phrase: Words) -> bool:
+    """Is ``phrase`` the menu's own words for ``option`` (its name or aliases), not the lexicon's ("sweet" for an
+    option called "sugar")? Only the menu's words make an alias answer a choice: the Crêpe Classique aliased
+    "sweet crepe" is a sweet crêpe, its kind still to be asked (blind4 creperie), while "sweet tea" says Sweet."""
+    return set(phrase) <= {w for n in (option.name, *option.aliases) for w in words_of(n)}
+
+
 def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> Fit | None:
@@ -211,7 +218,7 @@ def fit_words(
                 (
                     o
                     for p, o in option_phrases(item)
-                    if o.group_id == group.id and inside(p, name) and not inside(p, own)
+                    if o.group_id == group.id and inside(p, name) and not inside(p, own) and _menu_said(o, p)
                 ),
                 None,
             )
@@ -225,6 +232,7 @@ def fit_words(
     ]
     more_of += black(item, work)
     one_of_each(work, options)
+    more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
     for i, w in enumerate(work[:-1]):
         if w in ("add", "extra", "more") and work[i + 1] is None:
@@ -246,6 +254,19 @@ def fit_words(
     fit.unknown_first = before
     fit.all_of = said_all(item, words, options)
     return fit
+
+
+def a_bit_past(item: Item, words: Words, work: list[str | None]) -> list[str]:
+    """ "medium rare plus": a last "plus" / "minus" right after a choice separates nothing — it says a little
+    past that choice, a note said back with it ("medium rare plus"), never dropped as filler (blind4
+    steakhouse). Marks the word used."""
+    if not words or words[-1] not in A_BIT_PAST or work[-1] is None or len(words) < 2 or work[-2] is not None:
+        return []
+    said = next((p for p, _ in option_phrases(item) if words[-1 - len(p) : -1] == p), None)
+    if said is None:
+        return []
+    work[-1] = None
+    return [" ".join((*said, words[-1]))]
 
 
 _DANGLING = frozenset({"on", "the", "of", "a", "to"})  # "light on the": a note that stops before what it is about

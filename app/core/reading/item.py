@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 
 from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.all_of_one import fill_all
+from app.core.reading.candidates import NEVER_COUNTED
 from app.core.reading.counts import count_chosen, count_in_name, number_alone_chose, orders_of, with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
@@ -48,8 +49,16 @@ from app.core.reading.rivals import (
     the_item_those_choices_are,
     told_by_defaults,
 )
-from app.core.reading.spoken import FILLER, SEPARATORS
-from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, item_names, menu_words
+from app.core.reading.spoken import FILLER, NEGATIONS, NOTE_LEADS, SEPARATORS
+from app.core.reading.vocabulary import (
+    OPTION_LEADS,
+    VARIATION_GROUP,
+    Words,
+    choice_groups,
+    item_names,
+    menu_words,
+    near_menu_word,
+)
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 
@@ -127,13 +136,61 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         raise ItemNotFound(
             f"nothing on the menu matches {said!r}", query=said, suggestions=[candidate(f.item) for f in ranked[:3]]
         )
-    top = more_of_something_else(menu, top, rest)
+    top = kept_as_notes(menu, top, rest)
     if top.unknown:
         ask_about_words(menu, top, said, modifiers)
     longer = longer_name_said(top, ranked)
     if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
         ask_about_words(menu, longer, said, modifiers)
     return line_reading(top, said)
+
+
+def kept_as_notes(menu: Menu, fit: Fit, words: Words) -> Fit:
+    """``fit`` with the unexplained words that name nothing the menu sells kept as notes said back: more of
+    something (:func:`more_of_something_else`), how to make it (:func:`how_to_make`)."""
+    return how_to_make(menu, more_of_something_else(menu, fit, words), words)
+
+
+_HOW_MANY_WORDS = 2  # "sliced thin", "butterfly it please": longer runs of unknown words are asked about
+_NEVER_HOW = NEVER_COUNTED | OPTION_LEADS | NEGATIONS  # "extra", "nothing": words about choices, asked if unplaced
+
+
+def how_to_make(menu: Menu, fit: Fit, words: Words) -> Fit:
+    """ "sirloin well done, and butterfly it please", "no sesame, she's allergic": a part said on its own
+    (between "and"s or commas, or one modifier) of at most two words, said of "it" or with a word a kitchen note
+    starts with (:data:`~app.core.reading.spoken.NOTE_LEADS`: "allergic"), whose words are none of the menu's
+    and sound like none of them says how to make the item — a kitchen note said back with those words
+    (tests/corpus/README.md: preparation the menu has no option for). Never a part that starts like another
+    item ("a …", a count) nor one that only names a thing ("truffle oil", "peppermint": something the menu
+    lacks); where the words are the menu's own, or one slip from them ("sal" for salt), they stay unexplained
+    and are asked about — a note must never stand in for something with a price."""
+    if not fit.unknown:
+        return fit
+    left = list(fit.unknown)
+    notes: list[str] = []
+    part: list[str] = []
+    for w in (*words, "and"):
+        if w != "and":
+            part.append(w)
+            continue
+        content = [x for x in part if x not in FILLER]
+        if content and all(x in left for x in content) and _how_said(menu, part, content):
+            notes.append(" ".join(part))
+            for x in content:
+                left.remove(x)
+        part = []
+    if left or not notes:
+        return fit
+    return replace(fit, notes=(*fit.notes, *notes), unknown=())
+
+
+def _how_said(menu: Menu, part: list[str], content: list[str]) -> bool:
+    """May ``part`` (its ``content`` words unexplained) be how to make the item (:func:`how_to_make`)?"""
+    if part[0] in ("a", "an") or part[0].isdigit() or len(content) > _HOW_MANY_WORDS:
+        return False
+    if "it" not in part and NOTE_LEADS.isdisjoint(part):
+        return False  # "fries" + ["truffle oil"], "a mocha" + ["peppermint"]: a thing the menu lacks — asked
+    return not any(w.isdigit() or w in _NEVER_HOW or near_menu_word(menu, w) for w in content)
 
 
 def more_of_something_else(menu: Menu, fit: Fit, words: Words) -> Fit:

@@ -25,6 +25,8 @@ from app.errors import WordsNotUnderstood
 
 # notes about how a chosen option is served: said back with it, never a question about its group
 HOW_SERVED = (*SIDE_PHRASES, "on side", "cut in half", "well done", "extra crispy", "crispy", "lightly toasted")
+# said last after a choice, a little past it ("medium rare plus"): a note about how, kept with the choice
+A_BIT_PAST = frozenset({"plus", "minus"})
 _LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
 _MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
 
@@ -105,7 +107,7 @@ def sort_notes(
     for note in notes:
         words = tuple(note.split())
         content = _content(words)
-        if any(note.endswith(how) for how in HOW_SERVED):
+        if any(note.endswith(how) for how in HOW_SERVED) or (words[-1:] and words[-1] in A_BIT_PAST):
             kept.append(note)
             continue
         if words and words[0] in NEGATIONS:

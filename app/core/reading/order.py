@@ -14,7 +14,7 @@ from app.core.reading.corrections import bare_count, each_one, recount, strip_ma
 from app.core.reading.counts import negative_count, with_quantity
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
-from app.core.reading.item import Reading, more_of_something_else, read_item, reading_of
+from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
@@ -27,6 +27,7 @@ from app.core.reading.vocabulary import (
     Words,
     choice_groups,
     find_phrase,
+    head_nouns,
     menu_words,
     option_phrases,
     own_words,
@@ -53,11 +54,15 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
         if word == "of" and i and words[i - 1] == "side" and not guard and not _leads_only(chunks[-1][:-1]):
             chunks[-1].pop()  # "… with a side of onion rings": a side is an item of its own or a choice
             chunks.append([])
-        elif word in SEPARATORS and not guard:
+        elif word in SEPARATORS and not guard and i < len(words) - 1:  # a last "plus" separates nothing
             chunks.append([])
         else:
             chunks[-1].append(word)
     return [tuple(c) for c in chunks if c]
+
+
+# what "the X one" is said with: "the big one", "the regular kind", "the spicy type"
+_THE_ONE = frozenset({"1", "kind", "type", "sort"})
 
 
 def _leads_only(words: list[str]) -> bool:
@@ -124,10 +129,24 @@ def _corrected(
         replaced = _choices_replaced(menu, item, piece, chunk, back)
         if replaced is not None:
             return replaced, item  # "a small pie, no wait, a medium": the medium, never both
+    chunk = _of_the_same_kind(menu, item, chunk, prune)
     ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
     if ranked and ranked[0].named and not ranked[0].unknown:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def _of_the_same_kind(menu: Menu, item: Item | None, chunk: Words, prune: bool) -> Words:
+    """ "one brisket sandwich, no wait, make it pulled pork": the correction names another of the same kind —
+    ``chunk`` with the corrected item's head noun ("pulled pork sandwich") when that names an item whole that
+    shares the head (never the Pulled Pork by the pound); else ``chunk`` as said."""
+    head = words_of(item.name)[-1:] if item is not None else ()
+    if not head or head[0] in chunk or len(head_nouns(menu).get(head[0], ())) < 2:
+        return chunk
+    kind = (*chunk, *head)
+    ranked = best_fits(menu, with_quantity(kind)[0][1], prune)
+    same = ranked and ranked[0].named and not ranked[0].unknown and words_of(ranked[0].item.name)[-1:] == head
+    return kind if same else chunk
 
 
 def _reading_of(menu: Menu, item: Item, piece: Words) -> Fit | None:
@@ -151,13 +170,18 @@ def _without(item: Item, words: Words, options: list[Option]) -> Words:
 
 
 def _corrected_options(
-    item: Item, before: tuple[Option, ...], after: tuple[Option, ...], back: bool = False
+    item: Item, before: tuple[Option, ...], after: tuple[Option, ...], back: bool = False, only: bool = False
 ) -> list[Option]:
     """Which of the options said ``before`` the ones said ``after`` correct: the same option ("an extra
     shot, no, two extra shots") or the choice of the same one-choice group. In a group of several a new
-    choice is one more ("make it spicy" after "crunchy": both), never a guess at which one it replaces."""
+    choice is one more ("make it spicy" after "crunchy": both), never a guess at which one it replaces —
+    unless the correction says ``only`` those ("the egg and the nori, actually just the nori": every other
+    choice said of their groups is taken back)."""
     limits = {g.id: g.max for g in choice_groups(item)}
     out: list[Option] = []
+    if only:
+        groups = {o.group_id for o in after}
+        out += [o for o in before if o.group_id in groups and o not in after]
     for option in after:
         if option in before:
             out += [option] if option not in out else []  # said again: the same choice, counted anew
@@ -177,7 +201,8 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     said = _reading_of(menu, item, piece)
     if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
         return None
-    gone = _corrected_options(item, said.options, fit.options, back)
+    only = back and next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")
+    gone = _corrected_options(item, said.options, fit.options, back, only)
     kept = list(said.options)
     for option in gone:
         kept.remove(option)
@@ -256,7 +281,7 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
                     pieces[at] = recount(base, left - len(ones))
                 else:
                     dropped.add(at)
-                pieces += [(*recount(base, 1), "and", *one) for one in ones]
+                pieces += [(*recount(base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
                 shared = (at, left - len(ones))
                 continue
         chunk, marked = strip_marker(said)
@@ -269,7 +294,7 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
             shared = _counted_at(pieces)
             continue
-        if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] == "1":
+        if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] in _THE_ONE:
             chunk = chunk[1:-1]  # "the ribeye, the big one": the one just named, never another ("a chocolate one")
         if (
             pieces
@@ -377,6 +402,19 @@ def _all_choices_of(item: Item, ones: list[Words]) -> bool:
     though the words might also name another item (Chips & Salsa)."""
     fits = [fit_words(item, one, None) for one in ones]
     return all(f is not None and not f.unknown and f.options for f in fits)
+
+
+_AS_IT_COMES = frozenset({"regular", "normal", "plain", "usual"})
+
+
+def _as_it_comes(item: Item, one: Words) -> Words:
+    """ "two thai iced teas, one regular and one with oat milk": a single one said "regular" (or "plain",
+    "normal"), where no choice of ``item`` is called so, is one as it comes — nothing more is said of it."""
+    said = [w for w in one if w not in FILLER]
+    if len(said) != 1 or said[0] not in _AS_IT_COMES:
+        return one
+    fit = fit_words(item, one, None)
+    return () if fit is not None and said[0] in fit.unknown else one
 
 
 def _of_them(chunk: Words) -> bool:
@@ -560,7 +598,12 @@ def _with_modifiers(
             query=said,
             candidates=[candidate(i) for i in holding],
         )
-    listed = read_choices(menu, alone.item, modifiers)
+    try:
+        listed = read_choices(menu, alone.item, modifiers)
+    except CartError:
+        if _another_item_with_them(menu, words, modifiers, alone.item, prune):
+            return None  # "ribeye" + ["bone in", "rare"]: the Bone-In Ribeye, read from all the words
+        raise
     restated = {o.id for o in listed.options} | ({listed.variation.id} if listed.variation else set())
     options = (*listed.options, *(o for o in alone.options if o.id not in restated))
     variation = listed.variation or alone.variation
@@ -572,6 +615,18 @@ def _with_modifiers(
     notes = tuple(dict.fromkeys((*alone.notes, *listed.notes)))
     removals = tuple(dict.fromkeys((*alone.removals, *listed.removals)))
     return Reading(alone.item, quantity, options, notes, said, variation, removals)
+
+
+def _another_item_with_them(menu: Menu, words: Words, modifiers: tuple[str, ...], item: Item, prune: bool) -> bool:
+    """Do the phrase and the ``modifiers`` read together as one item other than ``item`` (whose choices they
+    are not), with every word placed ("ribeye" + ["bone in"]: the 22 oz Bone-In Ribeye, told apart from the
+    16 oz Ribeye by those words)?"""
+    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
+    try:
+        together = read_item(menu, (*words, *extra), " ".join(words), extra, prune)
+    except CartError:
+        return False
+    return together.item is not item
 
 
 def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
@@ -590,7 +645,7 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     fit = fit_words(item, words, None)
     if fit is None:  # pragma: no cover - a reading without a name always exists
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
-    fit = more_of_something_else(menu, fit, words)
+    fit = kept_as_notes(menu, fit, words)
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said

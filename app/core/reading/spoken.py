@@ -198,6 +198,7 @@ OPENERS = frozenset(
         "over",
         "as",
         "either",
+        "put",  # "can you put the peanuts on the side"
     }
 )
 FILLER = FILLER | OPENERS
@@ -234,7 +235,8 @@ def negated(words: list[str] | tuple[str, ...], known: frozenset[str] | set[str]
 
 # Restrictions and kitchen instructions: kept as a note (and said back) when the menu has no option.
 _ALLERGY = said_as("allergy")  # "allergy", "allergie", "alergia": a note by itself
-_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", *_ALLERGY, "cut")
+_NOTE_LEADS = (*sorted(NEGATIONS), "light", "less", "easy", "allergic", *_ALLERGY, "cut")
+NOTE_LEADS = frozenset(_NOTE_LEADS)  # a word that starts a note ("allergic", "cut", "no …")
 SIDE_PHRASES = said_as("on the side")  # "ranch on the side", "crème fraîche à côté"
 _NOTE_PHRASES = (
     "well done", "extra crispy", "crispy", "cut in square", "cut in half", "cut in 8", "uncut", "not cut",
@@ -445,12 +447,19 @@ _PRONOUNS = frozenset({"him", "her", "me", "us", "them", "here"})
 
 
 def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[str, ...]:
-    """``words`` without what says nothing about the order: who or where it is for ("for the table", "for my
-    kid", "for him"; kept when the word after is one the menu uses: "for the kids meal") and where a topping
-    goes ("a fried egg on top"; kept where the menu says "on top" itself: "egg on top")."""
-    if "for" not in words and "top" not in words:  # the common case: nothing to drop
+    """``words`` without what says nothing about the order: a "too" ending a part (also), who or where it is
+    for ("for the table", "for my kid", "for him"; kept when the word after is one the menu uses: "for the
+    kids meal") and where a topping goes ("a fried egg on top"; kept where the menu says "on top" itself)."""
+    if "for" not in words and "top" not in words and "too" not in words:  # the common case: nothing to drop
         return words
     out = list(words)
+    i = 0
+    while i < len(out):  # "a seaweed salad too": a last "too" says "also" ("not too sweet" is a level)
+        last = i + 1 == len(out) or out[i + 1] in SEPARATORS
+        if out[i] == "too" and i and last and out[i - 1] not in NEGATIONS and "too" not in menu_words:
+            del out[i]
+            continue
+        i += 1
     i = 0
     while i < len(out) - 1:
         if out[i] == "on" and out[i + 1] == "top" and i and out[i - 1] not in FILLER and "top" not in menu_words:

@@ -202,7 +202,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     pairs += [((*n[2:], "on", "the", "side"), o) for n, o in list(pairs) if n[:2] == ("side", "of") and n[2:]]
     inside = _inside_a_side(item)  # "penne vodka on the side": the choices of the Side of Pasta, said as its
     pairs += [((*n, "on", "the", "side"), o) for n, o in list(pairs) if o.id in inside and n[-1] != "side"]
+    pairs += _turned_round(pairs)
     taken = {words for words, _ in pairs}  # "butter on the side" is the option Side of Butter, not a note
+    groups_said = {(words_of(g.name), g.id) for g in choice_groups(item)}
     suffixes: dict[Words, set[str]] = {}
     for words, option in pairs:
         lead_off = words[1:]  # "Extra Shot" said "a double shot", "Add Cheese" said "with cheese": the thing itself
@@ -210,6 +212,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             words[0] in ("extra", "add", "more")
             and lead_off
             and lead_off not in taken
+            and not any(n == lead_off and g != option.group_id for n, g in groups_said)  # "sauce" beside a
+            # Sauce group is its sauces, never the Extra Sauce of another group
             and words == words_of(option.name)
         ):
             suffixes.setdefault(lead_off, set()).add(option.id)
@@ -247,6 +251,20 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     for group in choice_groups(item):
         pairs += [(w, o) for w, o in (*_size_words(group), *level_phrases(group)) if w not in taken]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _turned_round(pairs: list[tuple[Words, Option]]) -> list[tuple[Words, Option]]:
+    """A two-word option name said the other way round ("sausage original" for Original Sausage, as "brisket
+    lean" says the brisket, then which): one choice, never its second word read again as another option
+    (Original Sauce; blind4 bbq). Only names of two plain words, and never a phrase another option has."""
+    taken = {words for words, _ in pairs}
+    out = []
+    for words, option in pairs:
+        turned = words[::-1]
+        plain = all(w.isalpha() and w not in FILLER and w not in OPTION_LEADS and w not in SIZE_WORDS for w in words)
+        if len(words) == 2 and plain and words == words_of(option.name) and turned not in taken:
+            out.append((turned, option))
+    return out
 
 
 # what "black" says of a drink ("coffee, black"): none of these; and the drinks it is said of
@@ -433,6 +451,27 @@ def _said_at(menu: Menu, words: Words, j: int) -> list[tuple[int, int]]:
 
 
 SLIP_LENGTH = 5  # shorter words are never mended: "bun"/"bum", "tea"/"pea" are different words
+
+
+@per_object
+def _said_words(menu: Menu) -> tuple[frozenset[str], frozenset[str]]:
+    """The menu's words (:func:`menu_words`) but filler, and the sounds (:func:`~app.core.reading.sounds.sound_key`)
+    of those of :data:`SLIP_LENGTH` letters or more."""
+    words = menu_words(menu) - FILLER
+    return words, frozenset(sound_key(w) for w in words if len(w) >= SLIP_LENGTH)
+
+
+def near_menu_word(menu: Menu, word: str) -> bool:
+    """Is ``word`` one of the menu's words, two of them run together ("oatmilk"), one slip from one (three
+    letters or more: "sal" for salt) or, when long, said like one? Such a word may mean something the menu
+    sells: never a note in its place."""
+    known, sounds = _said_words(menu)
+    if word in known or (len(word) >= SLIP_LENGTH and sound_key(word) in sounds):
+        return True
+    if any(word[:i] in known and word[i:] in known for i in range(3, len(word) - 2)):
+        return True
+    close = (k for k in known if abs(len(k) - len(word)) <= 1)
+    return len(word) >= 3 and any(OSA.distance(word, k, score_cutoff=1) <= 1 for k in close)
 
 
 _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")  # "medium. no wait, make it hot": a pause, as a comma is
