@@ -131,7 +131,7 @@ def _options_said(
         found = None
         for phrase, option, head in said_here or ():
             end = i + len(phrase)
-            if end - i > 1 and words[i:end] != phrase:  # a one-word phrase is its first word: said
+            if len(phrase) > 1 and words[i:end] != phrase:  # a one-word phrase is its first word: said
                 continue
             if run_end is None or end > run_end:
                 return None  # in or across the name or filler: the order of taking could matter
