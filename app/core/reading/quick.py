@@ -123,15 +123,19 @@ def _options_said(
     options: list[Option] = []
     groups: set[str] = set()
     for i, word in enumerate(words):
-        whole = ends[i] is not None and (i == 0 or ends[i - 1] != ends[i])  # the first word of a run
+        run_end = ends[i]
+        whole = run_end is not None and (i == 0 or ends[i - 1] != run_end)  # the first word of a run
+        said_here = phrases.get(word)
+        if said_here is None and not whole:
+            continue  # no option phrase starts here, and no run does
         found = None
-        for phrase, option, head in phrases.get(word, ()):
+        for phrase, option, head in said_here or ():
             end = i + len(phrase)
-            if words[i:end] != phrase:
+            if len(phrase) > 1 and words[i:end] != phrase:  # a one-word phrase is its first word: said
                 continue
-            if ends[i] is None or end > ends[i]:  # type: ignore[operator]
+            if run_end is None or end > run_end:
                 return None  # in or across the name or filler: the order of taking could matter
-            if whole and end == ends[i]:
+            if whole and end == run_end:
                 if found is not None or (end < len(words) and words[end] == head and head not in phrase):
                     return None  # two options for one run, or "skinny milk" (the next word taken too)
                 if (phrase, words_of(option.name)) in apart:
@@ -154,7 +158,7 @@ def _name_said(menu: Menu, words: Words, at: int) -> tuple[Words, int] | None:
     longest_other = 0
     for i, word in enumerate(words):
         for name, item_at, place in by_first.get(word, ()):
-            if words[i : i + len(name)] != name:
+            if len(name) > 1 and words[i : i + len(name)] != name:  # a one-word name is its first word: said
                 continue
             if item_at != at:
                 longest_other = max(longest_other, len(name))

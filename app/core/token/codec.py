@@ -239,9 +239,12 @@ _ROW = b"|".join(
     )
 )
 # revision and next line id: any 32-bit int here (_parse_state checks them); the row count: any
-# (msgpack already held the rows to it)
+# (msgpack already held the rows to it). The rows repeat possessively (``*+``): every alternative
+# above starts with a byte of its own, so a row once matched is never given back, and without
+# a backtracking point kept per row the regex engine's stack stays small (it grew by reallocation
+# with the row count: about 1.5k instructions a line, more or less with the heap's layout)
 _TOP = rb"\x94(?:%s)(?:%s)[\x00\x01](?:[\x90-\x9f]|\xdc..)" % (_UINT32, _UINT32)
-_V1_PAYLOAD = re.compile(_TOP + b"(?:" + _ROW + b")*", re.DOTALL)
+_V1_PAYLOAD = re.compile(_TOP + b"(?:" + _ROW + b")*+", re.DOTALL)
 
 
 def _lines_as_matched(rows: tuple[tuple[object, ...], ...]) -> tuple[tuple[Line, ...], int] | None:
