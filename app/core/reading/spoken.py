@@ -127,6 +127,9 @@ FILLER = frozenset(
         "for",
         "me",
         "i",
+        "she",  # "she's allergic", "he wants it plain": who, never what
+        "he",
+        "they",
         "id",
         "like",
         "want",

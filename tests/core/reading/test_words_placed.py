@@ -90,7 +90,7 @@ def test_how_to_make_it_said_apart_is_a_note_unless_the_menu_may_sell_it() -> No
     sides = group("Sides", [option("Salt Rim"), option("Fries", price_cents=300)], most=2)
     m = menu(item("Sirloin", temp, sides), item("Mocha", group("Syrup", [option("Vanilla")])))
     assert _line(m, "sirloin well done, and butterfly it please")[2:] == (["Well Done"], "butterfly it please")
-    assert _line(m, "sirloin rare, she's allergic")[2:] == (["Rare"], "she allergic")
+    assert _line(m, "sirloin rare, she's allergic")[2:] == (["Rare"], "allergic")  # who it is for says nothing
     for said, modifiers in (
         ("sirloin rare, con sal", ()),  # one slip from the menu's "salt"
         ("mocha", ("peppermint",)),  # a thing the menu may lack: a flavour
