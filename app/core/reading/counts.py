@@ -176,14 +176,14 @@ def count_chosen(fit: Fit) -> Fit:
     return fit
 
 
-_SIGNED = re.compile(r"(?:^|[\s,;:(])[-\u2212\u2013]\s*\d")  # "-2 cookies", "cookie -1", never "7-up"
-_MINUS = re.compile(r"\b(?:minus|negative) \d")  # on normalized words: "minus two" (never "minus the onions")
+_MINUS = re.compile(r"\b(?:minus|negative) \d")  # normalized ("-2" is "minus 2"), never "minus the onions"
 
 
 def negative_count(text: str) -> QuantityInvalid | None:
     """The question for a count below zero ("-2 cookies", "minus two cookies"): stripped of its sign the
     count would read as 2, and "minus" as a note, so it is asked, never added (a count is a whole number
     from 1; a removal is the remove tool's)."""
-    if _SIGNED.search(text) is None and _MINUS.search(normalize(text)) is None:
-        return None
-    return QuantityInvalid("a count is a whole number from 1: say how many to add", query=text)
+    words = normalize(text)
+    if ("minus" in words or "negative" in words) and _MINUS.search(words) is not None:
+        return QuantityInvalid("a count is a whole number from 1: say how many to add", query=text)
+    return None

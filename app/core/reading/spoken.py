@@ -355,12 +355,14 @@ _MONEY = re.compile(r"\$\s*(\d+)(?:\.00)?")
 _FRACTION = re.compile(r"\b(?:1/2|1/4|3/4)(?=\s*[a-z])")  # before a word ("1/2 lb"): a fraction, not a date
 _FRACTIONS = {"1/2": "half", "1/4": "quarter", "3/4": "three quarter"}
 _SLASH_DATE = re.compile(r"\b(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])\b")
+_SIGNED = re.compile(r"(^|[\s,;:(])-\s*(?=\d)")  # "-2 cookies", "cookie -1": a sign said, never "7-up"
 _GLUED_UNIT = re.compile(r"\b(\d+)(oz|pc|pcs|in|lb|l)\b")
 
 
 def pre(text: str) -> str:
-    """Rewrites that need the punctuation: 6" → 6 inch, $25 → 25 dollar, 50% → 50 percent, 2/14 → feb 14,
+    """Rewrites that need the punctuation: -2 → minus 2, 6" → 6 inch, $25 → 25 dollar, 50% → 50 percent, 2/14 → feb 14,
     12oz → 12 oz."""
+    text = _SIGNED.sub(r"\1 minus ", text) if "-" in text else text  # kept as a word: asked (counts.py)
     text = _INCH.sub(r"\1 inch ", text)
     text = _MONEY.sub(r"\1 dollar ", text)
     text = text.replace("%", " percent ")  # "50% Sugar" is said "fifty percent sugar"
@@ -486,7 +488,8 @@ _ELIDED = re.compile(r"\b(" + "|".join(ELIDED) + r")'(?=[aeiouyh])")
 # Letters with no accent to strip (NFKD keeps them whole, so they would vanish): Đặc Biệt is "dac biet".
 _UNDECOMPOSED = str.maketrans(
     {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h",
-     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th", "’": "'"}
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th", "’": "'",
+     "\u2212": "-", "\u2013": "-"}
 )  # fmt: skip
 _KEEP_S = {
     "fries": "fry",
