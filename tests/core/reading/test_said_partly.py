@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.reading.lines import said_lines
+from app.errors import CartError
 from tests.core.reading.menus import group, item, menu, option
 
 
@@ -59,3 +60,30 @@ def test_a_negation_over_a_list_chooses_each_no_option(said: str) -> None:
     (line,) = said_lines(PIZZA, said)
     names = {p.option.name for p in line.picks}
     assert {"No Onions", "No Pickles"} <= names and "Bacon" not in names, names
+
+
+SHOP = menu(
+    item("Cookie"),
+    item("Burger", group("Doneness", [option("Medium"), option("Well Done")], least=1)),
+    item("Fries", group("Size", [option("Small"), option("Large")], least=1)),
+)
+
+
+@pytest.mark.parametrize("said", ["both cookies", "both of the cookies"])
+def test_both_is_two(said: str) -> None:
+    assert _line(SHOP, said)[0] == 2
+
+
+def test_both_with_a_choice_after_is_two_of_that_choice() -> None:
+    assert _line(SHOP, "both burgers medium")[:2] == (2, ["Medium"])
+
+
+@pytest.mark.parametrize("said", ["to medium burgers", "for large fries", "a cookie and to large fries", "all cookies"])
+def test_a_word_where_a_count_belongs_before_a_plural_is_asked(said: str) -> None:
+    with pytest.raises(CartError):
+        said_lines(SHOP, said)
+
+
+@pytest.mark.parametrize("said", ["a cookie to go", "a cookie for my kid", "large fries for here"])
+def test_to_and_for_that_say_how_or_who_are_no_count(said: str) -> None:
+    assert _line(SHOP, said)[0] in (1, None)
