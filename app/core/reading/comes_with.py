@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, SEPARATORS, unprefixed
+from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, unprefixed
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     Words,
@@ -173,6 +173,91 @@ def negations_apart(item: Item, words: Words) -> Words:
         stem = unprefixed(w, known)
         out += ["not", stem] if stem else [w]
     return tuple(out)
+
+
+@per_object
+def _off_phrases(item: Item) -> frozenset[Words]:
+    """What a negation may take off ``item``: the phrases of its defaults (on the line unless taken off), and
+    Y for each option said "no Y" (the menu's own "No Onions")."""
+    off = {p for p, o in option_phrases(item) if o.default}
+    off |= {p[1:] for p in _no_phrases(item)}
+    return frozenset(off)
+
+
+@per_object
+def _no_phrases(item: Item) -> frozenset[Words]:
+    """The phrases of ``item``'s options said with a negation ("no onion" of No Onions)."""
+    return frozenset(p for p, _ in option_phrases(item) if len(p) > 1 and p[0] in NEGATIONS)
+
+
+def _off_at(item: Item, words: list[str], at: int) -> int:
+    """The length of what a negation may take off said at ``at`` (its longest option phrase there), else 0."""
+    said = max((len(p) for p, _ in option_phrases(item) if tuple(words[at : at + len(p)]) == p), default=0)
+    off = max((len(p) for p in _off_phrases(item) if tuple(words[at : at + len(p)]) == p), default=0)
+    return off if off >= said else 0
+
+
+def negated_lists(item: Item, words: Words) -> Words:
+    """ "without sausage and mushrooms", "hold the lettuce tomato and onion" → each one negated ("… and no
+    mushrooms"): after "no X" where X is on the line (a default, or the menu's "No X"), each following choice
+    that is on the line too, after "and"/"," (or bare, in a list that "and" ends), is taken off as well —
+    adding what is already there is no reading (issue #23). A choice not on the line ends the list: "no
+    pickles and bacon" adds the bacon. A negation said inside a list of choices ("with extra meat, no mayo,
+    cucumber") starts none: what follows may restate what comes with the item."""
+    if not any(w in NEGATIONS for w in words) or not _off_phrases(item):
+        return words
+    out = list(words)
+    i = 0
+    while i < len(out):
+        if out[i] not in NEGATIONS or _in_a_list(item, out, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j] in ("the", "any"):
+            j += 1
+        span = _off_at(item, out, j)
+        if not span:
+            i = j
+            continue
+        said = tuple(out[j : j + span])
+        if ("no", *said) in _no_phrases(item) and tuple(out[i : j + span]) not in _no_phrases(item):
+            out[i:j] = ["no"]  # "without onions" where the menu says "No Onions": that option
+            j = i + 1
+        j += span
+        members = _listed(item, out, j)
+        taken = [w for at, length in members for w in ("and", "no", *out[at : at + length])]
+        end = members[-1][0] + members[-1][1] if members else j
+        out[j:end] = taken
+        i = j + len(taken)
+    return tuple(out)
+
+
+def _listed(item: Item, words: list[str], at: int) -> list[tuple[int, int]]:
+    """The choices on the line listed from ``at`` on, each (where, how long): after "and", or bare in a run
+    that "and" ends ("lettuce tomato and onion"); the gaps between them are "and" or nothing."""
+    members: list[tuple[int, int]] = []
+    k = at
+    while True:
+        if k < len(words) and words[k] == "and" and (n := _off_at(item, words, k + 1)):
+            members.append((k + 1, n))
+            k += 1 + n
+            continue
+        bare, m = [], k
+        while n := _off_at(item, words, m):
+            bare.append((m, n))
+            m += n
+        if not bare or m >= len(words) or words[m] != "and" or not (n := _off_at(item, words, m + 1)):
+            return members
+        members += [*bare, (m + 1, n)]
+        k = m + 1 + n
+
+
+def _in_a_list(item: Item, words: list[str], at: int) -> bool:
+    """Is the negation at ``at`` said inside a list of choices (a choice, or nothing — the model's modifiers
+    — then "and", then it)?"""
+    if at < 1 or words[at - 1] != "and":
+        return False
+    return at == 1 or any(tuple(words[max(0, at - 1 - len(p)) : at - 1]) == p for p, _ in option_phrases(item))
 
 
 def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:

@@ -48,6 +48,8 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     """Readings of a leading count: "2 large fry" → (2, "large fry"); also as said ("6 garlic knot"); a
     spoken count ("a dozen", "x3") comes first, the words as said stay a reading (a "dozen" option)."""
     lead = next((i for i, w in enumerate(words) if w not in FILLER or w in ("a", "an")), len(words))
+    if lead and lead < len(words) and "both" in words[:lead]:  # "both cookies", "both of the cookies": two
+        return [(2, words[lead:]), (None, words[lead:])]
     words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
@@ -186,4 +188,30 @@ def negative_count(text: str) -> QuantityInvalid | None:
     words = normalize(text)
     if ("minus" in words or "negative" in words) and _MINUS.search(words) is not None:
         return QuantityInvalid("a count is a whole number from 1: say how many to add", query=text)
+    return None
+
+
+_NO_NUMBER = frozenset({"to", "too", "for"})  # said where a count belongs: a misheard two/four
+_WHOSE = frozenset({"my", "the", "our", "your", "his", "her", "their", "them", "us", "me", "here", "go", "a", "an"})
+_OPENERS = re.compile(r"^(?:(?:can|could|may) i (?:get|have)|i(?:'d| would) like|i(?:'ll| will) (?:have|take|get)|"
+                      r"give me|get me|let me get|let me have)\s+")  # fmt: skip
+
+
+def count_unsaid(text: str) -> QuantityInvalid | None:
+    """The question for a word said where a count belongs, before a plural: "to medium burgers", "for large
+    sprites" (a misheard two/four), "all cookies" to begin an order — several are meant, how many is not
+    said, so it is asked, never read as one (issue #23). At the start of the phrase or after "and"/","
+    only ("all" at the start only: "…, all flats" is a choice); "for my kids", "to go" say who or how.
+    "some fries" stays one order (the corpus labels)."""
+    said = f" {text.lower()} "
+    if " to " not in said and " too " not in said and " for " not in said and " all " not in said:
+        return None  # the common case, no such word said: substring scans only (the phrase budget, #25)
+    said = _OPENERS.sub("", said.strip())
+    for at, piece in enumerate(re.split(r"\s*(?:,|\band\b)\s*", said)):
+        words = re.findall(r"[a-z']+", piece)
+        counted = words[:1] and (words[0] in _NO_NUMBER or (words[0] == "all" and not at))
+        if len(words) < 2 or not counted or words[1] in _WHOSE:
+            continue
+        if any(len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s")) for w in words[1:4]):
+            return QuantityInvalid("how many? say the count to add", query=text)
     return None
