@@ -225,6 +225,12 @@ def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new
 
 def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
+    return [words for words, _ in _pieces(menu, text, prune)]
+
+
+def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item | None]]:
+    """:func:`split_items`, each piece with the item bare choices after its name were said of (None when
+    none were: :func:`_said_of_the_last`)."""
     words = _and_a_half(menu, _ones_apart(said_words(menu, text)))
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
@@ -233,10 +239,12 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
     ones_said = counted and any(each_one(c) is not None for c in chunks[1:])
     if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
-        return [words]  # one item with all its choices ("… with sausage and mushrooms")
+        return [(words, None)]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
     dropped: set[int] = set()  # counted pieces said wholly as single ones ("one frozen and one on the rocks")
     current_item: Item | None = None
+    named = False  # the last piece names its item whole (what a bare choice after it is said of)
+    said_of: dict[int, Item] = {}  # piece → the item bare choices after it were said of
     correcting = False
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     for said in chunks:
@@ -267,6 +275,7 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             back = correcting or takes_back(said)
             correcting = False
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
+            said_of.pop(len(pieces) - 1, None)
             shared = _counted_at(pieces)
             continue
         if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] == "1":
@@ -297,13 +306,29 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
+        if pieces and named and current_item is not None and _said_of_the_last(chunk, top):
+            pieces[-1] = (*pieces[-1], "and", *chunk)
+            said_of[len(pieces) - 1] = current_item
+            continue
         if pieces and not stands_alone:
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
         pieces.append(served)
         current_item = top.item if top is not None else None
+        named = top is not None and top.named and not top.unknown
         shared = _counted_at(pieces)
-    return [p for i, p in enumerate(pieces) if i not in dropped]
+    return [(p, said_of.get(i)) for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
+    """ "a medium burger, hot": a piece of only choices (no item named) with no count or article of its own,
+    after an item, is said of that item — taken when it is the item's choice, else asked — never another
+    item whose choice it is ("hot": the Spicy Chicken Sandwich). The item those choices are is inferred
+    only for a choice said as an item ("and a diet coke"); issue #23, the session that broke the reader."""
+    if top is None or top.named or top.unknown or not top.options:
+        return False
+    led = any(p[0] in ("a", "an") and chunk[: len(p)] == p for p, _ in option_phrases(top.item))  # "a la mode"
+    return led or (chunk[0] not in ("a", "an") and with_quantity(chunk)[0][0] is None)
 
 
 def _and_a_half(menu: Menu, words: Words) -> Words:
@@ -504,16 +529,18 @@ def read_order(
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
         return [quick]
-    pieces = (
-        [(" ".join(p), p) for p in split_items(menu, text, prune)] if exact is None else [(text, words_of(exact.name))]
-    )
+    cut = _pieces(menu, text, prune) if exact is None else [(words_of(exact.name), None)]
+    pieces = [(" ".join(p), p, of) for p, of in cut]
     if len(pieces) == 1:
-        pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
+        pieces = [(text.strip(), pieces[0][1], pieces[0][2])]  # one item: say it back in the customer's own words
     extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
     out: list[Reading | CartError] = []
-    for n, (said, words) in enumerate(pieces):
+    for n, (said, words, of) in enumerate(pieces):
         last = n == len(pieces) - 1
-        found: Reading | CartError | None = None
+        found: Reading | CartError | None = _not_its_choices(menu, of, words, said)
+        if found is not None:
+            out.append(found)
+            continue
         heard = (*words, *extra) if last else words
         if last and modifiers:
             try:
@@ -529,6 +556,21 @@ def read_order(
         except CartError as exc:
             out.append(exc)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+
+
+def _not_its_choices(menu: Menu, item: Item | None, words: Words, said: str) -> CartError | None:
+    """The question for bare choices said after ``item``'s name that are no choices of it ("a medium burger,
+    hot"): what ``item`` does not explain is asked about, never read as another item
+    (:func:`_said_of_the_last`); None when ``item`` is None or explains every word."""
+    if item is None:
+        return None
+    fit = _reading_of(menu, item, words)
+    if fit is None or not fit.unknown:
+        return None
+    try:
+        ask_about_words(menu, fit, said)
+    except CartError as exc:
+        return exc
 
 
 def _nested(reading: Reading, words: Words) -> Reading:

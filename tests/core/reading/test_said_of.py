@@ -1,0 +1,72 @@
+"""What is said after an item is said of that item (issue #23, kinds found by a session that tried to break
+the reader): each silently added a line nobody asked for, or put a choice on the wrong line."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.menu import Menu
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from tests.core.reading.menus import group, item, menu, option
+
+
+def _lines(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:
+    return [
+        (line.item.name, sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else []))
+        for line in said_lines(m, text, modifiers)
+    ]
+
+
+def _asked(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> CartError:
+    with pytest.raises(CartError) as asked:
+        said_lines(m, text, modifiers)
+    return asked.value
+
+
+_DONENESS = group("Doneness", [option("Medium Rare"), option("Medium"), option("Well Done")], least=1)
+SHOP = menu(
+    item("Burger", _DONENESS, group("Extras", [option("Bacon"), option("Extra Cheese")], most=3)),
+    item("Spicy Sandwich", group("Heat Level", [option("Mild"), option("Hot")], least=1)),
+    item("Cookie", group("Warm It Up", [option("Warmed")])),
+    item("Brownie", group("Add", [option("A La Mode")])),
+    item("Veggie Burger", group("Bun", [option("Brioche Bun"), option("Gluten-Free Bun")], least=1)),
+    item("Mozzarella Sticks", group("Dip", [option("Ranch"), option("Marinara")], least=1)),
+    item("Soda", group("Flavor", [option("Cola"), option("Diet Cola")], least=1), category="drinks"),
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "medium burger, hot",
+        "medium burger and mild",
+        "medium burger, warmed",
+        "medium burger, gluten free bun",
+        "a medium burger, ranch",
+        "a medium burger and ranch",
+        "a medium burger with a side of ranch",
+        "cookie, warmed, a la mode",
+    ],
+)
+def test_a_bare_choice_after_an_item_is_never_another_item(said: str) -> None:
+    """A piece of only choices, with no count or article of its own, is said of the item before it: asked
+    when it is none of that item's choices — never the item whose choice it is."""
+    asked = _asked(SHOP, said)
+    assert asked.details.get("item") in ("Burger", "Cookie")
+
+
+def test_a_bare_choice_of_the_item_before_is_taken() -> None:
+    assert _lines(SHOP, "a medium burger, bacon") == [("Burger", ["Bacon", "Medium"])]
+    assert _lines(SHOP, "a cookie, warmed") == [("Cookie", ["Warmed"])]
+
+
+def test_a_choice_said_as_an_item_is_the_item_whose_choice_it_is() -> None:
+    assert _lines(SHOP, "a medium burger and a diet cola") == [("Burger", ["Medium"]), ("Soda", ["Diet Cola"])]
+    assert _lines(SHOP, "a diet cola") == [("Soda", ["Diet Cola"])]
+
+
+def test_a_side_the_menu_sells_stays_an_item() -> None:
+    sold = menu(item("Burger", _DONENESS), item("Ranch", price_cents=50), item("Pie"))
+    assert _lines(sold, "a medium burger with a side of ranch") == [("Burger", ["Medium"]), ("Ranch", [])]
+    assert _lines(sold, "a medium burger and a ranch") == [("Burger", ["Medium"]), ("Ranch", [])]
