@@ -35,6 +35,7 @@ from app.core.reading.vocabulary import (
     served_black,
     words_of,
 )
+from app.core.reading.whose import note_said_for
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
@@ -533,29 +534,62 @@ def read_order(
     pieces = [(" ".join(p), p, of) for p, of in cut]
     if len(pieces) == 1:
         pieces = [(text.strip(), pieces[0][1], pieces[0][2])]  # one item: say it back in the customer's own words
-    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
     out: list[Reading | CartError] = []
     for n, (said, words, of) in enumerate(pieces):
-        last = n == len(pieces) - 1
-        found: Reading | CartError | None = _not_its_choices(menu, of, words, said)
-        if found is not None:
-            out.append(found)
-            continue
-        heard = (*words, *extra) if last else words
-        if last and modifiers:
-            try:
-                found = _with_modifiers(menu, words, said, modifiers, prune)
-                found = _nested(found, heard) if found is not None else None
-            except CartError as exc:
-                found = exc
-        if found is not None:
-            out.append(found)
-            continue
-        try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
-            out.append(_nested(read_item(menu, heard, said, extra if last else (), prune), heard))
-        except CartError as exc:
-            out.append(exc)
+        found = _not_its_choices(menu, of, words, said)
+        out.append(found if found is not None else _read_piece(menu, said, words, _last(pieces, n, modifiers), prune))
+    for n in range(len(out) if len(out) > 1 else 0):
+        _place_notes(menu, pieces, out, n, modifiers, prune)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+
+
+def _place_notes(
+    menu: Menu,
+    pieces: list[tuple[str, Words, Item | None]],
+    out: list[Reading | CartError],
+    n: int,
+    modifiers: tuple[str, ...],
+    prune: bool = True,
+) -> None:
+    """Each note on ``out[n]`` that is another item's choice goes to that item's line, read again with it
+    (:func:`~app.core.reading.whose.note_said_for`); where it is not clear whose, ``out[n]`` is the question."""
+    first = out[n]
+    for note in first.notes if isinstance(first, Reading) else ():
+        whose = note_said_for(menu, out, n, note)
+        reading = out[n]
+        if isinstance(whose, CartError) or not isinstance(reading, Reading):
+            out[n] = whose if isinstance(whose, CartError) else reading  # "…, no onions": which item's?
+            return
+        if whose is not None:  # "a medium burger and a large sprite" + ["no onions"]: the burger's
+            to, choice = whose
+            said, words, _ = pieces[to]
+            out[to] = _read_piece(menu, said, words, (*_last(pieces, to, modifiers), " ".join(choice)), prune)
+            out[n] = replace(reading, notes=tuple(x for x in reading.notes if x != note))
+
+
+def _last(pieces: list[tuple[str, Words, Item | None]], n: int, modifiers: tuple[str, ...]) -> tuple[str, ...]:
+    """The model's ``modifiers`` are said of the last piece only."""
+    return modifiers if n == len(pieces) - 1 else ()
+
+
+def _read_piece(
+    menu: Menu, said: str, words: Words, modifiers: tuple[str, ...], prune: bool = True
+) -> Reading | CartError:
+    """One piece of the phrase read as its item, with ``modifiers`` (the model's list, or choices said of it
+    elsewhere in the phrase) as its list of choices; the question when it is not clear."""
+    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
+    heard = (*words, *extra)
+    if modifiers:
+        try:
+            found = _with_modifiers(menu, words, said, modifiers, prune)
+            if found is not None:
+                return _nested(found, heard)
+        except CartError as exc:
+            return exc
+    try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
+        return _nested(read_item(menu, heard, said, extra, prune), heard)
+    except CartError as exc:
+        return exc
 
 
 def _not_its_choices(menu: Menu, item: Item | None, words: Words, said: str) -> CartError | None:

@@ -70,3 +70,47 @@ def test_a_side_the_menu_sells_stays_an_item() -> None:
     sold = menu(item("Burger", _DONENESS), item("Ranch", price_cents=50), item("Pie"))
     assert _lines(sold, "a medium burger with a side of ranch") == [("Burger", ["Medium"]), ("Ranch", [])]
     assert _lines(sold, "a medium burger and a ranch") == [("Burger", ["Medium"]), ("Ranch", [])]
+
+
+DRIVE_IN = menu(
+    item("Burger", _DONENESS, group("Remove", [option("No Onions"), option("No Pickles")], most=2)),
+    item("Cheeseburger", group("Remove", [option("No Onions")])),
+    item(
+        "Soda",
+        group("Size", [option("Small"), option("Large")], least=1),
+        group("Flavor", [option("Sprite")], least=1),
+        group("Ice", [option("No Ice")]),
+        category="drinks",
+    ),
+    item("Fries", group("Extras", [option("No Salt")]), category="sides"),
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "modifiers"),
+    [
+        ("a medium burger and a large sprite", ("no onions",)),
+        ("a medium burger and a large sprite, no onions on the burger", ()),
+        ("a medium burger and a large sprite, no onions", ()),
+    ],
+)
+def test_a_choice_of_another_item_said_goes_to_that_item(said: str, modifiers: tuple[str, ...]) -> None:
+    """A negated choice trailing an item that has no such thing, which exactly one other item said has, is
+    that item's — never a note on the line that cannot have it."""
+    assert _lines(DRIVE_IN, said, modifiers) == [("Burger", ["Medium", "No Onions"]), ("Soda", ["Large", "Sprite"])]
+
+
+def test_no_ice_after_a_burger_is_the_drinks() -> None:
+    assert _lines(DRIVE_IN, "a large sprite and a medium burger no ice") == [
+        ("Soda", ["Large", "No Ice", "Sprite"]),
+        ("Burger", ["Medium"]),
+    ]
+    assert _lines(DRIVE_IN, "fries and a large sprite, no salt") == [
+        ("Fries", ["No Salt"]),
+        ("Soda", ["Large", "Sprite"]),
+    ]
+
+
+def test_a_choice_several_other_items_have_is_asked() -> None:
+    asked = _asked(DRIVE_IN, "a medium burger, a cheeseburger and a large sprite, no onions")
+    assert {c["name"] for c in asked.details["candidates"]} >= {"Burger", "Cheeseburger"}
