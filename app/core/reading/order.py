@@ -27,6 +27,7 @@ from app.core.reading.vocabulary import (
     Words,
     choice_groups,
     find_phrase,
+    item_names,
     menu_words,
     option_phrases,
     own_words,
@@ -36,7 +37,7 @@ from app.core.reading.vocabulary import (
     words_of,
 )
 from app.core.reading.whose import note_said_for
-from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
 
@@ -637,6 +638,7 @@ def _with_modifiers(
             candidates=[candidate(i) for i in holding],
         )
     listed = read_choices(menu, alone.item, modifiers)
+    _said_twice(menu, alone, listed, words)
     restated = {o.id for o in listed.options} | ({listed.variation.id} if listed.variation else set())
     options = (*listed.options, *(o for o in alone.options if o.id not in restated))
     variation = listed.variation or alone.variation
@@ -648,6 +650,33 @@ def _with_modifiers(
     notes = tuple(dict.fromkeys((*alone.notes, *listed.notes)))
     removals = tuple(dict.fromkeys((*alone.removals, *listed.removals)))
     return Reading(alone.item, quantity, options, notes, said, variation, removals)
+
+
+def _said_twice(menu: Menu, alone: Reading, listed: Reading, words: Words) -> None:
+    """Two sizes, one said in the phrase and one in the ``modifiers`` ("a large fries" + ["medium"], "a large
+    latte" + ["12 oz"]): asked, never one settled silently (issue #23, found by the session that broke the
+    reader; two answers of an option group are asked by the choice rules). The phrase's size counts only
+    where its own words say it — not a default, the item's name or the count ("3 garlic breads" + ["six
+    pieces"])."""
+    said, other = alone.variation, listed.variation
+    if said is None or other is None or said is other:
+        return
+    named = {w for name in item_names(menu)[id(alone.item)] for w in name}
+    rest = set(words[1:] if words and words[0].isdigit() else words)
+    own = set(words_of(said.name))
+    if not own or not own <= rest or own <= named:
+        return
+    group = next(g for g in choice_groups(alone.item) if g.id == VARIATION_GROUP)
+    raise WordsNotUnderstood(  # not ModifierInvalid: no repeat the choice rules might take (lines._counted)
+        f"You said {said.name} and {other.name} for the {alone.item.name}; which {group.name} would you like?",
+        item=alone.item.name,
+        item_id=alone.item.id,
+        words=" ".join(words_of(other.name)),
+        group=group.id,
+        group_name=group.name,
+        conflict=[said.name, other.name],
+        options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in group.options if o.available],
+    )
 
 
 def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:

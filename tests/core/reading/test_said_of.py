@@ -114,3 +114,37 @@ def test_no_ice_after_a_burger_is_the_drinks() -> None:
 def test_a_choice_several_other_items_have_is_asked() -> None:
     asked = _asked(DRIVE_IN, "a medium burger, a cheeseburger and a large sprite, no onions")
     assert {c["name"] for c in asked.details["candidates"]} >= {"Burger", "Cheeseburger"}
+
+
+def _sized(name: str, *sizes: str, **more: object) -> dict[str, object]:
+    shape = item(name, **more)
+    del shape["price_cents"]
+    return shape | {"variations": [{"id": s.lower(), "name": s, "price_cents": 300} for s in sizes]}
+
+
+COUNTER = menu(
+    _sized("Fries", "Small", "Medium", "Large"),
+    item("Hot Wings", group("Heat", [option("Hot"), option("Mild")], least=1)),
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "modifiers", "variation"),
+    [
+        ("large fries", (), "small"),
+        ("a large fries", ("medium",), None),
+    ],
+)
+def test_two_sizes_said_for_one_line_are_asked(said: str, modifiers: tuple[str, ...], variation: str | None) -> None:
+    """A one-choice group answered twice, differently, between the phrase and the split fields is asked —
+    never one of them settled silently."""
+    with pytest.raises(CartError):
+        said_lines(COUNTER, said, modifiers, variation)
+
+
+def test_the_same_size_said_twice_or_a_choice_the_name_says_is_no_second_answer() -> None:
+    (line,) = said_lines(COUNTER, "large fries", (), "large")
+    assert line.variation is not None and line.variation.name == "Large"
+    (line,) = said_lines(COUNTER, "a large fries", ("large",))
+    assert line.variation is not None and line.variation.name == "Large"
+    assert _lines(COUNTER, "hot wings", ("mild",)) == [("Hot Wings", ["Mild"])]
