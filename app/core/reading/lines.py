@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.core.cart.choices import Pick
 from app.core.menu import Item, Menu, Variation
+from app.core.reading.choice_names import resolve_variation
 from app.core.reading.exact import exact_choices
 from app.core.reading.item import Reading
 from app.core.reading.modifiers import resolve_choices
@@ -32,9 +33,29 @@ class SaidLine:
 
 
 def _line(reading: Reading, variation: str | None) -> SaidLine:
-    size = variation or (reading.variation.id if reading.variation else None)
+    size = _one_size(reading, variation)
     chosen, picks = resolve_choices(reading.item, reading.choice_texts(), size)
     return SaidLine(reading.item, chosen, tuple(picks), reading.quantity, reading.notes, reading.said)
+
+
+def _one_size(reading: Reading, variation: str | None) -> str | None:
+    """The size of the line: the ``variation`` field or the size the phrase said; both said, and different
+    ("large fries" + variation "small"), is asked, never one settled silently (issue #23, found by the session
+    that broke the reader)."""
+    said = reading.variation
+    if variation is None or said is None or not reading.item.variations:
+        return variation or (said.id if said else None)
+    if resolve_variation(reading.item, variation) is not said:
+        offer = [{"id": v.id, "name": v.name, "price_cents": v.price_cents} for v in reading.item.variations]
+        raise ModifierInvalid(
+            f"You said {said.name} and {variation} for the {reading.item.name}; which size would you like?",
+            item_id=reading.item.id,
+            conflict=[said.name, variation],
+            modifier=variation,
+            options=offer,
+            variations=offer,
+        )
+    return variation
 
 
 def _counted(
@@ -42,7 +63,7 @@ def _counted(
 ) -> SaidLine | None:
     """Repeats the reader leaves to the choice rules ("double collards", "extra mint x2"), or None; the
     count, size and notes the phrase said (``reading``) are kept ("two garlic knots" + ["double ranch"])."""
-    size = variation or (reading.variation.id if reading is not None and reading.variation else None)
+    size = _one_size(reading, variation) if reading is not None else variation
     try:
         chosen, picks = resolve_choices(item, modifiers, size)
     except ModifierInvalid:

@@ -28,6 +28,7 @@ from app.core.reading.vocabulary import (
     choice_groups,
     find_phrase,
     head_nouns,
+    item_names,
     menu_words,
     option_phrases,
     own_words,
@@ -36,7 +37,8 @@ from app.core.reading.vocabulary import (
     served_black,
     words_of,
 )
-from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.core.reading.whose import note_said_for
+from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
 
@@ -250,6 +252,12 @@ def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new
 
 def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     """The pieces of ``text`` that each name one item (choices stay with their item)."""
+    return [words for words, _ in _pieces(menu, text, prune)]
+
+
+def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item | None]]:
+    """:func:`split_items`, each piece with the item bare choices after its name were said of (None when
+    none were: :func:`_said_of_the_last`)."""
     words = _and_a_half(menu, _ones_apart(said_words(menu, text)))
     chunks = _chunks(menu, words)
     corrected = any(strip_marker(c)[1] for c in chunks)
@@ -258,10 +266,12 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
     ones_said = counted and any(each_one(c) is not None for c in chunks[1:])
     if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
-        return [words]  # one item with all its choices ("… with sausage and mushrooms")
+        return [(words, None)]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
     dropped: set[int] = set()  # counted pieces said wholly as single ones ("one frozen and one on the rocks")
     current_item: Item | None = None
+    named = False  # the last piece names its item whole (what a bare choice after it is said of)
+    said_of: dict[int, Item] = {}  # piece → the item bare choices after it were said of
     correcting = False
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     for said in chunks:
@@ -292,6 +302,7 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
             back = correcting or takes_back(said)
             correcting = False
             pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
+            said_of.pop(len(pieces) - 1, None)
             shared = _counted_at(pieces)
             continue
         if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] in _THE_ONE:
@@ -322,13 +333,29 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
+        if pieces and named and current_item is not None and _said_of_the_last(chunk, top):
+            pieces[-1] = (*pieces[-1], "and", *chunk)
+            said_of[len(pieces) - 1] = current_item
+            continue
         if pieces and not stands_alone:
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
         pieces.append(served)
         current_item = top.item if top is not None else None
+        named = top is not None and top.named and not top.unknown
         shared = _counted_at(pieces)
-    return [p for i, p in enumerate(pieces) if i not in dropped]
+    return [(p, said_of.get(i)) for i, p in enumerate(pieces) if i not in dropped]
+
+
+def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
+    """ "a medium burger, hot": a piece of only choices (no item named) with no count or article of its own,
+    after an item, is said of that item — taken when it is the item's choice, else asked — never another
+    item whose choice it is ("hot": the Spicy Chicken Sandwich). The item those choices are is inferred
+    only for a choice said as an item ("and a diet coke"); issue #23, the session that broke the reader."""
+    if top is None or top.named or top.unknown or not top.options:
+        return False
+    led = any(p[0] in ("a", "an") and chunk[: len(p)] == p for p, _ in option_phrases(top.item))  # "a la mode"
+    return led or (chunk[0] not in ("a", "an") and with_quantity(chunk)[0][0] is None)
 
 
 def _and_a_half(menu: Menu, words: Words) -> Words:
@@ -542,31 +569,81 @@ def read_order(
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
         return [quick]
-    pieces = (
-        [(" ".join(p), p) for p in split_items(menu, text, prune)] if exact is None else [(text, words_of(exact.name))]
-    )
+    cut = _pieces(menu, text, prune) if exact is None else [(words_of(exact.name), None)]
+    pieces = [(" ".join(p), p, of) for p, of in cut]
     if len(pieces) == 1:
-        pieces = [(text.strip(), pieces[0][1])]  # one item: say it back in the customer's own words
-    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
+        pieces = [(text.strip(), pieces[0][1], pieces[0][2])]  # one item: say it back in the customer's own words
     out: list[Reading | CartError] = []
-    for n, (said, words) in enumerate(pieces):
-        last = n == len(pieces) - 1
-        found: Reading | CartError | None = None
-        heard = (*words, *extra) if last else words
-        if last and modifiers:
-            try:
-                found = _with_modifiers(menu, words, said, modifiers, prune)
-                found = _nested(found, heard) if found is not None else None
-            except CartError as exc:
-                found = exc
-        if found is not None:
-            out.append(found)
-            continue
-        try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
-            out.append(_nested(read_item(menu, heard, said, extra if last else (), prune), heard))
-        except CartError as exc:
-            out.append(exc)
+    for n, (said, words, of) in enumerate(pieces):
+        found = _not_its_choices(menu, of, words, said)
+        out.append(found if found is not None else _read_piece(menu, said, words, _last(pieces, n, modifiers), prune))
+    for n in range(len(out) if len(out) > 1 else 0):
+        _place_notes(menu, pieces, out, n, modifiers, prune)
     return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+
+
+def _place_notes(
+    menu: Menu,
+    pieces: list[tuple[str, Words, Item | None]],
+    out: list[Reading | CartError],
+    n: int,
+    modifiers: tuple[str, ...],
+    prune: bool = True,
+) -> None:
+    """Each note on ``out[n]`` that is another item's choice goes to that item's line, read again with it
+    (:func:`~app.core.reading.whose.note_said_for`); where it is not clear whose, ``out[n]`` is the question."""
+    first = out[n]
+    for note in first.notes if isinstance(first, Reading) else ():
+        whose = note_said_for(menu, out, n, note)
+        reading = out[n]
+        if isinstance(whose, CartError) or not isinstance(reading, Reading):
+            out[n] = whose if isinstance(whose, CartError) else reading  # "…, no onions": which item's?
+            return
+        if whose is not None:  # "a medium burger and a large sprite" + ["no onions"]: the burger's
+            to, choice = whose
+            said, words, _ = pieces[to]
+            out[to] = _read_piece(menu, said, words, (*_last(pieces, to, modifiers), " ".join(choice)), prune)
+            out[n] = replace(reading, notes=tuple(x for x in reading.notes if x != note))
+
+
+def _last(pieces: list[tuple[str, Words, Item | None]], n: int, modifiers: tuple[str, ...]) -> tuple[str, ...]:
+    """The model's ``modifiers`` are said of the last piece only."""
+    return modifiers if n == len(pieces) - 1 else ()
+
+
+def _read_piece(
+    menu: Menu, said: str, words: Words, modifiers: tuple[str, ...], prune: bool = True
+) -> Reading | CartError:
+    """One piece of the phrase read as its item, with ``modifiers`` (the model's list, or choices said of it
+    elsewhere in the phrase) as its list of choices; the question when it is not clear."""
+    extra = tuple(w for m in modifiers for w in ("and", *words_of(m)))
+    heard = (*words, *extra)
+    if modifiers:
+        try:
+            found = _with_modifiers(menu, words, said, modifiers, prune)
+            if found is not None:
+                return _nested(found, heard)
+        except CartError as exc:
+            return exc
+    try:  # the modifiers also rank the items ("shake" + ["chocolate"] is the chocolate one)
+        return _nested(read_item(menu, heard, said, extra, prune), heard)
+    except CartError as exc:
+        return exc
+
+
+def _not_its_choices(menu: Menu, item: Item | None, words: Words, said: str) -> CartError | None:
+    """The question for bare choices said after ``item``'s name that are no choices of it ("a medium burger,
+    hot"): what ``item`` does not explain is asked about, never read as another item
+    (:func:`_said_of_the_last`); None when ``item`` is None or explains every word."""
+    if item is None:
+        return None
+    fit = _reading_of(menu, item, words)
+    if fit is None or not fit.unknown:
+        return None
+    try:
+        ask_about_words(menu, fit, said)
+    except CartError as exc:
+        return exc
 
 
 def _nested(reading: Reading, words: Words) -> Reading:
@@ -604,6 +681,7 @@ def _with_modifiers(
         if _another_item_with_them(menu, words, modifiers, alone.item, prune):
             return None  # "ribeye" + ["bone in", "rare"]: the Bone-In Ribeye, read from all the words
         raise
+    _said_twice(menu, alone, listed, words)
     restated = {o.id for o in listed.options} | ({listed.variation.id} if listed.variation else set())
     options = (*listed.options, *(o for o in alone.options if o.id not in restated))
     variation = listed.variation or alone.variation
@@ -627,6 +705,33 @@ def _another_item_with_them(menu: Menu, words: Words, modifiers: tuple[str, ...]
     except CartError:
         return False
     return together.item is not item
+
+
+def _said_twice(menu: Menu, alone: Reading, listed: Reading, words: Words) -> None:
+    """Two sizes, one said in the phrase and one in the ``modifiers`` ("a large fries" + ["medium"], "a large
+    latte" + ["12 oz"]): asked, never one settled silently (issue #23, found by the session that broke the
+    reader; two answers of an option group are asked by the choice rules). The phrase's size counts only
+    where its own words say it — not a default, the item's name or the count ("3 garlic breads" + ["six
+    pieces"])."""
+    said, other = alone.variation, listed.variation
+    if said is None or other is None or said is other:
+        return
+    named = {w for name in item_names(menu)[id(alone.item)] for w in name}
+    rest = set(words[1:] if words and words[0].isdigit() else words)
+    own = set(words_of(said.name))
+    if not own or not own <= rest or own <= named:
+        return
+    group = next(g for g in choice_groups(alone.item) if g.id == VARIATION_GROUP)
+    raise WordsNotUnderstood(  # not ModifierInvalid: no repeat the choice rules might take (lines._counted)
+        f"You said {said.name} and {other.name} for the {alone.item.name}; which {group.name} would you like?",
+        item=alone.item.name,
+        item_id=alone.item.id,
+        words=" ".join(words_of(other.name)),
+        group=group.id,
+        group_name=group.name,
+        conflict=[said.name, other.name],
+        options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in group.options if o.available],
+    )
 
 
 def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
