@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Container
 
 from rapidfuzz.distance import OSA
 
@@ -199,6 +200,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         names = [words_of(n) for n in (option.name, *option.aliases)]
         names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
         pairs += [(n, option) for n in dict.fromkeys(names) if n]
+    named = {words_of(o.name): o for g in choice_groups(item) for o in g.options}
+    pairs = [(n, o) for n, o in pairs if named.get(n, o) is o]  # a name beats another option's alias said the
+    # same: "oats" is the option Oats, not Oat Milk's alias "oat" (a generated read on a smoothie menu)
     pairs += [((*n[2:], "on", "the", "side"), o) for n, o in list(pairs) if n[:2] == ("side", "of") and n[2:]]
     inside = _inside_a_side(item)  # "penne vodka on the side": the choices of the Side of Pasta, said as its
     pairs += [((*n, "on", "the", "side"), o) for n, o in list(pairs) if o.id in inside and n[-1] != "side"]
@@ -504,7 +508,7 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     i = 0
     while i < len(words):
         word = words[i]
-        if i + 1 < len(words) and word + words[i + 1] in names and words[i : i + 2] not in _name_pairs(menu):
+        if i + 1 < len(words) and _joins(word, words[i + 1], names) and words[i : i + 2] not in _name_pairs(menu):
             out.append(word + words[i + 1])
             i += 2
             continue
@@ -516,13 +520,19 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     return _heard_names(menu, tuple(out))
 
 
+def _joins(word: str, after: str, names: Container[str]) -> bool:
+    """Do two words said apart make one of the menu's name words ("cheese burger")? Never two numbers: "one 2
+    piece" is one order of the 2 Piece, not the 12 Piece (a generated read on a fried-chicken menu)."""
+    return word + after in names and not (word.isdigit() and after.isdigit())
+
+
 def _as_written(menu: Menu, words: Words) -> bool:
     """Would :func:`as_menu_words` leave ``words`` as they are before :func:`_heard_names`? True when
     no two words said make a name word and no word is a slip to mend (the common case, told by set
     lookups alone)."""
     names, known = name_words(menu), menu_words(menu)
     for word, after in itertools.pairwise(words):
-        if word + after in names:
+        if _joins(word, after, names):
             return False
     for word in words:
         if len(word) >= SLIP_LENGTH and word not in known and word not in FILLER and _may_slip(word):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
+from app.core.reading.order import read_order
 from app.core.reading.vocabulary import item_names, said_words
-from tests.core.reading.menus import item, menu
+from tests.core.reading.menus import group, item, menu, option
 
 
 def test_a_misheard_word_is_read_as_the_name_it_completes() -> None:
@@ -48,3 +50,18 @@ def test_an_item_of_three_words_is_also_said_by_their_initials() -> None:
     m = menu(item("Bacon, Egg & Cheese"), item("Pancakes"))
     assert said_lines(m, "a bec", ())[0].item.name == "Bacon, Egg & Cheese"
     assert said_lines(m, "b e c", ())[0].item.name == "Bacon, Egg & Cheese"
+
+
+def test_two_numbers_said_apart_are_never_joined_into_a_name() -> None:
+    """A generated read: "one 2 pc classic chicken" was the 12 Piece ("1" + "2" joined like "cheese burger")."""
+    pieces = group("Pieces", [option("2 Piece"), option("12 Piece")], least=1)
+    (line,) = read_order(menu(item("Fried Chicken", pieces)), "one 2 piece fried chicken")
+    assert isinstance(line, Reading) and [o.name for o in line.options] == ["2 Piece"]
+
+
+def test_an_options_name_beats_another_options_alias_said_the_same() -> None:
+    """A generated read: "oats" (the option Oats) was read as Oat Milk, whose alias "oat" says the same."""
+    base = group("Base", [option("Almond Milk", default=True), option("Oat Milk", aliases=["oat"])], least=1, most=1)
+    boosts = group("Boosts", [option("Oats"), option("Chia Seeds")], most=4)
+    (line,) = read_order(menu(item("Smoothie", base, boosts)), "a smoothie with oats")
+    assert isinstance(line, Reading) and [o.name for o in line.options] == ["Oats"]  # the base stays its default
