@@ -200,9 +200,12 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         names = [words_of(n) for n in (option.name, *option.aliases)]
         names += [tuple(v.split()) for n in list(names) for v in variants(" ".join(n))]
         pairs += [(n, option) for n in dict.fromkeys(names) if n]
-    named = {words_of(o.name): o for g in choice_groups(item) for o in g.options}
-    pairs = [(n, o) for n, o in pairs if named.get(n, o) is o]  # a name beats another option's alias said the
-    # same: "oats" is the option Oats, not Oat Milk's alias "oat" (a generated read on a smoothie menu)
+    named: dict[Words, set[str]] = {}
+    for option in (o for g in choice_groups(item) for o in g.options):
+        named.setdefault(words_of(option.name), set()).add(option.id)
+    pairs = [(n, o) for n, o in pairs if o.id in named.get(n, {o.id})]  # a name beats another option's alias
+    # said the same: "oats" is the option Oats, not Oat Milk's alias "oat" (a generated read on a smoothie menu);
+    # options sharing a name (a combo's Large fries and Large drink) all keep it
     pairs += [((*n[2:], "on", "the", "side"), o) for n, o in list(pairs) if n[:2] == ("side", "of") and n[2:]]
     inside = _inside_a_side(item)  # "penne vodka on the side": the choices of the Side of Pasta, said as its
     pairs += [((*n, "on", "the", "side"), o) for n, o in list(pairs) if o.id in inside and n[-1] != "side"]
