@@ -139,7 +139,8 @@ def variation_view(variation: Variation | None) -> Priced | None:
     return {"id": variation.id, "name": variation.name, "price_cents": variation.price_cents}
 
 
-def _offer(options: Iterable[Option | Variation]) -> list[Priced]:
+def offer(options: Iterable[Option | Variation]) -> list[Priced]:
+    """The available ones of ``options`` as a question offers them: ``[{"id", "name", "price_cents"}]``."""
     return [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o.available]
 
 
@@ -150,16 +151,16 @@ def check_variation(item: Item, variation: Variation | None) -> None:
             raise ModifierInvalid(f"{item.name} comes in one size only", item_id=item.id, modifier=variation.id)
         return
     if variation is None:
-        offer = _offer(item.variations)
+        offered = offer(item.variations)
         raise ModifierRequired(
-            f"{item.name}: please choose one of " + ", ".join(v["name"] for v in offer),
+            f"{item.name}: please choose one of " + ", ".join(v["name"] for v in offered),
             item_id=item.id,
             group="variation",
             group_name=item.name,
             min=1,
             max=1,
-            options=offer,
-            variations=offer,
+            options=offered,
+            variations=offered,
         )
     if item.variation(variation.id) is not variation:
         raise ModifierInvalid(f"{variation.name!r} is not a choice for {item.name}", item_id=item.id)
@@ -168,7 +169,7 @@ def check_variation(item: Item, variation: Variation | None) -> None:
             f"{item.name} ({variation.name}) is sold out right now",
             item_id=item.id,
             variation=variation.id,
-            variations=_offer(item.variations),
+            variations=offer(item.variations),
         )
 
 
@@ -181,7 +182,7 @@ def _require(item: Item, owner: str, group: ModifierGroup) -> None:
         group_name=group.name,
         min=group.min,
         max=group.max,
-        options=_offer(group.options),
+        options=offer(group.options),
     )
 
 
@@ -203,7 +204,7 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
                 item_id=item.id,
                 modifier=option.id,
                 group=group.id,
-                options=_offer(group.options),
+                options=offer(group.options),
             )
     counts: dict[str, int] = {}
     for pick in picks:

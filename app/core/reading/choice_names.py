@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from app.core.cart.choices import offer
 from app.core.menu import Item, Option, Variation
 from app.core.reading.fuzzy import ACCEPT_SCORE, AMBIGUOUS_GAP, best_per_owner, option_score
 from app.core.reading.memo import per_object
@@ -134,7 +135,7 @@ def resolve_variation(item: Item, text: str) -> Variation:
         ranked = []
     if ranked and ranked[0].score >= ACCEPT_SCORE and (len(ranked) == 1 or ranked[1].score < ranked[0].score - 2):
         return cast(Variation, ranked[0].target)
-    offer = [{"id": v.id, "name": v.name, "price_cents": v.price_cents} for v in item.variations if v.available]
+    offered = offer(item.variations)
     raise ModifierInvalid(
-        f"{text!r} is not a size of {item.name}", item_id=item.id, modifier=text, options=offer, variations=offer
+        f"{text!r} is not a size of {item.name}", item_id=item.id, modifier=text, options=offered, variations=offered
     )

@@ -18,6 +18,7 @@ A note about a chosen option that only says how ("ranch on the side") stays a no
 
 from __future__ import annotations
 
+from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.spoken import FILLER, NEGATIONS, SIDE_PHRASES
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_heads, option_phrases, words_of
@@ -82,7 +83,7 @@ def _ask(item: Item, note: str, group: ModifierGroup | None) -> WordsNotUndersto
         words=note,
         group=group.id,
         group_name=group.name,
-        options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in choices],
+        options=offer(choices),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.corrections import bare_count, each_one, recount, strip_marker, takes_back
 from app.core.reading.counts import count_unsaid, negative_count, with_quantity
@@ -730,7 +731,7 @@ def _said_twice(menu: Menu, alone: Reading, listed: Reading, words: Words) -> No
         group=group.id,
         group_name=group.name,
         conflict=[said.name, other.name],
-        options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in group.options if o.available],
+        options=offer(group.options),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
+from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup
 from app.core.reading.spoken import FILLER, LEVEL_NOUNS, UNIT_WORDS
 from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, option_phrases, words_of
@@ -34,7 +35,7 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
             words=words,
             group=group.id,
             group_name=group.name,
-            options=[{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in choices],
+            options=offer(choices),
         )
     raise error(
         f"I didn't understand {words!r} for the {fit.item.name}", item=fit.item.name, item_id=fit.item.id, words=words
