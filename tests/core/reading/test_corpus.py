@@ -1,7 +1,7 @@
 """Never silently wrong: the dev split of the new corpora and the generated reads of every menu (#23).
 
 The old corpus (tests/spoken_corpus.json) is asserted in tests/core/test_order_reader.py. The seen
-blind splits, whose first looks are frozen and which are now tuned on, are held to it too; blind5's
+blind splits, whose first looks are frozen and which are now tuned on, are held to it too; blind6's
 cases are never read here until its first look is frozen in bench/results. Labels follow
 tests/corpus/README.md's conventions.
 """
