@@ -2,12 +2,12 @@
 
 It verifies ``Voicecart-Signature``, keeps the first order per ``Idempotency-Key``, answers a repeat
 with ``Idempotent-Replayed: true`` and the order it kept, and a different ``cart_revision`` with 409.
-``fail_first`` makes
-the first N attempts answer ``fail_status``; ``slow_first`` makes them hang for ``slow_seconds``
-first (a timeout for the sender). ``answer_after_storing`` stores the order (or finds it stored) and only
-then waits that long before answering (the kitchen has it, the sender times out: an unknown outcome). ``hold``, an
-Event, makes every attempt wait until it is set (a hung kitchen); ``waiting`` counts those held.
-It counts every attempt and every stored order.
+``fail_first`` makes the first N attempts answer ``fail_status``; ``slow_first`` makes them hang for
+``slow_seconds`` first (a timeout for the sender). ``kept_form`` is what the kitchen sends back of the
+order it kept (its own form of it). ``answer_after_storing`` stores the order (or finds it stored) and
+only then waits that long before answering (the kitchen has it, the sender times out: an unknown
+outcome). ``hold``, an Event, makes every attempt wait until it is set (a hung kitchen); ``waiting``
+counts those held. It counts every attempt and every stored order.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import hmac
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -33,6 +34,7 @@ class OrderReceiver:
         answer_after_storing: float = 0.0,
         hold: threading.Event | None = None,
         send_kept: bool = True,
+        kept_form: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> None:
         self.secret = secret.encode()
         self.fail_first = fail_first
@@ -42,6 +44,7 @@ class OrderReceiver:
         self.answer_after_storing = answer_after_storing
         self.hold = hold
         self.send_kept = send_kept  # a repeat is answered with the order kept (the contract), or without
+        self.kept_form = kept_form  # how the kitchen sends back what it kept (default: the order as received)
         self.waiting = 0
         self.attempts = 0
         self.orders: dict[str, dict[str, Any]] = {}
@@ -96,7 +99,8 @@ class OrderReceiver:
             return 201, {}, {"ok": True}
         if stored["cart_revision"] != order["cart_revision"]:
             return 409, {}, {"order_id": key, "order": stored}
-        return 200, {"Idempotent-Replayed": "true"}, {"order": stored} if self.send_kept else {"ok": True}
+        kept = stored if self.kept_form is None else self.kept_form(stored)
+        return 200, {"Idempotent-Replayed": "true"}, {"order": kept} if self.send_kept else {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         receiver = self

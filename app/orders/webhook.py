@@ -8,7 +8,8 @@ contract: keep the first order per Idempotency-Key; answer a repeat with 2xx,
 ``Idempotent-Replayed: true`` and the order it kept as the body (``{"order": …}`` or the order
 itself), and 409 (with the kept order too) if the key is known with another ``cart_revision``.
 voicecart then answers with the kept order (a retry's other details are named in a warning); a
-receiver that sends no order back gets ``checkout_details_unconfirmed`` in the warnings.
+receiver that sends no order back, or not whole in the shape it was sent, gets
+``checkout_details_unconfirmed`` in the warnings.
 Several replicas can share one receiver.
 
 When the retries run out, the answer depends on whether the kitchen may have the order: if no
@@ -33,7 +34,7 @@ import httpx
 import tenacity
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
-from app.orders.order import Order, other_content
+from app.orders.order import Order, is_order_shaped, other_content
 from app.orders.port import Placement, already_ordered, order_json
 
 log = logging.getLogger("voicecart.orders")
@@ -46,15 +47,16 @@ RETRY_STATUSES = frozenset({408, 425, 429})
 
 def kept_order(response: httpx.Response, order_id: str) -> dict[str, Any] | None:
     """The order the receiver kept, when its answer to a repeat carries it (``{"order": {...}}`` or the
-    order itself), else None."""
+    order itself) whole, in voicecart's own shape (:func:`~app.orders.order.is_order_shaped`), else None:
+    the kitchen's own form of it (no totals, other fields) is no order of record to answer with."""
     try:
         body = json.loads(response.content)
     except ValueError:
         return None
     if isinstance(body, dict) and isinstance(body.get("order"), dict):
         body = body["order"]
-    if isinstance(body, dict) and body.get("order_id") == order_id and isinstance(body.get("lines"), list):
-        return body
+    if is_order_shaped(body) and body["order_id"] == order_id:
+        return dict(body)
     return None
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -159,6 +160,25 @@ def test_webhook_retry_of_a_delivered_order_is_not_a_second_order(order: Order) 
             sink.place(other_revision(order))
     assert info.value.details["order_id"] == order.order_id
     assert len(receiver.orders) == 1 and receiver.attempts == 3
+
+
+def kitchens_own_form(kept: dict[str, Any]) -> dict[str, Any]:
+    """What a kitchen may send back of an order it kept: its own fields, no totals, no customer."""
+    lines = [{"name": line["name"], "qty": line["quantity"]} for line in kept["lines"]]
+    return {"order_id": kept["order_id"], "lines": lines, "status": "accepted"}
+
+
+def test_webhook_a_kept_order_in_the_kitchens_own_form_is_not_taken_as_the_order(order: Order) -> None:
+    """A repeat answered with the kitchen's own form of the order (no totals, no customer, other line
+    fields) was taken as the order of record: the caller got an "order" without a total, and the voice
+    read-back of it failed after the order was placed. Only an order in voicecart's own shape is the
+    kitchen's copy; anything else is a repeat whose details are unconfirmed (this attempt's order)."""
+    with OrderReceiver(SECRET, kept_form=kitchens_own_form) as receiver:
+        sink = webhook(receiver.url)
+        assert sink.place(order).created
+        again = sink.place(order)
+    assert not again.created and not again.stored_copy
+    assert again.order == order.to_dict()
 
 
 def test_webhook_retries_timeouts(order: Order) -> None:

@@ -268,6 +268,27 @@ def test_when_the_kitchen_may_have_the_order_the_model_is_told_to_retry_not_that
     assert len(receiver.orders) == 1
 
 
+def test_a_repeat_the_kitchen_answers_in_its_own_form_is_said_placed(demo_menu: Menu, codec: CartCodec) -> None:
+    """The checkout's answer was lost and the same checkout retried; the kitchen answered the repeat with
+    its own form of the order it kept (no totals, no customer): the read-back of that form failed, and the
+    call was a 500 "your cart token is still valid" while the kitchen had the order."""
+    from tests.orders.test_sinks import kitchens_own_form
+
+    secret = "v" * 40
+    with OrderReceiver(secret, kept_form=kitchens_own_form) as receiver:
+        voice = Voice(demo_menu, codec, WebhookSink(receiver.url, secret, 1.5))
+        total = two_burgers(voice)
+        reviewed = voice.token
+        placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+        assert placed.ok and placed.output["created"] is True
+        voice.token = reviewed  # the answer never reached the client: the same checkout again
+        again = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    assert again.ok and again.output["created"] is False and len(receiver.orders) == 1
+    said = again.output["message"]
+    assert said.startswith("That order was already placed, Ada: order number") and format_money(total) in said
+    assert "did not send back what it holds" in said
+
+
 def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Voice, sink: SqliteSink) -> None:
     """An older token of a placed cart (another tab, a retry): review and cancel say it was placed."""
     total = two_burgers(voice)
