@@ -97,9 +97,9 @@ class OrderReceiver:
         time.sleep(self.answer_after_storing)  # stored (now or before); the answer is late
         if stored is None:
             return 201, {}, {"ok": True}
-        if stored["cart_revision"] != order["cart_revision"]:
-            return 409, {}, {"order_id": key, "order": stored}
         kept = stored if self.kept_form is None else self.kept_form(stored)
+        if stored["cart_revision"] != order["cart_revision"]:
+            return 409, {}, {"order_id": key, "order": kept} if self.send_kept else {"order_id": key}
         return 200, {"Idempotent-Replayed": "true"}, {"order": kept} if self.send_kept else {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

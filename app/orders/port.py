@@ -97,11 +97,12 @@ def order_json(order: Order) -> bytes:
     return json.dumps(order.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def already_ordered(order_id: str, revision: int) -> CartAlreadyOrdered:
+def already_ordered(order_id: str) -> CartAlreadyOrdered:
+    """``cart_already_ordered`` when the sink does not know what was ordered (a kitchen's 409 without the
+    order it kept): the order id only — never this attempt's revision or lines, which are not the order's."""
     return CartAlreadyOrdered(
         "this cart was already ordered before these changes; start a new cart to order again",
         order_id=order_id,
-        cart_revision=revision,
     )
 
 

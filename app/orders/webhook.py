@@ -216,6 +216,6 @@ class WebhookSink:
             kept = kept_order(response, order.order_id)
             if kept is not None:
                 raise other_content(kept, "this cart was already ordered before these changes")
-            raise already_ordered(order.order_id, order.cart_revision)
+            raise already_ordered(order.order_id)
         # any other 4xx: the receiver refuses this order; repeating it will not help
         raise _Failed(f"HTTP {status}", final=status < 500 and status not in RETRY_STATUSES)

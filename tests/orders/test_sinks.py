@@ -181,6 +181,23 @@ def test_webhook_a_kept_order_in_the_kitchens_own_form_is_not_taken_as_the_order
     assert again.order == order.to_dict()
 
 
+@pytest.mark.parametrize("send_kept", [False, True], ids=["no order", "its own form"])
+def test_webhook_a_conflict_without_the_kept_order_names_no_revision_it_does_not_know(
+    order: Order, send_kept: bool
+) -> None:
+    """The receiver answered 409 (the key is known with another cart_revision) without the order it kept:
+    ``cart_already_ordered`` said ``cart_revision`` was this attempt's revision, the one the kitchen does
+    NOT hold. What was ordered is said only when known."""
+    with OrderReceiver(SECRET, send_kept=send_kept, kept_form=kitchens_own_form) as receiver:
+        sink = webhook(receiver.url)
+        assert sink.place(order).created
+        with pytest.raises(CartAlreadyOrdered) as info:
+            sink.place(other_revision(order))
+    assert info.value.details["order_id"] == order.order_id
+    assert info.value.details.get("cart_revision") != order.cart_revision + 1
+    assert "cart_revision" not in info.value.details and "ordered_lines" not in info.value.details
+
+
 def test_webhook_retries_timeouts(order: Order) -> None:
     with OrderReceiver(SECRET, slow_first=1, slow_seconds=4.0) as receiver:
         placed = webhook(receiver.url, attempt_timeout_seconds=1.5).place(order)
