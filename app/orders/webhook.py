@@ -14,8 +14,9 @@ Several replicas can share one receiver.
 
 When the retries run out, the answer depends on whether the kitchen may have the order: if no
 attempt got past connecting, ``order_delivery_failed`` (nothing was ordered); if any attempt was
-sent and then timed out or lost its connection before an answer, ``order_outcome_unknown`` — the
-receiver may have stored it, and the same checkout retried tells (its Idempotency-Key is the same).
+sent and then timed out or lost its connection before an answer, ``order_outcome_unknown`` — even
+when a later attempt was refused with a 4xx — the receiver may have stored it, and the same checkout
+retried tells (its Idempotency-Key is the same).
 """
 
 from __future__ import annotations
@@ -172,8 +173,9 @@ class WebhookSink:
         except _Failed:
             pass
         attempts, last = len(failures), failures[-1].last
-        # an attempt was sent and never answered: the kitchen may hold the order (unless it then refused it)
-        if any(f.sent for f in failures) and not failures[-1].final:
+        # an attempt was sent and never answered: the kitchen may hold the order, whatever a later attempt was
+        # answered (a 4xx refusing the retry says nothing of the copy the first one may have left there)
+        if any(f.sent for f in failures):
             log.error("order %s: outcome unknown after %d attempt(s): %s", order.order_id, attempts, last)
             raise OrderOutcomeUnknown(
                 "the kitchen did not confirm the order in time, so it may or may not have been placed; retry the "

@@ -264,6 +264,22 @@ def test_a_kitchen_that_stores_but_answers_too_late_is_an_unknown_outcome_never_
     assert len(receiver.orders) == 1
 
 
+@pytest.mark.parametrize("status", [400, 422])
+def test_a_kitchen_that_stored_the_order_then_refuses_the_retry_is_an_unknown_outcome(
+    order: Order, status: int
+) -> None:
+    """The first attempt reached the kitchen, which stored it and answered too late; the retry was refused
+    with a 4xx (a receiver refusing a key it knows). That final refusal made the whole checkout 502
+    "could not be delivered … your cart is unchanged" while the kitchen held the order from attempt one."""
+    with OrderReceiver(SECRET, answer_after_storing=2.0, refuse_repeats=status) as receiver:
+        sink = WebhookSink(receiver.url, SECRET, 3.0, attempt_timeout_seconds=0.5)  # real time
+        with pytest.raises(OrderOutcomeUnknown) as info:
+            sink.place(order)
+        assert receiver.orders == {order.order_id: order.to_dict()}  # the kitchen has it
+    assert receiver.attempts == 2 and info.value.details["last_error"] == f"HTTP {status}"
+    assert "could not be delivered" not in info.value.message and "may or may not" in info.value.message
+
+
 def test_a_kitchen_that_never_got_the_order_is_a_definite_failure(order: Order) -> None:
     with pytest.raises(OrderDeliveryFailed) as info:  # connection refused: nothing was sent by this call
         webhook(f"http://127.0.0.1:{free_port()}/orders", deadline=1.0).place(order)
