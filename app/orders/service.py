@@ -24,7 +24,7 @@ from app.errors import (
     RestaurantClosed,
 )
 from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
-from app.orders.port import OrderSink
+from app.orders.port import CommitGate, OrderSink
 
 # what build_order refuses a checkout with (nothing is placed by this call)
 CheckoutRefused = (CartEmpty, CartHasUnavailableItems, RestaurantClosed, OrderTotalNegative, OrderTotalChanged)
@@ -52,6 +52,7 @@ def submit(
     sink: OrderSink,
     now: int,
     mint: Callable[[CartState], object] | None = None,
+    gate: CommitGate | None = None,
 ) -> Submitted:
     """Order ``state`` once. A cart ordered before gets its order back without being re-validated,
     so a retry still succeeds after the menu, the stock or the opening hours changed; if the store
@@ -59,7 +60,8 @@ def submit(
     could be false). A repeat answers with the order the kitchen has and says when this checkout
     differed (:func:`app.orders.order.check_repeat`). ``mint`` (the caller's token minting) is tried on
     the checked-out cart before the order is placed: a cart it refuses (``cart_too_large``: repricing
-    made the token longer) is refused with nothing placed, never placed and then refused."""
+    made the token longer) is refused with nothing placed, never placed and then refused. ``gate``: the
+    caller's :class:`~app.orders.port.CommitGate`, through which the sink commits."""
     found = sink.lookup(state.cart_id_hex, state.revision)
     if found is not None:
         return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
@@ -70,7 +72,7 @@ def submit(
     except (*CheckoutRefused, CartTooLarge) as exc:
         raise _unless_kept(exc, sink) from None
     try:
-        placement = sink.place(order)
+        placement = sink.place(order, gate)
     except OrderDeliveryFailed as exc:
         raise _unless_kept(exc, sink) from None
     if placement.created:
@@ -100,8 +102,14 @@ class Checkout:
     warnings: Sequence[CartWarning | CheckoutWarning]
 
 
-def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:
-    """Verify ``token``, order its cart once, and mint the checked-out token."""
+def place_order(
+    token: str | None,
+    request: CheckoutRequest,
+    inputs: turn.TurnInputs,
+    sink: OrderSink,
+    gate: CommitGate | None = None,
+) -> Checkout:
+    """Verify ``token``, order its cart once (committing through ``gate``), and mint the checked-out token."""
     state = inputs.load(token)
-    done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish)
+    done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish, gate)
     return Checkout(done.order, done.created, inputs.finish(done.state), done.warnings)

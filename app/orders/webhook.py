@@ -36,7 +36,7 @@ import tenacity
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, is_order_shaped, other_content
-from app.orders.port import Placement, already_ordered, order_json
+from app.orders.port import CommitGate, Placement, already_ordered, order_json
 
 log = logging.getLogger("voicecart.orders")
 
@@ -132,8 +132,9 @@ class WebhookSink:
         step = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
         return step / 2 + self._rand() * step / 2
 
-    def place(self, order: Order) -> Placement:
+    def place(self, order: Order, gate: CommitGate | None = None) -> Placement:
         body = order_json(order)
+        gate = gate or CommitGate()
         headers = {
             "Content-Type": "application/json",
             "Idempotency-Key": order.order_id,
@@ -145,6 +146,7 @@ class WebhookSink:
         failures: list[_Failed] = []
 
         def attempt() -> Placement:
+            gate.enter()  # each attempt may reach the kitchen: none starts once the checkout was answered
             try:
                 remaining = deadline - self._monotonic()
                 return self._attempt(client, order, body, headers, remaining, len(failures) + 1)

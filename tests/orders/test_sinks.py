@@ -17,7 +17,7 @@ from app.core.menu import Menu
 from app.errors import CartAlreadyOrdered, ConfigError, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.config import sink_from_settings as from_settings
 from app.orders.order import Order, build_order
-from app.orders.port import order_json
+from app.orders.port import CommitGate, order_json
 from app.orders.postgres import PostgresSink
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink, sign
@@ -111,6 +111,30 @@ def test_sqlite_failure_is_order_delivery_failed(tmp_path: Path, order: Order) -
 def test_reading_a_missing_database_says_so(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         SqliteSink(tmp_path / "none.sqlite3").recent()
+
+
+def test_a_closed_gate_stores_nothing(tmp_path: Path, order: Order) -> None:
+    """A checkout whose caller was answered (the budget ran out) closes its gate: the store rolls back
+    rather than commit an order the customer may since have been told is cancelled."""
+    sink = SqliteSink(tmp_path / "orders.sqlite3")
+    gate = CommitGate()
+    assert gate.close()  # no commit had begun
+    with pytest.raises(OrderDeliveryFailed) as info:
+        sink.place(order, gate)
+    assert "placed nothing" in info.value.message
+    assert sink.lookup(order.cart_id, order.cart_revision) is None
+    entered = CommitGate()
+    assert sink.place(order, entered).created
+    assert not entered.close()  # a commit had begun: the outcome is not "nothing"
+
+
+def test_a_closed_gate_starts_no_delivery(order: Order) -> None:
+    with OrderReceiver(SECRET) as receiver:
+        gate = CommitGate()
+        gate.close()
+        with pytest.raises(OrderDeliveryFailed):
+            webhook(receiver.url).place(order, gate)
+    assert receiver.attempts == 0
 
 
 # --- webhook, against a real local receiver -------------------------------------------------------------
