@@ -14,16 +14,18 @@ from app.core import turn
 from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
 from app.errors import (
+    CartAlreadyOrdered,
     CartEmpty,
     CartError,
     CartHasUnavailableItems,
     CartTooLarge,
     OrderDeliveryFailed,
+    OrderOutcomeUnknown,
     OrderTotalChanged,
     OrderTotalNegative,
     RestaurantClosed,
 )
-from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
+from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat, order_id_for
 from app.orders.port import CommitGate, OrderSink
 
 # what build_order refuses a checkout with (nothing is placed by this call)
@@ -61,8 +63,18 @@ def submit(
     differed (:func:`app.orders.order.check_repeat`). ``mint`` (the caller's token minting) is tried on
     the checked-out cart before the order is placed: a cart it refuses (``cart_too_large``: repricing
     made the token longer) is refused with nothing placed, never placed and then refused. ``gate``: the
-    caller's :class:`~app.orders.port.CommitGate`, through which the sink commits."""
-    found = sink.lookup(state.cart_id_hex, state.revision)
+    caller's :class:`~app.orders.port.CommitGate`, through which the sink commits.
+
+    The placed order's own token (``checked_out``: minted only once the order was placed) proves the
+    order: when its order cannot be had back (the webhook, which validates and delivers it again, or a
+    store that cannot be read), the answer is ``cart_already_ordered`` naming it — never a refusal ("the
+    total is now …", "closed"), "could not be delivered" or "can't check whether it was ordered"."""
+    try:
+        found = sink.lookup(state.cart_id_hex, state.revision)
+    except OrderOutcomeUnknown:
+        if state.checked_out:
+            raise _placed_before(state) from None
+        raise
     if found is not None:
         return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
     try:
@@ -70,15 +82,28 @@ def submit(
         if mint is not None:
             mint(mark_checked_out(priced.state))
     except (*CheckoutRefused, CartTooLarge) as exc:
-        raise _unless_kept(exc, sink) from None
+        raise _placed_before(state) if state.checked_out else _unless_kept(exc, sink) from None
     try:
         placement = sink.place(order, gate)
-    except OrderDeliveryFailed as exc:
-        raise _unless_kept(exc, sink) from None
+    except (OrderDeliveryFailed, OrderOutcomeUnknown) as exc:
+        if state.checked_out:
+            raise _placed_before(state) from None
+        raise _unless_kept(exc, sink) if isinstance(exc, OrderDeliveryFailed) else exc from None
     if placement.created:
         return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
     warnings = check_repeat(placement.order, state, request) if placement.stored_copy else [UNCONFIRMED_REPEAT]
     return Submitted(placement.order, False, mark_checked_out(priced.state), warnings)
+
+
+def _placed_before(state: CartState) -> CartAlreadyOrdered:
+    """What the placed order's own token is answered when its order cannot be had back: placed, by number."""
+    order_id = order_id_for(state.cart_id)
+    return CartAlreadyOrdered(
+        f"this order was already placed as order number {order_id[-6:].upper()} ({order_id}); its details can't be "
+        "read back from here right now, and nothing was changed. To order something else, start a new cart",
+        order_id=order_id,
+        cart_revision=state.revision,
+    )
 
 
 def _unless_kept(exc: CartError, sink: OrderSink) -> CartError:
