@@ -2,12 +2,13 @@
 
 It verifies ``Voicecart-Signature``, keeps the first order per ``Idempotency-Key``, answers a repeat
 with ``Idempotent-Replayed: true`` and the order it kept, and a different ``cart_revision`` with 409.
-``fail_first`` makes
-the first N attempts answer ``fail_status``; ``slow_first`` makes them hang for ``slow_seconds``
-first (a timeout for the sender). ``answer_after_storing`` stores the order (or finds it stored) and only
-then waits that long before answering (the kitchen has it, the sender times out: an unknown outcome). ``hold``, an
-Event, makes every attempt wait until it is set (a hung kitchen); ``waiting`` counts those held.
-It counts every attempt and every stored order.
+``fail_first`` makes the first N attempts answer ``fail_status``; ``slow_first`` makes them hang for
+``slow_seconds`` first (a timeout for the sender). ``kept_form`` is what the kitchen sends back of the
+order it kept (its own form of it); ``refuse_repeats``, a status, answers a key it knows with that
+4xx. ``answer_after_storing`` stores the order (or finds it stored) and only then waits that long
+before answering (the kitchen has it, the sender times out: an unknown outcome). ``hold``, an Event,
+makes every attempt wait until it is set (a hung kitchen); ``waiting`` counts those held. It counts
+every attempt and every stored order.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import hmac
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -33,6 +35,8 @@ class OrderReceiver:
         answer_after_storing: float = 0.0,
         hold: threading.Event | None = None,
         send_kept: bool = True,
+        kept_form: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        refuse_repeats: int = 0,
     ) -> None:
         self.secret = secret.encode()
         self.fail_first = fail_first
@@ -42,6 +46,8 @@ class OrderReceiver:
         self.answer_after_storing = answer_after_storing
         self.hold = hold
         self.send_kept = send_kept  # a repeat is answered with the order kept (the contract), or without
+        self.refuse_repeats = refuse_repeats  # a status answering a key it knows (a receiver refusing repeats)
+        self.kept_form = kept_form  # how the kitchen sends back what it kept (default: the order as received)
         self.waiting = 0
         self.attempts = 0
         self.orders: dict[str, dict[str, Any]] = {}
@@ -91,12 +97,15 @@ class OrderReceiver:
             stored = self.orders.get(key)
             if stored is None:
                 self.orders[key] = order
+        if stored is not None and self.refuse_repeats:
+            return self.refuse_repeats, {}, {"error": "duplicate Idempotency-Key"}
         time.sleep(self.answer_after_storing)  # stored (now or before); the answer is late
         if stored is None:
             return 201, {}, {"ok": True}
+        kept = stored if self.kept_form is None else self.kept_form(stored)
         if stored["cart_revision"] != order["cart_revision"]:
-            return 409, {}, {"order_id": key, "order": stored}
-        return 200, {"Idempotent-Replayed": "true"}, {"order": stored} if self.send_kept else {"ok": True}
+            return 409, {}, {"order_id": key, "order": kept} if self.send_kept else {"order_id": key}
+        return 200, {"Idempotent-Replayed": "true"}, {"order": kept} if self.send_kept else {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         receiver = self

@@ -188,6 +188,48 @@ class Order:
         }
 
 
+# what every order voicecart makes holds (:meth:`Order.to_dict`), and what its answers and read-backs use
+_ORDER_FIELDS: dict[str, type] = {
+    "order_id": str,
+    "cart_id": str,
+    "cart_revision": int,
+    "restaurant_id": str,
+    "currency": str,
+    "lines": list,
+    "subtotal_cents": int,
+    "tax_cents": int,
+    "total_cents": int,
+    "customer": dict,
+    "fulfillment": str,
+    "placed_at": str,
+}
+_LINE_FIELDS: dict[str, type] = {"name": str, "quantity": int, "modifiers": list}
+
+
+def _has_fields(value: Any, fields: dict[str, type]) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(value.get(k), t) and not isinstance(value.get(k), bool) for k, t in fields.items()
+    )
+
+
+def _modifiers_shaped(modifiers: Any) -> bool:
+    return isinstance(modifiers, list) and all(
+        _has_fields(m, {"id": str, "name": str})
+        and type(m.get("quantity", 1)) is int
+        and _modifiers_shaped(m.get("modifiers", []))
+        for m in modifiers
+    )
+
+
+def is_order_shaped(body: Any) -> bool:
+    """``body`` has the shape of :meth:`Order.to_dict` — every field an answer or a read-back says (the
+    totals, the customer's name, each line's name, count and choices) with its JSON type. The rule: an
+    order from outside (a kitchen's answer) is the order of record only in this shape, never in part."""
+    if not _has_fields(body, _ORDER_FIELDS) or not isinstance(body["customer"].get("name"), str):
+        return False
+    return all(_has_fields(line, _LINE_FIELDS) and _modifiers_shaped(line["modifiers"]) for line in body["lines"])
+
+
 def _check_choices(priced: PricedCart, menu: Menu) -> None:
     """Required choices present and limits kept, against the menu as it is now."""
     for p in priced.lines:

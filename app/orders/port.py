@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from app.errors import CartAlreadyOrdered, OrderOutcomeUnknown
+from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, other_content
 
 log = logging.getLogger("voicecart.orders")
@@ -33,6 +34,31 @@ class Placement:
     # False: a repeat whose stored copy the sink could not see (a webhook receiver that answered a
     # repeat without the order it kept): ``order`` is this attempt's, the kitchen may hold other details
     stored_copy: bool = True
+
+
+class CommitGate:
+    """Whether one checkout's placement may still commit. The rule: nothing is stored after the caller was
+    answered. A sink calls :meth:`enter` at its point of no return (before COMMIT, before sending the
+    order); the caller that stops waiting (the checkout budget ran out) calls :meth:`close`, which says
+    whether any commit had begun: if none had, nothing was placed and none ever will be."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._closed = False
+        self._entered = False  # sticky: a commit once begun may have stored the order
+
+    def enter(self) -> None:
+        """Before committing; raises ``order_delivery_failed`` (placing nothing) once the gate is closed."""
+        with self._lock:
+            if self._closed:
+                raise OrderDeliveryFailed("this checkout was answered before the store took it; it placed nothing")
+            self._entered = True
+
+    def close(self) -> bool:
+        """No commit may begin from now on; True when none had begun (this checkout placed nothing)."""
+        with self._lock:
+            self._closed = True
+            return not self._entered
 
 
 class OrderSink(Protocol):
@@ -49,8 +75,9 @@ class OrderSink(Protocol):
         """Called once at shutdown: release connections and clients."""
         ...
 
-    def place(self, order: Order) -> Placement:
-        """Take ``order`` unless its cart was ordered already (then: that order, or 409)."""
+    def place(self, order: Order, gate: CommitGate | None = None) -> Placement:
+        """Take ``order`` unless its cart was ordered already (then: that order, or 409); commit only
+        through ``gate`` (:class:`CommitGate`), when given."""
         ...
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
@@ -97,11 +124,12 @@ def order_json(order: Order) -> bytes:
     return json.dumps(order.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def already_ordered(order_id: str, revision: int) -> CartAlreadyOrdered:
+def already_ordered(order_id: str) -> CartAlreadyOrdered:
+    """``cart_already_ordered`` when the sink does not know what was ordered (a kitchen's 409 without the
+    order it kept): the order id only — never this attempt's revision or lines, which are not the order's."""
     return CartAlreadyOrdered(
         "this cart was already ordered before these changes; start a new cart to order again",
         order_id=order_id,
-        cart_revision=revision,
     )
 
 

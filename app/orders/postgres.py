@@ -38,7 +38,15 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_e
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.logs import one_line
 from app.orders.order import Order
-from app.orders.port import ORDER_COLUMNS, Placement, cannot_check, order_row, placement_of, same_revision
+from app.orders.port import (
+    ORDER_COLUMNS,
+    CommitGate,
+    Placement,
+    cannot_check,
+    order_row,
+    placement_of,
+    same_revision,
+)
 
 log = logging.getLogger("voicecart.orders")
 
@@ -190,16 +198,20 @@ class PostgresSink:
         except (psycopg.Error, _NotSent) as exc:
             log.error("PostgreSQL order store not reachable yet (%s); orders will retry it", one_line(str(exc)))
 
-    def place(self, order: Order) -> Placement:
+    def place(self, order: Order, gate: CommitGate | None = None) -> Placement:
         values = order_row(order)
         sent = False  # an attempt sent the INSERT: from then on, a failure may follow a stored order
+        gate = gate or CommitGate()
 
         def insert(conn: psycopg.Connection[Any]) -> tuple[bool, tuple[str, int, str] | None]:
             nonlocal sent
             sent = True
             if conn.execute(_INSERT, values).fetchone() is not None:
-                return True, None
-            return False, conn.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+                found = True, None
+            else:
+                found = False, conn.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+            gate.enter()  # the transaction commits as this returns; a closed gate rolls it back
+            return found
 
         try:
             inserted, row = self._run(f"order {order.order_id}", insert)

@@ -14,17 +14,19 @@ from app.core import turn
 from app.core.cart import CartState, CartWarning, mark_checked_out
 from app.core.menu import Menu
 from app.errors import (
+    CartAlreadyOrdered,
     CartEmpty,
     CartError,
     CartHasUnavailableItems,
     CartTooLarge,
     OrderDeliveryFailed,
+    OrderOutcomeUnknown,
     OrderTotalChanged,
     OrderTotalNegative,
     RestaurantClosed,
 )
-from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat
-from app.orders.port import OrderSink
+from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat, order_id_for
+from app.orders.port import CommitGate, OrderSink
 
 # what build_order refuses a checkout with (nothing is placed by this call)
 CheckoutRefused = (CartEmpty, CartHasUnavailableItems, RestaurantClosed, OrderTotalNegative, OrderTotalChanged)
@@ -52,6 +54,7 @@ def submit(
     sink: OrderSink,
     now: int,
     mint: Callable[[CartState], object] | None = None,
+    gate: CommitGate | None = None,
 ) -> Submitted:
     """Order ``state`` once. A cart ordered before gets its order back without being re-validated,
     so a retry still succeeds after the menu, the stock or the opening hours changed; if the store
@@ -59,8 +62,19 @@ def submit(
     could be false). A repeat answers with the order the kitchen has and says when this checkout
     differed (:func:`app.orders.order.check_repeat`). ``mint`` (the caller's token minting) is tried on
     the checked-out cart before the order is placed: a cart it refuses (``cart_too_large``: repricing
-    made the token longer) is refused with nothing placed, never placed and then refused."""
-    found = sink.lookup(state.cart_id_hex, state.revision)
+    made the token longer) is refused with nothing placed, never placed and then refused. ``gate``: the
+    caller's :class:`~app.orders.port.CommitGate`, through which the sink commits.
+
+    The placed order's own token (``checked_out``: minted only once the order was placed) proves the
+    order: when its order cannot be had back (the webhook, which validates and delivers it again, or a
+    store that cannot be read), the answer is ``cart_already_ordered`` naming it — never a refusal ("the
+    total is now …", "closed"), "could not be delivered" or "can't check whether it was ordered"."""
+    try:
+        found = sink.lookup(state.cart_id_hex, state.revision)
+    except OrderOutcomeUnknown:
+        if state.checked_out:
+            raise _placed_before(state) from None
+        raise
     if found is not None:
         return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
     try:
@@ -68,15 +82,28 @@ def submit(
         if mint is not None:
             mint(mark_checked_out(priced.state))
     except (*CheckoutRefused, CartTooLarge) as exc:
-        raise _unless_kept(exc, sink) from None
+        raise _placed_before(state) if state.checked_out else _unless_kept(exc, sink) from None
     try:
-        placement = sink.place(order)
-    except OrderDeliveryFailed as exc:
-        raise _unless_kept(exc, sink) from None
+        placement = sink.place(order, gate)
+    except (OrderDeliveryFailed, OrderOutcomeUnknown) as exc:
+        if state.checked_out:
+            raise _placed_before(state) from None
+        raise _unless_kept(exc, sink) if isinstance(exc, OrderDeliveryFailed) else exc from None
     if placement.created:
         return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
     warnings = check_repeat(placement.order, state, request) if placement.stored_copy else [UNCONFIRMED_REPEAT]
     return Submitted(placement.order, False, mark_checked_out(priced.state), warnings)
+
+
+def _placed_before(state: CartState) -> CartAlreadyOrdered:
+    """What the placed order's own token is answered when its order cannot be had back: placed, by number."""
+    order_id = order_id_for(state.cart_id)
+    return CartAlreadyOrdered(
+        f"this order was already placed as order number {order_id[-6:].upper()} ({order_id}); its details can't be "
+        "read back from here right now, and nothing was changed. To order something else, start a new cart",
+        order_id=order_id,
+        cart_revision=state.revision,
+    )
 
 
 def _unless_kept(exc: CartError, sink: OrderSink) -> CartError:
@@ -100,8 +127,14 @@ class Checkout:
     warnings: Sequence[CartWarning | CheckoutWarning]
 
 
-def place_order(token: str | None, request: CheckoutRequest, inputs: turn.TurnInputs, sink: OrderSink) -> Checkout:
-    """Verify ``token``, order its cart once, and mint the checked-out token."""
+def place_order(
+    token: str | None,
+    request: CheckoutRequest,
+    inputs: turn.TurnInputs,
+    sink: OrderSink,
+    gate: CommitGate | None = None,
+) -> Checkout:
+    """Verify ``token``, order its cart once (committing through ``gate``), and mint the checked-out token."""
     state = inputs.load(token)
-    done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish)
+    done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish, gate)
     return Checkout(done.order, done.created, inputs.finish(done.state), done.warnings)

@@ -18,7 +18,15 @@ import tenacity
 
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
-from app.orders.port import ORDER_COLUMNS, Placement, cannot_check, order_row, placement_of, same_revision
+from app.orders.port import (
+    ORDER_COLUMNS,
+    CommitGate,
+    Placement,
+    cannot_check,
+    order_row,
+    placement_of,
+    same_revision,
+)
 
 log = logging.getLogger("voicecart.orders")
 
@@ -89,25 +97,34 @@ class SqliteSink:
     def close(self) -> None:
         """Nothing to release: each call opens and closes its own connection."""
 
-    def place(self, order: Order) -> Placement:
+    def place(self, order: Order, gate: CommitGate | None = None) -> Placement:
         try:
             self._ensure_schema()
             for attempt in self._while_locked():  # the insert is idempotent (ON CONFLICT DO NOTHING)
                 with attempt:
-                    inserted, row = self._insert(order)
+                    inserted, row = self._insert(order, gate or CommitGate())
         except (sqlite3.Error, OSError) as exc:
             log.error("order %s: SQLite store failed: %s", order.order_id, exc)
             message = "the order could not be stored; your cart is unchanged, please try again"
             raise OrderDeliveryFailed(message) from None
         return placement_of(order, inserted, row)
 
-    def _insert(self, order: Order) -> tuple[bool, tuple[str, int, str] | None]:
-        """Insert unless the cart has an order: (inserted, the stored row when it had one)."""
+    def _insert(self, order: Order, gate: CommitGate) -> tuple[bool, tuple[str, int, str] | None]:
+        """Insert unless the cart has an order: (inserted, the stored row when it had one). The wait for
+        the write lock comes first (BEGIN IMMEDIATE); it commits only through ``gate``."""
         with closing(self._connect()) as db:
-            inserted = db.execute(_INSERT, order_row(order)).rowcount
-            row = None
-            if not inserted:
-                row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                inserted = db.execute(_INSERT, order_row(order)).rowcount
+                row = None
+                if not inserted:
+                    row = db.execute(_ORDER_OF_CART, (order.cart_id,)).fetchone()
+                gate.enter()
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
         return bool(inserted), row
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:

@@ -8,13 +8,15 @@ contract: keep the first order per Idempotency-Key; answer a repeat with 2xx,
 ``Idempotent-Replayed: true`` and the order it kept as the body (``{"order": …}`` or the order
 itself), and 409 (with the kept order too) if the key is known with another ``cart_revision``.
 voicecart then answers with the kept order (a retry's other details are named in a warning); a
-receiver that sends no order back gets ``checkout_details_unconfirmed`` in the warnings.
+receiver that sends no order back, or not whole in the shape it was sent, gets
+``checkout_details_unconfirmed`` in the warnings.
 Several replicas can share one receiver.
 
 When the retries run out, the answer depends on whether the kitchen may have the order: if no
 attempt got past connecting, ``order_delivery_failed`` (nothing was ordered); if any attempt was
-sent and then timed out or lost its connection before an answer, ``order_outcome_unknown`` — the
-receiver may have stored it, and the same checkout retried tells (its Idempotency-Key is the same).
+sent and then timed out or lost its connection before an answer, ``order_outcome_unknown`` — even
+when a later attempt was refused with a 4xx — the receiver may have stored it, and the same checkout
+retried tells (its Idempotency-Key is the same).
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ import httpx
 import tenacity
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
-from app.orders.order import Order, other_content
-from app.orders.port import Placement, already_ordered, order_json
+from app.orders.order import Order, is_order_shaped, other_content
+from app.orders.port import CommitGate, Placement, already_ordered, order_json
 
 log = logging.getLogger("voicecart.orders")
 
@@ -46,15 +48,16 @@ RETRY_STATUSES = frozenset({408, 425, 429})
 
 def kept_order(response: httpx.Response, order_id: str) -> dict[str, Any] | None:
     """The order the receiver kept, when its answer to a repeat carries it (``{"order": {...}}`` or the
-    order itself), else None."""
+    order itself) whole, in voicecart's own shape (:func:`~app.orders.order.is_order_shaped`), else None:
+    the kitchen's own form of it (no totals, other fields) is no order of record to answer with."""
     try:
         body = json.loads(response.content)
     except ValueError:
         return None
     if isinstance(body, dict) and isinstance(body.get("order"), dict):
         body = body["order"]
-    if isinstance(body, dict) and body.get("order_id") == order_id and isinstance(body.get("lines"), list):
-        return body
+    if is_order_shaped(body) and body["order_id"] == order_id:
+        return dict(body)
     return None
 
 
@@ -129,8 +132,9 @@ class WebhookSink:
         step = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
         return step / 2 + self._rand() * step / 2
 
-    def place(self, order: Order) -> Placement:
+    def place(self, order: Order, gate: CommitGate | None = None) -> Placement:
         body = order_json(order)
+        gate = gate or CommitGate()
         headers = {
             "Content-Type": "application/json",
             "Idempotency-Key": order.order_id,
@@ -142,6 +146,7 @@ class WebhookSink:
         failures: list[_Failed] = []
 
         def attempt() -> Placement:
+            gate.enter()  # each attempt may reach the kitchen: none starts once the checkout was answered
             try:
                 remaining = deadline - self._monotonic()
                 return self._attempt(client, order, body, headers, remaining, len(failures) + 1)
@@ -170,8 +175,9 @@ class WebhookSink:
         except _Failed:
             pass
         attempts, last = len(failures), failures[-1].last
-        # an attempt was sent and never answered: the kitchen may hold the order (unless it then refused it)
-        if any(f.sent for f in failures) and not failures[-1].final:
+        # an attempt was sent and never answered: the kitchen may hold the order, whatever a later attempt was
+        # answered (a 4xx refusing the retry says nothing of the copy the first one may have left there)
+        if any(f.sent for f in failures):
             log.error("order %s: outcome unknown after %d attempt(s): %s", order.order_id, attempts, last)
             raise OrderOutcomeUnknown(
                 "the kitchen did not confirm the order in time, so it may or may not have been placed; retry the "
@@ -214,6 +220,6 @@ class WebhookSink:
             kept = kept_order(response, order.order_id)
             if kept is not None:
                 raise other_content(kept, "this cart was already ordered before these changes")
-            raise already_ordered(order.order_id, order.cart_revision)
+            raise already_ordered(order.order_id)
         # any other 4xx: the receiver refuses this order; repeating it will not help
         raise _Failed(f"HTTP {status}", final=status < 500 and status not in RETRY_STATUSES)

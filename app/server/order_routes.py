@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from app.orders.order import parse_checkout
+from app.orders.port import CommitGate
 from app.orders.service import place_order
 from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, read_json
@@ -31,7 +32,9 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
     async def checkout(request: Request) -> Response:
         checkout_request = parse_checkout(await read_json(request))
         inputs = ctx.turn_inputs(request.path_params["rid"])
-        done = await workers.run(place_order, cart_token(request), checkout_request, inputs, ctx.order_sink)
+        gate = CommitGate()  # closed if the budget runs out first: nothing is stored after the answer
+        token = cart_token(request)
+        done = await workers.run(place_order, token, checkout_request, inputs, ctx.order_sink, gate, gate=gate)
         status = 201 if done.created else 200
         return cart_response(done.result, status, order=done.order, warnings=done.warnings)
 

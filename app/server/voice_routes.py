@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import CartError, InvalidRequest
 from app.json_input import object_fields, optional_str
+from app.orders.port import CommitGate
 from app.runtime.context import AppContext
 from app.server.http import cart_response, cart_token, read_json
 from app.server.order_workers import OrderWorkers
@@ -99,15 +100,17 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         body = object_fields(await read_json(request, required=False), {"arguments", "call_id"})
         call_id = optional_str(body.get("call_id"), "call_id")
         name = request.path_params["name"]
-        # cart tools are quick (the turns' pool); placing an order may wait on the store (its own threads)
-        run = workers.run if places_order(name, body.get("arguments", {})) else run_in_threadpool
-        outcome = await run(
-            functools.partial(ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink),
-            name,
-            body.get("arguments", {}),
-            cart_token(request),
-            ctx.turn_inputs(request.path_params["rid"]),
+        # cart tools are quick (the turns' pool); placing an order may wait on the store (its own threads),
+        # committing through a gate closed if the budget runs out first (nothing stored after the answer)
+        gate = CommitGate()
+        tools = functools.partial(
+            ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink, gate=gate
         )
+        args = (name, body.get("arguments", {}), cart_token(request), ctx.turn_inputs(request.path_params["rid"]))
+        if places_order(name, body.get("arguments", {})):
+            outcome = await workers.run(tools, *args, gate=gate)
+        else:
+            outcome = await run_in_threadpool(tools, *args)
         return cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)
 
     sessions = SessionLimiter(ctx.settings.realtime_sessions_per_minute)

@@ -35,7 +35,7 @@ from app.errors import (
     ToolNotFound,
 )
 from app.json_input import conform, parse_json
-from app.orders.port import OrderSink
+from app.orders.port import CommitGate, OrderSink
 from app.voice.speech import cart_summary, failure
 
 
@@ -47,6 +47,7 @@ class ToolContext:
     now: int
     order_sink: OrderSink | None = None
     mint: Callable[[CartState], object] | None = None  # the turn's token minting: checkout tries it before placing
+    gate: CommitGate | None = None  # checkout commits through it (closed once the caller stopped waiting)
 
     def money(self, cents: int) -> str:
         return format_money(cents, self.menu.currency)
@@ -254,15 +255,17 @@ class Toolbox:
         *,
         new_cart_id: bytes,
         order_sink: OrderSink | None = None,
+        gate: CommitGate | None = None,
     ) -> ToolOutcome:
-        """Verify ``token`` (none: start a cart with ``new_cart_id``), run the tool, mint the next token."""
+        """Verify ``token`` (none: start a cart with ``new_cart_id``), run the tool, mint the next token;
+        an order is committed only through ``gate`` (:class:`~app.orders.port.CommitGate`)."""
         found = self.get(name)
         args = parse_arguments(arguments)
         menu = inputs.menu
         if found.needs_cart and not token:  # a bridge that dropped the token: never "your order is empty"
             raise TokenMissing(NO_TOKEN_MESSAGE.format(tool=name), tool=name)
         state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
-        ctx = ToolContext(menu, inputs.now, order_sink, inputs.finish)
+        ctx = ToolContext(menu, inputs.now, order_sink, inputs.finish, gate)
         try:
             refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
             if refusal is not None:

@@ -280,3 +280,41 @@ def test_a_checkout_whose_placed_cart_would_not_fit_its_token_places_nothing(
     with pytest.raises(CartTooLarge):
         place_order(token, ADA, TurnInputs(risen, codec, T0), sink)
     assert not sink.path.exists() or sink.recent() == []  # nothing placed: the refusal is true
+
+
+@pytest.mark.parametrize("after", ["price rose", "sold out", "closed", "kitchen down", "store unreadable"])
+def test_the_placed_orders_own_token_is_never_answered_as_if_nothing_was_ordered(
+    demo_menu: Menu, codec: CartCodec, tmp_path: Path, after: str
+) -> None:
+    """The checked-out token is minted only once the order is placed: it proves the order. Checked out
+    again (a double tap, a model calling checkout twice) where the store cannot give the order back —
+    the webhook, which re-validates it, or a store that cannot be read — it was answered "the total is
+    now $52.47; shall I place it?", "not available any more; remove them and check out again", "closed",
+    "could not be delivered … please try again" or "can't check whether this cart was ordered"."""
+    from app.core.cart import mark_checked_out
+    from app.errors import CartAlreadyOrdered
+    from app.orders.port import OrderSink
+    from app.orders.webhook import WebhookSink
+    from tests.order_receiver import OrderReceiver
+    from tests.servers import free_port
+
+    secret = "w" * 40
+    placed = TurnInputs(demo_menu, codec, T0).finish(mark_checked_out(burger_cart(demo_menu))).token
+    request = replace(ADA, expected_total_cents=2865)
+    menu = {
+        "price rose": edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999)),
+        "sold out": edited_menu(lambda d: item_json(d, "classic-burger").update(available=False)),
+        "closed": edited_menu(lambda d: d.update(hours={"timezone": "UTC", "weekly": {}})),
+    }.get(after, demo_menu)
+    with OrderReceiver(secret) as receiver:
+        sink: OrderSink = WebhookSink(receiver.url, secret, 1.0)
+        if after == "kitchen down":
+            sink = WebhookSink(f"http://127.0.0.1:{free_port()}/orders", secret, 1.0)
+        if after == "store unreadable":
+            sink = SqliteSink(tmp_path / "orders.sqlite3")
+            sink.path.write_bytes(b"this is not a database " * 200)
+        with pytest.raises(CartAlreadyOrdered) as info:
+            place_order(placed, request, TurnInputs(menu, codec, T0), sink)
+    said = info.value
+    assert said.details["order_id"] == order_id_for(bytes(range(8))) and "already placed" in said.message
+    assert receiver.orders == {}  # nothing was sent again

@@ -17,6 +17,7 @@ import pytest
 from app.core.menu import Menu
 from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, build_order
+from app.orders.port import CommitGate
 from app.orders.postgres import PostgresSink
 from tests.conftest import T0
 from tests.postgres_server import PostgresServer
@@ -151,6 +152,31 @@ def test_an_ordered_cart_retried_while_the_database_is_down_is_unknown_not_nothi
             postgres.start()
         again = _once_reachable(lambda: submit(state, ADA, demo_menu, store, T0))
         assert again.created is False and again.order["order_id"] == order.order_id
+    finally:
+        store.close()
+
+
+def test_an_insert_waiting_when_its_checkout_was_answered_is_rolled_back(database: str, order: Order) -> None:
+    """The INSERT waited on a lock while the checkout budget ran out and the customer was answered; when
+    the lock went, the order was committed after the answer. A closed gate rolls the transaction back."""
+    store = PostgresSink(database, deadline_seconds=30)
+    try:
+        store.start()
+        gate = CommitGate()
+        with psycopg.connect(database) as holder, ThreadPoolExecutor(1) as pool:
+            holder.execute("LOCK TABLE voicecart_orders IN SHARE MODE")  # INSERTs wait; SELECTs do not
+            placing = pool.submit(store.place, order, gate)
+            deadline = time.monotonic() + 30
+            waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT%'"
+            with psycopg.connect(database, autocommit=True) as watcher:
+                while watcher.execute(waiting).fetchone() != (1,):  # type: ignore[arg-type]
+                    assert time.monotonic() < deadline, "the INSERT never waited"
+                    time.sleep(0.02)
+            assert gate.close()  # answered before any commit began
+            holder.commit()  # the lock goes
+            with pytest.raises(OrderDeliveryFailed):
+                placing.result(timeout=30)
+        assert store.lookup(order.cart_id, order.cart_revision) is None
     finally:
         store.close()
 

@@ -7,6 +7,7 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -16,7 +17,7 @@ from app.core.menu import Menu
 from app.errors import CartAlreadyOrdered, ConfigError, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.config import sink_from_settings as from_settings
 from app.orders.order import Order, build_order
-from app.orders.port import order_json
+from app.orders.port import CommitGate, order_json
 from app.orders.postgres import PostgresSink
 from app.orders.sqlite import SqliteSink
 from app.orders.webhook import WebhookSink, sign
@@ -112,6 +113,30 @@ def test_reading_a_missing_database_says_so(tmp_path: Path) -> None:
         SqliteSink(tmp_path / "none.sqlite3").recent()
 
 
+def test_a_closed_gate_stores_nothing(tmp_path: Path, order: Order) -> None:
+    """A checkout whose caller was answered (the budget ran out) closes its gate: the store rolls back
+    rather than commit an order the customer may since have been told is cancelled."""
+    sink = SqliteSink(tmp_path / "orders.sqlite3")
+    gate = CommitGate()
+    assert gate.close()  # no commit had begun
+    with pytest.raises(OrderDeliveryFailed) as info:
+        sink.place(order, gate)
+    assert "placed nothing" in info.value.message
+    assert sink.lookup(order.cart_id, order.cart_revision) is None
+    entered = CommitGate()
+    assert sink.place(order, entered).created
+    assert not entered.close()  # a commit had begun: the outcome is not "nothing"
+
+
+def test_a_closed_gate_starts_no_delivery(order: Order) -> None:
+    with OrderReceiver(SECRET) as receiver:
+        gate = CommitGate()
+        gate.close()
+        with pytest.raises(OrderDeliveryFailed):
+            webhook(receiver.url).place(order, gate)
+    assert receiver.attempts == 0
+
+
 # --- webhook, against a real local receiver -------------------------------------------------------------
 
 
@@ -159,6 +184,42 @@ def test_webhook_retry_of_a_delivered_order_is_not_a_second_order(order: Order) 
             sink.place(other_revision(order))
     assert info.value.details["order_id"] == order.order_id
     assert len(receiver.orders) == 1 and receiver.attempts == 3
+
+
+def kitchens_own_form(kept: dict[str, Any]) -> dict[str, Any]:
+    """What a kitchen may send back of an order it kept: its own fields, no totals, no customer."""
+    lines = [{"name": line["name"], "qty": line["quantity"]} for line in kept["lines"]]
+    return {"order_id": kept["order_id"], "lines": lines, "status": "accepted"}
+
+
+def test_webhook_a_kept_order_in_the_kitchens_own_form_is_not_taken_as_the_order(order: Order) -> None:
+    """A repeat answered with the kitchen's own form of the order (no totals, no customer, other line
+    fields) was taken as the order of record: the caller got an "order" without a total, and the voice
+    read-back of it failed after the order was placed. Only an order in voicecart's own shape is the
+    kitchen's copy; anything else is a repeat whose details are unconfirmed (this attempt's order)."""
+    with OrderReceiver(SECRET, kept_form=kitchens_own_form) as receiver:
+        sink = webhook(receiver.url)
+        assert sink.place(order).created
+        again = sink.place(order)
+    assert not again.created and not again.stored_copy
+    assert again.order == order.to_dict()
+
+
+@pytest.mark.parametrize("send_kept", [False, True], ids=["no order", "its own form"])
+def test_webhook_a_conflict_without_the_kept_order_names_no_revision_it_does_not_know(
+    order: Order, send_kept: bool
+) -> None:
+    """The receiver answered 409 (the key is known with another cart_revision) without the order it kept:
+    ``cart_already_ordered`` said ``cart_revision`` was this attempt's revision, the one the kitchen does
+    NOT hold. What was ordered is said only when known."""
+    with OrderReceiver(SECRET, send_kept=send_kept, kept_form=kitchens_own_form) as receiver:
+        sink = webhook(receiver.url)
+        assert sink.place(order).created
+        with pytest.raises(CartAlreadyOrdered) as info:
+            sink.place(other_revision(order))
+    assert info.value.details["order_id"] == order.order_id
+    assert info.value.details.get("cart_revision") != order.cart_revision + 1
+    assert "cart_revision" not in info.value.details and "ordered_lines" not in info.value.details
 
 
 def test_webhook_retries_timeouts(order: Order) -> None:
@@ -225,6 +286,22 @@ def test_a_kitchen_that_stores_but_answers_too_late_is_an_unknown_outcome_never_
         retried = webhook(receiver.url).place(order)  # the same checkout again: the receiver recognises it
     assert not retried.created and retried.order == order.to_dict()
     assert len(receiver.orders) == 1
+
+
+@pytest.mark.parametrize("status", [400, 422])
+def test_a_kitchen_that_stored_the_order_then_refuses_the_retry_is_an_unknown_outcome(
+    order: Order, status: int
+) -> None:
+    """The first attempt reached the kitchen, which stored it and answered too late; the retry was refused
+    with a 4xx (a receiver refusing a key it knows). That final refusal made the whole checkout 502
+    "could not be delivered … your cart is unchanged" while the kitchen held the order from attempt one."""
+    with OrderReceiver(SECRET, answer_after_storing=2.0, refuse_repeats=status) as receiver:
+        sink = WebhookSink(receiver.url, SECRET, 3.0, attempt_timeout_seconds=0.5)  # real time
+        with pytest.raises(OrderOutcomeUnknown) as info:
+            sink.place(order)
+        assert receiver.orders == {order.order_id: order.to_dict()}  # the kitchen has it
+    assert receiver.attempts == 2 and info.value.details["last_error"] == f"HTTP {status}"
+    assert "could not be delivered" not in info.value.message and "may or may not" in info.value.message
 
 
 def test_a_kitchen_that_never_got_the_order_is_a_definite_failure(order: Order) -> None:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
 from app.errors import OrderOutcomeUnknown, Overloaded
+from app.orders.sqlite import SqliteSink
+from app.server.app import create_app
 from app.server.order_workers import QUEUE_FACTOR, OrderWorkers
+from app.settings import Settings
+from tests.conftest import TEST_KEYS
+from tests.server.test_truthful_orders import output, tool
+from tests.support.checkout import BURGERS, FRIES, checkout
+from tests.support.http import new_cart
 
 
 def test_a_job_runs_on_an_order_thread_and_returns_its_result() -> None:
@@ -127,3 +137,61 @@ def test_a_finished_job_frees_its_place(budget: float) -> None:
     for _ in range(QUEUE_FACTOR * 2):
         assert asyncio.run(workers.run(lambda: 7)) == 7
     assert workers.pending == 0
+
+
+# --- a checkout answered while the store still works on it (a real app, a real SQLite) ----------------------
+
+
+def _until(done: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Poll ``done`` until it holds (the machine may be loaded: a deadline, never a fixed sleep)."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("door", ["http", "voice"])
+def test_a_checkout_answered_before_the_store_took_it_is_never_placed_after_a_cancel(
+    tmp_path: Path, menu_dir: Path, door: str
+) -> None:
+    """The store was busy (another writer held SQLite), so one checkout waited for the only order thread
+    and then for the store; its budget ran out (504: may or may not be placed), the customer cancelled by
+    voice ("OK, I've cancelled the order; the cart is empty"), the store freed up — and the abandoned job
+    placed the order: the kitchen got an order the customer was told was cancelled. A checkout's job now
+    never commits after its answer was given; one that had not begun to commit is answered definitely."""
+    settings = Settings(
+        keys_spec=TEST_KEYS, menu_dir=menu_dir, data_dir=tmp_path / "data", checkout_timeout_seconds=2, order_workers=1
+    )
+    with TestClient(create_app(settings)) as client:
+        assert checkout(client, new_cart(client, BURGERS)).status_code == 201  # the orders file exists
+        first, second = new_cart(client, BURGERS), new_cart(client, BURGERS, FRIES)
+        total = output(tool(client, "confirm_order", second, action="review"))["total_cents"]
+        workers = client.app.state.order_workers  # type: ignore[attr-defined]
+        writer = sqlite3.connect(settings.orders_db_path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # another writer holds the store
+        try:
+            with ThreadPoolExecutor(1) as pool:
+                busy = pool.submit(checkout, client, first)  # takes the only order thread, waits on the store
+                _until(lambda: workers.pending == 1)
+                if door == "http":
+                    answer = checkout(client, second)
+                    status, error = answer.status_code, answer.json()["error"]
+                else:
+                    answer = tool(
+                        client, "confirm_order", second, action="checkout", customer_name="Ada", total_cents=total
+                    )
+                    status, error = answer.status_code, answer.json()["error"]
+                assert busy.result().status_code == 502
+            cancel = output(tool(client, "confirm_order", second, action="cancel"))
+        finally:
+            writer.execute("COMMIT")  # the store frees up
+            writer.close()
+        _until(lambda: workers.pending == 0)  # every job has ended
+        ordered = SqliteSink(settings.orders_db_path).recent(10)
+    said_cancelled = "cancelled" in cancel["message"]
+    second_ordered = any(len(order["lines"]) == 2 for order in ordered)
+    assert not (said_cancelled and second_ordered), f"told {cancel['message']!r}, and the kitchen has the order"
+    if status == 504:  # only while its commit had begun; else the answer is definite
+        assert error["code"] == "order_outcome_unknown" and second_ordered
+    else:
+        assert "placed nothing" in error["message"] and not second_ordered

@@ -268,6 +268,47 @@ def test_when_the_kitchen_may_have_the_order_the_model_is_told_to_retry_not_that
     assert len(receiver.orders) == 1
 
 
+def test_a_repeat_the_kitchen_answers_in_its_own_form_is_said_placed(demo_menu: Menu, codec: CartCodec) -> None:
+    """The checkout's answer was lost and the same checkout retried; the kitchen answered the repeat with
+    its own form of the order it kept (no totals, no customer): the read-back of that form failed, and the
+    call was a 500 "your cart token is still valid" while the kitchen had the order."""
+    from tests.orders.test_sinks import kitchens_own_form
+
+    secret = "v" * 40
+    with OrderReceiver(secret, kept_form=kitchens_own_form) as receiver:
+        voice = Voice(demo_menu, codec, WebhookSink(receiver.url, secret, 1.5))
+        total = two_burgers(voice)
+        reviewed = voice.token
+        placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+        assert placed.ok and placed.output["created"] is True
+        voice.token = reviewed  # the answer never reached the client: the same checkout again
+        again = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    assert again.ok and again.output["created"] is False and len(receiver.orders) == 1
+    said = again.output["message"]
+    assert said.startswith("That order was already placed, Ada: order number") and format_money(total) in said
+    assert "did not send back what it holds" in said
+
+
+def test_checkout_again_on_the_placed_orders_token_never_asks_to_place_it(demo_menu: Menu, codec: CartCodec) -> None:
+    """The model called checkout again with the placed order's own token after a price rise (webhook
+    sink, which re-validates): "This checkout placed nothing …: the total is now $52.47 … Shall I place
+    the order at $52.47?" — for an order the kitchen had at $28.65."""
+    from tests.support.menus import edited_menu, item_json
+
+    secret = "v" * 40
+    with OrderReceiver(secret) as receiver:
+        voice = Voice(demo_menu, codec, WebhookSink(receiver.url, secret, 1.5))
+        total = two_burgers(voice)
+        placed = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+        number = placed.output["order"]["order_id"][-6:].upper()
+        voice.menu = edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999))
+        again = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    assert again.ok is False and again.output["error"] == "cart_already_ordered"
+    said = again.output["message"]
+    assert f"already placed as order number {number}" in said and "Shall I place" not in said
+    assert len(receiver.orders) == 1
+
+
 def test_a_stale_token_of_an_ordered_cart_is_never_ready_nor_cancelled(voice: Voice, sink: SqliteSink) -> None:
     """An older token of a placed cart (another tab, a retry): review and cancel say it was placed."""
     total = two_burgers(voice)

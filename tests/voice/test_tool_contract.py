@@ -27,7 +27,7 @@ from app.core.token.keys import KeyRing
 from app.core.turn import TurnInputs
 from app.errors import OrderDeliveryFailed
 from app.orders.order import Order
-from app.orders.port import OrderSink, Placement
+from app.orders.port import CommitGate, OrderSink, Placement
 from app.voice.toolkit import Toolbox, ToolOutcome, strict_schema, tool
 from app.voice.tools import TOOLS
 from tests.conftest import DEMO, DEMO_MENU_FILE, T0, TEST_KEYS
@@ -262,7 +262,7 @@ class ClosedKitchen:
 
     keeps_orders = True
 
-    def place(self, order: Order) -> Placement:
+    def place(self, order: Order, gate: CommitGate | None = None) -> Placement:
         raise OrderDeliveryFailed("the kitchen takes no orders in this test")
 
     def lookup(self, cart_id: str, revision: int) -> None:
