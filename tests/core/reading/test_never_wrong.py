@@ -1,0 +1,27 @@
+"""Silently wrong lines found on blind5 (issue #23), each kind on a menu built here with only the shape it
+needs: where the menu's structure cannot tell, the reader asks; where it can, the line is exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import ItemAmbiguous
+from tests.core.reading.menus import group, item, menu, option
+
+
+def _line(m: object, text: str, modifiers: tuple[str, ...] = ()) -> tuple[str, list[str], str | None]:
+    (line,) = said_lines(m, text, modifiers)  # type: ignore[arg-type]
+    names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+    return line.item.name, sorted(names), "; ".join(line.notes) or None
+
+
+def test_a_word_two_items_names_share_chooses_neither() -> None:
+    """ "a footlong italian on white" beside the Italian BMT and the Spicy Italian: "italian" is in both names
+    (and in the bread's), so which sub is asked — never the one whose name happens to sound closer."""
+    bread = group("Bread", [option("Italian White", aliases=["white"]), option("Italian Herbs and Cheese")], least=1)
+    size = group("Size", [option("6 Inch"), option("Footlong")], least=1)
+    m = menu(item("Italian BMT", bread, size, aliases=["bmt", "italian b.m.t."]), item("Spicy Italian", bread, size))
+    with pytest.raises(ItemAmbiguous):
+        said_lines(m, "a footlong italian on white")
+    assert _line(m, "a footlong spicy italian on white") == ("Spicy Italian", ["Footlong", "Italian White"], None)
