@@ -64,6 +64,9 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
     return [tuple(c) for c in chunks if c]
 
 
+# what a choice said of every one of a counted item starts with: "…, one spicy one mild, each with ranch"
+_EVERY_ONE = frozenset({"each", "both", "all"})
+
 # what "the X one" is said with: "the big one", "the regular kind", "the spicy type"
 _THE_ONE = frozenset({"1", "kind", "type", "sort"})
 
@@ -275,6 +278,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     said_of: dict[int, Item] = {}  # piece → the item bare choices after it were said of
     correcting = False
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
+    split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     for said in chunks:
         ones = each_one(said)
         if ones is not None and shared is not None and current_item is not None:
@@ -293,6 +297,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 else:
                     dropped.add(at)
                 pieces += [(*recount(base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
+                split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
         chunk, marked = strip_marker(said)
@@ -316,7 +321,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
-            if chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
+            if chunk[0] in _EVERY_ONE and split[-1:] == [len(pieces) - 1]:
+                for i in split[:-1]:  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
+                    pieces[i] = (*pieces[i], "and", *chunk)
+            elif chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
                 pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
             continue
         sized = _count_of_size(menu, current_item, pieces[-1], chunk) if pieces and current_item else None

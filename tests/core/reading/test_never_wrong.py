@@ -25,3 +25,17 @@ def test_a_word_two_items_names_share_chooses_neither() -> None:
     with pytest.raises(ItemAmbiguous):
         said_lines(m, "a footlong italian on white")
     assert _line(m, "a footlong spicy italian on white") == ("Spicy Italian", ["Footlong", "Italian White"], None)
+
+
+def _lines(m: object, text: str) -> list[tuple[str, int, list[str]]]:
+    return [(x.item.name, x.quantity or 1, sorted(p.option.name for p in x.picks)) for x in said_lines(m, text)]  # type: ignore[arg-type]
+
+
+def test_each_with_x_after_single_ones_is_said_of_every_one() -> None:
+    """ "two tenders, one spicy one mild, each with ranch": ranch on both lines, never only the last."""
+    recipe = group("Recipe", [option("Original", aliases=["mild"]), option("Spicy")], least=1)
+    sauce = group("Sauce", [option("Ranch", max_quantity=3), option("Honey Mustard", max_quantity=3)], most=3)
+    m = menu(item("Tenders", recipe, sauce))
+    want = [("Tenders", 1, ["Ranch", "Spicy"]), ("Tenders", 1, ["Original", "Ranch"])]
+    assert _lines(m, "two tenders, one spicy one mild, each with ranch") == want
+    assert _lines(m, "two tenders, one spicy one mild, both with ranch") == want
