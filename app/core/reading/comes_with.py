@@ -137,6 +137,9 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
         said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
         if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
             continue  # "extra guac" of a Guacamole not on: once (tests/corpus/README.md), "extra" used below
+        if options.count(said) >= 2:  # "honey mustard and an extra honey mustard": each saying already counted
+            work[i] = None  # one, so the extra one is the second — never a third (blind5 fried-chicken)
+            continue
         if said.max_quantity > options.count(said):
             options.append(said)
         else:

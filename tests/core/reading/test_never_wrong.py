@@ -39,3 +39,13 @@ def test_each_with_x_after_single_ones_is_said_of_every_one() -> None:
     want = [("Tenders", 1, ["Ranch", "Spicy"]), ("Tenders", 1, ["Original", "Ranch"])]
     assert _lines(m, "two tenders, one spicy one mild, each with ranch") == want
     assert _lines(m, "two tenders, one spicy one mild, both with ranch") == want
+
+
+def test_extra_x_after_x_said_is_the_second_x() -> None:
+    """ "tenders with honey mustard and an extra honey mustard": two, one more than the line would have —
+    never a third from counting the extra one twice."""
+    sauce = group("Sauce", [option("Ranch", max_quantity=3), option("Honey Mustard", max_quantity=3)], most=3)
+    m = menu(item("Tenders", sauce))
+    want = [("Tenders", 1, ["Honey Mustard", "Honey Mustard"])]
+    assert _lines(m, "tenders with honey mustard and an extra honey mustard") == want
+    assert _lines(m, "tenders with extra honey mustard") == [("Tenders", 1, ["Honey Mustard"])]
