@@ -199,8 +199,8 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words = negated_lists(item, negations_apart(item, words))
-    words, halves = halves_of(item, instead_of(item, everything_but(item, words)))
+    words = negated_lists(item, everything_but(item, negations_apart(item, words)))
+    words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
     at = -1
     if options_first:

@@ -49,3 +49,33 @@ def test_extra_x_after_x_said_is_the_second_x() -> None:
     want = [("Tenders", 1, ["Honey Mustard", "Honey Mustard"])]
     assert _lines(m, "tenders with honey mustard and an extra honey mustard") == want
     assert _lines(m, "tenders with extra honey mustard") == [("Tenders", 1, ["Honey Mustard"])]
+
+
+def _wrap() -> object:
+    toppings = group(
+        "Toppings",
+        [
+            option("Onion", default=True, aliases=["onions"]),
+            option("Pickles", default=True),
+            option("Pickled Turnips", default=True, aliases=["turnips", "pink pickles"]),
+            option("Tomato", default=True),
+        ],
+        most=6,
+    )
+    heat = group("Heat Level", [option("Mild"), option("Hot"), option("Extra Hot")], least=1)
+    sauces = group("Sauces", [option("Hot Sauce", modifier_groups=[heat]), option("Toum")], most=3)
+    return menu(item("Shawarma", toppings, sauces))
+
+
+def test_everything_but_x_and_y_takes_both_off() -> None:
+    """ "everything but the onions and turnips": both defaults off (the list after "but" is negated whole)."""
+    assert _line(_wrap(), "shawarma, everything but the onions and turnips") == (
+        "Shawarma",
+        ["Pickles", "Tomato"],
+        None,
+    )
+
+
+def test_no_x_takes_off_the_option_named_exactly() -> None:
+    """ "no pickles" beside Pickles and Pickled Turnips (aliased "pink pickles"): only Pickles comes off."""
+    assert _line(_wrap(), "shawarma, no pickles") == ("Shawarma", ["Onion", "Pickled Turnips", "Tomato"], None)
