@@ -129,6 +129,8 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
         if w not in ("extra", "more", "double") or work[i + 1] is not None:
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
+        if len(set(named)) == 1 and said_two_ways(item, words, i, named[0]):
+            continue  # "extra hot sauce": Extra Hot, or more Hot Sauce — "extra" stays to be asked about
         if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
             if options.count(named[0]) < named[0].max_quantity:  # "extra chili" whose "chili" already read as
                 options.append(named[0])  # the one-time Extra Chili: that one, never "chosen twice"
@@ -146,6 +148,23 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             out.append(f"{w} {said.name.lower()}")
         work[i] = None
     return out
+
+
+def said_two_ways(item: Item, words: Words, at: int, option: Option | None = None) -> bool:
+    """Does the "extra" at ``at`` begin an option's name ("Extra Hot", a heat level) whose next words another
+    option's longer phrase also says ("hot sauce" of Hot Sauce)? "extra hot sauce" is then Extra Hot, or more
+    of the Hot Sauce: two readings, asked — never both taken, never one guessed (blind5 falafel-house)."""
+    if option is None:
+        named = {o for _, o in option_phrases(item) if words_of(o.name)[:2] == tuple(words[at : at + 2])}
+        if len(named) != 1:
+            return False
+        option = next(iter(named))
+    rest = words_of(option.name)[1:]
+    said = next((k for k in range(len(rest), 0, -1) if tuple(words[at + 1 : at + 1 + k]) == rest[:k]), 0)
+    return any(
+        o is not option and len(p) > said and tuple(words[at + 1 : at + 1 + len(p)]) == p
+        for p, o in option_phrases(item)
+    )
 
 
 def _said_twice(item: Item, words: Words, option: Option) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
-from app.errors import ItemAmbiguous
+from app.core.reading.order import read_order
+from app.errors import CartError, ItemAmbiguous
 from tests.core.reading.menus import group, item, menu, option
 
 
@@ -79,3 +81,14 @@ def test_everything_but_x_and_y_takes_both_off() -> None:
 def test_no_x_takes_off_the_option_named_exactly() -> None:
     """ "no pickles" beside Pickles and Pickled Turnips (aliased "pink pickles"): only Pickles comes off."""
     assert _line(_wrap(), "shawarma, no pickles") == ("Shawarma", ["Onion", "Pickled Turnips", "Tomato"], None)
+
+
+def test_extra_before_an_overlapping_option_is_asked() -> None:
+    """ "extra hot sauce" beside Hot Sauce and its heat level Extra Hot: Extra Hot, or more Hot Sauce? Asked
+    with the heat levels — never both taken."""
+    with pytest.raises(CartError) as asked:
+        said_lines(_wrap(), "shawarma with extra hot sauce")  # type: ignore[arg-type]
+    assert asked.value.details.get("group_name") == "Heat Level"
+    (said,) = read_order(_wrap(), "shawarma with hot sauce, extra hot")  # type: ignore[arg-type]
+    assert isinstance(said, Reading)
+    assert [o.name for o in said.options] == ["Hot Sauce", "Extra Hot"]
