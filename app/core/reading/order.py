@@ -514,17 +514,23 @@ def _top_groups_of(item: Item) -> dict[int, str]:
 
 def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` ("an order of fries", said after ``before``, read as ``item``) starts another item: it
-    begins with a count, names another item whole, and answers no required choice of ``item`` still open
-    ("a combo and a coke" is the combo's drink; "a patty melt and an order of fries" with the melt's side
-    already answered is two items)."""
+    begins with a count, names another item whole (or names ``item`` again after ``before`` named it: "an
+    edamame and a spicy edamame" is two lines — blind5 yakitori-bar), and answers no required choice of
+    ``item`` still open ("a combo and a coke" is the combo's drink; "a patty melt and an order of fries" with
+    the melt's side already answered is two items)."""
     if not chunk or not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
         return False
     words = with_quantity(_unserved(menu, chunk))[0][1]
     ranked = best_fits(menu, words)
-    if not ranked or not ranked[0].named or ranked[0].unknown or ranked[0].item is item:
+    if not ranked or not ranked[0].named or ranked[0].unknown:
         return False
     said = item_fits(menu, item, with_quantity(before)[0][1])
     if not said:
+        return False
+    again = ranked[0].item is item  # "an edamame and a spicy edamame": the item named again is another line —
+    # by its own name or an alias, never a part of it ("…, one more meatball" of Spaghetti and Meatballs)
+    own = {words_of(n) for n in (item.name, *item.aliases)}
+    if again and (ranked[0].name not in own or not min(said).named or min(said).unknown):
         return False
     open_groups = {g.id for g in missing(item, list(min(said).options))}
     whole = fit_words(item, _unserved(menu, chunk), None)  # "and six nuggets": the count may be the choice's
@@ -532,7 +538,7 @@ def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     if answer is None:
         return True
     longest = max((len(p) for p in answer.option_spans), default=0)
-    if not answer.unknown and longest > len(ranked[0].name or ()):
+    if not again and not answer.unknown and longest > len(ranked[0].name or ()):
         return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
     chosen = min(said).options
     open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}

@@ -92,3 +92,13 @@ def test_extra_before_an_overlapping_option_is_asked() -> None:
     (said,) = read_order(_wrap(), "shawarma with hot sauce, extra hot")  # type: ignore[arg-type]
     assert isinstance(said, Reading)
     assert [o.name for o in said.options] == ["Hot Sauce", "Extra Hot"]
+
+
+def test_an_item_named_again_after_and_is_another_line() -> None:
+    """ "an edamame and a spicy edamame" where "spicy" and "spicy edamame" say the Garlic Chili style: two lines,
+    never one Garlic Chili edamame."""
+    chili = option("Garlic Chili", aliases=["spicy", "spicy edamame"])
+    style = group("Style", [option("Sea Salt", default=True), chili], least=1)
+    m = menu(item("Edamame", style))
+    want = [("Edamame", 1, ["Sea Salt"]), ("Edamame", 1, ["Garlic Chili"])]
+    assert _lines(m, "an edamame and a spicy edamame") == want
