@@ -136,7 +136,9 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
                 options.append(named[0])  # the one-time Extra Chili: that one, never "chosen twice"
             work[i] = None
             continue
-        said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
+        phrase, said = next(
+            ((p, o) for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), ((), None)
+        )
         if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
             continue  # "extra guac" of a Guacamole not on: once (tests/corpus/README.md), "extra" used below
         if options.count(said) >= 2:  # "honey mustard and an extra honey mustard": each saying already counted
@@ -145,7 +147,7 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
         if said.max_quantity > options.count(said):
             options.append(said)
         else:
-            out.append(f"{w} {said.name.lower()}")
+            out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
 

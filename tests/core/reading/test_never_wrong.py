@@ -102,3 +102,11 @@ def test_an_item_named_again_after_and_is_another_line() -> None:
     m = menu(item("Edamame", style))
     want = [("Edamame", 1, ["Sea Salt"]), ("Edamame", 1, ["Garlic Chili"])]
     assert _lines(m, "an edamame and a spicy edamame") == want
+
+
+def test_a_note_for_more_of_a_default_keeps_the_customers_words() -> None:
+    """ "extra kraut" where Sauerkraut (aliased "kraut") comes with the plate once at most: a note said back in
+    the customer's words ("extra kraut"), never the menu's ("extra sauerkraut")."""
+    sides = group("Sides", [option("Sauerkraut", default=True, aliases=["kraut"]), option("Fries")], most=2)
+    m = menu(item("Bratwurst Plate", sides))
+    assert _line(m, "bratwurst plate with extra kraut") == ("Bratwurst Plate", ["Sauerkraut"], "extra kraut")
