@@ -378,7 +378,9 @@ def instead_of(item: Item, words: Words) -> Words:
     if named:
         phrase, option = max(named, key=lambda n: len(n[0]))
         said = ("no", *phrase) if option.default else ()
-        return (*out[:at], *said, *out[start + len(phrase) :])
+        end = start + len(phrase)
+        end += out[end : end + 1] == ["1"]  # "instead of the sweet one": Sweet Mustard, named by a word and "one"
+        return (*out[:at], *said, *out[end:])
     names = (words_of(g.name) for g in choice_groups(item))
     group = next((n for n in names if n == rest[: len(n)]), None)
     if group:

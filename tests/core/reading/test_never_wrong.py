@@ -110,3 +110,18 @@ def test_a_note_for_more_of_a_default_keeps_the_customers_words() -> None:
     sides = group("Sides", [option("Sauerkraut", default=True, aliases=["kraut"]), option("Fries")], most=2)
     m = menu(item("Bratwurst Plate", sides))
     assert _line(m, "bratwurst plate with extra kraut") == ("Bratwurst Plate", ["Sauerkraut"], "extra kraut")
+
+
+def _brezel() -> object:
+    mustard = group("Mustard", [option("Sweet Mustard", default=True), option("Spicy Mustard")], most=2)
+    return menu(item("Brezel", mustard, group("Dips", [option("Obatzda"), option("Butter")], most=2)))
+
+
+def test_instead_of_the_x_one_replaces_x() -> None:
+    """ "the spicy mustard instead of the sweet one": the Sweet Mustard named by its distinctive word and
+    "one" is taken off (needless question on blind5 beer-hall)."""
+    assert _line(_brezel(), "brezel with the spicy mustard instead of the sweet one") == (
+        "Brezel",
+        ["Spicy Mustard"],
+        None,
+    )
