@@ -126,7 +126,19 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
     "extra" is never dropped. Marks the lead word used."""
     out: list[str] = []
     for i, w in enumerate(work[:-1]):
-        if w not in ("extra", "more", "double") or work[i + 1] is not None:
+        if w not in ("extra", "more", "double"):
+            continue
+        by_group = _on_by_group_name(item, work, i + 1, options)
+        if by_group is not None:  # "extra mustard" where the Mustard group has Sweet Mustard on: more of that
+            group_said, on_line = by_group
+            work[i : i + 1 + len(group_said)] = [None] * (1 + len(group_said))
+            have = options.count(on_line) or 1  # said or not, it is on the line once
+            if on_line.max_quantity > have:
+                options += [on_line] * (have + 1 - options.count(on_line))
+            else:
+                out.append(" ".join((w, *group_said)))
+            continue
+        if work[i + 1] is not None:
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
         if len(set(named)) == 1 and said_two_ways(item, words, i, named[0]):
@@ -150,6 +162,21 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
+
+
+def _on_by_group_name(
+    item: Item, work: list[str | None], at: int, options: list[Option]
+) -> tuple[Words, Option] | None:
+    """The group named at ``at`` (its words not yet read) and the one option of it on the line — its one
+    default, none other chosen ("extra mustard": the Sweet Mustard that comes with the plate, blind5
+    beer-hall); None when no group is named there or it has not exactly one option on."""
+    for group in choice_groups(item):
+        name = words_of(group.name)
+        if not name or tuple(work[at : at + len(name)]) != name:
+            continue
+        on = {o.id: o for o in group.options if o.default or o in options}
+        return (name, next(iter(on.values()))) if len(on) == 1 else None
+    return None
 
 
 def said_two_ways(item: Item, words: Words, at: int, option: Option | None = None) -> bool:

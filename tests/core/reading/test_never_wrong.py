@@ -125,3 +125,14 @@ def test_instead_of_the_x_one_replaces_x() -> None:
         ["Spicy Mustard"],
         None,
     )
+
+
+def test_extra_and_a_groups_name_is_more_of_its_one_option_on() -> None:
+    """ "extra mustard" where the Mustard group has one option on (its default Sweet Mustard, chosen once at
+    most): more of that one, said back as a note — no question about the group (blind5 beer-hall)."""
+    assert _line(_brezel(), "brezel with extra mustard") == ("Brezel", ["Sweet Mustard"], "extra mustard")
+    assert _line(_brezel(), "brezel", ("obatzda", "extra mustard")) == (
+        "Brezel",
+        ["Obatzda", "Sweet Mustard"],
+        "extra mustard",
+    )
