@@ -126,23 +126,74 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
     "extra" is never dropped. Marks the lead word used."""
     out: list[str] = []
     for i, w in enumerate(work[:-1]):
-        if w not in ("extra", "more", "double") or work[i + 1] is not None:
+        if w not in ("extra", "more", "double"):
+            continue
+        by_group = _on_by_group_name(item, work, i + 1, options)
+        if by_group is not None:  # "extra mustard" where the Mustard group has Sweet Mustard on: more of that
+            group_said, on_line = by_group
+            work[i : i + 1 + len(group_said)] = [None] * (1 + len(group_said))
+            have = options.count(on_line) or 1  # said or not, it is on the line once
+            if on_line.max_quantity > have:
+                options += [on_line] * (have + 1 - options.count(on_line))
+            else:
+                out.append(" ".join((w, *group_said)))
+            continue
+        if work[i + 1] is not None:
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
+        if len(set(named)) == 1 and said_two_ways(item, words, i, named[0]):
+            continue  # "extra hot sauce": Extra Hot, or more Hot Sauce — "extra" stays to be asked about
         if len(set(named)) == 1:  # "extra ahi" is the option Extra Ahi Tuna, when the menu has it
             if options.count(named[0]) < named[0].max_quantity:  # "extra chili" whose "chili" already read as
                 options.append(named[0])  # the one-time Extra Chili: that one, never "chosen twice"
             work[i] = None
             continue
-        said = next((o for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), None)
+        phrase, said = next(
+            ((p, o) for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p), ((), None)
+        )
         if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
             continue  # "extra guac" of a Guacamole not on: once (tests/corpus/README.md), "extra" used below
+        if options.count(said) >= 2:  # "honey mustard and an extra honey mustard": each saying already counted
+            work[i] = None  # one, so the extra one is the second — never a third (blind5 fried-chicken)
+            continue
         if said.max_quantity > options.count(said):
             options.append(said)
         else:
-            out.append(f"{w} {said.name.lower()}")
+            out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
+
+
+def _on_by_group_name(
+    item: Item, work: list[str | None], at: int, options: list[Option]
+) -> tuple[Words, Option] | None:
+    """The group named at ``at`` (its words not yet read) and the one option of it on the line — its one
+    default, none other chosen ("extra mustard": the Sweet Mustard that comes with the plate, blind5
+    beer-hall); None when no group is named there or it has not exactly one option on."""
+    for group in choice_groups(item):
+        name = words_of(group.name)
+        if not name or tuple(work[at : at + len(name)]) != name:
+            continue
+        on = {o.id: o for o in group.options if o.default or o in options}
+        return (name, next(iter(on.values()))) if len(on) == 1 else None
+    return None
+
+
+def said_two_ways(item: Item, words: Words, at: int, option: Option | None = None) -> bool:
+    """Does the "extra" at ``at`` begin an option's name ("Extra Hot", a heat level) whose next words another
+    option's longer phrase also says ("hot sauce" of Hot Sauce)? "extra hot sauce" is then Extra Hot, or more
+    of the Hot Sauce: two readings, asked — never both taken, never one guessed (blind5 falafel-house)."""
+    if option is None:
+        named = {o for _, o in option_phrases(item) if words_of(o.name)[:2] == tuple(words[at : at + 2])}
+        if len(named) != 1:
+            return False
+        option = next(iter(named))
+    rest = words_of(option.name)[1:]
+    said = next((k for k in range(len(rest), 0, -1) if tuple(words[at + 1 : at + 1 + k]) == rest[:k]), 0)
+    return any(
+        o is not option and len(p) > said and tuple(words[at + 1 : at + 1 + len(p)]) == p
+        for p, o in option_phrases(item)
+    )
 
 
 def _said_twice(item: Item, words: Words, option: Option) -> bool:
@@ -354,7 +405,9 @@ def instead_of(item: Item, words: Words) -> Words:
     if named:
         phrase, option = max(named, key=lambda n: len(n[0]))
         said = ("no", *phrase) if option.default else ()
-        return (*out[:at], *said, *out[start + len(phrase) :])
+        end = start + len(phrase)
+        end += out[end : end + 1] == ["1"]  # "instead of the sweet one": Sweet Mustard, named by a word and "one"
+        return (*out[:at], *said, *out[end:])
     names = (words_of(g.name) for g in choice_groups(item))
     group = next((n for n in names if n == rest[: len(n)]), None)
     if group:

@@ -26,6 +26,7 @@ from app.core.reading.comes_with import (
     one_of_each,
     only,
     plain,
+    said_two_ways,
 )
 from app.core.reading.memo import per_object
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
@@ -199,8 +200,8 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words = negated_lists(item, negations_apart(item, words))
-    words, halves = halves_of(item, instead_of(item, everything_but(item, words)))
+    words = negated_lists(item, everything_but(item, negations_apart(item, words)))
+    words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
     at = -1
     if options_first:
@@ -237,7 +238,7 @@ def fit_words(
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
     for i, w in enumerate(work[:-1]):
-        if w in ("add", "extra", "more") and work[i + 1] is None:
+        if w in ("add", "extra", "more") and work[i + 1] is None and not said_two_ways(item, words, i):
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
     known = frozenset(w for p, _ in option_phrases(item) for w in p)
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it

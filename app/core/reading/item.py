@@ -109,8 +109,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         top, rivals = meant, []
     if not top.named:
         unexplained = bool(top.unknown) or not top.options
-        content = {w for w in words if w not in FILLER and not w.isdigit()}
-        holding = [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
+        holding = _names_holding(menu, words)
+        if len(holding) < 2 and top.unknown:  # "a footlong italian on white": the word left is in two names
+            holding = _names_holding(menu, top.unknown)
         if len(holding) > 1 and (unexplained or top.item in holding):
             raise ItemAmbiguous(  # "chicken", "a falafel": part of several names (even where an add-on says it)
                 f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
@@ -143,6 +144,13 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
         ask_about_words(menu, longer, said, modifiers)
     return line_reading(top, said)
+
+
+def _names_holding(menu: Menu, words: Words) -> list[Item]:
+    """The items one of whose names holds every content word of ``words``: where two do ("chicken", "a footlong
+    italian" beside the Italian BMT and the Spicy Italian), the words choose neither (blind5 sub-shop)."""
+    content = {w for w in words if w not in FILLER and not w.isdigit()}
+    return [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
 
 
 def kept_as_notes(menu: Menu, fit: Fit, words: Words) -> Fit:

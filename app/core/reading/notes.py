@@ -53,13 +53,17 @@ def _matches(content: list[str], names: list[Words]) -> bool:
 
 
 def _closest(found: list[Option], content: list[str], item: Item) -> list[Option]:
-    """Of several options a "no …" could take off, those it names word for word ("no peppers": Green
-    Peppers, not Pepperoni, which only shares a stem; "no onions": Sweet Onion and Green Onion, every one
+    """Of several options a "no …" could take off, the one it names exactly (a name or alias: "no pickles" is
+    Pickles, not Pickled Turnips — blind5 falafel-house), else those it names word for word ("no peppers":
+    Green Peppers, not Pepperoni, which only shares a stem; "no onions": Sweet Onion and Green Onion, every one
     it names). None named so: all of them stay candidates, and more than one is asked about (the caller's
     group question), never all taken off."""
     if len(set(found)) <= 1:
         return found
     # both sides are normalised (singular) words, so a plural already is the word
+    exact = [o for o in found if any(tuple(content) == name for name in _names(o, item))]
+    if exact:  # "no pickles" beside Pickles and Pickled Turnips (aliased "pink pickles"): the one named exactly
+        return exact
     whole = [o for o in found if any(all(w in name for w in content) for name in _names(o, item))]
     if whole:
         return whole

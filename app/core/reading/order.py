@@ -64,6 +64,9 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
     return [tuple(c) for c in chunks if c]
 
 
+# what a choice said of every one of a counted item starts with: "…, one spicy one mild, each with ranch"
+_EVERY_ONE = frozenset({"each", "both", "all"})
+
 # what "the X one" is said with: "the big one", "the regular kind", "the spicy type"
 _THE_ONE = frozenset({"1", "kind", "type", "sort"})
 
@@ -275,6 +278,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     said_of: dict[int, Item] = {}  # piece → the item bare choices after it were said of
     correcting = False
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
+    split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     for said in chunks:
         ones = each_one(said)
         if ones is not None and shared is not None and current_item is not None:
@@ -293,6 +297,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 else:
                     dropped.add(at)
                 pieces += [(*recount(base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
+                split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
         chunk, marked = strip_marker(said)
@@ -316,7 +321,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
-            if chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
+            if chunk[0] in _EVERY_ONE and split[-1:] == [len(pieces) - 1]:
+                for i in split[:-1]:  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
+                    pieces[i] = (*pieces[i], "and", *chunk)
+            elif chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
                 pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
             continue
         sized = _count_of_size(menu, current_item, pieces[-1], chunk) if pieces and current_item else None
@@ -506,17 +514,23 @@ def _top_groups_of(item: Item) -> dict[int, str]:
 
 def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` ("an order of fries", said after ``before``, read as ``item``) starts another item: it
-    begins with a count, names another item whole, and answers no required choice of ``item`` still open
-    ("a combo and a coke" is the combo's drink; "a patty melt and an order of fries" with the melt's side
-    already answered is two items)."""
+    begins with a count, names another item whole (or names ``item`` again after ``before`` named it: "an
+    edamame and a spicy edamame" is two lines — blind5 yakitori-bar), and answers no required choice of
+    ``item`` still open ("a combo and a coke" is the combo's drink; "a patty melt and an order of fries" with
+    the melt's side already answered is two items)."""
     if not chunk or not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
         return False
     words = with_quantity(_unserved(menu, chunk))[0][1]
     ranked = best_fits(menu, words)
-    if not ranked or not ranked[0].named or ranked[0].unknown or ranked[0].item is item:
+    if not ranked or not ranked[0].named or ranked[0].unknown:
         return False
     said = item_fits(menu, item, with_quantity(before)[0][1])
     if not said:
+        return False
+    again = ranked[0].item is item  # "an edamame and a spicy edamame": the item named again is another line —
+    # by its own name or an alias, never a part of it ("…, one more meatball" of Spaghetti and Meatballs)
+    own = {words_of(n) for n in (item.name, *item.aliases)}
+    if again and (ranked[0].name not in own or not min(said).named or min(said).unknown):
         return False
     open_groups = {g.id for g in missing(item, list(min(said).options))}
     whole = fit_words(item, _unserved(menu, chunk), None)  # "and six nuggets": the count may be the choice's
@@ -524,7 +538,7 @@ def _starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     if answer is None:
         return True
     longest = max((len(p) for p in answer.option_spans), default=0)
-    if not answer.unknown and longest > len(ranked[0].name or ()):
+    if not again and not answer.unknown and longest > len(ranked[0].name or ()):
         return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
     chosen = min(said).options
     open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from app.core.cart.choices import offer
-from app.core.menu import Item, Menu, ModifierGroup
+from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.spoken import FILLER, LEVEL_NOUNS, UNIT_WORDS
-from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, option_phrases, words_of
+from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, find_phrase, option_phrases, words_of
 from app.errors import ModifierInvalid, WordsNotUnderstood
 
 
@@ -23,7 +23,7 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
     belong to (with its choices) when there is one."""
     words = " ".join(fit.unknown)
     error = ModifierInvalid if modifiers and set(fit.unknown) <= set(modifiers) else WordsNotUnderstood
-    group = group_for(menu, fit.item, fit.unknown)
+    group = group_for(menu, fit.item, fit.unknown, (*words_of(said), *modifiers))
     if group is not None:
         choices = [o for o in group.options if o.available]
         offered = any(words_of(o.name) == tuple(fit.unknown) for o in choices)  # "large small fries": both said
@@ -42,8 +42,9 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
     )
 
 
-def group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
-    """The item's group the unknown words belong to on other items ("large" → Size), if one."""
+def group_for(menu: Menu, item: Item, unknown: Words, heard: Words = ()) -> ModifierGroup | None:
+    """The item's group the unknown words belong to on other items ("large" → Size), or — among the words
+    ``heard`` — the group of the one option whose name they start ("extra hot sauce": Extra Hot's), if one."""
     names = {g.name.lower(): g for g in choice_groups(item)}
     for other in menu.items:
         for phrase, option in option_phrases(other):
@@ -54,7 +55,15 @@ def group_for(menu: Menu, item: Item, unknown: Words) -> ModifierGroup | None:
     named = [g for g in choice_groups(item) if _said_of(g) & set(unknown)]
     if not named and unknown and all(w.isdigit() or w in _AMOUNTS for w in unknown):
         named = [g for g in choice_groups(item) if any(set(words_of(o.name)) & UNIT_WORDS for o in g.options)]
+    if not named and unknown and heard:  # "extra" of "extra hot sauce" beside a heat level Extra Hot: that level
+        named = [g for g in choice_groups(item) if any(_starts(o, unknown, heard) for o in g.options)]
     return named[0] if len(named) == 1 else None  # "medium spicy", "on a cone": that group is asked about
+
+
+def _starts(option: Option, unknown: Words, heard: Words) -> bool:
+    """Does ``unknown`` start ``option``'s name, said whole among the words ``heard`` ("extra" of Extra Hot)?"""
+    name = words_of(option.name)
+    return len(name) > len(unknown) and name[: len(unknown)] == tuple(unknown) and find_phrase(list(heard), name) >= 0
 
 
 # amounts said of a unit: "a quarter pound" where the sizes are "1/2 lb" and "1 lb" asks the size

@@ -22,7 +22,7 @@ def outcomes(split: str, reader: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("reader", ["voice", pytest.param("http", marks=pytest.mark.slow)])  # one path: both
-@pytest.mark.parametrize("split", ["dev", "blind", "blind2", "blind3", "blind4", "generated"])
+@pytest.mark.parametrize("split", ["dev", "blind", "blind2", "blind3", "blind4", "blind5", "generated"])
 def test_no_utterance_is_silently_wrong(split: str, reader: str) -> None:
     results = outcomes(split, reader)
     assert len(results) >= 300
