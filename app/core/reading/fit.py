@@ -161,22 +161,35 @@ def _group_words(group: ModifierGroup | None) -> Words:
     return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
 
 
-def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
-    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there."""
+def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[int, ...] = ()) -> int:
+    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there. Said out of order,
+    never from the words at ``kept`` (:func:`_said_of_a_choice`)."""
     if ordered:
         at = find_phrase(words, name)
         if at >= 0:
             words[at : at + len(name)] = [None] * len(name)
         return at
-    spots: list[int] = []
+    spots: list[int] = [*kept]
     for w in name:
         at = next((i for i, x in enumerate(words) if x == w and i not in spots), -1)
         if at < 0:
             return -1
         spots.append(at)
+    spots = spots[len(kept) :]
     for at in spots:
         words[at] = None
     return min(spots)
+
+
+def _said_of_a_choice(item: Item, words: Words) -> tuple[int, ...]:
+    """Where a multiplier is said right before one of ``item``'s choices ("cheeseburger with double cheddar"):
+    it says how much of that choice, never a word of a name said out of order (the Double Cheeseburger; issue
+    #23, the session that broke the reader)."""
+    return tuple(
+        i
+        for i, w in enumerate(words[:-1])
+        if w in MULTIPLIERS and any(words[i + 1 : i + 1 + len(p)] == p for p, _ in option_phrases(item))
+    )
 
 
 def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
@@ -206,7 +219,7 @@ def fit_words(
     if options_first:
         options, spans = _take_options(item, work)
     if name is not None:
-        at = _take_name(work, name, how != "any order")
+        at = _take_name(work, name, how != "any order", _said_of_a_choice(item, words) if how == "any order" else ())
         if at < 0:
             return None
     if not options_first:
