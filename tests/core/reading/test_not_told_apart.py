@@ -47,3 +47,39 @@ def test_a_choice_never_moves_the_order_to_another_item_sharing_the_name_said() 
         said_lines(COFFEE, "a large dirty latte")
     assert _names(COFFEE, "a large dirty chai") == ("Chai Latte", ["Dirty", "Large"])
     assert _names(COFFEE, "a large vanilla latte") == ("Latte", ["Large", "Vanilla"])
+
+
+LEVELS = menu(
+    item("Fries", group("Size", [option("Small"), option("Medium"), option("Large")], least=1)),
+    item(
+        "Burger",
+        group("Doneness", [option("Medium Rare"), option("Medium"), option("Medium Well"), option("Well Done")]),
+        group("Extras", [option("Bacon")], most=2),
+    ),
+    item("Latte", group("Syrup", [option("Vanilla"), option("Sugar Free Vanilla"), option("Caramel")], most=3)),
+)
+
+
+def _line(m: object, text: str) -> tuple[list[str], tuple[str, ...]]:
+    (line,) = said_lines(m, text)  # type: ignore[arg-type]
+    return sorted(p.option.name for p in line.picks), line.notes
+
+
+def test_a_choice_said_after_not_too_is_never_that_choice() -> None:
+    """ "not too well done" was Well Done ("done" alone read as it): the words are kept as said, never the
+    choice they deny."""
+    assert _line(LEVELS, "a burger not too well done") == ([], ("not too well done",))
+    assert _line(LEVELS, "a burger well done") == (["Well Done"], ())
+
+
+def test_a_choices_head_said_before_a_part_of_its_name_is_one_saying() -> None:
+    """ "vanilla, sugar free" chose both Vanilla and Sugar-Free Vanilla: one saying, one choice."""
+    assert _line(LEVELS, "a latte vanilla, sugar free") == (["Sugar Free Vanilla"], ())
+    assert _line(LEVELS, "a latte vanilla and caramel") == (["Caramel", "Vanilla"], ())
+
+
+def test_extra_before_a_size_the_menu_lacks_is_asked() -> None:
+    """ "extra large fries" where no Extra Large is sold was the Large: "extra" is asked about."""
+    with pytest.raises(CartError):
+        said_lines(LEVELS, "extra large fries")
+    assert _line(LEVELS, "a burger extra bacon") == (["Bacon"], ())
