@@ -65,12 +65,34 @@ def takes_back(chunk: Words) -> bool:
     return any(chunk[: len(m)] == m for m in MARKERS if m not in _ONLY_MAKE)
 
 
+# take-back markers that end one saying inside a run of words, as if after a comma ("three cookies no wait
+# two"); never "make it" / "instead" (they add: "tzatziki instead"), never a lone "no" ("no onions")
+_WITHIN = tuple(m for m in MARKERS if m not in _ONLY_MAKE)
+WITHIN_STARTS = frozenset(m[0] for m in _WITHIN)  # a word that may start one (checked first: cheap)
+
+
+def marker_within(words: Words, at: int, menu_words: frozenset[str]) -> bool:
+    """Does a take-back marker start at ``at`` (not the first word), ending what was said before it ("a
+    cookie no wait a brownie")? Never a marker whose words (a lone "no" aside) are the menu's own."""
+    if at == 0:
+        return False
+    return any(words[at : at + len(m)] == m and not any(w in menu_words for w in m if w != "no") for m in _WITHIN)
+
+
+def only_said(chunk: Words) -> bool:
+    """Does ``chunk`` say "just" / "only" first ("actually just the nori"): only those are meant?"""
+    return next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")
+
+
 def _starts_marked(chunk: Words) -> bool:
     return any(chunk[: len(m)] == m for m in MARKERS)
 
 
 def bare_count(chunk: Words) -> int | None:
-    """ "2", "make it 2", "just 2": a count alone (the correction of a count), else None."""
+    """ "2", "make it 2", "just 2": a count alone (the correction of a count), else None — never "a 24" (one
+    of what 24 names: the 24 oz, blind5's smoothie bar)."""
+    if "a" in chunk or "an" in chunk:
+        return None
     words = [w for w in chunk if w not in FILLER]
     return int(words[0]) if len(words) == 1 and words[0].isdigit() and 0 < int(words[0]) <= 999 else None
 

@@ -33,6 +33,7 @@ from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
+    SIZE_WORDS,
     VARIATION_GROUP,
     Words,
     choice_groups,
@@ -82,12 +83,17 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
     groups = {g.id: g for g in choice_groups(item)}
     present = set(words)
     own = {words_of(n) for n in (item.name, *item.aliases)}
+    negated: set[int] = set()  # where a phrase said after a negation lies: never a shorter one's
     for phrase, option in _negations_first(item):
         if not present.issuperset(phrase):
             continue
         while (at := find_phrase(words, phrase)) >= 0:
             if any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+                if at and (words[at - 1] in NEGATIONS or words[at - 1] in _DEGREE):
+                    negated.update(range(at, at + len(phrase)))  # said of this phrase, not "no onion extra chili"
                 break  # "no sour cream" is a note, never the Sour Cream option
+            if at in negated:
+                break  # "not too well done": never "done" alone read as Well Done (issue #23)
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
                 break  # "cut in half" is how to cut it, never the Half size
             times = sum(1 for _, o in found if o is option)
@@ -101,6 +107,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             head = words_of(option.name)[-1:]
             if end < len(words) and head and words[end] == head[0] and head[0] not in phrase:
                 end += 1  # "skinny milk": the alias, then the head noun of the option's name
+            elif head and head[0] not in phrase and phrase != words_of(option.name) and _said_before(words, at, head):
+                at -= 2 if words[at - 1] == "and" else 1  # "vanilla, sugar free": one saying of Sugar-Free Vanilla
             named = _group_words(group)
             named = () if named in own else named  # "a decaf coffee" where the item is Coffee: the item again
             if named and tuple(words[end : end + len(named)]) == named:
@@ -134,6 +142,16 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
 
 
+_DEGREE = frozenset({"too", "so", "very"})  # "not too well done": a negation said of the choice after it
+
+
+def _said_before(words: list[str | None], at: int, head: Words) -> bool:
+    """Is the head noun ``head`` of an option said right before ``at`` (or before a comma there), where a
+    part of that option's name starts ("vanilla, sugar free" for Sugar-Free Vanilla)? Then both are one
+    saying of it, never a second option read from the head (issue #23, the session that broke the reader)."""
+    return (at >= 1 and words[at - 1] == head[0]) or (at >= 2 and words[at - 1] == "and" and words[at - 2] == head[0])
+
+
 # what a repeatable choice is counted in: "two pumps of vanilla", "an extra shot", "three scoops"
 _CHOICE_UNITS = frozenset({"pump", "shot", "scoop", "packet", "splash", "squirt"})
 
@@ -162,22 +180,35 @@ def _group_words(group: ModifierGroup | None) -> Words:
     return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
 
 
-def _take_name(words: list[str | None], name: Words, ordered: bool) -> int:
-    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there."""
+def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[int, ...] = ()) -> int:
+    """Mark ``name`` used among ``words``; where it starts, or -1 when it is not there. Said out of order,
+    never from the words at ``kept`` (:func:`_said_of_a_choice`)."""
     if ordered:
         at = find_phrase(words, name)
         if at >= 0:
             words[at : at + len(name)] = [None] * len(name)
         return at
-    spots: list[int] = []
+    spots: list[int] = [*kept]
     for w in name:
         at = next((i for i, x in enumerate(words) if x == w and i not in spots), -1)
         if at < 0:
             return -1
         spots.append(at)
+    spots = spots[len(kept) :]
     for at in spots:
         words[at] = None
     return min(spots)
+
+
+def _said_of_a_choice(item: Item, words: Words) -> tuple[int, ...]:
+    """Where a multiplier is said right before one of ``item``'s choices ("cheeseburger with double cheddar"):
+    it says how much of that choice, never a word of a name said out of order (the Double Cheeseburger; issue
+    #23, the session that broke the reader)."""
+    return tuple(
+        i
+        for i, w in enumerate(words[:-1])
+        if w in MULTIPLIERS and any(words[i + 1 : i + 1 + len(p)] == p for p, _ in option_phrases(item))
+    )
 
 
 def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
@@ -207,7 +238,7 @@ def fit_words(
     if options_first:
         options, spans = _take_options(item, work)
     if name is not None:
-        at = _take_name(work, name, how != "any order")
+        at = _take_name(work, name, how != "any order", _said_of_a_choice(item, words) if how == "any order" else ())
         if at < 0:
             return None
     if not options_first:
@@ -238,7 +269,12 @@ def fit_words(
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
     for i, w in enumerate(work[:-1]):
-        if w in ("add", "extra", "more") and work[i + 1] is None and not said_two_ways(item, words, i):
+        if (
+            w in ("add", "extra", "more")
+            and work[i + 1] is None
+            and words[i + 1] not in SIZE_WORDS
+            and not said_two_ways(item, words, i)
+        ):
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
     known = frozenset(w for p, _ in option_phrases(item) for w in p)
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it

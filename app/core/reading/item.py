@@ -43,6 +43,7 @@ from app.core.reading.rivals import (
     described_item,
     longer_name_said,
     name_said_apart,
+    named_whole,
     plain_one,
     same_choices_unnamed,
     same_words_named,
@@ -140,8 +141,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     top = kept_as_notes(menu, top, rest)
     if top.unknown:
         ask_about_words(menu, top, said, modifiers)
-    longer = longer_name_said(top, ranked)
-    if longer is not None:  # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot — asked
+    # "a medium hot mango green tea": the Mango Green Tea, whose Ice has no Hot; "a dirty latte": the Latte — asked
+    longer = longer_name_said(top, ranked) or named_whole(top, ranked)
+    if longer is not None and longer.unknown:
         ask_about_words(menu, longer, said, modifiers)
     return line_reading(top, said)
 

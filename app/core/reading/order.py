@@ -11,7 +11,16 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.corrections import bare_count, each_one, recount, strip_marker, takes_back
+from app.core.reading.corrections import (
+    WITHIN_STARTS,
+    bare_count,
+    each_one,
+    marker_within,
+    only_said,
+    recount,
+    strip_marker,
+    takes_back,
+)
 from app.core.reading.counts import count_unsaid, negative_count, with_quantity
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
@@ -45,7 +54,8 @@ from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, 
 
 
 def _chunks(menu: Menu, words: Words) -> list[Words]:
-    """Cut at separators outside menu phrases ("chips and guac" stays whole)."""
+    """Cut at separators outside menu phrases ("chips and guac" stays whole), and before a take-back marker
+    said with no comma ("three cookies no wait two": :func:`~.corrections.marker_within`)."""
     guarded = [False] * len(words)
     for phrase in protected_phrases(menu):
         n = len(phrase)
@@ -59,6 +69,8 @@ def _chunks(menu: Menu, words: Words) -> list[Words]:
             chunks.append([])
         elif word in SEPARATORS and not guard and i < len(words) - 1:  # a last "plus" separates nothing
             chunks.append([])
+        elif word in WITHIN_STARTS and chunks[-1] and not guard and marker_within(words, i, menu_words(menu)):
+            chunks.append([word])
         else:
             chunks[-1].append(word)
     return [tuple(c) for c in chunks if c]
@@ -140,6 +152,59 @@ def _corrected(
     if ranked and ranked[0].named and not ranked[0].unknown:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def _earlier_corrected(
+    menu: Menu, pieces: list[Words], chunk: Words, item: Item | None, prune: bool, back: bool
+) -> tuple[Words, Item, set[int]] | None:
+    """A correction that names an item said before: "…, actually just the cookie" keeps only the cookie's
+    piece (the others are taken back: the indices returned, the kept piece made the last); a correction
+    naming an item said earlier than the last piece ("a cookie and a brownie, actually a cookie": the
+    brownie replaced, or the cookie restated?), or "just" a new item after several, cannot tell what it
+    corrects and is asked. None when the correction is of the last piece alone (:func:`_corrected`).
+    Issue #23, found by the session that broke the reader."""
+    only = only_said(chunk) and len(pieces) > 1
+    if not only and len(pieces) < 2:
+        return None
+    if only:
+        at_only = next(i for i, w in enumerate(chunk) if w in ("just", "only"))
+        chunk = (*chunk[:at_only], *chunk[at_only + 1 :])  # "only the cookie": the cookie
+    ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
+    if not ranked or not ranked[0].named or ranked[0].unknown:
+        return None
+    new = ranked[0].item
+    at = [i for i, p in enumerate(pieces) if _item_named(menu, p, prune) is new]
+    if not only:
+        if not at or new is item:
+            return None  # a new item in place of the last, or the last one restated
+        raise _which_corrected(menu, pieces, chunk, prune)
+    if not at:
+        raise _which_corrected(menu, pieces, chunk, prune)  # "a burger and a coke, actually just a water"
+    last = at[-1]
+    if with_quantity(chunk)[0][0] is None and not ranked[0].options and not ranked[0].notes:
+        kept = pieces[last]  # "just the cookie": the cookie as said
+    elif len(at) == 1:
+        kept = _corrected(menu, pieces[last], chunk, new, prune, back)[0]  # "just two cookies"
+    else:
+        raise _which_corrected(menu, pieces, chunk, prune)
+    return kept, new, set(range(len(pieces) - 1)) - set(at[:-1])
+
+
+def _item_named(menu: Menu, piece: Words, prune: bool) -> Item | None:
+    """The item ``piece`` names whole, or None."""
+    ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
+    return ranked[0].item if ranked and ranked[0].named and not ranked[0].unknown else None
+
+
+def _which_corrected(menu: Menu, pieces: list[Words], chunk: Words, prune: bool) -> ItemAmbiguous:
+    """The question when a correction's target is not clear: which of the items said it changes."""
+    items = list(dict.fromkeys(i for p in pieces if (i := _item_named(menu, p, prune)) is not None))
+    said = " ".join(chunk)
+    return ItemAmbiguous(
+        f"{said!r} changes which of " + " or ".join(i.name for i in items) + "?",
+        query=said,
+        candidates=[candidate(i) for i in items],
+    )
 
 
 def _of_the_same_kind(menu: Menu, item: Item | None, chunk: Words, prune: bool) -> Words:
@@ -307,7 +372,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         if (marked or correcting) and pieces:
             back = correcting or takes_back(said)
             correcting = False
-            pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
+            earlier = _earlier_corrected(menu, pieces, chunk, current_item, prune, back)
+            if earlier is not None:  # "a cookie and a brownie, actually just the cookie"
+                pieces[-1], current_item, gone = earlier
+                dropped |= gone
+            else:
+                pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
             said_of.pop(len(pieces) - 1, None)
             shared = _counted_at(pieces)
             continue
@@ -584,7 +654,10 @@ def read_order(
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
         return [quick]
-    cut = _pieces(menu, text, prune) if exact is None else [(words_of(exact.name), None)]
+    try:
+        cut = _pieces(menu, text, prune) if exact is None else [(words_of(exact.name), None)]
+    except ItemAmbiguous as exc:  # a correction that does not say what it corrects
+        return [exc]
     pieces = [(" ".join(p), p, of) for p, of in cut]
     if len(pieces) == 1:
         pieces = [(text.strip(), pieces[0][1], pieces[0][2])]  # one item: say it back in the customer's own words

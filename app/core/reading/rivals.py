@@ -63,6 +63,19 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
     )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
 
 
+def named_whole(top: Fit, ranked: list[Fit]) -> Fit | None:
+    """ "a large dirty latte": ``top`` (Chai Latte) is read by a head noun it shares, told apart only by a
+    choice of its own (Dirty), while another item is named by that word whole (Latte) and leaves the choice
+    unexplained — that item's question is asked, never another item picked for a word said as a choice
+    (issue #23, the session that broke the reader). None otherwise."""
+    if top.key[1] != NAME_RANKS["shared head"] or top.unknown or not top.options:
+        return None
+    return next(
+        (f for f in ranked if f.item is not top.item and f.key[1] == NAME_RANKS["name"] and f.name == top.name),
+        None,
+    )
+
+
 def told_by_defaults(top: Fit, ranked: list[Fit]) -> list[Fit]:
     """ "pho" + ["rare steak"]: a name several items share, told apart only by a choice that already comes
     with ``top`` (a default restated is no choice made) — every item of that name is a candidate."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from app.core.reading.corrections import bare_count
 from app.core.reading.item import Reading
 from app.core.reading.order import read_order
+from app.errors import ItemAmbiguous
 from tests.core.reading.menus import group, item, menu, option
 
 BAKERY = menu(
@@ -124,3 +126,35 @@ def test_one_of_them_is_said_of_the_ones_counted_never_a_new_item() -> None:
         ("Tuna Roll", 1, ["Full"]),
         ("Tuna Roll", 1, ["Brown Rice", "Full"]),
     ]
+
+
+def test_a_correction_said_without_a_comma_still_corrects() -> None:
+    """Issue #23, the session that broke the reader: "three cookies no wait two cookies" added three cookies
+    with a note "no wait 2 cookie"."""
+    assert _lines("three cookies no wait two cookies") == [("Cookie", 2, [], ())]
+    assert _lines("a cookie no wait a brownie") == [("Brownie", 1, [], ())]
+
+
+def test_a_then_a_number_is_one_of_what_the_number_names_never_a_count() -> None:
+    """blind5's smoothie bar: "a 32 oz mango sunrise no wait a 24" was 24 smoothies."""
+    assert _lines("a small mocha, no wait, a large") == [("Mocha", 1, ["Large"], ())]
+    assert bare_count(("a", "24")) is None and bare_count(("make", "it", "2")) == 2
+
+
+def test_just_the_item_said_before_keeps_only_it() -> None:
+    """Issue #23, the session that broke the reader: "a cookie and a brownie, actually just the cookie" added
+    two cookies."""
+    assert _lines("a cookie and a brownie, actually just the cookie") == [("Cookie", 1, [], ())]
+    assert _lines("a cookie and a brownie, no wait, only the brownie") == [("Brownie", 1, [], ())]
+    assert _lines("a cookie and a brownie, actually just two cookies") == [("Cookie", 2, [], ())]
+
+
+def test_a_correction_that_does_not_say_what_it_corrects_is_asked() -> None:
+    """ "a cookie and a brownie, actually a cookie": the brownie replaced, or the cookie said again? Asked."""
+    for said in (
+        "a cookie and a brownie, actually a cookie",
+        "two cookies and a brownie, actually three cookies",
+        "a cookie and a brownie, actually just a water",
+    ):
+        (asked,) = read_order(BAKERY, said)
+        assert isinstance(asked, ItemAmbiguous), said
