@@ -9,6 +9,7 @@ where they say so; anything else stays to be asked about.
 from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, unprefixed
 from app.core.reading.vocabulary import (
@@ -194,6 +195,27 @@ def said_two_ways(item: Item, words: Words, at: int, option: Option | None = Non
         o is not option and len(p) > said and tuple(words[at + 1 : at + 1 + len(p)]) == p
         for p, o in option_phrases(item)
     )
+
+
+def less_of_what_is_on(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
+    """ "light ponzu", "light white rice": less of a choice that is on (chosen or pre-chosen) in a group that is
+    no scale (:func:`~app.core.reading.levels.is_scale`), a level the menu does not offer: a note said back
+    with the choice's words ("light ponzu"), the choice kept (blind3 burrito-bar, blind5 falafel-house). On a
+    scale ("light ice" where Ice has no Light Ice) the word stays to be asked about. Marks the lead used."""
+    out: list[str] = []
+    for i, w in enumerate(work[:-1]):
+        if w not in LESS_LEADS or work[i + 1] is not None:
+            continue
+        said = [(p, o) for p, o in option_phrases(item) if tuple(words[i + 1 : i + 1 + len(p)]) == p]
+        if not said:
+            continue
+        phrase, option = max(said, key=lambda s: len(s[0]))
+        group = next((g for g in choice_groups(item) if g.id == option.group_id), None)
+        if group is None or is_scale(group) or not (option.default or option in options):
+            continue
+        out.append(f"{w} {' '.join(phrase)}")
+        work[i] = None
+    return out
 
 
 def _said_twice(item: Item, words: Words, option: Option) -> bool:

@@ -20,6 +20,7 @@ from app.core.reading.comes_with import (
     halves_of,
     inside,
     instead_of,
+    less_of_what_is_on,
     more_of_what_is_on,
     negated_lists,
     negations_apart,
@@ -260,6 +261,7 @@ def fit_words(
                 options.append(said)
     more_of = [
         *more_of_what_is_on(item, words, work, options),
+        *less_of_what_is_on(item, words, work, options),
         *plain(item, words, work),
         *everything(item, work, options),
         *only(item, words, work, options),

@@ -13,6 +13,7 @@ forms (:data:`app.core.reading.spoken.LEVEL_NOUNS`: sugar is said "sweet").
 from __future__ import annotations
 
 from app.core.menu import ModifierGroup, Option
+from app.core.reading.memo import per_object
 from app.core.reading.spoken import LEVEL_NOUNS, normalize
 
 Words = tuple[str, ...]
@@ -33,6 +34,8 @@ _SAID = {  # each level's ways of being said before the thing ("free" after it: 
 _PERCENT_SAID: dict[int, tuple[Words, ...]] = {
     0: _SAID[NONE], 25: (("quarter",),), 50: (("half",),), 75: (("3", "quarter"),), 100: _SAID[REGULAR],
 }  # fmt: skip
+# said before a choice that is on, a level of it the menu does not offer ("light ponzu"): a note said back
+LESS_LEADS = frozenset({"light", "less", "easy"})  # "half lemonade" is half and half: the Lemonade
 _A_LITTLE = (("little",), ("slightly",), ("not", "too"), ("mildly",), ("bit",))
 
 
@@ -88,6 +91,12 @@ def level_phrases(group: ModifierGroup) -> list[tuple[Words, Option]]:
                 for lead in _A_LITTLE:
                     said.setdefault((*lead, names[i][0]), set()).add(i - 1)
     return [(phrase, group.options[next(iter(at))]) for phrase, at in said.items() if len(at) == 1]
+
+
+@per_object
+def is_scale(group: ModifierGroup) -> bool:
+    """Do the group's options say how much of one thing (:func:`level_phrases` finds levels in it)?"""
+    return bool(level_phrases(group))
 
 
 _HEAT = frozenset({"spice", "spicy", "heat", "hot"})

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.spoken import FILLER, NEGATIONS, SIDE_PHRASES
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_heads, option_phrases, words_of
 from app.errors import WordsNotUnderstood
@@ -143,6 +144,9 @@ def sort_notes(
         more = words[:1] and words[0] in ("extra", "more", "double", "heavy") and about is not None and about in on
         if more:  # "extra syrup" where Warm Syrup is on: more of it, said back (nothing contradicts)
             kept.append(note)
+            continue
+        if words[:1] and words[0] in LESS_LEADS and about in on and group is not None and not is_scale(group):
+            kept.append(note)  # "light ponzu" of a chosen Ponzu: less of it, no level on the menu (comes_with)
             continue
         if group is not None and any(o in on for o in group.options):  # "less sugar" of a 100 % Sugar default
             raise _ask(item, note, group)

@@ -1,0 +1,29 @@
+"""Words about a choice the reader reads as a note said back, or asks about — never a needless question
+on a clear phrase (issue #23: questions on clear phrases), on menus built here with only the shape each
+kind needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from tests.core.reading.menus import group, item, menu, option
+
+
+def _line(m: object, text: str, modifiers: tuple[str, ...] = ()) -> tuple[str, list[str], str | None]:
+    (line,) = said_lines(m, text, modifiers)  # type: ignore[arg-type]
+    names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+    return line.item.name, sorted(names), "; ".join(line.notes) or None
+
+
+def test_less_of_a_choice_that_is_on_is_a_note_said_back() -> None:
+    """ "light ponzu" (chosen), "light tahini" (pre-chosen): less of a choice the menu offers no level of
+    is the choice with a note; on a scale ("light ice" where Ice has no Light level) it is asked."""
+    sauce = group("Sauce", [option("Ponzu"), option("Shoyu"), option("Tahini", default=True)], most=3)
+    ice = group("Ice", [option("Regular Ice", default=True), option("No Ice"), option("Extra Ice")], least=1)
+    m = menu(item("Bowl", sauce), item("Tea", ice))
+    assert _line(m, "a bowl with light ponzu") == ("Bowl", ["Ponzu", "Tahini"], "light ponzu")
+    assert _line(m, "a bowl, light tahini") == ("Bowl", ["Tahini"], "light tahini")
+    with pytest.raises(CartError):
+        said_lines(m, "a tea, light ice")
