@@ -437,6 +437,48 @@ def instead_of(item: Item, words: Words) -> Words:
     return words
 
 
+@per_object
+def _split_by_on(item: Item) -> dict[str, tuple[tuple[Words, Words], ...]]:
+    """Each option name of ``item`` in two parts (what, where), keyed by the first word of where: "Sugar Rim"
+    → ("sugar",), ("rim",); "Light Cheese" → ("light",), ("cheese",)."""
+    splits: dict[str, list[tuple[Words, Words]]] = {}
+    own = {w for n in (item.name, *item.aliases) for w in words_of(n)}  # "italian on white": the Italian BMT's
+    for phrase, _ in option_phrases(item):
+        if len(phrase) < 2 or "on" in phrase or "the" in phrase:
+            continue
+        for i in range(1, len(phrase)):
+            if not set(phrase[:i]) <= FILLER and own.isdisjoint(phrase[:i]):
+                splits.setdefault(phrase[i], []).append((phrase[:i], phrase[i:]))
+    return {w: tuple(s) for w, s in splits.items()}
+
+
+def said_on(item: Item, words: Words) -> Words:
+    """ "sugar on the rim", "light on the cheese": an option's name said in two parts joined by "on (the)"
+    (Sugar Rim, Light Cheese) is that option, its name said whole — never a note standing in for a choice
+    the menu sells. Where no option is named so ("light on the ketchup" with no Light Ketchup) the words
+    stay as said (a note); a first part that is a word of the item's own name ("italian on white" of the
+    Italian BMT, whose bread may be Italian White) is the item's, never taken for the choice."""
+    if "on" not in words:
+        return words
+    splits = _split_by_on(item)
+    out = list(words)
+    at = 0
+    while at < len(out):
+        if out[at] == "on":
+            where = at + 1 + (out[at + 1 : at + 2] == ["the"])
+            for what, part in splits.get(out[where] if where < len(out) else "", ()):
+                if (
+                    at >= len(what)
+                    and tuple(out[at - len(what) : at]) == what
+                    and tuple(out[where : where + len(part)]) == part
+                ):
+                    out[at - len(what) : where + len(part)] = [*what, *part]
+                    at += len(part) - 1
+                    break
+        at += 1
+    return tuple(out)
+
+
 def inside(phrase: Words, name: Words) -> bool:
     """``phrase`` said within ``name`` — but never a size word: "big" in "big stack meal" is a name, not Large."""
     if any(w in SIZE_WORDS for w in phrase):

@@ -149,32 +149,53 @@ def orders_of(fit: Fit, said: str) -> Fit:
 _COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})
 
 
-def _option_count(name: Words) -> int | None:
-    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1; else None."""
+def _option_count(name: Words, units: frozenset[str] = _COUNT_UNITS) -> int | None:
+    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1, "6 Biscuits"
+    6 where ``units`` holds the item's own head noun; else None."""
     counted = {("single",): 1, ("dozen",): 12, ("half", "dozen"): 6, ("baker", "dozen"): 13}.get(name)
     if counted is not None:
         return counted
-    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in _COUNT_UNITS):
+    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in units):
         return int(name[0])  # "12 piece", "6" — never "2 liter", which is a measure
     return None
 
 
-def count_chosen(fit: Fit) -> Fit:
-    """ "a dozen garlic knots", "three cookies", "six snickerdoodles", "a cookie": a count said where a
-    required choice is itself a count ("6 pc", "Half Dozen", "Single") answers that choice — the option of
-    that count once, else the single one that many times. Anything else (no count said) is left to be asked."""
-    if fit.quantity is None:
+@per_object
+def _units(item: Item) -> frozenset[str]:
+    """What ``item`` is counted in: pieces, packs, or the item itself ("1 Biscuit", "6 Biscuits" of Biscuits)."""
+    return _COUNT_UNITS | {n[-1] for n in (words_of(x) for x in (item.name, *item.aliases)) if n}
+
+
+def said_one(item: Item, said: str) -> bool:
+    """Was ``item`` named in the singular with no count ("donut", "biscuit" said as the item), so one of it is
+    meant? Its head noun said as is, where the menu's name for it is plural or the same ("Donuts" → "donut")
+    — never "cookies", which says several and so is asked."""
+    heads = {n[-1] for n in (words_of(x) for x in (item.name, *item.aliases)) if n and not n[-1].endswith("s")}
+    return bool(heads.intersection(re.findall(r"[a-z]+", said.lower())))
+
+
+def count_chosen(fit: Fit, said: str = "") -> Fit:
+    """ "a dozen garlic knots", "three cookies", "six snickerdoodles", "a cookie", "three biscuits" of "1 Biscuit",
+    "6 Biscuits": a count said where a required choice is itself a count ("6 pc", "Half Dozen", "Single", or
+    counted in the item itself) answers that choice — the option of that count once, else the single one that
+    many times. With no count said, an item named in the singular (:func:`said_one`: "donut" + ["boston
+    cream"]) is one; anything else ("cookies") is left to be asked."""
+    quantity = fit.quantity
+    if quantity is None and said and said_one(fit.item, said):
+        quantity = 1
+    if quantity is None:
         return fit
+    units = _units(fit.item)
     for group in missing(fit.item, list(fit.options)):
-        counts = {o: _option_count(words_of(o.name)) for o in group.options}
+        counts = {o: _option_count(words_of(o.name), units) for o in group.options}
         if None in counts.values() or len(counts) < 2:
             continue
-        exact = [o for o, c in counts.items() if c == fit.quantity]
+        exact = [o for o, c in counts.items() if c == quantity]
         single = [o for o, c in counts.items() if c == 1]
         if len(exact) == 1:
             return replace(fit, options=(*fit.options, exact[0]), quantity=1)
         if len(single) == 1:
-            return replace(fit, options=(*fit.options, single[0]))
+            return replace(fit, options=(*fit.options, single[0]), quantity=quantity)
     return fit
 
 

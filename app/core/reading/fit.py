@@ -27,6 +27,7 @@ from app.core.reading.comes_with import (
     one_of_each,
     only,
     plain,
+    said_on,
     said_two_ways,
 )
 from app.core.reading.memo import per_object
@@ -232,7 +233,7 @@ def fit_words(
     item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
 ) -> Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
-    words = negated_lists(item, everything_but(item, negations_apart(item, words)))
+    words = said_on(item, negated_lists(item, everything_but(item, negations_apart(item, words))))
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
     at = -1

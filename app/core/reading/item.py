@@ -226,7 +226,7 @@ def line_reading(fit: Fit, said: str) -> Reading:
     """The reading a fit gives, a count said answering a count choice
     (:func:`~app.core.reading.counts.count_chosen`) or counting the pieces of an item sold by orders
     (:func:`~app.core.reading.counts.orders_of`)."""
-    return reading_of(orders_of(count_chosen(fit), said), said)
+    return reading_of(orders_of(count_chosen(fit, said), said), said)
 
 
 def one_variation(item: Item, said: list[str]) -> Variation | None:

@@ -327,8 +327,10 @@ def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
     word — never "large" for a Pitcher or "small" for a Slice, which a customer means differently."""
     names = [words_of(o.name) for o in group.options]
     measured = all(_is_measure(n) for n in names)
-    if len(names) < 2 or not (measured or all(n and set(n) <= SIZE_WORDS for n in names)):
+    if len(names) < 2:
         return []
+    if not (measured or all(n and set(n) <= SIZE_WORDS for n in names)):
+        return _said_like(group)
     ranked = sorted(group.options, key=lambda o: o.price_cents)
     out: list[tuple[Words, Option]] = []
     for rank, said in _BY_RANK.items():
@@ -336,6 +338,25 @@ def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
             continue
         out += [((w,), ranked[rank]) for w in said[0 if measured else 1 :]]  # named Small/Large: only "venti" is new
     return out
+
+
+def _said_like(group: ModifierGroup) -> list[tuple[Words, Option]]:
+    """ "big" / "biggest" for the Pint the menu itself also calls "large" (a Cup called "small", a Pint
+    "large"): the option that answers to a rank's first word by the menu's names answers to that rank's other
+    words too — where exactly one option does. Of two options, one a part of the thing (a Slice, a Half), the
+    other is the "whole" one. Words an option already answers to keep their option (:func:`option_phrases`)."""
+    out: list[tuple[Words, Option]] = []
+    for said in _BY_RANK.values():
+        called = [o for o in group.options if any(words_of(n) == said[:1] for n in (o.name, *o.aliases))]
+        if len(called) == 1:
+            out += [((w,), called[0]) for w in said[1:]]
+    parts = [o for o in group.options if words_of(o.name) in _PARTS]
+    if len(group.options) == 2 and len(parts) == 1:  # "a whole carrot cake": of a Slice and an 8 inch, the cake
+        out.append((("whole",), next(o for o in group.options if o is not parts[0])))
+    return out
+
+
+_PARTS = frozenset({("slice",), ("half",), ("piece",), ("quarter",), ("wedge",)})  # a part of a whole thing sold
 
 
 def _is_measure(name: Words) -> bool:

@@ -112,6 +112,27 @@ def test_one_said_of_an_item_sold_by_count_is_the_single_one() -> None:
     assert isinstance(unsaid, Reading) and not unsaid.options  # the pack is asked for when it is added
 
 
+def test_an_item_counted_in_itself_or_named_once_is_the_single_one() -> None:
+    """ "three biscuits" where Biscuits come "1 Biscuit", "6 Biscuits", "12 Biscuits" (counted in the item itself)
+    is three of the 1 Biscuit; "donut" named in the singular with no count (a model's split) is one, the
+    Single; "biscuits" with no count says several and is still asked (blind5 fried-chicken, blind wing-stop)."""
+    sizes = group("Size", [option("1 Biscuit"), option("6 Biscuits"), option("12 Biscuits")], least=1)
+    packs = group("Pack", [option("Single"), option("Half Dozen"), option("Dozen")], least=1)
+    jam = group("Topping", [option("Strawberry Jam")], most=1)
+    shop = menu(item("Biscuits", sizes, jam), item("Donuts", packs))
+    (three,) = read_order(shop, "three biscuits")
+    assert isinstance(three, Reading) and (three.quantity, [o.name for o in three.options]) == (3, ["1 Biscuit"])
+    (six,) = read_order(shop, "six biscuits")
+    assert isinstance(six, Reading) and (six.quantity or 1, [o.name for o in six.options]) == (1, ["6 Biscuits"])
+    (one,) = read_order(shop, "biscuit", ("strawberry jam",))
+    assert isinstance(one, Reading) and sorted(o.name for o in one.options) == ["1 Biscuit", "Strawberry Jam"]
+    (donut,) = read_order(shop, "donut")
+    assert isinstance(donut, Reading) and [o.name for o in donut.options] == ["Single"]
+    for said in ("biscuits", "donuts"):
+        (unsaid,) = read_order(shop, said)
+        assert isinstance(unsaid, Reading) and not unsaid.options  # how many is asked when it is added
+
+
 def test_a_number_before_the_item_is_its_count_not_a_choice_it_starts() -> None:
     """ "two pad thai" where the heat is "0 Stars" … "5 Stars": two orders, the heat still to ask; never 2 Stars
     (a generated read, thai-kitchen). "1 star pad thai" says the choice whole; "6 wings" is the 6 Piece."""

@@ -182,3 +182,48 @@ def test_a_lone_choice_fills_a_group_that_takes_as_many_as_the_name_says() -> No
     assert [p.option.name for p in said_lines(m, "a gyro plate with fries", ())[0].picks] == ["Fries"]
     (line,) = said_lines(m, "a triple scoop, chocolate and vanilla", ())
     assert [p.option.name for p in line.picks] == ["Chocolate", "Vanilla"]
+
+
+def test_a_choice_said_in_two_parts_joined_by_on_the_is_that_choice() -> None:
+    """ "sugar on the rim", "light on the cheese": the options Sugar Rim and Light Cheese said in two parts joined
+    by "on (the)" are those options, never a note or a question about the group (dev the-tap-room, blind
+    slice-house); where no option is named so ("light on the sauce" with no Light Sauce) it stays a note."""
+    bar = menu(
+        item(
+            "Margarita",
+            group("Rim", [option("Salt Rim", default=True), option("Sugar Rim")]),
+            group("Cheese", [option("Regular Cheese", default=True), option("Light Cheese")]),
+            group("Sauce", [option("Hot Sauce")]),
+        )
+    )
+    assert _line(bar, "a margarita with sugar on the rim")[2:] == (["Regular Cheese", "Sugar Rim"], None)
+    assert _line(bar, "margarita, light on cheese")[2:] == (["Light Cheese", "Salt Rim"], None)
+    assert _line(bar, "margarita", ("light on the cheese",))[2:] == (["Light Cheese", "Salt Rim"], None)
+    assert _line(bar, "margarita, light on the sauce")[2:] == (["Regular Cheese", "Salt Rim"], "light on the sauce")
+    sub = menu(
+        item("Italian Sub", group("Bread", [option("Italian White"), option("White")], least=1), aliases=["italian"])
+    )
+    assert _line(sub, "an italian on white")[1:3] == ("Italian Sub", ["White"])  # the item's own word stays its name
+
+
+def test_a_size_the_menu_calls_large_is_also_the_big_one_and_a_whole_is_not_the_slice() -> None:
+    """ "banana pudding, the big one" where the Cup is also called "small" and the Pint "large" (blind4
+    bbq-smokehouse): the Pint, as "large" is; "a whole carrot cake" where the cake comes as a Slice or 8 inch
+    (blind crumb-bakery): the 8 inch — never a question about a size the customer named."""
+    pudding = item("Banana Pudding")
+    del pudding["price_cents"]
+    pudding["variations"] = [
+        {"id": "cup", "name": "Cup", "price_cents": 300, "aliases": ["small"]},
+        {"id": "pint", "name": "Pint", "price_cents": 800, "aliases": ["large"]},
+    ]
+    cake = item("Carrot Cake")
+    del cake["price_cents"]
+    cake["variations"] = [
+        {"id": "slice", "name": "Slice", "price_cents": 500},
+        {"id": "8-inch", "name": "8 inch", "price_cents": 3500},
+    ]
+    m = menu(pudding, cake)
+    assert _line(m, "banana pudding, the big one")[1:3] == ("Banana Pudding", ["Pint"])
+    assert _line(m, "a big banana pudding")[2] == ["Pint"]
+    assert _line(m, "a whole carrot cake")[1:3] == ("Carrot Cake", ["8 inch"])
+    assert _line(m, "a slice of carrot cake")[2] == ["Slice"]
