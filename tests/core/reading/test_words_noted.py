@@ -45,3 +45,10 @@ def test_more_of_what_its_description_says_it_comes_with_is_a_note_said_back() -
     for said in ("a patty melt with extra bacon", "a patty melt with extra fries"):
         with pytest.raises(CartError):
             said_lines(m, said)
+
+
+def test_add_before_an_article_and_a_choice_is_that_choice() -> None:
+    """ "and add a fried egg on top": "add" with an article before the choice said, as "add fried egg"."""
+    m = menu(item("Fried Rice", group("Add-Ons", [option("Fried Egg"), option("Cashews")], most=2)))
+    assert _line(m, "fried rice, and add a fried egg") == ("Fried Rice", ["Fried Egg"], None)
+    assert _line(m, "fried rice and add the cashews") == ("Fried Rice", ["Cashews"], None)
