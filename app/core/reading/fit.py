@@ -272,13 +272,15 @@ def fit_words(
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
     for i, w in enumerate(work[:-1]):
+        after = i + 2 if w == "add" and work[i + 1] in _ARTICLES and i + 2 < len(work) else i + 1
         if (
             w in ("add", "extra", "more")
-            and work[i + 1] is None
-            and words[i + 1] not in SIZE_WORDS
+            and work[after] is None
+            and words[after] not in SIZE_WORDS
             and not said_two_ways(item, words, i)
         ):
-            work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked
+            work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked;
+            # "add a fried egg", "add a 2 liter of sprite" (blind3 thai-kitchen, blind2 gyro-grill): the same
     known = frozenset(w for p, _ in option_phrases(item) for w in p)
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
@@ -296,6 +298,9 @@ def fit_words(
     fit.unknown_first = before
     fit.all_of = said_all(item, words, options)
     return fit
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def a_bit_past(item: Item, words: Words, work: list[str | None]) -> list[str]:

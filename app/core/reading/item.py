@@ -56,9 +56,12 @@ from app.core.reading.vocabulary import (
     VARIATION_GROUP,
     Words,
     choice_groups,
+    described_words,
     item_names,
     menu_words,
+    naming_items,
     near_menu_word,
+    option_phrases,
 )
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
@@ -207,7 +210,10 @@ def more_of_something_else(menu: Menu, fit: Fit, words: Words) -> Fit:
     """ "extra lime", "extra wet", "extra gravy": more of something the menu does not sell anywhere is a
     kitchen note said back. Where the words are the menu's own ("extra shot" on a chai, sold as a Dirty chai
     or an Extra Shot elsewhere), they stay unexplained and are asked about — a note must never stand in
-    for something with a price."""
+    for something with a price — unless the item's own name or description says it comes with them and
+    none is a word of its choices: "extra grilled onions" on a Patty Melt "with Swiss and grilled onions"
+    (sold as a choice of other items), "extra cajun seasoning" on Cajun Fries (dev route-66-diner, blind5
+    fried-chicken)."""
     if not fit.unknown or "extra" not in words:
         return fit
     at = words.index("extra")
@@ -217,9 +223,22 @@ def more_of_something_else(menu: Menu, fit: Fit, words: Words) -> Fit:
             break
         run.append(w)
     said = [w for w in run if w not in FILLER]
-    if not said or set(fit.unknown) - {"extra"} != set(said) or menu_words(menu).intersection(said):
+    if not said or set(fit.unknown) - {"extra"} != set(said):
+        return fit
+    sold = menu_words(menu).intersection(said)
+    if sold and not _comes_with(menu, fit.item, said, sold):
         return fit
     return replace(fit, notes=(*fit.notes, " ".join(("extra", *run))), unknown=())
+
+
+def _comes_with(menu: Menu, item: Item, said: list[str], sold: frozenset[str]) -> bool:
+    """Do ``item``'s name or description say it comes with ``said`` (``sold``: its words the menu uses), none
+    of them a word of its choices, and no other item's name said among them (:func:`more_of_something_else`)?"""
+    if not sold <= described_words(item) or any(w in sold for p, _ in option_phrases(item) for w in p):
+        return False
+    named = naming_items(menu)
+    spans = (tuple(said[i:j]) for i in range(len(said)) for j in range(i + 1, len(said) + 1))
+    return all(named.get(span, frozenset()) <= {id(item)} for span in spans)
 
 
 def line_reading(fit: Fit, said: str) -> Reading:

@@ -13,15 +13,15 @@ from dataclasses import replace
 from app.core.menu import Item, Menu, Option
 from app.core.reading.comes_with import inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing
-from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER
-from app.core.reading.vocabulary import OPTION_LEADS, VARIATION_GROUP, Words, item_names, top_groups, words_of
-
-
-@per_object
-def _description_words(item: Item) -> frozenset[str]:
-    """The item's description and name words (what the menu says it is)."""
-    return frozenset(words_of(item.description)) - FILLER | frozenset(words_of(item.name))
+from app.core.reading.vocabulary import (
+    OPTION_LEADS,
+    VARIATION_GROUP,
+    Words,
+    described_words,
+    item_names,
+    top_groups,
+    words_of,
+)
 
 
 def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
@@ -31,10 +31,10 @@ def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
     words are left over, or when no item or several items' descriptions hold them (then asked as before)."""
     if not top.unknown or (top.named and top.key[1] == NAME_RANKS["name"]):
         return None  # nothing left over, or an item named whole ("a small pho tai with tripe" asks about tripe)
-    fits = [f for f in ranked if f.unknown and set(f.unknown) <= _description_words(f.item)]
+    fits = [f for f in ranked if f.unknown and set(f.unknown) <= described_words(f.item)]
     if len(fits) != 1:
         return None
-    said = _description_words(fits[0].item)
+    said = described_words(fits[0].item)
     kept = tuple(o for o in fits[0].options if not set(words_of(o.name)) - OPTION_LEADS <= said)
     return replace(fits[0], options=kept, unknown=(), quantity=top.quantity)  # "grilled pork" is the dish's
 

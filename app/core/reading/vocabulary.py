@@ -421,6 +421,22 @@ def _name_pairs(menu: Menu) -> frozenset[Words]:
 
 
 @per_object
+def described_words(item: Item) -> frozenset[str]:
+    """The item's description and name words (what the menu says it is and comes with)."""
+    return frozenset(words_of(item.description or "")) - FILLER | frozenset(words_of(item.name))
+
+
+@per_object
+def naming_items(menu: Menu) -> dict[Words, frozenset[int]]:
+    """Each name or alias the menu writes for an item → the ids of the items it names."""
+    found: dict[Words, set[int]] = {}
+    for item in menu.items:
+        for name in (item.name, *item.aliases):
+            found.setdefault(words_of(name), set()).add(id(item))
+    return {n: frozenset(ids) for n, ids in found.items()}
+
+
+@per_object
 def menu_words(menu: Menu) -> frozenset[str]:
     """Every word the menu uses: item names (:func:`name_words`), choices and sizes, categories."""
     choice_words = {w for item in menu.items for phrase, _ in option_phrases(item) for w in phrase}

@@ -27,3 +27,28 @@ def test_less_of_a_choice_that_is_on_is_a_note_said_back() -> None:
     assert _line(m, "a bowl, light tahini") == ("Bowl", ["Tahini"], "light tahini")
     with pytest.raises(CartError):
         said_lines(m, "a tea, light ice")
+
+
+def test_more_of_what_its_description_says_it_comes_with_is_a_note_said_back() -> None:
+    """ "extra grilled onions" on a melt described "with swiss and grilled onions" (a choice of another
+    item, none of the melt's): a note said back. Words its own name or description does not say ("extra
+    bacon", another item's choice) or another item's name ("extra fries" where Fries are sold) are asked."""
+    melt = item("Patty Melt", group("Add-Ons", [option("Jalapenos")], most=1))
+    melt["description"] = "Beef patty, Swiss and grilled onions on rye, served with fries"
+    burger = item("Burger", group("Toppings", [option("Grilled Onions"), option("Bacon")], most=2))
+    m = menu(melt, burger, item("Fries"))
+    assert _line(m, "patty melt", ("jalapenos", "extra grilled onions")) == (
+        "Patty Melt",
+        ["Jalapenos"],
+        "extra grilled onion",
+    )
+    for said in ("a patty melt with extra bacon", "a patty melt with extra fries"):
+        with pytest.raises(CartError):
+            said_lines(m, said)
+
+
+def test_add_before_an_article_and_a_choice_is_that_choice() -> None:
+    """ "and add a fried egg on top": "add" with an article before the choice said, as "add fried egg"."""
+    m = menu(item("Fried Rice", group("Add-Ons", [option("Fried Egg"), option("Cashews")], most=2)))
+    assert _line(m, "fried rice, and add a fried egg") == ("Fried Rice", ["Fried Egg"], None)
+    assert _line(m, "fried rice and add the cashews") == ("Fried Rice", ["Cashews"], None)
