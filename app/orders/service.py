@@ -19,6 +19,8 @@ from app.errors import (
     CartError,
     CartHasUnavailableItems,
     CartTooLarge,
+    ModifierInvalid,
+    ModifierRequired,
     OrderDeliveryFailed,
     OrderOutcomeUnknown,
     OrderTotalChanged,
@@ -28,8 +30,16 @@ from app.errors import (
 from app.orders.order import CheckoutRequest, CheckoutWarning, as_ordered, build_order, check_repeat, order_id_for
 from app.orders.port import CommitGate, OrderSink
 
-# what build_order refuses a checkout with (nothing is placed by this call)
-CheckoutRefused = (CartEmpty, CartHasUnavailableItems, RestaurantClosed, OrderTotalNegative, OrderTotalChanged)
+# what build_order refuses a checkout with (nothing is placed by this call); every one, the menu's choices too
+CheckoutRefused = (
+    CartEmpty,
+    CartHasUnavailableItems,
+    ModifierInvalid,
+    ModifierRequired,
+    RestaurantClosed,
+    OrderTotalNegative,
+    OrderTotalChanged,
+)
 
 
 @dataclass
