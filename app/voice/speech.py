@@ -170,7 +170,7 @@ def failure(exc: CartError) -> dict[str, Any]:
             "you are trying again, then call confirm_order with action checkout again in a moment, on this same "
             "cart (the same order is never placed twice)."
         )
-    elif exc.code == "order_delivery_failed":
+    elif exc.code == "order_delivery_failed" and not d.get("no_order_sink"):  # a retry can place it
         message = (
             f"{message[:1].upper()}{message[1:]}. Do not say the order was cancelled: say it has not gone through "
             "yet and you are trying again, then call confirm_order with action checkout again in a moment, on this "
