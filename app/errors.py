@@ -287,8 +287,10 @@ class OrderOutcomeUnknown(CartError):
 
 
 class Overloaded(CartError):
-    """This replica is at its concurrency limit (``CART_MAX_CONCURRENCY``) or its order workers are all
-    busy; nothing was done. The response carries ``Retry-After`` (seconds); any replica may serve the retry."""
+    """The replica is at its limit (``CART_MAX_CONCURRENCY``), or HTTP checkout's order workers are busy: nothing done.
+
+    The response carries ``Retry-After`` (seconds); any replica may serve the retry. A voice checkout the
+    order workers refuse is a tool answer (``ok: false``), never this HTTP status."""
 
     code = "overloaded"
     status = 503

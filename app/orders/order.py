@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict
 
-from app.core.cart import CartState, TaxAmount, check_options, clean_notes
+from app.core.cart import CartState, TaxAmount, check_options, clean_notes, mark_checked_out
 from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, format_money, price_cart
 from app.core.cart.view import iso_utc
@@ -251,7 +251,7 @@ def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
     voice review asks the same question, so it never calls a cart ready that checkout refuses."""
     if not state.lines:
         raise CartEmpty("the cart is empty; add something before checking out")
-    priced = price_cart(state, menu, now)
+    priced = price_cart(state, menu, now, today=True)  # a checked-out cart too: validated as a new order
     unavailable = [p.line.line_id for p in priced.lines if not p.available]
     if unavailable:
         raise CartHasUnavailableItems(
@@ -335,6 +335,20 @@ def other_content(stored: dict[str, Any], message: str) -> CartAlreadyOrdered:
         cart_revision=stored.get("cart_revision"),
         ordered_lines=ordered_summary(stored),
     )
+
+
+def as_ordered(state: CartState, stored: dict[str, Any]) -> CartState:
+    """``state`` checked out, each line quoted at the unit price the ``stored`` order holds for it: a
+    repeat's cart shows the order at the prices it was placed at, never the token's last quotes (from
+    before a price change the order was placed after) nor today's."""
+    prices = {
+        line.get("line_id"): line.get("unit_price_cents") for line in stored.get("lines", []) if isinstance(line, dict)
+    }
+    lines = tuple(
+        line._replace(unit_price_cents=price) if type(price := prices.get(line.line_id)) is int else line
+        for line in state.lines
+    )
+    return mark_checked_out(state._replace(lines=lines))
 
 
 class CheckoutWarning(TypedDict):

@@ -19,17 +19,27 @@ from app.errors import (
     CartError,
     CartHasUnavailableItems,
     CartTooLarge,
+    ModifierInvalid,
+    ModifierRequired,
     OrderDeliveryFailed,
     OrderOutcomeUnknown,
     OrderTotalChanged,
     OrderTotalNegative,
     RestaurantClosed,
 )
-from app.orders.order import CheckoutRequest, CheckoutWarning, build_order, check_repeat, order_id_for
+from app.orders.order import CheckoutRequest, CheckoutWarning, as_ordered, build_order, check_repeat, order_id_for
 from app.orders.port import CommitGate, OrderSink
 
-# what build_order refuses a checkout with (nothing is placed by this call)
-CheckoutRefused = (CartEmpty, CartHasUnavailableItems, RestaurantClosed, OrderTotalNegative, OrderTotalChanged)
+# what build_order refuses a checkout with (nothing is placed by this call); every one, the menu's choices too
+CheckoutRefused = (
+    CartEmpty,
+    CartHasUnavailableItems,
+    ModifierInvalid,
+    ModifierRequired,
+    RestaurantClosed,
+    OrderTotalNegative,
+    OrderTotalChanged,
+)
 
 
 @dataclass
@@ -76,7 +86,7 @@ def submit(
             raise _placed_before(state) from None
         raise
     if found is not None:
-        return Submitted(found, False, mark_checked_out(state), check_repeat(found, state, request))
+        return Submitted(found, False, as_ordered(state, found), check_repeat(found, state, request))
     try:
         order, priced = build_order(state, menu, request, now)
         if mint is not None:
@@ -91,8 +101,10 @@ def submit(
         raise _unless_kept(exc, sink) if isinstance(exc, OrderDeliveryFailed) else exc from None
     if placement.created:
         return Submitted(placement.order, True, mark_checked_out(priced.state), priced.warnings)
-    warnings = check_repeat(placement.order, state, request) if placement.stored_copy else [UNCONFIRMED_REPEAT]
-    return Submitted(placement.order, False, mark_checked_out(priced.state), warnings)
+    if placement.stored_copy:  # the kitchen's order, at the prices it was placed at
+        warnings = check_repeat(placement.order, state, request)
+        return Submitted(placement.order, False, as_ordered(priced.state, placement.order), warnings)
+    return Submitted(placement.order, False, mark_checked_out(priced.state), [UNCONFIRMED_REPEAT])
 
 
 def _placed_before(state: CartState) -> CartAlreadyOrdered:

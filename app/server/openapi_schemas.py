@@ -284,7 +284,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "ToolCallAnswer": obj(
         {
             **_CART_ANSWER,
-            "ok": {"type": "boolean", "description": "false: the tool refused; output says why, in words"},
+            "ok": {
+                "type": "boolean",
+                "description": "false: the tool refused, or a checkout's outcome is not a placed order "
+                "(order_outcome_unknown, order_delivery_failed, overloaded: the order workers' queue or budget; "
+                "cart_already_ordered, order_total_changed, …); output says why and what to say, in words, and "
+                "whether to call the same checkout again on the same cart. Never an HTTP status for these",
+            },
             "output": {
                 "type": "string",
                 "contentMediaType": JSON,

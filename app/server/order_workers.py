@@ -63,7 +63,8 @@ class OrderWorkers:
             if self._pending >= self.max_pending:
                 raise Overloaded(
                     "every order worker is busy (the order store or kitchen is slow); this checkout placed nothing "
-                    "(an earlier one of this cart may still be placing it), retry the same checkout shortly",
+                    "(an earlier one of this cart may still be placing it), retry the same checkout with the same "
+                    "cart token shortly",
                     retry_after_seconds=2,
                 )
             self._pending += 1
@@ -77,13 +78,14 @@ class OrderWorkers:
             if future.cancel():
                 raise Overloaded(
                     "the order queue did not move in time; this checkout placed nothing (an earlier one of this cart "
-                    "may still be placing it), retry the same checkout shortly",
+                    "may still be placing it), retry the same checkout with the same cart token shortly",
                     retry_after_seconds=2,
                 ) from None
             if gate is not None and gate.close():
                 raise OrderDeliveryFailed(
                     "the order store did not take the order in time; this checkout placed nothing and will not place "
-                    "it later (an earlier one of this cart may still be placing it), retry the same checkout shortly"
+                    "it later (an earlier one of this cart may still be placing it), retry the same checkout with "
+                    "the same cart token shortly"
                 ) from None
             raise OrderOutcomeUnknown(
                 "the order store did not answer in time, so the order may or may not have been placed; "

@@ -5,7 +5,9 @@
 nullable, ``"strict": true``) for SDKs that default to strict function schemas.
 ``POST /v1/restaurants/{rid}/tools/{name}``  ``{"arguments": object | JSON string, "call_id"?}``
 with an optional ``Cart-Token`` (none: a new cart) → 200 ``{"ok", "output", "call_id", "cart",
-"cart_token"}``; ``output`` is the JSON string for ``function_call_output.output``.
+"cart_token"}``; ``output`` is the JSON string for ``function_call_output.output``. Every outcome of an
+order, the order workers' too (queue full, budget spent), is a tool answer (``ok: false``); only token
+problems, an unknown tool, a bad body and the replica's own limits are HTTP errors.
 ``POST /v1/realtime/session`` ``{"restaurant_id"}`` → a Realtime client secret
 (:mod:`app.voice.realtime`). ``/static/*`` and the demo page at ``/``.
 """
@@ -24,7 +26,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import CartError, InvalidRequest
+from app.errors import CartError, InvalidRequest, OrderDeliveryFailed, OrderOutcomeUnknown, Overloaded
 from app.json_input import object_fields, optional_str
 from app.orders.port import CommitGate
 from app.runtime.context import AppContext
@@ -73,6 +75,9 @@ class WithHeaders:
 
 
 ORDER_TOOLS = frozenset({"confirm_order"})  # may hand an order to the sink: run on the order workers
+# what the order workers answer themselves (queue full or too slow, the budget spent: app.server.order_workers);
+# HTTP checkout answers them as 503/502/504, a voice tool as ok:false like the sink's own outcomes
+WORKERS_REFUSALS = (Overloaded, OrderDeliveryFailed, OrderOutcomeUnknown)
 
 
 def places_order(name: str, arguments: object) -> bool:
@@ -106,9 +111,14 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         tools = functools.partial(
             ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink, gate=gate
         )
-        args = (name, body.get("arguments", {}), cart_token(request), ctx.turn_inputs(request.path_params["rid"]))
+        token, inputs = cart_token(request), ctx.turn_inputs(request.path_params["rid"])
+        args = (name, body.get("arguments", {}), token, inputs)
         if places_order(name, body.get("arguments", {})):
-            outcome = await workers.run(tools, *args, gate=gate)
+            try:
+                outcome = await workers.run(tools, *args, gate=gate)
+            except WORKERS_REFUSALS as exc:  # the tool's answer, as every order outcome is: ok:false, what to say
+                refused = functools.partial(ctx.tools.refused, new_cart_id=secrets.token_bytes(8))
+                outcome = await run_in_threadpool(refused, name, exc, token, inputs)
         else:
             outcome = await run_in_threadpool(tools, *args)
         return cart_response(outcome.result, ok=outcome.ok, output=outcome.output_json(), call_id=call_id)

@@ -83,7 +83,9 @@ def _request(args: dict[str, Any]) -> CheckoutRequest:
 
 def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if ctx.order_sink is None:
-        raise OrderDeliveryFailed("this server takes no orders by voice (no order sink); nothing was ordered")
+        raise OrderDeliveryFailed(
+            "this server takes no orders by voice (no order sink); nothing was ordered", no_order_sink=True
+        )
     done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now, ctx.mint, ctx.gate)
     placed = done.order
     number = placed["order_id"][-6:].upper()

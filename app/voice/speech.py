@@ -163,6 +163,19 @@ def failure(exc: CartError) -> dict[str, Any]:
             "placed; nothing was changed. Do not say it was cancelled, cleared or not ordered: say you will "
             "try again, then call the same tool again in a moment."
         )
+    elif exc.code == "overloaded":
+        message = (
+            "The order system is busy, so this checkout placed nothing; an earlier checkout of this order may "
+            "still be going through. Do not say the order failed, was cancelled or that nothing was ordered: say "
+            "you are trying again, then call confirm_order with action checkout again in a moment, on this same "
+            "cart (the same order is never placed twice)."
+        )
+    elif exc.code == "order_delivery_failed" and not d.get("no_order_sink"):  # a retry can place it
+        message = (
+            f"{message[:1].upper()}{message[1:]}. Do not say the order was cancelled: say it has not gone through "
+            "yet and you are trying again, then call confirm_order with action checkout again in a moment, on this "
+            "same cart (the same order is never placed twice)."
+        )
     elif exc.code == "order_outcome_unknown":
         message = (
             "The kitchen did not confirm in time, so the order may or may not have gone through. Do not tell "

@@ -7,9 +7,10 @@ always a short spoken-style ``message`` plus the data the model needs and a ``ca
 
 Which errors become ``ok: false``: every :class:`~app.errors.CartError` a handler raises that is
 not a :class:`~app.errors.TokenError` — the 422 family (item not found, needs a choice, sold
-out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503 of checkout, and a changed
+out…), the 400 ``invalid_request`` of bad arguments and the 409/502/503/504 of checkout, and a changed
 cart that would not fit its token (``cart_too_large``) — is answered as ``ok: false`` with its code
-and what to ask; the cart is unchanged. Token problems (401/403)
+and what to ask; the cart is unchanged. So is what the order workers answer for a checkout
+(:meth:`Toolbox.refused`, from :mod:`app.server.voice_routes`). Token problems (401/403)
 and an unknown tool (404) raise, for the HTTP layer to answer.
 """
 
@@ -262,9 +263,7 @@ class Toolbox:
         found = self.get(name)
         args = parse_arguments(arguments)
         menu = inputs.menu
-        if found.needs_cart and not token:  # a bridge that dropped the token: never "your order is empty"
-            raise TokenMissing(NO_TOKEN_MESSAGE.format(tool=name), tool=name)
-        state = inputs.load(token) if token else cart.new_cart(new_cart_id, menu.restaurant_id, inputs.now)
+        state = self._cart(found, token, inputs, new_cart_id)
         ctx = ToolContext(menu, inputs.now, order_sink, inputs.finish, gate)
         try:
             refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
@@ -284,6 +283,33 @@ class Toolbox:
                 raise
             output, ok = failure(exc), False
             result = inputs.finish(state)
+        return self._outcome(ok, output, result, token, inputs)
+
+    def refused(
+        self, name: str, exc: CartError, token: str | None, inputs: TurnInputs, *, new_cart_id: bytes
+    ) -> ToolOutcome:
+        """Tool ``name``'s answer when its call could not run to one: ``exc`` from outside the tool (the order
+        workers' queue or budget ran out on a checkout) is ``ok: false`` with what to say, like any refusal of
+        a tool, and the caller's cart unchanged — never a bare HTTP error. Token problems still raise."""
+        found = self.get(name)
+        state = self._cart(found, token, inputs, new_cart_id)
+        return self._outcome(False, failure(exc), inputs.finish(state), token, inputs)
+
+    @staticmethod
+    def _cart(found: Tool, token: str | None, inputs: TurnInputs, new_cart_id: bytes) -> CartState:
+        """The caller's cart: its token verified, or a new cart (``token_missing`` for a tool that needs one)."""
+        if found.needs_cart and not token:  # a bridge that dropped the token: never "your order is empty"
+            raise TokenMissing(NO_TOKEN_MESSAGE.format(tool=found.name), tool=found.name)
+        if token:
+            return inputs.load(token)
+        return cart.new_cart(new_cart_id, inputs.menu.restaurant_id, inputs.now)
+
+    @staticmethod
+    def _outcome(
+        ok: bool, output: dict[str, Any], result: TurnResult, token: str | None, inputs: TurnInputs
+    ) -> ToolOutcome:
+        """The answer: the output with the cart summary (and, on a cart's first turn, a closed restaurant)."""
+        menu = inputs.menu
         closed = turn.closed_notice(menu, inputs.now) if not token else None
         if closed is not None:  # the first turn says it, with the hours, before anything else
             output["message"] = f"Sorry, {closed['message']}. " + output.get("message", "")

@@ -197,3 +197,20 @@ def test_unknown_restaurant_unknown_tool_and_a_refused_token(voicecart: ServerPr
 
 def test_the_session_repr_never_shows_the_token() -> None:
     assert "SECRET" not in repr(CartSession(cart_token="SECRET"))
+
+
+def test_an_order_outcome_answered_as_a_tool_answer_is_handed_to_the_model_not_retried() -> None:
+    """A voice checkout the order workers could not finish is ``ok: false`` (200) with what to say: the client
+    hands it to the model once, keeps the token it carries, and leaves the retry to the model's next call."""
+    seen: list[httpx.Request] = []
+    output = json.dumps({"ok": False, "error": "order_outcome_unknown", "message": "call confirm_order again"})
+    answers = [httpx.Response(200, json={**OK_BODY, "ok": False, "output": output})]
+    session = CartSession(cart_token="OLD")
+
+    async def main() -> None:
+        endpoint = ToolEndpoint("http://voicecart.test", DEMO, http=scripted(answers, seen), retry=RetryPolicy())
+        answer = await endpoint.call(session, "confirm_order", {"action": "checkout"})
+        assert answer.ok is False and json.loads(answer.output)["error"] == "order_outcome_unknown"
+
+    asyncio.run(main())
+    assert len(seen) == 1 and session.cart_token == "NEW"

@@ -282,7 +282,18 @@ def test_a_checkout_whose_placed_cart_would_not_fit_its_token_places_nothing(
     assert not sink.path.exists() or sink.recent() == []  # nothing placed: the refusal is true
 
 
-@pytest.mark.parametrize("after", ["price rose", "sold out", "closed", "kitchen down", "store unreadable"])
+SAUCE = {
+    "id": "sauce",
+    "name": "Sauce",
+    "min": 1,
+    "max": 1,
+    "options": [{"id": "ketchup", "name": "Ketchup", "price_cents": 0}],
+}
+
+
+@pytest.mark.parametrize(
+    "after", ["price rose", "sold out", "closed", "choice now required", "kitchen down", "store unreadable"]
+)
 def test_the_placed_orders_own_token_is_never_answered_as_if_nothing_was_ordered(
     demo_menu: Menu, codec: CartCodec, tmp_path: Path, after: str
 ) -> None:
@@ -305,6 +316,8 @@ def test_the_placed_orders_own_token_is_never_answered_as_if_nothing_was_ordered
         "price rose": edited_menu(lambda d: item_json(d, "classic-burger").update(price_cents=1999)),
         "sold out": edited_menu(lambda d: item_json(d, "classic-burger").update(available=False)),
         "closed": edited_menu(lambda d: d.update(hours={"timezone": "UTC", "weekly": {}})),
+        # was 422 modifier_required "which Sauce would you like?" for the order the kitchen had
+        "choice now required": edited_menu(lambda d: item_json(d, "classic-burger")["modifier_groups"].append(SAUCE)),
     }.get(after, demo_menu)
     with OrderReceiver(secret) as receiver:
         sink: OrderSink = WebhookSink(receiver.url, secret, 1.0)

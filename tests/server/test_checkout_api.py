@@ -298,3 +298,27 @@ def test_another_revision_is_409_before_any_other_check(client: TestClient) -> N
     checkout(client, token)
     emptied = send(client, "DELETE", f"{BASE}/cart", token).json()["cart_token"]
     checkout_refused(client, emptied, 409, "cart_already_ordered")
+
+
+@pytest.mark.parametrize("which", ["placed token", "token before checkout"])
+def test_a_repeat_after_a_price_rise_shows_the_cart_at_the_prices_it_was_ordered_at(
+    client: TestClient, menu_dir: Path, which: str
+) -> None:
+    """After a price rise, a repeat checkout answered the order placed at $28.65 beside a cart of $52.47 with a
+    "price changed" warning, and reading the placed order's token did the same: a checked-out cart describes
+    the order, at the prices it was ordered at."""
+    before = new_cart(client, BURGERS, FRIES)
+    placed = checkout(client, before)
+    assert placed.status_code == 201
+    order = placed.json()["order"]
+    edit_menu(client, menu_dir, set_price("classic-burger", 1999))  # was 899
+    token = placed.json()["cart_token"] if which == "placed token" else before
+    again = checkout(client, token)
+    assert again.status_code == 200 and again.json()["order"] == order
+    read = send(client, "GET", f"{BASE}/cart", again.json()["cart_token"]).json()["cart"]
+    for cart in (again.json()["cart"], read):
+        assert cart["checked_out"] is True and cart["warnings"] == []
+        assert (cart["subtotal_cents"], cart["total_cents"]) == (order["subtotal_cents"], order["total_cents"])
+        assert [line["unit_price_cents"] for line in cart["lines"]] == [
+            line["unit_price_cents"] for line in order["lines"]
+        ]

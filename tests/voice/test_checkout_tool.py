@@ -409,3 +409,13 @@ def test_a_voice_checkout_whose_placed_cart_would_not_fit_its_token_places_nothi
     else:
         assert (refused.ok, refused.output["error"]) == (False, "cart_too_large")
     assert not sink.path.exists() or sink.recent() == []
+
+
+def test_without_an_order_sink_checkout_never_asks_to_be_retried(demo_menu: Menu, codec: CartCodec) -> None:
+    """``order_delivery_failed`` tells the model to call the same checkout again (a retry can place it),
+    except where no retry can: tools run without an order sink say nothing was ordered, and no more."""
+    voice = Voice(demo_menu, codec, None)  # type: ignore[arg-type]
+    total = two_burgers(voice)
+    refused = voice.call("confirm_order", action="checkout", customer_name="Ada", total_cents=total)
+    assert (refused.ok, refused.output["error"]) == (False, "order_delivery_failed")
+    assert "nothing was ordered" in refused.output["message"] and "again" not in refused.output["message"]

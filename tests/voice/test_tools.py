@@ -309,3 +309,24 @@ def test_an_add_that_would_not_fit_the_token_is_ok_false_and_the_cart_unchanged(
     assert (body["ok"], out["error"]) == (False, "cart_too_large") and out["limit"] == 4096
     before = client.get(f"/v1/restaurants/{DEMO}/cart", headers={"Cart-Token": token}).json()["cart"]["lines"]
     assert len(body["cart"]["lines"]) == len(before)  # nothing was added
+
+
+def test_a_placed_orders_cart_is_shown_at_the_prices_it_was_ordered_at(client: TestClient, menu_dir: Any) -> None:
+    """After a price rise, get_current_order said the order was placed at $28.65 ("Your total is $28.65")
+    while its cart said total $52.47 with "the price of Classic Burger changed": every tool answer on the
+    placed order's token shows the cart as ordered, never repriced."""
+    from tests.server.test_checkout_api import edit_menu, set_price
+
+    token = add(client, {"item": "classic burger", "quantity": 2, "modifiers": ["medium", "bacon"]})["cart_token"]
+    review = ok_call(client, "confirm_order", {"action": "review"}, token)
+    total = review["out"]["total_cents"]
+    placed = ok_call(
+        client, "confirm_order", {"action": "checkout", "customer_name": "Ada", "total_cents": total}, token
+    )
+    order = placed["out"]["order"]
+    edit_menu(client, menu_dir, set_price("classic-burger", 1999))
+    for name, arguments in (("get_current_order", {}), ("confirm_order", {"action": "review"}), ("clear_order", {})):
+        said = ok_call(client, name, arguments, placed["cart_token"])
+        assert said["out"]["cart"]["total"] == format_money(order["total_cents"]), name
+        assert said["out"]["cart"]["warnings"] == [] and said["cart"]["warnings"] == [], name
+        assert said["cart"]["total_cents"] == order["total_cents"], name

@@ -2,7 +2,8 @@
 
 Unit price = item price (or the chosen variation's) + every chosen option, repeats and nested
 choices included. A line whose quoted price moved gets the new price and a ``price_changed``
-warning (once: the new token carries the new quote). A line whose item is gone, unavailable
+warning (once: the new token carries the new quote); a checked-out cart is its placed order and keeps
+the prices it was ordered at (:func:`_as_ordered`). A line whose item is gone, unavailable
 (or outside its ``availability`` window), or has a variation or option the menu no longer
 offers or has 86'd stays in the cart with ``available: false``, counts for nothing, and warns on
 every turn until it is removed.
@@ -313,20 +314,25 @@ def _price_lines(
     return entries, lines, subtotal, count
 
 
+def _gone(warnings: list[CartWarning], line: Line) -> PricedLine:
+    """A line whose item is no longer on the menu: unavailable, and said so."""
+    warnings.append(
+        {
+            "code": "item_unavailable",
+            "message": "an item in your cart is no longer on the menu",
+            "line_id": line.line_id,
+            "item_id": None,
+        }
+    )
+    return PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0)
+
+
 def _on_sale(warnings: list[CartWarning], priced: list[_Entry], line: Line, choice: _Choice, now: int | None) -> bool:
     """Whether a line whose choice is not always served is on sale now; if not, its unavailable
     :class:`PricedLine` is added to ``priced`` (and its warning to ``warnings``)."""
     item = choice.item
     if item is None:
-        warnings.append(
-            {
-                "code": "item_unavailable",
-                "message": "an item in your cart is no longer on the menu",
-                "line_id": line.line_id,
-                "item_id": None,
-            }
-        )
-        priced.append(PricedLine(line, None, "Item no longer on the menu", line.unit_price_cents, [], False, 0))
+        priced.append(_gone(warnings, line))
         return False
     if choice.reason is not None:
         priced.append(_unavailable(warnings, line, item, choice.message, choice.reason))
@@ -372,11 +378,15 @@ def tax_breakdown(taxes: tuple[Tax, ...], lines: list[PricedLine]) -> list[TaxAm
     ]
 
 
-def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCart:
+def price_cart(state: CartState, menu: Menu, now: int | None = None, *, today: bool = False) -> PricedCart:
     """Reprice ``state`` against ``menu``; the returned state carries the refreshed quotes.
 
-    ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them.
+    ``now`` (unix seconds) also enforces items' ``availability`` windows; None ignores them. A
+    checked-out cart is the order placed from it and is shown as ordered (:func:`_as_ordered`), unless
+    ``today``: checkout validating it again as a new order would be.
     """
+    if state.checked_out and not today:  # the one branch ordinary carts pay
+        return _as_ordered(state, menu)
     warnings: list[CartWarning] = []
     entries, lines, subtotal, count = _price_lines(state, menu, warnings, now)
     new_state = state if lines is state.lines else state._replace(lines=lines)
@@ -394,3 +404,34 @@ def price_cart(state: CartState, menu: Menu, now: int | None = None) -> PricedCa
             added += t["amount_cents"]
     priced.taxes, priced.tax_cents, priced.added_tax_cents = taxes, tax, added
     return priced
+
+
+def _as_ordered(state: CartState, menu: Menu) -> PricedCart:
+    """A checked-out cart (the placed order's own token): every line at the unit price it was ordered at
+    (its quote, which checkout set to the order's), whatever the menu says now. No ``price_changed`` and
+    no "sold out" about an order already placed; only a line the menu can no longer describe (its item,
+    size or a choice deleted) is unavailable and said so, as on any cart."""
+    warnings: list[CartWarning] = []
+    lines = [_ordered_line(warnings, line, menu) for line in state.lines]
+    subtotal = sum(p.total_cents for p in lines)
+    count = sum(p.line.quantity for p in lines if p.available)
+    taxes = tax_breakdown(menu.taxes, lines)
+    tax = sum(t["amount_cents"] for t in taxes)
+    added = sum(t["amount_cents"] for t in taxes if not t["inclusive"])
+    return PricedCart(state, menu.currency, list(lines), subtotal, tax, warnings, taxes, added, count)
+
+
+def _ordered_line(warnings: list[CartWarning], line: Line, menu: Menu) -> PricedLine:
+    """One line of a checked-out cart, at its quote, named and described by the menu."""
+    item = menu.items_by_tag.get(line.item_tag)
+    if item is None:
+        return _gone(warnings, line)
+    variation = item.variations_by_tag.get(line.variation_tag) if line.variation_tag is not None else None
+    picks = decode(line.option_tags, item.options_by_tag)
+    if picks is None or (line.variation_tag is not None and variation is None):
+        return _unavailable(warnings, line, item, _removed(item), "modifier_removed")
+    unit = line.unit_price_cents
+    view = variation_view(variation)
+    return PricedLine(
+        line, item.id, item.name, unit, modifiers_view(picks), True, unit * line.quantity, view, item.tax_ids
+    )

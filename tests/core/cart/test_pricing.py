@@ -113,3 +113,29 @@ def test_deleted_item_and_removed_option(demo_menu: Menu) -> None:
     reasons = {w["line_id"]: w for w in priced.warnings}
     assert reasons[1].get("reason") == "modifier_removed"
     assert reasons[2]["item_id"] is None
+
+
+def test_a_checked_out_cart_keeps_the_prices_it_was_ordered_at(demo_menu: Menu) -> None:
+    """A checked-out cart is a placed order: after a price rise, a sold-out option and an 86'd item it was
+    shown at today's prices with "the price … changed" and "not available" warnings beside the order."""
+    ordered = price_cart(_cart(demo_menu), demo_menu)
+    state = ordered.state._replace(checked_out=True)
+
+    def edit(d: dict) -> None:
+        _item(d, "cheeseburger").update(price_cents=1099)
+        _item(d, "mexican-coke").update(available=False)
+        extras = next(g for g in _item(d, "cheeseburger")["modifier_groups"] if g["id"] == "extras")
+        next(o for o in extras["options"] if o["id"] == "bacon").update(available=False)
+
+    priced = price_cart(state, _edited(edit))
+    assert priced.warnings == [] and priced.state == state
+    assert [(p.unit_price_cents, p.total_cents, p.available) for p in priced.lines] == [
+        (p.unit_price_cents, p.total_cents, True) for p in ordered.lines
+    ]
+    assert [m["id"] for m in priced.lines[0].to_dict()["modifiers"]] == ["medium", "american", "bacon"]
+    assert (priced.subtotal_cents, priced.tax_cents, priced.total_cents) == (
+        ordered.subtotal_cents,
+        ordered.tax_cents,
+        ordered.total_cents,
+    )
+    assert priced.line_views() == [p.to_dict() for p in ordered.lines]
