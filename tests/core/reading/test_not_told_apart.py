@@ -83,3 +83,24 @@ def test_extra_before_a_size_the_menu_lacks_is_asked() -> None:
     with pytest.raises(CartError):
         said_lines(LEVELS, "extra large fries")
     assert _line(LEVELS, "a burger extra bacon") == (["Bacon"], ())
+
+
+DINER = menu(
+    item("Burger", group("Extras", [option("Extra Cheese"), option("Bacon")], most=2)),
+    item("Bacon Burger"),
+    item("Soda", group("Flavor", [option("Sprite"), option("Cola")], least=1)),
+    item("Salad", group("Dressing", [option("Blue Cheese"), option("Ranch")])),
+    item("Fries"),
+)
+
+
+def _all(text: str) -> list[tuple[str, list[str]]]:
+    return [(line.item.name, sorted(p.option.name for p in line.picks)) for line in said_lines(DINER, text)]
+
+
+def test_a_choice_after_the_second_item_goes_to_the_one_item_that_takes_it() -> None:
+    """ "a burger and a sprite, extra cheese" added a third line (a Salad with Blue Cheese); "…, add bacon" a
+    Bacon Burger: bare choices the last item does not take are the one earlier item's, never a new line."""
+    assert _all("a burger and a sprite, extra cheese") == [("Burger", ["Extra Cheese"]), ("Soda", ["Sprite"])]
+    assert _all("a burger and a sprite, add bacon") == [("Burger", ["Bacon"]), ("Soda", ["Sprite"])]
+    assert _all("a burger and a sprite, add fries") == [("Burger", []), ("Soda", ["Sprite"]), ("Fries", [])]
