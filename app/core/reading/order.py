@@ -679,7 +679,7 @@ def read_order(
     tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
-    negative = negative_count(text) or count_unsaid(text) or some_uncounted(menu, text)
+    negative = negative_count(text) or count_unsaid(text) or ("ome " in text and some_uncounted(menu, text)) or None
     if negative is not None:
         return [negative]
     exact = menu.item(text)
