@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.core.menu import Item
+from app.core.menu import Item, Menu
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
@@ -236,3 +236,34 @@ def count_unsaid(text: str) -> QuantityInvalid | None:
         if any(len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s")) for w in words[1:4]):
             return QuantityInvalid("how many? say the count to add", query=text)
     return None
+
+
+def some_uncounted(menu: Menu, text: str) -> QuantityInvalid | None:
+    """The question for "some" before the plural of a thing the menu names in the singular ("some cookies"
+    where the item is a Cookie): several are meant, how many is not said — asked, never read as one (issue
+    #23, the session that broke the reader). A plural the menu's own name has is one order ("some fries" of
+    French Fries, "some garlic knots": the corpus labels); a count said anywhere ("some dumplings, six of
+    them") answers it. Only "some" that starts the phrase or a part of it (after "and" / ",")."""
+    said = f" {text.lower()} "
+    if " some " not in said:
+        return None  # the common case: a substring scan only (the phrase budget, #25)
+    if any(w.isdigit() for w in normalize(text).split()):
+        return None
+    named = _name_words(menu)
+    for piece in re.split(r"\s*(?:,|\band\b)\s*", _OPENERS.sub("", said.strip())):
+        words = re.findall(r"[a-z']+", piece)
+        if words[:1] != ["some"]:
+            continue
+        for w in words[1:4]:
+            if w not in named and any(w.endswith(end) and f"{w[: -len(end)]}{back}" in named for end, back in _PLURALS):
+                return QuantityInvalid("how many? say the count to add", query=text)
+    return None
+
+
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))  # "cookies" → cookie, "sandwiches" → sandwich, "pastries" → pastry
+
+
+@per_object
+def _name_words(menu: Menu) -> frozenset[str]:
+    """Every word of the menu's item names as written (lower case, never normalised: "fries" stays plural)."""
+    return frozenset(w for item in menu.items for w in re.findall(r"[a-z']+", item.name.lower()))

@@ -21,7 +21,7 @@ from app.core.reading.corrections import (
     strip_marker,
     takes_back,
 )
-from app.core.reading.counts import count_unsaid, negative_count, with_quantity
+from app.core.reading.counts import count_unsaid, negative_count, some_uncounted, with_quantity
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
@@ -412,6 +412,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
+        whose = _said_of_an_earlier(menu, pieces, chunk, top, prune) if pieces and top is not None else None
+        if whose is not None:  # "a medium burger and a large sprite, extra cheese": the burger's
+            at, of = whose
+            pieces[at] = (*pieces[at], "and", *chunk)
+            said_of[at] = of
+            continue
         if pieces and named and current_item is not None and _said_of_the_last(chunk, top):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             said_of[len(pieces) - 1] = current_item
@@ -424,6 +430,51 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         named = top is not None and top.named and not top.unknown
         shared = _counted_at(pieces)
     return [(p, said_of.get(i)) for i, p in enumerate(pieces) if i not in dropped]
+
+
+_LED = frozenset({"add", "extra"})  # "add bacon", "extra cheese": a choice said of an item ordered
+
+
+def _said_of_an_earlier(
+    menu: Menu, pieces: list[Words], chunk: Words, top: Fit, prune: bool
+) -> tuple[int, Item] | None:
+    """ "a medium burger and a large sprite, extra cheese": bare choices (no count or article; no item named
+    whole, or led by "add" / "extra") that the last item said does not take are said of the one earlier item
+    that takes them — where it and its index; none taking them, or several, is asked, never a new line read
+    from the choices alone (the Side Salad's Blue Cheese; issue #23, the session that broke the reader). None
+    when the chunk is no such choice, or names an item the rest of the reading may add ("add fries")."""
+    if chunk[0] in ("a", "an") or with_quantity(chunk)[0][0] is not None or top.unknown:
+        return None
+    if not (top.options and not top.named) and not (top.named and chunk[0] in _LED):
+        return None
+    items = [_item_read(menu, p, prune) for p in pieces]
+    last = items[-1]
+    if last is not None and _only_choices(menu, last, pieces[-1], chunk):
+        return None  # the last item's (read as before)
+    takers = [
+        (i, it) for i, it in enumerate(items[:-1]) if it is not None and _only_choices(menu, it, pieces[i], chunk)
+    ]
+    if any(_only_choices(menu, it, pieces[i], pieces[-1]) for i, it in takers):
+        return None  # "3 salads with … and 2 guacamole and tomatillo salsa": the last piece may be its choice too
+    if len(takers) == 1:
+        return takers[0]
+    if top.named and not takers:
+        return None  # "…, add fries": another item
+    if not takers and last is not None and not top.named:
+        return None  # said of the last, which asks about them (:func:`_said_of_the_last`)
+    said = " ".join(chunk)
+    held = list(dict.fromkeys(it for _, it in takers)) or [it for it in items if it is not None]
+    raise ItemAmbiguous(
+        f"which item is {said!r} for: " + " or ".join(i.name for i in held) + "?",
+        query=said,
+        candidates=[candidate(i) for i in held],
+    )
+
+
+def _item_read(menu: Menu, piece: Words, prune: bool) -> Item | None:
+    """The item ``piece`` reads as best (named or by its choices: "a large sprite"), or None."""
+    ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
+    return ranked[0].item if ranked and not ranked[0].unknown and (ranked[0].named or ranked[0].options) else None
 
 
 def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
@@ -642,7 +693,7 @@ def read_order(
     tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
-    negative = negative_count(text) or count_unsaid(text)
+    negative = negative_count(text) or count_unsaid(text) or ("ome " in text and some_uncounted(menu, text)) or None
     if negative is not None:
         return [negative]
     exact = menu.item(text)

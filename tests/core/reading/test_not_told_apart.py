@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.reading.lines import said_lines
-from app.errors import CartError
+from app.errors import CartError, QuantityInvalid
 from tests.core.reading.menus import group, item, menu, option
 
 _CHEESE = group("Cheese", [option("American"), option("Cheddar")])
@@ -83,3 +83,37 @@ def test_extra_before_a_size_the_menu_lacks_is_asked() -> None:
     with pytest.raises(CartError):
         said_lines(LEVELS, "extra large fries")
     assert _line(LEVELS, "a burger extra bacon") == (["Bacon"], ())
+
+
+DINER = menu(
+    item("Burger", group("Extras", [option("Extra Cheese"), option("Bacon")], most=2)),
+    item("Bacon Burger"),
+    item("Soda", group("Flavor", [option("Sprite"), option("Cola")], least=1)),
+    item("Salad", group("Dressing", [option("Blue Cheese"), option("Ranch")])),
+    item("Fries"),
+)
+
+
+def _all(text: str) -> list[tuple[str, list[str]]]:
+    return [(line.item.name, sorted(p.option.name for p in line.picks)) for line in said_lines(DINER, text)]
+
+
+def test_a_choice_after_the_second_item_goes_to_the_one_item_that_takes_it() -> None:
+    """ "a burger and a sprite, extra cheese" added a third line (a Salad with Blue Cheese); "…, add bacon" a
+    Bacon Burger: bare choices the last item does not take are the one earlier item's, never a new line."""
+    assert _all("a burger and a sprite, extra cheese") == [("Burger", ["Extra Cheese"]), ("Soda", ["Sprite"])]
+    assert _all("a burger and a sprite, add bacon") == [("Burger", ["Bacon"]), ("Soda", ["Sprite"])]
+    assert _all("a burger and a sprite, add fries") == [("Burger", []), ("Soda", ["Sprite"]), ("Fries", [])]
+
+
+SWEETS = menu(item("Chocolate Chip Cookie"), item("French Fries"), item("Pastry"))
+
+
+def test_some_before_the_plural_of_a_thing_named_singular_asks_how_many() -> None:
+    """ "some cookies" was one cookie: several are meant, how many is not said. "some fries" (the menu's own
+    plural) stays one order; a count said answers it."""
+    for said in ("some cookies", "can I get some pastries", "fries and some cookies"):
+        with pytest.raises(QuantityInvalid):
+            said_lines(SWEETS, said)
+    assert [(line.item.name, line.quantity) for line in said_lines(SWEETS, "some fries")] == [("French Fries", None)]
+    assert [line.quantity for line in said_lines(SWEETS, "some cookies, six of them")] == [6]
