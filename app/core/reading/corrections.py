@@ -97,6 +97,19 @@ def bare_count(chunk: Words) -> int | None:
     return int(words[0]) if len(words) == 1 and words[0].isdigit() and 0 < int(words[0]) <= 999 else None
 
 
+def inner_number(piece: Words, counted: bool) -> int | None:
+    """Where the last number said in ``piece`` after its count (``counted``: it starts with one) is — a
+    number of a size, option or level ("a 12 oz filet", "with 2 extra shots", "3 star"): what a bare number
+    correcting ``piece`` replaces, never the count ("a 12 oz filet, no, 8" is the 8 oz). -1 when only an
+    article is said after the count ("with an extra shot, make it two": the shots or the lattes?), None when
+    no number is. Issue #23, found by the session that broke the reader."""
+    at = next((i for i, w in enumerate(piece) if w not in FILLER or w in ("a", "an")), len(piece)) + counted
+    digits = [i for i in range(at, len(piece)) if piece[i].isdigit()]
+    if digits:
+        return digits[-1]
+    return -1 if any(w in ("a", "an") for w in piece[at:]) else None
+
+
 def recount(piece: Words, count: int) -> Words:
     """``piece`` with its count replaced by ``count`` ("3 water" → "2 water"; "a cookie" → "2 cookie")."""
     at = next((i for i, w in enumerate(piece) if w not in FILLER or w in ("a", "an")), len(piece))

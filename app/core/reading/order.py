@@ -15,6 +15,7 @@ from app.core.reading.corrections import (
     WITHIN_STARTS,
     bare_count,
     each_one,
+    inner_number,
     marker_within,
     only_said,
     recount,
@@ -142,7 +143,7 @@ def _corrected(
     item the item (the choices said for the old item that the new one has too stay)."""
     count = bare_count(chunk)
     if count is not None:
-        return recount(piece, count), item
+        return _renumbered(menu, piece, chunk, count, prune), item
     if item is not None:
         replaced = _choices_replaced(menu, item, piece, chunk, back)
         if replaced is not None:
@@ -152,6 +153,42 @@ def _corrected(
     if ranked and ranked[0].named and not ranked[0].unknown:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def _renumbered(menu: Menu, piece: Words, chunk: Words, number: int, prune: bool) -> Words:
+    """``piece`` as a bare number ``chunk`` corrects it: the number said last — the count only where that was
+    the count ("three cookies, no, two"); a size's, option's or level's number ("a 12 oz filet, no, 8", "3
+    star, no wait, 2") is replaced where the menu has one with the new number, else asked — never the count
+    by default; after a count of two or more and another number, which one is asked. Issue #23, found by the
+    session that broke the reader."""
+    count = with_quantity(piece)[0][0]
+    at = inner_number(piece, count is not None)
+    if at is None:
+        return recount(piece, number)
+    if at >= 0 and (count or 1) == 1:  # "three number ones, no wait, two": the count or the #2? asked
+        renumbered = (*piece[:at], str(number), *piece[at + 1 :])
+        if _reads_another(menu, piece, renumbered, str(number), prune):
+            return renumbered
+    said = " ".join(chunk)
+    named = _item_named(menu, piece, prune)
+    raise ItemAmbiguous(
+        f"{said!r}: how many, or which choice said with a number?",
+        query=said,
+        candidates=[candidate(named)] if named is not None else [],
+    )
+
+
+def _reads_another(menu: Menu, piece: Words, renumbered: Words, number: str, prune: bool) -> bool:
+    """Does ``renumbered`` read whole, with the same count, as another line than ``piece`` (the new number
+    chose an option or item: "8 oz", never a number left over or kept as a note)?"""
+    (count, words), (new_count, new_words) = with_quantity(piece)[0], with_quantity(renumbered)[0]
+    old, new = best_fits(menu, words, prune), best_fits(menu, new_words, prune)
+    if count != new_count or not old or not new or new[0].unknown or not new[0].named:
+        return False
+    if any(number in n.split() for n in new[0].notes):
+        return False
+    chosen, before = sorted(o.id for o in new[0].options), sorted(o.id for o in old[0].options)
+    return new[0].item is not old[0].item or chosen != before
 
 
 def _earlier_corrected(
