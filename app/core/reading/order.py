@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.core.cart.choices import offer
@@ -334,6 +335,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
     ones_said = counted and any(each_one(c) is not None for c in chunks[1:])
+    apart = counted and _one_said_apart(text)
     if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
         return [(words, None)]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
@@ -346,22 +348,26 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     for said in chunks:
         ones = each_one(said)
+        made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
             said_of_these = _of_them(said) or _all_choices_of(current_item, ones)
-            clash = _answered_again(menu, current_item, pieces[at], ones)
-            if clash and not _of_them(said):  # "two jalapeño links and one original": another line of the item
+            instead = "instead" in said
+            clash = _answered_again(menu, current_item, pieces[at], ones, instead)
+            split_off = apart or made or instead  # "two medium burgers, one well done": one of the two
+            if clash and not _of_them(said) and not split_off:  # "two jalapeño links and one original": one more
                 base = _without(current_item, pieces[at], clash)
                 pieces += [(*recount(base, 1), "and", *one) for one in ones]
                 shared = None
                 continue
             if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
+                ones_base = _without(current_item, base, clash) if clash else base
                 if left > len(ones):
                     pieces[at] = recount(base, left - len(ones))
                 else:
                     dropped.add(at)
-                pieces += [(*recount(base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
+                pieces += [(*recount(ones_base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
                 split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
@@ -477,11 +483,12 @@ def _ones_apart(words: Words) -> Words:
     return tuple(out)
 
 
-def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words]) -> list[Option]:
+def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], instead: bool = False) -> list[Option]:
     """The choices said in ``piece`` ("2 jalapeno cheddar link") whose one-choice group each of ``ones``
-    ("original") answers otherwise: then the ones are more of the item, not some of those counted (which
-    already have their answer); [] when any of ``ones`` is not only choices of ``item`` or answers nothing
-    said."""
+    ("original") answers otherwise (any group, said with "instead": "…with bacon, one with avocado instead"):
+    after "and" the ones are more of the item; said apart ("2 medium burgers, 1 well done") they are some
+    of those counted, with their answer in place of those; [] when any of ``ones`` is not only choices of
+    ``item`` or answers nothing said."""
     said = _reading_of(menu, item, piece)
     if said is None or said.unknown:
         return []
@@ -495,12 +502,21 @@ def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words]) -> 
             o
             for o in said.options
             for x in fit.options
-            if o.group_id == x.group_id and o is not x and limits.get(x.group_id, 1) <= 1
+            if o.group_id == x.group_id and o is not x and (instead or limits.get(x.group_id, 1) <= 1)
         ]
         if not again:
             return []
         clash += [o for o in again if o not in clash]
     return clash
+
+
+_APART = re.compile(r"[,;.]\s*(?:but\s+)?(?:one|1)\b", re.IGNORECASE)
+
+
+def _one_said_apart(text: str) -> bool:
+    """ "two medium burgers, one well done": "one" said after a comma (not "and one …") is one of those
+    counted, never one more — the count never grows (issue #23, the session that broke the reader)."""
+    return ("," in text or ";" in text or "." in text) and _APART.search(text) is not None
 
 
 def _all_choices_of(item: Item, ones: list[Words]) -> bool:
