@@ -19,6 +19,7 @@ from app.core.reading.corrections import (
     marker_within,
     only_said,
     recount,
+    some_with,
     strip_marker,
     takes_back,
 )
@@ -208,6 +209,22 @@ def _which_corrected(menu: Menu, pieces: list[Words], chunk: Words, prune: bool)
     )
 
 
+def _said_of_which(menu: Menu, pieces: list[Words], chunk: Words, prune: bool, why: str = "") -> ItemAmbiguous:
+    """The question when "two with oat milk" / "one with oat milk" is said of more than were counted, or of
+    one of several different items: which of them (issue #23, the session that broke the reader)."""
+    items = list(dict.fromkeys(i for p in pieces if (i := _item_named(menu, p, prune)) is not None))
+    said = " ".join(chunk)
+    return ItemAmbiguous(
+        f"{said!r}: the " + " or ".join(i.name for i in items) + f" {why}"
+        if why
+        else f"{said!r}: which of " + " or ".join(i.name for i in items) + ", and how many?"
+        if len(items) > 1
+        else f"{said!r}: how many of the " + "".join(i.name for i in items) + " said?",
+        query=said,
+        candidates=[candidate(i) for i in items],
+    )
+
+
 def _of_the_same_kind(menu: Menu, item: Item | None, chunk: Words, prune: bool) -> Words:
     """ "one brisket sandwich, no wait, make it pulled pork": the correction names another of the same kind —
     ``chunk`` with the corrected item's head noun ("pulled pork sandwich") when that names an item whole that
@@ -334,7 +351,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
-    ones_said = counted and any(each_one(c) is not None for c in chunks[1:])
+    ones_said = any(each_one(c) is not None or some_with(c) is not None for c in chunks[1:])
     apart = counted and _one_said_apart(text)
     if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
         return [(words, None)]  # one item with all its choices ("… with sausage and mushrooms")
@@ -371,6 +388,22 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
+        some = some_with(said) if pieces else None
+        if some is not None:  # "three lattes, two with oat milk": some of those counted, never a new item
+            if shared is None or current_item is None or some[0] > shared[1]:
+                raise _said_of_which(menu, pieces, said, prune)  # "two lattes, three with oat milk"
+            if not _all_choices_of(current_item, [some[1]]):
+                raise _said_of_which(menu, pieces, said, prune)
+            at, left = shared
+            base = pieces[at]
+            if left > some[0]:
+                pieces[at] = recount(base, left - some[0])
+            else:
+                dropped.add(at)
+            pieces.append((*recount(base, some[0]), "and", *some[1]))
+            split = [*(split if split[:1] == [at] else [at]), len(pieces) - 1]
+            shared = (at, left - some[0])
+            continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
             correcting = True  # "three waters, no, two": the next words correct the last

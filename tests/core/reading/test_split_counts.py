@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.reading.lines import said_lines
+from app.errors import CartError
 from bench import matching
 from tests.core.reading.menus import group, item, menu, option
 
@@ -93,3 +94,38 @@ def test_corpus_menus_split_never_grow(menu_id: str, text: str, want: int) -> No
 def test_demo_one_with_y_instead_never_keeps_both() -> None:
     got = _corpus("demo-burger", "two medium burgers with bacon, one with avocado instead")
     assert got == ["ask"] or not any("Bacon" in o and "Avocado" in o for _, _, o in got), got  # type: ignore[misc]
+
+
+def _coffee() -> object:
+    milk = group("Milk", [option("Whole Milk", default=True), option("Oat Milk"), option("Almond Milk")], least=1)
+    size = group("Size", [option("Small"), option("Large")], least=1)
+    flat = item("Flat White", milk, description="Ristretto with velvety oat milk")
+    return menu(item("Latte", size, milk), item("Mocha", size, milk), flat)
+
+
+def test_some_with_x_after_counted_ones_is_said_of_them() -> None:
+    """ "three lattes, two with oat milk and one with almond": the lattes, never a Flat White (whose
+    description says oat milk); parts adding up to more than was counted, or said of one of several
+    different items, are asked about."""
+    m = _coffee()
+    assert _lines(m, "three large lattes, two with oat milk and one with almond") == [
+        ("Latte", 1, ["Almond Milk", "Large"]),
+        ("Latte", 2, ["Large", "Oat Milk"]),
+    ]
+    with pytest.raises(CartError):
+        said_lines(m, "two large lattes, three with oat milk")
+    with pytest.raises(CartError):
+        said_lines(m, "a large latte and a large mocha, one with oat milk")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("three large lattes, two with oat milk and one with almond", [("Latte", 1), ("Latte", 2)]),
+        ("two large lattes, three with oat milk", "ask"),
+        ("a large latte and a large mocha, one with oat milk", "ask"),
+    ],
+)
+def test_corpus_some_with_never_adds_an_item(text: str, want: object) -> None:
+    got = _corpus("grind-coffee", text)
+    assert (got if got == ["ask"] else [(n, q) for n, q, _ in got]) == ([want] if want == "ask" else want)  # type: ignore[misc]
