@@ -209,6 +209,17 @@ def _which_corrected(menu: Menu, pieces: list[Words], chunk: Words, prune: bool)
     )
 
 
+def _every_one_of(pieces: list[Words], dropped: set[int], split: list[int], said: Words) -> list[int]:
+    """The pieces "both …" (the last two) or "each …" (all) said after different items is said of; [] for
+    any other chunk, or after single ones of one counted item ("one spicy one mild, each with ranch")."""
+    if not said or said[0] not in ("both", "each") or len(said) < 2 or len(pieces) < 2:
+        return []
+    if split and split[-1] == len(pieces) - 1:
+        return []
+    kept = [i for i in range(len(pieces)) if i not in dropped]
+    return kept[-2:] if said[0] == "both" else kept
+
+
 def _said_of_which(menu: Menu, pieces: list[Words], chunk: Words, prune: bool, why: str = "") -> ItemAmbiguous:
     """The question when "two with oat milk" / "one with oat milk" is said of more than were counted, or of
     one of several different items: which of them (issue #23, the session that broke the reader)."""
@@ -403,6 +414,14 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces.append((*recount(base, some[0]), "and", *some[1]))
             split = [*(split if split[:1] == [at] else [at]), len(pieces) - 1]
             shared = (at, left - some[0])
+            continue
+        every = _every_one_of(pieces, dropped, split, said)
+        cannot = [pieces[i] for i in every if not _takes(menu, pieces[i], said[1:], prune)]
+        if every and len(cannot) < len(every):  # "a cookie and a brownie, both warmed": on each, never a line
+            if cannot:  # "a latte and a croissant, both warmed": the latte is never warmed
+                raise _said_of_which(menu, cannot, said, prune, "cannot have that — which did you mean?")
+            for i in every:
+                pieces[i] = (*pieces[i], "and", *said)
             continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
