@@ -140,3 +140,15 @@ def each_one(chunk: Words) -> list[Words] | None:
     if any(all(w in FILLER for w in o) for o in out):
         return None
     return [tuple(o) for o in out]
+
+
+_SOME_WITH = frozenset({"with", "without"})
+
+
+def some_with(chunk: Words) -> tuple[int, Words] | None:
+    """ "2 with oat milk" → (2, with oat milk): a count of some of the ones said before and what is said of
+    them, no item named (issue #23: never an item whose description mentions oat milk); else None."""
+    words = chunk[next((i for i, w in enumerate(chunk) if w not in FILLER), len(chunk)) :]
+    if len(words) < 3 or not words[0].isdigit() or words[1] not in _SOME_WITH:
+        return None
+    return int(words[0]), words[1:]

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.core.cart.choices import offer
@@ -19,6 +20,7 @@ from app.core.reading.corrections import (
     marker_within,
     only_said,
     recount,
+    some_with,
     strip_marker,
     takes_back,
 )
@@ -244,6 +246,33 @@ def _which_corrected(menu: Menu, pieces: list[Words], chunk: Words, prune: bool)
     )
 
 
+def _every_one_of(pieces: list[Words], dropped: set[int], split: list[int], said: Words) -> list[int]:
+    """The pieces "both …" (the last two) or "each …" (all) said after different items is said of; [] for
+    any other chunk, or after single ones of one counted item ("one spicy one mild, each with ranch")."""
+    if not said or said[0] not in ("both", "each") or len(said) < 2 or len(pieces) < 2:
+        return []
+    if split and split[-1] == len(pieces) - 1:
+        return []
+    kept = [i for i in range(len(pieces)) if i not in dropped]
+    return kept[-2:] if said[0] == "both" else kept
+
+
+def _said_of_which(menu: Menu, pieces: list[Words], chunk: Words, prune: bool, why: str = "") -> ItemAmbiguous:
+    """The question when "two with oat milk" / "one with oat milk" is said of more than were counted, or of
+    one of several different items: which of them (issue #23, the session that broke the reader)."""
+    items = list(dict.fromkeys(i for p in pieces if (i := _item_named(menu, p, prune)) is not None))
+    said = " ".join(chunk)
+    return ItemAmbiguous(
+        f"{said!r}: the " + " or ".join(i.name for i in items) + f" {why}"
+        if why
+        else f"{said!r}: which of " + " or ".join(i.name for i in items) + ", and how many?"
+        if len(items) > 1
+        else f"{said!r}: how many of the " + "".join(i.name for i in items) + " said?",
+        query=said,
+        candidates=[candidate(i) for i in items],
+    )
+
+
 def _of_the_same_kind(menu: Menu, item: Item | None, chunk: Words, prune: bool) -> Words:
     """ "one brisket sandwich, no wait, make it pulled pork": the correction names another of the same kind —
     ``chunk`` with the corrected item's head noun ("pulled pork sandwich") when that names an item whole that
@@ -370,7 +399,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
-    ones_said = counted and any(each_one(c) is not None for c in chunks[1:])
+    ones_said = any(each_one(c) is not None or some_with(c) is not None for c in chunks[1:])
+    apart = counted and _one_said_apart(text)
     if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
         return [(words, None)]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
@@ -383,25 +413,53 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     for said in chunks:
         ones = each_one(said)
+        made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
             said_of_these = _of_them(said) or _all_choices_of(current_item, ones)
-            clash = _answered_again(menu, current_item, pieces[at], ones)
-            if clash and not _of_them(said):  # "two jalapeño links and one original": another line of the item
+            instead = "instead" in said
+            clash = _answered_again(menu, current_item, pieces[at], ones, instead)
+            split_off = apart or made or instead  # "two medium burgers, one well done": one of the two
+            if clash and not _of_them(said) and not split_off:  # "two jalapeño links and one original": one more
                 base = _without(current_item, pieces[at], clash)
                 pieces += [(*recount(base, 1), "and", *one) for one in ones]
                 shared = None
                 continue
             if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
+                ones_base = _without(current_item, base, clash) if clash else base
                 if left > len(ones):
                     pieces[at] = recount(base, left - len(ones))
                 else:
                     dropped.add(at)
-                pieces += [(*recount(base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
+                pieces += [(*recount(ones_base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
                 split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
+        some = some_with(said) if pieces else None
+        if some is not None:  # "three lattes, two with oat milk": some of those counted, never a new item
+            if shared is None or current_item is None or some[0] > shared[1]:
+                raise _said_of_which(menu, pieces, said, prune)  # "two lattes, three with oat milk"
+            if not _all_choices_of(current_item, [some[1]]):
+                raise _said_of_which(menu, pieces, said, prune)
+            at, left = shared
+            base = pieces[at]
+            if left > some[0]:
+                pieces[at] = recount(base, left - some[0])
+            else:
+                dropped.add(at)
+            pieces.append((*recount(base, some[0]), "and", *some[1]))
+            split = [*(split if split[:1] == [at] else [at]), len(pieces) - 1]
+            shared = (at, left - some[0])
+            continue
+        every = _every_one_of(pieces, dropped, split, said)
+        cannot = [pieces[i] for i in every if not _takes(menu, pieces[i], said[1:], prune)]
+        if every and len(cannot) < len(every):  # "a cookie and a brownie, both warmed": on each, never a line
+            if cannot:  # "a latte and a croissant, both warmed": the latte is never warmed
+                raise _said_of_which(menu, cannot, said, prune, "cannot have that — which did you mean?")
+            for i in every:
+                pieces[i] = (*pieces[i], "and", *said)
+            continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
             correcting = True  # "three waters, no, two": the next words correct the last
@@ -565,11 +623,12 @@ def _ones_apart(words: Words) -> Words:
     return tuple(out)
 
 
-def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words]) -> list[Option]:
+def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], instead: bool = False) -> list[Option]:
     """The choices said in ``piece`` ("2 jalapeno cheddar link") whose one-choice group each of ``ones``
-    ("original") answers otherwise: then the ones are more of the item, not some of those counted (which
-    already have their answer); [] when any of ``ones`` is not only choices of ``item`` or answers nothing
-    said."""
+    ("original") answers otherwise (any group, said with "instead": "…with bacon, one with avocado instead"):
+    after "and" the ones are more of the item; said apart ("2 medium burgers, 1 well done") they are some
+    of those counted, with their answer in place of those; [] when any of ``ones`` is not only choices of
+    ``item`` or answers nothing said."""
     said = _reading_of(menu, item, piece)
     if said is None or said.unknown:
         return []
@@ -583,12 +642,21 @@ def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words]) -> 
             o
             for o in said.options
             for x in fit.options
-            if o.group_id == x.group_id and o is not x and limits.get(x.group_id, 1) <= 1
+            if o.group_id == x.group_id and o is not x and (instead or limits.get(x.group_id, 1) <= 1)
         ]
         if not again:
             return []
         clash += [o for o in again if o not in clash]
     return clash
+
+
+_APART = re.compile(r"[,;.]\s*(?:but\s+)?(?:one|1)\b", re.IGNORECASE)
+
+
+def _one_said_apart(text: str) -> bool:
+    """ "two medium burgers, one well done": "one" said after a comma (not "and one …") is one of those
+    counted, never one more — the count never grows (issue #23, the session that broke the reader)."""
+    return ("," in text or ";" in text or "." in text) and _APART.search(text) is not None
 
 
 def _all_choices_of(item: Item, ones: list[Words]) -> bool:

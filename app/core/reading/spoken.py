@@ -315,6 +315,11 @@ def canonical_words(words: list[str]) -> list[str]:
             out.append(str(run[0]))
             i += run[1]
             continue
+        couple = _a_couple(words, i)
+        if couple:  # "a couple of cookies": 2 cookies (issue #23, the session that broke the reader)
+            out.append("2")
+            i += couple
+            continue
         if word in ("twenty", "thirty") and i + 1 < len(words) and _ordinal(words[i + 1]):  # "twenty first"
             out.append(str(_TENS[word] + (_ordinal(words[i + 1]) or 0)))
             i += 2
@@ -331,6 +336,16 @@ def canonical_words(words: list[str]) -> list[str]:
         unit = (j and out[j - 1].isdigit()) or word in ("ounce", "oz", "pound", "lbs")
         result.append(UNITS.get(word, word) if unit else word)
     return _dates(result)
+
+
+def _a_couple(words: list[str], i: int) -> int:
+    """How many words "a couple of" / "a couple" / "couple of" at ``i`` spans before what is counted (it is a
+    count of two); 0 elsewhere, or with nothing said after it."""
+    n = 1 if words[i] == "a" else 0
+    if words[i + n : i + n + 1] != ["couple"] or (n == 0 and words[i + 1 : i + 2] != ["of"]):
+        return 0
+    n += 2 if words[i + n + 1 : i + n + 2] == ["of"] else 1
+    return n if i + n < len(words) else 0
 
 
 def _dates(words: list[str]) -> list[str]:
