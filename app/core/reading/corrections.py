@@ -79,6 +79,20 @@ def marker_within(words: Words, at: int, menu_words: frozenset[str]) -> bool:
     return any(words[at : at + len(m)] == m and not any(w in menu_words for w in m if w != "no") for m in _WITHIN)
 
 
+def cancelled(chunk: Words, marked: bool) -> Words | None:
+    """What ``chunk`` takes back whole: "never mind the fries" → fries; after a take-back marker ("actually no
+    fries", "no wait, no cookie") "no fries" → fries; None otherwise ("no onions" alone is a choice). Issue
+    #23, found by the session that broke the reader."""
+    if chunk[:2] == ("never", "mind"):
+        rest = chunk[2:]
+    elif marked and chunk[:1] == ("no",):
+        rest = chunk[1:]
+    else:
+        return None
+    rest = tuple(w for w in rest if w not in ("the", "a", "an", "more"))
+    return rest or None
+
+
 def only_said(chunk: Words) -> bool:
     """Does ``chunk`` say "just" / "only" first ("actually just the nori"): only those are meant?"""
     return next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")

@@ -15,6 +15,7 @@ from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.corrections import (
     WITHIN_STARTS,
     bare_count,
+    cancelled,
     each_one,
     inner_number,
     marker_within,
@@ -227,6 +228,19 @@ def _earlier_corrected(
     else:
         raise _which_corrected(menu, pieces, chunk, prune)
     return kept, new, set(range(len(pieces) - 1)) - set(at[:-1])
+
+
+def _cancelled_at(menu: Menu, pieces: list[Words], dropped: set[int], gone: Words, prune: bool) -> int | None:
+    """The piece ``gone`` ("no fries" after a take-back) names the item of: that one is taken back, never kept
+    with a note "no fries"; None when no piece said is of that item (a choice: "actually no onions"); asked
+    when several are. Issue #23, found by the session that broke the reader."""
+    named = _item_named(menu, gone, prune)
+    if named is None:
+        return None
+    at = [i for i, p in enumerate(pieces) if i not in dropped and _item_named(menu, p, prune) is named]
+    if len(at) > 1:
+        raise _which_corrected(menu, [pieces[i] for i in at], gone, prune)
+    return at[0] if at else None
 
 
 def _item_named(menu: Menu, piece: Words, prune: bool) -> Item | None:
@@ -463,6 +477,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         chunk, marked = strip_marker(said)
         if marked and not chunk:
             correcting = True  # "three waters, no, two": the next words correct the last
+            continue
+        back_out = cancelled(chunk, marked or correcting) if pieces and chunk[:1] in (("no",), ("never",)) else None
+        taken = _cancelled_at(menu, pieces, dropped, back_out, prune) if back_out is not None else None
+        if taken is not None:  # "a burger and a large fries, actually no fries": the fries taken back
+            dropped.add(taken)
+            correcting, current_item, shared = False, None, None
             continue
         if (marked or correcting) and pieces:
             back = correcting or takes_back(said)

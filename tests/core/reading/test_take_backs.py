@@ -96,3 +96,32 @@ def test_a_bare_number_after_a_count_and_another_number_is_asked() -> None:
     """ "three 12 oz filets, no, 8": 8 filets or the 8 oz? Asked, never guessed."""
     with pytest.raises(ItemAmbiguous):
         _read(_numbers(), "three 12 oz filets, no, 8")
+
+
+def test_no_item_after_a_take_back_drops_that_item() -> None:
+    """ "a burger and fries, actually no fries": the fries taken back, never added with a note "no fries"."""
+    m = _numbers()
+    for said in (
+        "a burger and a cookie, actually no cookie",
+        "a burger and fries, actually no fries",
+        "a burger and fries, no wait, no fries",
+        "a burger and fries, never mind the fries",
+    ):
+        assert _read(m, said) == [("Burger", 1, [])], said
+    assert _read(m, "a burger and fries, actually no fries, a cookie") == [("Burger", 1, []), ("Cookie", 1, [])]
+
+
+@pytest.mark.parametrize(
+    ("rid", "said", "kept"),
+    [
+        ("demo-burger", "a medium burger and a cookie, actually no cookie", "Classic Burger"),
+        ("demo-burger", "a medium burger and a large fries, actually no fries", "Classic Burger"),
+        ("demo-burger", "a medium burger and a large fries, no wait, no fries", "Classic Burger"),
+        ("demo-burger", "a medium burger and a large fries, never mind the fries", "Classic Burger"),
+        ("drive-thru-express", "a large coke and large fries, actually no fries", "Soft Drink"),
+    ],
+)
+def test_corpus_items_taken_back(rid: str, said: str, kept: str) -> None:
+    folder = "app/menus" if rid == "demo-burger" else "tests/corpus/menus"
+    m = load_menu(ROOT / folder / f"{rid}.json")
+    assert [name for name, _, _ in _read(m, said)] == [kept]
