@@ -29,7 +29,7 @@ from app.core.reading.vocabulary import Words, choice_groups, item_names, option
 # words an item may explain without having them: "side" (of), lead words of an option ("extra cheese")
 NEVER_COUNTED = frozenset(
     {"side", "add", "extra", "more", "double", "half", "instead", "of", "plain", "nothing", "everything", "only"}
-    | {"else", "off", "each"}  # "everything else off", "one of each"
+    | {"else", "off", "each", "just"}  # "everything else off", "one of each", "just ketchup" (comes_with.only)
 )
 _UNBOUNDED = FILLER | NEVER_COUNTED
 _NOBODY: frozenset[int] = frozenset()

@@ -274,22 +274,30 @@ def negated_lists(item: Item, words: Words) -> Words:
     """ "without sausage and mushrooms", "hold the lettuce tomato and onion" → each one negated ("… and no
     mushrooms"): after "no X" where X is on the line (a default, or the menu's "No X"), each following choice
     that is on the line too, after "and"/"," (or bare, in a list that "and" ends), is taken off as well —
-    adding what is already there is no reading (issue #23). A choice not on the line ends the list: "no
-    pickles and bacon" adds the bacon. A negation said inside a list of choices ("with extra meat, no mayo,
-    cucumber") starts none: what follows may restate what comes with the item."""
-    if not any(w in NEGATIONS for w in words) or not _off_phrases(item):
+    adding what is already there is no reading (issue #23). A choice not on the line, of the first one's
+    group, after "and" is negated too where the first was not on the line either ("without sour cream and
+    cheese": two "no …" notes); after one on the line ("without onions and mayo") it is said both ways, so
+    the line is asked about (contradictions), never silently added (issue #23, the session that broke the
+    reader). A choice of another group ends the list ("no icing, warmed"). A negation said inside a list of
+    choices ("with extra meat, no mayo, cucumber") starts none — what follows may restate what comes with
+    the item or add to it — unless one choice not on the line ends the words after it ("…, black beans,
+    without sour cream and cheese"): that one is asked."""
+    if not any(w in NEGATIONS for w in words):
         return words
     out = list(words)
     i = 0
     while i < len(out):
-        if out[i] not in NEGATIONS or _in_a_list(item, out, i):
+        if out[i] not in NEGATIONS:
             i += 1
             continue
+        listed = _in_a_list(item, out, i)
         j = i + 1
         while j < len(out) and out[j] in ("the", "any"):
             j += 1
         span = _off_at(item, out, j)
-        if not span:
+        on = bool(span)
+        span = span or _said_at(item, out, j)
+        if not span or (listed and on):
             i = j
             continue
         said = tuple(out[j : j + span])
@@ -297,31 +305,63 @@ def negated_lists(item: Item, words: Words) -> Words:
             out[i:j] = ["no"]  # "without onions" where the menu says "No Onions": that option
             j = i + 1
         j += span
-        members = _listed(item, out, j)
-        taken = [w for at, length in members for w in ("and", "no", *out[at : at + length])]
+        members = _listed(item, out, j, _groups_of(item, said))
+        if listed and (len(members) != 1 or sum(members[0][:2]) != len(out)):
+            i = j  # "…, not toasted, lettuce, tomato": a list of what to add goes on after it
+            continue
+        taken = []
+        for at, length, there in members:
+            member = out[at : at + length]
+            if there or not (on or listed):
+                taken += ["and", "no", *member]
+            else:  # said both ways, by the option's own name, so that the line is asked about
+                named = next(o for p, o in option_phrases(item) if p == tuple(member))
+                taken += ["and", *member, "and", "no", *words_of(named.name)]
         end = members[-1][0] + members[-1][1] if members else j
         out[j:end] = taken
         i = j + len(taken)
     return tuple(out)
 
 
-def _listed(item: Item, words: list[str], at: int) -> list[tuple[int, int]]:
-    """The choices on the line listed from ``at`` on, each (where, how long): after "and", or bare in a run
-    that "and" ends ("lettuce tomato and onion"); the gaps between them are "and" or nothing."""
-    members: list[tuple[int, int]] = []
+def _said_at(item: Item, words: list[str], at: int) -> int:
+    """The length of the longest option phrase of ``item`` said at ``at`` that negates or adds nothing by
+    itself ("no pickles", "extra cheese", "add bacon" end a list), else 0."""
+    said = max((len(p) for p, _ in option_phrases(item) if tuple(words[at : at + len(p)]) == p), default=0)
+    return 0 if not said or words[at] in NEGATIONS or words[at] in _ADDING else said
+
+
+_ADDING = frozenset({"add", "extra", "more", "with", "plus"})
+
+
+def _groups_of(item: Item, said: Words) -> frozenset[str]:
+    """The groups of the options ``said`` (or "no" + it) names."""
+    return frozenset(o.group_id for p, o in option_phrases(item) if p in (said, ("no", *said)))
+
+
+def _listed(item: Item, words: list[str], at: int, groups: frozenset[str]) -> list[tuple[int, int, bool]]:
+    """The choices listed from ``at`` on, each (where, how long, on the line): after "and" ("and the"), or
+    bare in a run of choices on the line that "and" ends ("lettuce tomato and onion"); the gaps between
+    them are "and" or nothing. A choice not on the line is listed only from one of ``groups`` (the first
+    one's): "no icing, warmed" says how to serve it, never "no warmed"."""
+    members: list[tuple[int, int, bool]] = []
     k = at
     while True:
-        if k < len(words) and words[k] == "and" and (n := _off_at(item, words, k + 1)):
-            members.append((k + 1, n))
-            k += 1 + n
+        t = k + 1
+        while t < len(words) and words[t] in ("the", "any"):
+            t += 1
+        if k < len(words) and words[k] == "and" and (n := _off_at(item, words, t) or _said_at(item, words, t)):
+            if not _off_at(item, words, t) and not groups & _groups_of(item, tuple(words[t : t + n])):
+                return members
+            members.append((t, n, bool(_off_at(item, words, t))))
+            k = t + n
             continue
         bare, m = [], k
         while n := _off_at(item, words, m):
-            bare.append((m, n))
+            bare.append((m, n, True))
             m += n
         if not bare or m >= len(words) or words[m] != "and" or not (n := _off_at(item, words, m + 1)):
             return members
-        members += [*bare, (m + 1, n)]
+        members += [*bare, (m + 1, n, True)]
         k = m + 1 + n
 
 

@@ -90,7 +90,7 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
         if not present.issuperset(phrase):
             continue
         while (at := find_phrase(words, phrase)) >= 0:
-            if any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+            if phrase[0] not in NEGATIONS and any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
                 if at and (words[at - 1] in NEGATIONS or words[at - 1] in _DEGREE):
                     negated.update(range(at, at + len(phrase)))  # said of this phrase, not "no onion extra chili"
                 break  # "no sour cream" is a note, never the Sour Cream option
