@@ -260,6 +260,61 @@ def some_uncounted(menu: Menu, text: str) -> QuantityInvalid | None:
     return None
 
 
+def number_named_uncounted(menu: Menu, text: str) -> QuantityInvalid | None:
+    """The question for a number before the plural of a name that itself starts with that number ("two egg
+    breakfasts", "2 eggs breakfasts" where the item is the Two Egg Breakfast): the number is the name's or
+    the count — which, and how many, is not said, so it is asked, never read as one (generated reads on
+    pancake-house). A second number ("2 two egg breakfasts"), another number ("three egg breakfasts") or the
+    name as written ("two eggs", an alias) is read as before."""
+    stems, leads, written = _number_led(menu)
+    if stems is None or stems.search(text.lower()) is None:
+        return None  # the common case: one scan in C (the phrase budget, #25)
+    said = text.lower()
+    for piece in re.split(r"\s*(?:,|\band\b)\s*", _OPENERS.sub("", said.strip())):
+        words = re.findall(r"[a-z0-9']+", piece)
+        heads = {
+            w[: -len(end)] + back
+            for w in words[1:5]
+            if w not in written
+            for end, back in _PLURALS
+            if w.endswith(end) and w[: -len(end)] + back in leads
+        }
+        if not heads:
+            continue
+        lead = words[0] if words[0].isdigit() else normalize(words[0])
+        named = any(
+            number == lead and all(any(w.startswith(m) for w in words) for m in middle)
+            for h in heads
+            for number, middle in leads[h]
+        )  # the name's own words said ("two medium burgers" is no "two patty burger")
+        if named and sum(w.isdigit() or normalize(w).isdigit() for w in words) == 1:
+            return QuantityInvalid("how many? say the count to add", query=text)
+    return None
+
+
+@per_object
+def _number_led(
+    menu: Menu,
+) -> tuple[re.Pattern[str] | None, dict[str, frozenset[tuple[str, tuple[str, ...]]]], frozenset[str]]:
+    """The names and aliases that start with a number, by their last word ("Two Egg Breakfast": breakfast →
+    {("2", ("egg",))}), with a pattern of the stems to find them by ("pastry" is found in "pastries" as
+    "pastr"; None: no such name), and every word of every item name and alias as written."""
+    leads: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+    written: set[str] = set()
+    for item in menu.items:
+        for name in (item.name, *item.aliases):
+            words = re.findall(r"[a-z0-9']+", name.lower())
+            written.update(words)
+            if len(words) > 1 and (words[0].isdigit() or normalize(words[0]).isdigit()):
+                leads.setdefault(words[-1], set()).add((normalize(words[0]), tuple(words[1:-1])))
+    stems = [re.escape(h[:-1] if h.endswith("y") else h) for h in sorted(leads)]
+    return (
+        re.compile("|".join(stems), re.IGNORECASE) if stems else None,
+        {h: frozenset(n) for h, n in leads.items()},
+        frozenset(written),
+    )
+
+
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""))  # "cookies" → cookie, "sandwiches" → sandwich, "pastries" → pastry
 
 

@@ -53,6 +53,14 @@ def _matches(content: list[str], names: list[Words]) -> bool:
     return bool(content) and any(all(any(_same(w, n) for n in name) for w in content) for name in names)
 
 
+def _names_group(content: list[str], group: ModifierGroup) -> bool:
+    """Does "no …" name the whole group ("no sauce" of Sauce), every word of its name said? Part of it is
+    not the group: "no salt" beside a group "Salt & Vinegar" is the Salt option (generated reads on
+    fish-and-chips took the Vinegar off too)."""
+    name = words_of(group.name)
+    return _matches(content, [name]) and _matches(list(name), [tuple(content)])
+
+
 def _closest(found: list[Option], content: list[str], item: Item) -> list[Option]:
     """Of several options a "no …" could take off, the one it names exactly (a name or alias: "no pickles" is
     Pickles, not Pickled Turnips — blind5 falafel-house), else those it names word for word ("no peppers":
@@ -121,7 +129,7 @@ def sort_notes(
                 kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py)
                 continue
             taken = _closest([o for o in on if o.default and _matches(content, _names(o, item))], content, item)
-            taken += [o for g in groups if _matches(content, [words_of(g.name)]) for o in g.options if o.default]
+            taken += [o for g in groups if _names_group(content, g) for o in g.options if o.default]
             if taken:
                 removals += [removal(o) for o in dict.fromkeys(taken)]
                 continue

@@ -25,7 +25,7 @@ from app.core.reading.corrections import (
     strip_marker,
     takes_back,
 )
-from app.core.reading.counts import count_unsaid, negative_count, some_uncounted, with_quantity
+from app.core.reading.counts import count_unsaid, negative_count, number_named_uncounted, some_uncounted, with_quantity
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
@@ -818,7 +818,13 @@ def read_order(
     tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
-    negative = negative_count(text) or count_unsaid(text) or ("ome " in text and some_uncounted(menu, text)) or None
+    negative = (
+        negative_count(text)
+        or count_unsaid(text)
+        or ("ome " in text and some_uncounted(menu, text))
+        or number_named_uncounted(menu, text)
+        or None
+    )
     if negative is not None:
         return [negative]
     exact = menu.item(text)

@@ -136,3 +136,30 @@ def test_extra_and_a_groups_name_is_more_of_its_one_option_on() -> None:
         ["Obatzda", "Sweet Mustard"],
         "extra mustard",
     )
+
+
+def test_no_x_of_a_group_named_after_two_options_takes_off_only_x() -> None:
+    """ "cod, no salt" beside a group "Salt & Vinegar" whose options are both on: the Salt option goes, the
+    Vinegar stays (generated reads on fish-and-chips took both off); the whole group's name takes both."""
+    seasoning = group("Salt & Vinegar", [option("Salt", default=True), option("Vinegar", default=True)], most=2)
+    m = menu(item("Cod", seasoning))
+    assert _line(m, "a cod no salt") == ("Cod", ["Vinegar"], None)
+    assert _line(m, "a cod no vinegar") == ("Cod", ["Salt"], None)
+    assert _line(m, "a cod no salt and vinegar") == ("Cod", [], None)
+
+
+def test_a_number_before_the_plural_of_a_name_led_by_that_number_is_asked() -> None:
+    """ "two egg breakfasts" where the item is the Two Egg Breakfast: the "two" is the name's or the count,
+    so how many is asked, never one added (generated reads on pancake-house); a second number, the name as
+    written, or another item's plural read as before."""
+    eggs = group("Eggs", [option("Scrambled"), option("Over Easy")], least=1)
+    m = menu(item("Two Egg Breakfast", eggs, aliases=["two eggs"]), item("Pancakes", aliases=["pancake"]))
+    for said in ("two egg breakfasts scrambled", "2 eggs breakfasts scrambled"):
+        with pytest.raises(CartError) as raised:
+            said_lines(m, said)
+        assert raised.value.code == "quantity_invalid"
+    assert [(x.item.name, x.quantity) for x in said_lines(m, "2 two egg breakfasts scrambled")] == [
+        ("Two Egg Breakfast", 2)
+    ]
+    assert _line(m, "two eggs scrambled") == ("Two Egg Breakfast", ["Scrambled"], None)
+    assert [(x.item.name, x.quantity) for x in said_lines(m, "two pancakes")] == [("Pancakes", 2)]
