@@ -267,9 +267,9 @@ def number_named_uncounted(menu: Menu, text: str) -> QuantityInvalid | None:
     pancake-house). A second number ("2 two egg breakfasts"), another number ("three egg breakfasts") or the
     name as written ("two eggs", an alias) is read as before."""
     stems, leads, written = _number_led(menu)
-    if stems is None or stems.search(text.lower()) is None:
-        return None  # the common case: one scan in C (the phrase budget, #25)
     said = text.lower()
+    if stems is None or stems.search(said) is None:
+        return None  # the common case: one scan in C (the phrase budget, #25)
     for piece in re.split(r"\s*(?:,|\band\b)\s*", _OPENERS.sub("", said.strip())):
         words = re.findall(r"[a-z0-9']+", piece)
         heads = {
@@ -309,7 +309,7 @@ def _number_led(
                 leads.setdefault(words[-1], set()).add((normalize(words[0]), tuple(words[1:-1])))
     stems = [re.escape(h[:-1] if h.endswith("y") else h) for h in sorted(leads)]
     return (
-        re.compile("|".join(stems), re.IGNORECASE) if stems else None,
+        re.compile("|".join(stems)) if stems else None,
         {h: frozenset(n) for h, n in leads.items()},
         frozenset(written),
     )
