@@ -59,10 +59,11 @@ def test_built_wheel_installs_into_a_fresh_venv_and_serves(tmp_path: Path) -> No
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)])
     bin_dir = venv / "bin"
-    _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheels[0])])
-
     env = {"PYTHONPATH": "", "CART_KEYS": TEST_KEYS, "CART_DATA_DIR": str(tmp_path / "data")}
     clean_env = {**os.environ, **env}
+    # the install too: a checkout on PYTHONPATH (its voicecart.egg-info) made pip skip the wheel as installed
+    pip = [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheels[0])]
+    _run(pip, env=clean_env, cwd=tmp_path)
     where = _run([str(bin_dir / "python"), "-c", "import app; print(app.__file__)"], env=clean_env, cwd=tmp_path)
     assert Path(where.stdout.strip()).is_relative_to(venv)  # the wheel's copy, not this checkout
     version = _run([str(bin_dir / "voicecart"), "--version"], env=clean_env, cwd=tmp_path)
