@@ -218,6 +218,12 @@ _OPENERS = re.compile(r"^(?:(?:can|could|may) i (?:get|have)|i(?:'d| would) like
                       r"give me|get me|let me get|let me have)\s+")  # fmt: skip
 
 
+def _parts(said: str) -> list[str]:
+    """The parts of a lower-cased phrase, opener dropped ("can I get …"), cut at "and" and ",": where the
+    checks below look for a word said where a count belongs."""
+    return re.split(r"\s*(?:,|\band\b)\s*", _OPENERS.sub("", said.strip()))
+
+
 def count_unsaid(text: str) -> QuantityInvalid | None:
     """The question for a word said where a count belongs, before a plural: "to medium burgers", "for large
     sprites" (a misheard two/four), "all cookies" to begin an order — several are meant, how many is not
@@ -227,8 +233,7 @@ def count_unsaid(text: str) -> QuantityInvalid | None:
     said = f" {text.lower()} "
     if " to " not in said and " too " not in said and " for " not in said and " all " not in said:
         return None  # the common case, no such word said: substring scans only (the phrase budget, #25)
-    said = _OPENERS.sub("", said.strip())
-    for at, piece in enumerate(re.split(r"\s*(?:,|\band\b)\s*", said)):
+    for at, piece in enumerate(_parts(said)):
         words = re.findall(r"[a-z']+", piece)
         counted = words[:1] and (words[0] in _NO_NUMBER or (words[0] == "all" and not at))
         if len(words) < 2 or not counted or words[1] in _WHOSE:
@@ -250,7 +255,7 @@ def some_uncounted(menu: Menu, text: str) -> QuantityInvalid | None:
     if any(w.isdigit() for w in normalize(text).split()):
         return None
     named = _name_words(menu)
-    for piece in re.split(r"\s*(?:,|\band\b)\s*", _OPENERS.sub("", said.strip())):
+    for piece in _parts(said):
         words = re.findall(r"[a-z']+", piece)
         if words[:1] != ["some"]:
             continue
@@ -270,7 +275,7 @@ def number_named_uncounted(menu: Menu, text: str) -> QuantityInvalid | None:
     said = text.lower()
     if stems is None or stems.search(said) is None:
         return None  # the common case: one scan in C (the phrase budget, #25)
-    for piece in re.split(r"\s*(?:,|\band\b)\s*", _OPENERS.sub("", said.strip())):
+    for piece in _parts(said):
         words = re.findall(r"[a-z0-9']+", piece)
         heads = {
             w[: -len(end)] + back
