@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.cart.choices import Pick
+from app.core.cart.choices import Pick, offer
 from app.core.menu import Item, Menu, Variation
 from app.core.reading.choice_names import resolve_variation
 from app.core.reading.exact import exact_choices
@@ -46,14 +46,14 @@ def _one_size(reading: Reading, variation: str | None) -> str | None:
     if variation is None or said is None or not reading.item.variations:
         return variation or (said.id if said else None)
     if resolve_variation(reading.item, variation) is not said:
-        offer = [{"id": v.id, "name": v.name, "price_cents": v.price_cents} for v in reading.item.variations]
+        offered = offer(reading.item.variations)
         raise ModifierInvalid(
             f"You said {said.name} and {variation} for the {reading.item.name}; which size would you like?",
             item_id=reading.item.id,
             conflict=[said.name, variation],
             modifier=variation,
-            options=offer,
-            variations=offer,
+            options=offered,
+            variations=offered,
         )
     return variation
 
