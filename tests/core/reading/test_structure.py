@@ -492,3 +492,15 @@ def test_the_unit_a_category_is_sold_per_names_its_items() -> None:
     assert _line(m, "a skewer of meatball")[:2] == ("Tsukune", ["Tare"])
     with pytest.raises(CartError):
         _line(m, "edamame skewer")
+
+
+def test_sub_x_for_y_is_x_instead_of_y() -> None:
+    """ "sub almond milk", "sub coconut water for the orange juice": "sub" before a choice made once replaces
+    what its group had; "for Y" names what it replaces (blind5 smoothie-bar). "a turkey sub" is the item's."""
+    base = group("Base", [option("Orange Juice", default=True), option("Almond Milk"), option("Coconut Water")], 1)
+    fruit = group("Blend", [option("Mango", default=True), option("Banana")], most=3)
+    m = menu(item("Mango Sunrise", base, fruit), item("Turkey Sub", aliases=["turkey sandwich"]))
+    assert _line(m, "mango sunrise sub almond milk")[:2] == ("Mango Sunrise", ["Almond Milk", "Mango"])
+    said = "mango sunrise, sub coconut water for the orange juice"
+    assert _line(m, said)[:2] == ("Mango Sunrise", ["Coconut Water", "Mango"])
+    assert _line(m, "a turkey sub")[0] == "Turkey Sub"
