@@ -30,6 +30,7 @@ from app.core.reading.vocabulary import Words, choice_groups, item_names, option
 NEVER_COUNTED = frozenset(
     {"side", "add", "extra", "more", "double", "half", "instead", "of", "plain", "nothing", "everything", "only"}
     | {"else", "off", "each", "just"}  # "everything else off", "one of each", "just ketchup" (comes_with.only)
+    | {"sub", "for"}  # "sub agave for honey" (comes_with._subbed)
 )
 _UNBOUNDED = FILLER | NEVER_COUNTED
 _NOBODY: frozenset[int] = frozenset()

@@ -446,11 +446,32 @@ def _option_at(phrases: tuple[tuple[Words, Option], ...], words: list[str], at: 
 _REPLACED_LEADS = frozenset({"the", "a", "an", "my", "your", "usual", "regular"})
 
 
+def _subbed(item: Item, words: Words) -> Words:
+    """ "sub almond milk", "sub agave for honey": "sub" before an option of ``item`` chosen once from its
+    group says it replaces what the group had (so the option alone), and "for Y" names what it replaces (read as
+    "instead of Y"); anything else ("a turkey sub") stays as said (blind5 smoothie-bar)."""
+    if "sub" not in words:
+        return words
+    at = words.index("sub")
+    phrases = [p for p, o in option_phrases(item) if words[at + 1 : at + 1 + len(p)] == p and _once(item, o)]
+    if not phrases:
+        return words
+    end = at + 1 + max(len(p) for p in phrases)
+    lead = ("instead",) if words[end : end + 1] == ("for",) else ()
+    return (*words[:at], *words[at + 1 : end], *lead, *(("of",) if lead else ()), *words[end + 1 if lead else end :])
+
+
+def _once(item: Item, option: Option) -> bool:
+    """Is ``option`` one of a group of ``item`` chosen once (what it replaces is that group's other choice)?"""
+    return any(g.id == option.group_id and g.max == 1 for g in choice_groups(item))
+
+
 def instead_of(item: Item, words: Words) -> Words:
     """ "brown rice instead of white", "fruit instead of the potatoes": the choice said before replaces the
     one named after "instead of" — an option of ``item`` (said back as "no …" when it comes with the item, so
     it is taken off) or a group's name; the replaced words are never read as a second choice. A trailing
     "instead" ("make it rye instead") says nothing more. Anything else after "instead of" stays to be asked."""
+    words = _subbed(item, words)
     if "instead" not in words:
         return words
     out = list(words)

@@ -150,13 +150,15 @@ _COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})
 
 
 def _option_count(name: Words, units: frozenset[str] = _COUNT_UNITS) -> int | None:
-    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1, "6 Biscuits"
-    6 where ``units`` holds the item's own head noun; else None."""
+    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1, "Plate of
+    3" 3, "6 Biscuits" 6 where ``units`` holds the item's own head noun; else None."""
     counted = {("single",): 1, ("dozen",): 12, ("half", "dozen"): 6, ("baker", "dozen"): 13}.get(name)
     if counted is not None:
         return counted
     if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in units):
         return int(name[0])  # "12 piece", "6" — never "2 liter", which is a measure
+    if len(name) == 3 and name[1] == "of" and name[2].isdigit():
+        return int(name[2])  # "Plate of 3", "Box of 6": a serving of that many (taqueria's tacos, blind6)
     return None
 
 

@@ -960,6 +960,8 @@ def _with_modifiers(
     resized = listed.variation and alone.variation and listed.variation is not alone.variation
     if resized and quantity is None and lead.isdigit() and lead in words_of(alone.variation.name):  # type: ignore[union-attr]
         quantity = int(lead)  # "3 garlic breads" + ["six pieces"]: the 3 was the count, not 3 Pieces
+    elif resized and not set(words_of(alone.variation.name)) <= set(words[1:]):  # type: ignore[union-attr]
+        quantity = with_quantity(words)[0][0] or quantity  # "three tacos" + ["single"]: the count, no Plate of 3
     notes = tuple(dict.fromkeys((*alone.notes, *listed.notes)))
     removals = tuple(dict.fromkeys((*alone.removals, *listed.removals)))
     return Reading(alone.item, quantity, options, notes, said, variation, removals)

@@ -134,6 +134,7 @@ def _with_category_noun(menu: Menu) -> list[tuple[Item, Words]]:
     taken = {words_of(n) for item in menu.items for n in (item.name, *item.aliases)}
     found: list[tuple[Item, Words]] = []
     for category, items in by_category.items():
+        found += _per_unit(category, items, taken)
         ending = sum(1 for i in items if words_of(i.name)[-1:] == category)
         if len(category) != 1 or ending < 2 or 2 * ending < len(items):  # "breakfast" ends one breakfast: no
             continue
@@ -141,6 +142,20 @@ def _with_category_noun(menu: Menu) -> list[tuple[Item, Words]]:
             name = words_of(item.name)
             if name and category[0] not in name and (*name, *category) not in taken:
                 found.append((item, (*name, *category)))
+    return found
+
+
+def _per_unit(category: Words, items: list[Item], taken: set[Words]) -> list[tuple[Item, Words]]:
+    """Items of a category sold "per" a unit are also said with that unit, before or after their names ("pork
+    belly skewers", "a skewer of meatball": Kushiyaki (per skewer), blind5 yakitori-bar); never a name another
+    item already has."""
+    unit = category[category.index("per") + 1 :][:1] if "per" in category[:-1] else ()
+    found: list[tuple[Item, Words]] = []
+    for item in items if unit else ():
+        for name in {words_of(n) for n in (item.name, *item.aliases)}:
+            for said in ((*name, *unit), (*unit, "of", *name)):
+                if name and unit[0] not in name and said not in taken:
+                    found.append((item, said))
     return found
 
 

@@ -350,3 +350,22 @@ def test_counts_of_choices_a_pick_your_own_box_still_takes_are_its_choices() -> 
     assert _lines(m, said) == [
         ("Donut Box", 1, sorted(["Half Dozen", "Pick Your Own", *["Maple Bar", "Boston Cream", "Old Fashioned"] * 2]))
     ]
+
+
+def test_a_count_answers_a_size_named_a_serving_of_that_many() -> None:
+    """ "three asada tacos" where a Taco comes Single or "Plate of 3": the plate, once; "two tacos" and "a taco"
+    are Singles (blind6 taqueria, its labels); with no count said the size is still asked."""
+    meat = group("Meat", [option("Al Pastor"), option("Carne Asada", aliases=["asada"])], least=1)
+    sizes = [
+        {"id": "single", "name": "Single", "price_cents": 350},
+        {"id": "plate", "name": "Plate of 3", "price_cents": 975},
+    ]
+    taco = item("Taco", meat, variations=sizes, aliases=["tacos"])
+    taco.pop("price_cents")
+    m = menu(taco, item("Horchata"))
+    assert _lines(m, "three asada tacos") == [("Taco", 1, ["Carne Asada", "Plate of 3"])]
+    assert _lines(m, "two al pastor tacos") == [("Taco", 2, ["Al Pastor", "Single"])]
+    assert _lines(m, "a pastor taco") == [("Taco", 1, ["Al Pastor", "Single"])]
+    assert _lines(m, "three tacos", "single", "asada") == [("Taco", 3, ["Carne Asada", "Single"])]  # size said
+    (unsaid,) = read_order(m, "tacos", ("asada",))
+    assert isinstance(unsaid, Reading) and unsaid.variation is None  # the size is asked when it is added

@@ -476,3 +476,31 @@ def test_extra_before_the_rest_of_an_extra_option_said_once_is_that_option_once(
     toppings = group("Toppings", [option("Mustard", default=True), option("Onions", default=True)], most=2)
     m = menu(item("Coney", toppings, group("Chili", [option("Extra Chili"), option("Cheese")], most=2)))
     assert _line(m, "a coney no onions extra chili") == ("Coney", ["Extra Chili", "Mustard"], None)
+
+
+def test_the_unit_a_category_is_sold_per_names_its_items() -> None:
+    """ "pork belly skewers", "a skewer of meatball" where both are Kushiyaki (per skewer): the unit the
+    category is sold per is said with the item's names (blind5 yakitori-bar); elsewhere it is still asked."""
+    sauce = group("Seasoning", [option("Shio"), option("Tare", default=True)], least=1)
+    per = "Kushiyaki (per skewer)"
+    m = menu(
+        item("Butabara", sauce, aliases=["pork belly"], category=per),
+        item("Tsukune", sauce, aliases=["meatball"], category=per),
+        item("Edamame", category="Small Plates"),
+    )
+    assert _line(m, "three pork belly skewers with shio")[:2] == ("Butabara", ["Shio"])
+    assert _line(m, "a skewer of meatball")[:2] == ("Tsukune", ["Tare"])
+    with pytest.raises(CartError):
+        _line(m, "edamame skewer")
+
+
+def test_sub_x_for_y_is_x_instead_of_y() -> None:
+    """ "sub almond milk", "sub coconut water for the orange juice": "sub" before a choice made once replaces
+    what its group had; "for Y" names what it replaces (blind5 smoothie-bar). "a turkey sub" is the item's."""
+    base = group("Base", [option("Orange Juice", default=True), option("Almond Milk"), option("Coconut Water")], 1)
+    fruit = group("Blend", [option("Mango", default=True), option("Banana")], most=3)
+    m = menu(item("Mango Sunrise", base, fruit), item("Turkey Sub", aliases=["turkey sandwich"]))
+    assert _line(m, "mango sunrise sub almond milk")[:2] == ("Mango Sunrise", ["Almond Milk", "Mango"])
+    said = "mango sunrise, sub coconut water for the orange juice"
+    assert _line(m, said)[:2] == ("Mango Sunrise", ["Coconut Water", "Mango"])
+    assert _line(m, "a turkey sub")[0] == "Turkey Sub"
