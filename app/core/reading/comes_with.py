@@ -157,12 +157,22 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
         if options.count(said) >= 2:  # "honey mustard and an extra honey mustard": each saying already counted
             work[i] = None  # one, so the extra one is the second — never a third (blind5 fried-chicken)
             continue
+        extra = _extra_of(item, said)
         if said.max_quantity > options.count(said):
             options.append(said)
+        elif extra is not None and extra not in options:
+            options.append(extra)  # "double salmon" where Roasted Salmon is on: the option Extra Roasted Salmon
         else:
             out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
+
+
+def _extra_of(item: Item, option: Option) -> Option | None:
+    """The option named "Extra <option's name>" ("Extra Roasted Salmon" beside Roasted Salmon), or None: more
+    of an option on the line once only (tests/corpus/README.md; issue #23, blind6 salad-builder)."""
+    named = ("extra", *words_of(option.name))
+    return next((o for g in choice_groups(item) for o in g.options if words_of(o.name) == named), None)
 
 
 def _on_by_group_name(

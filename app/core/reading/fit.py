@@ -8,6 +8,7 @@ the better reading (fewest words unexplained, then a name said, then fewest requ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
@@ -86,14 +87,17 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
     present = set(words)
     own = {words_of(n) for n in (item.name, *item.aliases)}
     negated: set[int] = set()  # where a phrase said after a negation lies: never a shorter one's
+    said = tuple(words)  # as said, before any phrase is marked used
     for phrase, option in _negations_first(item):
         if not present.issuperset(phrase):
             continue
         while (at := find_phrase(words, phrase)) >= 0:
-            if phrase[0] not in NEGATIONS and any(w in NEGATIONS for w in words[max(0, at - 2) : at]):
+            if phrase[0] not in NEGATIONS and _negated_here(item, phrase, words, at):
                 if at and (words[at - 1] in NEGATIONS or words[at - 1] in _DEGREE):
                     negated.update(range(at, at + len(phrase)))  # said of this phrase, not "no onion extra chili"
                 break  # "no sour cream" is a note, never the Sour Cream option
+            if _a_lead_of_another(item, phrase, option, said, at):
+                break  # "extra tahini": never the Extra Dressing of a Dressing Amount group (blind6 salad-builder)
             if at in negated:
                 break  # "not too well done": never "done" alone read as Well Done (issue #23)
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
@@ -343,6 +347,48 @@ def _about_what(item: Item, words: Words, note: str) -> str:
     return note
 
 
+def _a_lead_of_another(item: Item, phrase: Words, option: Option, words: Sequence[str | None], at: int) -> bool:
+    """Is ``phrase`` a bare lead ("extra", "light") said of another group's choice right after it? "extra
+    tahini" is more of the Lemon Tahini (or a note), never the level option Extra Dressing: "extra X" never
+    picks an option "Extra Y" whose Y is not X; a bare "Extra" (a spread amount) is said of what it scales
+    (issue #23, blind6 salad-builder; blind3 bagel-bakery)."""
+    thing = {w for w in words_of(option.name) if w not in OPTION_LEADS}  # the Y of "Extra Y"; none of "Extra"
+    if not thing or not all(w in OPTION_LEADS for w in phrase) or at + len(phrase) >= len(words):
+        return False  # a bare "Extra" of an amount group is said of whatever it scales ("extra butter")
+    after = tuple(words[at + len(phrase) :])
+    return any(
+        o.group_id != option.group_id and after[: len(p)] == p and not thing <= set(p) for p, o in option_phrases(item)
+    )
+
+
+def _and_before(item: Item, before: Words, option: Option) -> int:
+    """Where the name of ``option``'s group begins, said whole at the end of ``before`` ("salt and vinegar" of
+    a group "Salt & Vinegar": both on the side, never the vinegar alone; blind6 fish-and-chips), else where
+    ``option``'s words begin ("feta and balsamic on the side" keeps the balsamic alone)."""
+    start = len(before) - len(next(p for p, o in option_phrases(item) if o is option and before[-len(p) :] == p))
+    group = next((g for g in choice_groups(item) if g.id == option.group_id), None)
+    named = words_of(group.name) if group is not None else ()
+    said = tuple(w if w != "&" else "and" for w in named)
+    return len(before) - len(said) if len(said) > 1 and before[-len(said) :] == said else start
+
+
+def _negated_here(item: Item, phrase: Words, words: Sequence[str | None], at: int) -> bool:
+    """Is ``phrase`` at ``at`` said just after a negation ("no sour cream")? Not when the words between are
+    a choice of their own, which the negation is said of, and the phrase names a thing of its own ("no onions
+    gravy on the side": the Grilled Onions off, Gravy On The Side chosen; issue #23, blind6 plate-lunch) —
+    never a bare "on the side" ("no ranch on the side" stays the ranch's)."""
+    neg = next((i for i in range(at - 1, max(0, at - 2) - 1, -1) if words[i] in NEGATIONS), None)
+    if neg is None:
+        return False
+    between = tuple(words[neg + 1 : at])
+    if not between or set(phrase) <= _SIDE_WORDS | FILLER:
+        return True
+    return not any(p == between for p, _ in option_phrases(item))
+
+
+_SIDE_WORDS = frozenset(w for p in SIDE_PHRASES for w in p.split())
+
+
 def _said_with(item: Item, words: Words, note: str) -> str:
     """What goes on the side, said with "on the side": the choice named just before it, by the menu's name
     ("hot fudge on the side", "tsatsiki on the side" → "tzatziki on the side"), else the word before it
@@ -355,6 +401,9 @@ def _said_with(item: Item, words: Words, note: str) -> str:
     at = next((i for i in range(len(words)) if words[i : i + len(side_words)] == side_words), 0)
     before = words[:at]
     named = next(((p, o) for p, o in option_phrases(item) if p and before[-len(p) :] == p), None)
+    joined = _and_before(item, before, named[1]) if named is not None else len(before)
+    if named is not None and joined < len(before) - len(named[0]):
+        return f"{' '.join(before[joined:])} {side}"  # "salt and vinegar on the side", never the vinegar alone
     if named is not None:  # "hot fudge on the side"; "dressing (chipotle-honey vinaigrette) on the side"
         said, option = " ".join(named[0]), named[1].name.lower()
         return f"{option} {side}" if said == " ".join(words_of(option)) else f"{said} ({option}) {side}"

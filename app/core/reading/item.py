@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.all_of_one import fill_all
 from app.core.reading.candidates import NEVER_COUNTED
@@ -62,8 +63,10 @@ from app.core.reading.vocabulary import (
     naming_items,
     near_menu_word,
     option_phrases,
+    top_groups,
+    words_of,
 )
-from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid, ModifierRequired
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,29 @@ def one_variation(item: Item, said: list[str]) -> Variation | None:
     return sizes[0] if sizes else None
 
 
+def _picks_said(item: Item, variation: Variation | None, options: list[Option]) -> None:
+    """A size named "Pick N" raises a group that takes picks (min < N ≤ max) to N: "pick five board with the
+    brie, the manchego and the prosciutto" asks for the other picks, never adds a board of three (issue #23,
+    blind6 wine-bar)."""
+    name = words_of(variation.name) if variation is not None else ()
+    if variation is None or len(name) != 2 or name[0] not in ("pick", "choose") or not name[1].isdigit():
+        return
+    wanted = int(name[1])
+    for group in top_groups(item):
+        said = sum(1 for o in options if o.group_id == group.id)
+        if 0 < group.min < wanted <= group.max and said < wanted:
+            raise ModifierRequired(
+                f"{item.name}: {variation.name} — please choose {wanted - said} more {group.name}",
+                item_id=item.id,
+                item_name=item.name,
+                group=group.id,
+                group_name=group.name,
+                min=wanted,
+                max=group.max,
+                options=offer(group.options),
+            )
+
+
 def reading_of(fit: Fit, said: str) -> Reading:
     """The cart-line view of a fit: the variation apart, parents before nested options, and "no X" of a
     default option as a removal rather than a note; an option said after "all" fills the line's count
@@ -271,6 +297,7 @@ def reading_of(fit: Fit, said: str) -> Reading:
     depth = {g.id: i for i, g in enumerate(choice_groups(fit.item))}
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     removals, notes = sort_notes(fit.item, tuple(options), fit.notes)  # "no whip" takes the Whipped Cream off
+    _picks_said(fit.item, variation, options)
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
 
 

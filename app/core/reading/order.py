@@ -143,19 +143,38 @@ def _corrected(
     menu: Menu, piece: Words, chunk: Words, item: Item | None, prune: bool = True, back: bool = False
 ) -> tuple[Words, Item | None]:
     """``piece`` as ``chunk`` corrects it: a count replaces its count, a choice the choice of its group, an
-    item the item (the choices said for the old item that the new one has too stay)."""
+    item the item (the choices said for the old item that the new one has too stay). Words that name
+    another item whole replace the item, never read as choices of the old one ("the harvest bowl, no wait,
+    make it a kale caesar": never a bowl with kale and caesar dressing; blind6)."""
     count = bare_count(chunk)
     if count is not None:
         return _renumbered(menu, piece, chunk, count, prune), item
-    if item is not None:
+    other = _another_named(menu, item, chunk, prune) if item is not None else None
+    if item is not None and other is None:
         replaced = _choices_replaced(menu, item, piece, chunk, back)
         if replaced is not None:
             return replaced, item  # "a small pie, no wait, a medium": the medium, never both
-    chunk = _of_the_same_kind(menu, item, chunk, prune)
+    kind = _of_the_same_kind(menu, item, chunk, prune)
+    kind_of = _item_named(menu, kind, prune) if kind != chunk else None
+    if other is None or (kind_of is not None and set(words_of(other.name)) <= set(words_of(kind_of.name))):
+        chunk = kind  # "pulled pork" → the Pulled Pork Sandwich; never "kale caesar" → a Salmon Bowl
     ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
     if ranked and ranked[0].named and not ranked[0].unknown:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def _another_named(menu: Menu, item: Item, chunk: Words, prune: bool) -> Item | None:
+    """The item other than ``item`` that ``chunk`` names by its name or a name of two words or more that is
+    no choice of ``item`` ("make it a kale caesar" after a bowl with Kale and Caesar choices; never "make it
+    a bowl" after a plate with a Bowl choice), or None."""
+    ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
+    top = ranked[0] if ranked else None
+    if top is None or not top.named or top.unknown or top.item is item or top.name is None:
+        return None
+    if top.name != words_of(top.item.name) and len(top.name) < 2:
+        return None  # "make it a two piece": the combo's 2 Piece, never the Fried Chicken called "piece"
+    return None if any(p == top.name for p, _ in option_phrases(item)) else top.item
 
 
 def _renumbered(menu: Menu, piece: Words, chunk: Words, number: int, prune: bool) -> Words:
@@ -228,6 +247,28 @@ def _earlier_corrected(
     else:
         raise _which_corrected(menu, pieces, chunk, prune)
     return kept, new, set(range(len(pieces) - 1)) - set(at[:-1])
+
+
+def _made_of_an_earlier(
+    menu: Menu, pieces: list[Words], dropped: set[int], chunk: Words, prune: bool
+) -> tuple[int, Item, Words] | None:
+    """ "a kale caesar and a lemonade, make the lemonade strawberry": "make the X Y", X naming an item said
+    earlier in the phrase and Y only its choices, changes that line (as a take-back) — never a second X;
+    several lines of X are asked. Where, its item and Y; None for any other chunk. Issue #23, blind6."""
+    if len(chunk) < 4 or chunk[:2] not in (("make", "the"), ("make", "that")):
+        return None
+    rest = chunk[2:]
+    for k in range(1, len(rest)):
+        named = _item_named(menu, rest[:k], prune)
+        if named is None:
+            continue
+        at = [i for i, p in enumerate(pieces) if i not in dropped and _item_named(menu, p, prune) is named]
+        if not at or not _only_choices(menu, named, pieces[at[-1]], rest[k:]):
+            continue
+        if len(at) > 1:
+            raise _which_corrected(menu, [pieces[i] for i in at], chunk, prune)
+        return at[0], named, rest[k:]
+    return None
 
 
 def _cancelled_at(menu: Menu, pieces: list[Words], dropped: set[int], gone: Words, prune: bool) -> int | None:
@@ -483,6 +524,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         if taken is not None:  # "a burger and a large fries, actually no fries": the fries taken back
             dropped.add(taken)
             correcting, current_item, shared = False, None, None
+            continue
+        made_of = _made_of_an_earlier(menu, pieces, dropped, chunk, prune) if pieces and not marked else None
+        if made_of is not None:  # "a kale caesar and a lemonade, make the lemonade strawberry"
+            at, of, rest = made_of
+            pieces[at] = _corrected(menu, pieces[at], rest, of, prune, True)[0]
             continue
         if (marked or correcting) and pieces:
             back = correcting or takes_back(said)

@@ -1,0 +1,127 @@
+"""Kinds blind6 read silently wrong (issue #23): each on a small menu built here, and its corpus cases read
+through the voice tool."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import ModifierRequired
+from bench import matching
+from tests.core.reading.menus import group, item, menu, option
+
+
+def _lines(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, list[str], str | None]]:
+    out = []
+    for line in said_lines(m, text, modifiers):  # type: ignore[arg-type]
+        names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+        out.append((line.item.name, sorted(names), "; ".join(line.notes) or None))
+    return out
+
+
+@cache
+def _cases() -> dict[str, dict[str, Any]]:
+    return {json.dumps(c["said"]): c for c in matching.load_new_cases("blind6")}
+
+
+def _right(said: object) -> str:
+    case = _cases()[json.dumps(said)]
+    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+
+
+def _salads() -> object:
+    greens = group("Greens", [option("Kale"), option("Romaine")], least=1, most=2)
+    protein = group("Protein", [option("Salmon"), option("Chicken")], most=2)
+    balsamic = group("Dressing", [option("Balsamic", default=True), option("Caesar")], least=1)
+    caesar = group("Dressing", [option("Balsamic"), option("Caesar", default=True)], least=1)
+    return menu(item("Harvest Bowl", greens, protein, balsamic), item("Kale Caesar", greens, protein, caesar))
+
+
+def test_a_take_back_naming_another_item_replaces_the_item() -> None:
+    """ "the harvest bowl, no wait, make it a kale caesar": the caesar, never the bowl with its words."""
+    got = _lines(_salads(), "the harvest bowl, no wait, make it a kale caesar with salmon")
+    assert got == [("Kale Caesar", ["Caesar", "Salmon"], None)]
+
+
+def test_make_the_x_y_changes_the_x_said_before() -> None:
+    """ "a kale caesar and a lemonade, make the lemonade strawberry": the lemonade changed, never a second."""
+    flavour = group("Flavor", [option("Classic", default=True), option("Strawberry")], least=1)
+    m = menu(item("Kale Caesar"), item("Lemonade", flavour))
+    got = _lines(m, "a kale caesar and a lemonade, make the lemonade strawberry")
+    assert got == [("Kale Caesar", [], None), ("Lemonade", ["Strawberry"], None)]
+
+
+def test_a_negation_is_said_of_the_choice_right_after_it() -> None:
+    """ "no onions gravy on the side": the onions off, the gravy on the side — never a note of it all."""
+    comes = group("Comes With", [option("Grilled Onions", default=True, aliases=["onions"])])
+    gravy = group("Gravy", [option("Gravy All Over", default=True), option("Gravy On The Side")])
+    m = menu(item("Hamburger Steak", comes, gravy))
+    got = _lines(m, "a hamburger steak no onions gravy on the side")
+    assert got == [("Hamburger Steak", ["Gravy On The Side"], None)]
+
+
+def test_extra_x_never_picks_an_extra_of_another_thing() -> None:
+    """ "extra tahini" beside a Dressing Amount group with Extra Dressing: the Lemon Tahini on, once only,
+    so a note "extra tahini" — never Extra Dressing."""
+    dressing = group("Dressing", [option("Lemon Tahini", default=True), option("Ranch")], most=2)
+    amount = group("Dressing Amount", [option("Light Dressing"), option("Extra Dressing")])
+    m = menu(item("Falafel Bowl", dressing, amount))
+    assert _lines(m, "a falafel bowl with extra tahini") == [("Falafel Bowl", ["Lemon Tahini"], "extra tahini")]
+    assert _lines(m, "a falafel bowl with extra dressing") == [
+        ("Falafel Bowl", ["Extra Dressing", "Lemon Tahini"], None)
+    ]
+
+
+def test_double_x_on_the_line_is_the_option_extra_x() -> None:
+    """ "double salmon" where Roasted Salmon comes with the bowl once only: the option Extra Roasted Salmon."""
+    protein = group("Protein", [option("Roasted Salmon", default=True), option("Extra Roasted Salmon")], most=2)
+    m = menu(item("Salmon Bowl", protein))
+    got = _lines(m, "salmon bowl", ("double salmon",))
+    assert got == [("Salmon Bowl", ["Extra Roasted Salmon", "Roasted Salmon"], None)]
+
+
+def test_x_and_y_on_the_side_is_said_back_whole() -> None:
+    """ "salt and vinegar on the side" of a group "Salt & Vinegar": both, never the vinegar alone."""
+    seasoning = group("Salt & Vinegar", [option("Salt", default=True), option("Vinegar", default=True)], most=2)
+    m = menu(item("Haddock", seasoning))
+    got = _lines(m, "haddock, salt and vinegar on the side")
+    assert got == [("Haddock", ["Salt", "Vinegar"], "salt and vinegar on the side")]
+
+
+def test_pick_n_with_fewer_picks_asks_for_the_rest() -> None:
+    """ "a pick five board with the brie and the manchego": five picks named, two said — asked, never added."""
+    picks = group("Selections", [option("Brie"), option("Manchego"), option("Gouda")], least=2, most=5)
+    sizes = [
+        {"id": "pick-2", "name": "Pick 2", "price_cents": 900},
+        {"id": "pick-5", "name": "Pick 5", "price_cents": 1900},
+    ]
+    board = item("Board", picks, variations=sizes)
+    del board["price_cents"]
+    m = menu(board)
+    with pytest.raises(ModifierRequired):
+        said_lines(m, "a pick five board with the brie and the manchego")  # type: ignore[arg-type]
+    assert _lines(m, "a pick two board with the brie and the manchego") == [
+        ("Board", ["Brie", "Manchego", "Pick 2"], None)
+    ]
+
+
+CORPUS = [
+    "pick five board with the brie, the manchego and the prosciutto",
+    '{"item": "salmon bowl", "modifiers": ["double salmon", "no edamame"]}',
+    "large haddock and chips, salt and vinegar on the side",
+    "a falafel bowl with extra tahini",
+    "a chopped cobb, no bacon, extra avocado",
+    '{"item": "kale caesar", "modifiers": ["no croutons", "no bread", "extra parmesan"]}',
+    "a regular hamburger steak no onions gravy on the side",
+    "a kale caesar and a lemonade, make the lemonade strawberry",
+    "the harvest bowl, no wait, make it a kale caesar with salmon",
+]
+
+
+@pytest.mark.parametrize("said", CORPUS)
+def test_blind6_case_is_read_right(said: str) -> None:
+    assert _right(json.loads(said) if said.startswith("{") else said) == "right"
