@@ -17,6 +17,7 @@ from app.core.reading.vocabulary import (
     Words,
     choice_groups,
     find_phrase,
+    how_made,
     option_phrases,
     served_black,
     top_groups,
@@ -311,11 +312,12 @@ def negated_lists(item: Item, words: Words) -> Words:
             i = j
             continue
         said = tuple(out[j : j + span])
+        spelt = out[i] not in ("no", "not")  # "without", "hold the": a list of what to take off
         if ("no", *said) in _no_phrases(item) and tuple(out[i : j + span]) not in _no_phrases(item):
             out[i:j] = ["no"]  # "without onions" where the menu says "No Onions": that option
             j = i + 1
         j += span
-        members = _listed(item, out, j, _groups_of(item, said))
+        members = _listed(item, out, j, _groups_of(item, said), spelt)
         if listed and (len(members) != 1 or sum(members[0][:2]) != len(out)):
             i = j  # "…, not toasted, lettuce, tomato": a list of what to add goes on after it
             continue
@@ -348,7 +350,9 @@ def _groups_of(item: Item, said: Words) -> frozenset[str]:
     return frozenset(o.group_id for p, o in option_phrases(item) if p in (said, ("no", *said)))
 
 
-def _listed(item: Item, words: list[str], at: int, groups: frozenset[str]) -> list[tuple[int, int, bool]]:
+def _listed(
+    item: Item, words: list[str], at: int, groups: frozenset[str], spelt: bool = False
+) -> list[tuple[int, int, bool]]:
     """The choices listed from ``at`` on, each (where, how long, on the line): after "and" ("and the"), or
     bare in a run of choices on the line that "and" ends ("lettuce tomato and onion"); the gaps between
     them are "and" or nothing. A choice not on the line is listed only from one of ``groups`` (the first
@@ -360,7 +364,7 @@ def _listed(item: Item, words: list[str], at: int, groups: frozenset[str]) -> li
         while t < len(words) and words[t] in ("the", "any"):
             t += 1
         if k < len(words) and words[k] == "and" and (n := _off_at(item, words, t) or _said_at(item, words, t)):
-            if not _off_at(item, words, t) and not groups & _groups_of(item, tuple(words[t : t + n])):
+            if not _off_at(item, words, t) and not _negated_too(item, tuple(words[t : t + n]), groups, spelt):
                 return members
             members.append((t, n, bool(_off_at(item, words, t))))
             k = t + n
@@ -373,6 +377,22 @@ def _listed(item: Item, words: list[str], at: int, groups: frozenset[str]) -> li
             return members
         members += [*bare, (m + 1, n, True)]
         k = m + 1 + n
+
+
+def _negated_too(item: Item, said: Words, groups: frozenset[str], spelt: bool) -> bool:
+    """Is a choice not on the line, ``said`` after "no X and", negated too? Where it is of X's group
+    (``groups``); after a negation spelt out (``spelt``: "without", "hold the", never a bare "no", whose list
+    goes on to what to add: "no tahini, tzatziki"), also a thing an add-on group holds ("without onions and
+    bacon": never Bacon added; issue #23, the session that broke the reader); never a way of making it
+    ("without icing, warmed": one word ending "-ed") nor an answer to a required choice."""
+    if groups & _groups_of(item, said):
+        return True
+    if not spelt:
+        return False
+    if len(said) == 1 and how_made(said[0]):
+        return False
+    required = {g.id for g in choice_groups(item) if g.min >= 1}
+    return not _groups_of(item, said) & required
 
 
 def _in_a_list(item: Item, words: list[str], at: int) -> bool:
@@ -412,9 +432,13 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
         group = groups.get(first[1].group_id)
         if group is not None and group.min == 0:
             notes.append(" ".join(w for w in out[i:end] if w != "and"))
-        del out[j]  # the second "half", then the first
+        if out[j - 1] == "and":
+            del out[j]  # the second "half", then the first
+            end -= 1
+        else:
+            out[j] = "and"  # "half peanut butter half chocolate": two choices, never one compound
         del out[i]
-        i = end - 2
+        i = end - 1
     return tuple(out), notes
 
 

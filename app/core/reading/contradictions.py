@@ -5,7 +5,9 @@ Two ways a line can contradict itself:
 * two chosen options, one the negation of the other: "Whipped Cream" and "No Whipped Cream",
   "Grilled Onions" and "No Onions" (a negative option is one whose name starts with a negation word);
 * a kitchen note that negates a chosen option (a default counts): the note "not toasted" on a
-  Banana Bread that comes Toasted, "no sauce" with BBQ Sauce, "unsweetened" with Sweetened.
+  Banana Bread that comes Toasted, "no sauce" with BBQ Sauce, "unsweetened" with Sweetened;
+* a kitchen note that says "no" to a chosen option's group ("no cheese" beside American, in Cheese), or
+  names another option of a one-choice group ("well done" beside Medium, in Doneness).
 
 :func:`check_consistent` raises ``modifier_invalid`` naming both sides (``conflict``) so the
 customer is asked which one they meant.
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from app.core.cart.choices import Pick
 from app.core.menu import Item, Option
 from app.core.reading.spoken import FILLER, NEGATIONS, normalize, unprefixed
-from app.core.reading.vocabulary import option_heads
+from app.core.reading.vocabulary import choice_groups, option_heads
 from app.errors import ModifierInvalid
 
 
@@ -58,6 +60,9 @@ def check_consistent(item: Item, picks: Iterable[Pick], notes: str | None) -> No
     known = frozenset(w for o in positive for said in _says(o) for w in said)
     negatives = [(o.name, _negated_words(o.name, known)) for o in chosen if o not in positive]
     negatives += [(n.strip(), _negated_words(n, known)) for n in (notes or "").split(";") if n.strip()]
+    clash_of_group = _group_said(item, positive, [n.strip() for n in (notes or "").split(";") if n.strip()])
+    if clash_of_group is not None:
+        negatives = [(clash_of_group[1], frozenset(_says(clash_of_group[0])[0]))]
     for said, stem in negatives:
         if not stem:
             continue
@@ -69,3 +74,26 @@ def check_consistent(item: Item, picks: Iterable[Pick], notes: str | None) -> No
                 item_id=item.id,
                 conflict=[clash.name, said],
             )
+
+
+def _group_said(item: Item, positive: list[Option], notes: list[str]) -> tuple[Option, str] | None:
+    """A chosen option and the note against it: "no" + its group's name ("no cheese" beside American, in
+    Cheese), or another option of its one-choice group named whole ("well done please" beside Medium; issue
+    #23, the session that broke the reader). A note that only restates the choice ("medium" of Medium Rare)
+    is none."""
+    groups = {g.id: g for g in choice_groups(item)}
+    for note in notes:
+        words = _words(note)
+        negated = bool(words) and words[0] in NEGATIONS
+        said = frozenset(words[1:] if negated else words) - FILLER
+        for option in positive:
+            group = groups.get(option.group_id)
+            if group is None or not said:
+                continue
+            if negated and said == frozenset(_words(group.name)) - FILLER:
+                return option, note
+            own = frozenset(_words(option.name))
+            others = (frozenset(_words(o.name)) for o in group.options if o is not option)
+            if not negated and group.max == 1 and any(w and w <= said and not w <= own for w in others):
+                return option, note
+    return None

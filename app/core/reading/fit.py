@@ -102,6 +102,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 break  # "not too well done": never "done" alone read as Well Done (issue #23)
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
                 break  # "cut in half" is how to cut it, never the Half size
+            if _front_of_another(item, option, phrase, said, at + len(phrase)):
+                break  # "sugar free caramel", "honey bbq", "two shots": left unexplained, so asked about
             times = sum(1 for _, o in found if o is option)
             group = groups.get(option.group_id)
             full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
@@ -146,6 +148,38 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
             said_as.setdefault(id(option), []).append(phrase)
             counts[option.group_id] = counts.get(option.group_id, 0) + many
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+@per_object
+def _option_starts(item: Item) -> dict[str, tuple[tuple[Words, Option], ...]]:
+    """``item``'s option phrases by their first word, those led by "extra", "no"… left out."""
+    starts: dict[str, list[tuple[Words, Option]]] = {}
+    for phrase, option in option_phrases(item):
+        if phrase[0] not in OPTION_LEADS and phrase[0] not in NEGATIONS:
+            starts.setdefault(phrase[0], []).append((phrase, option))
+    return {w: tuple(p) for w, p in starts.items()}
+
+
+def _front_of_another(item: Item, option: Option, phrase: Words, said: tuple[str | None, ...], end: int) -> bool:
+    """Is ``phrase`` only the front of ``option``'s name (its head unsaid), two words or more said right before
+    another option of its group ("sugar free" of Sugar-Free Vanilla before "caramel"), or a bare number before
+    an option that may be chosen that many times ("2" of 2% Milk before "shots": their count)? Then it says
+    what that other thing is like, never a second option: a compound the menu does not sell is asked about
+    (issue #23, the session that broke the reader). Options of different groups said in a row ("deep dish
+    pepperoni"), and one-word fronts ("vanilla chocolate": two flavours listed), are each chosen."""
+    name = words_of(option.name)
+    if len(phrase) >= len(name) or name[: len(phrase)] != phrase:
+        return False
+    after = said[end] if end < len(said) else None
+    counted = len(phrase) == 1 and phrase[0].isdigit()
+    if after is None or (not counted and len(phrase) < 2):
+        return False
+    return any(
+        o is not option
+        and (o.max_quantity >= int(phrase[0]) if counted else o.group_id == option.group_id)
+        and said[end : end + len(p)] == p
+        for p, o in _option_starts(item).get(after, ())
+    )
 
 
 _DEGREE = frozenset({"too", "so", "very"})  # "not too well done": a negation said of the choice after it

@@ -261,6 +261,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             prefix = words[:end]
             if prefix not in taken and prefix[-1] not in FILLER:
                 suffixes.setdefault(prefix, set()).add(option.id)
+        ends = (words[0], words[-1])  # "mango boba" for Mango Popping Boba: its first word and its head noun
+        if len(words) >= 3 and ends not in taken and words[0].isalpha() and words[0] not in NOT_DISTINCTIVE:
+            suffixes.setdefault(ends, set()).add(option.id)
         if words[0].isdigit() and words[1] in MEASURES:
             pass  # "2 liter" is never said "2": "two sodas" is a count
         elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
@@ -273,6 +276,13 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     for group in choice_groups(item):
         pairs += [(w, o) for w, o in (*_size_words(group), *level_phrases(group)) if w not in taken]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def how_made(word: str) -> bool:
+    """Does ``word`` say how a thing is made, a past participle ("grilled", "warmed", "toasted"), rather than name
+    a thing? Alone it never picks an option whose name it only starts (Grilled Onions), and "no X, warmed" is
+    no list of things to take off (issue #23, the session that broke the reader)."""
+    return len(word) > 4 and word.endswith("ed")
 
 
 def _turned_round(pairs: list[tuple[Words, Option]]) -> list[tuple[Words, Option]]:
