@@ -37,7 +37,7 @@ NOTES = (
     "allergic to peanuts",
     "light ice",
     "for the kid, not too spicy",
-    "well done please",
+    "on a tray please",  # not "well done please": beside a Medium line that is a question (contradictions)
     "no salt",
     "separate bag",
 )
