@@ -169,7 +169,7 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
         i -= 1
     if i >= 1 and words[i] in _CHOICE_UNITS:
         count = words[i - 1]
-        if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS):
+        if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS or count in ("a", "an")):
             return spoken_count(count) or 1, i - 1, end
     return None
 

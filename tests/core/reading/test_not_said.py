@@ -1,0 +1,69 @@
+"""Options, sizes and levels never added or changed unless said: kinds found by the session that tried to
+break the reader (issue #23, break10), each on a menu built here, and the corpus examples through the reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from bench import matching
+from tests.core.reading.menus import group, item, menu, option
+
+
+def _line(m: object, text: str, modifiers: tuple[str, ...] = ()) -> tuple[str, list[str], str | None]:
+    (line,) = said_lines(m, text, modifiers)  # type: ignore[arg-type]
+    names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+    return line.item.name, sorted(names), "; ".join(line.notes) or None
+
+
+def _read(menu_id: str, said: object) -> list[tuple[str, int, tuple[str, ...], str]] | list[str]:
+    """A corpus menu's reading of ``said``: its lines, or the topics asked."""
+    answer = matching.read_voice(matching.new_menu(menu_id), {"said": said, "lines": [], "ask": []})
+    return answer.lines or answer.asks
+
+
+def _latte() -> object:
+    shots = group("Shots", [option("Extra Shot", max_quantity=3)], most=3)
+    syrups = group("Syrup", [option("Vanilla", max_quantity=4), option("Caramel", max_quantity=4)], most=4)
+    return menu(item("Latte", shots, syrups))
+
+
+def test_a_shot_of_a_flavour_is_the_flavour() -> None:
+    """ "a shot of vanilla" is the syrup counted in shots, never an espresso shot besides."""
+    assert _line(_latte(), "a latte with a shot of vanilla") == ("Latte", ["Vanilla"], None)
+    assert _line(_latte(), "a latte with a shot") == ("Latte", ["Extra Shot"], None)
+    assert _read("grind-coffee", "a medium latte with a shot of vanilla") == [
+        ("Latte", 1, ("Medium", "Vanilla", "Whole Milk"), "")
+    ]
+
+
+def _hot_dog() -> object:
+    bun = group("Bun", [option("Poppy Seed Bun", default=True), option("Plain Bun")], least=1)
+    toppings = [option("Mustard", default=True), option("Relish", default=True), option("Ketchup")]
+    return menu(item("Hot Dog", bun, group("Toppings", toppings, most=3)))
+
+
+def test_plain_of_an_item_with_toppings_is_none_of_them_never_a_plain_bun() -> None:
+    """ "a hot dog, plain": what comes with it taken off; "Plain" as the first word of the Plain Bun is no
+    saying of the bun where the item comes with things "plain" takes off."""
+    assert _line(_hot_dog(), "a hot dog plain") == ("Hot Dog", ["Poppy Seed Bun"], None)
+    assert _line(_hot_dog(), "a hot dog on a plain bun") == ("Hot Dog", ["Mustard", "Plain Bun", "Relish"], None)
+    assert _line(_hot_dog(), "a hot dog, plain, nothing on it") == ("Hot Dog", ["Poppy Seed Bun"], None)
+    lines = _read("hot-dog-stand", "two hot dogs, one with ketchup and one plain")
+    assert ("Hot Dog", 1, ("Poppy Seed Bun", "Steamed"), "") in lines
+
+
+def test_the_last_word_of_a_flavour_never_adds_it_beside_another() -> None:
+    """ "wings plain with pepper": "pepper" is only the last word of Lemon Pepper; in a group taking several it
+    adds no flavour not named (asked about), while a choice of one is still answered by it."""
+    flavors = group("Flavor", [option("Plain"), option("Lemon Pepper"), option("Mild")], least=1, most=3)
+    sides = group("Side", [option("Curly Fries"), option("Salad")], least=1)
+    m = menu(item("Wings", flavors, sides))
+    with pytest.raises(CartError):
+        said_lines(m, "wings plain with pepper, salad")
+    assert _line(m, "wings lemon pepper and mild, salad") == ("Wings", ["Lemon Pepper", "Mild", "Salad"], None)
+    assert _line(m, "wings plain with fries") == ("Wings", ["Curly Fries", "Plain"], None)
+    assert _read("wing-stop-shop", "10 wings plain with pepper") != [
+        ("Bone-In Wings", 1, ("10 pc", "Celery & Carrots", "Lemon Pepper", "Plain"), "")
+    ]
