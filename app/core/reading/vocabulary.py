@@ -347,6 +347,9 @@ def _inside_a_side(item: Item) -> frozenset[str]:
 
 # Sizes said by rank: the cheapest, the middle one of three, the dearest (the coffee-chain words too).
 _BY_RANK = {0: ("small", "tall", "smallest"), 1: ("medium", "grande"), -1: ("large", "venti", "big", "biggest")}
+# a coffee counter's medium and Spanish for large: a rank only beside Small/Medium/Large, never of sizes by
+# measure ("a strawberry banana grande": the 24 oz or the 32 oz is asked; break10)
+_TWO_WAYS = frozenset({"grande"})
 
 
 def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
@@ -365,7 +368,8 @@ def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
     for rank, said in _BY_RANK.items():
         if rank == 1 and len(ranked) != 3:
             continue
-        out += [((w,), ranked[rank]) for w in said[0 if measured else 1 :]]  # named Small/Large: only "venti" is new
+        words = said[0 if measured else 1 :]  # named Small/Large: only "venti" is new
+        out += [((w,), ranked[rank]) for w in words if not (measured and w in _TWO_WAYS)]
     return out
 
 

@@ -19,7 +19,9 @@ def _line(m: object, text: str, modifiers: tuple[str, ...] = ()) -> tuple[str, l
 
 def _read(menu_id: str, said: object) -> list[tuple[str, int, tuple[str, ...], str]] | list[str]:
     """A corpus menu's reading of ``said``: its lines, or the topics asked."""
-    answer = matching.read_voice(matching.new_menu(menu_id), {"said": said, "lines": [], "ask": []})
+    known = (matching.NEW_CORPORA / "menus" / f"{menu_id}.json").exists()
+    corpus_menu = matching.new_menu(menu_id) if known else matching.all_menus()[menu_id]
+    answer = matching.read_voice(corpus_menu, {"said": said, "lines": [], "ask": []})
     return answer.lines or answer.asks
 
 
@@ -67,3 +69,48 @@ def test_the_last_word_of_a_flavour_never_adds_it_beside_another() -> None:
     assert _read("wing-stop-shop", "10 wings plain with pepper") != [
         ("Bone-In Wings", 1, ("10 pc", "Celery & Carrots", "Lemon Pepper", "Plain"), "")
     ]
+
+
+def _fries() -> object:
+    size = group("Size", [option("Small"), option("Medium", aliases=["regular"]), option("Large")], least=1)
+    return menu(item("Fries", size, group("Extras", [option("Cajun Seasoning", aliases=["cajun"])], most=2)))
+
+
+def test_one_regular_of_a_count_sized_keeps_the_size_said() -> None:
+    """ "two large fries, one cajun and one regular": "regular" (an alias of Medium) said of one of them is one
+    as it comes, still Large — never a size other than the one said of the whole count."""
+    lines = said_lines(_fries(), "two large fries, one cajun and one regular")  # type: ignore[arg-type]
+    assert [sorted(p.option.name for p in line.picks) for line in lines] == [["Cajun Seasoning", "Large"], ["Large"]]
+    lines = said_lines(_fries(), "two fries, one large and one regular")  # type: ignore[arg-type]
+    assert [sorted(p.option.name for p in line.picks) for line in lines] == [["Large"], ["Medium"]]
+    assert _read("demo-burger", "two large lemonades, one strawberry and one regular") == [
+        ("Lemonade", 1, ("Large", "Strawberry"), ""),
+        ("Lemonade", 1, ("Large",), ""),
+    ]
+
+
+def test_grande_is_no_rank_of_sizes_by_measure() -> None:
+    """ "grande" is a coffee counter's medium and Spanish for large: beside sizes named Small/Medium/Large it is
+    the medium; of sizes by measure (16, 24, 32 oz) it is asked about."""
+    sizes = [{"id": s, "name": s, "price_cents": p} for s, p in (("16 oz", 600), ("24 oz", 700), ("32 oz", 800))]
+    shape = item("Smoothie")
+    del shape["price_cents"]
+    m = menu(shape | {"variations": sizes})
+    with pytest.raises(CartError):
+        said_lines(m, "a smoothie grande")
+    assert _line(m, "a medium smoothie")[1] == ["24 oz"]
+    assert _read("smoothie-bar", "a strawberry banana grande")[0] == "words"
+    assert _read("grind-coffee", "a half caf grande latte with soy") == [
+        ("Latte", 1, ("Half Caf", "Medium", "Soy Milk"), "")
+    ]
+
+
+def test_less_of_a_choice_is_never_the_whole_choice() -> None:
+    """["half sweet"] where the tea is Sweetened (alias "sweet") or Unsweetened: "half" is never dropped by a
+    close spelling; it is asked about."""
+    sweet = group("Sweetness", [option("Sweetened", aliases=["sweet"]), option("Unsweetened")], least=1)
+    m = menu(item("Iced Tea", sweet))
+    with pytest.raises(CartError):
+        said_lines(m, "iced tea", ("half sweet",))
+    assert _line(m, "iced tea", ("sweet",))[1] == ["Sweetened"]
+    assert _read("demo-burger", {"item": "iced tea", "modifiers": ["large", "half sweet"]})[0] == "words"
