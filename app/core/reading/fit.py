@@ -98,6 +98,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 break  # "not too well done": never "done" alone read as Well Done (issue #23)
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
                 break  # "cut in half" is how to cut it, never the Half size
+            if phrase == ("side",) and tuple(words[max(0, at - 2) : at]) == ("on", "the"):
+                break  # "ranch on the side" is how the ranch comes, never the Side size (break10)
             times = sum(1 for _, o in found if o is option)
             group = groups.get(option.group_id)
             full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
@@ -202,6 +204,21 @@ def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[
     return min(spots)
 
 
+def _said_on_the_side(words: Words) -> tuple[int, ...]:
+    """Where "on the side" is said ("an entree salad with blue cheese on the side"): how a choice is served,
+    never a word of a name said out of order (the Side Salad; break10)."""
+    out: list[int] = []
+    for phrase in SIDE_PHRASES:
+        said = tuple(phrase.split())
+        out += [
+            i + k
+            for i in range(len(words) - len(said) + 1)
+            if words[i : i + len(said)] == said
+            for k in range(len(said))
+        ]
+    return tuple(out)
+
+
 def _said_of_a_choice(item: Item, words: Words) -> tuple[int, ...]:
     """Where a multiplier is said right before one of ``item``'s choices ("cheeseburger with double cheddar"):
     it says how much of that choice, never a word of a name said out of order (the Double Cheeseburger; issue
@@ -240,7 +257,8 @@ def fit_words(
     if options_first:
         options, spans = _take_options(item, work)
     if name is not None:
-        at = _take_name(work, name, how != "any order", _said_of_a_choice(item, words) if how == "any order" else ())
+        kept = (*_said_of_a_choice(item, words), *_said_on_the_side(words)) if how == "any order" else ()
+        at = _take_name(work, name, how != "any order", kept)
         if at < 0:
             return None
     if not options_first:

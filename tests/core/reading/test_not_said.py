@@ -114,3 +114,29 @@ def test_less_of_a_choice_is_never_the_whole_choice() -> None:
         said_lines(m, "iced tea", ("half sweet",))
     assert _line(m, "iced tea", ("sweet",))[1] == ["Sweetened"]
     assert _read("demo-burger", {"item": "iced tea", "modifiers": ["large", "half sweet"]})[0] == "words"
+
+
+def test_on_the_side_is_how_a_choice_comes_never_a_side_size() -> None:
+    """ "an entree salad with blue cheese on the side" of the Side Salad (sizes Side / Entree): "on the side" is
+    how the dressing comes, a note — never the Side size, nor a word of the name "Side Salad" said out of order."""
+    size = group("Size", [option("Side"), option("Entree")], least=1)
+    dressing = group("Dressing", [option("Ranch"), option("Blue Cheese")], least=1)
+    m = menu(item("Side Salad", size, dressing, aliases=["salad"]))
+    said = _line(m, "an entree salad with blue cheese on the side")
+    assert said == ("Side Salad", ["Blue Cheese", "Entree"], "blue cheese on the side")
+    assert _line(m, "a salad with ranch on the side") == ("Side Salad", ["Ranch"], "ranch on the side")  # no size
+    assert _read("demo-burger", "an entree salad with blue cheese on the side") == [
+        ("Side Salad", 1, ("Blue Cheese", "Entree"), "blue cheese on the side")
+    ]
+
+
+def test_extra_of_a_default_is_one_more_else_its_extra_option_else_a_note() -> None:
+    """tests/corpus/README: "extra X" of X on the line is X once more where max_quantity allows, else the
+    menu's "Extra X" option, else a note "extra x"."""
+    twice = menu(item("Milk Tea", group("Toppings", [option("Boba", default=True, max_quantity=2)], most=3)))
+    assert _line(twice, "a milk tea with extra boba") == ("Milk Tea", ["Boba", "Boba"], None)
+    once = menu(item("Milk Tea", group("Toppings", [option("Boba", default=True)], most=3)))
+    assert _line(once, "a milk tea with extra boba") == ("Milk Tea", ["Boba"], "extra boba")
+    extra = [option("Boba", default=True), option("Extra Boba")]
+    named = menu(item("Milk Tea", group("Toppings", extra, most=3)))
+    assert _line(named, "a milk tea with extra boba") == ("Milk Tea", ["Boba", "Extra Boba"], None)
