@@ -11,6 +11,7 @@ from typing import cast
 from app.core.cart.choices import offer
 from app.core.menu import Item, Option, Variation
 from app.core.reading.fuzzy import ACCEPT_SCORE, AMBIGUOUS_GAP, best_per_owner, option_score
+from app.core.reading.levels import LESS_LEADS
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, negated, normalize
 from app.errors import ModifierInvalid
@@ -46,6 +47,18 @@ def _numbers_differ(query: str, choice: Option | Variation) -> bool:
     return all(_numbers(query) != _numbers(normalize(n)) for n in (choice.name, *choice.aliases))
 
 
+_LESS = LESS_LEADS | {"lite", "little"}  # how much less of it: "light sweet"
+
+
+def _less_lost(owner: ChoiceOwner, query: str, option: Option) -> bool:
+    """``query`` says less of a thing ("light sweet", "half sweet" of a choice that must be made) and none of
+    ``option``'s names says so (Sweetened, alias "sweet"): a close spelling would drop the amount silently, so
+    it is no match (break10). "half" of an add-in is half and half ("half lemonade": the Lemonade)."""
+    required = any(g.id == option.group_id and g.min >= 1 for g in owner.modifier_groups)
+    said = (_LESS | ({"half"} if required else set())).intersection(query.split())
+    return bool(said) and not any(said & set(normalize(n).split()) for n in (option.name, *option.aliases))
+
+
 def resolve_option(item: ChoiceOwner, text: str) -> Option:
     """One of ``item``'s options by id, name or alias (fuzzy); else ``modifier_invalid``."""
     for option in item.options:
@@ -58,6 +71,8 @@ def resolve_option(item: ChoiceOwner, text: str) -> Option:
     if best is not None and _negation_differs(query, best, names):  # "not skim" is never Skim
         ranked = []
     if ranked and best is not None and _numbers_differ(query, best):  # "30% sugar" is never 0% Sugar
+        ranked = []
+    if ranked and best is not None and _less_lost(item, query, best):  # "half sweet" is never Sweetened
         ranked = []
     if (
         ranked

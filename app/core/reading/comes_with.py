@@ -16,6 +16,7 @@ from app.core.reading.vocabulary import (
     SIZE_WORDS,
     Words,
     choice_groups,
+    comes_with_defaults,
     find_phrase,
     how_made,
     option_phrases,
@@ -67,10 +68,12 @@ def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
     at = next((i for i, w in enumerate(work) if w in ("plain", "nothing")), None)
     if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
         return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
-    defaults = [o for g in top_groups(item) if g.min == 0 for o in g.options if o.default]
+    defaults = comes_with_defaults(item)
     if not defaults:
         return []
-    work[at] = None
+    for i in range(at, len(work)):
+        if work[i] in ("plain", "nothing"):
+            work[i] = None  # "plain, nothing on it": one saying
     return [f"no {' '.join(words_of(o.name))}" for o in defaults]
 
 

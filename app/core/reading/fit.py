@@ -104,6 +104,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 break  # "cut in half" is how to cut it, never the Half size
             if _front_of_another(item, option, phrase, said, at + len(phrase)):
                 break  # "sugar free caramel", "honey bbq", "two shots": left unexplained, so asked about
+            if phrase == ("side",) and tuple(words[max(0, at - 2) : at]) == ("on", "the"):
+                break  # "ranch on the side" is how the ranch comes, never the Side size (break10)
             times = sum(1 for _, o in found if o is option)
             group = groups.get(option.group_id)
             full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
@@ -207,7 +209,7 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
         i -= 1
     if i >= 1 and words[i] in _CHOICE_UNITS:
         count = words[i - 1]
-        if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS):
+        if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS or count in ("a", "an")):
             return spoken_count(count) or 1, i - 1, end
     return None
 
@@ -238,6 +240,21 @@ def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[
     for at in spots:
         words[at] = None
     return min(spots)
+
+
+def _said_on_the_side(words: Words) -> tuple[int, ...]:
+    """Where "on the side" is said ("an entree salad with blue cheese on the side"): how a choice is served,
+    never a word of a name said out of order (the Side Salad; break10)."""
+    out: list[int] = []
+    for phrase in SIDE_PHRASES:
+        said = tuple(phrase.split())
+        out += [
+            i + k
+            for i in range(len(words) - len(said) + 1)
+            if words[i : i + len(said)] == said
+            for k in range(len(said))
+        ]
+    return tuple(out)
 
 
 def _said_of_a_choice(item: Item, words: Words) -> tuple[int, ...]:
@@ -278,7 +295,8 @@ def fit_words(
     if options_first:
         options, spans = _take_options(item, work)
     if name is not None:
-        at = _take_name(work, name, how != "any order", _said_of_a_choice(item, words) if how == "any order" else ())
+        kept = (*_said_of_a_choice(item, words), *_said_on_the_side(words)) if how == "any order" else ()
+        at = _take_name(work, name, how != "any order", kept)
         if at < 0:
             return None
     if not options_first:

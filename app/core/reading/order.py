@@ -480,6 +480,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 pieces += [(*recount(base, 1), "and", *one) for one in ones]
                 shared = None
                 continue
+            if clash and all(_as_all_of_them(current_item, one, clash) for one in ones):
+                clash, ones = [], [() for _ in ones]  # "two large fries, one cajun and one regular": still large
             if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 ones_base = _without(current_item, base, clash) if clash else base
@@ -743,6 +745,19 @@ def _as_it_comes(item: Item, one: Words) -> Words:
         return one
     fit = fit_words(item, one, None)
     return () if fit is not None and said[0] in fit.unknown else one
+
+
+def _as_all_of_them(item: Item, one: Words, clash: list[Option]) -> bool:
+    """ "two large fries, one cajun and one regular": a single one said only "regular" (or "normal", "plain",
+    "usual"), where that word would answer again a one-choice group answered for all of them (Medium, an alias
+    "regular", over the Large said of the two), is one as the others are — never a choice other than the one
+    said for the whole count (break10)."""
+    said = [w for w in one if w not in FILLER]
+    if len(said) != 1 or said[0] not in _AS_IT_COMES:
+        return False
+    fit = fit_words(item, one, None)
+    groups = {o.group_id for o in clash}
+    return fit is not None and not fit.unknown and all(o.group_id in groups for o in fit.options)
 
 
 def _of_them(chunk: Words) -> bool:

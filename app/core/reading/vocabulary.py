@@ -207,6 +207,16 @@ def head_nouns(menu: Menu) -> dict[str, tuple[Item, ...]]:
     return {head: tuple(items) for head, items in heads.items()}
 
 
+COMES_WITH_WORDS = frozenset({"plain", "nothing", "everything"})  # what they say of an item's defaults
+
+
+@per_object
+def comes_with_defaults(item: Item) -> tuple[Option, ...]:
+    """What comes with ``item`` that it may do without: the defaults of its groups needing no choice. "plain"
+    takes them off, "everything" keeps them (:mod:`app.core.reading.comes_with`)."""
+    return tuple(o for g in top_groups(item) if g.min == 0 for o in g.options if o.default)
+
+
 @per_object
 def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     """Every way to say each of ``item``'s options, longest first (so "waffle cone" beats "cone")."""
@@ -242,7 +252,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         if words[0] in OPTION_LEADS or len(words) < 2 or words != words_of(option.name):
             continue  # only the option's own name, never an alias ("grilled chicken" → "chicken" would mislead)
         group = next((g for g in choice_groups(item) if g.id == option.group_id), None)
-        required = group is not None and (group.min >= 1 or any(o.default for o in group.options))
+        required = group is not None and (any(o.default for o in group.options) or group.min == group.max == 1)
+        # a choice of one to be made, or what is on it ("extra basil"); where several are chosen, "pepper" is no
+        # Lemon Pepper beside the Plain said (break10)
         full_names = {words_of(o.name) for g in choice_groups(item) for o in g.options}
         for start in range(1, len(words)):
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
@@ -269,6 +281,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
             suffixes.setdefault((words[0],), set()).add(option.id)
         elif len(words[0]) >= 3 and words[0] not in NOT_DISTINCTIVE and (words[0],) not in taken:
+            if words[0] in COMES_WITH_WORDS and comes_with_defaults(item):
+                continue  # "one plain" of a hot dog is none of its toppings, never the Plain Bun (break10)
             suffixes.setdefault((words[0],), set()).add(option.id)  # "skim" for Skim Milk, "oat" for Oat Milk
     by_id = {o.id: o for g in choice_groups(item) for o in g.options}
     pairs += [(s, by_id[next(iter(ids))]) for s, ids in suffixes.items() if len(ids) == 1]
@@ -343,6 +357,9 @@ def _inside_a_side(item: Item) -> frozenset[str]:
 
 # Sizes said by rank: the cheapest, the middle one of three, the dearest (the coffee-chain words too).
 _BY_RANK = {0: ("small", "tall", "smallest"), 1: ("medium", "grande"), -1: ("large", "venti", "big", "biggest")}
+# a coffee counter's medium and Spanish for large: a rank only beside Small/Medium/Large, never of sizes by
+# measure ("a strawberry banana grande": the 24 oz or the 32 oz is asked; break10)
+_TWO_WAYS = frozenset({"grande"})
 
 
 def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
@@ -361,7 +378,8 @@ def _size_words(group: ModifierGroup) -> list[tuple[Words, Option]]:
     for rank, said in _BY_RANK.items():
         if rank == 1 and len(ranked) != 3:
             continue
-        out += [((w,), ranked[rank]) for w in said[0 if measured else 1 :]]  # named Small/Large: only "venti" is new
+        words = said[0 if measured else 1 :]  # named Small/Large: only "venti" is new
+        out += [((w,), ranked[rank]) for w in words if not (measured and w in _TWO_WAYS)]
     return out
 
 
