@@ -304,6 +304,7 @@ def negated_lists(item: Item, words: Words) -> Words:
         if out[i] not in NEGATIONS:
             i += 1
             continue
+        spelt = out[i] not in ("no", "not")  # "without", "hold the": a list of what to take off
         listed = _in_a_list(item, out, i)
         j = i + 1
         while j < len(out) and out[j] in ("the", "any"):
@@ -311,11 +312,12 @@ def negated_lists(item: Item, words: Words) -> Words:
         span = _off_at(item, out, j)
         on = bool(span)
         span = span or _said_at(item, out, j)
+        if listed and on and spelt and _all_off(item, out, j, span):
+            listed = False  # "a torta de pastor, hold the mayo and tomato": both off (break10 kind E)
         if not span or (listed and on):
             i = j
             continue
         said = tuple(out[j : j + span])
-        spelt = out[i] not in ("no", "not")  # "without", "hold the": a list of what to take off
         if ("no", *said) in _no_phrases(item) and tuple(out[i : j + span]) not in _no_phrases(item):
             out[i:j] = ["no"]  # "without onions" where the menu says "No Onions": that option
             j = i + 1
@@ -336,6 +338,23 @@ def negated_lists(item: Item, words: Words) -> Words:
         out[j:end] = taken
         i = j + len(taken)
     return tuple(out)
+
+
+def _all_off(item: Item, words: list[str], at: int, span: int) -> bool:
+    """Does the negated choice at ``at`` start a list ("hold the mayo and the tomato") of other choices each on
+    the line? Then the list is what to take off, even said after a choice ("a torta de pastor, …"); never
+    one naming the same choice again ("hold the whip, whipped cream"). Issue #23, break10 kind E."""
+    said = tuple(words[at : at + span])
+    members = _listed(item, words, at + span, _groups_of(item, said), True)
+    first = _options_of(item, said)
+    return bool(members) and all(
+        there and not first & _options_of(item, tuple(words[m : m + n])) for m, n, there in members
+    )
+
+
+def _options_of(item: Item, said: Words) -> frozenset[str]:
+    """The ids of the options ``said`` (or "no" + it) names."""
+    return frozenset(o.id for p, o in option_phrases(item) if p in (said, ("no", *said)))
 
 
 def _said_at(item: Item, words: list[str], at: int) -> int:

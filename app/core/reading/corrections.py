@@ -58,9 +58,10 @@ _ONLY_MAKE = frozenset({("make", "that"), ("make", "it"), ("instead",)})  # "mak
 
 
 def takes_back(chunk: Words) -> bool:
-    """Does ``chunk`` start by taking back what was said ("no wait", "actually", "no, make it …"), not only
-    "make it" (which as often adds a choice: "a crunchy roll, make it spicy")?"""
-    if chunk[:1] in (("no",), ("nope",)):
+    """Does ``chunk`` start by taking back what was said ("no wait", "actually", "no, make it …", "make that
+    …") or end with "instead" ("make it bacon instead"), not only "make it" (which as often adds a choice: "a
+    crunchy roll, make it spicy")? Issue #23 (break10, kind D): "with avocado, make that bacon" is bacon."""
+    if chunk[:1] in (("no",), ("nope",)) or chunk[:2] == ("make", "that") or chunk[-1:] == ("instead",):
         return True
     return any(chunk[: len(m)] == m for m in MARKERS if m not in _ONLY_MAKE)
 

@@ -14,7 +14,7 @@ from app.core.menu import Item, Menu
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
-from app.core.reading.vocabulary import Words, pieces_said, words_of
+from app.core.reading.vocabulary import VARIATION_GROUP, Words, pieces_said, words_of
 from app.errors import QuantityInvalid
 
 _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
@@ -181,14 +181,18 @@ def count_chosen(fit: Fit, said: str = "") -> Fit:
     "6 Biscuits": a count said where a required choice is itself a count ("6 pc", "Half Dozen", "Single", or
     counted in the item itself) answers that choice — the option of that count once, else the single one that
     many times. With no count said, an item named in the singular (:func:`said_one`: "donut" + ["boston
-    cream"]) is one; anything else ("cookies") is left to be asked."""
+    cream"]) is one — never a size chosen by that alone ("spam musubi" of 1 Piece / 3 Piece is asked);
+    anything else ("cookies") is left to be asked."""
     quantity = fit.quantity
-    if quantity is None and said and said_one(fit.item, said):
+    implied = quantity is None and bool(said) and said_one(fit.item, said)
+    if implied:
         quantity = 1
     if quantity is None:
         return fit
     units = _units(fit.item)
     for group in missing(fit.item, list(fit.options)):
+        if implied and group.id == VARIATION_GROUP:
+            continue  # "spam musubi" + choices: its size (1 Piece / 3 Piece) is asked (blind6)
         counts = {o: _option_count(words_of(o.name), units) for o in group.options}
         if None in counts.values() or len(counts) < 2:
             continue

@@ -34,7 +34,7 @@ from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
-from app.core.reading.spoken import FILLER, SEPARATORS, UNIT_WORDS
+from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, UNIT_WORDS
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -347,6 +347,21 @@ def _reading_of(menu: Menu, item: Item, piece: Words) -> Fit | None:
     return min(fits) if fits else None
 
 
+def _option_taken_back(menu: Menu, item: Item, piece: Words, gone: Words) -> Words | None:
+    """``piece`` without the options ``gone`` names when each was said in it ("a burger with bacon, never
+    mind the bacon": no bacon, never a note against it); None otherwise. Issue #23, break10 kind D."""
+    fit = fit_words(item, gone, None)
+    said = _reading_of(menu, item, piece)
+    if fit is None or fit.unknown or fit.notes or not fit.options or said is None or said.unknown:
+        return None
+    if any(o not in said.options for o in fit.options):
+        return None
+    out = _without(item, piece, list(fit.options))
+    again = _reading_of(menu, item, out)
+    kept = sorted(o.id for o in said.options if o not in fit.options)
+    return out if again is not None and not again.unknown and sorted(o.id for o in again.options) == kept else None
+
+
 def _without(item: Item, words: Words, options: list[Option]) -> Words:
     """``words`` with where each of ``options`` was said taken out (the last time, its longest phrase)."""
     out = list(words)
@@ -368,12 +383,14 @@ def _corrected_options(
     shot, no, two extra shots") or the choice of the same one-choice group. In a group of several a new
     choice is one more ("make it spicy" after "crunchy": both), never a guess at which one it replaces —
     unless the correction says ``only`` those ("the egg and the nori, actually just the nori": every other
-    choice said of their groups is taken back)."""
+    choice said of their groups is taken back), or restates a list with one said before in it."""
     limits = {g.id: g.max for g in choice_groups(item)}
     out: list[Option] = []
+    if back and len(set(after)) > 1 and any(o in before for o in after):
+        only = True  # a list said again: "pepperoni and sausage, no wait, pepperoni and mushrooms" (break10)
     if only:
         groups = {o.group_id for o in after}
-        out += [o for o in before if o.group_id in groups and o not in after]
+        out += [o for o in before if o.group_id in groups and o not in after and not o.default]  # defaults stay
     for option in after:
         if option in before:
             out += [option] if option not in out else []  # said again: the same choice, counted anew
@@ -382,8 +399,31 @@ def _corrected_options(
         if same and limits.get(option.group_id, 1) <= 1:
             out += same
         elif same and back:
-            out.append(same[-1])  # "with chili, no wait, with cheese": the last said of the group
+            out.append(_the_one_it_corrects(option, same))  # "with chili, no wait, with cheese": the last said
     return out  # "crunchy …, make it spicy" takes back nothing: a group of several takes one more
+
+
+def _list_corrected(menu: Menu, item: Item, fix: tuple[Words, Words, bool] | None, more: Words) -> Words | None:
+    """The piece as said before a correction (``fix``: it, the correction, taken back?) corrected by the
+    correction and the choices ``more`` said after it, when together they restate a list with a choice said
+    before in it ("pepperoni and sausage, no wait, pepperoni and mushrooms": the sausage taken back); else
+    None. Issue #23, break10 kind D."""
+    if fix is None or not fix[2]:
+        return None
+    piece, chunk, _ = fix
+    said, now = _reading_of(menu, item, piece), fit_words(item, (*chunk, "and", *more), None)
+    if said is None or now is None or len(set(now.options)) < 2 or not set(now.options) & set(said.options):
+        return None
+    return _choices_replaced(menu, item, piece, (*chunk, "and", *more), True)
+
+
+def _the_one_it_corrects(option: Option, same: list[Option]) -> Option:
+    """Which of ``same`` (said before, of ``option``'s group) a take-back ``option`` replaces: the one
+    sharing a word of its name ("whey protein and chia, actually plant protein": the whey), else the last
+    said. Issue #23, break10 kind D."""
+    words = set(words_of(option.name))
+    sharing = [o for o in same if words & set(words_of(o.name))]
+    return sharing[0] if len(sharing) == 1 else same[-1]
 
 
 def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: bool = False) -> Words | None:
@@ -398,7 +438,11 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     kept = list(said.options)
     for option in gone:
         kept.remove(option)
-    out = (*_without(item, piece, gone), "and", *chunk)
+    base = _without(item, piece, gone)
+    if back and fit.notes and not fit.options and said.notes:
+        base = _without_removal(base, fit.notes, said.notes)
+    said_now = tuple(w for w in chunk if w not in ("just", "only")) if only else chunk  # the defaults stay
+    out = (*base, "and", *said_now)
     again = _reading_of(menu, item, out)
     if (
         again is None
@@ -407,6 +451,16 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     ):
         return None
     return out
+
+
+def _without_removal(piece: Words, new: tuple[str, ...], said: tuple[str, ...]) -> Words:
+    """``piece`` without the removal said last ("no onions") when a take-back says only removals ("…, no
+    onions, no wait, no pickles": the pickles off, the onions kept). Issue #23, break10 kind D."""
+    if not all(n.split()[0] in NEGATIONS for n in new) or said[-1].split()[0] not in NEGATIONS:
+        return piece
+    phrase = tuple(said[-1].split())
+    at = max((i for i in range(len(piece) - len(phrase) + 1) if piece[i : i + len(phrase)] == phrase), default=-1)
+    return (*piece[:at], *piece[at + len(phrase) :]) if at >= 0 else piece
 
 
 def _item_replaced(menu: Menu, old: Item | None, piece: Words, chunk: Words, new: Item) -> Words:
@@ -450,7 +504,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     none were: :func:`_said_of_the_last`)."""
     words = _and_a_half(menu, _ones_apart(said_words(menu, text)))
     chunks = _chunks(menu, words)
-    corrected = any(strip_marker(c)[1] for c in chunks)
+    corrected = any(strip_marker(c)[1] or c[:2] == ("never", "mind") for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
@@ -466,7 +520,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     correcting = False
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
+    fixing: tuple[Words, Words, bool] | None = None  # the last piece as said before a correction of its choices
     for said in chunks:
+        fix, fixing = fixing, None
         ones = each_one(said)
         made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
@@ -527,6 +583,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             dropped.add(taken)
             correcting, current_item, shared = False, None, None
             continue
+        unsaid = _option_taken_back(menu, current_item, pieces[-1], back_out) if back_out and current_item else None
+        if unsaid is not None:  # "a burger with bacon, never mind the bacon": the bacon taken back
+            pieces[-1], correcting = unsaid, False
+            continue
         made_of = _made_of_an_earlier(menu, pieces, dropped, chunk, prune) if pieces and not marked else None
         if made_of is not None:  # "a kale caesar and a lemonade, make the lemonade strawberry"
             at, of, rest = made_of
@@ -540,6 +600,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 pieces[-1], current_item, gone = earlier
                 dropped |= gone
             else:
+                fixing = (pieces[-1], chunk, back) if current_item is not None else None
                 pieces[-1], current_item = _corrected(menu, pieces[-1], chunk, current_item, prune, back)
             said_of.pop(len(pieces) - 1, None)
             shared = _counted_at(pieces)
@@ -552,7 +613,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             and not _starts_item(menu, current_item, pieces[-1], chunk)
             and _only_choices(menu, current_item, pieces[-1], chunk)
         ):
-            pieces[-1] = (*pieces[-1], "and", *chunk)
+            listed = _list_corrected(menu, current_item, fix, chunk)
+            fixing = (fix[0], (*fix[1], "and", *chunk), fix[2]) if fix is not None and listed is not None else None
+            pieces[-1] = listed if listed is not None else (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             if chunk[0] in _EVERY_ONE and split[-1:] == [len(pieces) - 1]:
                 for i in split[:-1]:  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
@@ -873,6 +936,8 @@ def read_order(
     menu: Menu, text: str, modifiers: tuple[str, ...] = (), *, prune: bool = True
 ) -> list[Reading | CartError]:
     """Each item said in ``text`` (+ ``modifiers``, choices said for the last of them), or its question.
+    Modifiers that correct one said before ("jalapenos", "make that grilled onions") are read as one phrase
+    with ``text``, as a spoken correction is (issue #23, break10 kind D).
 
     ``prune``: score only the items that could matter (:mod:`.candidates`) and read a clean phrase
     without scoring (:mod:`.quick`); False scores every item on every piece (the reference they are
@@ -894,6 +959,8 @@ def read_order(
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
+    if any(strip_marker(said_words(menu, m))[1] for m in modifiers[1:]):
+        text, modifiers, exact = ", ".join((text, *modifiers)), (), None  # corrected: read as one phrase
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
         return [quick]

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
+from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
+from app.core.reading.order import read_order
 from app.errors import ModifierRequired
 from bench import matching
 from tests.core.reading.menus import group, item, menu, option
@@ -109,6 +111,22 @@ def test_pick_n_with_fewer_picks_asks_for_the_rest() -> None:
     ]
 
 
+def test_a_singular_name_never_chooses_a_size() -> None:
+    """ "spam musubi" + ["egg"]: one musubi is meant, but "1 Piece" or "3 Piece" is asked — a count implied
+    by a singular name alone never chooses a size."""
+    extras = group("Extras", [option("Egg"), option("Furikake")], most=2)
+    sizes = [
+        {"id": "one", "name": "1 Piece", "price_cents": 400},
+        {"id": "three", "name": "3 Piece", "price_cents": 1000},
+    ]
+    musubi = item("Spam Musubi", extras, variations=sizes)
+    del musubi["price_cents"]
+    m = menu(musubi)
+    read = read_order(m, "spam musubi", ("egg",))
+    assert isinstance(read[0], Reading) and read[0].variation is None  # left to be asked
+    assert _lines(m, "a 3 piece spam musubi with egg") == [("Spam Musubi", ["3 Piece", "Egg"], None)]
+
+
 CORPUS = [
     "pick five board with the brie, the manchego and the prosciutto",
     '{"item": "salmon bowl", "modifiers": ["double salmon", "no edamame"]}',
@@ -119,6 +137,7 @@ CORPUS = [
     "a regular hamburger steak no onions gravy on the side",
     "a kale caesar and a lemonade, make the lemonade strawberry",
     "the harvest bowl, no wait, make it a kale caesar with salmon",
+    '{"item": "spam musubi", "modifiers": ["egg", "teri glaze"]}',
 ]
 
 
