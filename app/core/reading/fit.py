@@ -474,7 +474,8 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
         tries = tries[:1]
     tries += [(n, "any order") for n in names if len(n) > 1 and set(n) <= set(words) and (n, "name") not in tries]
     head = words_of(item.name)[-1:] if item.name else ()
-    if head and head[0] in words and len(head_nouns(menu).get(head[0], ())) > 1 and (head, "name") not in tries:
+    shared = head and head[0] in words and len(head_nouns(menu).get(head[0], ())) > 1 and (head, "name") not in tries
+    if shared and not _ends_choices_said(item, words, head[0]):
         tries.append((head, "shared head"))
     tries.append((None, None))
     out = []
@@ -484,6 +485,15 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
             if fit is not None:
                 out.append(_not_told_apart(menu, fit))
     return out
+
+
+def _ends_choices_said(item: Item, words: Words, head: str) -> bool:
+    """Is every ``head`` said the last word of one of ``item``'s choices said whole ("scallion cream cheese")?
+    Then it names that choice, never the item by a head noun it shares ("Lox & Cream Cheese"; break10
+    bagel-bakery)."""
+    ends = [i + 1 for i, w in enumerate(words) if w == head]
+    phrases = [p for p, _ in option_phrases(item) if len(p) > 1 and p[-1] == head]
+    return all(any(words[max(0, end - len(p)) : end] == p for p in phrases) for end in ends)
 
 
 def _not_told_apart(menu: Menu, fit: Fit) -> Fit:

@@ -45,6 +45,7 @@ from app.core.reading.rivals import (
     longer_name_said,
     name_said_apart,
     named_whole,
+    not_merely_sharing,
     plain_one,
     same_choices_unnamed,
     same_words_named,
@@ -111,6 +112,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals += same_words_named(top, ranked)
     rivals += name_said_apart(top, ranked, rest)
     rivals += same_choices_unnamed(top, ranked)
+    if rivals and not top.named:  # "an everything with cream cheese": the Bagel, not Lox & Cream Cheese
+        top, *rivals = not_merely_sharing(menu, [top, *rivals])
     meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None
     if meant is not None:
         top, rivals = meant, []

@@ -155,6 +155,21 @@ def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
     return answering[0] if len({id(f.item) for f in answering}) == 1 else None
 
 
+def not_merely_sharing(menu: Menu, fits: list[Fit]) -> list[Fit]:
+    """No item named, several reading the words as well ("an everything with cream cheese"): an item whose name
+    merely shares a word with a choice said (Lox & Cream Cheese), its own other words ("lox") not said, is not
+    what was meant while another reads them without its name (the Bagel, named by its kind); break10 bagel-bakery.
+    All stay when none or every one shares."""
+    kept = [f for f in fits if not _shares_a_name_word(menu, f)]
+    return kept if kept and len(kept) < len(fits) else fits
+
+
+def _shares_a_name_word(menu: Menu, fit: Fit) -> bool:
+    """Does a choice ``fit`` read say a content word of one of its item's names?"""
+    said = {w for span in fit.option_spans for w in span} - OPTION_LEADS
+    return any(said.intersection(n) for n in item_names(menu)[id(fit.item)])
+
+
 def _answers_required(item: Item, option: Option) -> bool:
     """Is ``option`` a choice of one of ``item``'s own (top-level) required groups?"""
     return any(x is option for g in top_groups(item) if g.min >= 1 for x in g.options)

@@ -113,6 +113,9 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
                 continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
                 # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            if sub[0].isdigit() and owners.get(sub[1:], keys) != keys and sub[0] not in words_of(by_key[key].name):
+                continue  # "two tacos": two of the Taco, never the Taco Combo by its alias "two taco combo" (break10);
+                # a number in the item's own name is its name ("eight piece": the 8 Piece Family Meal, or asked)
             base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
 
