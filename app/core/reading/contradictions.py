@@ -86,6 +86,8 @@ def _group_said(item: Item, positive: list[Option], notes: list[str]) -> tuple[O
         words = _words(note)
         negated = bool(words) and words[0] in NEGATIONS
         said = frozenset(words[1:] if negated else words) - FILLER
+        if " ".join(words).endswith("on the side"):
+            said -= {"on", "side"}  # "blue cheese on the side" says how it comes, never the Side size
         for option in positive:
             group = groups.get(option.group_id)
             if group is None or not said:

@@ -131,7 +131,7 @@ def test_on_the_side_is_how_a_choice_comes_never_a_side_size() -> None:
 
 
 def test_extra_of_a_default_is_one_more_else_its_extra_option_else_a_note() -> None:
-    """tests/corpus/README: "extra X" of X on the line is X once more where max_quantity allows, else the
+    """tests/corpus/README.md: "extra X" of X on the line is X once more where max_quantity allows, else the
     menu's "Extra X" option, else a note "extra x"."""
     twice = menu(item("Milk Tea", group("Toppings", [option("Boba", default=True, max_quantity=2)], most=3)))
     assert _line(twice, "a milk tea with extra boba") == ("Milk Tea", ["Boba", "Boba"], None)
