@@ -1,10 +1,13 @@
-"""Small menus built in the tests, each with the one shape a reading test needs."""
+"""Small menus built in the tests, each with the one shape a reading test needs, and the readings of
+them the tests compare (names only, sorted)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from app.core.menu import Menu, parse_menu
+from app.core.reading.lines import said_lines
+from bench import matching
 
 
 def option(name: str, **more: Any) -> dict[str, Any]:
@@ -30,3 +33,32 @@ def item(name: str, *groups: dict[str, Any], **more: Any) -> dict[str, Any]:
 def menu(*items: dict[str, Any]) -> Menu:
     return parse_menu({"restaurant_id": "test-menu", "name": "Test", "currency": "USD", "tax_rate": "0",
                        "items": list(items)})  # fmt: skip
+
+
+def named_lines(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, list[str], str | None]]:
+    """What ``text`` adds on ``m``: (item, sorted choice and size names, notes joined or None) per line."""
+    out = []
+    for line in said_lines(m, text, modifiers):
+        names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
+        out.append((line.item.name, sorted(names), "; ".join(line.notes) or None))
+    return out
+
+
+def counted_lines(m: Menu, text: str) -> list[tuple[str, int, list[str]]]:
+    """What ``text`` adds on ``m``, sorted: (item, count, sorted choice and size names) per line."""
+    return sorted(
+        (
+            x.item.name,
+            x.quantity or 1,
+            sorted([p.option.name for p in x.picks] + ([x.variation.name] if x.variation else [])),
+        )
+        for x in said_lines(m, text)
+    )
+
+
+def corpus_lines(menu_id: str, text: str) -> list[tuple[str, int, tuple[str, ...]]] | list[str]:
+    """``add_to_order`` of ``text`` on a corpus menu: the sorted lines (item, count, choices), or ["ask"]."""
+    menus = matching.all_menus()
+    m = menus[menu_id] if menu_id in menus else matching.new_menu(menu_id)
+    answer = matching.read_voice(m, {"said": text, "lines": [], "ask": []})
+    return sorted((n, q, tuple(o)) for n, q, o, _ in answer.lines) if not answer.asks else ["ask"]

@@ -14,15 +14,9 @@ from app.core.reading.lines import said_lines
 from app.core.reading.order import read_order
 from app.errors import ModifierRequired
 from bench import matching
-from tests.core.reading.menus import group, item, menu, option
+from tests.core.reading.menus import group, item, menu, named_lines, option
 
-
-def _lines(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, list[str], str | None]]:
-    out = []
-    for line in said_lines(m, text, modifiers):  # type: ignore[arg-type]
-        names = sorted(p.option.name for p in line.picks) + ([line.variation.name] if line.variation else [])
-        out.append((line.item.name, sorted(names), "; ".join(line.notes) or None))
-    return out
+_lines = named_lines
 
 
 @cache

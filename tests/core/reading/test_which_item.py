@@ -5,29 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.reading.lines import said_lines
-from bench import matching
-from tests.core.reading.menus import group, item, menu, option
+from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
 
 Line = tuple[str, int, list[str]]
 
 
-def _lines(m: object, text: str) -> list[Line]:
-    return sorted(
-        (
-            x.item.name,
-            x.quantity or 1,
-            sorted([p.option.name for p in x.picks] + ([x.variation.name] if x.variation else [])),
-        )
-        for x in said_lines(m, text)  # type: ignore[arg-type]
-    )
-
-
-def _corpus(menu_id: str, text: str) -> list[tuple[str, int, tuple[str, ...]]] | list[str]:
-    menus = matching.all_menus()
-    m = menus[menu_id] if menu_id in menus else matching.new_menu(menu_id)
-    answer = matching.read_voice(m, {"said": text, "lines": [], "ask": []})
-    return sorted((n, q, tuple(o)) for n, q, o, _ in answer.lines) if not answer.asks else ["ask"]
+_lines = counted_lines
+_corpus = corpus_lines
 
 
 def _bagels() -> object:
