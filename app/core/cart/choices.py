@@ -12,7 +12,7 @@ choices it allowed (:mod:`app.core.menu.memo`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple, TypeAlias
+from typing import NamedTuple, NoReturn, TypeAlias
 
 from app.core.cart.shapes import ModifierView, Priced
 from app.core.menu import Item, ModifierGroup, Option, Variation
@@ -173,14 +173,22 @@ def check_variation(item: Item, variation: Variation | None) -> None:
         )
 
 
-def _require(item: Item, owner: str, group: ModifierGroup) -> None:
+def require(
+    item: Item, owner: str, group: ModifierGroup, *, least: int | None = None, more: int | None = None
+) -> NoReturn:
+    """Ask for a required choice: raise ``ModifierRequired`` for ``group`` of ``item``, offering its available
+    options. ``owner`` names what the group belongs to (the item, or a nested option); the line must reach
+    ``least`` choices of the group (default the group's ``min``), ``more`` of them still to be said when some
+    were."""
+    wanted = group.min if least is None else least
+    phrase = group.min_phrase() if more is None else f"{more} more"
     raise ModifierRequired(
-        f"{owner}: please choose {group.min_phrase()} {group.name}",
+        f"{owner}: please choose {phrase} {group.name}",
         item_id=item.id,
         item_name=owner,
         group=group.id,
         group_name=group.name,
-        min=group.min,
+        min=wanted,
         max=group.max,
         options=offer(group.options),
     )
@@ -190,7 +198,7 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
     if not picks:  # nothing chosen here: only the required groups can object
         for group in groups:
             if group.min:
-                _require(item, owner, group)
+                require(item, owner, group)
         return
     members = {o.id: o for g in groups for o in g.options}
     for pick in picks:
@@ -228,7 +236,7 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
             message = f"{owner}: choose at most {group.max} from {group.name}"
             raise ModifierInvalid(message, group=group.id, group_name=group.name, max=group.max)
         if chosen < group.min:
-            _require(item, owner, group)
+            require(item, owner, group)
     for pick in picks:
         _check_scope(item, pick.option.name, pick.option.modifier_groups, pick.picks)
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app.core.cart.choices import offer
+from app.core.cart.choices import require
 from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.all_of_one import fill_all
 from app.core.reading.candidates import NEVER_COUNTED
@@ -67,7 +67,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
-from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid, ModifierRequired
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 
 @dataclass(frozen=True)
@@ -278,16 +278,7 @@ def _picks_said(item: Item, variation: Variation | None, options: list[Option]) 
     for group in top_groups(item):
         said = sum(1 for o in options if o.group_id == group.id)
         if 0 < group.min < wanted <= group.max and said < wanted:
-            raise ModifierRequired(
-                f"{item.name}: {variation.name} — please choose {wanted - said} more {group.name}",
-                item_id=item.id,
-                item_name=item.name,
-                group=group.id,
-                group_name=group.name,
-                min=wanted,
-                max=group.max,
-                options=offer(group.options),
-            )
+            require(item, item.name, group, least=wanted, more=wanted - said)
 
 
 def reading_of(fit: Fit, said: str) -> Reading:
