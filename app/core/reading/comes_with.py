@@ -11,8 +11,9 @@ from __future__ import annotations
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, unprefixed
+from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, SIDE_PHRASES, unprefixed
 from app.core.reading.vocabulary import (
+    OPTION_LEADS,
     SIZE_WORDS,
     Words,
     choice_groups,
@@ -378,7 +379,8 @@ def _listed(
     """The choices listed from ``at`` on, each (where, how long, on the line): after "and" ("and the"), or
     bare in a run of choices on the line that "and" ends ("lettuce tomato and onion"); the gaps between
     them are "and" or nothing. A choice not on the line is listed only from one of ``groups`` (the first
-    one's): "no icing, warmed" says how to serve it, never "no warmed"."""
+    one's): "no icing, warmed" says how to serve it, never "no warmed"; nor is one said with how it is served
+    ("no blue cheese, ranch on the side": the ranch comes on the side — blind6 salad-builder)."""
     members: list[tuple[int, int, bool]] = []
     k = at
     while True:
@@ -387,6 +389,8 @@ def _listed(
             t += 1
         if k < len(words) and words[k] == "and" and (n := _off_at(item, words, t) or _said_at(item, words, t)):
             if not _off_at(item, words, t) and not _negated_too(item, tuple(words[t : t + n]), groups, spelt):
+                return members
+            if any(words[t + n : t + n + len(p)] == p for p in _SIDE_SAID):
                 return members
             members.append((t, n, bool(_off_at(item, words, t))))
             k = t + n
@@ -399,6 +403,9 @@ def _listed(
             return members
         members += [*bare, (m + 1, n, True)]
         k = m + 1 + n
+
+
+_SIDE_SAID = tuple(p.split() for p in SIDE_PHRASES)
 
 
 def _negated_too(item: Item, said: Words, groups: frozenset[str], spelt: bool) -> bool:
@@ -452,6 +459,12 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
             continue
         end = j + 1 + len(second[0])
         group = groups.get(first[1].group_id)
+        halves = _halves_offered(first[1], second[1])
+        if halves is not None:  # "half meatball half onion": each on its half, said as the menu names them
+            said = [*halves[0], *first[0], "and", *halves[1], *second[0]]
+            out[i:end] = said
+            i += len(said)
+            continue
         if group is not None and group.min == 0:
             notes.append(" ".join(w for w in out[i:end] if w != "and"))
         if out[j - 1] == "and":
@@ -462,6 +475,22 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
         del out[i]
         i = end - 1
     return tuple(out), notes
+
+
+def _halves_offered(first: Option, second: Option) -> tuple[Words, Words] | None:
+    """The words of the two halves where ``first`` and ``second`` each hold a placement group of two options
+    named "… Half" ("Left Half", "Right Half": blind7 pizzeria), the first half for the first said; else None."""
+    places = [
+        next((g.options for g in o.modifier_groups if len(g.options) == 2 and all(_a_half(h) for h in g.options)), None)
+        for o in (first, second)
+    ]
+    if places[0] is None or places[1] is None:
+        return None
+    return words_of(places[0][0].name), words_of(places[1][1].name)
+
+
+def _a_half(option: Option) -> bool:
+    return "half" in words_of(option.name)
 
 
 def _half_and_half(
@@ -527,7 +556,7 @@ def instead_of(item: Item, words: Words) -> Words:
     one named after "instead of" — an option of ``item`` (said back as "no …" when it comes with the item, so
     it is taken off) or a group's name; the replaced words are never read as a second choice. A trailing
     "instead" ("make it rye instead") says nothing more. Anything else after "instead of" stays to be asked."""
-    words = _subbed(item, words)
+    words = _not_the_other(item, _subbed(item, words))
     if "instead" not in words:
         return words
     out = list(words)
@@ -551,6 +580,59 @@ def instead_of(item: Item, words: Words) -> Words:
     group = next((n for n in names if n == rest[: len(n)]), None)
     if group:
         return (*out[:at], *out[start + len(group) :])
+    return words
+
+
+_SIZES = SIZE_WORDS - OPTION_LEADS  # "large", never "extra" (an amount)
+
+
+@per_object
+def _sized_groups(item: Item) -> tuple[tuple[str, Words, tuple[Words, ...]], ...]:
+    """(size word, group name, the phrases of the choices under the group's options) for each of ``item``'s
+    groups whose options hold choices, with an option said "<size> <group name>" ("Large Drink" of 44 oz Drink
+    Upgrade in a Drink group whose cups hold the flavours)."""
+    out = []
+    phrases = option_phrases(item)
+    for group in item.modifier_groups:
+        name = words_of(group.name)
+        under = {n.id for o in group.options for g in o.modifier_groups for n in g.options}
+        held = tuple(p for p, o in phrases if o.id in under)
+        sizes = {p[0] for p, o in phrases if o.group_id == group.id and p[1:] == name and p[0] in _SIZES}
+        out += [(size, name, held) for size in sorted(sizes) if name and held]
+    return tuple(out)
+
+
+def sized_of_its_group(item: Item, words: Words) -> Words:
+    """ "make the drink a large", "a large coke zero": a size word said of a group's name or right before a
+    choice held under the group's options is that group's "<size> <group name>" option (44 oz Drink Upgrade
+    by its alias "large drink"), never another part's size said by the same word (the Large Popcorn Upgrade:
+    blind7 cinema-concessions) — read as "large drink", where the item is named (fit_words)."""
+    for size, name, held in _sized_groups(item):
+        if size not in words:
+            continue
+        at = words.index(size)
+        if words[at + 1 : at + 1 + len(name)] == name:
+            continue
+        j = at - 1
+        if j >= len(name) and words[j] in ("a", "an") and words[j - len(name) : j] == name:  # "the drink a large"
+            return (*words[: j - len(name)], size, *name, *words[at + 1 :])
+        if any(words[at + 1 : at + 1 + len(p)] == p for p in held):  # "a large coke zero"
+            return (*words[: at + 1], *name, *words[at + 1 :])
+    return words
+
+
+def _not_the_other(item: Item, words: Words) -> Words:
+    """ "baked, not steamed", "medium rare not well done": "not Y" right after X, both choices of one group
+    that takes one, says X instead of Y (blind7 dim-sum) — read as "X instead of Y"."""
+    if "not" not in words or "instead" in words:
+        return words
+    at = words.index("not")
+    before = at - 1 if at and words[at - 1] in SEPARATORS else at
+    x = [o for p, o in option_phrases(item) if before >= len(p) and words[before - len(p) : before] == p]
+    y = [o for p, o in option_phrases(item) if words[at + 1 : at + 1 + len(p)] == p]
+    groups = {g.id for g in choice_groups(item) if g.max == 1}
+    if any(a.group_id == b.group_id and a.id != b.id and a.group_id in groups for a in x for b in y):
+        return (*words[:before], "instead", "of", *words[at + 1 :])
     return words
 
 

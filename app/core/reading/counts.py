@@ -85,13 +85,17 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
     return False
 
 
-def count_in_name(fit: Fit, words: Words) -> bool:
+def count_in_name(fit: Fit, words: Words, apart: bool = False) -> bool:
     """Does the leading number start a choice's name said whole ("three bones" for the option "3 Bones")? Then
     the number is that choice, never also the line's count: the menu sells the thing by that count
-    (tests/corpus/README.md: the option, quantity 1)."""
+    (tests/corpus/README.md: the option, quantity 1). Where the count read as a count names another item
+    (``apart``), the number alone said as the item's count option ("six ruskie": Pierogi's 6 pc) is that option
+    too, never six of another item that merely has the filling (blind7 pierogi-house)."""
     if not words or not words[0].isdigit():
         return False
     said = set(fit.option_spans)
+    if apart and words[:1] in said and any(_option_count(words_of(o.name)) == int(words[0]) for o in fit.options):
+        return True
     return any(len(p) > 1 and p[0] == words[0] and p in said and words[: len(p)] == p for p in fit.option_spans)
 
 
@@ -112,6 +116,14 @@ def pieces_per_order(item: Item) -> int | None:
         ),
         None,
     )
+
+
+@per_object
+def sold_per(item: Item) -> str | None:
+    """What one order of ``item`` is, where its description says "per <unit>" ("per plate", "4 pc per
+    basket"): that unit, else None."""
+    words = words_of(item.description or "")
+    return next((words[i + 1] for i in range(len(words) - 1) if words[i] == "per"), None)
 
 
 def _said_in_pieces(words: Words, count: int) -> bool:

@@ -30,8 +30,10 @@ from app.core.reading.comes_with import (
     plain,
     said_on,
     said_two_ways,
+    sized_of_its_group,
 )
 from app.core.reading.memo import per_object
+from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
@@ -108,7 +110,12 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 break  # "ranch on the side" is how the ranch comes, never the Side size (break10)
             times = sum(1 for _, o in found if o is option)
             group = groups.get(option.group_id)
-            full = group is not None and group.max == 1 and counts.get(group.id, 0) >= 1
+            full = (
+                group is not None
+                and group.max == 1
+                and counts.get(group.id, 0) >= 1
+                and not offered_often(item, option)
+            )
             if full and not times:
                 break  # "large" after "waffle cone" filled the holder: the word stays to be asked about
             if times and times >= option.max_quantity > 1:
@@ -289,6 +296,7 @@ def fit_words(
 ) -> Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
     words = said_on(item, negated_lists(item, everything_but(item, negations_apart(item, words))))
+    words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
     at = -1

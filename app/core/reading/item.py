@@ -102,8 +102,10 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
     # is three cappuccinos), not a count of the option it happens to precede; but a number that starts a choice's
     # name said whole ("three bones" for 3 Bones) is that choice
+    apart = len({id(b[0].item) for b in best}) > 1
     top, ranked, rest = min(
-        best, key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2]), b[0].key[4:])
+        best,
+        key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),
     )
     described = described_item(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork

@@ -61,6 +61,12 @@ def _places(item: Item) -> dict[str, tuple[Option, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def offered_often(item: Item, option: Option) -> bool:
+    """Is ``option`` offered in several places (a Left Half under each topping)? Its group is then full only
+    under the one that holds it: :func:`nest` places each saying."""
+    return len(_places(item).get(option.id, ())) > 1
+
+
 class _Same(list[Option]):
     """Options whose ``in`` is by identity: two places of one option (the side's and the drink's Large) are
     equal by value."""

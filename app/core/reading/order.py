@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.comes_with import halves_of
 from app.core.reading.corrections import (
     WITHIN_STARTS,
     bare_count,
@@ -25,7 +26,14 @@ from app.core.reading.corrections import (
     strip_marker,
     takes_back,
 )
-from app.core.reading.counts import count_unsaid, negative_count, number_named_uncounted, some_uncounted, with_quantity
+from app.core.reading.counts import (
+    count_unsaid,
+    negative_count,
+    number_named_uncounted,
+    sold_per,
+    some_uncounted,
+    with_quantity,
+)
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
@@ -102,6 +110,17 @@ def _count_of_size(menu: Menu, item: Item, before: Words, chunk: Words) -> int |
     if fit is None or fit.unknown or not fit.options or any(o.group_id != VARIATION_GROUP for o in fit.options):
         return None
     return int(chunk[0]) if 0 < int(chunk[0]) <= 999 else None
+
+
+def _count_sold_per(item: Item, before: Words, chunk: Words) -> int | None:
+    """ "fried tofu puffs, two plates": a count of the unit the item just named (said with no count) is sold per
+    (its description's "per plate") is its count — never another item named by that word (the Vegetable
+    Platter's "veggie plate"); the same count said again ("two fried tofu puffs, two plates") is that count;
+    None for any other chunk."""
+    if len(chunk) != 2 or not chunk[0].isdigit() or chunk[1] != sold_per(item) or not 0 < int(chunk[0]) <= 999:
+        return None
+    said = with_quantity(before)[0][0]
+    return int(chunk[0]) if said is None or said == int(chunk[0]) else None
 
 
 def _the_one_said(chunk: Words) -> Words | None:
@@ -510,6 +529,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
     ones_said = any(each_one(c) is not None or some_with(c) is not None for c in chunks[1:])
     apart = counted and _one_said_apart(text)
+    if one is not None and _folded_unnamed(menu, one, chunks):
+        one = None
     if not corrected and not ones_said and one is not None and not _another_item_said(menu, one.item, chunks):
         return [(words, None)]  # one item with all its choices ("… with sausage and mushrooms")
     pieces: list[Words] = []
@@ -521,7 +542,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     fixing: tuple[Words, Words, bool] | None = None  # the last piece as said before a correction of its choices
-    for said in chunks:
+    for k, said in enumerate(chunks):
+        if not pieces and set(said) <= FILLER:
+            continue  # "uh, medium popcorn, …": filler before the first item says nothing
         fix, fixing = fixing, None
         ones = each_one(said)
         made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
@@ -545,7 +568,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                     pieces[at] = recount(base, left - len(ones))
                 else:
                     dropped.add(at)
-                pieces += [(*recount(ones_base, 1), "and", *_as_it_comes(current_item, one)) for one in ones]
+                pieces += [
+                    (*recount(ones_base, 1), "and", *_as_it_comes(current_item, one, _ones_around(chunks, k)))
+                    for one in ones
+                ]
                 split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
@@ -622,6 +648,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                     pieces[i] = (*pieces[i], "and", *chunk)
             elif chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
                 pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
+            continue
+        per = _count_sold_per(current_item, pieces[-1], chunk) if pieces and current_item else None
+        if per is not None:  # "fried tofu puffs, two plates": two of the tofu, sold per plate (blind7 hot-pot)
+            pieces[-1] = recount(pieces[-1], per)
+            shared = _counted_at(pieces)
             continue
         sized = _count_of_size(menu, current_item, pieces[-1], chunk) if pieces and current_item else None
         if sized is not None:  # "hot chocolate, two cups": two of the hot chocolate, each a cup
@@ -800,14 +831,34 @@ def _all_choices_of(item: Item, ones: list[Words]) -> bool:
 _AS_IT_COMES = frozenset({"regular", "normal", "plain", "usual"})
 
 
-def _as_it_comes(item: Item, one: Words) -> Words:
+def _ones_around(chunks: list[Words], at: int) -> list[Words]:
+    """The single ones said in ``chunks[at]`` and the chunks right around it ("…, one plain, one chocolate
+    chip")."""
+    start, end = at, at + 1
+    while start > 0 and each_one(chunks[start - 1]) is not None:
+        start -= 1
+    while end < len(chunks) and each_one(chunks[end]) is not None:
+        end += 1
+    return [one for chunk in chunks[start:end] for one in each_one(chunk) or []]
+
+
+def _as_it_comes(item: Item, one: Words, ones: list[Words]) -> Words:
     """ "two thai iced teas, one regular and one with oat milk": a single one said "regular" (or "plain",
-    "normal"), where no choice of ``item`` is called so, is one as it comes — nothing more is said of it."""
+    "normal"), where no choice of ``item`` is called so, is one as it comes — nothing more is said of it. So is
+    "plain" beside the other ``ones`` said only with choices of groups that come with nothing ("two short
+    stacks, one plain, one chocolate chip": none of the add-ins, its butter still on — blind6 pancake-house)."""
     said = [w for w in one if w not in FILLER]
     if len(said) != 1 or said[0] not in _AS_IT_COMES:
         return one
     fit = fit_words(item, one, None)
-    return () if fit is not None and said[0] in fit.unknown else one
+    if fit is not None and said[0] in fit.unknown:
+        return ()
+    if said[0] != "plain" or fit is None or fit.options:
+        return one
+    others = [f for o in ones if o != one and (f := fit_words(item, o, None)) is not None]
+    bare = {g.id for g in choice_groups(item) if not any(o.default for o in g.options)}
+    chosen = [o.group_id in bare for f in others for o in f.options]
+    return () if chosen and all(chosen) and not any(f.unknown for f in others) else one
 
 
 def _as_all_of_them(item: Item, one: Words, clash: list[Option]) -> bool:
@@ -826,6 +877,18 @@ def _as_all_of_them(item: Item, one: Words, clash: list[Option]) -> bool:
 def _of_them(chunk: Words) -> bool:
     """ "one of them with brown rice": said of the ones just counted, never a new item (a Steamed Rice)."""
     return any(chunk[i : i + 2] == ("of", "them") for i in range(len(chunk) - 1))
+
+
+def _folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
+    """Is ``whole`` (the whole phrase's reading) an item no word names, read from its choices, where the first
+    part names another item whole ("medium popcorn, and a medium coke" as Combo #2's Medium Popcorn and
+    drink)? The items said apart are each a line, never folded into a combo the customer did not name
+    (blind7 cinema-concessions)."""
+    said = [c for c in chunks if not set(c) <= FILLER]  # "uh, medium popcorn, …": the filler names nothing
+    if whole.named or len(said) < 2:
+        return False
+    first = best_fits(menu, with_quantity(said[0])[0][1])
+    return bool(first) and first[0].named and not first[0].unknown and first[0].item is not whole.item
 
 
 def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
@@ -1045,8 +1108,9 @@ def _not_its_choices(menu: Menu, item: Item | None, words: Words, said: str) -> 
 
 
 def _nested(reading: Reading, words: Words) -> Reading:
-    """``reading`` with its nested choices each under the option that holds it (:func:`nest`)."""
-    return replace(reading, options=nest(reading.item, words, reading.options))
+    """``reading`` with its nested choices each under the option that holds it (:func:`nest`), the halves
+    said as the menu names them (:func:`halves_of`)."""
+    return replace(reading, options=nest(reading.item, halves_of(reading.item, words)[0], reading.options))
 
 
 def _with_modifiers(

@@ -107,9 +107,14 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                     said_in.setdefault(name[i:j], set()).add(key)
     own_choices = {id(i): _required_phrases(i) for i in menu.items}
     by_key = {id(i): i for i in menu.items}
+    sized = {words_of(n): id(i) for i in menu.items for v in i.variations for n in (v.name, *v.aliases)}
     for sub, keys in subs.items():
         if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
             key = next(iter(keys))
+            own = words_of(by_key[key].name)
+            if sized.get(sub, key) != key and not any(own[i : i + len(sub)] == sub for i in range(len(own))):
+                continue  # "the bucket": the Popcorn's Bucket size, never the Popcorn Refill by its alias "bucket
+                # refill" (blind7 cinema-concessions); a part of the name itself still names it ("8 piece")
             if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
                 continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
                 # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
