@@ -8,6 +8,7 @@ a count no whole number of orders makes is asked, never rounded.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from app.core.menu import Item, Menu
@@ -23,6 +24,47 @@ _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen
     (("a", "dozen"), 12),
     (("a", "pair", "of"), 2),
 )
+
+
+_PEOPLE = frozenset({"people", "person", "guest"})  # who an item sold per person is counted by
+# how a count of servings of the item just named is said after it: "egg tarts, two orders", "two plates"
+SERVINGS = frozenset({"order", "plate", "serving", "portion", "basket", "helping"})
+
+
+def servings_said(chunk: Words, per_person: bool = False) -> int | None:
+    """ "2 order", "2 plate", "2 of them" said alone after an item — or "5 people" after one sold per person
+    (``per_person``: :func:`sold_per_person`): the count of that item's line (issue #23, blind7 dim-sum and
+    hot-pot: "egg tarts, two orders", "fried tofu puffs, two plates", "tea charge, 5 people"); else None."""
+    if len(chunk) not in (2, 3) or not chunk[0].isdigit() or not 0 < int(chunk[0]) <= 999:
+        return None
+    units = SERVINGS | _PEOPLE if per_person else SERVINGS
+    said = chunk[1:] == ("of", "them") or (len(chunk) == 2 and chunk[1] in units)
+    return int(chunk[0]) if said else None
+
+
+def for_each_person(words: Words) -> tuple[int, Words] | None:
+    """ "sauce bar for 2", "tea charge for 3 people", "tea charge 5 people" → (the count, the words before it):
+    how many of an item sold per person (:func:`sold_per_person`) may be meant; None for any other words."""
+    end = len(words) - (1 if words and words[-1] in _PEOPLE else 0)
+    if end < 2 or not words[end - 1].isdigit() or not 0 < int(words[end - 1]) <= 999:
+        return None
+    if words[end - 2] == "for":
+        return int(words[end - 1]), words[: end - 2]
+    return (int(words[end - 1]), words[: end - 1]) if end < len(words) else None
+
+
+def _units_after_per(text: str) -> Iterator[str]:
+    """The words after "per" in ``text``: "4 pc per basket" → "basket"."""
+    words = words_of(text)
+    return (words[i + 1] for i in range(len(words) - 1) if words[i] == "per")
+
+
+@per_object
+def sold_per_person(item: Item) -> bool:
+    """Does the menu sell ``item`` per person ("Per person" in its description or a name: a tea charge, a sauce
+    bar)? Then "for four" / "5 people" is its count (issue #23, blind7 dim-sum and hot-pot)."""
+    texts = (item.name, *item.aliases, item.description or "", *(v.name for v in item.variations))
+    return any(unit == "person" for text in texts for unit in _units_after_per(text))
 
 
 _WEIGHTS = frozenset({"lb", "oz"})  # what meat and fish are sold by: "two pounds" is twice the One Pound
@@ -122,8 +164,7 @@ def pieces_per_order(item: Item) -> int | None:
 def sold_per(item: Item) -> str | None:
     """What one order of ``item`` is, where its description says "per <unit>" ("per plate", "4 pc per
     basket"): that unit, else None."""
-    words = words_of(item.description or "")
-    return next((words[i + 1] for i in range(len(words) - 1) if words[i] == "per"), None)
+    return next(_units_after_per(item.description or ""), None)
 
 
 def _said_in_pieces(words: Words, count: int) -> bool:

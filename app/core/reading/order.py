@@ -27,10 +27,14 @@ from app.core.reading.corrections import (
     takes_back,
 )
 from app.core.reading.counts import (
+    SERVINGS,
     count_unsaid,
+    for_each_person,
     negative_count,
     number_named_uncounted,
+    servings_said,
     sold_per,
+    sold_per_person,
     some_uncounted,
     with_quantity,
 )
@@ -659,13 +663,19 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = (*recount(pieces[-1], sized), "and", *chunk[1:])
             shared = _counted_at(pieces)
             continue
+        alone = pieces and current_item and with_quantity(pieces[-1])[0][0] is None
+        servings = servings_said(chunk, sold_per_person(current_item)) if alone and current_item else None
+        if servings is not None:  # "egg tarts, two orders": two of the egg tarts
+            pieces[-1] = recount(pieces[-1], servings)
+            shared = _counted_at(pieces)
+            continue
         that_one = _the_one_said(chunk)  # "two bottles of soju, the peach one": the soju's flavour
         if that_one and pieces and current_item and _only_choices(menu, current_item, pieces[-1], that_one):
             pieces[-1] = (*pieces[-1], "and", *that_one)
             continue
         if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
             chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"
-        served = _unserved(menu, chunk)  # "a basket of fries": the fries
+        served = _per_person(menu, _unserved(menu, chunk))  # "a basket of fries": the fries
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
@@ -908,13 +918,27 @@ def _unserved(menu: Menu, chunk: Words) -> Words:
     an item with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
     ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen)."""
     lead = 1 if chunk[:1] in (("a",), ("an",)) or (chunk[:1] and chunk[0].isdigit()) else 0
-    if len(chunk) <= lead + 2 or chunk[lead + 1] != "of" or chunk[lead] in menu_words(menu) or chunk[lead] in FILLER:
+    if len(chunk) <= lead + 2 or chunk[lead + 1] != "of" or chunk[lead] in FILLER:
+        return chunk
+    if chunk[lead] in menu_words(menu) and chunk[lead] not in SERVINGS:  # "a plate of mao du" where a name has plate
         return chunk
     rest = (*chunk[:lead], *chunk[lead + 2 :])
     ranked = best_fits(menu, with_quantity(rest)[0][1])
     if not ranked or not ranked[0].named or ranked[0].unknown or _sized(ranked[0].item):
         return chunk
     return rest
+
+
+def _per_person(menu: Menu, chunk: Words) -> Words:
+    """ "sauce bar for 2" → "2 sauce bar": a count said after an item sold per person (the menu says "per
+    person": :func:`~.counts.sold_per_person`), with no count before it, is its count (issue #23, blind7)."""
+    people = for_each_person(chunk)
+    if people is None or with_quantity(people[1])[0][0] is not None:
+        return chunk
+    ranked = best_fits(menu, people[1])
+    if not ranked or not ranked[0].named or ranked[0].unknown or not sold_per_person(ranked[0].item):
+        return chunk
+    return (str(people[0]), *people[1])
 
 
 @per_object
@@ -1022,6 +1046,8 @@ def read_order(
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
+    if any(servings_said(said_words(menu, m), True) for m in modifiers):  # "egg tarts" + ["2 orders"]: the count
+        text, modifiers, exact = ", ".join((text, *modifiers)), (), None
     if any(strip_marker(said_words(menu, m))[1] for m in modifiers[1:]):
         text, modifiers, exact = ", ".join((text, *modifiers)), (), None  # corrected: read as one phrase
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None

@@ -1,0 +1,82 @@
+"""Counts said as servings ("egg tarts, two orders", "two plates of lamb", "two of them") and counts of an item
+sold per person ("sauce bar for two", "tea charge" + ["5 people"]): the line's count, never a question or another
+item (issue #23, blind7's clear phrases asked), on menus built here and on the corpus examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
+
+_FILLINGS = group("Filling", [option("BBQ Pork"), option("Beef")], least=1)
+_SAUCE = group("Sauce", [option("Sweet Soy Sauce", default=True)])
+_TOFU = group("Style", [option("Fried Tofu Puffs"), option("Soft Tofu")], least=1)
+_DIM_SUM = menu(
+    item("Egg Tarts"),
+    item("Rice Roll", _FILLINGS, _SAUCE),
+    item("Tofu", _TOFU),
+    item("Vegetable Platter", aliases=["veggie plate"]),
+    item("Sliced Lamb"),
+    item("Beef Tripe", aliases=["mao du"]),
+    item("Tea Charge", description="Per person"),
+    item("Sauce Bar", description="per person"),
+)
+
+
+def test_a_count_of_servings_said_after_the_item_is_its_count() -> None:
+    assert counted_lines(_DIM_SUM, "egg tarts, two orders") == [("Egg Tarts", 2, [])]
+    assert counted_lines(_DIM_SUM, "bbq pork rice roll, two of them, no sauce") == [("Rice Roll", 2, ["BBQ Pork"])]
+    # never the Vegetable Platter that "plate" names: two plates of the tofu puffs (the silently wrong reading)
+    assert counted_lines(_DIM_SUM, "fried tofu puffs, two plates") == [("Tofu", 2, ["Fried Tofu Puffs"])]
+
+
+def test_a_count_of_servings_said_as_a_modifier_is_the_count() -> None:
+    (line,) = said_lines(_DIM_SUM, "egg tarts", ("2 orders",))
+    assert (line.item.name, line.quantity) == ("Egg Tarts", 2)
+
+
+def test_plates_of_an_item_are_that_many_of_it() -> None:
+    assert counted_lines(_DIM_SUM, "a plate of mao du") == [("Beef Tripe", 1, [])]
+    assert counted_lines(_DIM_SUM, "three plates of lamb, two beef tripe") == [
+        ("Beef Tripe", 2, []),
+        ("Sliced Lamb", 3, []),
+    ]
+
+
+def test_a_count_of_people_is_the_count_of_an_item_sold_per_person() -> None:
+    assert counted_lines(_DIM_SUM, "sauce bar for two") == [("Sauce Bar", 2, [])]
+    assert counted_lines(_DIM_SUM, "tea charge for 3 people") == [("Tea Charge", 3, [])]
+    (line,) = said_lines(_DIM_SUM, "tea charge", ("5 people",))
+    assert (line.item.name, line.quantity) == ("Tea Charge", 5)
+
+
+def test_people_never_count_an_item_sold_by_the_plate() -> None:
+    with pytest.raises(CartError):
+        said_lines(_DIM_SUM, "sliced lamb for two")
+    with pytest.raises(CartError):
+        said_lines(_DIM_SUM, "sliced lamb", ("2 people",))
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said", "want"),
+    [
+        ("dim-sum", "egg tarts, two orders", [("Egg Tarts", 2, ())]),
+        ("dim-sum", "char siu cheung fun, two of them, no sauce", [("Cheung Fun", 2, ("BBQ Pork",))]),
+        (
+            "dim-sum",
+            "a pot of guk bo and tea charge for three",
+            [
+                ("Pot of Tea", 1, ("Guk Bo",)),
+                ("Tea Charge", 3, ()),
+            ],
+        ),
+        ("hot-pot", "two plates of fei niu and one lamb", [("Sliced Fatty Beef", 2, ()), ("Sliced Lamb", 1, ())]),
+        ("hot-pot", "a plate of fu zhu", [("Tofu Skin", 1, ())]),
+        ("hot-pot", "sauce bar for two", [("Dipping Sauce Bar", 2, ())]),
+        ("hot-pot", "fried tofu puffs, two plates", [("Tofu", 2, ("Fried Tofu Puffs",))]),
+    ],
+)
+def test_the_corpus_examples(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
+    assert corpus_lines(menu_id, said) == sorted(want)
