@@ -76,6 +76,11 @@ def test_people_never_count_an_item_sold_by_the_plate() -> None:
         ("hot-pot", "a plate of fu zhu", [("Tofu Skin", 1, ())]),
         ("hot-pot", "sauce bar for two", [("Dipping Sauce Bar", 2, ())]),
         ("hot-pot", "fried tofu puffs, two plates", [("Tofu", 2, ("Fried Tofu Puffs",))]),
+        (
+            "cinema-concessions",
+            "peanut m and ms and a box of sour patch kids",
+            [("M&M's", 1, ("Peanut",)), ("Sour Patch Kids", 1, ())],
+        ),
     ],
 )
 def test_the_corpus_examples(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
@@ -135,3 +140,11 @@ def test_no_bare_noun_item_or_words_left_over_are_still_asked() -> None:
 )
 def test_the_corpus_pies_named_by_size(said: str) -> None:
     assert {line[0] for line in corpus_lines("pizzeria", said)} == {"Cheese Pie"}
+
+
+def test_a_serving_noun_a_name_also_has_is_still_how_it_is_served() -> None:
+    """ "a box of sour patch kids" where a Kids Pack comes with a "juice box": the box is how the candy comes;
+    where the words as said name an item whole ("a juice box") that item stays."""
+    m = menu(item("Sour Patch Kids"), item("Kids Pack", aliases=["juice box"]))
+    assert counted_lines(m, "a box of sour patch kids") == [("Sour Patch Kids", 1, [])]
+    assert counted_lines(m, "a juice box") == [("Kids Pack", 1, [])]
