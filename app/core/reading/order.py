@@ -548,7 +548,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 continue
             if clash and all(_as_all_of_them(current_item, one, clash) for one in ones):
                 clash, ones = [], [() for _ in ones]  # "two large fries, one cajun and one regular": still large
-            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
+            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones, current_item)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 ones_base = _without(current_item, base, clash) if clash else base
                 if left > len(ones):
@@ -955,12 +955,14 @@ def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
     return (len(pieces) - 1, count) if count is not None and count > 1 else None
 
 
-def _names_an_item(menu: Menu, said: list[Words]) -> bool:
+def _names_an_item(menu: Menu, said: list[Words], counted: Item) -> bool:
     """Does one of ``said`` ("1 cookie", "1 carnitas taco on corn") name an item — another line, not one of
-    the counted ones ("1 frozen")?"""
+    the counted ones ("1 frozen")? "Plain" alone naming the ``counted`` item itself ("three large pies, one
+    plain" of the Cheese Pie, the "plain pie") is one of them as it comes (blind7 pizzeria)."""
     for words in said:
         ranked = best_fits(menu, words)
-        if ranked and ranked[0].named and not ranked[0].unknown:
+        as_it_comes = ranked and ranked[0].item is counted and set(words) - FILLER <= _AS_IT_COMES
+        if ranked and ranked[0].named and not ranked[0].unknown and not as_it_comes:
             return True
     return False
 

@@ -148,3 +148,17 @@ def test_a_serving_noun_a_name_also_has_is_still_how_it_is_served() -> None:
     m = menu(item("Sour Patch Kids"), item("Kids Pack", aliases=["juice box"]))
     assert counted_lines(m, "a box of sour patch kids") == [("Sour Patch Kids", 1, [])]
     assert counted_lines(m, "a juice box") == [("Kids Pack", 1, [])]
+
+
+def test_one_of_those_counted_named_by_the_counted_items_own_name_is_one_of_them() -> None:
+    """ "three large pies, one plain, one pepperoni and one sausage": "plain" names the Cheese Pie ("plain pie"),
+    the very pie counted — one of the three as it comes, never another line."""
+    assert counted_lines(_PIES, "two large pies, one plain and one pepperoni") == [
+        ("Cheese Pie", 1, ["Hand-Tossed", 'Large 18"', "Pepperoni", "Regular Cheese"]),
+        ("Cheese Pie", 1, ["Hand-Tossed", 'Large 18"', "Regular Cheese"]),
+    ]
+    assert corpus_lines("pizzeria", "three large pies, one plain, one pepperoni and one sausage") == [
+        ("Cheese Pie", 1, ("Hand-Tossed", 'Large 18"', "Pepperoni", "Regular Cheese", "Regular Sauce")),
+        ("Cheese Pie", 1, ("Hand-Tossed", 'Large 18"', "Regular Cheese", "Regular Sauce")),
+        ("Cheese Pie", 1, ("Hand-Tossed", 'Large 18"', "Regular Cheese", "Regular Sauce", "Sausage")),
+    ]
