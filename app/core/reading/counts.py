@@ -28,7 +28,7 @@ _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen
 
 _PEOPLE = frozenset({"people", "person", "guest"})  # who an item sold per person is counted by
 # how a count of servings of the item just named is said after it: "egg tarts, two orders", "two plates"
-SERVINGS = frozenset({"order", "plate", "serving", "portion", "basket", "helping"})
+SERVINGS = frozenset({"order", "plate", "serving", "portion", "basket", "helping", "box", "bag"})
 
 
 def servings_said(chunk: Words, per_person: bool = False) -> int | None:

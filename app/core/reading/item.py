@@ -49,6 +49,7 @@ from app.core.reading.rivals import (
     plain_one,
     same_choices_unnamed,
     same_words_named,
+    the_bare_noun,
     the_item_those_choices_are,
     told_by_defaults,
 )
@@ -114,6 +115,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals += same_words_named(top, ranked)
     rivals += name_said_apart(top, ranked, rest)
     rivals += same_choices_unnamed(top, ranked)
+    bare = the_bare_noun(menu, [top, *rivals]) if rivals else None
+    if bare is not None:  # "a large no sauce": the Cheese Pie, the one the menu calls "pie"
+        top, rivals = bare, []
     if rivals and not top.named:  # "an everything with cream cheese": the Bagel, not Lox & Cream Cheese
         top, *rivals = not_merely_sharing(menu, [top, *rivals])
     meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None

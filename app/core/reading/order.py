@@ -565,7 +565,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 continue
             if clash and all(_as_all_of_them(current_item, one, clash) for one in ones):
                 clash, ones = [], [() for _ in ones]  # "two large fries, one cajun and one regular": still large
-            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
+            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones, current_item)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 ones_base = _without(current_item, base, clash) if clash else base
                 if left > len(ones):
@@ -663,9 +663,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = (*recount(pieces[-1], sized), "and", *chunk[1:])
             shared = _counted_at(pieces)
             continue
-        alone = pieces and current_item and with_quantity(pieces[-1])[0][0] is None
-        servings = servings_said(chunk, sold_per_person(current_item)) if alone and current_item else None
-        if servings is not None:  # "egg tarts, two orders": two of the egg tarts
+        servings = servings_said(chunk, sold_per_person(current_item)) if pieces and current_item else None
+        if servings is not None and with_quantity(pieces[-1])[0][0] is None:  # "egg tarts, two orders": two of them
             pieces[-1] = recount(pieces[-1], servings)
             shared = _counted_at(pieces)
             continue
@@ -916,12 +915,16 @@ def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
 def _unserved(menu: Menu, chunk: Words) -> Words:
     """ "a basket of fries" → "a fries": a word the menu does not know between the count and "of", before
     an item with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
-    ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen)."""
+    ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen). A serving noun
+    (:data:`~.counts.SERVINGS`) a name of the menu also has ("veggie plate", "juice box") is one too, where the
+    words as said name no item whole ("a plate of mao du", "a box of sour patch kids"; blind7)."""
     lead = 1 if chunk[:1] in (("a",), ("an",)) or (chunk[:1] and chunk[0].isdigit()) else 0
     if len(chunk) <= lead + 2 or chunk[lead + 1] != "of" or chunk[lead] in FILLER:
         return chunk
-    if chunk[lead] in menu_words(menu) and chunk[lead] not in SERVINGS:  # "a plate of mao du" where a name has plate
-        return chunk
+    if chunk[lead] in menu_words(menu):
+        whole = best_fits(menu, with_quantity(chunk)[0][1]) if chunk[lead] in SERVINGS else []
+        if not whole or (whole[0].named and not whole[0].unknown):
+            return chunk
     rest = (*chunk[:lead], *chunk[lead + 2 :])
     ranked = best_fits(menu, with_quantity(rest)[0][1])
     if not ranked or not ranked[0].named or ranked[0].unknown or _sized(ranked[0].item):
@@ -1009,12 +1012,14 @@ def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
     return (len(pieces) - 1, count) if count is not None and count > 1 else None
 
 
-def _names_an_item(menu: Menu, said: list[Words]) -> bool:
+def _names_an_item(menu: Menu, said: list[Words], counted: Item) -> bool:
     """Does one of ``said`` ("1 cookie", "1 carnitas taco on corn") name an item — another line, not one of
-    the counted ones ("1 frozen")?"""
+    the counted ones ("1 frozen")? "Plain" alone naming the ``counted`` item itself ("three large pies, one
+    plain" of the Cheese Pie, the "plain pie") is one of them as it comes (blind7 pizzeria)."""
     for words in said:
         ranked = best_fits(menu, words)
-        if ranked and ranked[0].named and not ranked[0].unknown:
+        as_it_comes = ranked and ranked[0].item is counted and set(words) - FILLER <= _AS_IT_COMES
+        if ranked and ranked[0].named and not ranked[0].unknown and not as_it_comes:
             return True
     return False
 

@@ -126,6 +126,30 @@ def plain_one(menu: Menu, fits: list[Fit]) -> Fit | None:
     return plain[0] if all(o < groups for o in others) else None
 
 
+def the_bare_noun(menu: Menu, fits: list[Fit]) -> Fit | None:
+    """ "a large no sauce", "an eighteen inch with extra cheese": no item named, only choices that several items
+    read alike (all of them "… Pie"), every word placed and none kept as a note: the one the menu calls by that
+    shared noun alone (alias "pie": the Cheese Pie, the pie built to order) when its choice groups include every
+    other's — the others are had by naming them (issue #23, blind7 pizzeria). None where no one item is so
+    called, or the words are not all its choices."""
+    if any(f.named or f.unknown or f.notes for f in fits):
+        return None
+    names = item_names(menu)
+    heads = {n[-1] for f in fits for n in names[id(f.item)]}
+    bare = [
+        f
+        for f in fits
+        if any(
+            len(n) == 1 and n[0] in heads and all(any(m[-1] == n[0] for m in names[id(o.item)]) for o in fits)
+            for n in names[id(f.item)]
+        )
+    ]
+    if len({id(f.item) for f in bare}) != 1:
+        return None
+    groups = {g.name for g in bare[0].item.modifier_groups}
+    return bare[0] if all({g.name for g in f.item.modifier_groups} <= groups for f in fits) else None
+
+
 def same_choices_unnamed(top: Fit, ranked: list[Fit]) -> list[Fit]:
     """No item named, only choices ("decaf"): every item those choices read on as fully, needing as few
     other answers, is a candidate — never one picked by menu order."""

@@ -76,7 +76,89 @@ def test_people_never_count_an_item_sold_by_the_plate() -> None:
         ("hot-pot", "a plate of fu zhu", [("Tofu Skin", 1, ())]),
         ("hot-pot", "sauce bar for two", [("Dipping Sauce Bar", 2, ())]),
         ("hot-pot", "fried tofu puffs, two plates", [("Tofu", 2, ("Fried Tofu Puffs",))]),
+        (
+            "cinema-concessions",
+            "peanut m and ms and a box of sour patch kids",
+            [("M&M's", 1, ("Peanut",)), ("Sour Patch Kids", 1, ())],
+        ),
     ],
 )
 def test_the_corpus_examples(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
     assert corpus_lines(menu_id, said) == sorted(want)
+
+
+_SIZES = [
+    {"id": "small", "name": 'Small 12"', "price_cents": 1400, "aliases": ["small", "12 inch", "twelve inch"]},
+    {"id": "large", "name": 'Large 18"', "price_cents": 2100, "aliases": ["large", "18 inch", "eighteen inch"]},
+]
+_CRUST = group("Crust", [option("Hand-Tossed", default=True), option("Thin Crust", aliases=["thin"])], least=1)
+_CHEESE = group("Cheese", [option("Regular Cheese", default=True), option("Extra Cheese")], least=1)
+_TOPPINGS = group("Toppings", [option("Pepperoni"), option("Sausage")], most=5)
+
+
+def _pie(name: str, *groups: dict[str, object], **more: object) -> dict[str, object]:
+    shape = item(name, *groups, **more)
+    del shape["price_cents"]
+    return shape | {"variations": _SIZES}
+
+
+_PIES = menu(
+    _pie("Cheese Pie", _CRUST, _CHEESE, _TOPPINGS, aliases=["pie", "plain pie"]),
+    _pie("Meat Lovers Pie", _CRUST, _CHEESE, _TOPPINGS),
+    _pie("White Pie", _CRUST, _TOPPINGS),
+)
+
+
+def test_an_item_named_by_its_size_alone_is_the_one_the_menu_calls_by_the_bare_noun() -> None:
+    """ "an eighteen inch with pepperoni": every pie has the size; the Cheese Pie, which the menu calls "pie",
+    is the one built from the choices said (its groups hold every other's); the others are named to be had."""
+    assert counted_lines(_PIES, "an eighteen inch with pepperoni") == [
+        ("Cheese Pie", 1, ["Hand-Tossed", 'Large 18"', "Pepperoni", "Regular Cheese"])
+    ]
+    assert counted_lines(_PIES, "a small thin crust with extra cheese") == [
+        ("Cheese Pie", 1, ["Extra Cheese", 'Small 12"', "Thin Crust"])
+    ]
+
+
+def test_no_bare_noun_item_or_words_left_over_are_still_asked() -> None:
+    no_plain = menu(_pie("Meat Lovers Pie", _CRUST, _TOPPINGS), _pie("White Pie", _CRUST, _TOPPINGS))
+    with pytest.raises(CartError):
+        said_lines(no_plain, "an eighteen inch with pepperoni")
+    with pytest.raises(CartError):  # a word no choice explains: never settled on the plain pie
+        said_lines(_PIES, "an eighteen inch with pepperoni and oregano")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "a fourteen inch sausage and peppers, well done",
+        "let me get a medium thin crust with light sauce and extra cheese",
+        "an eighteen inch with double pepperoni and jalapenos, well done",
+        "a large no sauce",
+        "large with broccoli and ricotta",
+    ],
+)
+def test_the_corpus_pies_named_by_size(said: str) -> None:
+    assert {line[0] for line in corpus_lines("pizzeria", said)} == {"Cheese Pie"}
+
+
+def test_a_serving_noun_a_name_also_has_is_still_how_it_is_served() -> None:
+    """ "a box of sour patch kids" where a Kids Pack comes with a "juice box": the box is how the candy comes;
+    where the words as said name an item whole ("a juice box") that item stays."""
+    m = menu(item("Sour Patch Kids"), item("Kids Pack", aliases=["juice box"]))
+    assert counted_lines(m, "a box of sour patch kids") == [("Sour Patch Kids", 1, [])]
+    assert counted_lines(m, "a juice box") == [("Kids Pack", 1, [])]
+
+
+def test_one_of_those_counted_named_by_the_counted_items_own_name_is_one_of_them() -> None:
+    """ "three large pies, one plain, one pepperoni and one sausage": "plain" names the Cheese Pie ("plain pie"),
+    the very pie counted — one of the three as it comes, never another line."""
+    assert counted_lines(_PIES, "two large pies, one plain and one pepperoni") == [
+        ("Cheese Pie", 1, ["Hand-Tossed", 'Large 18"', "Pepperoni", "Regular Cheese"]),
+        ("Cheese Pie", 1, ["Hand-Tossed", 'Large 18"', "Regular Cheese"]),
+    ]
+    assert corpus_lines("pizzeria", "three large pies, one plain, one pepperoni and one sausage") == [
+        ("Cheese Pie", 1, ("Hand-Tossed", 'Large 18"', "Pepperoni", "Regular Cheese", "Regular Sauce")),
+        ("Cheese Pie", 1, ("Hand-Tossed", 'Large 18"', "Regular Cheese", "Regular Sauce")),
+        ("Cheese Pie", 1, ("Hand-Tossed", 'Large 18"', "Regular Cheese", "Regular Sauce", "Sausage")),
+    ]
