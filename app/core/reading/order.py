@@ -254,10 +254,13 @@ def _made_of_an_earlier(
 ) -> tuple[int, Item, Words] | None:
     """ "a kale caesar and a lemonade, make the lemonade strawberry": "make the X Y", X naming an item said
     earlier in the phrase and Y only its choices, changes that line (as a take-back) — never a second X;
-    several lines of X are asked. Where, its item and Y; None for any other chunk. Issue #23, blind6."""
-    if len(chunk) < 4 or chunk[:2] not in (("make", "the"), ("make", "that")):
+    "the X Y" ("a tonkotsu and a miso, the miso with corn") adds Y to that line (break10): no line is added
+    either way; several lines of X are asked. Where, its item and Y; None for any other chunk. Issue #23,
+    blind6."""
+    made = chunk[:2] in (("make", "the"), ("make", "that"))
+    if len(chunk) < (4 if made else 3) or not (made or chunk[0] == "the"):
         return None
-    rest = chunk[2:]
+    rest = chunk[2:] if made else chunk[1:]
     for k in range(1, len(rest)):
         named = _item_named(menu, rest[:k], prune)
         if named is None:
@@ -265,6 +268,9 @@ def _made_of_an_earlier(
         at = [i for i, p in enumerate(pieces) if i not in dropped and _item_named(menu, p, prune) is named]
         if not at or not _only_choices(menu, named, pieces[at[-1]], rest[k:]):
             continue
+        fit = fit_words(named, rest[k:], None)
+        if not made and (fit is None or fit.notes or not fit.options):
+            continue  # "chicken tikka, the kebab not the masala": which item, never a note on it
         if len(at) > 1:
             raise _which_corrected(menu, [pieces[i] for i in at], chunk, prune)
         return at[0], named, rest[k:]
@@ -590,7 +596,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         made_of = _made_of_an_earlier(menu, pieces, dropped, chunk, prune) if pieces and not marked else None
         if made_of is not None:  # "a kale caesar and a lemonade, make the lemonade strawberry"
             at, of, rest = made_of
-            pieces[at] = _corrected(menu, pieces[at], rest, of, prune, True)[0]
+            made = chunk[0] == "make"  # "the miso with corn": the corn added to the miso's line
+            pieces[at] = _corrected(menu, pieces[at], rest, of, prune, True)[0] if made else (*pieces[at], "and", *rest)
             continue
         if (marked or correcting) and pieces:
             back = correcting or takes_back(said)

@@ -1,0 +1,42 @@
+"""Leftover kinds the session that broke the reader (break10) found read silently wrong (issue #23): each on
+a small menu built here, and its examples read on the corpus menus through the voice tool."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
+
+
+def _bowls() -> object:
+    noodles = group("Noodles", [option("Regular", default=True), option("Firm"), option("Soft")], least=1)
+    toppings = group("Toppings", [option("Egg"), option("Corn")], most=2)
+    return menu(item("Tonkotsu Ramen", noodles, toppings), item("Shoyu Ramen", noodles, toppings),
+                item("Miso Ramen", noodles, toppings))  # fmt: skip
+
+
+def test_the_item_said_before_with_a_choice_is_that_line() -> None:
+    """ "a tonkotsu and a miso, the tonkotsu firm": the tonkotsu's noodles, never a third bowl; "both firm"
+    is on both lines."""
+    m = _bowls()
+    got = counted_lines(m, "a tonkotsu and a shoyu, both firm, the shoyu with an egg")
+    assert got == [("Shoyu Ramen", 1, ["Egg", "Firm"]), ("Tonkotsu Ramen", 1, ["Firm"])]
+    got = counted_lines(m, "two tonkotsu and a miso, the miso with corn")
+    assert got == [("Miso Ramen", 1, ["Corn", "Regular"]), ("Tonkotsu Ramen", 2, ["Regular"])]
+    got = counted_lines(m, "a tonkotsu and a miso, the tonkotsu firm")
+    assert got == [("Miso Ramen", 1, ["Regular"]), ("Tonkotsu Ramen", 1, ["Firm"])]
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said", "lines"),
+    [
+        ("ramen-shop", "a tonkotsu and a shoyu, both firm, the shoyu with an egg", 2),
+        ("ramen-shop", "two tonkotsu and a miso, the miso with corn", 2),
+        ("ramen-shop", "a tonkotsu and a miso, the tonkotsu firm", 2),
+        ("taqueria", "a regular asada burrito and a chicken quesadilla, the quesadilla with guac", 2),
+    ],
+)
+def test_the_item_said_before_on_the_corpus(menu_id: str, said: str, lines: int) -> None:
+    """break10's back-references: as many lines as items said (or a question), never one more."""
+    got = corpus_lines(menu_id, said)
+    assert got == ["ask"] or len(got) == lines
