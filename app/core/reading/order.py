@@ -159,9 +159,21 @@ def _corrected(
     if other is None or (kind_of is not None and set(words_of(other.name)) <= set(words_of(kind_of.name))):
         chunk = kind  # "pulled pork" → the Pulled Pork Sandwich; never "kale caesar" → a Salmon Bowl
     ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
-    if ranked and ranked[0].named and not ranked[0].unknown:
+    by_a_modifier = item is not None and bool(ranked) and named_by_a_modifier(ranked[0], chunk)  # "make it spicy"
+    if ranked and ranked[0].named and not ranked[0].unknown and not by_a_modifier:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def named_by_a_modifier(top: Fit, said: Words) -> bool:
+    """Is ``top`` named in ``said`` only by words of its name before the name's head ("spicy" of Spicy Miso
+    Ramen, "decaf" of Decaf Coffee) — no name or alias of it said whole, nor the head of one ("a dozen
+    assorted": the Assorted Dozen)? Said after another item such words are that item's choice or asked,
+    never this item (break10: "a tonkotsu ramen, make it spicy")."""
+    if not top.named or top.name is None or top.unknown:
+        return False
+    names = [words_of(n) for n in (top.item.name, *top.item.aliases)]
+    return top.name not in names and not any(n and n[-1] in said for n in names)
 
 
 def _another_named(menu: Menu, item: Item, chunk: Words, prune: bool) -> Item | None:
@@ -714,7 +726,11 @@ def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
     """ "a medium burger, hot": a piece of only choices (no item named) with no count or article of its own,
     after an item, is said of that item — taken when it is the item's choice, else asked — never another
     item whose choice it is ("hot": the Spicy Chicken Sandwich). The item those choices are is inferred
-    only for a choice said as an item ("and a diet coke"); issue #23, the session that broke the reader."""
+    only for a choice said as an item ("and a diet coke"); issue #23, the session that broke the reader.
+    So is a bare word that names another item only as a word before its head ("a shoyu ramen, spicy": never
+    a Spicy Miso Ramen besides; break10)."""
+    if top is not None and named_by_a_modifier(top, chunk):
+        return chunk[0] not in ("a", "an", "the") and with_quantity(chunk)[0][0] is None
     if top is None or top.named or top.unknown or not top.options:
         return False
     led = any(p[0] in ("a", "an") and chunk[: len(p)] == p for p, _ in option_phrases(top.item))  # "a la mode"

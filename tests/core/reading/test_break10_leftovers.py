@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.errors import CartError
 from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
 
 
@@ -40,3 +41,22 @@ def test_the_item_said_before_on_the_corpus(menu_id: str, said: str, lines: int)
     """break10's back-references: as many lines as items said (or a question), never one more."""
     got = corpus_lines(menu_id, said)
     assert got == ["ask"] or len(got) == lines
+
+
+def test_a_word_before_another_items_head_after_an_item_is_never_that_item() -> None:
+    """ "a tonkotsu ramen, make it spicy" / "a tonkotsu ramen, spicy": "spicy" is a word of the Spicy Miso
+    Ramen's name before its head, said of the tonkotsu — its choice, or asked; never the other bowl."""
+    level = group("Spice Level", [option("Level 0", default=True), option("Level 2")], least=1)
+    m = menu(item("Tonkotsu Ramen", level), item("Spicy Miso Ramen", level), item("Gyoza"))
+    for said in ("a tonkotsu ramen, make it spicy", "a tonkotsu ramen, spicy"):
+        with pytest.raises(CartError):
+            counted_lines(m, said)
+    assert counted_lines(m, "a tonkotsu ramen, gyoza") == [("Gyoza", 1, []), ("Tonkotsu Ramen", 1, ["Level 0"])]
+    assert counted_lines(m, "a tonkotsu ramen, actually a spicy miso") == [("Spicy Miso Ramen", 1, ["Level 0"])]
+
+
+@pytest.mark.parametrize("said", ["a tonkotsu ramen, make it spicy", "a shoyu ramen, spicy", "a tonkotsu ramen, spicy"])
+def test_a_word_of_another_items_name_on_the_corpus(said: str) -> None:
+    """break10: the bowl said, with its spice asked — never a Spicy Miso Ramen."""
+    got = corpus_lines("ramen-shop", said)
+    assert got == ["ask"] or all(name != "Spicy Miso Ramen" for name, _, _ in got)
