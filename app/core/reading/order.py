@@ -556,7 +556,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 continue
             if clash and all(_as_all_of_them(current_item, one, clash) for one in ones):
                 clash, ones = [], [() for _ in ones]  # "two large fries, one cajun and one regular": still large
-            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones)):
+            naming = _items_named(menu, ones)  # "…, one with ketchup and one chicago style": the Hot Dog's own
+            begun = split[:1] == [at]  # name, one of the two; "… and one polish": the two a total or not? asked
+            others = [i for i in naming if i is not current_item]
+            if begun and not said_of_these and any(o.category == current_item.category for o in others):
+                raise _said_of_which(menu, [pieces[at], *(words_of(o.name) for o in others)], said, prune)
+            if len(ones) <= left and (said_of_these or not naming or (begun and not others)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 ones_base = _without(current_item, base, clash) if clash else base
                 if left > len(ones):
@@ -945,14 +950,15 @@ def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
     return (len(pieces) - 1, count) if count is not None and count > 1 else None
 
 
-def _names_an_item(menu: Menu, said: list[Words]) -> bool:
-    """Does one of ``said`` ("1 cookie", "1 carnitas taco on corn") name an item — another line, not one of
-    the counted ones ("1 frozen")?"""
+def _items_named(menu: Menu, said: list[Words]) -> list[Item]:
+    """The items ``said`` ("1 cookie", "1 carnitas taco on corn") name — another line, not one of the counted
+    ones ("1 frozen") — unless said after one of them and naming the counted item (break10's hot dogs)."""
+    named = []
     for words in said:
         ranked = best_fits(menu, words)
         if ranked and ranked[0].named and not ranked[0].unknown:
-            return True
-    return False
+            named.append(ranked[0].item)
+    return named
 
 
 def read_order(

@@ -60,3 +60,32 @@ def test_a_word_of_another_items_name_on_the_corpus(said: str) -> None:
     """break10: the bowl said, with its spice asked — never a Spicy Miso Ramen."""
     got = corpus_lines("ramen-shop", said)
     assert got == ["ask"] or all(name != "Spicy Miso Ramen" for name, _, _ in got)
+
+
+def _dogs() -> object:
+    toppings = group("Toppings", [option("Ketchup"), option("Relish")], most=2)
+    return menu(
+        item("Hot Dog", toppings, aliases=["chicago style hot dog", "chicago dog"], category="dogs"),
+        item("Polish Sausage", toppings, aliases=["polish"], category="dogs"),
+        item("Soda", category="drinks"),
+    )
+
+
+def test_one_named_as_the_counted_item_is_one_of_them() -> None:
+    """ "two hot dogs, one with ketchup and one chicago style": the Hot Dog's own name is one of the two,
+    never a third dog; "…, and one polish" (an item of the same kind) makes the two a total or not — asked."""
+    m = _dogs()
+    got = counted_lines(m, "two hot dogs, one with ketchup and one chicago style")
+    assert got == [("Hot Dog", 1, []), ("Hot Dog", 1, ["Ketchup"])]
+    with pytest.raises(CartError):
+        counted_lines(m, "two hot dogs, one with ketchup and one polish")
+    with pytest.raises(CartError):  # "chicago" placed nowhere on the line: asked, never a third dog
+        counted_lines(m, "two hot dogs, one with ketchup and one chicago dog")
+    got = counted_lines(m, "two hot dogs, one with ketchup and one with relish")
+    assert got == [("Hot Dog", 1, ["Ketchup"]), ("Hot Dog", 1, ["Relish"])]
+
+
+def test_one_named_as_the_counted_item_on_the_corpus() -> None:
+    """break10: two dogs (or a question), never three."""
+    got = corpus_lines("hot-dog-stand", "two hot dogs, one with ketchup and one chicago style")
+    assert got == ["ask"] or sum(q for _, q, _ in got) == 2
