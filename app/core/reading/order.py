@@ -232,7 +232,8 @@ def _earlier_corrected(
     piece (the others are taken back: the indices returned, the kept piece made the last); a correction
     naming an item said earlier than the last piece ("a cookie and a brownie, actually a cookie": the
     brownie replaced, or the cookie restated?), or "just" a new item after several, cannot tell what it
-    corrects and is asked. None when the correction is of the last piece alone (:func:`_corrected`).
+    corrects and is asked. None when the correction is of the last piece alone (:func:`_corrected`). With a
+    count ("just two cookies") it replaces from the piece naming that item to the end, keeping those before.
     Issue #23, found by the session that broke the reader."""
     only = only_said(chunk) and len(pieces) > 1
     if not only and len(pieces) < 2:
@@ -254,8 +255,10 @@ def _earlier_corrected(
     last = at[-1]
     if with_quantity(chunk)[0][0] is None and not ranked[0].options and not ranked[0].notes:
         kept = pieces[last]  # "just the cookie": the cookie as said
-    elif len(at) == 1:
-        kept = _corrected(menu, pieces[last], chunk, new, prune, back)[0]  # "just two cookies"
+    elif len(at) == 1:  # "just two cookies": from the cookie's piece on, all said again; the ones before kept
+        kept = _corrected(menu, pieces[last], chunk, new, prune, back)[0]  # ("a latte and two muffins, actually
+        if with_quantity(chunk)[0][0] is not None:  # just one muffin": the latte stays; break10)
+            return kept, new, set(range(last, len(pieces) - 1))
     else:
         raise _which_corrected(menu, pieces, chunk, prune)
     return kept, new, set(range(len(pieces) - 1)) - set(at[:-1])

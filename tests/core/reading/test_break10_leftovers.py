@@ -89,3 +89,22 @@ def test_one_named_as_the_counted_item_on_the_corpus() -> None:
     """break10: two dogs (or a question), never three."""
     got = corpus_lines("hot-dog-stand", "two hot dogs, one with ketchup and one chicago style")
     assert got == ["ask"] or sum(q for _, q, _ in got) == 2
+
+
+def test_just_a_count_of_an_item_said_before_replaces_from_it_on() -> None:
+    """ "a large latte and two muffins, actually just one muffin": the muffins' piece is the last, so only it
+    changes (the latte stays); "a cookie and a brownie, actually just two cookies": from the cookie on, all
+    is said again (tests/core/reading/test_corrections.py)."""
+    m = menu(item("Latte", group("Size", [option("Large"), option("Small")], least=1)), item("Muffin"),
+             item("Cookie"), item("Brownie"))  # fmt: skip
+    got = counted_lines(m, "a large latte and two muffins, actually just one muffin")
+    assert got == [("Latte", 1, ["Large"]), ("Muffin", 1, [])]
+    assert counted_lines(m, "a cookie and a brownie, actually just two cookies") == [("Cookie", 2, [])]
+    got = counted_lines(m, "a large latte, a cookie and a brownie, actually just two cookies")
+    assert got == [("Cookie", 2, []), ("Latte", 1, ["Large"])]
+
+
+def test_just_a_count_on_the_corpus() -> None:
+    """break10: the latte kept, one muffin."""
+    got = corpus_lines("grind-coffee", "a large latte and two muffins, actually just one muffin")
+    assert got == ["ask"] or [(n, q) for n, q, _ in got] == [("Blueberry Muffin", 1), ("Latte", 1)]
