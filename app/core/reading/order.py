@@ -421,7 +421,30 @@ def _corrected_options(
             out += same
         elif same and back:
             out.append(_the_one_it_corrects(option, same))  # "with chili, no wait, with cheese": the last said
+        elif back and len(after) == 1:
+            _added_across(item, before, option)
     return out  # "crunchy …, make it spicy" takes back nothing: a group of several takes one more
+
+
+def _added_across(item: Item, before: tuple[Option, ...], option: Option) -> None:
+    """ "a burger with american, make that bacon": a take-back naming an added choice (of a group with no
+    default, none required) whose group has none said, after such a choice of another group, may replace it
+    or add to it — asked, never both kept silently (break10 kind E)."""
+    groups = {g.id: g for g in choice_groups(item)}
+
+    def added(o: Option) -> bool:
+        group = groups.get(o.group_id)
+        return group is not None and group.min == 0 and not any(x.default for x in group.options)
+
+    if not added(option):
+        return
+    other = [o for o in before if o.group_id != option.group_id and added(o)]
+    if other:
+        said = other[-1].name
+        raise ItemAmbiguous(
+            f"{option.name} instead of {said} on the {item.name}, or both?", query=option.name,
+            candidates=[candidate(item)],
+        )  # fmt: skip
 
 
 def _list_corrected(menu: Menu, item: Item, fix: tuple[Words, Words, bool] | None, more: Words) -> Words | None:

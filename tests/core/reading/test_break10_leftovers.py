@@ -108,3 +108,19 @@ def test_just_a_count_on_the_corpus() -> None:
     """break10: the latte kept, one muffin."""
     got = corpus_lines("grind-coffee", "a large latte and two muffins, actually just one muffin")
     assert got == ["ask"] or [(n, q) for n, q, _ in got] == [("Blueberry Muffin", 1), ("Latte", 1)]
+
+
+def test_make_that_an_added_choice_of_another_group_is_asked() -> None:
+    """ "a burger with american, make that bacon": Bacon (an added choice) after American of another group may
+    replace it or come with it — asked, never both kept silently; a required group's choice is only added."""
+    cheese = group("Cheese", [option("American"), option("Swiss")])
+    adds = group("Add-ons", [option("Bacon"), option("Avocado")], most=2)
+    temp = group("Temperature", [option("Medium"), option("Well Done")], least=1)
+    m = menu(item("Classic Burger", temp, cheese, adds))
+    for said in ("a burger medium with american, make that bacon", "a burger medium with bacon, actually swiss"):
+        with pytest.raises(CartError):
+            counted_lines(m, said)
+    got = counted_lines(m, "a burger with american, make that medium")
+    assert got == [("Classic Burger", 1, ["American", "Medium"])]
+    got = counted_lines(m, "a burger medium with bacon, make that avocado")
+    assert got == [("Classic Burger", 1, ["Avocado", "Medium"])]
