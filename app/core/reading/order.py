@@ -182,9 +182,21 @@ def _corrected(
     if other is None or (kind_of is not None and set(words_of(other.name)) <= set(words_of(kind_of.name))):
         chunk = kind  # "pulled pork" → the Pulled Pork Sandwich; never "kale caesar" → a Salmon Bowl
     ranked = best_fits(menu, with_quantity(chunk)[0][1], prune)
-    if ranked and ranked[0].named and not ranked[0].unknown:
+    by_a_modifier = item is not None and bool(ranked) and named_by_a_modifier(ranked[0], chunk)  # "make it spicy"
+    if ranked and ranked[0].named and not ranked[0].unknown and not by_a_modifier:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def named_by_a_modifier(top: Fit, said: Words) -> bool:
+    """Is ``top`` named in ``said`` only by words of its name before the name's head ("spicy" of Spicy Miso
+    Ramen, "decaf" of Decaf Coffee) — no name or alias of it said whole, nor the head of one ("a dozen
+    assorted": the Assorted Dozen)? Said after another item such words are that item's choice or asked,
+    never this item (break10: "a tonkotsu ramen, make it spicy")."""
+    if not top.named or top.name is None or top.unknown:
+        return False
+    names = [words_of(n) for n in (top.item.name, *top.item.aliases)]
+    return top.name not in names and not any(n and n[-1] in said for n in names)
 
 
 def _another_named(menu: Menu, item: Item, chunk: Words, prune: bool) -> Item | None:
@@ -243,7 +255,8 @@ def _earlier_corrected(
     piece (the others are taken back: the indices returned, the kept piece made the last); a correction
     naming an item said earlier than the last piece ("a cookie and a brownie, actually a cookie": the
     brownie replaced, or the cookie restated?), or "just" a new item after several, cannot tell what it
-    corrects and is asked. None when the correction is of the last piece alone (:func:`_corrected`).
+    corrects and is asked. None when the correction is of the last piece alone (:func:`_corrected`). With a
+    count ("just two cookies") it replaces from the piece naming that item to the end, keeping those before.
     Issue #23, found by the session that broke the reader."""
     only = only_said(chunk) and len(pieces) > 1
     if not only and len(pieces) < 2:
@@ -265,8 +278,10 @@ def _earlier_corrected(
     last = at[-1]
     if with_quantity(chunk)[0][0] is None and not ranked[0].options and not ranked[0].notes:
         kept = pieces[last]  # "just the cookie": the cookie as said
-    elif len(at) == 1:
-        kept = _corrected(menu, pieces[last], chunk, new, prune, back)[0]  # "just two cookies"
+    elif len(at) == 1:  # "just two cookies": from the cookie's piece on, all said again; the ones before kept
+        kept = _corrected(menu, pieces[last], chunk, new, prune, back)[0]  # ("a latte and two muffins, actually
+        if with_quantity(chunk)[0][0] is not None:  # just one muffin": the latte stays; break10)
+            return kept, new, set(range(last, len(pieces) - 1))
     else:
         raise _which_corrected(menu, pieces, chunk, prune)
     return kept, new, set(range(len(pieces) - 1)) - set(at[:-1])
@@ -277,10 +292,13 @@ def _made_of_an_earlier(
 ) -> tuple[int, Item, Words] | None:
     """ "a kale caesar and a lemonade, make the lemonade strawberry": "make the X Y", X naming an item said
     earlier in the phrase and Y only its choices, changes that line (as a take-back) — never a second X;
-    several lines of X are asked. Where, its item and Y; None for any other chunk. Issue #23, blind6."""
-    if len(chunk) < 4 or chunk[:2] not in (("make", "the"), ("make", "that")):
+    "the X Y" ("a tonkotsu and a miso, the miso with corn") adds Y to that line (break10): no line is added
+    either way; several lines of X are asked. Where, its item and Y; None for any other chunk. Issue #23,
+    blind6."""
+    made = chunk[:2] in (("make", "the"), ("make", "that"))
+    if len(chunk) < (4 if made else 3) or not (made or chunk[0] == "the"):
         return None
-    rest = chunk[2:]
+    rest = chunk[2:] if made else chunk[1:]
     for k in range(1, len(rest)):
         named = _item_named(menu, rest[:k], prune)
         if named is None:
@@ -288,6 +306,9 @@ def _made_of_an_earlier(
         at = [i for i, p in enumerate(pieces) if i not in dropped and _item_named(menu, p, prune) is named]
         if not at or not _only_choices(menu, named, pieces[at[-1]], rest[k:]):
             continue
+        fit = fit_words(named, rest[k:], None)
+        if not made and (fit is None or fit.notes or not fit.options):
+            continue  # "chicken tikka, the kebab not the masala": which item, never a note on it
         if len(at) > 1:
             raise _which_corrected(menu, [pieces[i] for i in at], chunk, prune)
         return at[0], named, rest[k:]
@@ -423,7 +444,30 @@ def _corrected_options(
             out += same
         elif same and back:
             out.append(_the_one_it_corrects(option, same))  # "with chili, no wait, with cheese": the last said
+        elif back and len(after) == 1:
+            _added_across(item, before, option)
     return out  # "crunchy …, make it spicy" takes back nothing: a group of several takes one more
+
+
+def _added_across(item: Item, before: tuple[Option, ...], option: Option) -> None:
+    """ "a burger with american, make that bacon": a take-back naming an added choice (of a group with no
+    default, none required) whose group has none said, after such a choice of another group, may replace it
+    or add to it — asked, never both kept silently (break10 kind E)."""
+    groups = {g.id: g for g in choice_groups(item)}
+
+    def added(o: Option) -> bool:
+        group = groups.get(o.group_id)
+        return group is not None and group.min == 0 and not any(x.default for x in group.options)
+
+    if not added(option):
+        return
+    other = [o for o in before if o.group_id != option.group_id and added(o)]
+    if other:
+        said = other[-1].name
+        raise ItemAmbiguous(
+            f"{option.name} instead of {said} on the {item.name}, or both?", query=option.name,
+            candidates=[candidate(item)],
+        )  # fmt: skip
 
 
 def _list_corrected(menu: Menu, item: Item, fix: tuple[Words, Words, bool] | None, more: Words) -> Words | None:
@@ -565,7 +609,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 continue
             if clash and all(_as_all_of_them(current_item, one, clash) for one in ones):
                 clash, ones = [], [() for _ in ones]  # "two large fries, one cajun and one regular": still large
-            if len(ones) <= left and (said_of_these or not _names_an_item(menu, ones, current_item)):
+            naming = _items_named(menu, ones, current_item)  # "…, one with ketchup and one chicago style": the
+            begun = split[:1] == [at]  # Hot Dog's own name, one of the two; "… and one polish": a total or not? asked
+            others = [i for i in naming if i is not current_item]
+            if begun and not said_of_these and any(o.category == current_item.category for o in others):
+                raise _said_of_which(menu, [pieces[at], *(words_of(o.name) for o in others)], said, prune)
+            if len(ones) <= left and (said_of_these or not naming or (begun and not others)):
                 base = pieces[at]  # "two large fries, one with no salt": one large fries, and one without salt
                 ones_base = _without(current_item, base, clash) if clash else base
                 if left > len(ones):
@@ -620,7 +669,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         made_of = _made_of_an_earlier(menu, pieces, dropped, chunk, prune) if pieces and not marked else None
         if made_of is not None:  # "a kale caesar and a lemonade, make the lemonade strawberry"
             at, of, rest = made_of
-            pieces[at] = _corrected(menu, pieces[at], rest, of, prune, True)[0]
+            made = chunk[0] == "make"  # "the miso with corn": the corn added to the miso's line
+            pieces[at] = _corrected(menu, pieces[at], rest, of, prune, True)[0] if made else (*pieces[at], "and", *rest)
             continue
         if (marked or correcting) and pieces:
             back = correcting or takes_back(said)
@@ -747,7 +797,11 @@ def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
     """ "a medium burger, hot": a piece of only choices (no item named) with no count or article of its own,
     after an item, is said of that item — taken when it is the item's choice, else asked — never another
     item whose choice it is ("hot": the Spicy Chicken Sandwich). The item those choices are is inferred
-    only for a choice said as an item ("and a diet coke"); issue #23, the session that broke the reader."""
+    only for a choice said as an item ("and a diet coke"); issue #23, the session that broke the reader.
+    So is a bare word that names another item only as a word before its head ("a shoyu ramen, spicy": never
+    a Spicy Miso Ramen besides; break10)."""
+    if top is not None and named_by_a_modifier(top, chunk):
+        return chunk[0] not in ("a", "an", "the") and with_quantity(chunk)[0][0] is None
     if top is None or top.named or top.unknown or not top.options:
         return False
     led = any(p[0] in ("a", "an") and chunk[: len(p)] == p for p, _ in option_phrases(top.item))  # "a la mode"
@@ -1012,16 +1066,18 @@ def _counted_at(pieces: list[Words]) -> tuple[int, int] | None:
     return (len(pieces) - 1, count) if count is not None and count > 1 else None
 
 
-def _names_an_item(menu: Menu, said: list[Words], counted: Item) -> bool:
-    """Does one of ``said`` ("1 cookie", "1 carnitas taco on corn") name an item — another line, not one of
-    the counted ones ("1 frozen")? "Plain" alone naming the ``counted`` item itself ("three large pies, one
-    plain" of the Cheese Pie, the "plain pie") is one of them as it comes (blind7 pizzeria)."""
+def _items_named(menu: Menu, said: list[Words], counted: Item) -> list[Item]:
+    """The items ``said`` ("1 cookie", "1 carnitas taco on corn") name — another line, not one of the counted
+    ones ("1 frozen") — unless said after one of them and naming the counted item (break10's hot dogs).
+    "Plain" alone naming the ``counted`` item itself ("three large pies, one plain" of the Cheese Pie, the
+    "plain pie") names none: one of them as it comes (blind7 pizzeria)."""
+    named = []
     for words in said:
         ranked = best_fits(menu, words)
         as_it_comes = ranked and ranked[0].item is counted and set(words) - FILLER <= _AS_IT_COMES
         if ranked and ranked[0].named and not ranked[0].unknown and not as_it_comes:
-            return True
-    return False
+            named.append(ranked[0].item)
+    return named
 
 
 def read_order(
