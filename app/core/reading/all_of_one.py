@@ -46,13 +46,21 @@ def said_all(item: Item, words: Words, options: list[Option]) -> tuple[Option, .
 
 def fill_all(item: Item, options: tuple[Option, ...], alls: tuple[Option, ...]) -> tuple[Option, ...]:
     """ "all mango" where the line's count choice is "3 pc" (or a Large of "3 scoops"): the lone option said
-    of its group, that many times, where the group's most and the option's max_quantity allow it; else as
-    said (the corpus labels, tests/corpus/said: blind4's poke bar)."""
+    of its group, that many times, where the group's most and the option's max_quantity allow it; with no
+    count choice, a group taking exactly N ("a banana split all chocolate": Flavors, 3) is filled the same
+    way, never left to its defaults; else as said (the corpus labels, tests/corpus/said: blind4's poke bar;
+    issue #23, break11 kind D)."""
     counts = [c for o in options if (c := pieces_said(o)) is not None and c >= 2]
-    if len(alls) != 1 or len(set(counts)) != 1:
+    if len(alls) != 1:
         return options
-    count, lone = counts[0], alls[0]
+    lone = alls[0]
     group = next((g for g in choice_groups(item) if g.id == lone.group_id), None)
+    if len(set(counts)) == 1:
+        count = counts[0]
+    elif not counts and group is not None and group.min == group.max >= 2:
+        count = group.max  # "a banana split all chocolate": its three flavors, each chocolate (break11 kind D)
+    else:
+        return options
     said = [o for o in options if o.group_id == lone.group_id]
     if group is None or set(said) != {lone} or len(said) >= count or count > min(group.max, lone.max_quantity):
         return options

@@ -14,6 +14,7 @@ from app.core.reading.fuzzy import ACCEPT_SCORE, AMBIGUOUS_GAP, best_per_owner, 
 from app.core.reading.levels import LESS_LEADS
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, negated, normalize
+from app.core.reading.vocabulary import extra_degrees
 from app.errors import ModifierInvalid
 
 ChoiceOwner = Item | Option  # whose options are read: an item, or an option with nested groups
@@ -74,6 +75,8 @@ def resolve_option(item: ChoiceOwner, text: str) -> Option:
         ranked = []
     if ranked and best is not None and _less_lost(item, query, best):  # "half sweet" is never Sweetened
         ranked = []
+    if ranked and best is not None and isinstance(item, Item) and best.id in extra_degrees(item):
+        ranked = [] if "extra" not in query.split() else ranked  # "hot" is never Extra Hot (break11 kind D)
     if (
         ranked
         and ranked[0].score >= ACCEPT_SCORE

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from app.core.menu import Item, Menu
+from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
@@ -242,12 +242,11 @@ def count_chosen(fit: Fit, said: str = "") -> Fit:
         quantity = 1
     if quantity is None:
         return fit
-    units = _units(fit.item)
     for group in missing(fit.item, list(fit.options)):
         if implied and group.id == VARIATION_GROUP:
             continue  # "spam musubi" + choices: its size (1 Piece / 3 Piece) is asked (blind6)
-        counts = {o: _option_count(words_of(o.name), units) for o in group.options}
-        if None in counts.values() or len(counts) < 2:
+        counts = _counts_of(fit.item, group)
+        if counts is None:
             continue
         exact = [o for o, c in counts.items() if c == quantity]
         single = [o for o, c in counts.items() if c == 1]
@@ -256,6 +255,21 @@ def count_chosen(fit: Fit, said: str = "") -> Fit:
         if len(single) == 1:
             return replace(fit, options=(*fit.options, single[0]), quantity=quantity)
     return fit
+
+
+def _counts_of(item: Item, group: ModifierGroup) -> dict[Option, int] | None:
+    """How many each choice of ``group`` is, where every one is a count ("3 pc", "6 pc"), else None."""
+    units = _units(item)
+    counts = {o: _option_count(words_of(o.name), units) for o in group.options}
+    if None in counts.values() or len(counts) < 2:
+        return None
+    return {o: c for o, c in counts.items() if c is not None}
+
+
+def counts_pieces(item: Item, count: int) -> bool:
+    """Does ``count`` said of ``item`` choose its count ("6 falafel balls": the 6 pc, one order), never a
+    number of orders? Issue #23, break11 kind C."""
+    return any(count in (_counts_of(item, g) or {}).values() for g in missing(item, []))
 
 
 _MINUS = re.compile(r"\b(?:minus|negative) \d")  # normalized ("-2" is "minus 2"), never "minus the onions"

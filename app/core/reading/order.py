@@ -29,6 +29,7 @@ from app.core.reading.corrections import (
 from app.core.reading.counts import (
     SERVINGS,
     count_unsaid,
+    counts_pieces,
     for_each_person,
     negative_count,
     number_named_uncounted,
@@ -177,6 +178,10 @@ def _corrected(
         replaced = _choices_replaced(menu, item, piece, chunk, back)
         if replaced is not None:
             return replaced, item  # "a small pie, no wait, a medium": the medium, never both
+    if item is not None:
+        of_a_choice = _a_choice_corrected(menu, item, piece, chunk, other, prune)
+        if of_a_choice is not None:
+            return of_a_choice, item  # "a scoop in a cup, no wait, cone": the scoop's cone (asked), never a cone
     kind = _of_the_same_kind(menu, item, chunk, prune)
     kind_of = _item_named(menu, kind, prune) if kind != chunk else None
     if other is None or (kind_of is not None and set(words_of(other.name)) <= set(words_of(kind_of.name))):
@@ -197,6 +202,41 @@ def named_by_a_modifier(top: Fit, said: Words) -> bool:
         return False
     names = [words_of(n) for n in (top.item.name, *top.item.aliases)]
     return top.name not in names and not any(n and n[-1] in said for n in names)
+
+
+def _a_choice_corrected(
+    menu: Menu, item: Item, piece: Words, chunk: Words, other: Item | None, prune: bool
+) -> Words | None:
+    """A take-back of what was said with ``item`` rather than of it, never read as another item in its place:
+    words that are all words of ``item``'s choices ("single scoop vanilla cup, no wait, cone": which cone is
+    asked; "in a cone, make that a cup": the clash asked) — ``piece`` with them, to be read or asked — unless
+    they name another item whole (``other``); and where words of ``piece`` that ``item`` does not explain
+    name another item ("a ribeye with a baked potato, actually mashed"), a correction naming an item is
+    asked: in place of the ribeye or of the potato?
+    None when the item may be replaced. Issue #23, break11 kind A."""
+    said = [w for w in chunk if w not in ("a", "an", "the") and w not in FILLER]
+    if other is None and said and set(said) <= _choice_words(item) and not set(said) & set(words_of(item.name)):
+        if _item_named(menu, _of_the_same_kind(menu, item, chunk, prune), prune) is item:
+            return None  # "10 wings …, actually all lemon pepper": all lemon pepper wings, the same item
+        fit = fit_words(item, tuple(said), None)
+        if fit is not None and fit.unknown:
+            ask_about_words(menu, fit, " ".join(chunk))
+        return (*piece, "and", *chunk)
+    before = _reading_of(menu, item, piece)
+    new = _item_named(menu, chunk, prune) if before is not None and before.unknown else None
+    if before is not None and new is not None and new is not item and _item_named(menu, before.unknown, prune):
+        raise ItemAmbiguous(
+            f"{' '.join(chunk)!r} in place of the {item.name}, or of {' '.join(before.unknown)!r}?",
+            query=" ".join(chunk),
+            candidates=[candidate(item), candidate(new)],
+        )
+    return None
+
+
+@per_object
+def _choice_words(item: Item) -> frozenset[str]:
+    """Every word of ``item``'s choice phrases."""
+    return frozenset(w for phrase, _ in option_phrases(item) for w in phrase)
 
 
 def _another_named(menu: Menu, item: Item, chunk: Words, prune: bool) -> Item | None:
@@ -393,7 +433,9 @@ def _reading_of(menu: Menu, item: Item, piece: Words) -> Fit | None:
 
 def _option_taken_back(menu: Menu, item: Item, piece: Words, gone: Words) -> Words | None:
     """``piece`` without the options ``gone`` names when each was said in it ("a burger with bacon, never
-    mind the bacon": no bacon, never a note against it); None otherwise. Issue #23, break10 kind D."""
+    mind the bacon": no bacon, never a note against it); a default said and taken back ("a wedge salad with
+    bacon, actually no bacon") comes off as "no bacon" would take it. None otherwise. Issue #23, break10
+    kind D; break11 kind B."""
     fit = fit_words(item, gone, None)
     said = _reading_of(menu, item, piece)
     if fit is None or fit.unknown or fit.notes or not fit.options or said is None or said.unknown:
@@ -401,9 +443,17 @@ def _option_taken_back(menu: Menu, item: Item, piece: Words, gone: Words) -> Wor
     if any(o not in said.options for o in fit.options):
         return None
     out = _without(item, piece, list(fit.options))
+    defaults = any(o.default for o in fit.options)
+    if defaults:
+        out = (*out, "and", "no", *gone)  # the default would come back unsaid: taken off as said
     again = _reading_of(menu, item, out)
+    if again is None or again.unknown:
+        return None
     kept = sorted(o.id for o in said.options if o not in fit.options)
-    return out if again is not None and not again.unknown and sorted(o.id for o in again.options) == kept else None
+    if defaults:  # "no butter" may choose No Butter: every other choice kept, none taken back left
+        now = {o.id for o in again.options}
+        return out if set(kept) <= now and not now & {o.id for o in fit.options} else None
+    return out if sorted(o.id for o in again.options) == kept else None
 
 
 def _without(item: Item, words: Words, options: list[Option]) -> Words:
@@ -636,6 +686,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 raise _said_of_which(menu, pieces, said, prune)
             at, left = shared
             base = pieces[at]
+            if counts_pieces(current_item, shared[1]):  # "6 falafel balls with tahini and 3 with hot sauce"
+                pieces.append(_another_order(menu, current_item, base, some))
+                shared = None
+                continue
             if left > some[0]:
                 pieces[at] = recount(base, left - some[0])
             else:
@@ -884,6 +938,16 @@ def _one_said_apart(text: str) -> bool:
     return ("," in text or ";" in text or "." in text) and _APART.search(text) is not None
 
 
+def _another_order(menu: Menu, item: Item, piece: Words, some: tuple[int, Words]) -> Words:
+    """ "6 falafel balls with tahini and 3 with hot sauce", the count a count of pieces (6 pc): another order
+    of the item with its own count and what is said of it, keeping the choices of ``piece`` only in groups
+    it does not answer (the 3 with hot sauce, never the tahini too). Issue #23, break11 kind C."""
+    said, now = _reading_of(menu, item, piece), fit_words(item, some[1], None)
+    answered = {o.group_id for o in now.options} if now is not None else set()
+    gone = [o for o in said.options if o.group_id in answered] if said is not None else []
+    return (*recount(_without(item, piece, gone), some[0]), "and", *some[1])
+
+
 def _all_choices_of(item: Item, ones: list[Words]) -> bool:
     """Each of ``ones`` ("with hot salsa", "with mild") is only choices of ``item``: said of the ones counted,
     though the words might also name another item (Chips & Salsa)."""
@@ -1116,7 +1180,7 @@ def read_order(
         return [quick]
     try:
         cut = _pieces(menu, text, prune) if exact is None else [(words_of(exact.name), None)]
-    except ItemAmbiguous as exc:  # a correction that does not say what it corrects
+    except (ItemAmbiguous, WordsNotUnderstood) as exc:  # a correction that does not say what it corrects
         return [exc]
     pieces = [(" ".join(p), p, of) for p, of in cut]
     if len(pieces) == 1:

@@ -255,6 +255,7 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             and not any(n == lead_off and g != option.group_id for n, g in groups_said)  # "sauce" beside a
             # Sauce group is its sauces, never the Extra Sauce of another group
             and words == words_of(option.name)
+            and option.id not in extra_degrees(item)  # "hot" is no Extra Hot beside Iced (break11 kind D)
         ):
             suffixes.setdefault(lead_off, set()).add(option.id)
         if words[0] in OPTION_LEADS or len(words) < 2 or words != words_of(option.name):
@@ -298,6 +299,19 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     for group in choice_groups(item):
         pairs += [(w, o) for w, o in (*_size_words(group), *level_phrases(group)) if w not in taken]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@per_object
+def extra_degrees(item: Item) -> frozenset[str]:
+    """The options of ``item`` that are a degree of what it is without them: "Extra Hot" in a one-choice
+    group beside plain alternatives (Iced, Warm) — "hot" alone is the drink as it comes, never Extra Hot; the
+    lead of these is never dropped. Issue #23, break11 kind D."""
+    out: set[str] = set()
+    for group in choice_groups(item):
+        plain = any(words_of(o.name)[:1] and words_of(o.name)[0] not in OPTION_LEADS for o in group.options)
+        if group.max == 1 and plain:
+            out.update(o.id for o in group.options if words_of(o.name)[:1] == ("extra",))
+    return frozenset(out)
 
 
 def how_made(word: str) -> bool:
