@@ -12,6 +12,7 @@ margaritas, one frozen and one on the rocks" is two lines, each with what was sa
 
 from __future__ import annotations
 
+from app.core.reading.counts import said_count_words
 from app.core.reading.spoken import FILLER
 from app.core.reading.vocabulary import Words
 
@@ -128,6 +129,8 @@ def inner_number(piece: Words, counted: bool) -> int | None:
 def recount(piece: Words, count: int) -> Words:
     """``piece`` with its count replaced by ``count`` ("3 water" → "2 water"; "a cookie" → "2 cookie")."""
     at = next((i for i, w in enumerate(piece) if w not in FILLER or w in ("a", "an")), len(piece))
+    if said_count_words(piece[at:]):
+        return (str(count), *piece[at + said_count_words(piece[at:]) :])
     rest = piece[at + 1 :] if at < len(piece) and (piece[at].isdigit() or piece[at] in ("a", "an")) else piece[at:]
     return (str(count), *rest)
 

@@ -15,7 +15,7 @@ from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
-from app.core.reading.vocabulary import VARIATION_GROUP, Words, pieces_said, words_of
+from app.core.reading.vocabulary import VARIATION_GROUP, Words, pieces_said, top_groups, words_of
 from app.errors import QuantityInvalid
 
 _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
@@ -68,6 +68,12 @@ def sold_per_person(item: Item) -> bool:
 
 
 _WEIGHTS = frozenset({"lb", "oz"})  # what meat and fish are sold by: "two pounds" is twice the One Pound
+
+
+def said_count_words(words: Words) -> int:
+    """How many of ``words`` a spoken count without digits leads them with ("a dozen", "half a dozen"): 0 if
+    none. A count corrected replaces all of them ("a dozen wings, actually six" is 6 wings, never 6 dozen)."""
+    return next((len(said) for said, _ in _COUNTED if words[: len(said)] == said), 0)
 
 
 def _counted(words: Words) -> tuple[int, Words] | None:
@@ -264,6 +270,31 @@ def _counts_of(item: Item, group: ModifierGroup) -> dict[Option, int] | None:
     if None in counts.values() or len(counts) < 2:
         return None
     return {o: c for o, c in counts.items() if c is not None}
+
+
+def counted_twice(fit: Fit, said: str) -> Fit:
+    """ "12 wings hot and 6 bbq", "a dozen holes glazed and 25 chocolate": a line of N orders of a count choice
+    ("6 pc", "25 Count") where N is as many as one of its counts of several ("6 pc", "10 Count") is a count of
+    pieces read as orders, never N × the count (144 wings): asked (issue #23, break11 kind 1). "two dozen
+    glazed" (fewer than a Half Dozen), "four tacos" (N × Single) and "three 2 piece combos" (the choice's name
+    said whole) stay."""
+    if fit.quantity is None or fit.quantity < 2:
+        return fit
+    words = words_of(said)
+    for group in top_groups(fit.item):
+        counts = _counts_of(fit.item, group) or {}
+        several = [c for c in counts.values() if c > 1]
+        chosen = [o for o in fit.options if counts.get(o, 1) > 1]
+        named = [n for o in chosen if len(n := words_of(o.name)) > 1]
+        whole = any(words[i : i + len(n)] == n for n in named for i in range(len(words)))
+        if several and fit.quantity >= min(several) and chosen and not whole:
+            raise QuantityInvalid(
+                f"{fit.item.name}: is {fit.quantity} the number of pieces or of orders?",
+                item=fit.item.name,
+                item_id=fit.item.id,
+                said_quantity=fit.quantity,
+            )
+    return fit
 
 
 def counts_pieces(item: Item, count: int) -> bool:

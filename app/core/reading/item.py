@@ -35,7 +35,14 @@ from app.core.cart.choices import require
 from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.all_of_one import fill_all
 from app.core.reading.candidates import NEVER_COUNTED
-from app.core.reading.counts import count_chosen, count_in_name, number_alone_chose, orders_of, with_quantity
+from app.core.reading.counts import (
+    count_chosen,
+    count_in_name,
+    counted_twice,
+    number_alone_chose,
+    orders_of,
+    with_quantity,
+)
 from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.notes import sort_notes
@@ -257,7 +264,7 @@ def line_reading(fit: Fit, said: str) -> Reading:
     """The reading a fit gives, a count said answering a count choice
     (:func:`~app.core.reading.counts.count_chosen`) or counting the pieces of an item sold by orders
     (:func:`~app.core.reading.counts.orders_of`)."""
-    return reading_of(orders_of(count_chosen(fit, said), said), said)
+    return reading_of(counted_twice(orders_of(count_chosen(fit, said), said), said), said)
 
 
 def one_variation(item: Item, said: list[str]) -> Variation | None:

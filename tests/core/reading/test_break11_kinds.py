@@ -7,7 +7,7 @@ import pytest
 
 from app.core.reading.lines import said_lines
 from app.errors import CartError
-from tests.core.reading.menus import corpus_lines, group, item, menu, named_lines, option
+from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, named_lines, option
 
 
 def _steaks() -> object:
@@ -175,3 +175,53 @@ def test_break11_banana_split_all_chocolate(said: str) -> None:
         got == ["ask"]
         or [o for o in got[0][2] if o in ("Chocolate", "Vanilla Bean", "Strawberry")] == ["Chocolate"] * 3
     )
+
+
+def _counted_wings() -> object:
+    sizes = [{"id": f"{n}-pc", "name": f"{n} pc", "price_cents": 100 * n} for n in (6, 12)]
+    sauces = group("Sauce", [option("BBQ"), option("Buffalo Hot"), option("Garlic Parm")], most=2)
+    wings = item("Wings", sauces)
+    del wings["price_cents"]
+    dozens = group("Size", [option("Half Dozen"), option("Dozen")], least=1, most=1)
+    return menu(wings | {"variations": sizes}, item("Glazed Donut", dozens))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "12 wings bbq and 12 garlic parm",
+        "12 wings hot and 6 bbq",
+        "6 wings hot and 12 bbq",
+        "a dozen glazed, actually six",
+        "a dozen wings, actually six",
+        "a half dozen glazed, make that 12",
+    ],
+)
+def test_a_piece_count_is_never_also_the_count_of_a_line_sold_by_that_count(said: str) -> None:
+    """A number said of an item sold by a count ("6 pc", "Dozen") is that count, never N orders of a count
+    already chosen ("12 wings hot and 6 bbq" is never 12 × 6 pc): where it can't be placed, it is asked."""
+    try:
+        got = counted_lines(_counted_wings(), said)  # type: ignore[arg-type]
+    except CartError:
+        return
+    assert all(q == 1 for _, q, _ in got), got
+    assert counted_lines(_counted_wings(), "two dozen glazed") == [("Glazed Donut", 2, ["Dozen"])]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said"),
+    [
+        ("pizzeria", "12 wings bbq and 12 garlic parm"),
+        ("pizzeria", "12 wings hot and 6 bbq"),
+        ("pizzeria", "6 wings hot and 12 mild"),
+        ("pizzeria", "a dozen garlic knots and a half dozen"),
+        ("pizzeria", "a dozen garlic knots, actually six"),
+        ("donut-shop", "a dozen glazed, actually six"),
+        ("pierogi-house", "a dozen pierogi ruskie fried, actually six"),
+        ("pierogi-house", "12 ruskie and 6 meat, all fried"),
+        ("donut-shop", "a dozen holes glazed and 25 chocolate"),
+    ],
+)
+def test_break11_a_piece_count_never_multiplies_a_count(menu_id: str, said: str) -> None:
+    got = corpus_lines(menu_id, said)
+    assert got == ["ask"] or all(q == 1 for _, q, _ in got), got
