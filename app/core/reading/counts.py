@@ -280,14 +280,13 @@ def counted_twice(fit: Fit, said: str) -> Fit:
     said whole) stay."""
     if fit.quantity is None or fit.quantity < 2:
         return fit
-    words = words_of(said)
-    for group in top_groups(fit.item):
-        counts = _counts_of(fit.item, group) or {}
-        several = [c for c in counts.values() if c > 1]
+    for counts, least in _count_groups(fit.item):
         chosen = [o for o in fit.options if counts.get(o, 1) > 1]
+        if not chosen or fit.quantity < least:
+            continue
+        words = words_of(said)
         named = [n for o in chosen if len(n := words_of(o.name)) > 1]
-        whole = any(words[i : i + len(n)] == n for n in named for i in range(len(words)))
-        if several and fit.quantity >= min(several) and chosen and not whole:
+        if not any(words[i : i + len(n)] == n for n in named for i in range(len(words))):
             raise QuantityInvalid(
                 f"{fit.item.name}: is {fit.quantity} the number of pieces or of orders?",
                 item=fit.item.name,
@@ -295,6 +294,19 @@ def counted_twice(fit: Fit, said: str) -> Fit:
                 said_quantity=fit.quantity,
             )
     return fit
+
+
+@per_object
+def _count_groups(item: Item) -> tuple[tuple[dict[Option, int], int], ...]:
+    """``item``'s groups whose every choice is a count, several above one: (how many each is, the least of
+    those above one)."""
+    found = []
+    for group in top_groups(item):
+        counts = _counts_of(item, group) or {}
+        several = [c for c in counts.values() if c > 1]
+        if several:
+            found.append((counts, min(several)))
+    return tuple(found)
 
 
 def counts_pieces(item: Item, count: int) -> bool:
