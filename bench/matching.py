@@ -76,9 +76,8 @@ NEW_SPLITS = {
     "blind5": BLIND5_MENUS, "blind6": BLIND6_MENUS, "blind7": BLIND7_MENUS,
     "blind8": BLIND8_MENUS, "blind9": BLIND9_MENUS,
 }  # fmt: skip
-BLIND_SPLITS = (
-    "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-)  # in the order written; fmt: skip
+# in the order written
+BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
 # tuned on (the blind ones after their first look)
 SEEN = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
 UNSEEN = ("blind9",)  # scored only with --blind, in aggregate; never printed case by case
