@@ -65,6 +65,9 @@ class OrderSink(Protocol):
     # True: ``lookup`` tells an order from none (SQLite, PostgreSQL). False: the sink hands orders on
     # and keeps none (the webhook), so a refused checkout must not say "nothing was ordered".
     keeps_orders: bool
+    # True: ``lookup`` reads a local file and never waits on a network or a writer (SQLite in WAL mode), so
+    # an HTTP cart turn may call it on the event loop; False: call it on a thread (PostgreSQL).
+    quick_lookup: bool
 
     def start(self) -> None:
         """Called once before serving, on an order thread (PostgreSQL: connect and create the table);

@@ -98,6 +98,7 @@ class PostgresSink:
     """Orders in one PostgreSQL table, shared by every replica; retried within ``deadline_seconds``."""
 
     keeps_orders = True
+    quick_lookup = False  # a round trip to the server
 
     def __init__(
         self,

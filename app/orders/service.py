@@ -27,7 +27,15 @@ from app.errors import (
     OrderTotalNegative,
     RestaurantClosed,
 )
-from app.orders.order import CheckoutRequest, CheckoutWarning, as_ordered, build_order, check_repeat, order_id_for
+from app.orders.order import (
+    CheckoutRequest,
+    CheckoutWarning,
+    as_ordered,
+    build_order,
+    check_repeat,
+    order_id_for,
+    other_content,
+)
 from app.orders.port import CommitGate, OrderSink
 
 # what build_order refuses a checkout with (nothing is placed by this call); every one, the menu's choices too
@@ -105,6 +113,23 @@ def submit(
         warnings = check_repeat(placement.order, state, request)
         return Submitted(placement.order, False, as_ordered(priced.state, placement.order), warnings)
     return Submitted(placement.order, False, mark_checked_out(priced.state), [UNCONFIRMED_REPEAT])
+
+
+def ordered_before(state: CartState, sink: OrderSink | None) -> CartAlreadyOrdered | None:
+    """``cart_already_ordered`` naming the order when ``state`` is an older copy of a cart that was
+    ordered (an older token of it, from another tab or a retried call — an empty one too: the cart's
+    first token, lines added and ordered since), else None: what a turn on it must answer instead of
+    reading or changing lines the kitchen may not have. None for the placed order's own token (its
+    lines are the order), with no sink, or a sink that keeps no orders to look up (the webhook). A store
+    that cannot be read raises ``order_outcome_unknown``: "can't check" is never "not ordered".
+    Blocking: call it off the event loop."""
+    if state.checked_out or sink is None:
+        return None
+    try:
+        found = sink.lookup(state.cart_id_hex, state.revision)
+    except CartAlreadyOrdered as exc:
+        return exc
+    return None if found is None else other_content(found, "this cart was already ordered")
 
 
 def _placed_before(state: CartState) -> CartAlreadyOrdered:

@@ -57,6 +57,7 @@ class SqliteSink:
     """Orders in one SQLite file; the database's UNIQUE constraints decide, across processes."""
 
     keeps_orders = True
+    quick_lookup = True  # a local file; WAL readers never wait on the writer
 
     def __init__(self, path: Path, busy_timeout_seconds: float = 10.0) -> None:
         self.path = path

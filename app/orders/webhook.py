@@ -79,6 +79,7 @@ class WebhookSink:
     """Deliver each order by a signed, idempotent POST, retrying within ``deadline_seconds``."""
 
     keeps_orders = False  # the receiver keeps them: lookup cannot tell an order from none
+    quick_lookup = True  # it answers None without a request
 
     def __init__(
         self,

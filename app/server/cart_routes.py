@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import secrets
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from app.core import turn
-from app.core.cart import Line
+from app.core.cart import CartState, Line
 from app.core.menu import Menu
 from app.core.menu.memo import memo
 from app.core.reading.understood import Understood, understood_line
-from app.errors import InvalidRequest
+from app.errors import InvalidRequest, OrderOutcomeUnknown
 from app.json_input import object_fields, optional_str, string_list
+from app.orders.service import ordered_before
 from app.runtime.context import AppContext
 from app.server.http import Endpoint, cart_response, cart_token, path_line_id, read_json
 from app.server.responses import OrjsonResponse
@@ -52,25 +54,51 @@ def understood(menu: Menu, line: Line) -> Understood | None:
 def routes(ctx: AppContext) -> list[BaseRoute]:
     """The cart routes, bound to ``ctx``."""
 
-    def run(request: Request, op: turn.Operation, menu: Menu | None = None) -> turn.TurnResult:
+    async def run(request: Request, op: turn.Operation, menu: Menu | None = None) -> turn.TurnResult:
         # what ctx.turn_inputs(rid).run(token, op) does, without building the TurnInputs per request;
         # the catalog's dict of menus iterates as the ids of the other restaurants (only read on a
         # bad signature, to tell a token for another restaurant from a forged one). ``menu``: the
         # restaurant's, when the caller has already looked it up
         menu = ctx.menu(request.path_params["rid"]) if menu is None else menu
-        return turn.run_turn(cart_token(request), op, menu, ctx.codec, ctx.now(), ctx.catalog.menus)
+        result = turn.run_turn(cart_token(request), op, menu, ctx.codec, ctx.now(), ctx.catalog.menus)
+        if not isinstance(op, turn.NewCart):
+            await refuse_if_ordered(result.state, empties=isinstance(op, turn.ClearCart))
+        return result
+
+    async def refuse_if_ordered(state: CartState, empties: bool) -> None:
+        """An older token of an ordered cart is answered ``cart_already_ordered`` naming the order,
+        whatever the turn: reading its lines as the cart, or changing them, would say the order is what
+        it is not. Nothing is minted, so the caller's token stays as it was. A store that cannot be
+        read: a view or a line change goes ahead (checkout looks again and tells the truth about the
+        order), but emptying the cart is ``order_outcome_unknown`` ("cleared" could be false), as the
+        voice tools do (:mod:`app.voice.toolkit`)."""
+        if state.checked_out or not ctx.order_sink.keeps_orders:
+            return
+        try:
+            sink = ctx.order_sink  # a lookup that may wait (the network) runs on a thread, off the event loop
+            ordered = (
+                ordered_before(state, sink)
+                if sink.quick_lookup
+                else await run_in_threadpool(ordered_before, state, sink)
+            )
+        except OrderOutcomeUnknown:
+            if empties:
+                raise
+            return
+        if ordered is not None:
+            raise ordered
 
     async def get_menu(request: Request) -> Response:
         return OrjsonResponse(ctx.menu(request.path_params["rid"]).raw)
 
     async def create_cart(request: Request) -> Response:
-        return cart_response(run(request, turn.NewCart(secrets.token_bytes(8))), 201)
+        return cart_response(await run(request, turn.NewCart(secrets.token_bytes(8))), 201)
 
     async def get_cart(request: Request) -> Response:
-        return cart_response(run(request, turn.ViewCart()))
+        return cart_response(await run(request, turn.ViewCart()))
 
     async def clear_cart(request: Request) -> Response:
-        return cart_response(run(request, turn.ClearCart()))
+        return cart_response(await run(request, turn.ClearCart()))
 
     async def add_item(request: Request) -> Response:
         body = await read_json(request)
@@ -86,7 +114,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             variation=optional_str(body.get("variation"), "variation"),
         )
         menu = ctx.menu(request.path_params["rid"])  # looked up once, for the turn and the read-back
-        result = run(request, op, menu)
+        result = await run(request, op, menu)
         line = result.state.line(result.line_id) if result.line_id is not None else None
         read_back = understood(menu, line) if line is not None else None
         return cart_response(result, 200, line_id=result.line_id, understood=read_back)
@@ -101,10 +129,10 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             notes=optional_str(body.get("notes"), "notes"),
             variation=optional_str(body.get("variation"), "variation"),
         )
-        return cart_response(run(request, op))
+        return cart_response(await run(request, op))
 
     async def delete_item(request: Request) -> Response:
-        return cart_response(run(request, turn.RemoveLine(path_line_id(request))))
+        return cart_response(await run(request, turn.RemoveLine(path_line_id(request))))
 
     # the hottest routes first: Starlette tries them in order; the turns as Endpoint (no per-route
     # exception wrapper: the app's exception middleware answers errors the same way)

@@ -64,7 +64,9 @@ class Operation:
 
 
 _CART = Answer("the cart after this turn", "CartAnswer", token=True)
-_TURN_ERRORS = (errors.CartCheckedOut,)
+# every turn on a token: an older token of an ordered cart names the order (app.server.cart_routes)
+_TOKEN_ERRORS = (errors.CartAlreadyOrdered,)
+_TURN_ERRORS = (errors.CartCheckedOut, *_TOKEN_ERRORS)
 _ADD_ERRORS = (
     errors.ItemNotFound,
     errors.ModifierUnavailable,
@@ -76,7 +78,7 @@ _ADD_ERRORS = (
     errors.ModifierRequired,
     errors.QuantityInvalid,
     errors.CartTooLarge,
-    errors.CartCheckedOut,
+    *_TURN_ERRORS,
 )
 _NOT_FOUND = (404, "not_found", "no such file")
 _CART_PATH = "/v1/restaurants/{rid}/cart"
@@ -116,10 +118,14 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("POST", _CART_PATH): Operation("create_cart", "Start an empty cart", {201: _CART}),
     ("GET", _CART_PATH): Operation(
-        "get_cart", "The cart, repriced from the current menu", {200: _CART}, token="required"
+        "get_cart", "The cart, repriced from the current menu", {200: _CART}, token="required", errors=_TOKEN_ERRORS
     ),
     ("DELETE", _CART_PATH): Operation(
-        "clear_cart", "Remove every line", {200: _CART}, token="required", errors=_TURN_ERRORS
+        "clear_cart",
+        "Remove every line",
+        {200: _CART},
+        token="required",
+        errors=(*_TURN_ERRORS, errors.OrderOutcomeUnknown),  # the store can't say whether it was ordered
     ),
     ("POST", _CART_PATH + "/items"): Operation(
         "add_item",

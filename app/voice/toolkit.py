@@ -27,7 +27,6 @@ from app.core.cart.pricing import format_money
 from app.core.menu import Menu
 from app.core.turn import TurnInputs, TurnResult
 from app.errors import (
-    CartAlreadyOrdered,
     CartError,
     CartTooLarge,
     InvalidRequest,
@@ -37,6 +36,7 @@ from app.errors import (
 )
 from app.json_input import conform, parse_json
 from app.orders.port import CommitGate, OrderSink
+from app.orders.service import ordered_before
 from app.voice.speech import cart_summary, failure
 
 
@@ -54,17 +54,11 @@ class ToolContext:
         return format_money(cents, self.menu.currency)
 
     def placed_order_number(self, state: CartState) -> str | None:
-        """The order number if this cart was already ordered (an older token of it, from another tab or
-        a retried call — an empty one too: the cart's first token, lines added and ordered since), else
-        None. A store that cannot be read raises ``order_outcome_unknown``: we can't check, which is never
-        "not ordered"."""
-        if state.checked_out or self.order_sink is None:
-            return None
-        try:
-            found = self.order_sink.lookup(state.cart_id_hex, state.revision)
-        except CartAlreadyOrdered as exc:
-            return str(exc.details.get("order_id", ""))[-6:].upper() or "?"
-        return None if found is None else str(found["order_id"])[-6:].upper()
+        """The order number (its last six characters) if this cart was already ordered
+        (:func:`app.orders.service.ordered_before`), else None; ``order_outcome_unknown`` when the store
+        cannot be read."""
+        ordered = ordered_before(state, self.order_sink)
+        return None if ordered is None else str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
 
     def stored_order(self, state: CartState) -> dict[str, Any] | None:
         """The order the store holds for this cart revision; None when there is none, the sink keeps no

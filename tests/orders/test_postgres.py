@@ -13,14 +13,19 @@ from typing import TypeVar
 
 import psycopg
 import pytest
+from starlette.testclient import TestClient
 
 from app.core.menu import Menu
 from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, build_order
 from app.orders.port import CommitGate
 from app.orders.postgres import PostgresSink
-from tests.conftest import T0
+from app.server.app import create_app
+from app.settings import Settings
+from tests.conftest import T0, FakeClock
 from tests.postgres_server import PostgresServer
+from tests.support.checkout import BURGERS, checkout
+from tests.support.http import BASE, new_cart, send
 from tests.support.orders import ADA, burger_cart
 
 T = TypeVar("T")
@@ -207,3 +212,18 @@ def _once_reachable(call: Callable[[], T], seconds: float = 15.0) -> T:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_the_http_cart_api_names_the_order_on_an_older_token_with_the_postgresql_store(
+    database: str, settings: Settings, clock: FakeClock
+) -> None:
+    """The PostgreSQL store is looked up on a thread (a round trip), SQLite's on the event loop: both answer an
+    older token of an ordered cart ``cart_already_ordered`` (tests/server/test_truthful_orders.py: SQLite)."""
+    with TestClient(create_app(replace(settings, orders_url=database), clock=clock)) as client:
+        older = new_cart(client, BURGERS)
+        order = checkout(client, older).json()["order"]
+        for method, body in (("GET", None), ("POST", {"item": "cookie"})):
+            path = f"{BASE}/cart" + ("/items" if body else "")
+            response = send(client, method, path, older, **({"json": body} if body else {}))
+            assert response.status_code == 409, response.text
+            assert response.json()["error"]["order_id"] == order["order_id"]

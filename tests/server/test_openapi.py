@@ -127,12 +127,13 @@ BODY: dict[str, Any] = {
 class Probe:
     """One request: which app, path parameters, token and body; ``setup`` runs on the app first."""
 
-    app: str = "plain"  # plain | voice | voice_refused | webhook_down
+    app: str = "plain"  # plain | own_store | voice | voice_refused | webhook_down
     rid: str = DEMO
     line_id: str = "1"
     name: str = "get_current_order"
     file: str = "cart-client.js"
-    token: str = "lines"  # lines | none | garbage | twice | other_restaurant | checked_out | ordered | empty
+    # lines | none | garbage | twice | other_restaurant | checked_out | ordered | ordered, store unreadable | empty
+    token: str = "lines"
     body: Any = "default"
     raw: bytes | None = None
     setup: Callable[[TestClient], None] | None = None
@@ -168,6 +169,9 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         ("remove_item", 404): Probe(line_id="99"),
         ("remove_item", 409): Probe(token="checked_out"),
         ("clear_cart", 409): Probe(token="checked_out"),
+        ("get_cart", 409): Probe(token="ordered"),  # an older token of an ordered cart names the order
+        # the same, while the store can't be read: "cleared" could be false (a set-up: an app of its own)
+        ("clear_cart", 504): Probe(app="own_store", token="ordered, store unreadable"),
         ("call_tool", 404): Probe(name="no_such_tool"),
         ("list_tools", 400): Probe(query="?strict=yes"),
         ("static_file", 404): Probe(file="no-such-file.js"),
@@ -208,14 +212,16 @@ def token_of(client: TestClient, kind: str) -> str | None:
         return "AAAA.BBBB, CCCC.DDDD"
     rid = TACO if kind == "other_restaurant" else DEMO
     token = client.post(f"/v1/restaurants/{rid}/cart").headers[TOKEN_HEADER]
-    if kind in ("lines", "checked_out", "ordered"):
+    if kind in ("lines", "checked_out", "ordered", "ordered, store unreadable"):
         token = client.post(f"{CART}/items", json={"item": "mexican coke"}, headers={TOKEN_HEADER: token}).headers[
             TOKEN_HEADER
         ]
     if kind == "checked_out":
         token = checkout(client, token)
-    if kind == "ordered":  # ordered already, by a first call; this is the token that call was sent
+    if kind.startswith("ordered"):  # ordered already, by a first call; this is the token that call was sent
         checkout(client, token)
+    if kind == "ordered, store unreadable":  # the orders file damaged: every lookup fails
+        client.app.state.ctx.settings.orders_db_path.write_bytes(b"this is not a database " * 200)
     return token
 
 
@@ -244,6 +250,7 @@ def apps(
     silent = socket.create_server(("127.0.0.1", 0))  # the kernel accepts connections; nobody answers
     variants = {
         "plain": settings,
+        "own_store": dataclasses.replace(settings, orders_db=settings.data_dir / "own-orders.sqlite3"),  # to damage
         "voice": dataclasses.replace(settings, openai_api_key=API_KEY, openai_base_url=upstream.url),
         "voice_refused": dataclasses.replace(settings, openai_api_key=API_KEY, openai_base_url=upstream.url),
         "webhook_down": dataclasses.replace(

@@ -130,8 +130,7 @@ def tool(w: World, name: str, arguments: dict[str, Any], token: str) -> Answer:
 def already_ordered(w: World) -> Answer:
     token = w.cart({"item": "mexican coke"})
     assert checkout(w, token).status_code == 201
-    changed = add(w, {"item": "bottled water"}, token).headers[TOKEN_HEADER]  # the cart before it was placed
-    return checkout(w, changed)
+    return add(w, {"item": "bottled water"}, token)  # the token from before the order was placed
 
 
 def key_retired(w: World) -> Answer:

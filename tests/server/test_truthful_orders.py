@@ -23,7 +23,7 @@ from app.settings import Settings
 from tests.conftest import FakeClock
 from tests.order_receiver import OrderReceiver
 from tests.support.checkout import BURGERS, FRIES, ORDER, SECRET, checkout
-from tests.support.http import BASE, added, new_cart
+from tests.support.http import BASE, added, new_cart, send
 
 TOOLS = f"{BASE}/tools"
 
@@ -248,6 +248,56 @@ def test_every_voice_tool_that_changes_an_ordered_cart_refuses_on_an_older_token
         assert said["ok"] is False and said["error"] == "cart_already_ordered", (name, said)
         assert number in said["message"] and "already placed" in said["message"]
         assert len(response.json()["cart"]["lines"]) == 2  # nothing changed
+
+
+# --- 5. the HTTP cart API on an older token of an ordered cart: what the voice tools say, as an error -----
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", "/cart", None),  # was the older lines, "checked_out": false: as if nothing was ordered
+        ("DELETE", "/cart", None),
+        ("POST", "/cart/items", {"item": "cookie"}),  # was 200: added to an order the kitchen already has
+        ("PATCH", "/cart/items/1", {"quantity": 3}),
+        ("DELETE", "/cart/items/1", None),
+    ],
+)
+def test_every_cart_turn_on_an_older_token_of_an_ordered_cart_names_the_order(
+    client: TestClient, method: str, path: str, body: dict[str, Any] | None
+) -> None:
+    older = new_cart(client, BURGERS)
+    after = added(client, older, FRIES)  # the order is placed at a later revision than ``older``
+    order = checkout(client, after).json()["order"]
+    for token in (older, after):  # an earlier revision, and the ordered one whose checkout answer was lost
+        response = send(client, method, BASE + path, token, **({"json": body} if body is not None else {}))
+        assert response.status_code == 409, response.text
+        error = response.json()["error"]
+        assert error["code"] == "cart_already_ordered" and error["order_id"] == order["order_id"]
+        assert [line["name"] for line in error["ordered_lines"]] == [line["name"] for line in order["lines"]]
+        assert "Cart-Token" not in response.headers  # nothing minted: the caller's token stays as it was
+
+
+def test_the_http_cart_api_reads_a_cart_that_was_not_ordered_and_the_placed_token_as_before(
+    client: TestClient,
+) -> None:
+    other = new_cart(client, FRIES)  # another cart: never ordered
+    assert send(client, "GET", BASE + "/cart", other).status_code == 200
+    placed = checkout(client, new_cart(client, BURGERS)).json()["cart_token"]
+    viewed = send(client, "GET", BASE + "/cart", placed)  # the placed order's own token: its lines are the order
+    assert viewed.status_code == 200 and viewed.json()["cart"]["checked_out"] is True
+
+
+def test_while_the_store_cannot_be_read_an_older_token_is_read_and_changed_but_never_cleared(
+    client: TestClient, settings: Settings
+) -> None:
+    older = new_cart(client, BURGERS)
+    checkout(client, added(client, older, FRIES))
+    break_sqlite(settings)
+    assert send(client, "GET", BASE + "/cart", older).status_code == 200  # says nothing either way
+    assert send(client, "POST", BASE + "/cart/items", older, json={"item": "cookie"}).status_code == 200
+    cleared = send(client, "DELETE", BASE + "/cart", older)  # "cleared" could be false: the kitchen may have it
+    assert cleared.status_code == 504 and cleared.json()["error"]["code"] == "order_outcome_unknown"
 
 
 @pytest.mark.parametrize(
