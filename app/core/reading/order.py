@@ -1019,15 +1019,21 @@ def _of_them(chunk: Words) -> bool:
 
 
 def _folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
-    """Is ``whole`` (the whole phrase's reading) an item no word names, read from its choices, where the first
-    part names another item whole ("medium popcorn, and a medium coke" as Combo #2's Medium Popcorn and
-    drink)? The items said apart are each a line, never folded into a combo the customer did not name
-    (blind7 cinema-concessions)."""
+    """Is ``whole`` (the whole phrase's reading) an item no word names, read from its choices, where a part
+    names another item whole ("medium popcorn, and a medium coke" as Combo #2's Medium Popcorn and drink; "two
+    44 oz cokes and a medium popcorn", a part begun with "a" or a count)? The items said apart are each a line, never
+    folded into a combo the customer did not name (blind7 cinema-concessions; issue #23, the breakers'
+    leftovers)."""
     said = [c for c in chunks if not set(c) <= FILLER]  # "uh, medium popcorn, …": the filler names nothing
     if whole.named or len(said) < 2:
         return False
-    first = best_fits(menu, with_quantity(said[0])[0][1])
-    return bool(first) and first[0].named and not first[0].unknown and first[0].item is not whole.item
+    for k, chunk in enumerate(said):
+        if k and not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
+            continue  # "…, add chicken": a choice of what was said first, never an item begun
+        alone = best_fits(menu, with_quantity(chunk)[0][1])
+        if alone and alone[0].named and not alone[0].unknown and alone[0].item is not whole.item:
+            return True
+    return False
 
 
 def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
