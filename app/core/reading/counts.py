@@ -147,6 +147,20 @@ def count_in_name(fit: Fit, words: Words, apart: bool = False) -> bool:
     return any(len(p) > 1 and p[0] == words[0] and p in said and words[: len(p)] == p for p in fit.option_spans)
 
 
+def count_choice_first(fit: Fit, words: Words) -> bool:
+    """Do ``words`` start ("a dozen ruskie", "six ruskie") with a count ``fit`` reads as its item's own count
+    choice (Pierogi's 12 pc by its alias "dozen", a size), every word placed? Then, where no item is named,
+    the count says which item it is of: never the number of lines of another item that merely has the filling
+    (twelve Polish Plates; issue #23, the breakers' leftovers) — :func:`~.item.read_item` drops those."""
+    if fit.quantity is not None or fit.unknown or not words:
+        return False
+    lead = words[1:] if words[0] in ("a", "an") else words
+    sizes = [o for o in fit.options if o.group_id == VARIATION_GROUP and _option_count(words_of(o.name))]
+    counted = {words_of(n) for o in sizes for n in (o.name, *o.aliases)}  # as the menu writes it: never "2"
+    # read off a Chicken Combo's "2 Piece" ("two medium lemonades")
+    return any(p in (words[: len(p)], lead[: len(p)]) for p in counted & set(fit.option_spans))
+
+
 @per_object
 def pieces_per_order(item: Item) -> int | None:
     """How many pieces one order of ``item`` is, where its description says so: "Three tacos per order",

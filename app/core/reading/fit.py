@@ -44,6 +44,7 @@ from app.core.reading.vocabulary import (
     choice_groups,
     find_phrase,
     head_nouns,
+    how_made,
     item_names,
     option_phrases,
     told_apart,
@@ -104,6 +105,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 break  # "not too well done": never "done" alone read as Well Done (issue #23)
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
                 break  # "cut in half" is how to cut it, never the Half size
+            if _how_it_is_made(item, option, phrase, said, at + len(phrase)):
+                break  # "a medium burger, grilled": how the burger is made, never the Grilled Onions (asked)
             if _front_of_another(item, option, phrase, said, at + len(phrase)):
                 break  # "sugar free caramel", "honey bbq", "two shots": left unexplained, so asked about
             if phrase == ("side",) and tuple(words[max(0, at - 2) : at]) == ("on", "the"):
@@ -189,6 +192,22 @@ def _front_of_another(item: Item, option: Option, phrase: Words, said: tuple[str
         and said[end : end + len(p)] == p
         for p, o in _option_starts(item).get(after, ())
     )
+
+
+def _how_it_is_made(item: Item, option: Option, phrase: Words, said: tuple[str | None, ...], end: int) -> bool:
+    """Is ``phrase`` one word saying how a thing is made ("grilled", :func:`~.vocabulary.how_made`) that only
+    starts ``option``'s name (Grilled Onions, an add-on: no choice to be made), said with none of the rest of
+    its names after it? Then it says how the item is made, never adds the option (issue #23, the breakers'
+    leftovers); "a fried egg on top" (Fried Egg, alias "egg on top") and a side to choose ("mashed") keep it."""
+    if len(phrase) != 1 or not how_made(phrase[0]):
+        return False
+    names = [words_of(n) for n in (option.name, *option.aliases)]
+    if names[0][:1] != phrase or len(names[0]) < 2 or phrase in names:
+        return False  # only the first word of a longer name, read off it
+    if any(g.min >= 1 for g in choice_groups(item) if g.id == option.group_id):
+        return False
+    after = said[end] if end < len(said) else None
+    return not any(after in n for n in names)
 
 
 _DEGREE = frozenset({"too", "so", "very"})  # "not too well done": a negation said of the choice after it

@@ -36,6 +36,7 @@ from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.all_of_one import fill_all
 from app.core.reading.candidates import NEVER_COUNTED
 from app.core.reading.counts import (
+    count_choice_first,
     count_chosen,
     count_in_name,
     counted_twice,
@@ -111,6 +112,10 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     # is three cappuccinos), not a count of the option it happens to precede; but a number that starts a choice's
     # name said whole ("three bones" for 3 Bones) is that choice
     apart = len({id(b[0].item) for b in best}) > 1
+    counting = [b[0].item for b in best if apart and count_choice_first(b[0], b[2])]
+    counting = [] if any(b[0].named for b in best) else counting  # "three biscuits": the item named
+    if len(counting) == 1:  # "a dozen ruskie": the Pierogi's dozen, never twelve of another item with the filling
+        best = [b for b in best if b[0].quantity is None or b[0].item is counting[0]]
     top, ranked, rest = min(
         best,
         key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),

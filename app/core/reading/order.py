@@ -431,11 +431,12 @@ def _reading_of(menu: Menu, item: Item, piece: Words) -> Fit | None:
     return min(fits) if fits else None
 
 
-def _option_taken_back(menu: Menu, item: Item, piece: Words, gone: Words) -> Words | None:
+def _option_taken_back(menu: Menu, item: Item, piece: Words, gone: Words, no: bool = False) -> Words | None:
     """``piece`` without the options ``gone`` names when each was said in it ("a burger with bacon, never
     mind the bacon": no bacon, never a note against it); a default said and taken back ("a wedge salad with
-    bacon, actually no bacon") comes off as "no bacon" would take it. None otherwise. Issue #23, break10
-    kind D; break11 kind B."""
+    bacon, actually no bacon") comes off as "no bacon" would take it; where the group taken back from has its
+    own "No X", "no X" said (``no``: "a latte with foam, actually no foam") chooses it. None otherwise. Issue
+    #23, break10 kind D; break11 kind B; the breakers' leftovers."""
     fit = fit_words(item, gone, None)
     said = _reading_of(menu, item, piece)
     if fit is None or fit.unknown or fit.notes or not fit.options or said is None or said.unknown:
@@ -444,12 +445,19 @@ def _option_taken_back(menu: Menu, item: Item, piece: Words, gone: Words) -> Wor
         return None
     out = _without(item, piece, list(fit.options))
     defaults = any(o.default for o in fit.options)
-    if defaults:
+    none = fit_words(item, ("no", *gone), None) if no else None  # "with foam, actually no foam": No Foam
+    said_none = (
+        none is not None
+        and not none.unknown
+        and {o.group_id for o in none.options} == {o.group_id for o in fit.options}
+    )
+    if defaults or said_none:
         out = (*out, "and", "no", *gone)  # the default would come back unsaid: taken off as said
     again = _reading_of(menu, item, out)
     if again is None or again.unknown:
         return None
-    kept = sorted(o.id for o in said.options if o not in fit.options)
+    chosen = list(none.options) if none is not None and said_none else []
+    kept = sorted(o.id for o in [*(o for o in said.options if o not in fit.options), *chosen])
     if defaults:  # "no butter" may choose No Butter: every other choice kept, none taken back left
         now = {o.id for o in again.options}
         return out if set(kept) <= now and not now & {o.id for o in fit.options} else None
@@ -716,7 +724,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             dropped.add(taken)
             correcting, current_item, shared = False, None, None
             continue
-        unsaid = _option_taken_back(menu, current_item, pieces[-1], back_out) if back_out and current_item else None
+        unsaid = (
+            _option_taken_back(menu, current_item, pieces[-1], back_out, chunk[0] == "no")
+            if back_out and current_item
+            else None
+        )
         if unsaid is not None:  # "a burger with bacon, never mind the bacon": the bacon taken back
             pieces[-1], correcting = unsaid, False
             continue
@@ -1007,15 +1019,21 @@ def _of_them(chunk: Words) -> bool:
 
 
 def _folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
-    """Is ``whole`` (the whole phrase's reading) an item no word names, read from its choices, where the first
-    part names another item whole ("medium popcorn, and a medium coke" as Combo #2's Medium Popcorn and
-    drink)? The items said apart are each a line, never folded into a combo the customer did not name
-    (blind7 cinema-concessions)."""
+    """Is ``whole`` (the whole phrase's reading) an item no word names, read from its choices, where a part
+    names another item whole ("medium popcorn, and a medium coke" as Combo #2's Medium Popcorn and drink; "two
+    44 oz cokes and a medium popcorn", a part begun with "a" or a count)? The items said apart are each a line, never
+    folded into a combo the customer did not name (blind7 cinema-concessions; issue #23, the breakers'
+    leftovers)."""
     said = [c for c in chunks if not set(c) <= FILLER]  # "uh, medium popcorn, …": the filler names nothing
     if whole.named or len(said) < 2:
         return False
-    first = best_fits(menu, with_quantity(said[0])[0][1])
-    return bool(first) and first[0].named and not first[0].unknown and first[0].item is not whole.item
+    for k, chunk in enumerate(said):
+        if k and not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
+            continue  # "…, add chicken": a choice of what was said first, never an item begun
+        alone = best_fits(menu, with_quantity(chunk)[0][1])
+        if alone and alone[0].named and not alone[0].unknown and alone[0].item is not whole.item:
+            return True
+    return False
 
 
 def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
