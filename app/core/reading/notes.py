@@ -79,6 +79,13 @@ def _closest(found: list[Option], content: list[str], item: Item) -> list[Option
     raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
 
 
+def _may_go(item: Item, option: Option) -> bool:
+    """May the default ``option`` be taken off (its group may be left with fewer)? A required one-of choice
+    (Standard of a Spice Level) is replaced, never taken off: "no onions" on a curry cannot mean it (blind8)."""
+    group = _group_of(item, option)
+    return group is None or sum(o.default for o in group.options) > group.min
+
+
 def _group_of(item: Item, option: Option) -> ModifierGroup | None:
     return next((g for g in choice_groups(item) if g.id == option.group_id), None)
 
@@ -136,8 +143,9 @@ def sort_notes(
             if any(_matches(content, _names(o, item)) for o in options):
                 kept.append(note)  # "no bacon" on a burger that has none: said back, harmless
                 continue
-            if any(o.default for o in options) and content:
-                raise _ask(item, note, next((_group_of(item, o) for o in options if o.default), None))
+            off = [o for o in options if o.default and _may_go(item, o)]
+            if off and content:  # "no X" may mean one of what comes with it, under another name: asked
+                raise _ask(item, note, _group_of(item, off[0]))
             kept.append(note)
             continue
         if words[:1] == ("half",) and all(

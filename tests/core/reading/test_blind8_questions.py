@@ -191,7 +191,59 @@ def test_a_specialty_named_keeps_its_own_flavours() -> None:
         "small cotton candy with gummy bears",
         "a large banana and grape with gummy bears and mochi and snow cap and haupia",
         "a medium with strawberry, lilikoi and coconut, snow cap, ice cream on the bottom",
+        "acht Sigara Börek bitte",
+        "four cheese rolls and a turkish tea",
+        "bir dürüm tavuk, acılı",
+        "beef curry 300 grams sweet with karaage, no onions",
+        {"item": "pork curry", "modifiers": ["300 g", "standard", "no fukujinzuke"]},
     ],
 )
 def test_blind8_clear_phrases_are_read(said: object) -> None:
     assert _right(said) == "right"
+
+
+# --- a count in the menu's language, of an item sold in pieces ----------------------------------------
+
+
+def _grill() -> Menu:
+    pieces = [_size("4 Stück", "vier stück"), _size("8 Stück", "acht stück")]
+    meat = group("Fleisch", [option("Kalb"), option("Hähnchen", aliases=["tavuk"])], least=1)
+    return menu(_sized("Börek", variations=pieces, aliases=["cheese rolls"]), item("Dürüm", meat))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("acht Börek bitte", [("Börek", ["8 Stück"], None)]),
+        ("four cheese rolls", [("Börek", ["4 Stück"], None)]),
+        ("bir dürüm tavuk", [("Dürüm", ["Hähnchen"], None)]),
+        ("einmal Dürüm Kalb", [("Dürüm", ["Kalb"], None)]),
+    ],
+)
+def test_a_count_said_in_the_menus_language_counts(text: str, want: list[tuple[str, list[str], None]]) -> None:
+    """ "acht Börek" where the Börek comes in "4 Stück" / "8 Stück": the count is the pieces (Stück is "piece"),
+    one order; "bir" (Turkish) and "einmal" (German) are one."""
+    assert named_lines(_grill(), text) == want
+
+
+# --- "no X" of a thing no default could be -------------------------------------------------------------
+
+
+def _curries() -> Menu:
+    spice = group("Spice Level", [option("Sweet"), option("Standard", default=True)], least=1)
+    sides = group("Sides", [option("Pickles", default=True), option("Slaw")], most=2)
+    return menu(item("Beef Curry", spice), item("Katsu Curry", spice, sides), item("Fukujinzuke"))
+
+
+@pytest.mark.parametrize("text", ["beef curry sweet, no onions", "beef curry, no fukujinzuke"])
+def test_no_x_where_only_a_required_choice_comes_with_it_is_a_note(text: str) -> None:
+    """ "no onions" where all that comes with the curry is its one required Spice Level (replaced, never taken
+    off): a kitchen note said back, never a question about the spice."""
+    (line,) = named_lines(_curries(), text)
+    assert line[0] == "Beef Curry" and line[2] is not None and line[2].startswith("no ")
+
+
+def test_no_x_where_a_default_may_be_taken_off_is_asked() -> None:
+    """ "no onions" where Pickles come with it and may go: X might be them under another name — asked."""
+    with pytest.raises(CartError):
+        named_lines(_curries(), "katsu curry, no onions")
