@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.fit import Fit, missing
+from app.core.reading.languages import PIECE_WORDS
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, pieces_said, top_groups, words_of
@@ -219,7 +220,7 @@ def orders_of(fit: Fit, said: str) -> Fit:
     return replace(fit, quantity=fit.quantity // per)
 
 
-_COUNT_UNITS = frozenset({"piece", "count", "ct", "pack"})
+_COUNT_UNITS = frozenset({"count", "ct", "pack", *PIECE_WORDS})
 
 
 def _option_count(name: Words, units: frozenset[str] = _COUNT_UNITS) -> int | None:

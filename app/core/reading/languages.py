@@ -89,6 +89,14 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "no wait": ("nein warte", "warte"),
         "allergy": ("allergie", "allergisch"),
         "on the side": ("separat",),
+        "1": ("einmal",),  # "einmal Pommes": one order of; "zweimal Döner": two
+        "2": ("zweimal",),
+        "3": ("dreimal",),
+    },
+    "tr": {  # said on a Turkish grill's menu ("bir dürüm tavuk"); numbers past two are English words too ("on")
+        "1": ("bir",),
+        "2": ("iki",),
+        "please": ("lutfen",),
     },
     "pt": {
         "a": ("uma",),  # "um" is also English "um", a hesitation: it stays one
@@ -112,6 +120,10 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "5": ("itsutsu",),
     },
 }
+
+# "piece" in each language a menu may count its choices in ("4 Stück", "6 piezas"): a count said of the item
+# chooses the choice of that many (:mod:`.counts`).
+PIECE_WORDS = frozenset({"piece", "stuck", "stueck", "pieza", "pezzo", "pezzi", "peca"})
 
 # French and Italian words elided before a vowel, written apart from the word after ("l'oeuf" → "l oeuf").
 ELIDED = ("l", "d", "j", "s", "n", "c", "qu", "dell", "nell", "all", "sull")

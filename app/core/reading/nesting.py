@@ -146,7 +146,15 @@ def nest(item: Item, words: Words, options: tuple[Option, ...]) -> tuple[Option,
             placed += [where[0]] * count
             continue
         others = said_ids - {option.id}
-        bound = _bind(item, option, where, words, spans, others)
+        found = _bind(item, option, where, words, spans, others)
+        found += [None] * (count - len(found))  # read from the model's list, not from ``words``
+        if None in found and sum(f is not None for f in found) >= count:
+            found = [f for f in found if f is not None]  # read as often as placed: a stray saying ("the")
+        if None in found:  # nothing around some saying places it: one for each pick ("both cajun"), or asked
+            found = _for_each_pick(item, where, words, spans, found, others, count) or [
+                f or _unbound(item, option, where, others) for f in found
+            ]
+        bound = [f for f in found if f is not None]
         if len(bound) > count:  # said more often than read: each place once ("large fries, large coke": two)
             distinct = _Same()
             distinct += [b for n, b in enumerate(bound) if b not in _Same(bound[:n])]
@@ -159,11 +167,12 @@ def nest(item: Item, words: Words, options: tuple[Option, ...]) -> tuple[Option,
 
 def _bind(
     item: Item, option: Option, where: tuple[Option, ...], words: Words, spans: list[_Span], said_ids: set[str]
-) -> list[Option]:
+) -> list[Option | None]:
     """One place for each time ``option`` is said in ``spans``: under what is named right after it (or right
-    before it, when it ends its phrase: "onion rings large"), else the item's own place, else (not a size) the
-    one place under an option said; else asked about."""
-    out: list[Option] = []
+    before it, when it ends its phrase: "onion rings large", or only choices it holds lie between: "snow crab
+    garlic butter mild and shrimp …"), else the item's own place, else (not a size) the one place under an
+    option said; else None (see :func:`_for_each_pick`)."""
+    out: list[Option | None] = []
     for n, (start, end, ids) in enumerate(spans):
         if option.id not in ids:
             continue
@@ -172,13 +181,79 @@ def _bind(
         before = spans[n - 1] if n and spans[n - 1][1] == start else None
         if not under and before is not None and (end == len(words) or words[end] in SEPARATORS):
             under = _under(item, where, set(before[2]) & said_ids)  # "onion rings large, and …": it ends the phrase
-        out.append(under[0] if len(under) == 1 else _unbound(item, option, where, said_ids))
+        if not under and (holder := _said_before(item, spans, n, said_ids)) is not None:
+            under = _under(item, where, holder)
+        out.append(under[0] if len(under) == 1 else _unbound_place(item, option, where, said_ids))
     return out
 
 
-def _unbound(item: Item, option: Option, where: tuple[Option, ...], said_ids: set[str]) -> Option:
+def _said_before(item: Item, spans: list[_Span], n: int, said_ids: set[str]) -> set[str] | None:
+    """The ids of the choice said right before ``spans[n]`` with only choices offered in several places in
+    between ("snow crab garlic butter mild": the Snow Crab holds the Mild), when that choice holds nested
+    choices; None otherwise. A choice said right after one with nothing nested ("fries large coke") is not
+    placed by it."""
+    while n and spans[n - 1][1] == spans[n][0]:
+        n -= 1
+        ids = set(spans[n][2]) & said_ids
+        holds = [p for i in ids for p in _places(item).get(i, ()) if p.modifier_groups]
+        if holds:
+            return ids if len(holds) == 1 else None
+        if not any(len(_places(item).get(i, ())) > 1 for i in spans[n][2]):
+            return None
+    return None
+
+
+# what a nested choice said once for every pick is said with: "both cajun medium", "cajun for each"
+_EVERY_PICK = frozenset({"each", "both", "all", "every"})
+
+
+def _for_each_pick(
+    item: Item,
+    where: tuple[Option, ...],
+    words: Words,
+    spans: list[_Span],
+    found: list[Option | None],
+    said: set[str],
+    count: int,
+) -> list[Option | None] | None:
+    """A nested choice (read ``count`` times, ``found`` where it is said) that nothing around it places, under
+    each of the picks said that offer it, when it is read once for each of them ("shrimp, crawfish, cajun,
+    cajun") or once with "both" / "each" said right before or after the choices it is said with ("shrimp and
+    crawfish, both cajun medium"); None otherwise (blind8's pick-two seafood combo: every pick has its own
+    seasoning and heat)."""
+    up = parents(item)
+    picks = [p for p in where if (h := up.get(id(p))) is not None and h.id in said and len(_places(item)[h.id]) == 1]
+    if len(picks) < 2:
+        return None
+    placed = _Same(f for f in found if f is not None)
+    open_ = [p for p in picks if p not in placed]
+    unplaced = found.count(None)
+    if count == len(picks) and unplaced == len(open_):
+        return [*placed, *open_]
+    if count == 1 and found == [None] and _said_for_every_pick(words, spans, where):
+        return list(picks)
+    return None
+
+
+def _said_for_every_pick(words: Words, spans: list[_Span], where: tuple[Option, ...]) -> bool:
+    """ "both" / "each" said right before or right after the run of nested choices that names ``where``."""
+    ids = {p.id for p in where}
+    n = next((i for i, s in enumerate(spans) if s[2] & ids), None)
+    if n is None:
+        return False  # read from the model's list, not from the words
+    first = last = n
+    while first and spans[first - 1][1] == spans[first][0]:
+        first -= 1
+    while last + 1 < len(spans) and spans[last + 1][0] == spans[last][1]:
+        last += 1
+    start, end = spans[first][0], spans[last][1]
+    near = {*words[max(0, start - 1) : start], *words[end : end + 2]}
+    return bool(near & _EVERY_PICK)
+
+
+def _unbound_place(item: Item, option: Option, where: tuple[Option, ...], said_ids: set[str]) -> Option | None:
     """The place of ``option`` when nothing right after it places it: the item's own, else (not a size) the
-    only place under an option said; else the question."""
+    only place under an option said, else the only one under a chosen choice; None when several could hold it."""
     top = [p for p in where if parents(item).get(id(p)) is None]
     if len(top) == 1:
         return top[0]
@@ -190,6 +265,16 @@ def _unbound(item: Item, option: Option, where: tuple[Option, ...], said_ids: se
     chosen = {i: n for i, n in holders.items() if any(_chosen(h, said_ids) for h in _places(item)[i])}
     if len(chosen) == 1:  # "dog combo, diet coke, large": the one chosen choice that offers a Large holds it
         return next(p for p in where if (h := parents(item).get(id(p))) is not None and h.id in chosen)
+    return None
+
+
+def _unbound(item: Item, option: Option, where: tuple[Option, ...], said_ids: set[str]) -> Option:
+    """:func:`_unbound_place`, else the question: which of the choices that offer it?"""
+    place = _unbound_place(item, option, where, said_ids)
+    if place is not None:
+        return place
+    holders = {h.id: h.name for p in where if (h := parents(item).get(id(p))) is not None}
+    chosen = {i: n for i, n in holders.items() if any(_chosen(h, said_ids) for h in _places(item)[i])}
     holders = chosen or holders  # "make it a large" with a coke: the fries (they come with it) or the soft drink
     raise WordsNotUnderstood(
         f"{option.name} for which: the " + " or the ".join(holders.values()) + "?",

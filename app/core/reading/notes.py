@@ -21,7 +21,7 @@ from __future__ import annotations
 from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.levels import LESS_LEADS, is_scale
-from app.core.reading.spoken import FILLER, NEGATIONS, SIDE_PHRASES
+from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_heads, option_phrases, words_of
 from app.errors import WordsNotUnderstood
 
@@ -77,6 +77,23 @@ def _closest(found: list[Option], content: list[str], item: Item) -> list[Option
     if whole:
         return whole
     raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
+
+
+def _may_go(item: Item, option: Option) -> bool:
+    """May the default ``option`` be taken off (its group may be left with fewer)? A required one-of choice
+    (Standard of a Spice Level) is replaced, never taken off: "no onions" on a curry cannot mean it (blind8)."""
+    group = _group_of(item, option)
+    return group is None or sum(o.default for o in group.options) > group.min
+
+
+def _said_of(content: list[str], group: ModifierGroup | None) -> bool:
+    """Does a content word name ``group``, one of its choices, or what its scale measures ("not too sweet" of a
+    Sugar level)? Such a "not …" changes its choice: asked."""
+    if group is None:
+        return True
+    words = {w for o in group.options for w in words_of(o.name)} | set(words_of(group.name))
+    words |= {n for w in words_of(group.name) for n in LEVEL_NOUNS.get(w, ())}
+    return not words.isdisjoint(content)
 
 
 def _group_of(item: Item, option: Option) -> ModifierGroup | None:
@@ -136,8 +153,9 @@ def sort_notes(
             if any(_matches(content, _names(o, item)) for o in options):
                 kept.append(note)  # "no bacon" on a burger that has none: said back, harmless
                 continue
-            if any(o.default for o in options) and content:
-                raise _ask(item, note, next((_group_of(item, o) for o in options if o.default), None))
+            off = [o for o in options if o.default and (_may_go(item, o) or _said_of(content, _group_of(item, o)))]
+            if off and content:  # "no X" may mean one of what comes with it, under another name: asked
+                raise _ask(item, note, _group_of(item, off[0]))
             kept.append(note)
             continue
         if words[:1] == ("half",) and all(

@@ -877,11 +877,13 @@ def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
 def _and_a_half(menu: Menu, words: Words) -> Words:
     """ "a pound and a half of moist brisket" → "a lb of moist brisket and a half lb of moist brisket": an amount
     and a half of it, where the menu sells the half amount ("1/2 lb"), is a line of each (the corpus labels,
-    blind4's smokehouse) — never a half of something else."""
+    blind4's smokehouse) — never a half of something else, nor where the menu sells that amount and a half
+    itself ("a pound and a half": its "1.5 lb", blind8's seafood boil)."""
     for i in range(len(words) - 4):
         count, unit = words[i : i + 2]
         amount = unit in UNIT_WORDS and (count.isdigit() or count in ("a", "an"))
-        if amount and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu):
+        sold = any(words[j : j + len(p)] == p for p in protected_phrases(menu) for j in (i, i + 1))
+        if amount and not sold and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu):
             end = next((j for j in range(i + 5, len(words)) if words[j] in SEPARATORS), len(words))
             rest = words[i + 5 : end]  # "… of moist brisket", up to what is said next ("and a coke")
             return (*words[:i], count, unit, *rest, "and", "a", "half", unit, *rest, *words[end:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.menu import Item, Menu, Option
+from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.comes_with import inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing
 from app.core.reading.vocabulary import (
@@ -172,11 +172,39 @@ def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
     Combo's drink): the one item where every choice said answers one of its own required questions (what it
     is: the drink's flavour, the side sauce's sauce) is meant, not an item where they are an add-on or lie
     under another choice; of several such, the one that then lacks no more than its size (the combo still
-    lacks its wings). None: all stay candidates."""
+    lacks its wings). Else :func:`built_to_order`. None: all stay candidates."""
     answering = [f for f in fits if f.options and all(_answers_required(f.item, o) for o in f.options)]
     if len({id(f.item) for f in answering}) > 1:
         answering = [f for f in answering if all(g.id == VARIATION_GROUP for g in missing(f.item, list(f.options)))]
-    return answering[0] if len({id(f.item) for f in answering}) == 1 else None
+    return answering[0] if len({id(f.item) for f in answering}) == 1 else built_to_order(fits)
+
+
+def built_to_order(fits: list[Fit]) -> Fit | None:
+    """No item named, several reading the choices said alike, at least one of them answering a required
+    question ("keiki strawberry", "small cotton candy with gummy bears"): the one item where every choice said
+    is its own (top-level) choice and none of their groups comes with an answer already — the item built to
+    order (the Shave Ice), not a specialty that comes with its flavours and toppings (the Rainbow, had by
+    naming it: blind8's shave ice). None when no one item is so."""
+    built = [
+        f
+        for f in fits
+        if f.options
+        and any(_answers_required(f.item, o) and o.group_id != VARIATION_GROUP for o in f.options)
+        and all(_own_group(f.item, o) is not None for o in f.options)
+        and not any(_comes_answered(f.item, o) for o in f.options)
+    ]
+    return built[0] if len({id(f.item) for f in built}) == 1 else None
+
+
+def _own_group(item: Item, option: Option) -> ModifierGroup | None:
+    """The top-level group of ``item`` that offers ``option`` (None: nested, or not ``item``'s)."""
+    return next((g for g in top_groups(item) if any(x is option for x in g.options)), None)
+
+
+def _comes_answered(item: Item, option: Option) -> bool:
+    """Does ``option``'s group on ``item`` come with an answer (a default choice)?"""
+    group = _own_group(item, option)
+    return group is not None and any(d.default for d in group.options)
 
 
 def not_merely_sharing(menu: Menu, fits: list[Fit]) -> list[Fit]:
