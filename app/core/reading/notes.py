@@ -30,6 +30,7 @@ HOW_SERVED = (*SIDE_PHRASES, "on side", "cut in half", "well done", "extra crisp
 # said last after a choice, a little past it ("medium rare plus"): a note about how, kept with the choice
 A_BIT_PAST = frozenset({"plus", "minus"})
 _LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
+_DEGREE = frozenset({"too", "so", "very"})  # "not too spicy": a degree after a negation
 _MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
 
 
@@ -100,6 +101,25 @@ def _ask(item: Item, note: str, group: ModifierGroup | None) -> WordsNotUndersto
     )
 
 
+def _could_take_off(groups: list[ModifierGroup]) -> ModifierGroup | None:
+    """The first group with a pre-chosen option "no …" could take off, or None.
+
+    A required choice ("Whiskey: House Bourbon", min 1) keeps its default whatever is taken off: "no cherry"
+    on an Old Fashioned, "no ice" on a tea whose Sweet/Unsweetened is required, cannot mean it, so such a
+    "no X" is a note, never a question about that group (blind4 cocktail-bar, blind creperie "sans gluten").
+    """
+    for group in groups:
+        defaults = sum(1 for o in group.options if o.default)
+        if defaults and defaults > group.min:
+            return group
+    return None
+
+
+def _a_degree(words: Words) -> bool:
+    """ "not too spicy", "not so sweet": how much, said of the whole dish, never "take X off"."""
+    return len(words) > 1 and words[0] in NEGATIONS and words[1] in _DEGREE
+
+
 def removal(option: Option) -> str:
     """How a reading hands on "take ``option`` off" (:attr:`~app.core.reading.item.Reading.removals`):
     "no <its name>", read back exactly by :mod:`app.core.reading.exact`, never re-read as words."""
@@ -136,8 +156,9 @@ def sort_notes(
             if any(_matches(content, _names(o, item)) for o in options):
                 kept.append(note)  # "no bacon" on a burger that has none: said back, harmless
                 continue
-            if any(o.default for o in options) and content:
-                raise _ask(item, note, next((_group_of(item, o) for o in options if o.default), None))
+            group = _could_take_off(groups) if content and not _a_degree(words) else None
+            if group is not None:
+                raise _ask(item, note, group)
             kept.append(note)
             continue
         if words[:1] == ("half",) and all(

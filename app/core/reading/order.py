@@ -1369,6 +1369,8 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said
+    if options:  # an id said as a word ("large", "lemonade") still says where a size beside it goes
+        words = tuple(w for t in texts for w in ("and", *own_words(menu, words_of(t))))
     return _nested(reading_of(fit, item.name), words)
 
 

@@ -1,0 +1,98 @@
+"""Clear phrases the reader asked about (issue #23, the seen splits' needless questions): each kind read from
+the menu's structure on a small menu built here, and the corpus example it came from."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from bench import matching
+from tests.core.reading.menus import group, item, menu, named_lines, option
+
+
+def _judged(menu_id: str, said: str | dict[str, Any]) -> str:
+    """How the reader does on the corpus case of ``menu_id`` said so: "right", "asked_unneeded", "wrong" …"""
+    path = matching.NEW_CORPORA / "said" / f"{menu_id}.json"
+    case = next(c for c in json.loads(path.read_text())["cases"] if c["said"] == said)
+    return matching.judge(case, matching.read_voice(matching.new_menu(menu_id), case))
+
+
+# -- "no X" of something the item does not have, where its only pre-chosen options are required choices
+
+_BAR = menu(
+    item("Old Fashioned", group("Whiskey", [option("House Bourbon", default=True), option("Rye")], least=1)),
+    item("Pale Ale", group("Garnish", [option("Orange Slice", default=True)])),
+    item("Stew", group("Base", [option("Injera", default=True), option("Rice")], least=1)),
+)
+
+
+def test_no_x_beside_only_required_defaults_is_a_note() -> None:
+    # "no cherry" cannot take the required whiskey off: the kitchen note, never a question about the whiskey
+    assert named_lines(_BAR, "an old fashioned, no cherry") == [("Old Fashioned", ["House Bourbon"], "no cherry")]
+    assert named_lines(_BAR, "stew, not spicy please") == [("Stew", ["Injera"], "not spicy please")]
+
+
+def test_no_x_beside_a_default_it_could_take_off_is_still_asked() -> None:
+    # "no fruit" may mean the Orange Slice (blind the-tap-room): which is not known from the words
+    with pytest.raises(CartError):
+        named_lines(_BAR, "a pale ale, no fruit")
+
+
+_SALAD = menu(item("Buffalo Salad", group("Comes With", [option("Romaine", default=True)], most=3)))
+
+
+def test_not_too_x_is_a_degree_never_a_removal() -> None:
+    assert named_lines(_SALAD, "a buffalo salad, not too spicy") == [("Buffalo Salad", ["Romaine"], "not too spicy")]
+
+
+# -- a size said alone in the model's list, right after the combo choice it sizes
+
+_SIZE = [option("Regular", default=True), option("Large")]
+_COMBO = menu(
+    item(
+        "Tenders Combo",
+        group("Side", [option(n, modifier_groups=[group("Side Size", _SIZE, least=1)]) for n in ("Fries", "Slaw")], 1),
+        group("Drink", [option(n, modifier_groups=[group("Drink Size", _SIZE, least=1)]) for n in ("Cola", "Tea")], 1),
+    )
+)
+
+
+def _tree(modifiers: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each top choice of the one combo line read, with the names of the choices nested under it."""
+    (line,) = said_lines(_COMBO, "tenders combo", modifiers)
+    return {p.option.name: [q.option.name for q in p.picks] for p in line.picks}
+
+
+def test_a_size_listed_after_a_combo_choice_sizes_that_choice() -> None:
+    assert _tree(("fries", "large", "tea", "large")) == {"Fries": ["Large"], "Tea": ["Large"]}
+    assert _tree(("fries", "large", "cola")) == {"Fries": ["Large"], "Cola": ["Regular"]}
+
+
+def test_a_size_listed_first_is_still_asked() -> None:
+    with pytest.raises(CartError):  # before any choice: the side's or the drink's?
+        named_lines(_COMBO, "tenders combo", ("large", "fries", "cola"))
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said"),
+    [
+        ("cocktail-bar", "woodford old fashioned, no cherry"),
+        ("salad-builder", "a buffalo chicken, not too spicy"),
+        ("ethiopian", {"item": "shiro", "modifiers": ["hot", "no onions"]}),
+        ("creperie", "jambon fromage, raclette, sans gluten"),
+        (
+            "fried-chicken",
+            {"item": "tenders combo", "modifiers": ["5 piece", "mild", "cajun fries", "large", "lemonade", "large"]},
+        ),
+        (
+            "fried-chicken",
+            {"item": "chicken combo", "modifiers": ["3 piece", "spicy", "white", "green beans", "large", "dr pepper"]},
+        ),
+    ],
+)
+def test_corpus_examples(menu_id: str, said: str | dict[str, Any]) -> None:
+    assert _judged(menu_id, said) == "right"
