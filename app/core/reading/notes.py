@@ -157,6 +157,8 @@ def sort_notes(
                 kept.append(note)  # "no bacon" on a burger that has none: said back, harmless
                 continue
             group = _could_take_off(groups) if content and not _a_degree(words) else None
+            if _a_degree(words):  # "not too sweet" of a 100 % Sugar default: a level between, asked about
+                group = next((g for g in groups if is_scale(g) and any(o.default for o in g.options)), None)
             if group is not None:
                 raise _ask(item, note, group)
             kept.append(note)
