@@ -11,7 +11,7 @@ import pytest
 from app.core.reading.lines import said_lines
 from app.errors import CartError
 from bench import matching
-from tests.core.reading.menus import group, item, menu, named_lines, option
+from tests.core.reading.menus import counted_lines, group, item, menu, named_lines, option
 
 
 def _judged(menu_id: str, said: str | dict[str, Any]) -> str:
@@ -77,6 +77,35 @@ def test_a_size_listed_first_is_still_asked() -> None:
         named_lines(_COMBO, "tenders combo", ("large", "fries", "cola"))
 
 
+# -- a size whose alias says the item with a count: that size, one line
+
+
+def _sized(name: str, sizes: dict[str, list[str]], aliases: list[str]) -> dict[str, Any]:
+    """An item sold in ``sizes`` (name → aliases), no price of its own."""
+    out = item(name, aliases=aliases, variations=[
+        {"id": n.lower().replace(" ", "-"), "name": n, "price_cents": 500, "aliases": a} for n, a in sizes.items()
+    ])  # fmt: skip
+    out.pop("price_cents")
+    return out
+
+
+_STACKS = menu(
+    _sized("Buttermilk Pancakes", {"Short Stack": ["three pancakes"], "Full Stack": ["five pancakes"]}, ["pancakes"]),
+    _sized("Tofu", {"Soft Tofu": ["nen dou fu"], "Frozen Tofu": ["dong dou fu"]}, ["dou fu"]),
+)
+
+
+def test_a_size_named_by_a_count_of_the_item_is_that_size() -> None:
+    assert counted_lines(_STACKS, "three pancakes") == [("Buttermilk Pancakes", 1, ["Short Stack"])]
+    assert counted_lines(_STACKS, "two five pancakes") == [("Buttermilk Pancakes", 2, ["Full Stack"])]
+
+
+def test_a_count_before_the_item_named_beside_its_size_stays_the_count() -> None:
+    assert counted_lines(_STACKS, "three dou fu, dong dou fu") == [("Tofu", 3, ["Frozen Tofu"])]
+    (line,) = said_lines(_STACKS, "four pancakes")  # no size says four: four of a size still to be asked
+    assert (line.quantity, line.variation) == (4, None)
+
+
 @pytest.mark.parametrize(
     ("menu_id", "said"),
     [
@@ -84,6 +113,7 @@ def test_a_size_listed_first_is_still_asked() -> None:
         ("salad-builder", "a buffalo chicken, not too spicy"),
         ("ethiopian", {"item": "shiro", "modifiers": ["hot", "no onions"]}),
         ("creperie", "jambon fromage, raclette, sans gluten"),
+        ("pancake-house", "three pancakes"),
         (
             "fried-chicken",
             {"item": "tenders combo", "modifiers": ["5 piece", "mild", "cajun fries", "large", "lemonade", "large"]},
