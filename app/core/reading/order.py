@@ -28,6 +28,7 @@ from app.core.reading.corrections import (
 )
 from app.core.reading.counts import (
     SERVINGS,
+    count_alone,
     count_unsaid,
     counts_pieces,
     for_each_person,
@@ -765,6 +766,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         sized = _count_of_size(menu, current_item, pieces[-1], chunk) if pieces and current_item else None
         if sized is not None:  # "hot chocolate, two cups": two of the hot chocolate, each a cup
             pieces[-1] = (*recount(pieces[-1], sized), "and", *chunk[1:])
+            shared = _counted_at(pieces)
+            continue
+        alone = count_alone(current_item, pieces[-1], chunk) if pieces and current_item and named else None
+        if alone is not None:  # "tacos de suadero, two, with habanero": two of them
+            pieces[-1] = recount(pieces[-1], alone)
             shared = _counted_at(pieces)
             continue
         servings = servings_said(chunk, sold_per_person(current_item)) if pieces and current_item else None

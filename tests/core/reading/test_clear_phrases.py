@@ -106,6 +106,25 @@ def test_a_count_before_the_item_named_beside_its_size_stays_the_count() -> None
     assert (line.quantity, line.variation) == (4, None)
 
 
+# -- a number said alone right after the item: how many of it
+
+_SKEWERS = menu(
+    item("Pork Belly", group("Seasoning", [option("Shio"), option("Tare")], least=1), aliases=["pork belly skewer"]),
+    _sized("Riesling", {"5 oz Glass": [], "9 oz Glass": [], "Bottle": []}, []),
+)
+
+
+def test_a_number_alone_after_the_item_is_its_count() -> None:
+    assert counted_lines(_SKEWERS, "pork belly skewers, three, tare") == [("Pork Belly", 3, ["Tare"])]
+
+
+def test_a_number_alone_that_a_choice_holds_is_never_the_count() -> None:
+    with pytest.raises(CartError):  # counted once: a second number alone is asked about
+        said_lines(_SKEWERS, "pork belly, two, two, shio")
+    with pytest.raises(CartError):  # "nine" is the 9 oz Glass's number: not nine rieslings
+        named_lines(_SKEWERS, "the riesling, nine")
+
+
 @pytest.mark.parametrize(
     ("menu_id", "said"),
     [
@@ -114,6 +133,8 @@ def test_a_count_before_the_item_named_beside_its_size_stays_the_count() -> None
         ("ethiopian", {"item": "shiro", "modifiers": ["hot", "no onions"]}),
         ("creperie", "jambon fromage, raclette, sans gluten"),
         ("pancake-house", "three pancakes"),
+        ("taqueria", "tacos de swadero, two, with habanero"),
+        ("yakitori-bar", "pork belly skewers, three, tare"),
         (
             "fried-chicken",
             {"item": "tenders combo", "modifiers": ["5 piece", "mild", "cajun fries", "large", "lemonade", "large"]},
