@@ -125,6 +125,21 @@ def test_a_number_alone_that_a_choice_holds_is_never_the_count() -> None:
         named_lines(_SKEWERS, "the riesling, nine")
 
 
+# -- Spanish "en" (on, in) is a function word like "con" and "de"
+
+_TACOS = menu(
+    item(
+        "Taco",
+        group("Meat", [option("Birria"), option("Pastor")], least=1),
+        group("Tortilla", [option("Corn Tortilla", default=True), option("Flour Tortilla", aliases=["harina"])], 1),
+    )
+)
+
+
+def test_spanish_en_is_on() -> None:
+    assert named_lines(_TACOS, "un taco de birria en harina") == [("Taco", ["Birria", "Flour Tortilla"], None)]
+
+
 @pytest.mark.parametrize(
     ("menu_id", "said"),
     [
@@ -134,6 +149,7 @@ def test_a_number_alone_that_a_choice_holds_is_never_the_count() -> None:
         ("creperie", "jambon fromage, raclette, sans gluten"),
         ("pancake-house", "three pancakes"),
         ("taqueria", "tacos de swadero, two, with habanero"),
+        ("taqueria", "un taco de birria en harina"),
         ("yakitori-bar", "pork belly skewers, three, tare"),
         (
             "fried-chicken",
