@@ -16,7 +16,7 @@ from app.core.reading.fit import Fit, missing
 from app.core.reading.languages import PIECE_WORDS
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
-from app.core.reading.vocabulary import VARIATION_GROUP, Words, pieces_said, top_groups, words_of
+from app.core.reading.vocabulary import VARIATION_GROUP, Words, option_phrases, pieces_said, top_groups, words_of
 from app.errors import QuantityInvalid
 
 _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
@@ -41,6 +41,17 @@ def servings_said(chunk: Words, per_person: bool = False) -> int | None:
     units = SERVINGS | _PEOPLE if per_person else SERVINGS
     said = chunk[1:] == ("of", "them") or (len(chunk) == 2 and chunk[1] in units)
     return int(chunk[0]) if said else None
+
+
+def count_alone(item: Item, before: Words, chunk: Words) -> int | None:
+    """ "tacos de suadero, two, with habanero", "pork belly skewers, three, tare": a number said alone right after
+    an item named with no count is how many of it (blind6 taqueria, blind5 yakitori-bar) — unless a choice of
+    the item holds that number ("the riesling, nine": its 9 oz Glass, read as a choice); else None."""
+    if len(chunk) != 1 or not chunk[0].isdigit() or not 1 < int(chunk[0]) <= 999:
+        return None
+    if with_quantity(before)[0][0] is not None or any(chunk[0] in p for p, _ in option_phrases(item)):
+        return None
+    return int(chunk[0])
 
 
 def for_each_person(words: Words) -> tuple[int, Words] | None:

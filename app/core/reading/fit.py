@@ -35,6 +35,7 @@ from app.core.reading.comes_with import (
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
+from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
@@ -324,6 +325,8 @@ def fit_words(
     if name is not None:
         kept = (*_said_of_a_choice(item, words), *_said_on_the_side(words)) if how == "any order" else ()
         at = _take_name(work, name, how != "any order", kept)
+        if at < 0 and options_first and how == "name":
+            at = name_in_a_size(item, words, name, spans)
         if at < 0:
             return None
     if not options_first:

@@ -53,6 +53,7 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "the": ("el", "la", "los", "las"),
         "of": ("de", "del"),
         "with": ("con",),
+        "on": ("en",),  # "un taco de birria en harina": on a flour tortilla
         "and": ("y",),
         "for": ("para",),
         "no": ("sin",),

@@ -183,6 +183,8 @@ def _bind(
             under = _under(item, where, set(before[2]) & said_ids)  # "onion rings large, and …": it ends the phrase
         if not under and (holder := _said_before(item, spans, n, said_ids)) is not None:
             under = _under(item, where, holder)
+        if not under and n and _said_alone_after(words, spans[n - 1], start, end):
+            under = _under(item, where, set(spans[n - 1][2]) & said_ids)
         out.append(under[0] if len(under) == 1 else _unbound_place(item, option, where, said_ids))
     return out
 
@@ -249,6 +251,17 @@ def _said_for_every_pick(words: Words, spans: list[_Span], where: tuple[Option, 
     start, end = spans[first][0], spans[last][1]
     near = {*words[max(0, start - 1) : start], *words[end : end + 2]}
     return bool(near & _EVERY_PICK)
+
+
+def _said_alone_after(words: Words, before: _Span, start: int, end: int) -> bool:
+    """Is the phrase at ``start:end`` said on its own (between separators), right after the choice ``before``?
+
+    ["cajun fries", "large", "lemonade", "large"] (a model's list, blind5 fried-chicken): each size stands
+    alone right after the choice it sizes, as "cajun fries, large" would be said; it is that choice's size
+    where that choice offers one (:func:`_under`), else still placed as any other.
+    """
+    alone = end == len(words) or words[end] in SEPARATORS
+    return alone and start >= 1 and before[1] == start - 1 and words[start - 1] in SEPARATORS
 
 
 def _unbound_place(item: Item, option: Option, where: tuple[Option, ...], said_ids: set[str]) -> Option | None:

@@ -30,6 +30,7 @@ HOW_SERVED = (*SIDE_PHRASES, "on side", "cut in half", "well done", "extra crisp
 # said last after a choice, a little past it ("medium rare plus"): a note about how, kept with the choice
 A_BIT_PAST = frozenset({"plus", "minus"})
 _LEVELS = frozenset({"extra", "light", "less", "more", "easy", "lite", "little", "half", "double", "heavy"})
+_DEGREE = frozenset({"too", "so", "very"})  # "not too spicy": a degree after a negation
 _MIN_STEM = 4  # "whip" answers "whipped", "pickle" "pickles": a shared start this long is the same word
 
 
@@ -117,6 +118,11 @@ def _ask(item: Item, note: str, group: ModifierGroup | None) -> WordsNotUndersto
     )
 
 
+def _a_degree(words: Words) -> bool:
+    """ "not too spicy", "not so sweet": how much, said of the whole dish, never "take X off"."""
+    return len(words) > 1 and words[0] in NEGATIONS and words[1] in _DEGREE
+
+
 def removal(option: Option) -> str:
     """How a reading hands on "take ``option`` off" (:attr:`~app.core.reading.item.Reading.removals`):
     "no <its name>", read back exactly by :mod:`app.core.reading.exact`, never re-read as words."""
@@ -153,9 +159,13 @@ def sort_notes(
             if any(_matches(content, _names(o, item)) for o in options):
                 kept.append(note)  # "no bacon" on a burger that has none: said back, harmless
                 continue
-            off = [o for o in options if o.default and (_may_go(item, o) or _said_of(content, _group_of(item, o)))]
-            if off and content:  # "no X" may mean one of what comes with it, under another name: asked
-                raise _ask(item, note, _group_of(item, off[0]))
+            if _a_degree(words):  # "not too sweet" of a 100 % Sugar default: a level between, asked about
+                group = next((g for g in groups if is_scale(g) and any(o.default for o in g.options)), None)
+            else:  # "no X" may mean one of what comes with it, under another name: asked
+                off = [o for o in options if o.default and (_may_go(item, o) or _said_of(content, _group_of(item, o)))]
+                group = _group_of(item, off[0]) if off and content else None
+            if group is not None:
+                raise _ask(item, note, group)
             kept.append(note)
             continue
         if words[:1] == ("half",) and all(

@@ -28,6 +28,7 @@ from app.core.reading.corrections import (
 )
 from app.core.reading.counts import (
     SERVINGS,
+    count_alone,
     count_unsaid,
     counts_pieces,
     for_each_person,
@@ -779,6 +780,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = (*recount(pieces[-1], sized), "and", *chunk[1:])
             shared = _counted_at(pieces)
             continue
+        alone = count_alone(current_item, pieces[-1], chunk) if pieces and current_item and named else None
+        if alone is not None:  # "tacos de suadero, two, with habanero": two of them
+            pieces[-1] = recount(pieces[-1], alone)
+            shared = _counted_at(pieces)
+            continue
         servings = servings_said(chunk, sold_per_person(current_item)) if pieces and current_item else None
         if servings is not None and with_quantity(pieces[-1])[0][0] is None:  # "egg tarts, two orders": two of them
             pieces[-1] = recount(pieces[-1], servings)
@@ -1389,6 +1395,8 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said
+    if options:  # an id said as a word ("large", "lemonade") still says where a size beside it goes
+        words = tuple(w for t in texts for w in ("and", *own_words(menu, words_of(t))))
     return _nested(reading_of(fit, item.name), words)
 
 
