@@ -222,10 +222,13 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
 
 
 def _group_words(group: ModifierGroup | None) -> Words:
-    """A group's name as said around its option ("rye toast", "eggs scrambled"); never a size's "Size"."""
+    """A group's name as said around its option ("rye toast", "eggs scrambled", "azuki bottom" of a group "On
+    the Bottom": the words it starts with say nothing); never a size's "Size"."""
     if group is None or group.id == VARIATION_GROUP:
         return ()
     named = words_of(group.name)
+    while named and named[0] in FILLER:
+        named = named[1:]
     return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
 
 

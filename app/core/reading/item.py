@@ -48,6 +48,7 @@ from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, r
 from app.core.reading.notes import sort_notes
 from app.core.reading.questions import ask_about_words, candidate, group_for
 from app.core.reading.rivals import (
+    built_to_order,
     described_item,
     longer_name_said,
     name_said_apart,
@@ -125,6 +126,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     bare = the_bare_noun(menu, [top, *rivals]) if rivals else None
     if bare is not None:  # "a large no sauce": the Cheese Pie, the one the menu calls "pie"
         top, rivals = bare, []
+    built = built_to_order([top, *rivals]) if rivals and not top.named else None
+    if built is not None:  # "large blue and coconut, snow cap": the Shave Ice, never the Uji Kintoki
+        top, rivals = built, []
     if rivals and not top.named:  # "an everything with cream cheese": the Bagel, not Lox & Cream Cheese
         top, *rivals = not_merely_sharing(menu, [top, *rivals])
     meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None

@@ -179,6 +179,29 @@ def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
     return answering[0] if len({id(f.item) for f in answering}) == 1 else None
 
 
+def built_to_order(fits: list[Fit]) -> Fit | None:
+    """No item named, several reading every word as their choices ("large blue and coconut, snow cap, mochi"
+    of a Shave Ice beside a Rainbow and an Uji Kintoki): the item built from what was said — the one whose
+    defaults left unsaid are fewer than every other's and among them (none, where the Rainbow still brings
+    Strawberry and the Uji Kintoki its Green Tea) — never a named recipe whose own ingredients were not said.
+    None where no one item is so (issue #23, blind8 shave-ice, breakfast-tacos)."""
+    if any(f.named or f.unknown or not f.options for f in fits):
+        return None
+    unsaid = [_unsaid_defaults(f) for f in fits]
+    built = [
+        f
+        for f, own in zip(fits, unsaid, strict=True)
+        if all(own < other for g, other in zip(fits, unsaid, strict=True) if g.item is not f.item)
+    ]
+    return built[0] if len(built) == 1 else None
+
+
+def _unsaid_defaults(fit: Fit) -> frozenset[str]:
+    """The names of what comes with ``fit``'s item (its top-level defaults) that the words did not say."""
+    said = {o.name for o in fit.options}
+    return frozenset(o.name for g in top_groups(fit.item) for o in g.options if o.default and o.name not in said)
+
+
 def not_merely_sharing(menu: Menu, fits: list[Fit]) -> list[Fit]:
     """No item named, several reading the words as well ("an everything with cream cheese"): an item whose name
     merely shares a word with a choice said (Lox & Cream Cheese), its own other words ("lox") not said, is not
