@@ -569,9 +569,9 @@ def instead_of(item: Item, words: Words) -> Words:
     while start < len(out) and out[start] in _REPLACED_LEADS:
         start += 1
     rest = tuple(out[start:])
-    named = [(p, o) for p, o in option_phrases(item) if rest[: len(p)] == p]
-    if named:
-        phrase, option = max(named, key=lambda n: len(n[0]))
+    named = _named_after(item, rest)
+    if named is not None:
+        phrase, option = named
         said = ("no", *phrase) if option.default else ()
         end = start + len(phrase)
         end += out[end : end + 1] == ["1"]  # "instead of the sweet one": Sweet Mustard, named by a word and "one"
@@ -581,6 +581,25 @@ def instead_of(item: Item, words: Words) -> Words:
     if group:
         return (*out[:at], *out[start + len(group) :])
     return words
+
+
+def _named_after(item: Item, rest: Words) -> tuple[Words, Option] | None:
+    """The option of ``item`` (and its longest phrase) that ``rest`` starts with, or None."""
+    named = [(p, o) for p, o in option_phrases(item) if rest[: len(p)] == p]
+    return max(named, key=lambda n: len(n[0])) if named else None
+
+
+def replaced_option(item: Item, words: Words) -> Option | None:
+    """The option of ``item`` named after "instead of" in ``words`` ("yuca instead of the fries": French Fries):
+    what a correction "Y instead of X" takes back, and nothing else (blind8 pollo-brasa); None when none is."""
+    at = next((i for i in range(len(words) - 1) if words[i : i + 2] == ("instead", "of")), None)
+    if at is None:
+        return None
+    start = at + 2
+    while start < len(words) and words[start] in _REPLACED_LEADS:
+        start += 1
+    named = _named_after(item, words[start:])
+    return named[1] if named is not None else None
 
 
 _SIZES = SIZE_WORDS - OPTION_LEADS  # "large", never "extra" (an amount)

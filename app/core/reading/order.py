@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.comes_with import halves_of
+from app.core.reading.comes_with import halves_of, replaced_option
 from app.core.reading.corrections import (
     WITHIN_STARTS,
     bare_count,
@@ -551,7 +551,8 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
         return None
     only = back and next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")
-    gone = _corrected_options(item, said.options, fit.options, back, only)
+    instead = replaced_option(item, chunk)  # "yuca instead of the fries": the fries, never the salad said last
+    gone = [instead] if instead in said.options else _corrected_options(item, said.options, fit.options, back, only)
     kept = list(said.options)
     for option in gone:
         kept.remove(option)
@@ -869,7 +870,8 @@ def _and_a_half(menu: Menu, words: Words) -> Words:
     for i in range(len(words) - 4):
         count, unit = words[i : i + 2]
         amount = unit in UNIT_WORDS and (count.isdigit() or count in ("a", "an"))
-        if amount and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu):
+        sold_whole = words[i : i + 5] in _amounts_sold(menu)  # "a pound and a half": the menu's 1.5 lb (blind8)
+        if amount and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu) and not sold_whole:
             end = next((j for j in range(i + 5, len(words)) if words[j] in SEPARATORS), len(words))
             rest = words[i + 5 : end]  # "… of moist brisket", up to what is said next ("and a coke")
             return (*words[:i], count, unit, *rest, "and", "a", "half", unit, *rest, *words[end:])
@@ -881,8 +883,13 @@ _A_HALF = ("and", "a", "half")
 
 @per_object
 def _amounts_sold(menu: Menu) -> frozenset[Words]:
-    """The menu's choice phrases that are an amount of a unit ("half lb", "1 lb")."""
-    return frozenset(p for i in menu.items for p, _ in option_phrases(i) if len(p) == 2 and p[1] in UNIT_WORDS)
+    """The menu's choice phrases that are an amount of a unit ("half lb", "1 lb", "a lb and a half")."""
+    return frozenset(
+        p
+        for i in menu.items
+        for p, _ in option_phrases(i)
+        if (len(p) == 2 and p[1] in UNIT_WORDS) or (len(p) == 5 and p[1] in UNIT_WORDS and p[2:] == _A_HALF)
+    )
 
 
 _ONE_WITH = frozenset({"with", "without", "no", "of", "has"})

@@ -91,3 +91,64 @@ def test_the_corpus_build_your_own_with_modifiers() -> None:
     assert [(n, q, tuple(o)) for n, q, o, _ in answer.lines] == [
         ("Breakfast Taco", 2, ("Cheese", "Corn", "Egg", "Potato"))
     ]
+
+
+# --- corrections --------------------------------------------------------------------------------------------
+
+
+def _boil() -> object:
+    seasoning = group("Seasoning", [option("Cajun"), option("Garlic Butter")], least=1)
+    sizes = [
+        {"id": "half", "name": "1/2 lb", "price_cents": 900, "aliases": ["half pound"]},
+        {"id": "one", "name": "1 lb", "price_cents": 1700, "aliases": ["a pound"]},
+        {"id": "one-half", "name": "1.5 lb", "price_cents": 2500, "aliases": ["a pound and a half"]},
+    ]
+    crab = item("Crab", seasoning, variations=sizes)
+    del crab["price_cents"]
+    sides = group("Sides", [option("Fries", max_quantity=2), option("Salad"), option("Rice")], least=2, most=2)
+    return menu(crab, item("Plate", sides))
+
+
+def test_an_amount_and_a_half_the_menu_sells_whole_is_one_amount() -> None:
+    """ "a pound and a half crab cajun": the menu's own 1.5 lb, one line — never a pound and a half pound."""
+    m = _boil()
+    assert counted_lines(m, "a pound and a half crab cajun") == [("Crab", 1, ["1.5 lb", "Cajun"])]  # type: ignore[arg-type]
+    assert counted_lines(m, "a pound and a half crab cajun, no actually garlic butter") == [  # type: ignore[arg-type]
+        ("Crab", 1, ["1.5 lb", "Garlic Butter"])
+    ]
+
+
+def test_y_instead_of_x_in_a_correction_replaces_x_only() -> None:
+    """ "a plate, fries and salad, no wait, rice instead of the fries": the fries replaced, the salad kept —
+    never the choice said last taken back."""
+    m = _boil()
+    assert counted_lines(m, "a plate, fries and salad, no wait, rice instead of the fries") == [  # type: ignore[arg-type]
+        ("Plate", 1, ["Rice", "Salad"])
+    ]
+    assert counted_lines(m, "a plate, fries and salad, no wait, make it rice instead of fries") == [  # type: ignore[arg-type]
+        ("Plate", 1, ["Rice", "Salad"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said", "want"),
+    [
+        (
+            "seafood-boil",
+            "a pound and a half shrimp lemon pepper mild, no actually garlic butter",
+            [("Shrimp", 1, ("1.5 lb", "Garlic Butter", "Mild"))],
+        ),
+        (
+            "pollo-brasa",
+            "a quarter dark, fries and salad, no wait, yuca instead of the fries",
+            [("Quarter Chicken", 1, ("Aji Verde", "Dark", "Side Salad", "Yuca Frita"))],
+        ),
+        (
+            "breakfast-tacos",
+            "chorizo potato and egg, no wait, make it bacon instead of chorizo",
+            [("Breakfast Taco", 1, ("Bacon", "Egg", "Flour", "Potato"))],
+        ),
+    ],
+)
+def test_the_corpus_corrections(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
+    assert corpus_lines(menu_id, said) == sorted(want)
