@@ -284,6 +284,27 @@ def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
     return [g for g in top_groups(item) if g.min > said.count(g.id) + sum(1 for o in g.options if o.default)]
 
 
+def _defaulted(item: Item, options: list[Option], open_: list[ModifierGroup]) -> list[ModifierGroup]:
+    """The one-choice groups that none of ``options`` answers and a default does (none of ``open_``)."""
+    said = {o.group_id for o in options}
+    return [
+        g
+        for g in top_groups(item)
+        if g not in open_ and g.max == 1 and g.id not in said and any(o.default for o in g.options)
+    ]
+
+
+def _whole_name(option: Option, phrase: Words) -> bool:
+    """Is ``phrase`` the option's name or one of its aliases said whole (never a part the reader made of it:
+    "bourbon" of Bulleit Bourbon)? Only such a phrase in an item's alias says that choice over its default."""
+    return phrase in _whole_names(option)
+
+
+@per_object
+def _whole_names(option: Option) -> frozenset[Words]:
+    return frozenset(words_of(n) for n in (option.name, *option.aliases))
+
+
 NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
 
 
@@ -316,16 +337,20 @@ def fit_words(
         # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
         # nor an alias saying a word of that name: "spicy chicken" is the item, its heat is still to be asked)
         own = words_of(item.name)
-        for group in missing(item, options):
+        open_ = missing(item, options)
+        for group in (*open_, *_defaulted(item, options, open_)):
             said = next(
                 (
                     o
                     for p, o in option_phrases(item)
-                    if o.group_id == group.id and inside(p, name) and not inside(p, own) and _menu_said(o, p)
+                    if o.group_id == group.id
+                    and inside(p, name)
+                    and not inside(p, own)
+                    and (_menu_said(o, p) if group in open_ else _whole_name(o, p) and not o.default)
                 ),
                 None,
             )
-            if said is not None:
+            if said is not None:  # "unsweet tea": Unsweet, never the Sweet that comes by default (blind8)
                 options.append(said)
     more_of = [
         *more_of_what_is_on(item, words, work, options),

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from app.core.reading.lines import said_lines
+from app.errors import CartError
 from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
 
 # --- a build-your-own item beats a named recipe whose own ingredients were not said ----------------------------
@@ -152,3 +154,46 @@ def test_y_instead_of_x_in_a_correction_replaces_x_only() -> None:
 )
 def test_the_corpus_corrections(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
     assert corpus_lines(menu_id, said) == sorted(want)
+
+
+# --- levels -------------------------------------------------------------------------------------------------
+
+
+def _levels() -> object:
+    sweetness = group("Sweetness", [option("Sweet", default=True), option("Unsweet")], least=1)
+    extras = group("Tea Extras", [option("Lemon")])
+    names = ("Sweet", "Standard", "Level 1", "Level 2", "Level 3")
+    spice = group("Spice Level", [option(n, default=n == "Standard") for n in names], least=1)
+    return menu(item("Iced Tea", sweetness, extras, aliases=["sweet tea", "unsweet tea"]), item("Curry", spice))
+
+
+def test_an_alias_naming_a_choice_answers_its_group_over_the_default() -> None:
+    """ "two unsweet teas with lemon": the alias "unsweet tea" says Unsweet — never the Sweet that comes by
+    default left on the line; only a choice's own name or alias does ("bourbon" is no Bulleit Bourbon)."""
+    m = _levels()
+    assert counted_lines(m, "two unsweet teas with lemon") == [("Iced Tea", 2, ["Lemon", "Unsweet"])]  # type: ignore[arg-type]
+    assert counted_lines(m, "a sweet tea") == [("Iced Tea", 1, ["Sweet"])]  # type: ignore[arg-type]
+    brand = group("Brand", [option("Well Whiskey", default=True), option("Bulleit Bourbon")], least=1)
+    whiskey = menu(item("Whiskey", brand, aliases=["bourbon"]))
+    assert counted_lines(whiskey, "a bourbon") == [("Whiskey", 1, ["Well Whiskey"])]  # type: ignore[arg-type]
+
+
+def test_a_level_beyond_the_scale_is_asked_never_counted_by_place() -> None:
+    """ "curry, level five" where the scale ends at Level 3 (after Sweet and Standard): asked — never the third
+    option counted from the start; the levels the menu numbers are read by their own numbers."""
+    m = _levels()
+    with pytest.raises(CartError):
+        said_lines(m, "curry, level five")  # type: ignore[arg-type]
+    assert counted_lines(m, "curry, level 3") == [("Curry", 1, ["Level 3"])]  # type: ignore[arg-type]
+    assert counted_lines(m, "curry, level one") == [("Curry", 1, ["Level 1"])]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said", "want"),
+    [
+        ("seafood-boil", "two large unsweet teas with lemon", [("Iced Tea", 2, ("Large", "Lemon", "Unsweet"))]),
+        ("curry-house", "pork curry 300 grams, level eleven", ["ask"]),
+    ],
+)
+def test_the_corpus_levels(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]] | list[str]) -> None:
+    assert corpus_lines(menu_id, said) == sorted(want)  # type: ignore[type-var]
