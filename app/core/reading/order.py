@@ -64,7 +64,7 @@ from app.core.reading.vocabulary import (
     served_black,
     words_of,
 )
-from app.core.reading.whose import note_said_for
+from app.core.reading.whose import a_word_of_its_choices, note_said_for
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
@@ -789,7 +789,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[at] = (*pieces[at], "and", *chunk)
             said_of[at] = of
             continue
-        if pieces and named and current_item is not None and _said_of_the_last(chunk, top):
+        if (
+            pieces
+            and named
+            and current_item is not None
+            and (_said_of_the_last(chunk, top) or a_word_of_its_choices(current_item, chunk, top))
+        ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             said_of[len(pieces) - 1] = current_item
             continue

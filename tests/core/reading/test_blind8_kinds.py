@@ -197,3 +197,30 @@ def test_a_level_beyond_the_scale_is_asked_never_counted_by_place() -> None:
 )
 def test_the_corpus_levels(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]] | list[str]) -> None:
     assert corpus_lines(menu_id, said) == sorted(want)  # type: ignore[type-var]
+
+
+# --- a second item read from a word of the last item's choices -----------------------------------------------
+
+
+def _udon() -> object:
+    toppings = group("Toppings", [option("Fried Egg"), option("Boiled Egg"), option("Corn")], most=3)
+    dressing = group("Dressing", [option("Sesame", default=True)], least=1)
+    adds = group("Salad Add-Ons", [option("Boiled Egg", aliases=["egg"])], most=1)
+    return menu(item("Curry Udon", toppings), item("Green Salad", dressing, adds, aliases=["salad"]))
+
+
+def test_a_word_of_several_of_the_last_items_choices_is_asked_there() -> None:
+    """ "curry udon with corn and an egg": the udon's Fried or Boiled Egg is asked (its Toppings) — never a
+    Green Salad added because its Boiled Egg is called "egg"; an item named after it is still a line."""
+    m = _udon()
+    with pytest.raises(CartError) as asked:
+        said_lines(m, "curry udon with corn and an egg")  # type: ignore[arg-type]
+    assert asked.value.details.get("group_name") == "Toppings"
+    assert counted_lines(m, "curry udon with corn and a salad") == [  # type: ignore[arg-type]
+        ("Curry Udon", 1, ["Corn"]),
+        ("Green Salad", 1, ["Sesame"]),
+    ]
+
+
+def test_the_corpus_egg_of_the_udon() -> None:
+    assert corpus_lines("curry-house", "curry udon, standard, extra noodles and an egg") == ["ask"]
