@@ -224,3 +224,29 @@ def test_a_word_of_several_of_the_last_items_choices_is_asked_there() -> None:
 
 def test_the_corpus_egg_of_the_udon() -> None:
     assert corpus_lines("curry-house", "curry udon, standard, extra noodles and an egg") == ["ask"]
+
+
+# --- over a group's limit -------------------------------------------------------------------------------------
+
+
+def test_a_choice_beyond_a_group_its_defaults_fill_is_asked() -> None:
+    """ "a rainbow with mango", the Rainbow's three flavours (of three) coming by default: a fourth is asked
+    (which three) — never a default dropped to make room; with one taken off, or in a group with room, it is
+    taken."""
+    names = ("Strawberry", "Pineapple", "Blue Vanilla", "Mango")
+    flavors = group("Flavors", [option(n, default=n != "Mango") for n in names], least=1, most=3)
+    toppings = group("Toppings", [option("Snow Cap", default=True), option("Mochi")], most=4)
+    m = menu(item("Rainbow", flavors, toppings))
+    with pytest.raises(CartError) as asked:
+        said_lines(m, "a rainbow with mango")  # type: ignore[arg-type]
+    assert asked.value.details.get("group_name") == "Flavors"
+    assert counted_lines(m, "a rainbow with mango, no pineapple") == [  # type: ignore[arg-type]
+        ("Rainbow", 1, ["Blue Vanilla", "Mango", "Snow Cap", "Strawberry"])
+    ]
+    assert counted_lines(m, "a rainbow with mochi") == [  # type: ignore[arg-type]
+        ("Rainbow", 1, ["Blue Vanilla", "Mochi", "Pineapple", "Snow Cap", "Strawberry"])
+    ]
+
+
+def test_the_corpus_rainbow_with_a_fourth_flavour() -> None:
+    assert corpus_lines("shave-ice", "medium rainbow with li hing mui") == ["ask"]
