@@ -235,10 +235,16 @@ def less_of_what_is_on(item: Item, words: Words, work: list[str | None], options
 
 def _said_twice(item: Item, words: Words, option: Option) -> bool:
     """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
-    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
-    spans = sorted((p for p, o in option_phrases(item) if o is option), key=len, reverse=True)
+    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni; nor a word of another choice
+    said whole: "blue vanilla" says no Vanilla Ice Cream, blind8 shave-ice)?"""
+    phrases = option_phrases(item)  # longest first
+    spans = [p for p, o in phrases if o is option]
     said, i = 0, 0
     while i < len(words):  # each saying once: "chocolate drizzle" is not also "chocolate" and "drizzle"
+        longest = next(((p, o) for p, o in phrases if tuple(words[i : i + len(p)]) == p), None)
+        if longest is not None and longest[1] is not option and len(longest[0]) > 1:
+            i += len(longest[0])  # "blue vanilla": Blue Vanilla's, never the Vanilla Ice Cream's "vanilla"
+            continue
         span = next((p for p in spans if tuple(words[i : i + len(p)]) == p), None)
         said += span is not None
         i += len(span) if span else 1

@@ -377,6 +377,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
+    _its_own_made(item, words, notes, options)
     notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
@@ -413,6 +414,30 @@ _DANGLING = frozenset({"on", "the", "of", "a", "to"})  # "light on the": a note 
 
 # how to make a choice, said right after it ("bacon extra crispy"); "well done" is the item's, "on the side" below
 _MADE = frozenset(HOW_SERVED) - {*SIDE_PHRASES, "on side", "well done"}
+
+
+def _its_own_made(item: Item, words: Words, notes: list[str], options: list[Option]) -> None:
+    """ "pork katsu curry …, katsu extra crispy", "a potato and egg taco, eggs well done": a choice said right
+    before how to make it, in words of the item's own name or chosen already, is what the note is about (said
+    back with it: "eggs well done") — never one more of it (a Pork Katsu topping, a second Egg); ``options``
+    and ``notes`` changed in place (blind8 curry-house, breakfast-tacos)."""
+    own = set(words_of(item.name))
+    for k, note in enumerate(notes):
+        if note not in _MADE and note != "well done":
+            continue
+        said = tuple(note.split())
+        at = next((i for i in range(1, len(words)) if words[i : i + len(said)] == said), None)
+        before = next(
+            (
+                (p, o)
+                for p, o in option_phrases(item)
+                if at is not None and tuple(words[at - len(p) : at]) == p and (set(p) <= own or options.count(o) > 1)
+            ),
+            None,
+        )
+        if before is not None and before[1] in options:
+            options.remove(before[1])
+            notes[k] = note if note in _MADE else f"{' '.join(before[0])} {note}"  # _about_what says the rest
 
 
 def _about_what(item: Item, words: Words, note: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from app.core.reading.lines import said_lines
 from app.errors import CartError
-from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
+from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, named_lines, option
 
 # --- a build-your-own item beats a named recipe whose own ingredients were not said ----------------------------
 
@@ -250,3 +250,69 @@ def test_a_choice_beyond_a_group_its_defaults_fill_is_asked() -> None:
 
 def test_the_corpus_rainbow_with_a_fourth_flavour() -> None:
     assert corpus_lines("shave-ice", "medium rainbow with li hing mui") == ["ask"]
+
+
+# --- word placement -------------------------------------------------------------------------------------------
+
+
+def _katsu() -> object:
+    toppings = group("Toppings", [option("Pork Katsu", aliases=["katsu"]), option("Cheese")], most=4)
+    fillings = group("Fillings", [option("Egg", aliases=["eggs"], max_quantity=2), option("Potato")], least=1, most=3)
+    adds = group("On the Bottom", [option("Vanilla Ice Cream", aliases=["ice cream"])], most=1)
+    flavors = group("Flavors", [option("Blue Vanilla"), option("Cherry")], least=1, most=3)
+    return menu(
+        item("Pork Katsu Curry", toppings),
+        item("Breakfast Taco", fillings, aliases=["taco"]),
+        item("Shave Ice", flavors, adds),
+    )
+
+
+def test_a_choice_said_right_before_how_to_make_it_is_what_the_note_is_about() -> None:
+    """ "pork katsu curry with cheese, katsu extra crispy": the curry's own katsu, made extra crispy — never a
+    Pork Katsu topping added; "a potato and egg taco, eggs well done": the egg said is the one to cook well
+    done, never a second Egg."""
+    m = _katsu()
+    assert named_lines(m, "pork katsu curry with cheese, katsu extra crispy") == [  # type: ignore[arg-type]
+        ("Pork Katsu Curry", ["Cheese"], "katsu extra crispy")
+    ]
+    got = named_lines(m, "a potato and egg taco, eggs well done")  # type: ignore[arg-type]
+    assert [(n, o) for n, o, _ in got] == [("Breakfast Taco", ["Egg", "Potato"])]
+    assert got[0][2] is not None and "well done" in got[0][2] and "egg" in got[0][2]
+
+
+def test_a_word_of_a_longer_choice_said_whole_is_no_second_saying_of_another() -> None:
+    """ "shave ice" + ["blue vanilla", "extra ice cream"]: "vanilla" of Blue Vanilla never says the Vanilla Ice
+    Cream a first time, so "extra ice cream" is that option once, with no note."""
+    m = _katsu()
+    assert named_lines(m, "shave ice", ("blue vanilla", "cherry", "extra ice cream")) == [  # type: ignore[arg-type]
+        ("Shave Ice", ["Blue Vanilla", "Cherry", "Vanilla Ice Cream"], None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("menu_id", "said", "want"),
+    [
+        (
+            "curry-house",
+            "pork katsu curry 400 grams level five with cheese, katsu extra crispy",
+            [("Pork Katsu Curry", 1, ("400 g", "Cheese", "Level 5"))],
+        ),
+        (
+            "breakfast-tacos",
+            "a potato and egg taco, eggs well done",
+            [("Breakfast Taco", 1, ("Egg", "Flour", "Potato"))],
+        ),
+    ],
+)
+def test_the_corpus_words_placed(menu_id: str, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
+    assert corpus_lines(menu_id, said) == sorted(want)
+
+
+def test_the_corpus_extra_ice_cream() -> None:
+    from bench import matching
+
+    case = {"said": {"item": "shave ice", "modifiers": ["keiki", "blue vanilla", "cherry", "extra ice cream"]}}
+    answer = matching.read_voice(matching.new_menu("shave-ice"), {**case, "lines": [], "ask": []})
+    assert [(n, tuple(o), note) for n, _, o, note in answer.lines] == [
+        ("Shave Ice", ("Blue Vanilla", "Cherry", "Keiki", "Vanilla Ice Cream"), "")
+    ]
