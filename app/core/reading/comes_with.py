@@ -235,10 +235,16 @@ def less_of_what_is_on(item: Item, words: Words, work: list[str | None], options
 
 def _said_twice(item: Item, words: Words, option: Option) -> bool:
     """Is ``option`` said more than once among ``words`` as a choice ("ahi tuna … extra ahi"; the item's name
-    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni)?"""
-    spans = sorted((p for p, o in option_phrases(item) if o is option), key=len, reverse=True)
+    said is no choice: "pepperoni pizza with extra pepperoni" is one Pepperoni; nor a word of another choice
+    said whole: "blue vanilla" says no Vanilla Ice Cream, blind8 shave-ice)?"""
+    phrases = option_phrases(item)  # longest first
+    spans = [p for p, o in phrases if o is option]
     said, i = 0, 0
     while i < len(words):  # each saying once: "chocolate drizzle" is not also "chocolate" and "drizzle"
+        longest = next(((p, o) for p, o in phrases if tuple(words[i : i + len(p)]) == p), None)
+        if longest is not None and longest[1] is not option and len(longest[0]) > 1:
+            i += len(longest[0])  # "blue vanilla": Blue Vanilla's, never the Vanilla Ice Cream's "vanilla"
+            continue
         span = next((p for p in spans if tuple(words[i : i + len(p)]) == p), None)
         said += span is not None
         i += len(span) if span else 1
@@ -569,9 +575,9 @@ def instead_of(item: Item, words: Words) -> Words:
     while start < len(out) and out[start] in _REPLACED_LEADS:
         start += 1
     rest = tuple(out[start:])
-    named = [(p, o) for p, o in option_phrases(item) if rest[: len(p)] == p]
-    if named:
-        phrase, option = max(named, key=lambda n: len(n[0]))
+    named = _named_after(item, rest)
+    if named is not None:
+        phrase, option = named
         said = ("no", *phrase) if option.default else ()
         end = start + len(phrase)
         end += out[end : end + 1] == ["1"]  # "instead of the sweet one": Sweet Mustard, named by a word and "one"
@@ -581,6 +587,25 @@ def instead_of(item: Item, words: Words) -> Words:
     if group:
         return (*out[:at], *out[start + len(group) :])
     return words
+
+
+def _named_after(item: Item, rest: Words) -> tuple[Words, Option] | None:
+    """The option of ``item`` (and its longest phrase) that ``rest`` starts with, or None."""
+    named = [(p, o) for p, o in option_phrases(item) if rest[: len(p)] == p]
+    return max(named, key=lambda n: len(n[0])) if named else None
+
+
+def replaced_option(item: Item, words: Words) -> Option | None:
+    """The option of ``item`` named after "instead of" in ``words`` ("yuca instead of the fries": French Fries):
+    what a correction "Y instead of X" takes back, and nothing else (blind8 pollo-brasa); None when none is."""
+    at = next((i for i in range(len(words) - 1) if words[i : i + 2] == ("instead", "of")), None)
+    if at is None:
+        return None
+    start = at + 2
+    while start < len(words) and words[start] in _REPLACED_LEADS:
+        start += 1
+    named = _named_after(item, words[start:])
+    return named[1] if named is not None else None
 
 
 _SIZES = SIZE_WORDS - OPTION_LEADS  # "large", never "extra" (an amount)

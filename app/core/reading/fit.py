@@ -242,10 +242,13 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
 
 
 def _group_words(group: ModifierGroup | None) -> Words:
-    """A group's name as said around its option ("rye toast", "eggs scrambled"); never a size's "Size"."""
+    """A group's name as said around its option ("rye toast", "eggs scrambled", "azuki bottom" of a group "On
+    the Bottom": the words it starts with say nothing); never a size's "Size"."""
     if group is None or group.id == VARIATION_GROUP:
         return ()
     named = words_of(group.name)
+    while named and named[0] in FILLER:
+        named = named[1:]
     return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
 
 
@@ -301,6 +304,27 @@ def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
     return [g for g in top_groups(item) if g.min > said.count(g.id) + sum(1 for o in g.options if o.default)]
 
 
+def _defaulted(item: Item, options: list[Option], open_: list[ModifierGroup]) -> list[ModifierGroup]:
+    """The one-choice groups that none of ``options`` answers and a default does (none of ``open_``)."""
+    said = {o.group_id for o in options}
+    return [
+        g
+        for g in top_groups(item)
+        if g not in open_ and g.max == 1 and g.id not in said and any(o.default for o in g.options)
+    ]
+
+
+def _whole_name(option: Option, phrase: Words) -> bool:
+    """Is ``phrase`` the option's name or one of its aliases said whole (never a part the reader made of it:
+    "bourbon" of Bulleit Bourbon)? Only such a phrase in an item's alias says that choice over its default."""
+    return phrase in _whole_names(option)
+
+
+@per_object
+def _whole_names(option: Option) -> frozenset[Words]:
+    return frozenset(words_of(n) for n in (option.name, *option.aliases))
+
+
 NAME_RANKS = {"name": 0, "any order": 1, "shared head": 2, None: 3}
 
 
@@ -335,16 +359,20 @@ def fit_words(
         # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
         # nor an alias saying a word of that name: "spicy chicken" is the item, its heat is still to be asked)
         own = words_of(item.name)
-        for group in missing(item, options):
+        open_ = missing(item, options)
+        for group in (*open_, *_defaulted(item, options, open_)):
             said = next(
                 (
                     o
                     for p, o in option_phrases(item)
-                    if o.group_id == group.id and inside(p, name) and not inside(p, own) and _menu_said(o, p)
+                    if o.group_id == group.id
+                    and inside(p, name)
+                    and not inside(p, own)
+                    and (_menu_said(o, p) if group in open_ else _whole_name(o, p) and not o.default)
                 ),
                 None,
             )
-            if said is not None:
+            if said is not None:  # "unsweet tea": Unsweet, never the Sweet that comes by default (blind8)
                 options.append(said)
     more_of = [
         *more_of_what_is_on(item, words, work, options),
@@ -371,6 +399,7 @@ def fit_words(
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
+    _its_own_made(item, words, notes, options)
     notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes)]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
@@ -407,6 +436,30 @@ _DANGLING = frozenset({"on", "the", "of", "a", "to"})  # "light on the": a note 
 
 # how to make a choice, said right after it ("bacon extra crispy"); "well done" is the item's, "on the side" below
 _MADE = frozenset(HOW_SERVED) - {*SIDE_PHRASES, "on side", "well done"}
+
+
+def _its_own_made(item: Item, words: Words, notes: list[str], options: list[Option]) -> None:
+    """ "pork katsu curry …, katsu extra crispy", "a potato and egg taco, eggs well done": a choice said right
+    before how to make it, in words of the item's own name or chosen already, is what the note is about (said
+    back with it: "eggs well done") — never one more of it (a Pork Katsu topping, a second Egg); ``options``
+    and ``notes`` changed in place (blind8 curry-house, breakfast-tacos)."""
+    own = set(words_of(item.name))
+    for k, note in enumerate(notes):
+        if note not in _MADE and note != "well done":
+            continue
+        said = tuple(note.split())
+        at = next((i for i in range(1, len(words)) if words[i : i + len(said)] == said), None)
+        before = next(
+            (
+                (p, o)
+                for p, o in option_phrases(item)
+                if at is not None and tuple(words[at - len(p) : at]) == p and (set(p) <= own or options.count(o) > 1)
+            ),
+            None,
+        )
+        if before is not None and before[1] in options:
+            options.remove(before[1])
+            notes[k] = note if note in _MADE else f"{' '.join(before[0])} {note}"  # _about_what says the rest
 
 
 def _about_what(item: Item, words: Words, note: str) -> str:

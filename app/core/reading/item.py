@@ -62,6 +62,7 @@ from app.core.reading.rivals import (
     the_item_those_choices_are,
     told_by_defaults,
 )
+from app.core.reading.room import no_room_for_defaults
 from app.core.reading.spoken import FILLER, NEGATIONS, NOTE_LEADS, SEPARATORS
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
@@ -314,6 +315,7 @@ def reading_of(fit: Fit, said: str) -> Reading:
     options = sorted((o for o in fit.options if o.group_id != VARIATION_GROUP), key=lambda o: depth.get(o.group_id, 0))
     removals, notes = sort_notes(fit.item, tuple(options), fit.notes)  # "no whip" takes the Whipped Cream off
     _picks_said(fit.item, variation, options)
+    no_room_for_defaults(fit.item, tuple(options), removals)  # "a rainbow with li hing mui": a fourth flavour
     return Reading(fit.item, fit.quantity, tuple(options), notes, said, variation, removals)
 
 

@@ -118,16 +118,18 @@ def _heat_scale(group: ModifierGroup, names: list[Words], levels: list[str | int
         return {}
     found = [_number(n) for n in names]
     start = 0 if levels[0] in (NONE, 0) else 1
-    numbers = [n for n in found if n is not None]
-    if len(numbers) != len(names):
-        numbers = list(range(start, start + len(names)))
+    if all(n is None for n in found):
+        found = list(range(start, start + len(names)))
+    # where some options hold their number ("Level 1" … "Level 10" after "Sweet" and "Standard"), only those
+    # are said by number: never "level 11" counted to the ninth of them by its place (blind8 curry-house)
+    numbers = {i: n for i, n in enumerate(found) if n is not None}
     said: dict[Words, set[int]] = {}
-    for i, number in enumerate(numbers):
+    for i, number in numbers.items():
         for lead in (("level",), ("spice", "level"), ("heat", "level"), ("spice",)):
             said.setdefault((*lead, str(number)), set()).add(i)
         said.setdefault((str(number), "star"), set()).add(i)
-    lowest = min(range(len(names)), key=lambda i: numbers[i])
-    above = [i for i in range(len(names)) if numbers[i] > numbers[lowest]]
+    lowest = min(numbers, key=lambda i: numbers[i])
+    above = [i for i in numbers if numbers[i] > numbers[lowest]]
     if numbers[lowest] == 0 and above:
         first = min(above, key=lambda i: numbers[i])
         for phrase in _MILDLY:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.comes_with import halves_of
+from app.core.reading.comes_with import halves_of, replaced_option
 from app.core.reading.corrections import (
     WITHIN_STARTS,
     bare_count,
@@ -65,7 +65,7 @@ from app.core.reading.vocabulary import (
     served_black,
     words_of,
 )
-from app.core.reading.whose import note_said_for
+from app.core.reading.whose import a_word_of_its_choices, note_said_for
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
@@ -560,7 +560,8 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
         return None
     only = back and next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")
-    gone = _corrected_options(item, said.options, fit.options, back, only)
+    instead = replaced_option(item, chunk)  # "yuca instead of the fries": the fries, never the salad said last
+    gone = [instead] if instead in said.options else _corrected_options(item, said.options, fit.options, back, only)
     kept = list(said.options)
     for option in gone:
         kept.remove(option)
@@ -806,7 +807,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[at] = (*pieces[at], "and", *chunk)
             said_of[at] = of
             continue
-        if pieces and named and current_item is not None and _said_of_the_last(chunk, top):
+        if (
+            pieces
+            and named
+            and current_item is not None
+            and (_said_of_the_last(chunk, top) or a_word_of_its_choices(current_item, chunk, top))
+        ):
             pieces[-1] = (*pieces[-1], "and", *chunk)
             said_of[len(pieces) - 1] = current_item
             continue
@@ -889,6 +895,7 @@ def _and_a_half(menu: Menu, words: Words) -> Words:
         count, unit = words[i : i + 2]
         amount = unit in UNIT_WORDS and (count.isdigit() or count in ("a", "an"))
         sold = any(words[j : j + len(p)] == p for p in protected_phrases(menu) for j in (i, i + 1))
+        sold = sold or words[i : i + 5] in _amounts_sold(menu)  # "a pound and a half": the menu's 1.5 lb (blind8)
         if amount and not sold and words[i + 2 : i + 5] == _A_HALF and ("half", unit) in _amounts_sold(menu):
             end = next((j for j in range(i + 5, len(words)) if words[j] in SEPARATORS), len(words))
             rest = words[i + 5 : end]  # "… of moist brisket", up to what is said next ("and a coke")
@@ -901,8 +908,13 @@ _A_HALF = ("and", "a", "half")
 
 @per_object
 def _amounts_sold(menu: Menu) -> frozenset[Words]:
-    """The menu's choice phrases that are an amount of a unit ("half lb", "1 lb")."""
-    return frozenset(p for i in menu.items for p, _ in option_phrases(i) if len(p) == 2 and p[1] in UNIT_WORDS)
+    """The menu's choice phrases that are an amount of a unit ("half lb", "1 lb", "a lb and a half")."""
+    return frozenset(
+        p
+        for i in menu.items
+        for p, _ in option_phrases(i)
+        if (len(p) == 2 and p[1] in UNIT_WORDS) or (len(p) == 5 and p[1] in UNIT_WORDS and p[2:] == _A_HALF)
+    )
 
 
 _ONE_WITH = frozenset({"with", "without", "no", "of", "has"})

@@ -43,8 +43,9 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
 
 
 def group_for(menu: Menu, item: Item, unknown: Words, heard: Words = ()) -> ModifierGroup | None:
-    """The item's group the unknown words belong to on other items ("large" → Size), or — among the words
-    ``heard`` — the group of the one option whose name they start ("extra hot sauce": Extra Hot's), if one."""
+    """The item's group the unknown words belong to on other items ("large" → Size), the one group where
+    several options' names hold them ("egg": Fried Egg, Boiled Egg), or — among the words ``heard`` — the group of the
+    one option whose name they start ("extra hot sauce": Extra Hot's), if one."""
     names = {g.name.lower(): g for g in choice_groups(item)}
     for other in menu.items:
         for phrase, option in option_phrases(other):
@@ -55,6 +56,9 @@ def group_for(menu: Menu, item: Item, unknown: Words, heard: Words = ()) -> Modi
     named = [g for g in choice_groups(item) if _said_of(g) & set(unknown)]
     if not named and unknown and all(w.isdigit() or w in _AMOUNTS for w in unknown):
         named = [g for g in choice_groups(item) if any(set(words_of(o.name)) & UNIT_WORDS for o in g.options)]
+    if not named and unknown:  # "egg" beside a Fried Egg and a Boiled Egg: which of that group's is asked
+        words = set(unknown) - FILLER - OPTION_LEADS  # "extra" alone is said of every "Extra …"
+        named = [g for g in choice_groups(item) if words and sum(words <= set(words_of(o.name)) for o in g.options) > 1]
     if not named and unknown and heard:  # "extra" of "extra hot sauce" beside a heat level Extra Hot: that level
         named = [g for g in choice_groups(item) if any(_starts(o, unknown, heard) for o in g.options)]
     return named[0] if len(named) == 1 else None  # "medium spicy", "on a cone": that group is asked about

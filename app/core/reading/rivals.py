@@ -179,7 +179,7 @@ def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
     return answering[0] if len({id(f.item) for f in answering}) == 1 else built_to_order(fits)
 
 
-def built_to_order(fits: list[Fit]) -> Fit | None:
+def _built_from_choices(fits: list[Fit]) -> Fit | None:
     """No item named, several reading the choices said alike, at least one of them answering a required
     question ("keiki strawberry", "small cotton candy with gummy bears"): the one item where every choice said
     is its own (top-level) choice and none of their groups comes with an answer already — the item built to
@@ -205,6 +205,35 @@ def _comes_answered(item: Item, option: Option) -> bool:
     """Does ``option``'s group on ``item`` come with an answer (a default choice)?"""
     group = _own_group(item, option)
     return group is not None and any(d.default for d in group.options)
+
+
+def built_to_order(fits: list[Fit]) -> Fit | None:
+    """No item named and several reading the words alike: the item built from what was said, by either rule
+    (:func:`_fewest_unsaid`, then :func:`_built_from_choices`); None where neither settles it."""
+    return _fewest_unsaid(fits) or _built_from_choices(fits)
+
+
+def _fewest_unsaid(fits: list[Fit]) -> Fit | None:
+    """No item named, several reading every word as their choices ("large blue and coconut, snow cap, mochi"
+    of a Shave Ice beside a Rainbow and an Uji Kintoki): the item built from what was said — the one whose
+    defaults left unsaid are fewer than every other's and among them (none, where the Rainbow still brings
+    Strawberry and the Uji Kintoki its Green Tea) — never a named recipe whose own ingredients were not said.
+    None where no one item is so (issue #23, blind8 shave-ice, breakfast-tacos)."""
+    if any(f.named or f.unknown or not f.options for f in fits):
+        return None
+    unsaid = [_unsaid_defaults(f) for f in fits]
+    built = [
+        f
+        for f, own in zip(fits, unsaid, strict=True)
+        if all(own < other for g, other in zip(fits, unsaid, strict=True) if g.item is not f.item)
+    ]
+    return built[0] if len(built) == 1 else None
+
+
+def _unsaid_defaults(fit: Fit) -> frozenset[str]:
+    """The names of what comes with ``fit``'s item (its top-level defaults) that the words did not say."""
+    said = {o.name for o in fit.options}
+    return frozenset(o.name for g in top_groups(fit.item) for o in g.options if o.default and o.name not in said)
 
 
 def not_merely_sharing(menu: Menu, fits: list[Fit]) -> list[Fit]:

@@ -118,11 +118,31 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
                 continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
                 # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            if _only_what_it_comes_with(by_key[key], sub):
+                continue  # "egg and cheese": never The Texan by its alias "brisket egg and cheese" (blind8)
             if sub[0].isdigit() and owners.get(sub[1:], keys) != keys and sub[0] not in words_of(by_key[key].name):
                 continue  # "two tacos": two of the Taco, never the Taco Combo by its alias "two taco combo" (break10);
                 # a number in the item's own name is its name ("eight piece": the 8 Piece Family Meal, or asked)
             base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def _only_what_it_comes_with(item: Item, sub: Words) -> bool:
+    """Is ``sub``, a part of one of ``item``'s names, none of its own name's words but only words of what
+    comes with it (its default options: "egg and cheese" of The Texan's alias "brisket egg and cheese")? It
+    says what is in it, not which item: read as choices, a build-your-own item takes them (issue #23, blind8
+    breakfast-tacos)."""
+    content = [w for w in sub if w not in FILLER and w != "and"]
+    own = set(words_of(item.name))
+    defaults = {
+        w
+        for g in choice_groups(item)
+        for o in g.options
+        if o.default
+        for n in (o.name, *o.aliases)
+        for w in words_of(n)
+    }
+    return bool(content) and not own.intersection(content) and set(content) <= defaults
 
 
 def _required_phrases(item: Item) -> frozenset[Words]:

@@ -11,11 +11,12 @@ is that item's choice; said of several, or where the trailing item may have it t
 from __future__ import annotations
 
 from app.core.menu import Item, Menu
-from app.core.reading.fit import fit_words
+from app.core.reading.fit import Fit, fit_words
 from app.core.reading.item import Reading, reading_of
+from app.core.reading.memo import per_object
 from app.core.reading.questions import candidate
 from app.core.reading.spoken import FILLER, NEGATIONS
-from app.core.reading.vocabulary import OPTION_LEADS, Words, item_names, words_of
+from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, item_names, words_of
 from app.errors import CartError, ItemAmbiguous
 
 _NAMED_BY = frozenset({"on", "for", "in"})  # "no onions on the burger": the item it is for, named after it
@@ -69,3 +70,24 @@ def _has(item: Item, choice: Words) -> bool:
     said = set(choice) - NEGATIONS - OPTION_LEADS - FILLER
     own = {w for text in (item.name, item.description) for w in words_of(text)}
     return bool(said) and said <= own
+
+
+def a_word_of_its_choices(item: Item, chunk: Words, top: Fit | None) -> bool:
+    """ "curry udon, extra noodles and an egg": words naming no item, each a word of two or more of ``item``'s
+    options (its Fried Egg and Boiled Egg), said right after it, are said of it — which one is asked there, never
+    another item read from them alone (a Green Salad whose Boiled Egg is called "egg"; blind8 curry-house)."""
+    if top is None or top.named or top.unknown or not top.options:
+        return False
+    content = [w for w in chunk if w not in FILLER and w not in ("a", "an", "the")]
+    held = _option_words(item)
+    return bool(content) and all(held.get(w, 0) >= 2 for w in content)
+
+
+@per_object
+def _option_words(item: Item) -> dict[str, int]:
+    """Each word of ``item``'s options' names → how many of its options' names hold it."""
+    count: dict[str, int] = {}
+    for option in {o.id: o for g in choice_groups(item) for o in g.options}.values():
+        for w in set(words_of(option.name)):
+            count[w] = count.get(w, 0) + 1
+    return count
