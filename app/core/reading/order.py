@@ -40,6 +40,7 @@ from app.core.reading.counts import (
     some_uncounted,
     with_quantity,
 )
+from app.core.reading.each_said import each_described
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
@@ -630,7 +631,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     """:func:`split_items`, each piece with the item bare choices after its name were said of (None when
     none were: :func:`_said_of_the_last`)."""
     words = _and_a_half(menu, _ones_apart(said_words(menu, text)))
-    chunks = _chunks(menu, words)
+    chunks = each_described(menu, _chunks(menu, words), prune)  # "two sodas, a coke and a sprite"
     corrected = any(strip_marker(c)[1] or c[:2] == ("never", "mind") for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
@@ -688,6 +689,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 split = [*(split if split[:1] == [at] else [at]), *range(len(pieces) - len(ones), len(pieces))]
                 shared = (at, left - len(ones))
                 continue
+            if len(ones) > left and said_of_these and not naming:
+                raise _said_of_which(menu, [pieces[at]], said, prune)  # "two pies, one A one B one C": which?
         some = some_with(said) if pieces else None
         if some is not None:  # "three lattes, two with oat milk": some of those counted, never a new item
             if shared is None or current_item is None or some[0] > shared[1]:
