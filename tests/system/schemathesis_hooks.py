@@ -4,6 +4,7 @@ Loaded by ``schemathesis run`` through ``SCHEMATHESIS_HOOKS=tests.system.schemat
 server under test is ``VOICECART_URL``. For each restaurant the provider makes, once, a cart with
 three lines (line ids 1-3, so PATCH/DELETE of a generated small line id can succeed) and hands
 that token to every case on that restaurant's paths; cases without ``{rid}`` get the first one.
+A case that places an order gets a new cart of its own: an ordered cart's token is refused after.
 Cases without a drawn ``Origin`` get the server's own, as a browser on the demo page sends it.
 Schemathesis' own auth checks still send cases without it or with a wrong one (the 401s).
 """
@@ -18,6 +19,7 @@ import schemathesis
 from hypothesis import strategies as st
 
 LINES = 3  # line ids 1-3
+PLACES_AN_ORDER = ("/cart/checkout", "/tools/confirm_order")  # the operations that turn a cart into an order
 
 
 def cart_with_lines(base: str, rid: str) -> str:
@@ -50,7 +52,12 @@ class CartTokenAuth:
 
     def set(self, case: schemathesis.Case, data: dict[str, str], ctx: schemathesis.AuthContext) -> None:
         rid: Any = (case.path_parameters or {}).get("rid")
-        headers = {**(case.headers or {}), "Cart-Token": data.get(rid) or next(iter(data.values()))}
+        token = data.get(rid) or next(iter(data.values()))
+        if case.operation.path.endswith(PLACES_AN_ORDER) and rid in data:
+            # an order placed on the shared cart would make every later case on it a 409
+            # (cart_already_ordered): each order gets a cart of its own
+            token = cart_with_lines(os.environ["VOICECART_URL"], rid)
+        headers = {**(case.headers or {}), "Cart-Token": token}
         headers.setdefault("Origin", os.environ["VOICECART_URL"])  # a browser's own page, unless one was drawn
         case.headers = headers
 

@@ -134,8 +134,8 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
     """Did a leading number, said without the rest of a choice's name, choose it — "two pad thai" as 2 Stars?
     A number before the item is its count unless the choice is a count of the item ("6 wings": 6 Piece or
     10 Wings) or its name is said on ("1 star pad thai")."""
-    if not words or not words[0].isdigit():
-        return False
+    if not words or not words[0].isdigit() or count_in_name(fit, words):
+        return False  # "4 people paella": the number starts an alias said whole ("four people" of Para 4)
     item = {w for n in (fit.item.name, *fit.item.aliases) for w in words_of(n)}
     for option in fit.options:
         name = words_of(option.name)

@@ -185,6 +185,9 @@ def _bind(
             under = _under(item, where, holder)
         if not under and n and _said_alone_after(words, spans[n - 1], start, end):
             under = _under(item, where, set(spans[n - 1][2]) & said_ids)
+            listed = n > 1 and _said_alone_after(words, spans[n - 2], *spans[n - 1][:2])
+            if listed and _under(item, where, set(spans[n - 2][2]) & said_ids):
+                under = []  # [shrimp, crab, cajun]: the picks listed first, then their choices, unplaced
         out.append(under[0] if len(under) == 1 else _unbound_place(item, option, where, said_ids))
     return out
 
@@ -258,7 +261,9 @@ def _said_alone_after(words: Words, before: _Span, start: int, end: int) -> bool
 
     ["cajun fries", "large", "lemonade", "large"] (a model's list, blind5 fried-chicken): each size stands
     alone right after the choice it sizes, as "cajun fries, large" would be said; it is that choice's size
-    where that choice offers one (:func:`_under`), else still placed as any other.
+    where that choice offers one (:func:`_under`), else still placed as any other. Not where that choice
+    itself stands alone right after another that offers it too: [shrimp, crab, cajun, mild, mild] (blind8's
+    pick-two) lists the picks, then their choices, and says nothing of which pick the Cajun is.
     """
     alone = end == len(words) or words[end] in SEPARATORS
     return alone and start >= 1 and before[1] == start - 1 and words[start - 1] in SEPARATORS
