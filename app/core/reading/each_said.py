@@ -18,20 +18,21 @@ _ARTICLES = frozenset({"a", "an"})
 def each_described(menu: Menu, chunks: list[Words], prune: bool) -> list[Words]:
     """``chunks`` with the units of a counted item each described said apart (:func:`_ones_cut_off`,
     :func:`_each_with_an_article`)."""
-    return _each_with_an_article(menu, _ones_cut_off(menu, chunks, prune), prune)
+    counted = [(chunk, _counted_item(menu, chunk, prune)) for chunk in chunks]  # each chunk ranked once
+    return _each_with_an_article(menu, _ones_cut_off(counted), prune)
 
 
-def _ones_cut_off(menu: Menu, chunks: list[Words], prune: bool) -> list[Words]:
+def _ones_cut_off(counted: list[tuple[Words, Item | None]]) -> list[tuple[Words, Item | None]]:
     """ "2 large pie 1 pepperoni 1 sausage": single ones said with no comma after the count, each only choices
     of the item counted in groups that take several, are cut off as if after a comma (one line each). In a
     group of one ("two burgers one medium one well done") the one line read whole answers it twice, which is
-    asked — said so, without a comma, it stays asked (the corpus labels)."""
-    out: list[Words] = []
-    for chunk in chunks:
-        item = _counted_item(menu, chunk, prune)
+    asked — said so, without a comma, it stays asked (the corpus labels). ``counted``: each chunk with the item
+    it counts (:func:`_counted_item`); a piece cut off counts none."""
+    out: list[tuple[Words, Item | None]] = []
+    for chunk, item in counted:
         at = next((i for i in range(1, len(chunk)) if item is not None and _ones_run_at(chunk, i)), None)
         if item is None or at is None or chunk[at - 1] in FILLER:
-            out.append(chunk)
+            out.append((chunk, item))
             continue
         limits = {g.id: g.max for g in choice_groups(item)}
         fits = [fit_words(item, p, None) for p in _ones_in(chunk[at:])]
@@ -39,7 +40,7 @@ def _ones_cut_off(menu: Menu, chunks: list[Words], prune: bool) -> list[Words]:
             f is not None and not f.unknown and f.options and all(limits.get(o.group_id, 1) > 1 for o in f.options)
             for f in fits
         )
-        out += [chunk[:at], chunk[at:]] if several else [chunk]
+        out += [(chunk[:at], item), (chunk[at:], None)] if several else [(chunk, item)]
     return out
 
 
@@ -82,25 +83,25 @@ def _ones_run_at(words: Words, at: int) -> bool:
     return len(parts) >= 2 and all(any(w not in FILLER for w in p) for p in parts)
 
 
-def _each_with_an_article(menu: Menu, chunks: list[Words], prune: bool) -> list[Words]:
+def _each_with_an_article(menu: Menu, counted: list[tuple[Words, Item | None]], prune: bool) -> list[Words]:
     """ "2 soda / a coke / a sprite": after a counted item, the run of parts said with "a" / "an" that are each
     only choices of that item, all answering one group of it, are single ones of those counted ("1 coke",
     "1 sprite") when there are as many as counted. More or fewer (at least two) is asked, never added: which
     ones are meant cannot be known. A part naming another item whole, or choices of different groups, leaves
     the chunks as said (they may be items of their own)."""
+    chunks = [chunk for chunk, _ in counted]
     out = list(chunks)
-    for k, chunk in enumerate(chunks):
-        item = _counted_item(menu, chunk, prune)
+    for k, (chunk, item) in enumerate(counted):
         if item is None:
             continue
-        counted = with_quantity(chunk)[0][0] or 2
+        units = with_quantity(chunk)[0][0] or 2
         run = _parts_of(menu, item, chunks[k + 1 :], prune)
         if len(run) < 2:
             continue
-        if len(run) != counted:
+        if len(run) != units:
             said = " and ".join(" ".join(c) for c in chunks[k + 1 : k + 1 + len(run)])
             raise ItemAmbiguous(
-                f"{said!r}: {len(run)} said of the {counted} {item.name} — how many of each?",
+                f"{said!r}: {len(run)} said of the {units} {item.name} — how many of each?",
                 query=said,
                 candidates=[candidate(item)],
             )

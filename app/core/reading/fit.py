@@ -202,8 +202,8 @@ def _how_it_is_made(item: Item, option: Option, phrase: Words, said: tuple[str |
     leftovers); "a fried egg on top" (Fried Egg, alias "egg on top") and a side to choose ("mashed") keep it."""
     if len(phrase) != 1 or not how_made(phrase[0]):
         return False
-    names = [words_of(n) for n in (option.name, *option.aliases)]
-    if names[0][:1] != phrase or len(names[0]) < 2 or phrase in names:
+    name, names = words_of(option.name), _whole_names(option)
+    if name[:1] != phrase or len(name) < 2 or phrase in names:
         return False  # only the first word of a longer name, read off it
     if any(g.min >= 1 for g in choice_groups(item) if g.id == option.group_id):
         return False

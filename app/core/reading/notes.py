@@ -22,7 +22,15 @@ from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES
-from app.core.reading.vocabulary import VARIATION_GROUP, Words, choice_groups, option_heads, option_phrases, words_of
+from app.core.reading.vocabulary import (
+    VARIATION_GROUP,
+    Words,
+    choice_groups,
+    group_of,
+    option_heads,
+    option_phrases,
+    words_of,
+)
 from app.errors import WordsNotUnderstood
 
 # notes about how a chosen option is served: said back with it, never a question about its group
@@ -77,13 +85,13 @@ def _closest(found: list[Option], content: list[str], item: Item) -> list[Option
     whole = [o for o in found if any(all(w in name for w in content) for name in _names(o, item))]
     if whole:
         return whole
-    raise _ask(item, "no " + " ".join(content), _group_of(item, found[0]))
+    raise _ask(item, "no " + " ".join(content), group_of(item, found[0]))
 
 
 def _may_go(item: Item, option: Option) -> bool:
     """May the default ``option`` be taken off (its group may be left with fewer)? A required one-of choice
     (Standard of a Spice Level) is replaced, never taken off: "no onions" on a curry cannot mean it (blind8)."""
-    group = _group_of(item, option)
+    group = group_of(item, option)
     return group is None or sum(o.default for o in group.options) > group.min
 
 
@@ -95,10 +103,6 @@ def _said_of(content: list[str], group: ModifierGroup | None) -> bool:
     words = {w for o in group.options for w in words_of(o.name)} | set(words_of(group.name))
     words |= {n for w in words_of(group.name) for n in LEVEL_NOUNS.get(w, ())}
     return not words.isdisjoint(content)
-
-
-def _group_of(item: Item, option: Option) -> ModifierGroup | None:
-    return next((g for g in choice_groups(item) if g.id == option.group_id), None)
 
 
 def _ask(item: Item, note: str, group: ModifierGroup | None) -> WordsNotUnderstood:
@@ -162,8 +166,8 @@ def sort_notes(
             if _a_degree(words):  # "not too sweet" of a 100 % Sugar default: a level between, asked about
                 group = next((g for g in groups if is_scale(g) and any(o.default for o in g.options)), None)
             else:  # "no X" may mean one of what comes with it, under another name: asked
-                off = [o for o in options if o.default and (_may_go(item, o) or _said_of(content, _group_of(item, o)))]
-                group = _group_of(item, off[0]) if off and content else None
+                off = [o for o in options if o.default and (_may_go(item, o) or _said_of(content, group_of(item, o)))]
+                group = group_of(item, off[0]) if off and content else None
             if group is not None:
                 raise _ask(item, note, group)
             kept.append(note)
@@ -176,7 +180,7 @@ def sort_notes(
         content = _content(words[1:] if words and words[0] in _LEVELS else words)
         about = next((o for o in options if any(_matches([w], _names(o, item)) for w in content)), None)
         group = next((g for g in groups if any(_matches([w], [words_of(g.name)]) for w in content)), None)
-        group = group or (_group_of(item, about) if about else None)
+        group = group or (group_of(item, about) if about else None)
         more = words[:1] and words[0] in ("extra", "more", "double", "heavy") and about is not None and about in on
         if more:  # "extra syrup" where Warm Syrup is on: more of it, said back (nothing contradicts)
             kept.append(note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.menu import Item, Menu, Option
 from app.core.reading.comes_with import inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing
 from app.core.reading.vocabulary import (
@@ -18,6 +18,7 @@ from app.core.reading.vocabulary import (
     VARIATION_GROUP,
     Words,
     described_words,
+    group_of,
     item_names,
     top_groups,
     words_of,
@@ -190,20 +191,15 @@ def _built_from_choices(fits: list[Fit]) -> Fit | None:
         for f in fits
         if f.options
         and any(_answers_required(f.item, o) and o.group_id != VARIATION_GROUP for o in f.options)
-        and all(_own_group(f.item, o) is not None for o in f.options)
+        and all(group_of(f.item, o, top=True) is not None for o in f.options)
         and not any(_comes_answered(f.item, o) for o in f.options)
     ]
     return built[0] if len({id(f.item) for f in built}) == 1 else None
 
 
-def _own_group(item: Item, option: Option) -> ModifierGroup | None:
-    """The top-level group of ``item`` that offers ``option`` (None: nested, or not ``item``'s)."""
-    return next((g for g in top_groups(item) if any(x is option for x in g.options)), None)
-
-
 def _comes_answered(item: Item, option: Option) -> bool:
     """Does ``option``'s group on ``item`` come with an answer (a default choice)?"""
-    group = _own_group(item, option)
+    group = group_of(item, option, top=True)
     return group is not None and any(d.default for d in group.options)
 
 

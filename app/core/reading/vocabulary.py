@@ -75,6 +75,12 @@ def top_groups(item: Item) -> list[ModifierGroup]:
     return [g for g in choice_groups(item) if g.id in top]
 
 
+def group_of(item: Item, option: Option, top: bool = False) -> ModifierGroup | None:
+    """The group of ``item`` (of :func:`choice_groups`; ``top``: of :func:`top_groups` only) that offers
+    ``option``, by its group id; None where ``item`` has none."""
+    return next((g for g in (top_groups(item) if top else choice_groups(item)) if g.id == option.group_id), None)
+
+
 def words_of(text: str) -> Words:
     return tuple(normalize(text).split())
 
