@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -324,8 +325,9 @@ def parse_menu(data: Any) -> Menu:
     return menu
 
 
-def load_menu(path: Path) -> Menu:
-    """Read and validate one menu file; errors name the file and the field."""
+def load_menu(path: str | PathLike[str]) -> Menu:
+    """Read and validate one menu file (a path or its string); errors name the file and the field."""
+    path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_MENU_BYTES:
