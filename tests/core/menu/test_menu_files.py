@@ -101,7 +101,7 @@ def test_short_tag_collision_falls_back_to_long_tags() -> None:
 
 
 def test_load_takes_a_path_or_its_string(tmp_path: Path, menu_dir: Path) -> None:
-    """``load_menu("tests/corpus/menus/x.json")`` as a newcomer types it reads the same menu as the Path."""
+    """A menu file's path typed as a string (as a newcomer calls it) reads the same menu as the Path."""
     (path,) = [p for p in menu_dir.glob("*.json") if load_menu(p).restaurant_id == "demo-burger"]
     by_string, by_path = load_menu(str(path)), load_menu(path)
     assert [(i.id, i.price_cents, i.modifier_groups) for i in by_string.items] == [
