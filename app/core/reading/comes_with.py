@@ -30,11 +30,13 @@ from app.core.reading.vocabulary import (
 def only(item: Item, words: Words, work: list[str | None], options: list[Option]) -> list[str]:
     """ "a hot dog, just mustard and ketchup", "mustard, onions and relish only": only those of what comes
     with it — the other defaults of their groups are taken off ("no …"). Only where "just"/"only" comes
-    right before a choice said, or "only" ends the words after the choices said. Marks "only" used."""
+    right before a choice said ("just the alioli" too), or "only" ends the words after the choices said. Marks
+    "only" used."""
     at = next((i for i, w in enumerate(words) if w in ("just", "only")), None)
     if at is None or not options:
         return []
     after = words[at + 1 :]
+    after = after[1:] if after[:1] == ("the",) else after  # "just the alioli" is "just alioli" (blind9)
     said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
     span: list[str | None]
     if said:

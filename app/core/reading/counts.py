@@ -205,6 +205,63 @@ def _said_in_pieces(words: Words, count: int) -> bool:
     return any(words[i : i + 3] == (str(count), "piece", "of") for i in range(len(words) - 2))
 
 
+_DOZENS = {"half": 6, "baker": 13}  # the word before "dozen" that makes it another count ("half a dozen": 6)
+
+
+def _dozen_in(words: Words) -> int | None:
+    """How many pieces "dozen" in ``words`` says: "Garlic Knots (Dozen)" 12, "Half Dozen" 6; None if none."""
+    if "dozen" not in words:
+        return None
+    at = words.index("dozen")
+    before = words[at - 2 : at]
+    return next((n for w, n in _DOZENS.items() if w in before), 12)
+
+
+@per_object
+def sold_by_the_dozen(item: Item) -> int | None:
+    """How many pieces one order of ``item`` is where the menu sells it by the dozen — its name, an alias or
+    its only size says "Dozen" ("Garlic Knots (Dozen)"), or its description "by the dozen" / "per dozen" —
+    and no choice of it is a count (a Half Dozen / Dozen size is chosen by the count said:
+    :func:`count_chosen`); else None."""
+    if _count_groups(item):
+        return None
+    names = (item.name, *item.aliases, *(v.name for v in item.variations[:1] if len(item.variations) == 1))
+    named = next((n for x in names if (n := _dozen_in(words_of(x))) is not None), None)
+    if named is not None:
+        return named
+    described = words_of(item.description or "")
+    sold = any(described[i : i + 2] in (("the", "dozen"), ("per", "dozen")) for i in range(len(described) - 1))
+    return _dozen_in(described) if sold else None
+
+
+def _dozens_of(fit: Fit, words: Words) -> Fit:
+    """ "two dozen rainbow cookies", "36 garlic knots" of an item sold by the dozen (:func:`sold_by_the_dozen`):
+    a count of at least a dozen pieces is that many dozens (2, 3), never 24 orders; one no whole number of
+    dozens makes ("30 garlic knots", "half a dozen") is asked. A count below a dozen ("two garlic knots") is of
+    orders, as is one said as orders (issue #23, blind9 catering-trays)."""
+    per = sold_by_the_dozen(fit.item)
+    if per is None or fit.quantity is None or "order" in words:
+        return fit
+    part = any(
+        words[i : i + 2] == ("half", "dozen") or words[i : i + 3] == ("half", "a", "dozen") for i in range(len(words))
+    )
+    return _in_orders(fit, per) if fit.quantity >= per or part else fit  # "half a dozen knots": 6 of 12, asked
+
+
+def _in_orders(fit: Fit, per: int) -> Fit:
+    """``fit``'s count of pieces as a count of orders of ``per`` pieces each; asked where none makes it."""
+    quantity = fit.quantity or 1
+    if quantity % per:
+        raise QuantityInvalid(
+            f"{fit.item.name} come {per} per order: how many orders is {quantity}?",
+            item=fit.item.name,
+            item_id=fit.item.id,
+            said_quantity=quantity,
+            per_order=per,
+        )
+    return replace(fit, quantity=quantity // per)
+
+
 def orders_of(fit: Fit, said: str) -> Fit:
     """ "six tacos" where the description says "Three tacos per order", "four pieces of tuna nigiri" where the
     Nigiri is "2 pc": a count of pieces of an item sold by orders of N is that many orders (6 / 3 = 2), never
@@ -214,21 +271,14 @@ def orders_of(fit: Fit, said: str) -> Fit:
         return fit
     per = pieces_per_order(fit.item)
     if per is None and "piece" not in said:
-        return fit  # the common case, told without reading the words again
+        plain = fit.quantity < 12 and "dozen" not in said
+        return fit if plain else _dozens_of(fit, words_of(said))  # the common case: no words read
     words = words_of(said)
     if per is None and _said_in_pieces(words, fit.quantity):
         per = next((n for o in fit.options if (n := pieces_said(o)) is not None), None)  # "Nigiri (2 pc)"
     if per is None or per < 2 or "order" in words:
-        return fit
-    if fit.quantity % per:
-        raise QuantityInvalid(
-            f"{fit.item.name} come {per} per order: how many orders is {fit.quantity}?",
-            item=fit.item.name,
-            item_id=fit.item.id,
-            said_quantity=fit.quantity,
-            per_order=per,
-        )
-    return replace(fit, quantity=fit.quantity // per)
+        return _dozens_of(fit, words)
+    return _in_orders(fit, per)
 
 
 _COUNT_UNITS = frozenset({"count", "ct", "pack", *PIECE_WORDS})

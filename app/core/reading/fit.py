@@ -406,7 +406,7 @@ def fit_words(
     covered = sum(1 for w in work if w is None)
     # fewest words unexplained, then a name said (whole before scattered), then the longest name said: an alias
     # that holds another item's name plus one of its options ("double cheese burger") is that alias
-    named_words = -(len(name) if name is not None and how == "name" else 0)
+    named_words = -_name_said(item, name) if name is not None and how == "name" else 0
     key: tuple[int, ...] = (len(unknown), NAME_RANKS[how if name is not None else None], named_words)
     key = (*key, len(missing(item, options)), -covered, -(len(name) if name else 0))
     fit = Fit(key, item, None, tuple(options), tuple(notes), unknown, name is not None, name, tuple(spans))
@@ -416,6 +416,21 @@ def fit_words(
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _name_said(item: Item, name: Words) -> int:
+    """How much of a name ``name`` says: twice its content words ("with" adds nothing), one less where it is only
+    a part of one of ``item``'s names — "greek salad" (the Greek Salad's whole name) says more than "salad with
+    chicken" (a part of Fuji Apple Salad with Chicken) where the chicken is the Greek Salad's choice (blind9)."""
+    content = sum(w not in FILLER for w in name)
+    written = _written_names(item)
+    return 2 * content - (name not in written and any(inside(name, n) for n in written))
+
+
+@per_object
+def _written_names(item: Item) -> frozenset[Words]:
+    """``item``'s name and aliases as written."""
+    return frozenset(words_of(n) for n in (item.name, *item.aliases))
 
 
 def a_bit_past(item: Item, words: Words, work: list[str | None]) -> list[str]:

@@ -66,7 +66,7 @@ from app.core.reading.vocabulary import (
     served_black,
     words_of,
 )
-from app.core.reading.whose import a_word_of_its_choices, note_said_for
+from app.core.reading.whose import a_word_of_its_choices, note_said_for, said_on_an_item
 from app.errors import CartError, ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 # --- cutting a phrase into items ----------------------------------------------------------------------
@@ -336,7 +336,16 @@ def _made_of_an_earlier(
     earlier in the phrase and Y only its choices, changes that line (as a take-back) — never a second X;
     "the X Y" ("a tonkotsu and a miso, the miso with corn") adds Y to that line (break10): no line is added
     either way; several lines of X are asked. Where, its item and Y; None for any other chunk. Issue #23,
-    blind6."""
+    blind6. So does "Y on the X" ("a polish and a hot dog, no relish on the hot dog": the hot dog's relish off,
+    never a second hot dog; blind9)."""
+    on = said_on_an_item(chunk)
+    named = _item_named(menu, on[1], prune) if on is not None else None
+    if on is not None and named is not None:
+        at = [i for i, p in enumerate(pieces) if i not in dropped and _item_named(menu, p, prune) is named]
+        if at and _only_choices(menu, named, pieces[at[-1]], on[0]):
+            if len(at) > 1:
+                raise _which_corrected(menu, [pieces[i] for i in at], chunk, prune)
+            return at[0], named, on[0]
     made = chunk[:2] in (("make", "the"), ("make", "that"))
     if len(chunk) < (4 if made else 3) or not (made or chunk[0] == "the"):
         return None

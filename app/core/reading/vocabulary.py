@@ -272,12 +272,21 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     taken = {words for words, _ in pairs}  # "butter on the side" is the option Side of Butter, not a note
     groups_said = {(words_of(g.name), g.id) for g in choice_groups(item)}
     suffixes: dict[Words, set[str]] = {}
+    tails: dict[tuple[str, Words], set[str]] = {}  # (group, the end of an option's name) → the options it ends
+    for option in (o for g in choice_groups(item) for o in g.options):  # names neither where several end so
+        named_as = words_of(option.name)
+        for k in range(1, len(named_as)):
+            tails.setdefault((option.group_id, named_as[-k:]), set()).add(option.id)
+    name = words_of(item.name)
+    called = {words_of(n) for n in item.aliases}  # "combo beef": "beef" said with the name is the item itself
     for words, option in pairs:
         lead_off = words[1:]  # "Extra Shot" said "a double shot", "Add Cheese" said "with cheese": the thing itself
         if (
             words[0] in ("extra", "add", "more")
             and lead_off
             and lead_off not in taken
+            and (*lead_off, *name) not in called  # "beef combo" of Combo called "combo beef": the item, never
+            and (*name, *lead_off) not in called  # its Extra Beef read from "beef" (blind9 italian-beef)
             and not any(n == lead_off and g != option.group_id for n, g in groups_said)  # "sauce" beside a
             # Sauce group is its sauces, never the Extra Sauce of another group
             and words == words_of(option.name)
@@ -294,7 +303,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         for start in range(1, len(words)):
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
             if (
-                all(w.isdigit() for w in suffix)
+                len(tails.get((option.group_id, words[start:]), ())) > 1  # "tray" of Half Tray and Full Tray
+                or all(w.isdigit() for w in suffix)
                 or any(suffix[:k] in full_names for k in range(1, len(suffix)))
                 or any(words[j:start] in full_names for j in range(start))
             ):
@@ -324,7 +334,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     taken = {words for words, _ in pairs}
     for group in choice_groups(item):
         pairs += [(w, o) for w, o in (*_size_words(group), *level_phrases(group)) if w not in taken]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+    # longest first; of two as long, the one of more content words ("bread bowl" before the alias "bowl of": a
+    # choice's name said whole beats a shorter one's alias that a function word lengthens, blind9)
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), sum(w in FILLER for w in p[0]))))
 
 
 @per_object

@@ -50,6 +50,16 @@ def note_said_for(
     )
 
 
+def said_on_an_item(chunk: Words) -> tuple[Words, Words] | None:
+    """ "no relish on the hot dog", "extra cheese for the burger": (the choices, the words after "on the" /
+    "for the" / "in the" that may name an item said before), split at the last such words; None where the
+    chunk has none, or they say how a choice comes ("on the side")."""
+    for at in range(len(chunk) - 3, 0, -1):
+        if chunk[at] in _NAMED_BY and chunk[at + 1] in ("the", "that") and chunk[at + 2 :] != ("side",):
+            return chunk[:at], chunk[at + 2 :]
+    return None
+
+
 def _choice_of(menu: Menu, item: Item, words: Words) -> Words | None:
     """The words of ``words`` that are a choice of ``item`` taken or taken off (an option, or "no X" of a
     default), the rest naming ``item`` ("on the burger"); None when they are no such choice of it."""
