@@ -2,8 +2,9 @@
 
 "two scoops of chocolate" / "a double scoop of chocolate" where the Double Scoop's Flavors take exactly
 two: both scoops are chocolate (the corpus labels, tests/corpus/said). Only where the item's name said
-with the choice says the count N ("a double scoop", "two scoops"; never a choice read alone, as a
-structured modifier is), the group's least and most are that same N >= 2, nothing pre-chosen answers it,
+with the choice says the count N of a unit it names ("a double scoop", "two scoops"; never a choice read
+alone, as a structured modifier is, nor a count ending the name: "pick two with broccoli cheddar" is one
+pick of two, the other asked — blind9 soup-and-sandwich), the group's least and most are that same N >= 2, nothing pre-chosen answers it,
 exactly one of its options was said (once), and that option may be chosen N times (its max_quantity).
 Two flavors said for three scoops, or one side of a plate's two, are left as said (asked for the rest).
 """
@@ -20,7 +21,7 @@ def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Op
     more: list[Option] = []
     if name is None:
         return []
-    counts = {spoken_count(w) for w in name}
+    counts = {spoken_count(w) for w in name[:-1]}  # a count of the unit named after it: "pick two" counts none
     for group in top_groups(item):
         if group.min < 2 or group.min not in counts or group.min != group.max or any(o.default for o in group.options):
             continue

@@ -161,9 +161,9 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
         )
         if said is None or not (said.default or (options.count(said) >= 1 and _said_twice(item, words, said))):
             continue  # "extra guac" of a Guacamole not on: once (tests/corpus/README.md), "extra" used below
-        if options.count(said) >= 2:  # "honey mustard and an extra honey mustard": each saying already counted
-            work[i] = None  # one, so the extra one is the second — never a third (blind5 fried-chicken)
-            continue
+        if options.count(said) >= max(2, _extras_so_far(phrase, words, i) + 1):  # "honey mustard and an extra
+            work[i] = None  # honey mustard": each saying already counted one, so the extra one is the second —
+            continue  # never a third (blind5); "extra sambar, extra sambar" of a default Sambar is three (blind9)
         extra = _extra_of(item, said)
         if said.max_quantity > options.count(said):
             options.append(said)
@@ -173,6 +173,12 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
+
+
+def _extras_so_far(phrase: Words, words: Words, at: int) -> int:
+    """How many times ``phrase`` is said after "extra" / "more" / "double" up to the lead word at ``at``."""
+    led = ("extra", "more", "double")
+    return sum(1 for j in range(1, at + 2) if words[j - 1] in led and tuple(words[j : j + len(phrase)]) == phrase)
 
 
 def _extra_of(item: Item, option: Option) -> Option | None:

@@ -12,7 +12,7 @@ import pytest
 from app.core.reading.lines import said_lines
 from app.errors import CartError
 from bench import matching
-from tests.core.reading.menus import counted_lines, group, item, menu, option
+from tests.core.reading.menus import counted_lines, group, item, menu, named_lines, option
 
 
 @cache
@@ -168,3 +168,29 @@ def test_the_end_every_size_shares_names_none_of_them() -> None:
 
 def test_blind9_tray() -> None:
     assert _right("and a tray of ziti") == "right"
+
+
+_DOSAS = menu(
+    item(
+        "Onion Dosa",
+        group("Sides", [option("Sambar", default=True, max_quantity=3), option("Chutney", default=True)], most=4),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "modifiers", "sambars"),
+    [
+        ("onion dosa", ("extra sambar", "extra sambar"), 3),  # blind9 dosa-house: each "extra" one more
+        ("onion dosa extra sambar extra sambar", (), 3),
+        ("onion dosa extra sambar", (), 2),
+        ("onion dosa, sambar and extra sambar", (), 2),  # the sambar said is the one it comes with
+    ],
+)
+def test_each_extra_of_what_comes_with_it_is_one_more(text: str, modifiers: tuple[str, ...], sambars: int) -> None:
+    (line,) = named_lines(_DOSAS, text, modifiers)
+    assert line[1].count("Sambar") == sambars
+
+
+def test_blind9_extra_said_twice() -> None:
+    assert _right({"item": "onion dosa", "modifiers": ["extra sambar", "extra sambar"]}) == "right"
