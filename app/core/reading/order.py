@@ -139,9 +139,13 @@ def _the_one_said(chunk: Words) -> Words | None:
 
 
 def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
-    """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)?"""
+    """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)? A piece
+    of choices only ("one whiz wit") takes them where every item reading it as well does."""
     ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
-    return bool(ranked) and ranked[0].named and _only_choices(menu, ranked[0].item, piece, chunk)
+    if not ranked or not (ranked[0].named or (ranked[0].options and not ranked[0].unknown)):
+        return False
+    tied = [f for f in ranked if f.key == ranked[0].key] if not ranked[0].named else ranked[:1]
+    return all(_only_choices(menu, f.item, piece, chunk) for f in tied)
 
 
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
@@ -388,9 +392,9 @@ def _which_corrected(menu: Menu, pieces: list[Words], chunk: Words, prune: bool)
 
 
 def _every_one_of(pieces: list[Words], dropped: set[int], split: list[int], said: Words) -> list[int]:
-    """The pieces "both …" (the last two) or "each …" (all) said after different items is said of; [] for
-    any other chunk, or after single ones of one counted item ("one spicy one mild, each with ranch")."""
-    if not said or said[0] not in ("both", "each") or len(said) < 2 or len(pieces) < 2:
+    """The pieces "both …" (the last two) or "each …" / "all …" (all) said after different items is said of; []
+    for any other chunk, or after single ones of one counted item ("one spicy one mild, each with ranch")."""
+    if not said or said[0] not in _EVERY_ONE or len(said) < 2 or len(pieces) < 2:
         return []
     if split and split[-1] == len(pieces) - 1:
         return []

@@ -1,0 +1,81 @@
+"""Kinds blind9's clear phrases were asked about needlessly (issue #23): each on a small menu built here,
+and its examples read on the corpus menus through the voice tool."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.menu import Menu
+from app.errors import CartError
+from tests.core.reading.menus import corpus_lines, counted_lines, group, item, menu, option
+
+
+def _steaks() -> Menu:
+    cheese = group("Cheese", [option("Whiz"), option("American")], least=1)
+    said = [option("Fried Onions", aliases=["wit"]), option("No Onions", aliases=["witout"])]
+    onions, loose = group("Onions", said, least=1), group("Onions", said)
+    toppings = group("Toppings", [option("Peppers"), option("Mushrooms")], most=2)
+    roll = group("Roll", [option("Plain Roll", default=True), option("Seeded Roll", aliases=["seeded"])], least=1)
+    return menu(
+        item("Steak", cheese, onions, toppings, roll),
+        item("Chicken Steak", cheese, onions, toppings, roll),
+        item("Pizza Steak", cheese, loose, toppings, roll),
+        item("Fries"),
+    )
+
+
+def test_choices_only_read_as_the_item_the_others_qualify() -> None:
+    """ "a whiz wit": the Steak and the Chicken Steak both have those as required answers (the Pizza Steak's
+    onions are optional), and the Chicken Steak is the Steak with a word more — the Steak is meant; "chicken"
+    said has the other. An add-on said too ("peppers") reads on every one alike and changes nothing."""
+    m = _steaks()
+    assert counted_lines(m, "a whiz wit") == [("Steak", 1, ["Fried Onions", "Plain Roll", "Whiz"])]
+    assert counted_lines(m, "two american witout peppers") == [
+        ("Steak", 2, ["American", "No Onions", "Peppers", "Plain Roll"])
+    ]
+    chicken = [("Chicken Steak", 1, ["Fried Onions", "Plain Roll", "Whiz"])]
+    assert counted_lines(m, "a chicken steak whiz wit") == chicken
+
+
+def test_choices_only_still_asked_where_no_item_is_the_plain_one() -> None:
+    """Two items answering alike whose names do not build on one another: asked, never one by menu order."""
+    cheese = group("Cheese", [option("Whiz"), option("American")], least=1)
+    onions = group("Onions", [option("Fried Onions", aliases=["wit"]), option("No Onions")], least=1)
+    m = menu(item("Steak", cheese, onions), item("Chicken Hoagie", cheese, onions))
+    with pytest.raises(CartError):
+        counted_lines(m, "a whiz wit")
+
+
+def test_all_said_after_several_pieces_of_choices_is_on_each() -> None:
+    """ "one whiz wit, one american witout, all on seeded": the roll on every line, never on the last alone;
+    where one of them cannot have it, asked."""
+    m = _steaks()
+    assert counted_lines(m, "one whiz wit, one american witout, all on seeded") == [
+        ("Steak", 1, ["American", "No Onions", "Seeded Roll"]),
+        ("Steak", 1, ["Fried Onions", "Seeded Roll", "Whiz"]),
+    ]
+    with pytest.raises(CartError):
+        counted_lines(m, "a whiz wit and a fries, all on seeded")
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        ("one whiz wit", [("Cheesesteak", 1, ("Amoroso Roll", "Cheez Whiz", "Fried Onions", "Whole"))]),
+        ("two provolone witout", [("Cheesesteak", 2, ("Amoroso Roll", "No Onions", "Provolone", "Whole"))]),
+        (
+            "one whiz wit, extra whiz",
+            [("Cheesesteak", 1, ("Amoroso Roll", "Cheez Whiz", "Extra Cheese", "Fried Onions", "Whole"))],
+        ),
+        (
+            "one whiz wit, one American witout, and one provolone wit peppers, all on seeded",
+            [
+                ("Cheesesteak", 1, ("American", "No Onions", "Seeded Roll", "Whole")),
+                ("Cheesesteak", 1, ("Cheez Whiz", "Fried Onions", "Seeded Roll", "Whole")),
+                ("Cheesesteak", 1, ("Fried Onions", "Fried Peppers", "Provolone", "Seeded Roll", "Whole")),
+            ],
+        ),
+    ],
+)
+def test_blind9_cheesesteak_orders_said_philly_style(said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
+    assert corpus_lines("cheesesteak-shop", said) == want
