@@ -50,6 +50,7 @@ from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, UNIT_WORDS
+from app.core.reading.units_said import counted_in_units
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -804,7 +805,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             continue
         if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
             chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"
-        served = _per_person(menu, _unserved(menu, chunk))  # "a basket of fries": the fries
+        served = _per_person(menu, _unserved(menu, counted_in_units(menu, chunk, prune)))  # "a basket of fries"
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)

@@ -79,3 +79,48 @@ def test_all_said_after_several_pieces_of_choices_is_on_each() -> None:
 )
 def test_blind9_cheesesteak_orders_said_philly_style(said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
     assert corpus_lines("cheesesteak-shop", said) == want
+
+
+def _plates() -> Menu:
+    sides = group("Sides", [option("Sambar", default=True), option("Chutney", default=True)], most=2)
+    return menu(
+        item("Idli", sides, aliases=["plate idli"], description="2 pieces per plate"),
+        item("Vada", sides, description="2 pieces per plate"),
+        item("Idli Vada", sides, description="2 idlis and 1 vada"),
+        item("Coffee"),
+    )
+
+
+def test_a_count_said_in_the_unit_the_menu_sells_by_counts_orders() -> None:
+    """ "two plate vada": "plate" is what one order is ("2 pieces per plate"), never a word of the Idli's
+    alias "plate idli" left to ask about; "one plate idli vada" is the Idli Vada, "two plates of vada" two
+    Vadas, and "two plate idli" the Idli (its alias said whole)."""
+    m = _plates()
+    assert counted_lines(m, "two plate vada") == [("Vada", 2, ["Chutney", "Sambar"])]
+    assert counted_lines(m, "two plates of vada") == [("Vada", 2, ["Chutney", "Sambar"])]
+    assert counted_lines(m, "one plate idli vada") == [("Idli Vada", 1, ["Chutney", "Sambar"])]
+    assert counted_lines(m, "two plate idli") == [("Idli", 2, ["Chutney", "Sambar"])]
+
+
+def test_a_unit_no_description_sells_by_is_still_asked() -> None:
+    """ "two cups of vada": "cup" is no unit the menu sells by — the word stays, to be asked about."""
+    with pytest.raises(CartError):
+        counted_lines(_plates(), "two cups vada")
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        ("two plate vada", [("Medu Vada", 2, ("Coconut Chutney", "Sambar", "Tomato Chutney"))]),
+        (
+            "three plate idly, two plate vada, and four coffee",
+            [
+                ("Filter Coffee", 4, ("With Sugar",)),
+                ("Idli", 3, ("Coconut Chutney", "Sambar", "Tomato Chutney")),
+                ("Medu Vada", 2, ("Coconut Chutney", "Sambar", "Tomato Chutney")),
+            ],
+        ),
+    ],
+)
+def test_blind9_dosa_plates_counted(said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
+    assert corpus_lines("dosa-house", said) == want
