@@ -124,3 +124,12 @@ def test_a_unit_no_description_sells_by_is_still_asked() -> None:
 )
 def test_blind9_dosa_plates_counted(said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
     assert corpus_lines("dosa-house", said) == want
+
+
+def test_a_greeting_or_hesitation_carries_no_order() -> None:
+    """ "yo can I get …", "…, eh, make that two": said around an order, never a word to ask about."""
+    m = _steaks()
+    assert counted_lines(m, "yo can I get a chicken steak whiz wit") == [
+        ("Chicken Steak", 1, ["Fried Onions", "Plain Roll", "Whiz"])
+    ]
+    assert counted_lines(m, "a whiz wit, eh, make that two") == [("Steak", 2, ["Fried Onions", "Plain Roll", "Whiz"])]
