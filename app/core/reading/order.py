@@ -1078,7 +1078,8 @@ def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
 
 def _unserved(menu: Menu, chunk: Words) -> Words:
     """ "a basket of fries" → "a fries": a word the menu does not know between the count and "of", before
-    an item with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
+    an item (named, or read by its choices alone: "a pack of butterscotch krimpets", one item's flavour)
+    with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
     ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen). A serving noun
     (:data:`~.counts.SERVINGS`) a name of the menu also has ("veggie plate", "juice box") is one too, where the
     words as said name no item whole ("a plate of mao du", "a box of sour patch kids"; blind7)."""
@@ -1091,9 +1092,10 @@ def _unserved(menu: Menu, chunk: Words) -> Words:
             return chunk
     rest = (*chunk[:lead], *chunk[lead + 2 :])
     ranked = best_fits(menu, with_quantity(rest)[0][1])
-    if not ranked or not ranked[0].named or ranked[0].unknown or _sized(ranked[0].item):
+    if not ranked or ranked[0].unknown or _sized(ranked[0].item):
         return chunk
-    return rest
+    by_choices = ranked[0].options and (len(ranked) < 2 or ranked[1].key > ranked[0].key)
+    return rest if ranked[0].named or by_choices else chunk  # "a pack of butterscotch krimpets": the Tastykake's
 
 
 def _per_person(menu: Menu, chunk: Words) -> Words:

@@ -133,3 +133,15 @@ def test_a_greeting_or_hesitation_carries_no_order() -> None:
         ("Chicken Steak", 1, ["Fried Onions", "Plain Roll", "Whiz"])
     ]
     assert counted_lines(m, "a whiz wit, eh, make that two") == [("Steak", 2, ["Fried Onions", "Plain Roll", "Whiz"])]
+
+
+def test_how_it_is_served_before_an_item_read_by_its_choice() -> None:
+    """ "a pack of butterscotch krimpets": the word before "of" is how it comes, the flavour names the one
+    item that has it; where the choice is several items' alike, still asked."""
+    flavor = group("Flavor", [option("Butterscotch Krimpets"), option("Kandy Kakes")], least=1)
+    m = menu(item("Tastykake", flavor), item("Fries"))
+    assert counted_lines(m, "a pack of butterscotch krimpets") == [("Tastykake", 1, ["Butterscotch Krimpets"])]
+    shared = group("Flavor", [option("Butterscotch Krimpets")], least=1)
+    two = menu(item("Tastykake", flavor), item("Snack Box", shared))
+    with pytest.raises(CartError):
+        counted_lines(two, "a pack of butterscotch krimpets")
