@@ -49,6 +49,7 @@ from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
+from app.core.reading.some_chosen import some_chosen
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, UNIT_WORDS
 from app.core.reading.units_said import counted_in_units
 from app.core.reading.vocabulary import (
@@ -697,6 +698,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             if len(ones) > left and said_of_these and not naming:
                 raise _said_of_which(menu, [pieces[at]], said, prune)  # "two pies, one A one B one C": which?
         some = some_with(said) if pieces else None
+        if some is None and shared is not None and current_item is not None and _SOME_APART.search(text):
+            # "…, two dry hot, two dipped sweet": two of the four each way
+            some = some_chosen(menu, current_item, pieces[shared[0]], said, shared[1], prune)
+            if some is not None and _answered_again(menu, current_item, pieces[shared[0]], [some[1]]):
+                some = None  # "four whiz wit and two whiz witout": more of them, another way
         if some is not None:  # "three lattes, two with oat milk": some of those counted, never a new item
             if shared is None or current_item is None or some[0] > shared[1]:
                 raise _said_of_which(menu, pieces, said, prune)  # "two lattes, three with oat milk"
@@ -969,6 +975,8 @@ def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], ins
     return clash
 
 
+# "…, two dry hot": a count said after a comma (not "and two …"), of some of those counted
+_SOME_APART = re.compile(r"[,;.]\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _APART = re.compile(r"[,;.]\s*(?:but\s+)?(?:one|1)\b", re.IGNORECASE)
 
 

@@ -145,3 +145,49 @@ def test_how_it_is_served_before_an_item_read_by_its_choice() -> None:
     two = menu(item("Tastykake", flavor), item("Snack Box", shared))
     with pytest.raises(CartError):
         counted_lines(two, "a pack of butterscotch krimpets")
+
+
+def _beefs() -> Menu:
+    dip = group("Dip", [option("Dry"), option("Juicy", default=True), option("Dipped")], least=1)
+    peppers = group("Peppers", [option("Hot", aliases=["hot"]), option("Sweet")], most=2)
+    side = group("Side", [option("Fries")])
+    return menu(item("Beef", dip, peppers, side), item("Hot Dog"), item("Fries"))
+
+
+def test_some_of_a_counted_item_said_by_a_count_and_choices() -> None:
+    """ "four beefs, two dry hot, two dipped sweet": two of the four each way, as "two with …" is; words
+    naming an item ("two fries", though the beef has a side of fries) never split the counted ones."""
+    m = _beefs()
+    assert counted_lines(m, "four beefs, two dry hot, two dipped sweet") == [
+        ("Beef", 2, ["Dipped", "Sweet"]),
+        ("Beef", 2, ["Dry", "Hot"]),
+    ]
+    assert counted_lines(m, "two beefs, two hot dogs") == [("Beef", 2, ["Juicy"]), ("Hot Dog", 2, [])]
+    assert counted_lines(m, "two beefs, two fries") == [("Beef", 2, ["Juicy"]), ("Fries", 2, [])]
+
+
+def test_a_count_and_choices_said_after_and_or_answering_again_is_more() -> None:
+    """ "four whiz wit and two whiz witout": two more, another way (the onions answered again), never two of
+    the four; "four beefs and two dry": never two of the four split off."""
+    m = _steaks()
+    assert counted_lines(m, "four whiz wit and two whiz witout") == [
+        ("Steak", 2, ["No Onions", "Plain Roll", "Whiz"]),
+        ("Steak", 4, ["Fried Onions", "Plain Roll", "Whiz"]),
+    ]
+    assert counted_lines(m, "four steaks whiz wit, two whiz witout") != [
+        ("Steak", 2, ["Fried Onions", "Plain Roll", "Whiz"]),
+        ("Steak", 2, ["No Onions", "Plain Roll", "Whiz"]),
+    ]
+    beefs = _beefs()
+    try:
+        got = counted_lines(beefs, "four beefs and two dry")
+    except CartError:
+        return
+    assert ("Beef", 4, ["Juicy"]) in got
+
+
+def test_blind9_italian_beefs_split_by_count() -> None:
+    assert corpus_lines("italian-beef", "four italian beefs, two dry hot, two dipped sweet") == [
+        ("Italian Beef", 2, ("Dipped", "Sweet Peppers")),
+        ("Italian Beef", 2, ("Dry", "Hot Giardiniera")),
+    ]
