@@ -49,7 +49,9 @@ from app.core.reading.nesting import nest
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
+from app.core.reading.some_chosen import some_chosen
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, UNIT_WORDS
+from app.core.reading.units_said import counted_in_units
 from app.core.reading.vocabulary import (
     SIZE_WORDS,
     VARIATION_GROUP,
@@ -139,9 +141,13 @@ def _the_one_said(chunk: Words) -> Words | None:
 
 
 def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
-    """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)?"""
+    """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)? A piece
+    of choices only ("one whiz wit") takes them where every item reading it as well does."""
     ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
-    return bool(ranked) and ranked[0].named and _only_choices(menu, ranked[0].item, piece, chunk)
+    if not ranked or not (ranked[0].named or (ranked[0].options and not ranked[0].unknown)):
+        return False
+    tied = [f for f in ranked if f.key == ranked[0].key] if not ranked[0].named else ranked[:1]
+    return all(_only_choices(menu, f.item, piece, chunk) for f in tied)
 
 
 def _only_choices(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
@@ -397,9 +403,9 @@ def _which_corrected(menu: Menu, pieces: list[Words], chunk: Words, prune: bool)
 
 
 def _every_one_of(pieces: list[Words], dropped: set[int], split: list[int], said: Words) -> list[int]:
-    """The pieces "both …" (the last two) or "each …" (all) said after different items is said of; [] for
-    any other chunk, or after single ones of one counted item ("one spicy one mild, each with ranch")."""
-    if not said or said[0] not in ("both", "each") or len(said) < 2 or len(pieces) < 2:
+    """The pieces "both …" (the last two) or "each …" / "all …" (all) said after different items is said of; []
+    for any other chunk, or after single ones of one counted item ("one spicy one mild, each with ranch")."""
+    if not said or said[0] not in _EVERY_ONE or len(said) < 2 or len(pieces) < 2:
         return []
     if split and split[-1] == len(pieces) - 1:
         return []
@@ -701,6 +707,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             if len(ones) > left and said_of_these and not naming:
                 raise _said_of_which(menu, [pieces[at]], said, prune)  # "two pies, one A one B one C": which?
         some = some_with(said) if pieces else None
+        if some is None and shared is not None and current_item is not None and _SOME_APART.search(text):
+            # "…, two dry hot, two dipped sweet": two of the four each way
+            some = some_chosen(menu, current_item, pieces[shared[0]], said, shared[1], prune)
+            if some is not None and _answered_again(menu, current_item, pieces[shared[0]], [some[1]]):
+                some = None  # "four whiz wit and two whiz witout": more of them, another way
         if some is not None:  # "three lattes, two with oat milk": some of those counted, never a new item
             if shared is None or current_item is None or some[0] > shared[1]:
                 raise _said_of_which(menu, pieces, said, prune)  # "two lattes, three with oat milk"
@@ -809,7 +820,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             continue
         if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
             chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"
-        served = _per_person(menu, _unserved(menu, chunk))  # "a basket of fries": the fries
+        served = _per_person(menu, _unserved(menu, counted_in_units(menu, chunk, prune)))  # "a basket of fries"
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
@@ -973,6 +984,8 @@ def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], ins
     return clash
 
 
+# "…, two dry hot": a count said after a comma (not "and two …"), of some of those counted
+_SOME_APART = re.compile(r"[,;.]\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _APART = re.compile(r"[,;.]\s*(?:but\s+)?(?:one|1)\b", re.IGNORECASE)
 
 
@@ -1082,7 +1095,8 @@ def _another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
 
 def _unserved(menu: Menu, chunk: Words) -> Words:
     """ "a basket of fries" → "a fries": a word the menu does not know between the count and "of", before
-    an item with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
+    an item (named, or read by its choices alone: "a pack of butterscotch krimpets", one item's flavour)
+    with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
     ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen). A serving noun
     (:data:`~.counts.SERVINGS`) a name of the menu also has ("veggie plate", "juice box") is one too, where the
     words as said name no item whole ("a plate of mao du", "a box of sour patch kids"; blind7)."""
@@ -1095,9 +1109,10 @@ def _unserved(menu: Menu, chunk: Words) -> Words:
             return chunk
     rest = (*chunk[:lead], *chunk[lead + 2 :])
     ranked = best_fits(menu, with_quantity(rest)[0][1])
-    if not ranked or not ranked[0].named or ranked[0].unknown or _sized(ranked[0].item):
+    if not ranked or ranked[0].unknown or _sized(ranked[0].item):
         return chunk
-    return rest
+    by_choices = ranked[0].options and (len(ranked) < 2 or ranked[1].key > ranked[0].key)
+    return rest if ranked[0].named or by_choices else chunk  # "a pack of butterscotch krimpets": the Tastykake's
 
 
 def _per_person(menu: Menu, chunk: Words) -> Words:

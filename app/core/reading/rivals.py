@@ -175,9 +175,41 @@ def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
     under another choice; of several such, the one that then lacks no more than its size (the combo still
     lacks its wings). Else :func:`built_to_order`. None: all stay candidates."""
     answering = [f for f in fits if f.options and all(_answers_required(f.item, o) for o in f.options)]
+    if not answering:  # "a whiz wit long hots": the add-on said too, every item having it alike
+        answering = _answering_most(fits)
     if len({id(f.item) for f in answering}) > 1:
         answering = [f for f in answering if all(g.id == VARIATION_GROUP for g in missing(f.item, list(f.options)))]
+    if len({id(f.item) for f in answering}) > 1:
+        answering = _the_unqualified(answering) or answering
     return answering[0] if len({id(f.item) for f in answering}) == 1 else built_to_order(fits)
+
+
+def _answering_most(fits: list[Fit]) -> list[Fit]:
+    """Of ``fits`` whose every choice said is the item's own (top-level), those where the most of them answer
+    one of its required questions (one at least): "a whiz wit long hots" answers the Cheesesteak's cheese and
+    onions, only the Pizza Steak's cheese (its onions are optional); the long hots are an add-on of all."""
+    own = [f for f in fits if f.options and all(_own_group(f.item, o) is not None for o in f.options)]
+    answers = [sum(_answers_required(f.item, o) for o in f.options) for f in own]
+    most = max(answers, default=0)
+    return [f for f, n in zip(own, answers, strict=True) if n == most] if most else []
+
+
+def _the_unqualified(fits: list[Fit]) -> list[Fit]:
+    """Several items answering every choice said ("whiz wit": the Cheesesteak or the Chicken Cheesesteak), with
+    the same choice groups, one named by the end of every other's name (they are it with a word more,
+    "chicken"): that one, the others had by saying the word that sets them apart (issue #23, blind9
+    cheesesteak-shop). [] where no one item is so."""
+    names = [words_of(f.item.name) for f in fits]
+    groups = [sorted(g.name for g in f.item.modifier_groups) for f in fits]
+    plain = [
+        f
+        for f, name, own in zip(fits, names, groups, strict=True)
+        if all(
+            g.item is f.item or (len(other) > len(name) and other[-len(name) :] == name and theirs == own)
+            for g, other, theirs in zip(fits, names, groups, strict=True)
+        )
+    ]
+    return plain if len({id(f.item) for f in plain}) == 1 else []
 
 
 def _built_from_choices(fits: list[Fit]) -> Fit | None:

@@ -173,6 +173,8 @@ OPENERS = frozenset(
         "okay",
         "hi",
         "hey",
+        "yo",  # "yo can I get …", "a whiz wit, eh, make that two": a greeting, a hesitation
+        "eh",
         "so",
         "take",
         "need",
