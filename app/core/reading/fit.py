@@ -35,6 +35,7 @@ from app.core.reading.comes_with import (
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
+from app.core.reading.plain_level import with_as_it_comes
 from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
@@ -374,6 +375,7 @@ def fit_words(
             )
             if said is not None:  # "unsweet tea": Unsweet, never the Sweet that comes by default (blind8)
                 options.append(said)
+    with_as_it_comes(item, work, options)  # "a latte with foam": as it comes, never the Extra Foam
     more_of = [
         *more_of_what_is_on(item, words, work, options),
         *less_of_what_is_on(item, words, work, options),

@@ -18,8 +18,9 @@ from collections.abc import Container
 from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.levels import level_phrases
+from app.core.reading.levels import level_phrases, unnamed_plain_level
 from app.core.reading.memo import per_object
+from app.core.reading.negated_names import drops_its_negation
 from app.core.reading.sounds import sound_key
 from app.core.reading.spoken import (
     FILLER,
@@ -294,7 +295,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
         for start in range(1, len(words)):
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
             if (
-                all(w.isdigit() for w in suffix)
+                drops_its_negation(words, suffix)  # "spicy" is never Not Spicy
+                or all(w.isdigit() for w in suffix)
                 or any(suffix[:k] in full_names for k in range(1, len(suffix)))
                 or any(words[j:start] in full_names for j in range(start))
             ):
@@ -306,15 +308,23 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
                 suffixes.setdefault(suffix, set()).add(option.id)
         for end in range(2, len(words)):  # "50 percent" for 50% Sugar, "brown rice" for Brown Rice Bowl Base
             prefix = words[:end]
-            if prefix not in taken and prefix[-1] not in FILLER:
+            if prefix not in taken and prefix[-1] not in FILLER and not drops_its_negation(words, prefix):
                 suffixes.setdefault(prefix, set()).add(option.id)
         ends = (words[0], words[-1])  # "mango boba" for Mango Popping Boba: its first word and its head noun
-        if len(words) >= 3 and ends not in taken and words[0].isalpha() and words[0] not in NOT_DISTINCTIVE:
+        if (
+            len(words) >= 3
+            and ends not in taken
+            and words[0].isalpha()
+            and words[0] not in NOT_DISTINCTIVE
+            and not drops_its_negation(words, ends)
+        ):
             suffixes.setdefault(ends, set()).add(option.id)
         if words[0].isdigit() and words[1] in MEASURES:
             pass  # "2 liter" is never said "2": "two sodas" is a count
         elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
             suffixes.setdefault((words[0],), set()).add(option.id)
+        elif drops_its_negation(words, words[:1]):
+            pass  # "sugar" is never Sugar-Free Vanilla, "not" alone never Not Spicy
         elif len(words[0]) >= 3 and words[0] not in NOT_DISTINCTIVE and (words[0],) not in taken:
             if words[0] in COMES_WITH_WORDS and comes_with_defaults(item):
                 continue  # "one plain" of a hot dog is none of its toppings, never the Plain Bun (break10)
@@ -330,12 +340,13 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
 @per_object
 def extra_degrees(item: Item) -> frozenset[str]:
     """The options of ``item`` that are a degree of what it is without them: "Extra Hot" in a one-choice
-    group beside plain alternatives (Iced, Warm) — "hot" alone is the drink as it comes, never Extra Hot; the
+    group beside plain alternatives (Iced, Warm) — "hot" alone is the drink as it comes, never Extra Hot — or
+    beside only other levels of one thing (Light Foam, No Foam: :func:`~.levels.unnamed_plain_level`); the
     lead of these is never dropped. Issue #23, break11 kind D."""
     out: set[str] = set()
     for group in choice_groups(item):
         plain = any(words_of(o.name)[:1] and words_of(o.name)[0] not in OPTION_LEADS for o in group.options)
-        if group.max == 1 and plain:
+        if group.max == 1 and (plain or unnamed_plain_level(group)):  # "foam" is no Extra Foam either
             out.update(o.id for o in group.options if words_of(o.name)[:1] == ("extra",))
     return frozenset(out)
 
