@@ -99,22 +99,6 @@ def is_scale(group: ModifierGroup) -> bool:
     return bool(level_phrases(group))
 
 
-@per_object
-def unnamed_plain_level(group: ModifierGroup) -> str | None:
-    """The thing a one-choice scale measures when its plain level is how the item comes, unnamed: every option is
-    a level word before that one thing, one above it and one below ("Extra Foam", "Light Foam", "No Foam"; "Light
-    Ice", "Extra Ice"), none is the default and none is the plain level → "foam"; else None. "With foam" then
-    asks for nothing: never the Extra Foam (issue #23, the breaker's silently wrong lines)."""
-    if group.max != 1 or any(o.default for o in group.options):
-        return None
-    names = [_words(o.name) for o in group.options]
-    heads = {n[-1] for n in names if n}
-    if len(heads) != 1 or any(len(n) != 2 for n in names):
-        return None
-    levels = {_LEVEL_OF.get(n[0]) for n in names}
-    return next(iter(heads)) if MORE in levels and levels & {LESS, NONE} and levels <= {NONE, LESS, MORE} else None
-
-
 _HEAT = frozenset({"spice", "spicy", "heat", "hot"})
 _MILDLY = (("mild",), ("little", "spicy"), ("not", "too", "spicy"), ("slightly", "spicy"), ("bit", "spicy"))
 
