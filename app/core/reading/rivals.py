@@ -20,6 +20,7 @@ from app.core.reading.vocabulary import (
     described_words,
     group_of,
     item_names,
+    multiplied_part,
     top_groups,
     words_of,
 )
@@ -32,7 +33,13 @@ def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
     words are left over, or when no item or several items' descriptions hold them (then asked as before)."""
     if not top.unknown or (top.named and top.key[1] == NAME_RANKS["name"]):
         return None  # nothing left over, or an item named whole ("a small pho tai with tripe" asks about tripe)
-    fits = [f for f in ranked if f.unknown and set(f.unknown) <= described_words(f.item)]
+    fits = [
+        f
+        for f in ranked
+        if f.unknown
+        and set(f.unknown) <= described_words(f.item)
+        and not multiplied_part(words_of(f.item.name), f.unknown)  # "cheeseburger": no Double Cheeseburger
+    ]
     if len(fits) != 1:
         return None
     said = described_words(fits[0].item)

@@ -18,12 +18,13 @@ from collections.abc import Container
 from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.levels import level_phrases, unnamed_plain_level
+from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
 from app.core.reading.negated_names import drops_its_negation
 from app.core.reading.sounds import sound_key
 from app.core.reading.spoken import (
     FILLER,
+    MULTIPLIERS,
     NEGATIONS,
     NOTE_WORDS,
     OPENERS,
@@ -125,6 +126,8 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
                 continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
                 # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            if multiplied_part(own, sub):
+                continue  # "cheeseburger" says one, never the Double Cheeseburger (issue #23, break12)
             if _only_what_it_comes_with(by_key[key], sub):
                 continue  # "egg and cheese": never The Texan by its alias "brisket egg and cheese" (blind8)
             if sub[0].isdigit() and owners.get(sub[1:], keys) != keys and sub[0] not in words_of(by_key[key].name):
@@ -132,6 +135,17 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                 # a number in the item's own name is its name ("eight piece": the 8 Piece Family Meal, or asked)
             base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def multiplied_part(name: Words, sub: Words) -> bool:
+    """Is ``sub`` a part of the item's ``name`` holding what a multiplier in it counts ("double", "triple"),
+    but not the multiplier ("cheeseburger" of Double Cheeseburger)? It names the one, never the double: the
+    item with those words whole is asked about or read as the single one (issue #23, the breaker's silently
+    wrong lines: "a cheeseburger" read as the Double Cheeseburger)."""
+    for i, word in enumerate(name):
+        if word in MULTIPLIERS and word not in sub and any(w in sub for w in name[i + 1 :]):
+            return True
+    return False
 
 
 def _only_what_it_comes_with(item: Item, sub: Words) -> bool:
@@ -340,13 +354,12 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
 @per_object
 def extra_degrees(item: Item) -> frozenset[str]:
     """The options of ``item`` that are a degree of what it is without them: "Extra Hot" in a one-choice
-    group beside plain alternatives (Iced, Warm) — "hot" alone is the drink as it comes, never Extra Hot — or
-    beside only other levels of one thing (Light Foam, No Foam: :func:`~.levels.unnamed_plain_level`); the
+    group beside plain alternatives (Iced, Warm) — "hot" alone is the drink as it comes, never Extra Hot; the
     lead of these is never dropped. Issue #23, break11 kind D."""
     out: set[str] = set()
     for group in choice_groups(item):
         plain = any(words_of(o.name)[:1] and words_of(o.name)[0] not in OPTION_LEADS for o in group.options)
-        if group.max == 1 and (plain or unnamed_plain_level(group)):  # "foam" is no Extra Foam either
+        if group.max == 1 and plain:
             out.update(o.id for o in group.options if words_of(o.name)[:1] == ("extra",))
     return frozenset(out)
 
