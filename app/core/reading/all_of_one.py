@@ -4,9 +4,10 @@
 two: both scoops are chocolate (the corpus labels, tests/corpus/said). Only where the item's name said
 with the choice says the count N of a unit it names ("a double scoop", "two scoops"; never a choice read
 alone, as a structured modifier is, nor a count ending the name: "pick two with broccoli cheddar" is one
-pick of two, the other asked — blind9 soup-and-sandwich), the group's least and most are that same N >= 2, nothing pre-chosen answers it,
-exactly one of its options was said (once), and that option may be chosen N times (its max_quantity).
-Two flavors said for three scoops, or one side of a plate's two, are left as said (asked for the rest).
+pick of two, the other asked, blind9), the group's least and most are that same N >= 2, nothing
+pre-chosen answers it, exactly one of its options was said (once), and that option may be chosen N times
+(its max_quantity). Two flavors said for three scoops, or one side of a plate's two, are left as said
+(asked for the rest).
 """
 
 from __future__ import annotations

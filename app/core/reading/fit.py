@@ -35,6 +35,7 @@ from app.core.reading.comes_with import (
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
+from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
 from app.core.reading.vocabulary import (
@@ -76,8 +77,9 @@ def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS))  # "no onions" first
 
 
-def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], list[Words]]:
-    """Options said among ``words`` (marked used in place), longest phrase first.
+def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tuple[list[Option], list[Words]]:
+    """Options said among ``words`` (marked used in place; ``heard``: all of them, the name's too), longest
+    phrase first.
 
     An option said again is chosen again while its ``max_quantity`` allows ("extra shot, extra shot"),
     and beyond it left unexplained (asked about, never dropped); a once-only option said again is a
@@ -110,6 +112,8 @@ def _take_options(item: Item, words: list[str | None]) -> tuple[list[Option], li
                 break  # "a medium burger, grilled": how the burger is made, never the Grilled Onions (asked)
             if _front_of_another(item, option, phrase, said, at + len(phrase)):
                 break  # "sugar free caramel", "honey bbq", "two shots": left unexplained, so asked about
+            if counts_a_pick(item, option, phrase, heard or said, at):
+                break  # "a dozen donuts, six glazed": six of the Glazed, never the Half Dozen (break12)
             if phrase == ("side",) and tuple(words[max(0, at - 2) : at]) == ("on", "the"):
                 break  # "ranch on the side" is how the ranch comes, never the Side size (break10)
             times = sum(1 for _, o in found if o is option)
@@ -345,7 +349,7 @@ def fit_words(
     work: list[str | None] = list(words)
     at = -1
     if options_first:
-        options, spans = _take_options(item, work)
+        options, spans = _take_options(item, work, words)
     if name is not None:
         kept = (*_said_of_a_choice(item, words), *_said_on_the_side(words)) if how == "any order" else ()
         at = _take_name(work, name, how != "any order", kept)
@@ -354,7 +358,7 @@ def fit_words(
         if at < 0:
             return None
     if not options_first:
-        options, spans = _take_options(item, work)
+        options, spans = _take_options(item, work, words)
     if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
         # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
         # nor an alias saying a word of that name: "spicy chicken" is the item, its heat is still to be asked)

@@ -72,6 +72,7 @@ from app.core.reading.vocabulary import (
     described_words,
     item_names,
     menu_words,
+    multiplied_part,
     naming_items,
     near_menu_word,
     option_phrases,
@@ -328,7 +329,9 @@ def _fuzzy(menu: Menu, words: Words, said: str) -> Reading:
             if fit is None or not fit.unknown:
                 continue
             left = " ".join(fit.unknown)
-            score = max(strict_score(left, " ".join(n)) for n in item_names(menu)[id(item)])
+            names = [n for n in item_names(menu)[id(item)] if not multiplied_part(n, fit.unknown)]
+            score = max((strict_score(left, " ".join(n)) for n in names), default=0.0)  # "cheeseburger" is no
+            # misheard Double Cheeseburger: the double unsaid (break12)
             fit.quantity = quantity
             scored.append((score, fit))
     scored.sort(key=lambda s: -s[0])

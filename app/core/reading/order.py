@@ -46,6 +46,7 @@ from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import nest
+from app.core.reading.plurals import plurals_asked
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
@@ -1242,7 +1243,7 @@ def read_order(
         text, modifiers, exact = ", ".join((text, *modifiers)), (), None  # corrected: read as one phrase
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
-        return [quick]
+        return plurals_asked([quick], " ".join((text, *modifiers)))
     try:
         cut = _pieces(menu, text, prune) if exact is None else [(words_of(exact.name), None)]
     except (ItemAmbiguous, WordsNotUnderstood) as exc:  # a correction that does not say what it corrects
@@ -1256,7 +1257,9 @@ def read_order(
         out.append(found if found is not None else _read_piece(menu, said, words, _last(pieces, n, modifiers), prune))
     for n in range(len(out) if len(out) > 1 else 0):
         _place_notes(menu, pieces, out, n, modifiers, prune)
-    return out or [ItemNotFound("say which item", query=text, suggestions=[])]
+    return plurals_asked(out, " ".join((text, *modifiers))) or [
+        ItemNotFound("say which item", query=text, suggestions=[])
+    ]
 
 
 def _place_notes(

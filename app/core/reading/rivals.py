@@ -20,6 +20,7 @@ from app.core.reading.vocabulary import (
     described_words,
     group_of,
     item_names,
+    multiplied_part,
     top_groups,
     words_of,
 )
@@ -32,7 +33,13 @@ def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
     words are left over, or when no item or several items' descriptions hold them (then asked as before)."""
     if not top.unknown or (top.named and top.key[1] == NAME_RANKS["name"]):
         return None  # nothing left over, or an item named whole ("a small pho tai with tripe" asks about tripe)
-    fits = [f for f in ranked if f.unknown and set(f.unknown) <= described_words(f.item)]
+    fits = [
+        f
+        for f in ranked
+        if f.unknown
+        and set(f.unknown) <= described_words(f.item)
+        and not multiplied_part(words_of(f.item.name), f.unknown)  # "cheeseburger": no Double Cheeseburger
+    ]
     if len(fits) != 1:
         return None
     said = described_words(fits[0].item)
@@ -188,7 +195,7 @@ def _answering_most(fits: list[Fit]) -> list[Fit]:
     """Of ``fits`` whose every choice said is the item's own (top-level), those where the most of them answer
     one of its required questions (one at least): "a whiz wit long hots" answers the Cheesesteak's cheese and
     onions, only the Pizza Steak's cheese (its onions are optional); the long hots are an add-on of all."""
-    own = [f for f in fits if f.options and all(_own_group(f.item, o) is not None for o in f.options)]
+    own = [f for f in fits if f.options and all(group_of(f.item, o, top=True) is not None for o in f.options)]
     answers = [sum(_answers_required(f.item, o) for o in f.options) for f in own]
     most = max(answers, default=0)
     return [f for f, n in zip(own, answers, strict=True) if n == most] if most else []

@@ -20,9 +20,11 @@ from rapidfuzz.distance import OSA
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
+from app.core.reading.negated_names import drops_its_negation
 from app.core.reading.sounds import sound_key
 from app.core.reading.spoken import (
     FILLER,
+    MULTIPLIERS,
     NEGATIONS,
     NOTE_WORDS,
     OPENERS,
@@ -124,6 +126,8 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
                 continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
                 # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            if multiplied_part(own, sub):
+                continue  # "cheeseburger" says one, never the Double Cheeseburger (issue #23, break12)
             if _only_what_it_comes_with(by_key[key], sub):
                 continue  # "egg and cheese": never The Texan by its alias "brisket egg and cheese" (blind8)
             if sub[0].isdigit() and owners.get(sub[1:], keys) != keys and sub[0] not in words_of(by_key[key].name):
@@ -131,6 +135,17 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                 # a number in the item's own name is its name ("eight piece": the 8 Piece Family Meal, or asked)
             base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def multiplied_part(name: Words, sub: Words) -> bool:
+    """Is ``sub`` a part of the item's ``name`` holding what a multiplier in it counts ("double", "triple"),
+    but not the multiplier ("cheeseburger" of Double Cheeseburger)? It names the one, never the double: the
+    item with those words whole is asked about or read as the single one (issue #23, the breaker's silently
+    wrong lines: "a cheeseburger" read as the Double Cheeseburger)."""
+    for i, word in enumerate(name):
+        if word in MULTIPLIERS and word not in sub and any(w in sub for w in name[i + 1 :]):
+            return True
+    return False
 
 
 def _only_what_it_comes_with(item: Item, sub: Words) -> bool:
@@ -304,6 +319,7 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             suffix = tuple(w for w in words[start:] if w not in NOT_DISTINCTIVE)
             if (
                 len(tails.get((option.group_id, words[start:]), ())) > 1  # "tray" of Half Tray and Full Tray
+                or drops_its_negation(words, suffix)  # "spicy" is never Not Spicy
                 or all(w.isdigit() for w in suffix)
                 or any(suffix[:k] in full_names for k in range(1, len(suffix)))
                 or any(words[j:start] in full_names for j in range(start))
@@ -316,15 +332,23 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
                 suffixes.setdefault(suffix, set()).add(option.id)
         for end in range(2, len(words)):  # "50 percent" for 50% Sugar, "brown rice" for Brown Rice Bowl Base
             prefix = words[:end]
-            if prefix not in taken and prefix[-1] not in FILLER:
+            if prefix not in taken and prefix[-1] not in FILLER and not drops_its_negation(words, prefix):
                 suffixes.setdefault(prefix, set()).add(option.id)
         ends = (words[0], words[-1])  # "mango boba" for Mango Popping Boba: its first word and its head noun
-        if len(words) >= 3 and ends not in taken and words[0].isalpha() and words[0] not in NOT_DISTINCTIVE:
+        if (
+            len(words) >= 3
+            and ends not in taken
+            and words[0].isalpha()
+            and words[0] not in NOT_DISTINCTIVE
+            and not drops_its_negation(words, ends)
+        ):
             suffixes.setdefault(ends, set()).add(option.id)
         if words[0].isdigit() and words[1] in MEASURES:
             pass  # "2 liter" is never said "2": "two sodas" is a count
         elif words[0].isdigit() and (words[0],) not in taken:  # "10 wings" said "10 hot wings"
             suffixes.setdefault((words[0],), set()).add(option.id)
+        elif drops_its_negation(words, words[:1]):
+            pass  # "sugar" is never Sugar-Free Vanilla, "not" alone never Not Spicy
         elif len(words[0]) >= 3 and words[0] not in NOT_DISTINCTIVE and (words[0],) not in taken:
             if words[0] in COMES_WITH_WORDS and comes_with_defaults(item):
                 continue  # "one plain" of a hot dog is none of its toppings, never the Plain Bun (break10)
