@@ -616,6 +616,20 @@ def replaced_option(item: Item, words: Words) -> Option | None:
     return named[1] if named is not None else None
 
 
+def made_into(item: Item, words: Words) -> tuple[Option, Words] | None:
+    """ "make the chili a broccoli cheddar": the option of ``item`` named after "make the" (X) and the words
+    said for what replaces it (Y, its article dropped), where Y is said; None for any other words. A
+    correction of a choice on the line, never a second pick of X (blind9 soup-and-sandwich's pick two)."""
+    if words[:2] != ("make", "the"):
+        return None
+    named = _named_after(item, words[2:])
+    if named is None:
+        return None
+    rest = words[2 + len(named[0]) :]
+    rest = rest[1:] if rest[:1] in (("a",), ("an",), ("into",)) else rest
+    return (named[1], rest) if rest else None
+
+
 _SIZES = SIZE_WORDS - OPTION_LEADS  # "large", never "extra" (an amount)
 
 

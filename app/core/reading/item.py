@@ -56,6 +56,7 @@ from app.core.reading.rivals import (
     named_whole,
     not_merely_sharing,
     plain_one,
+    required_choice_said,
     same_choices_unnamed,
     same_words_named,
     the_bare_noun,
@@ -130,6 +131,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals += same_words_named(top, ranked)
     rivals += name_said_apart(top, ranked, rest)
     rivals += same_choices_unnamed(top, ranked)
+    rivals += required_choice_said(top, ranked, rest)
     bare = the_bare_noun(menu, [top, *rivals]) if rivals else None
     if bare is not None:  # "a large no sauce": the Cheese Pie, the one the menu calls "pie"
         top, rivals = bare, []

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.comes_with import halves_of, replaced_option
+from app.core.reading.comes_with import halves_of, made_into, replaced_option
 from app.core.reading.corrections import (
     WITHIN_STARTS,
     bare_count,
@@ -191,6 +191,7 @@ def _corrected(
         of_a_choice = _a_choice_corrected(menu, item, piece, chunk, other, prune)
         if of_a_choice is not None:
             return of_a_choice, item  # "a scoop in a cup, no wait, cone": the scoop's cone (asked), never a cone
+    chunk = _plain_of_the_other(menu, item, chunk, prune)
     kind = _of_the_same_kind(menu, item, chunk, prune)
     kind_of = _item_named(menu, kind, prune) if kind != chunk else None
     if other is None or (kind_of is not None and set(words_of(other.name)) <= set(words_of(kind_of.name))):
@@ -200,6 +201,18 @@ def _corrected(
     if ranked and ranked[0].named and not ranked[0].unknown and not by_a_modifier:
         return _item_replaced(menu, item, piece, chunk, ranked[0].item), ranked[0].item  # "a cookie, no, a brownie"
     return (*piece, "and", *chunk), item  # not clear what it corrects: a clash with the one before is asked
+
+
+def _plain_of_the_other(menu: Menu, item: Item | None, chunk: Words, prune: bool) -> Words:
+    """ "onion rava, no no, just plain rava": in a correction, "plain" before an item whose name another item's
+    name holds with more words (Rava Dosa in Onion Rava Dosa) says which item — the one without the onion —
+    never "nothing on it" (its defaults stay; blind9 dosa-house). ``chunk`` without that "plain"."""
+    at = chunk.index("plain") if item is not None and "plain" in chunk else -1
+    named = _item_named(menu, chunk[at + 1 :], prune) if at >= 0 else None
+    if named is None:
+        return chunk
+    own = set(words_of(named.name))
+    return (*chunk[:at], *chunk[at + 1 :]) if any(own < set(words_of(i.name)) for i in menu.items) else chunk
 
 
 def named_by_a_modifier(top: Fit, said: Words) -> bool:
@@ -572,12 +585,15 @@ def _the_one_it_corrects(option: Option, same: list[Option]) -> Option:
 def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: bool = False) -> Words | None:
     """``piece`` with the choices ``chunk`` says for ``item`` in place of those they correct; None when
     ``chunk`` is no choice of ``item`` or the result does not read back as meant."""
-    fit = fit_words(item, chunk, None)
     said = _reading_of(menu, item, piece)
+    made = made_into(item, chunk)  # "make the chili a broccoli cheddar": the chili's place
+    instead = made[0] if made is not None and said is not None and made[0] in said.options else None
+    chunk = made[1] if instead is not None and made is not None else chunk
+    fit = fit_words(item, chunk, None)
     if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
         return None
     only = back and next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")
-    instead = replaced_option(item, chunk)  # "yuca instead of the fries": the fries, never the salad said last
+    instead = instead or replaced_option(item, chunk)  # "yuca instead of the fries": the fries, never the salad
     gone = [instead] if instead in said.options else _corrected_options(item, said.options, fit.options, back, only)
     kept = list(said.options)
     for option in gone:

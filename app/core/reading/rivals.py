@@ -296,3 +296,22 @@ def same_words_named(top: Fit, ranked: list[Fit]) -> list[Fit]:
     if top.named:
         return []
     return [f for f in ranked if f.named and f.item is not top.item and f.key[0] <= 1 and f.name in top.option_spans]
+
+
+def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]:
+    """The fits whose item has ``top``'s one-word name part as a required choice, and a word of its own name
+    said too: "a half tray of penne" is the Penne alla Vodka by "penne", or the Pasta Tray ("tray" said) with
+    Penne — asked, never the first (blind9 catering-trays). Not where ``top``'s name or an alias is said
+    whole, nor where the other item is not named at all ("a large fries": the French Fries, not a meal's side)."""
+    name = top.name
+    if name is None or len(name) != 1 or name in {words_of(n) for n in (top.item.name, *top.item.aliases)}:
+        return []
+    out = []
+    for fit in ranked:
+        if fit.item is top.item or fit.unknown:
+            continue
+        required = {g.id for g in top_groups(fit.item) if g.min >= 1}
+        chose = any(o.group_id in required and name in {words_of(n) for n in (o.name, *o.aliases)} for o in fit.options)
+        if chose and (set(words_of(fit.item.name)) - set(name)) & set(words):
+            out.append(fit)
+    return out
