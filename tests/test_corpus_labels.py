@@ -41,7 +41,11 @@ def test_every_label_names_the_menus_own_items_and_choices(said: Path) -> None:
     phrases = [c for c in cases if isinstance(c["said"], str)]
     assert len(cases) >= 44 and len(phrases) >= 26 and len(cases) - len(phrases) >= 16
     for case in cases:
-        assert isinstance(case["said"], str) or set(case["said"]) == {"item", "modifiers"}, case
+        said_as = case["said"]  # a phrase, or the add_to_order entry's own shape: an item and a list of strings
+        assert isinstance(said_as, str) or set(said_as) == {"item", "modifiers"}, case
+        if not isinstance(said_as, str):
+            assert isinstance(said_as["item"], str) and isinstance(said_as["modifiers"], list), case
+            assert all(isinstance(m, str) for m in said_as["modifiers"]), f"modifiers are strings: {case}"
         assert not (case["lines"] and case["ask"]), f"a question adds nothing: {case}"
         assert set(case["ask"]) <= TOPICS | groups, case
         for line in case["lines"]:
