@@ -288,10 +288,14 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     groups_said = {(words_of(g.name), g.id) for g in choice_groups(item)}
     suffixes: dict[Words, set[str]] = {}
     tails: dict[tuple[str, Words], set[str]] = {}  # (group, the end of an option's name) → the options it ends
-    for option in (o for g in choice_groups(item) for o in g.options):  # names neither where several end so
-        named_as = words_of(option.name)
-        for k in range(1, len(named_as)):
-            tails.setdefault((option.group_id, named_as[-k:]), set()).add(option.id)
+    for group in choice_groups(item):  # names neither where several end so; never counting "Extra Roasted
+        whole = {words_of(o.name) for o in group.options}  # Salmon", which is more of the Roasted Salmon there
+        for option in group.options:
+            named_as = words_of(option.name)
+            if named_as[1:] in whole:
+                continue
+            for k in range(1, len(named_as)):
+                tails.setdefault((option.group_id, named_as[-k:]), set()).add(option.id)
     name = words_of(item.name)
     called = {words_of(n) for n in item.aliases}  # "combo beef": "beef" said with the name is the item itself
     for words, option in pairs:
