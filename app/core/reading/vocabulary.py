@@ -288,9 +288,9 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     groups_said = {(words_of(g.name), g.id) for g in choice_groups(item)}
     suffixes: dict[Words, set[str]] = {}
     tails: dict[tuple[str, Words], set[str]] = {}  # (group, the end of an option's name) → the options it ends
-    for group in choice_groups(item):  # names neither where several end so; never counting "Extra Roasted
-        whole = {words_of(o.name) for o in group.options}  # Salmon", which is more of the Roasted Salmon there
-        for option in group.options:
+    for offered in choice_groups(item):  # names neither where several end so; never counting "Extra Roasted
+        whole = {words_of(o.name) for o in offered.options}  # Salmon", which is more of the Roasted Salmon there
+        for option in offered.options:
             named_as = words_of(option.name)
             if named_as[1:] in whole:
                 continue
