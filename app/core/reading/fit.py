@@ -206,7 +206,7 @@ def _how_it_is_made(item: Item, option: Option, phrase: Words, said: tuple[str |
     leftovers); "a fried egg on top" (Fried Egg, alias "egg on top") and a side to choose ("mashed") keep it."""
     if len(phrase) != 1 or not how_made(phrase[0]):
         return False
-    name, names = words_of(option.name), _whole_names(option)
+    name, names = words_of(option.name), whole_names(option)
     if name[:1] != phrase or len(name) < 2 or phrase in names:
         return False  # only the first word of a longer name, read off it
     if any(g.min >= 1 for g in choice_groups(item) if g.id == option.group_id):
@@ -321,11 +321,11 @@ def _defaulted(item: Item, options: list[Option], open_: list[ModifierGroup]) ->
 def _whole_name(option: Option, phrase: Words) -> bool:
     """Is ``phrase`` the option's name or one of its aliases said whole (never a part the reader made of it:
     "bourbon" of Bulleit Bourbon)? Only such a phrase in an item's alias says that choice over its default."""
-    return phrase in _whole_names(option)
+    return phrase in whole_names(option)
 
 
 @per_object
-def _whole_names(option: Option) -> frozenset[Words]:
+def whole_names(option: Option) -> frozenset[Words]:
     return frozenset(words_of(n) for n in (option.name, *option.aliases))
 
 
@@ -427,12 +427,12 @@ def _name_said(item: Item, name: Words) -> int:
     a part of one of ``item``'s names — "greek salad" (the Greek Salad's whole name) says more than "salad with
     chicken" (a part of Fuji Apple Salad with Chicken) where the chicken is the Greek Salad's choice (blind9)."""
     content = sum(w not in FILLER for w in name)
-    written = _written_names(item)
+    written = written_names(item)
     return 2 * content - (name not in written and any(inside(name, n) for n in written))
 
 
 @per_object
-def _written_names(item: Item) -> frozenset[Words]:
+def written_names(item: Item) -> frozenset[Words]:
     """``item``'s name and aliases as written."""
     return frozenset(words_of(n) for n in (item.name, *item.aliases))
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from app.core.menu import Item, Menu, Option
 from app.core.reading.comes_with import inside
-from app.core.reading.fit import NAME_RANKS, Fit, missing
+from app.core.reading.fit import NAME_RANKS, Fit, missing, whole_names, written_names
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     VARIATION_GROUP,
@@ -304,14 +304,14 @@ def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]
     Penne — asked, never the first (blind9 catering-trays). Not where ``top``'s name or an alias is said
     whole, nor where the other item is not named at all ("a large fries": the French Fries, not a meal's side)."""
     name = top.name
-    if name is None or len(name) != 1 or name in {words_of(n) for n in (top.item.name, *top.item.aliases)}:
+    if name is None or len(name) != 1 or name in written_names(top.item):
         return []
     out = []
     for fit in ranked:
         if fit.item is top.item or fit.unknown:
             continue
         required = {g.id for g in top_groups(fit.item) if g.min >= 1}
-        chose = any(o.group_id in required and name in {words_of(n) for n in (o.name, *o.aliases)} for o in fit.options)
+        chose = any(o.group_id in required and name in whole_names(o) for o in fit.options)
         if chose and (set(words_of(fit.item.name)) - set(name)) & set(words):
             out.append(fit)
     return out
