@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.cart.choices import Pick
 from app.core.menu import Menu, parse_menu
 from app.core.reading.lines import said_lines
 from bench import matching
+
+
+def pick_names(picks: tuple[Pick, ...]) -> list[str]:
+    """Each pick as "Option" or "Option > Nested", sorted."""
+    out = []
+    for p in picks:
+        out.append(p.option.name)
+        out += [f"{p.option.name} > {n}" for n in pick_names(p.picks)]
+    return sorted(out)
 
 
 def option(name: str, **more: Any) -> dict[str, Any]:

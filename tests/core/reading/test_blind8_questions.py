@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 
-from app.core.cart.choices import Pick
 from app.core.menu import Menu
 from app.core.reading.lines import said_lines
 from app.errors import CartError
 from bench import matching
-from tests.core.reading.menus import group, item, menu, named_lines, option
+from tests.core.reading.menus import group, item, menu, named_lines, option, pick_names
 
 
 @cache
@@ -80,17 +79,8 @@ def test_an_amount_and_a_half_the_menu_sells_is_that_amount() -> None:
 # --- a pick's nested choices -------------------------------------------------------------------------
 
 
-def _nested(picks: tuple[Pick, ...]) -> list[str]:
-    """Each pick as "Option" or "Option > Nested", sorted."""
-    out = []
-    for p in picks:
-        out.append(p.option.name)
-        out += [f"{p.option.name} > {n}" for n in _nested(p.picks)]
-    return sorted(out)
-
-
 def _picks(text: str, modifiers: tuple[str, ...] = ()) -> list[list[str]]:
-    return [_nested(line.picks) for line in said_lines(_boil(), text, modifiers)]
+    return [pick_names(line.picks) for line in said_lines(_boil(), text, modifiers)]
 
 
 _EACH = sorted(

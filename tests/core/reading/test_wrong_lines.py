@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from app.core.cart.choices import Pick
 from app.core.reading.lines import said_lines
 from app.errors import CartError
 from bench import matching
-from tests.core.reading.menus import group, item, menu, option
+from tests.core.reading.menus import group, item, menu, option, pick_names
 
 
 @cache
@@ -26,21 +25,12 @@ def _right(split: str, said: object) -> str:
     return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
 
 
-def _nested(picks: tuple[Pick, ...]) -> list[str]:
-    """Each pick as "Option" or "Option > Nested", sorted."""
-    out = []
-    for p in picks:
-        out.append(p.option.name)
-        out += [f"{p.option.name} > {n}" for n in _nested(p.picks)]
-    return sorted(out)
-
-
 def _read(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, int, list[str], str]]:
     return [
         (
             x.item.name,
             x.quantity or 1,
-            sorted(_nested(x.picks) + ([x.variation.name] if x.variation else [])),
+            sorted(pick_names(x.picks) + ([x.variation.name] if x.variation else [])),
             "; ".join(x.notes),
         )
         for x in said_lines(m, text, modifiers)  # type: ignore[arg-type]
