@@ -1,0 +1,141 @@
+"""Where another item starts: does a part of a phrase cut at "and" / "," begin a line of its own ("a patty melt
+and an order of fries"), or answer a choice of the item before it ("a combo and a coke")? And how it is served
+("a basket of fries") or counted per person ("sauce bar for 2") before it is read.
+
+Called by :mod:`app.core.reading.order` while it cuts the phrase into pieces. Issue #23.
+"""
+
+from __future__ import annotations
+
+from app.core.menu import Item, Menu, ModifierGroup
+from app.core.reading.counts import SERVINGS, for_each_person, sold_per_person, with_quantity
+from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
+from app.core.reading.memo import per_object
+from app.core.reading.spoken import FILLER
+from app.core.reading.vocabulary import SIZE_WORDS, Words, choice_groups, menu_words, words_of
+
+
+def folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
+    """Is ``whole`` (the whole phrase's reading) an item no word names, read from its choices, where a part
+    names another item whole ("medium popcorn, and a medium coke" as Combo #2's Medium Popcorn and drink; "two
+    44 oz cokes and a medium popcorn", a part begun with "a" or a count)? The items said apart are each a line, never
+    folded into a combo the customer did not name (blind7 cinema-concessions; issue #23, the breakers'
+    leftovers)."""
+    said = [c for c in chunks if not set(c) <= FILLER]  # "uh, medium popcorn, …": the filler names nothing
+    if whole.named or len(said) < 2:
+        return False
+    for k, chunk in enumerate(said):
+        if k and not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
+            continue  # "…, add chicken": a choice of what was said first, never an item begun
+        alone = best_fits(menu, with_quantity(chunk)[0][1])
+        if alone and alone[0].named and not alone[0].unknown and alone[0].item is not whole.item:
+            return True
+    return False
+
+
+def another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
+    """Does a chunk after the first start an item other than ``item`` (the whole phrase's reading, or the
+    item the first chunk names: "a patty melt and an order of fries", "a pretzel and a basket of fries")?"""
+    first = best_fits(menu, with_quantity(chunks[0])[0][1]) if chunks else []
+    if first and first[0].named and not first[0].unknown:
+        item = first[0].item
+    return any(
+        starts_item(menu, item, tuple(w for c in chunks[:i] for w in (*c, "and"))[:-1], chunks[i])
+        for i in range(1, len(chunks))
+    )
+
+
+def unserved(menu: Menu, chunk: Words) -> Words:
+    """ "a basket of fries" → "a fries": a word the menu does not know between the count and "of", before
+    an item (named, or read by its choices alone: "a pack of butterscotch krimpets", one item's flavour)
+    with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
+    ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen). A serving noun
+    (:data:`~.counts.SERVINGS`) a name of the menu also has ("veggie plate", "juice box") is one too, where the
+    words as said name no item whole ("a plate of mao du", "a box of sour patch kids"; blind7)."""
+    lead = 1 if chunk[:1] in (("a",), ("an",)) or (chunk[:1] and chunk[0].isdigit()) else 0
+    if len(chunk) <= lead + 2 or chunk[lead + 1] != "of" or chunk[lead] in FILLER:
+        return chunk
+    if chunk[lead] in menu_words(menu):
+        whole = best_fits(menu, with_quantity(chunk)[0][1]) if chunk[lead] in SERVINGS else []
+        if not whole or (whole[0].named and not whole[0].unknown):
+            return chunk
+    rest = (*chunk[:lead], *chunk[lead + 2 :])
+    ranked = best_fits(menu, with_quantity(rest)[0][1])
+    if not ranked or ranked[0].unknown or _sized(ranked[0].item):
+        return chunk
+    by_choices = ranked[0].options and (len(ranked) < 2 or ranked[1].key > ranked[0].key)
+    return rest if ranked[0].named or by_choices else chunk  # "a pack of butterscotch krimpets": the Tastykake's
+
+
+def per_person(menu: Menu, chunk: Words) -> Words:
+    """ "sauce bar for 2" → "2 sauce bar": a count said after an item sold per person (the menu says "per
+    person": :func:`~.counts.sold_per_person`), with no count before it, is its count (issue #23, blind7)."""
+    people = for_each_person(chunk)
+    if people is None or with_quantity(people[1])[0][0] is not None:
+        return chunk
+    ranked = best_fits(menu, people[1])
+    if not ranked or not ranked[0].named or ranked[0].unknown or not sold_per_person(ranked[0].item):
+        return chunk
+    return (str(people[0]), *people[1])
+
+
+@per_object
+def _sized(item: Item) -> bool:
+    """Does ``item`` come in sizes or amounts (variations, a default choice, a choice named by a number or a
+    size word)?"""
+    if item.variations:
+        return True
+    groups = choice_groups(item)
+    names = [words_of(o.name) for g in groups for o in g.options]
+    return any(o.default for g in groups for o in g.options) or any(
+        w.isdigit() or w in SIZE_WORDS or w == "dozen" for n in names for w in n
+    )
+
+
+@per_object
+def _top_groups_of(item: Item) -> dict[int, str]:
+    """id(option) → the item's top-level group whose answer it is or lies under (a combo's drink for Coke)."""
+    out: dict[int, str] = {}
+
+    def walk(groups: tuple[ModifierGroup, ...], top: str | None) -> None:
+        for group in groups:
+            for option in group.options:
+                out.setdefault(id(option), top or group.id)
+                walk(option.modifier_groups, top or group.id)
+
+    walk(item.modifier_groups, None)
+    return out
+
+
+def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
+    """``chunk`` ("an order of fries", said after ``before``, read as ``item``) starts another item: it
+    begins with a count, names another item whole (or names ``item`` again after ``before`` named it: "an
+    edamame and a spicy edamame" is two lines — blind5 yakitori-bar), and answers no required choice of
+    ``item`` still open ("a combo and a coke" is the combo's drink; "a patty melt and an order of fries" with
+    the melt's side already answered is two items)."""
+    if not chunk or not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
+        return False
+    words = with_quantity(unserved(menu, chunk))[0][1]
+    ranked = best_fits(menu, words)
+    if not ranked or not ranked[0].named or ranked[0].unknown:
+        return False
+    said = item_fits(menu, item, with_quantity(before)[0][1])
+    if not said:
+        return False
+    again = ranked[0].item is item  # "an edamame and a spicy edamame": the item named again is another line —
+    # by its own name or an alias, never a part of it ("…, one more meatball" of Spaghetti and Meatballs)
+    own = {words_of(n) for n in (item.name, *item.aliases)}
+    if again and (ranked[0].name not in own or not min(said).named or min(said).unknown):
+        return False
+    open_groups = {g.id for g in missing(item, list(min(said).options))}
+    whole = fit_words(item, unserved(menu, chunk), None)  # "and six nuggets": the count may be the choice's
+    answer = whole if whole is not None and not whole.unknown else fit_words(item, words, None)
+    if answer is None:
+        return True
+    longest = max((len(p) for p in answer.option_spans), default=0)
+    if not again and not answer.unknown and longest > len(ranked[0].name or ()):
+        return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
+    chosen = min(said).options
+    open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}
+    tops = _top_groups_of(item)  # a pick-your-own box's donuts still to choose are open too ("2 boston kremes")
+    return not any(tops.get(id(o), o.group_id) in open_groups or o.group_id in open_groups for o in answer.options)
