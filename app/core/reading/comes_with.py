@@ -9,6 +9,7 @@ where they say so; anything else stays to be asked about.
 from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.count_names import sold_in_counts
 from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, SIDE_PHRASES, unprefixed
@@ -449,7 +450,9 @@ def _in_a_list(item: Item, words: list[str], at: int) -> bool:
 def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
     """ "half white rice half greens", "half pepperoni half plain": two options of one group, each on half.
     Both are chosen; where the group is an add-on (toppings: nothing chosen means none), the split is also
-    a kitchen note ("half sausage half onions"), else a topping would cover the whole; a required choice
+    a kitchen note ("half sausage half onions"), else a topping would cover the whole — unless the item is sold
+    in a count of pieces ("20 timbits, half chocolate half birthday cake": the kinds share the pieces, blind10
+    coffee-and-donuts); a required choice
     answered twice (base, flavour) is the split itself; "half and half, soy garlic and honey butter" says the
     same before the two. Anything else keeps its "half" (asked about)."""
     if words.count("half") < 2:
@@ -479,7 +482,7 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
             out[i:end] = said
             i += len(said)
             continue
-        if group is not None and group.min == 0:
+        if group is not None and group.min == 0 and not sold_in_counts(item):  # a pack's kinds share its pieces
             notes.append(" ".join(w for w in out[i:end] if w != "and"))
         if out[j - 1] == "and":
             del out[j]  # the second "half", then the first

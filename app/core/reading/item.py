@@ -41,6 +41,7 @@ from app.core.reading.counts import (
     count_in_name,
     counted_twice,
     number_alone_chose,
+    number_named_before_a_name,
     orders_of,
     with_quantity,
 )
@@ -112,6 +113,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         raise ItemNotFound("say which item", query=said, suggestions=[])
     if len(best) > 1:
         best = [b for b in best if not number_alone_chose(b[0], b[2])] or best
+        counted = [b[0] for b in best if b[0].quantity is not None]
+        best = [b for b in best if not number_named_before_a_name(b[0], b[2], counted)] or best
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
     # is three cappuccinos), not a count of the option it happens to precede; but a number that starts a choice's
     # name said whole ("three bones" for 3 Bones) is that choice
