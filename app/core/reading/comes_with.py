@@ -407,6 +407,8 @@ def _listed(
                 return members
             if any(words[t + n : t + n + len(p)] == p for p in _SIDE_SAID):
                 return members
+            if not spelt and _starts_what_to_add(item, words, t, n, groups):
+                return members
             members.append((t, n, bool(_off_at(item, words, t))))
             k = t + n
             continue
@@ -421,6 +423,19 @@ def _listed(
 
 
 _SIDE_SAID = tuple(p.split() for p in SIDE_PHRASES)
+
+
+def _starts_what_to_add(item: Item, words: list[str], at: int, span: int, groups: frozenset[str]) -> bool:
+    """Does the choice at ``at`` (on the line, of another group than the one "no" took from: ``groups``) start a
+    list of what to add — "and" then a choice not on the line ("no tomato, white and hot", "no white sauce,
+    tomato, cheese")? Then a bare "no" ended before it: the default is restated beside what is added, never
+    taken off with the negation's list (blind10 halal-cart)."""
+    if _groups_of(item, tuple(words[at : at + span])) & groups:
+        return False
+    after = at + span
+    if after >= len(words) or words[after] != "and":
+        return False
+    return bool(_said_at(item, words, after + 1)) and not _off_at(item, words, after + 1)
 
 
 def _negated_too(item: Item, said: Words, groups: frozenset[str], spelt: bool) -> bool:

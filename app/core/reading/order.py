@@ -683,10 +683,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     fixing: tuple[Words, Words, bool] | None = None  # the last piece as said before a correction of its choices
+    reaching: list[int] = []  # the earlier pieces the last chunk's "both …" / "all …" reached besides the last
     for k, said in enumerate(chunks):
         if not pieces and set(said) <= FILLER:
             continue  # "uh, medium popcorn, …": filler before the first item says nothing
         fix, fixing = fixing, None
+        reached, reaching = reaching, []
         ones = each_one(said)
         made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
@@ -755,6 +757,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 raise _said_of_which(menu, cannot, said, prune, "cannot have that — which did you mean?")
             for i in every:
                 pieces[i] = (*pieces[i], "and", *said)
+            reaching = every[:-1]
             continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
@@ -806,10 +809,13 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = listed if listed is not None else (*pieces[-1], "and", *chunk)
             shared = _counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             if chunk[0] in _EVERY_ONE and split[-1:] == [len(pieces) - 1]:
-                for i in split[:-1]:  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
-                    pieces[i] = (*pieces[i], "and", *chunk)
+                reaching = split[:-1]  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
             elif chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
-                pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
+                reaching = [len(pieces) - 2]  # "a spicy tuna roll and a california roll, both full"
+            elif reached and all(_takes(menu, pieces[i], chunk, prune) for i in reached):
+                reaching = reached  # "…, both white and hot": the list goes on for each line "both" reached
+            for i in reaching:
+                pieces[i] = (*pieces[i], "and", *chunk)
             continue
         per = _count_sold_per(current_item, pieces[-1], chunk) if pieces and current_item else None
         if per is not None:  # "fried tofu puffs, two plates": two of the tofu, sold per plate (blind7 hot-pot)

@@ -119,3 +119,68 @@ def test_a_split_of_a_packs_kinds_is_no_note_and_to_go_is_about_the_order() -> N
 )
 def test_blind10_no_note_repeating_what_is_placed(said: str) -> None:
     assert _judged(said) == "right"
+
+
+def _carts() -> Menu:
+    def plate(name: str) -> dict[str, Any]:
+        size = group("Size", [option("Regular", default=True), option("Small")], least=1)
+        sauces = group("Sauces", [option("Red Sauce", default=True), option("Chili Sauce")], most=2)
+        greens = group("Greens", [option("Lettuce", default=True), option("Tomato", default=True)], most=2)
+        extras = group("Extras", [option("Add Cheese")], most=1)
+        return item(name, size, sauces, greens, extras)
+
+    return menu(plate("Lamb Plate"), plate("Bean Plate"), item("Water", category="Drinks"))
+
+
+def test_a_choice_list_said_of_several_lines_reaches_each() -> None:
+    """ "a lamb plate and a bean plate, both with red and chili, and a water": the whole list after "both" (cut
+    at its "and") reaches both plates, never its last choice the last plate only; likewise "all …" after two
+    items and "both …" after a count split one way each."""
+    m = _carts()
+    both = ["Chili Sauce", "Lettuce", "Red Sauce", "Regular", "Tomato"]
+    assert named_lines(m, "a lamb plate and a bean plate, both with red and chili, and a water") == [
+        ("Lamb Plate", both, None),
+        ("Bean Plate", both, None),
+        ("Water", [], None),
+    ]
+    assert named_lines(m, "two small lamb plates and a bean plate, all red and chili") == [
+        ("Lamb Plate", ["Chili Sauce", "Lettuce", "Red Sauce", "Small", "Tomato"], None),
+        ("Bean Plate", both, None),
+    ]
+    assert named_lines(m, "two lamb plates, one small one regular, both red and chili") == [
+        ("Lamb Plate", ["Chili Sauce", "Lettuce", "Red Sauce", "Small", "Tomato"], None),
+        ("Lamb Plate", both, None),
+    ]
+
+
+def test_a_bare_no_ends_before_a_default_said_with_what_to_add() -> None:
+    """ "no lettuce, red and chili": the Red Sauce (a default of another group) starts a list of what goes on,
+    never taken off with the lettuce; "no red sauce, tomato, cheese" keeps the Tomato beside the cheese."""
+    m = _carts()
+    assert named_lines(m, "lamb plate no lettuce no tomato, red and chili") == [
+        ("Lamb Plate", ["Chili Sauce", "Red Sauce", "Regular"], None)
+    ]
+    assert named_lines(m, "a lamb plate no red sauce, tomato, cheese") == [
+        ("Lamb Plate", ["Add Cheese", "Lettuce", "Regular", "Tomato"], None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "lemme get two chicken over rice, one small one regular, both white and hot",
+        "a chicken over rice and a lamb over rice, both with white and hot, and two waters",
+        "um, two small combos and one regular falafel plate, all white and hot",
+        "chicken over rice no lettuce no tomato, white and hot",
+        "combo over rice no rice all salad, white and hot",
+    ],
+)
+def test_blind10_lists_of_choices(said: str) -> None:
+    assert _judged(said) == "right"
+
+
+def test_generated_no_list_keeps_a_later_default_beside_an_addition() -> None:
+    got = matching.read_voice(
+        matching.new_menu("halal-cart"), {"said": "i'll have one combo pita no white sauce, tomato, cheese"}
+    )
+    assert got.lines == [("Combo Sandwich", 1, ("Add Cheese", "Lettuce", "Onions", "Pita", "Tomato"), "")]
