@@ -247,10 +247,19 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
 
 def _group_words(group: ModifierGroup | None) -> Words:
     """A group's name as said around its option ("rye toast", "eggs scrambled", "azuki bottom" of a group "On
-    the Bottom": the words it starts with say nothing); never a size's "Size"."""
+    the Bottom": the words it starts with say nothing); never a size's "Size", nor a name one of the group's
+    options has ("sugar sweetener" of a Sweetener group holding Sweetener: both, blind10's generated reads)."""
     if group is None or group.id == VARIATION_GROUP:
         return ()
+    return _said_around(group)
+
+
+@per_object
+def _said_around(group: ModifierGroup) -> Words:
+    """:func:`_group_words` of a group that is no size, once per group."""
     named = words_of(group.name)
+    if any(words_of(o.name) == named for o in group.options):
+        return ()
     while named and named[0] in FILLER:
         named = named[1:]
     return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said

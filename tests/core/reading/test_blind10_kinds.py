@@ -184,3 +184,51 @@ def test_generated_no_list_keeps_a_later_default_beside_an_addition() -> None:
         matching.new_menu("halal-cart"), {"said": "i'll have one combo pita no white sauce, tomato, cheese"}
     )
     assert got.lines == [("Combo Sandwich", 1, ("Add Cheese", "Lettuce", "Onions", "Pita", "Tomato"), "")]
+
+
+def _sweetened() -> Menu:
+    sweet = group("Sweetener", [option("Sugar", max_quantity=4), option("Sweetener", max_quantity=4)], most=4)
+    drink = group("Drink", [option("Coffee", modifier_groups=[sweet]), option("Tea", modifier_groups=[sweet])], least=1)
+    return menu(item("Muffin Combo", drink, category="Combos"))
+
+
+def test_a_group_named_as_one_of_its_options_is_that_option_said_beside_another() -> None:
+    """ "sugar sweetener coffee": Sugar and the option Sweetener (its group is called Sweetener too), never the
+    group's name said around the Sugar."""
+    m = _sweetened()
+    got = _read_nested(m, "muffin combo with sugar sweetener coffee")
+    assert got == ["Coffee", "Coffee > Sugar", "Coffee > Sweetener"]
+
+
+def _read_nested(m: Menu, text: str) -> list[str]:
+    (line,) = said_lines(m, text)
+    return sorted([p.option.name for p in line.picks] + [f"{p.option.name} > {n.option.name}" for p in line.picks
+                                                         for n in p.picks])  # fmt: skip
+
+
+def test_generated_reads_never_say_an_options_count_before_the_name() -> None:
+    """The generator says a counted option put before the item's name "double …" (bench/generated_reads.py):
+    "two tomato cheese burger" would say two burgers."""
+    from bench.generated_reads import _uncounted
+
+    m = _sweetened()
+    (combo,) = m.items
+    assert _uncounted(combo, "two tomato") == "double tomato"
+    assert _uncounted(combo, "tomato") == "tomato"
+
+
+_TEA = "milk sugar sweetener medium steeped tea"
+
+
+@pytest.mark.parametrize(
+    ("said", "options"),
+    [
+        ("breakfast sandwich combo with sugar sweetener medium coffee, sausage",
+         ("English Muffin", "Medium Coffee", "Sausage", "Sugar", "Sweetener")),
+        ({"item": "breakfast sandwich combo", "modifiers": ["biscuit sausage and egg", _TEA]},
+         ("Biscuit", "Medium Steeped Tea", "Milk", "Sausage", "Sugar", "Sweetener")),
+    ],
+)  # fmt: skip
+def test_generated_sweetener_beside_sugar(said: object, options: tuple[str, ...]) -> None:
+    got = matching.read_voice(matching.new_menu("coffee-and-donuts"), {"said": said})
+    assert got.lines == [("Breakfast Sandwich Combo", 1, options, "")]
