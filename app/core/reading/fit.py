@@ -382,6 +382,7 @@ def fit_words(
                     and inside(p, name)
                     and not inside(p, own)
                     and (_menu_said(o, p) if group in open_ else _whole_name(o, p) and not o.default)
+                    and (group.id != VARIATION_GROUP or _whole_name(o, p))  # "bowl of chili": no Bread Bowl
                 ),
                 None,
             )

@@ -127,6 +127,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         best,
         key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),
     )
+    if not top.named and words[-1:] == ("1",):
+        _one_of_several(menu, words, said)
     described = described_item(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
         return line_reading(described, said)
@@ -186,6 +188,19 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     return line_reading(top, said)
 
 
+def _one_of_several(menu: Menu, words: Words, said: str) -> None:
+    """ "a medium iced one": "one" said for an item no name says, by a word that is in several items' names (Iced
+    Coffee, Iced Capp) — which one is asked, never the one a description or a near spelling happens to favour
+    (blind10 coffee-and-donuts)."""
+    holding = next((h for w in words[:-1] if len(h := _names_holding(menu, (w,))) > 1), [])
+    if holding:
+        raise ItemAmbiguous(
+            f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
+            query=said,
+            candidates=[candidate(i) for i in holding[:5]],
+        )
+
+
 def _names_holding(menu: Menu, words: Words) -> list[Item]:
     """The items one of whose names holds every content word of ``words``: where two do ("chicken", "a footlong
     italian" beside the Italian BMT and the Spicy Italian), the words choose neither (blind5 sub-shop)."""
@@ -232,12 +247,19 @@ def how_to_make(menu: Menu, fit: Fit, words: Words) -> Fit:
     return replace(fit, notes=(*fit.notes, *notes), unknown=())
 
 
+def _put_on_it(part: list[str]) -> bool:
+    """Does ``part`` say something goes "on it" ("the brown stuff on it")?"""
+    return any(part[i : i + 2] == ["on", "it"] for i in range(len(part) - 1))
+
+
 def _how_said(menu: Menu, part: list[str], content: list[str]) -> bool:
     """May ``part`` (its ``content`` words unexplained) be how to make the item (:func:`how_to_make`)?"""
     if part[0] in ("a", "an") or part[0].isdigit() or len(content) > _HOW_MANY_WORDS:
         return False
     if "it" not in part and NOTE_LEADS.isdisjoint(part):
         return False  # "fries" + ["truffle oil"], "a mocha" + ["peppermint"]: a thing the menu lacks — asked
+    if _put_on_it(part) and NOTE_LEADS.isdisjoint(part):
+        return False  # "the brown stuff on it": a thing to put on it, never how to make it — asked (blind10)
     return not any(w.isdigit() or w in _NEVER_HOW or near_menu_word(menu, w) for w in content)
 
 

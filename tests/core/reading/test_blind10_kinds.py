@@ -11,6 +11,7 @@ import pytest
 
 from app.core.menu import Menu
 from app.core.reading.lines import said_lines
+from app.errors import CartError
 from bench import matching
 from tests.core.reading.menus import group, item, menu, named_lines, option
 
@@ -232,3 +233,34 @@ _TEA = "milk sugar sweetener medium steeped tea"
 def test_generated_sweetener_beside_sugar(said: object, options: tuple[str, ...]) -> None:
     got = matching.read_voice(matching.new_menu("coffee-and-donuts"), {"said": said})
     assert got.lines == [("Breakfast Sandwich Combo", 1, options, "")]
+
+
+def _kiosk() -> Menu:
+    sizes = [{"id": n.lower().replace(" ", "-"), "name": n, "price_cents": 400} for n in ("Cup", "Large", "Bread Bowl")]
+    stew = item("Stew", aliases=["bowl of stew"], variations=sizes)
+    stew.pop("price_cents")
+    return menu(
+        stew,
+        item("Iced Latte", group("Milk", [option("Oat Milk")])),
+        item("Iced Mocha", group("Milk", [option("Oat Milk")])),
+        item("Plate", group("Sauce", [option("Red Sauce")])),
+    )
+
+
+def test_what_is_not_clear_is_asked() -> None:
+    """ "a bowl of stew": the item's alias says "bowl", a word of its Bread Bowl size but never that size whole —
+    no size is chosen (the size is asked); "an oat milk iced one": "one" for an item a word of two names says —
+    asked; "a plate with the brown stuff on it": a thing to put on it the menu does not name — asked, never a
+    kitchen note."""
+    m = _kiosk()
+    assert named_lines(m, "a bowl of stew") == [("Stew", [], None)]  # no size chosen: the cart asks it
+    for said in ("an oat milk iced one", "a plate with the, uh, brown stuff on it"):
+        with pytest.raises(CartError):
+            said_lines(m, said)
+    assert named_lines(m, "a large bowl of stew") == [("Stew", ["Large"], None)]
+    assert named_lines(m, "a plate with red sauce, butterfly it") == [("Plate", ["Red Sauce"], "butterfly it")]
+
+
+@pytest.mark.parametrize("said", ["combo with the, uh, the brown stuff on it", "a bowl of chili", "a medium iced one"])
+def test_blind10_asked(said: str) -> None:
+    assert _judged(said) == "right"
