@@ -264,3 +264,27 @@ def test_what_is_not_clear_is_asked() -> None:
 @pytest.mark.parametrize("said", ["combo with the, uh, the brown stuff on it", "a bowl of chili", "a medium iced one"])
 def test_blind10_asked(said: str) -> None:
     assert _judged(said) == "right"
+
+
+def _brews() -> Menu:
+    roast = group("Roast", [option("House Blend", default=True), option("Bold Roast")], least=1)
+    adds = group("Adds", [option("Cream", max_quantity=4), option("Sugar", max_quantity=4)], most=8)
+    brew = item("Brew", roast, adds, description="House Blend or Bold Roast. Double double = 2 cream 2 sugar.")
+    return menu(brew, item("Scone", category="Bakery"))
+
+
+def test_a_shorthand_the_description_defines_is_never_dropped_nor_a_said_choice() -> None:
+    """ "a bold roast double double": the description defines "double double" as two creams and two sugars, so
+    the words are never the dish's own words, dropped with the Bold Roast (listed there too) left off: read as
+    those choices, or asked."""
+    m = _brews()
+    try:
+        got = named_lines(m, "a bold roast double double and a scone")
+    except CartError:
+        return
+    assert got[0][1] == ["Bold Roast", "Cream", "Cream", "Sugar", "Sugar"]
+
+
+def test_blind10_shorthand_never_dropped() -> None:
+    said = "a large dark roast double double and a toasted everything bagel with cream cheese"
+    assert _judged(said) in ("right", "asked_unneeded")
