@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.all_of_one import all_of_one, said_all
+from app.core.reading.all_of_one import all_of_one, box_of_one, said_all
 from app.core.reading.candidates import unexplained_at_least
 from app.core.reading.comes_with import (
     black,
@@ -399,6 +399,7 @@ def fit_words(
     one_of_each(work, options)
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
+    options += box_of_one(item, name, words, options)  # "half a dozen honey dips": six of them
     for i, w in enumerate(work[:-1]):
         after = i + 2 if w == "add" and work[i + 1] in _ARTICLES and i + 2 < len(work) else i + 1
         if (

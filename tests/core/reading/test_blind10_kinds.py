@@ -288,3 +288,28 @@ def test_a_shorthand_the_description_defines_is_never_dropped_nor_a_said_choice(
 def test_blind10_shorthand_never_dropped() -> None:
     said = "a large dark roast double double and a toasted everything bagel with cream cheese"
     assert _judged(said) in ("right", "asked_unneeded")
+
+
+def _bakery() -> Menu:
+    kinds = [("Glazed", ["glazed"]), ("Jam Filled", ["jam", "jam filled"])]
+    single = item("Bun", variations=[{"id": n.lower().replace(" ", "-"), "name": n, "price_cents": 150, "aliases": a}
+                                     for n, a in kinds])  # fmt: skip
+    single.pop("price_cents")
+    picks = [option("Glazed", max_quantity=6), option("Jam Filled", max_quantity=6)]
+    return menu(
+        single,
+        item("Half Dozen Buns", group("Buns", picks, most=6), aliases=["half a dozen", "half dozen"]),
+    )
+
+
+def test_a_box_is_chosen_when_said_and_one_kind_said_of_it_fills_it() -> None:
+    """ "two glazed and a jam filled": two Buns and one, each by its kind, never a Half Dozen box no word names
+    holding those picks; "half a dozen glazed": the box said, with one kind only, is that kind six times."""
+    m = _bakery()
+    assert named_lines(m, "two glazed and a jam filled") == [("Bun", ["Glazed"], None), ("Bun", ["Jam Filled"], None)]
+    assert named_lines(m, "half a dozen glazed") == [("Half Dozen Buns", ["Glazed"] * 6, None)]
+
+
+@pytest.mark.parametrize("said", ["two honey dips and a boston cream", "half a dozen honey dips"])
+def test_blind10_boxes(said: str) -> None:
+    assert _judged(said) == "right"
