@@ -847,6 +847,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
+        if pieces and named and current_item is not None and _named_again(current_item, chunk, top):
+            pieces[-1] = (*pieces[-1], "and", *chunk)  # "small oxtail, put some oxtail gravy on": the same line
+            continue
         whose = _said_of_an_earlier(menu, pieces, chunk, top, prune) if pieces and top is not None else None
         if whose is not None:  # "a medium burger and a large sprite, extra cheese": the burger's
             at, of = whose
@@ -873,6 +876,15 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
 
 
 _LED = frozenset({"add", "extra"})  # "add bacon", "extra cheese": a choice said of an item ordered
+
+
+def _named_again(item: Item, chunk: Words, top: Fit | None) -> bool:
+    """Does ``chunk`` name ``item`` (the line just said) again, with its choices and no article or count before
+    it ("small oxtail, put some oxtail gravy on")? Then it says more of that line, never starts another (blind10
+    jamaican-jerk); "… and a spicy edamame" is another."""
+    if top is None or top.item is not item or not top.named or top.unknown or not top.options:
+        return False
+    return chunk[0] not in ("a", "an", "another", "one") and not any(w.isdigit() for w in chunk)
 
 
 def _said_of_an_earlier(

@@ -313,3 +313,26 @@ def test_a_box_is_chosen_when_said_and_one_kind_said_of_it_fills_it() -> None:
 @pytest.mark.parametrize("said", ["two honey dips and a boston cream", "half a dozen honey dips"])
 def test_blind10_boxes(said: str) -> None:
     assert _judged(said) == "right"
+
+
+def _dinners() -> Menu:
+    sizes = [{"id": n.lower(), "name": n, "price_cents": 900} for n in ("Small", "Large")]
+    rice = group("Rice", [option("Peas Rice", default=True), option("White Rice")], least=1)
+    gravy = group("Gravy", [option("Gravy", default=True), option("Pepper Gravy")])
+    stew = item("Goat Stew", rice, gravy, variations=sizes)
+    stew.pop("price_cents")
+    return menu(stew)
+
+
+def test_a_size_corrected_after_the_item_named_again_is_one_line() -> None:
+    """ "small goat stew, put some pepper gravy on… no wait, large goat stew, white rice": one Large line, the
+    words naming the stew again with its choices said of the same line, then corrected — never a Small line
+    beside it."""
+    m = _dinners()
+    said = "small goat stew, put some goat stew pepper gravy on... no wait, large goat stew, white rice"
+    got = named_lines(m, said)
+    assert len(got) == 1 and "Large" in got[0][1] and "Small" not in got[0][1]
+
+
+def test_blind10_size_corrected() -> None:
+    assert _judged("small oxtail, put some oxtail gravy on... no wait, large oxtail, white rice") == "right"
