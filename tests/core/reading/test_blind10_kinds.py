@@ -13,7 +13,7 @@ from app.core.menu import Menu
 from app.core.reading.lines import said_lines
 from app.errors import CartError
 from bench import matching
-from tests.core.reading.menus import group, item, menu, named_lines, option
+from tests.core.reading.menus import counted_lines, group, item, menu, named_lines, option
 
 
 @cache
@@ -336,3 +336,15 @@ def test_a_size_corrected_after_the_item_named_again_is_one_line() -> None:
 
 def test_blind10_size_corrected() -> None:
     assert _judged("small oxtail, put some oxtail gravy on... no wait, large oxtail, white rice") == "right"
+
+
+def test_one_of_a_count_said_with_a_choice_splits_the_count() -> None:
+    """ "dos atoles, uno con canela": "uno" (normalised as the article "a") before "con"/"with" is the pronoun
+    one — one of the two with cinnamon, one as it comes; never both with it."""
+    m = menu(item("Atol", group("Extras", [option("Canela"), option("Leche")], most=2)), item("Tamal"))
+    got = counted_lines(m, "dos tamales y dos atoles, uno con canela")
+    assert got == [("Atol", 1, []), ("Atol", 1, ["Canela"]), ("Tamal", 2, [])]
+
+
+def test_blind10_one_with() -> None:
+    assert _judged("dos quesadillas y dos cafés, uno con azúcar") == "right"
