@@ -82,13 +82,14 @@ _ONE = frozenset({"a", "an", "1"})
 
 
 def box_of_one(item: Item, name: Words | None, words: Words, options: list[Option]) -> list[Option]:
-    """ "half a dozen honey dips": a box whose name says its count (Half Dozen Donuts: 6), named, said with one
-    kind only and never "a"/"one" of it, is that kind in every place — where its picks group takes up to that
+    """ "half a dozen honey dips": a box whose name says its count (Half Dozen Donuts: 6), named by its count alone
+    (the kind said for the pieces: never "six donuts, choc glazed"), said with one kind only and never "a"/"one"
+    of it, is that kind in every place — where its picks group takes up to that
     count, nothing pre-chosen, and the kind may be chosen that many times (the corpus labels: blind10
     coffee-and-donuts). "a dozen with a boston cream" stays one pick (the rest asked or assorted)."""
-    if name is None:
-        return []
     own = words_of(item.name)
+    if name is None or not own or own[-1] in name:
+        return []  # "six donuts, choc glazed": the pieces named, the kind one pick of them (generated reads)
     count = next((c for k in (2, 1) if (c := option_count(own[:k])) is not None), None)
     if count is None or count < 2:
         return []

@@ -308,6 +308,7 @@ def test_a_box_is_chosen_when_said_and_one_kind_said_of_it_fills_it() -> None:
     m = _bakery()
     assert named_lines(m, "two glazed and a jam filled") == [("Bun", ["Glazed"], None), ("Bun", ["Jam Filled"], None)]
     assert named_lines(m, "half a dozen glazed") == [("Half Dozen Buns", ["Glazed"] * 6, None)]
+    assert named_lines(m, "half dozen buns, glazed") == [("Half Dozen Buns", ["Glazed"], None)]  # pieces named
 
 
 @pytest.mark.parametrize("said", ["two honey dips and a boston cream", "half a dozen honey dips"])
