@@ -83,8 +83,10 @@ def _choose_nested(rng: random.Random, option: Option) -> list[_Chosen] | None:
 
 
 def _defaults_kept(groups: tuple[ModifierGroup, ...], chosen: list[_Chosen], removed: list[Option]) -> list[str]:
-    """Names the line carries: what was chosen, then each group's defaults while it has room."""
+    """Names the line carries: what was chosen, then each group's defaults while it has room — a default whose
+    "… on the Side" option was chosen (in any group) is that one moved to the side, not kept beside it."""
     names: list[str] = []
+    apart = {c.option.name.lower() for c in chosen}
     for group in groups:
         mine = [c for c in chosen if c.option.group_id == group.id and c.option in group.options]
         used = sum(c.times for c in mine)
@@ -94,6 +96,8 @@ def _defaults_kept(groups: tuple[ModifierGroup, ...], chosen: list[_Chosen], rem
         for option in _available(group.options):
             if used >= group.max:
                 break
+            if f"{option.name.lower()} on the side" in apart:
+                continue
             if option.default and option not in removed and all(c.option is not option for c in mine):
                 names.append(option.name)
                 names += _defaults_kept(option.modifier_groups, [], [])
@@ -127,6 +131,21 @@ def _option_words(rng: random.Random, chosen: _Chosen) -> str:
         said = f"{rng.choice(('double', '2', 'two'))} {said}"
     inner = " ".join(_option_words(rng, n) for n in chosen.nested or [])
     return f"{inner} {said}".strip()
+
+
+def _uncounted(item: Item, said: str) -> str:
+    """An option as said before the item's name, its count said "double" ("double tomato cheese burger"): a count
+    there ("two tomato cheese burger") reads as the item's quantity, two burgers. Never where an option's own
+    name starts with that word ("2 Piece")."""
+    first, *rest = said.split()
+    if not rest or first not in ("2", "two"):
+        return said
+    owned = any(n.lower().startswith(f"{first} ") for o in _all_options(item) for n in (o.name, *o.aliases))
+    return said if owned else " ".join(("double", *rest))
+
+
+def _all_options(item: Item | Option) -> list[Option]:
+    return [x for g in item.modifier_groups for o in g.options for x in (o, *_all_options(o))]
 
 
 def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, Any]:
@@ -166,7 +185,7 @@ def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, An
     before = [size] if size and rng.random() < 0.5 else []
     after = [size] if size and not before else []
     if said_options and rng.random() < 0.3:
-        before.append(said_options.pop())  # "a vanilla shake", "an oat milk latte"
+        before.append(_uncounted(item, said_options.pop()))  # "a vanilla shake", "an oat milk latte"
     rest = after + said_options
     head = " ".join([*before, name])
     joiner = rng.choice((" and ", ", "))

@@ -13,8 +13,17 @@ pre-chosen answers it, exactly one of its options was said (once), and that opti
 from __future__ import annotations
 
 from app.core.menu import Item, Option
+from app.core.reading.count_names import option_count
 from app.core.reading.spoken import spoken_count
-from app.core.reading.vocabulary import Words, choice_groups, option_phrases, pieces_said, top_groups
+from app.core.reading.vocabulary import (
+    Words,
+    choice_groups,
+    find_phrase,
+    option_phrases,
+    pieces_said,
+    top_groups,
+    words_of,
+)
 
 
 def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Option]:
@@ -67,3 +76,32 @@ def fill_all(item: Item, options: tuple[Option, ...], alls: tuple[Option, ...]) 
     if group is None or set(said) != {lone} or len(said) >= count or count > min(group.max, lone.max_quantity):
         return options
     return (*options, *[lone] * (count - len(said)))
+
+
+_ONE = frozenset({"a", "an", "1"})
+
+
+def box_of_one(item: Item, name: Words | None, words: Words, options: list[Option]) -> list[Option]:
+    """ "half a dozen honey dips": a box whose name says its count (Half Dozen Donuts: 6), named by its count alone
+    (the kind said for the pieces: never "six donuts, choc glazed"), said with one kind only and never "a"/"one"
+    of it, is that kind in every place — where its picks group takes up to that
+    count, nothing pre-chosen, and the kind may be chosen that many times (the corpus labels: blind10
+    coffee-and-donuts). "a dozen with a boston cream" stays one pick (the rest asked or assorted)."""
+    own = words_of(item.name)
+    if name is None or not own or own[-1] in name:
+        return []  # "six donuts, choc glazed": the pieces named, the kind one pick of them (generated reads)
+    count = next((c for k in (2, 1) if (c := option_count(own[:k])) is not None), None)
+    if count is None or count < 2:
+        return []
+    for group in top_groups(item):
+        said = [o for o in options if o.group_id == group.id]
+        if group.max != count or len(said) != 1 or any(o.default for o in group.options):
+            continue
+        lone = said[0]
+        if lone.max_quantity < count:
+            continue
+        spots = [at for p, o in option_phrases(item) if o is lone and (at := find_phrase(list(words), p)) >= 0]
+        if not spots or any(at and words[at - 1] in _ONE for at in spots):
+            continue
+        return [lone] * (count - 1)
+    return []

@@ -9,6 +9,7 @@ where they say so; anything else stays to be asked about.
 from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.count_names import sold_in_counts
 from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, SIDE_PHRASES, unprefixed
@@ -406,6 +407,8 @@ def _listed(
                 return members
             if any(words[t + n : t + n + len(p)] == p for p in _SIDE_SAID):
                 return members
+            if not spelt and _starts_what_to_add(item, words, t, n, groups):
+                return members
             members.append((t, n, bool(_off_at(item, words, t))))
             k = t + n
             continue
@@ -420,6 +423,19 @@ def _listed(
 
 
 _SIDE_SAID = tuple(p.split() for p in SIDE_PHRASES)
+
+
+def _starts_what_to_add(item: Item, words: list[str], at: int, span: int, groups: frozenset[str]) -> bool:
+    """Does the choice at ``at`` (on the line, of another group than the one "no" took from: ``groups``) start a
+    list of what to add — "and" then a choice not on the line ("no tomato, white and hot", "no white sauce,
+    tomato, cheese")? Then a bare "no" ended before it: the default is restated beside what is added, never
+    taken off with the negation's list (blind10 halal-cart)."""
+    if _groups_of(item, tuple(words[at : at + span])) & groups:
+        return False
+    after = at + span
+    if after >= len(words) or words[after] != "and":
+        return False
+    return bool(_said_at(item, words, after + 1)) and not _off_at(item, words, after + 1)
 
 
 def _negated_too(item: Item, said: Words, groups: frozenset[str], spelt: bool) -> bool:
@@ -449,7 +465,9 @@ def _in_a_list(item: Item, words: list[str], at: int) -> bool:
 def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
     """ "half white rice half greens", "half pepperoni half plain": two options of one group, each on half.
     Both are chosen; where the group is an add-on (toppings: nothing chosen means none), the split is also
-    a kitchen note ("half sausage half onions"), else a topping would cover the whole; a required choice
+    a kitchen note ("half sausage half onions"), else a topping would cover the whole — unless the item is sold
+    in a count of pieces ("20 timbits, half chocolate half birthday cake": the kinds share the pieces, blind10
+    coffee-and-donuts); a required choice
     answered twice (base, flavour) is the split itself; "half and half, soy garlic and honey butter" says the
     same before the two. Anything else keeps its "half" (asked about)."""
     if words.count("half") < 2:
@@ -479,7 +497,7 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
             out[i:end] = said
             i += len(said)
             continue
-        if group is not None and group.min == 0:
+        if group is not None and group.min == 0 and not sold_in_counts(item):  # a pack's kinds share its pieces
             notes.append(" ".join(w for w in out[i:end] if w != "and"))
         if out[j - 1] == "and":
             del out[j]  # the second "half", then the first

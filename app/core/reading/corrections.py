@@ -139,6 +139,8 @@ def each_one(chunk: Words) -> list[Words] | None:
     """What is said for single ones of a counted item: "1 with almond milk" → [with almond milk], "1 atomic
     1 mild" → [atomic, mild], "1 of them no chip" / "no cilantro on 1 of them" → [no chip] / [no cilantro];
     None when ``chunk`` says no such thing."""
+    if chunk[:1] in (("a",), ("an",)) and chunk[1:2] in (("with",), ("without",)):
+        chunk = ("1", *chunk[1:])  # "uno con azúcar" said "a with": an article is never said before "with"
     words = chunk[next((i for i, w in enumerate(chunk) if w not in FILLER), len(chunk)) :]  # "uh, one …"
     if len(words) > 3 and words[-3:] == ("1", "of", "them"):
         said = words[:-3]

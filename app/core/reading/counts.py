@@ -11,9 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.menu import Item, Menu, Option
+from app.core.reading.count_names import COUNT_UNITS as _COUNT_UNITS
+from app.core.reading.count_names import counts_of as _counts_of
+from app.core.reading.count_names import option_count as _option_count
 from app.core.reading.fit import Fit, missing
-from app.core.reading.languages import PIECE_WORDS
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
 from app.core.reading.vocabulary import VARIATION_GROUP, Words, option_phrases, pieces_said, top_groups, words_of
@@ -143,6 +145,19 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
         if words[0] in name and not counts_item and not set(words[1:2]) & set(name):
             return True
     return False
+
+
+def number_named_before_a_name(fit: Fit, words: Words, counted: list[Fit]) -> bool:
+    """Did ``fit`` read a leading number alone as its item's name ("2" of a "#2 Combo") where the words after it
+    name another item whole (``counted``: the readings with that number as the count)? "2 shakes" is two Shakes,
+    never the #2 Combo with a shake: a number followed by an item's name counts that item (blind10
+    burger-stand-secret)."""
+    if fit.quantity is not None or not words or not words[0].isdigit() or fit.name != words[:1]:
+        return False
+    return any(
+        c.named and c.name is not None and c.item is not fit.item and words[1 : 1 + len(c.name)] == c.name
+        for c in counted
+    )
 
 
 def count_in_name(fit: Fit, words: Words, apart: bool = False) -> bool:
@@ -281,28 +296,6 @@ def orders_of(fit: Fit, said: str) -> Fit:
     return _in_orders(fit, per)
 
 
-_COUNT_UNITS = frozenset({"count", "ct", "pack", *PIECE_WORDS})
-
-
-def _option_count(name: Words, units: frozenset[str] = _COUNT_UNITS) -> int | None:
-    """How many an option's name says it is: "12 pc" 12, "Half Dozen" 6, "Dozen" 12, "Single" 1, "Plate of
-    3" 3, "6 Biscuits" 6 where ``units`` holds the item's own head noun; else None."""
-    counted = {("single",): 1, ("dozen",): 12, ("half", "dozen"): 6, ("baker", "dozen"): 13}.get(name)
-    if counted is not None:
-        return counted
-    if len(name) in (1, 2) and name[0].isdigit() and (len(name) == 1 or name[1] in units):
-        return int(name[0])  # "12 piece", "6" — never "2 liter", which is a measure
-    if len(name) == 3 and name[1] == "of" and name[2].isdigit():
-        return int(name[2])  # "Plate of 3", "Box of 6": a serving of that many (taqueria's tacos, blind6)
-    return None
-
-
-@per_object
-def _units(item: Item) -> frozenset[str]:
-    """What ``item`` is counted in: pieces, packs, or the item itself ("1 Biscuit", "6 Biscuits" of Biscuits)."""
-    return _COUNT_UNITS | {n[-1] for n in (words_of(x) for x in (item.name, *item.aliases)) if n}
-
-
 def said_one(item: Item, said: str) -> bool:
     """Was ``item`` named in the singular with no count ("donut", "biscuit" said as the item), so one of it is
     meant? Its head noun said as is, where the menu's name for it is plural or the same ("Donuts" → "donut")
@@ -337,15 +330,6 @@ def count_chosen(fit: Fit, said: str = "") -> Fit:
         if len(single) == 1:
             return replace(fit, options=(*fit.options, single[0]), quantity=quantity)
     return fit
-
-
-def _counts_of(item: Item, group: ModifierGroup) -> dict[Option, int] | None:
-    """How many each choice of ``group`` is, where every one is a count ("3 pc", "6 pc"), else None."""
-    units = _units(item)
-    counts = {o: _option_count(words_of(o.name), units) for o in group.options}
-    if None in counts.values() or len(counts) < 2:
-        return None
-    return {o: c for o, c in counts.items() if c is not None}
 
 
 def counted_twice(fit: Fit, said: str) -> Fit:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.all_of_one import all_of_one, said_all
+from app.core.reading.all_of_one import all_of_one, box_of_one, said_all
 from app.core.reading.candidates import unexplained_at_least
 from app.core.reading.comes_with import (
     black,
@@ -247,10 +247,19 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
 
 def _group_words(group: ModifierGroup | None) -> Words:
     """A group's name as said around its option ("rye toast", "eggs scrambled", "azuki bottom" of a group "On
-    the Bottom": the words it starts with say nothing); never a size's "Size"."""
+    the Bottom": the words it starts with say nothing); never a size's "Size", nor a name one of the group's
+    options has ("sugar sweetener" of a Sweetener group holding Sweetener: both, blind10's generated reads)."""
     if group is None or group.id == VARIATION_GROUP:
         return ()
+    return _said_around(group)
+
+
+@per_object
+def _said_around(group: ModifierGroup) -> Words:
+    """:func:`_group_words` of a group that is no size, once per group."""
     named = words_of(group.name)
+    if any(words_of(o.name) == named for o in group.options):
+        return ()
     while named and named[0] in FILLER:
         named = named[1:]
     return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
@@ -373,6 +382,7 @@ def fit_words(
                     and inside(p, name)
                     and not inside(p, own)
                     and (_menu_said(o, p) if group in open_ else _whole_name(o, p) and not o.default)
+                    and (group.id != VARIATION_GROUP or _whole_name(o, p))  # "bowl of chili": no Bread Bowl
                 ),
                 None,
             )
@@ -389,6 +399,7 @@ def fit_words(
     one_of_each(work, options)
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
+    options += box_of_one(item, name, words, options)  # "half a dozen honey dips": six of them
     for i, w in enumerate(work[:-1]):
         after = i + 2 if w == "add" and work[i + 1] in _ARTICLES and i + 2 < len(work) else i + 1
         if (

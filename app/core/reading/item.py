@@ -41,6 +41,7 @@ from app.core.reading.counts import (
     count_in_name,
     counted_twice,
     number_alone_chose,
+    number_named_before_a_name,
     orders_of,
     with_quantity,
 )
@@ -112,6 +113,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         raise ItemNotFound("say which item", query=said, suggestions=[])
     if len(best) > 1:
         best = [b for b in best if not number_alone_chose(b[0], b[2])] or best
+        counted = [b[0] for b in best if b[0].quantity is not None]
+        best = [b for b in best if not number_named_before_a_name(b[0], b[2], counted)] or best
     # a count before everything is the item's count when it explains as much ("three extra shot cappuccinos"
     # is three cappuccinos), not a count of the option it happens to precede; but a number that starts a choice's
     # name said whole ("three bones" for 3 Bones) is that choice
@@ -124,6 +127,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         best,
         key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),
     )
+    if not top.named and words[-1:] == ("1",):
+        _one_of_several(menu, words, said)
     described = described_item(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
         return line_reading(described, said)
@@ -183,6 +188,19 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     return line_reading(top, said)
 
 
+def _one_of_several(menu: Menu, words: Words, said: str) -> None:
+    """ "a medium iced one": "one" said for an item no name says, by a word that is in several items' names (Iced
+    Coffee, Iced Capp) — which one is asked, never the one a description or a near spelling happens to favour
+    (blind10 coffee-and-donuts)."""
+    holding = next((h for w in words[:-1] if len(h := _names_holding(menu, (w,))) > 1), [])
+    if holding:
+        raise ItemAmbiguous(
+            f"{said!r} could be " + " or ".join(i.name for i in holding[:5]),
+            query=said,
+            candidates=[candidate(i) for i in holding[:5]],
+        )
+
+
 def _names_holding(menu: Menu, words: Words) -> list[Item]:
     """The items one of whose names holds every content word of ``words``: where two do ("chicken", "a footlong
     italian" beside the Italian BMT and the Spicy Italian), the words choose neither (blind5 sub-shop)."""
@@ -229,12 +247,19 @@ def how_to_make(menu: Menu, fit: Fit, words: Words) -> Fit:
     return replace(fit, notes=(*fit.notes, *notes), unknown=())
 
 
+def _put_on_it(part: list[str]) -> bool:
+    """Does ``part`` say something goes "on it" ("the brown stuff on it")?"""
+    return any(part[i : i + 2] == ["on", "it"] for i in range(len(part) - 1))
+
+
 def _how_said(menu: Menu, part: list[str], content: list[str]) -> bool:
     """May ``part`` (its ``content`` words unexplained) be how to make the item (:func:`how_to_make`)?"""
     if part[0] in ("a", "an") or part[0].isdigit() or len(content) > _HOW_MANY_WORDS:
         return False
     if "it" not in part and NOTE_LEADS.isdisjoint(part):
         return False  # "fries" + ["truffle oil"], "a mocha" + ["peppermint"]: a thing the menu lacks — asked
+    if _put_on_it(part) and NOTE_LEADS.isdisjoint(part):
+        return False  # "the brown stuff on it": a thing to put on it, never how to make it — asked (blind10)
     return not any(w.isdigit() or w in _NEVER_HOW or near_menu_word(menu, w) for w in content)
 
 

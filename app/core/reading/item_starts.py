@@ -28,8 +28,9 @@ def folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
         if k and not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
             continue  # "…, add chicken": a choice of what was said first, never an item begun
         alone = best_fits(menu, with_quantity(chunk)[0][1])
-        if alone and alone[0].named and not alone[0].unknown and alone[0].item is not whole.item:
-            return True
+        stands = bool(alone) and not alone[0].unknown and (alone[0].named or bool(k and alone[0].options))
+        if stands and alone[0].item is not whole.item:  # "… and a boston cream": a Donut by its kind, begun
+            return True  # with "a" — never a pick of a Dozen no word names (blind10 coffee-and-donuts)
     return False
 
 

@@ -198,7 +198,21 @@ def _remove(root: _Node, text: str) -> bool:
     return False
 
 
+_ON_THE_SIDE = " on the side"
+
+
+@per_object
+def served_apart(option: Option) -> str:
+    """The normalised name of the option ``option`` serves apart: "white sauce" for White Sauce on the Side;
+    "" for an option not named "… on the Side"."""
+    name = normalize(option.name)
+    return name[: -len(_ON_THE_SIDE)] if name.endswith(_ON_THE_SIDE) else ""
+
+
 def _add_defaults(node: _Node, groups: tuple[ModifierGroup, ...]) -> None:
+    # a default served apart ("white sauce on the side", in its group or another) is that default moved, never
+    # a second of it beside (blind10 halal-cart, jamaican-jerk)
+    apart = {name for c in node.children if isinstance(c.option, Option) and (name := served_apart(c.option))}
     for group in groups:
         chosen = sum(1 for c in node.children if isinstance(c.option, Option) and c.option.group_id == group.id)
         for option in group.options:
@@ -206,6 +220,8 @@ def _add_defaults(node: _Node, groups: tuple[ModifierGroup, ...]) -> None:
                 break
             taken = any(c.option is option for c in node.children)
             if option.default and option.available and option.id not in node.removed and not taken:
+                if apart and normalize(option.name) in apart:
+                    continue
                 node.children.append(_Node(option))
                 chosen += 1
     for child in node.children:

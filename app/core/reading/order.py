@@ -201,10 +201,12 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     shared: tuple[int, int] | None = None  # the counted piece being split: where, how many are left
     split: list[int] = []  # the pieces one counted piece was split into ("two tenders, one spicy one mild")
     fixing: tuple[Words, Words, bool] | None = None  # the last piece as said before a correction of its choices
+    reaching: list[int] = []  # the earlier pieces the last chunk's "both …" / "all …" reached besides the last
     for k, said in enumerate(chunks):
         if not pieces and set(said) <= FILLER:
             continue  # "uh, medium popcorn, …": filler before the first item says nothing
         fix, fixing = fixing, None
+        reached, reaching = reaching, []
         ones = each_one(said)
         made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
@@ -273,6 +275,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
                 raise said_of_which(menu, cannot, said, prune, "cannot have that — which did you mean?")
             for i in every:
                 pieces[i] = (*pieces[i], "and", *said)
+            reaching = every[:-1]
             continue
         chunk, marked = strip_marker(said)
         if marked and not chunk:
@@ -326,10 +329,13 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = listed if listed is not None else (*pieces[-1], "and", *chunk)
             shared = counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             if chunk[0] in EVERY_ONE and split[-1:] == [len(pieces) - 1]:
-                for i in split[:-1]:  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
-                    pieces[i] = (*pieces[i], "and", *chunk)
+                reaching = split[:-1]  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
             elif chunk[0] == "both" and len(pieces) > 1 and _takes(menu, pieces[-2], chunk, prune):
-                pieces[-2] = (*pieces[-2], "and", *chunk)  # "a spicy tuna roll and a california roll, both full"
+                reaching = [len(pieces) - 2]  # "a spicy tuna roll and a california roll, both full"
+            elif reached and all(_takes(menu, pieces[i], chunk, prune) for i in reached):
+                reaching = reached  # "…, both white and hot": the list goes on for each line "both" reached
+            for i in reaching:
+                pieces[i] = (*pieces[i], "and", *chunk)
             continue
         per = _count_sold_per(current_item, pieces[-1], chunk) if pieces and current_item else None
         if per is not None:  # "fried tofu puffs, two plates": two of the tofu, sold per plate (blind7 hot-pot)
@@ -361,6 +367,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
+        if pieces and named and current_item is not None and _named_again(current_item, chunk, top):
+            pieces[-1] = (*pieces[-1], "and", *chunk)  # "small oxtail, put some oxtail gravy on": the same line
+            continue
         whose = _said_of_an_earlier(menu, pieces, chunk, top, prune) if pieces and top is not None else None
         if whose is not None:  # "a medium burger and a large sprite, extra cheese": the burger's
             at, of = whose
@@ -387,6 +396,15 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
 
 
 _LED = frozenset({"add", "extra"})  # "add bacon", "extra cheese": a choice said of an item ordered
+
+
+def _named_again(item: Item, chunk: Words, top: Fit | None) -> bool:
+    """Does ``chunk`` name ``item`` (the line just said) again, with its choices and no article or count before
+    it ("small oxtail, put some oxtail gravy on")? Then it says more of that line, never starts another (blind10
+    jamaican-jerk); "… and a spicy edamame" is another."""
+    if top is None or top.item is not item or not top.named or top.unknown or not top.options:
+        return False
+    return chunk[0] not in ("a", "an", "another", "one") and not any(w.isdigit() for w in chunk)
 
 
 def _said_of_an_earlier(

@@ -8,16 +8,20 @@ never by menu order; otherwise the question is asked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.core.menu import Item, Menu, Option
 from app.core.reading.comes_with import inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing, whole_names, written_names
+from app.core.reading.memo import per_object
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     VARIATION_GROUP,
     Words,
+    choice_groups,
     described_words,
+    find_phrase,
     group_of,
     item_names,
     multiplied_part,
@@ -38,13 +42,31 @@ def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
         for f in ranked
         if f.unknown
         and set(f.unknown) <= described_words(f.item)
+        and not _shorthand_said(f.item, f.unknown)
         and not multiplied_part(words_of(f.item.name), f.unknown)  # "cheeseburger": no Double Cheeseburger
     ]
     if len(fits) != 1:
         return None
     said = described_words(fits[0].item)
-    kept = tuple(o for o in fits[0].options if not set(words_of(o.name)) - OPTION_LEADS <= said)
+    required = {g.id for g in choice_groups(fits[0].item) if g.min > 0}  # "dark roast": the roast chosen, though
+    kept = tuple(  # the description lists it among the roasts
+        o for o in fits[0].options if o.group_id in required or not set(words_of(o.name)) - OPTION_LEADS <= said
+    )
     return replace(fits[0], options=kept, unknown=(), quantity=top.quantity)  # "grilled pork" is the dish's
+
+
+@per_object
+def _shorthands(item: Item) -> frozenset[Words]:
+    """What ``item``'s description defines as shorthand for choices ("double double = 2 cream 2 sugar")."""
+    parts = re.split(r"[;.]", item.description or "")
+    return frozenset(words_of(p.split("=")[0]) for p in parts if p.count("=") == 1 and p.split("=")[0].strip())
+
+
+def _shorthand_said(item: Item, unknown: Words) -> bool:
+    """Do the words left over hold a shorthand ``item``'s description defines? They say choices (two creams,
+    two sugars), never words of the dish itself: read as those choices or asked, never dropped (blind10
+    coffee-and-donuts "a large dark roast double double")."""
+    return any(find_phrase(list(unknown), s) >= 0 for s in _shorthands(item) if s)
 
 
 def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:

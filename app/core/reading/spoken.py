@@ -248,6 +248,9 @@ _NOTE_PHRASES = (
     *SIDE_PHRASES, "lightly toasted", "extra well done", "heated up", "warmed up", "heated", "in a bag",
     "room for cream", "to go", "for here",
 )  # fmt: skip
+# how the whole order is served ("a lamb over rice and some baklava to go"): about the order, never a kitchen
+# note on the one line it was said after (the corpus labels: blind10 halal-cart, blind2 scoop-shop)
+ORDER_PHRASES = frozenset({"to go", "for here"})
 _NOTE_STOP = frozenset({"and", "with", "plus", ",", *NEGATIONS})  # "no onions no mustard": two notes
 # what each way of starting a note needs present (keep in step with take_notes): a lead, "<x> free", or a phrase
 _MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
@@ -421,7 +424,8 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
             i += len(phrase.split())
             continue
         if phrase:
-            notes.append(phrase)
+            if phrase not in ORDER_PHRASES:
+                notes.append(phrase)
             i += len(phrase.split())
             continue
         if i + 1 < len(words) and words[i + 1] == "free" and words[i] not in FILLER:  # "gluten free"
