@@ -25,14 +25,14 @@ _EVERYONE = frozenset({"everyone", "everybody", "everybodys", "everyones"})
 _STARTS = frozenset({"start", "begin"})  # "to start", "to begin with"
 _FOR_WHEN = frozenset({"now", "later", "starter"})  # "for now", "for later", "for starters"
 _MEALS = frozenset({"breakfast", "brunch", "lunch", "dinner", "supper", "meal", "dessert"})
+_LEADS = frozenset({"for", "to", "after", "before"})
 _PERSON_WORDS = 2  # "for my son", "for my little brother": the words a person is said in at most
 
 
 def without_customer_words(words: Words, names_holding: Mapping[str, tuple[Words, ...]]) -> Words:
     """``words`` without who an item is for and when it is wanted (see the module docstring);
-    ``names_holding``: each word → the menu's names holding it (``vocabulary._names_holding``)."""
-    if not _may_hold(words):  # the common case: nothing to drop, nothing built
-        return words
+    ``names_holding``: each word → the menu's names holding it (``vocabulary._names_holding``). Ask
+    :func:`may_say_the_customer` first."""
     out = list(words)
     i = 0
     while i < len(out):
@@ -44,8 +44,10 @@ def without_customer_words(words: Words, names_holding: Mapping[str, tuple[Words
     return tuple(out)
 
 
-def _may_hold(words: Words) -> bool:
-    return ("for" in words or "to" in words or "after" in words or "before" in words) and len(words) > 1
+def may_say_the_customer(words: Words) -> bool:
+    """Might ``words`` hold who or when (:func:`without_customer_words`)? Asked first, so the common phrase
+    builds nothing."""
+    return not _LEADS.isdisjoint(words)
 
 
 def _aside_at(words: Words, i: int) -> int:
