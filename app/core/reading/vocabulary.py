@@ -18,6 +18,7 @@ from collections.abc import Container
 from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
+from app.core.reading.about_the_customer import may_say_the_customer, without_customer_words
 from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
 from app.core.reading.negated_names import drops_its_negation
@@ -672,6 +673,8 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     item name they sound like, where the rest of that name was said (:func:`_heard_names`: "fuh ga").
     """
     names, known = name_words(menu), menu_words(menu)
+    if may_say_the_customer(words):  # "for my son", "to start": who or when, dropped before anything is read
+        words = without_customer_words(words, _names_holding(menu))
     words = without_whom(words, known)
     if _as_written(menu, words):
         return _heard_names(menu, words)
