@@ -1,0 +1,114 @@
+"""Kinds blind10 asked about though they were clear (issue #23): each on a small menu built here, and its corpus
+cases read through the voice tool."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import pytest
+
+from app.core.reading.lines import said_lines
+from app.errors import CartError
+from bench import matching
+from tests.core.reading.menus import group, item, menu, option
+
+
+@cache
+def _cases(split: str) -> dict[str, dict[str, Any]]:
+    return {json.dumps(c["said"]): c for c in matching.load_new_cases(split)}
+
+
+def _right(said: object) -> str:
+    case = _cases("blind10")[json.dumps(said)]
+    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+
+
+def _lines(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, int, list[str]]]:
+    """What ``text`` adds on ``m``: (item, count, sorted choice names, a repeat named again)."""
+    return sorted(
+        (
+            x.item.name,
+            x.quantity or 1,
+            sorted([p.option.name for p in x.picks] + ([x.variation.name] if x.variation else [])),
+        )
+        for x in said_lines(m, text, modifiers)  # type: ignore[arg-type]
+    )
+
+
+_SIZES = [{"id": s.lower(), "name": s, "price_cents": 200} for s in ("Small", "Medium", "Large")]
+_HOUSE = "Milky = 1 milk 1 honey; twin twin = 2 milk 2 honey; plain = nothing added."
+_MILK = group("Dairy", [option("Milk", max_quantity=3), option("Oat Milk", max_quantity=3)], most=3)
+_SWEET = group("Sweetener", [option("Honey", max_quantity=3), option("Syrup", max_quantity=3)], most=3)
+_ROAST = group("Roast", [option("House", default=True), option("Decaf")], least=1)
+
+
+def _sized(name: str, *groups: dict[str, Any], description: str = "") -> dict[str, Any]:
+    shape = item(name, *groups, description=description, variations=_SIZES)
+    del shape["price_cents"]
+    return shape
+
+
+_CAFE = menu(
+    _sized("Brew", _ROAST, _MILK, _SWEET, description=f"House or decaf. {_HOUSE}"),
+    _sized("Cold Brew", _MILK, _SWEET, description=_HOUSE),
+    _sized("Chai", _MILK, _SWEET, description=_HOUSE),
+    _sized("Cocoa", _MILK),
+    item("Scone"),
+)
+
+
+def test_a_shorthand_the_description_defines_is_its_options() -> None:
+    """ "twin twin = 2 milk 2 honey" written in an item's description: said whole, those options that many times."""
+    assert _lines(_CAFE, "a large chai twin twin") == [("Chai", 1, ["Honey", "Honey", "Large", "Milk", "Milk"])]
+    assert _lines(_CAFE, "chai", ("medium", "milky")) == [("Chai", 1, ["Honey", "Medium", "Milk"])]
+    assert _lines(_CAFE, "two small cold brew twin twins") == [
+        ("Cold Brew", 2, ["Honey", "Honey", "Milk", "Milk", "Small"])
+    ]
+
+
+def test_a_shorthand_with_no_item_named_is_the_item_the_others_are_less_of() -> None:
+    """No item named: of the items defining the word alike, the one whose groups include every other's."""
+    assert _lines(_CAFE, "a large twin twin and a scone") == [
+        ("Brew", 1, ["Honey", "Honey", "House", "Large", "Milk", "Milk"]),
+        ("Scone", 1, []),
+    ]
+
+
+def test_a_shorthand_is_never_read_where_the_item_does_not_define_it() -> None:
+    with pytest.raises(CartError):
+        said_lines(_CAFE, "a large cocoa twin twin")  # the cocoa's description says nothing of it
+    with pytest.raises(CartError):
+        said_lines(_CAFE, "a large twin")  # half of the shorthand is no shorthand
+
+
+_NO_BASE = menu(
+    _sized("Cold Brew", _MILK, _SWEET, description=_HOUSE),
+    _sized("Chai", _MILK, _SWEET, description=_HOUSE),
+)
+
+
+def test_a_shorthand_two_items_define_alike_is_asked_about() -> None:
+    with pytest.raises(CartError):
+        said_lines(_NO_BASE, "a large twin twin")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "large double double",
+        "medium regular and a 20 pack of timbits",
+        "lemme get a extra large triple triple",
+        "two medium double doubles and a ten pack of timbits",
+        "can I get a large regular, no wait, make it a double double",
+        "three large double doubles, one of them decaf",
+        "a small regular, a medium double double, and a large triple triple",
+        "two hash browns and a large steeped double double",
+        {"item": "coffee", "modifiers": ["large", "double double"]},
+        {"item": "steeped tea", "modifiers": ["large", "double double"]},
+        {"item": "2 medium double doubles", "modifiers": []},
+    ],
+)
+def test_the_corpus_shorthands(said: object) -> None:
+    assert _right(said) == "right"
