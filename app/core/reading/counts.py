@@ -43,6 +43,13 @@ def servings_said(chunk: Words, per_person: bool = False) -> int | None:
     return int(chunk[0]) if said else None
 
 
+def a_number_alone(chunk: Words) -> bool:
+    """ "three" among a structured case's modifiers (["three"]): a number and nothing else, said of the item's
+    line — read with the item as one phrase ("baklava, three"), where :func:`count_alone` makes it the count
+    unless a choice holds that number (issue #23, blind10 jamaican-jerk, halal-cart)."""
+    return len(chunk) == 1 and chunk[0].isdigit()
+
+
 def count_alone(item: Item, before: Words, chunk: Words) -> int | None:
     """ "tacos de suadero, two, with habanero", "pork belly skewers, three, tare": a number said alone right after
     an item named with no count is how many of it (blind6 taqueria, blind5 yakitori-bar) — unless a choice of

@@ -28,6 +28,7 @@ from app.core.reading.corrections import (
 )
 from app.core.reading.counts import (
     SERVINGS,
+    a_number_alone,
     count_alone,
     count_unsaid,
     counts_pieces,
@@ -1253,7 +1254,8 @@ def read_order(
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
-    if any(servings_said(said_words(menu, m), True) for m in modifiers):  # "egg tarts" + ["2 orders"]: the count
+    if any(servings_said(w, True) or a_number_alone(w) for w in (said_words(menu, m) for m in modifiers)):
+        # "egg tarts" + ["2 orders"], "baklava" + ["three"]: the count
         text, modifiers, exact = ", ".join((text, *modifiers)), (), None
     if any(strip_marker(said_words(menu, m))[1] for m in modifiers[1:]):
         text, modifiers, exact = ", ".join((text, *modifiers)), (), None  # corrected: read as one phrase

@@ -112,3 +112,29 @@ def test_a_shorthand_two_items_define_alike_is_asked_about() -> None:
 )
 def test_the_corpus_shorthands(said: object) -> None:
     assert _right(said) == "right"
+
+
+_SNACKS = menu(
+    item("Cookie", group("Warm", [option("Warmed")])),
+    item("Party Wings", group("Count", [option("6 pc"), option("12 pc")], least=1)),
+)
+
+
+def test_a_number_alone_among_the_modifiers_is_the_lines_count() -> None:
+    """ "cookie" + ["three"]: a number said alone is how many, read as "cookie, three" — but where a choice holds
+    that number ("wings" + ["12"]: the 12 pc), the choice."""
+    assert _lines(_SNACKS, "cookies", ("three",)) == [("Cookie", 3, [])]
+    assert _lines(_SNACKS, "cookies", ("warmed", "2")) == [("Cookie", 2, ["Warmed"])]
+    assert _lines(_SNACKS, "wings", ("12",)) == [("Party Wings", 1, ["12 pc"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        {"item": "baklava", "modifiers": ["three"]},
+        {"item": "ginger beer", "modifiers": ["two"]},
+        {"item": "festival", "modifiers": ["3"]},
+    ],
+)
+def test_the_corpus_counts_among_the_modifiers(said: object) -> None:
+    assert _right(said) == "right"
