@@ -72,6 +72,9 @@ def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
     if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
         return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
     defaults = comes_with_defaults(item)
+    if not defaults and work[at] == "nothing" and any(g.min == 0 for g in top_groups(item)):
+        work[at] = None  # "a small green tea, nothing in it": none of what may be added, as it comes (blind10)
+        return []
     if not defaults:
         return []
     for i in range(at, len(work)):

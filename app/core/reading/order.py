@@ -696,6 +696,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             instead = "instead" in said
             clash = _answered_again(menu, current_item, pieces[at], ones, instead)
             split_off = apart or made or instead  # "two medium burgers, one well done": one of the two
+            if clash and apart and not (made or instead) and _named_by_choices(menu, pieces[at], prune):
+                raise _said_of_which(menu, [pieces[at]], said, prune)  # "two canadian maples, one strawberry
+                # vanilla": one of the two, or one more of another kind? asked (blind10 coffee-and-donuts)
             if clash and not _of_them(said) and not split_off:  # "two jalapeño links and one original": one more
                 base = _without(current_item, pieces[at], clash)
                 pieces += [(*recount(base, 1), "and", *one) for one in ones]
@@ -973,6 +976,12 @@ def _ones_apart(words: Words) -> Words:
             out.append("and")
         out.append(w)
     return tuple(out)
+
+
+def _named_by_choices(menu: Menu, piece: Words, prune: bool) -> bool:
+    """Is ``piece`` ("two canadian maples") read as its item by choices alone, no name of the item said?"""
+    ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
+    return bool(ranked) and not ranked[0].named
 
 
 def _answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], instead: bool = False) -> list[Option]:

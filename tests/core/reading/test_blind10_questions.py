@@ -83,6 +83,17 @@ def test_a_shorthand_is_never_read_where_the_item_does_not_define_it() -> None:
         said_lines(_CAFE, "a large twin")  # half of the shorthand is no shorthand
 
 
+def test_a_shorthand_for_nothing_is_said_of_the_item_and_adds_nothing() -> None:
+    """ "plain = nothing added" in the description: "a small brew plain" is the brew as it comes."""
+    assert _lines(_CAFE, "a small plain brew") == [("Brew", 1, ["House", "Small"])]
+    assert _lines(_CAFE, "chai, medium, plain") == [("Chai", 1, ["Medium"])]
+
+
+def test_nothing_in_it_of_an_item_with_nothing_added_yet_changes_nothing() -> None:
+    """ "nothing in it" where only optional additions with no defaults could be: the item as it comes."""
+    assert _lines(_CAFE, "a small cocoa, nothing in it") == [("Cocoa", 1, ["Small"])]
+
+
 _NO_BASE = menu(
     _sized("Cold Brew", _MILK, _SWEET, description=_HOUSE),
     _sized("Chai", _MILK, _SWEET, description=_HOUSE),
@@ -98,6 +109,8 @@ def test_a_shorthand_two_items_define_alike_is_asked_about() -> None:
     "said",
     [
         "large double double",
+        "small black coffee",
+        "small green tea, nothing in it",
         "medium regular and a 20 pack of timbits",
         "lemme get a extra large triple triple",
         "two medium double doubles and a ten pack of timbits",
@@ -138,3 +151,17 @@ def test_a_number_alone_among_the_modifiers_is_the_lines_count() -> None:
 )
 def test_the_corpus_counts_among_the_modifiers(said: object) -> None:
     assert _right(said) == "right"
+
+
+_DONUTS = menu(item("Donut", group("Kind", [option("Maple Dip"), option("Honey Dip")], least=1)), item("Muffin"))
+
+
+def test_one_of_another_kind_after_a_count_named_only_by_its_kind_is_asked() -> None:
+    """ "two maple dips, one honey dip": one of the two, or one more? Asked, never one of each (blind10
+    coffee-and-donuts' "two canadian maples, one strawberry vanilla")."""
+    with pytest.raises(CartError):
+        said_lines(_DONUTS, "two maple dips, one honey dip")
+    assert _lines(_DONUTS, "two maple dips and one honey dip") == [
+        ("Donut", 1, ["Honey Dip"]),
+        ("Donut", 2, ["Maple Dip"]),
+    ]
