@@ -36,7 +36,8 @@ def only(item: Item, words: Words, work: list[str | None], options: list[Option]
     if at is None or not options:
         return []
     after = words[at + 1 :]
-    after = after[1:] if after[:1] == ("the",) else after  # "just the alioli" is "just alioli" (blind9)
+    after = after[1:] if after[:1] in (("the",), ("with",)) else after  # "just the alioli" is "just alioli"
+    # (blind9); "only with crema" ("nomás con crema") is "only crema" (blind10 pupuseria)
     said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
     span: list[str | None]
     if said:

@@ -165,3 +165,45 @@ def test_one_of_another_kind_after_a_count_named_only_by_its_kind_is_asked() -> 
         ("Donut", 1, ["Honey Dip"]),
         ("Donut", 2, ["Maple Dip"]),
     ]
+
+
+_COMES = group(
+    "Comes With",
+    [option("Crema", default=True), option("Frijoles", default=True), option("Queso Fresco", aliases=["queso"])],
+    most=3,
+)
+_ANTOJITOS = menu(
+    item("Yuca Frita", _COMES, aliases=["yuca"]),
+    item("Pupusa", group("Relleno", [option("Frijol y Queso", aliases=["frijol y queso"]), option("Revuelta")])),
+)
+
+
+def test_a_function_word_at_the_edge_of_part_of_a_name_is_the_customers() -> None:
+    """ "y" of "frijoles y queso" where a name "Frijol y Queso" holds "y queso": the customer's "and", never the
+    name's — a part of a name keeps a function word only within it (or the whole name said)."""
+    assert _lines(_ANTOJITOS, "yuca con crema, frijoles y queso") == [
+        ("Yuca Frita", 1, ["Crema", "Frijoles", "Queso Fresco"])
+    ]
+    assert _lines(_ANTOJITOS, "una pupusa de frijol y queso") == [("Pupusa", 1, ["Frijol y Queso"])]
+
+
+def test_spanish_only_and_order_are_read_as_the_english() -> None:
+    """ "nomás con crema": only the crema of what comes with it; "una orden", "dos órdenes": servings."""
+    assert _lines(_ANTOJITOS, "yuca frita nomás con crema") == [("Yuca Frita", 1, ["Crema"])]
+    assert _lines(_ANTOJITOS, "una orden de yuca") == [("Yuca Frita", 1, ["Crema", "Frijoles"])]
+    assert _lines(_ANTOJITOS, "yuca, dos órdenes") == [("Yuca Frita", 2, ["Crema", "Frijoles"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "plátanos con crema, frijoles y queso",
+        "plátanos fritos nomás con crema",
+        "una de frijol nomás",
+        "una orden de plátanos con crema y frijoles",
+        "pastelitos, una orden",
+        "empanadas de frijol, dos órdenes",
+    ],
+)
+def test_the_corpus_spanish_words(said: object) -> None:
+    assert _right(said) == "right"
