@@ -62,11 +62,8 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "no wait": ("no espera", "espera", "no perdon"),
         "allergy": ("alergia", "alergico", "alergica"),
         "on the side": ("aparte", "al lado"),
-        "only": ("nomas", "nada mas", "solamente"),
-        "order": (
-            "orden",
-            "ordenes",
-        ),  # "una orden de plátanos", "dos órdenes": servings (blind10 pupuseria)  # "plátanos nomás con crema", "una de frijol nomás" (blind10)
+        "only": ("nomas", "nada mas", "solamente"),  # "plátanos nomás con crema", "una de frijol nomás" (blind10)
+        "order": ("orden", "ordenes"),  # "una orden de plátanos", "dos órdenes": servings (blind10 pupuseria)
         "lb": ("libra", "libras"),
         "oz": ("onza", "onzas"),
     },
