@@ -66,10 +66,20 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
             and f.key[1] == 0
             and len(f.name) > have
             and 0 < len(f.unknown) <= 1
-            and not any(len(span) > len(f.name) and inside(f.name, span) for span in top.option_spans)
+            and not any(_holds_name(span, f) for span in top.option_spans)
         ),
         None,
     )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
+
+
+def _holds_name(span: Words, fit: Fit) -> bool:
+    """Does the choice said as ``span`` hold ``fit``'s name: a longer choice around it ("spicy" of Spicy Tuna), or
+    the very words the menu writes for that choice where the name is only a part of the item's ("de arroz", the
+    Arroz option's alias, never the Orden de Arroz; blind10 pupuseria)?"""
+    name = fit.name or ()
+    if span == name:
+        return name not in written_names(fit.item)
+    return len(span) > len(name) and inside(name, span)
 
 
 def named_whole(top: Fit, ranked: list[Fit]) -> Fit | None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app.core.reading.lines import said_lines
+from app.core.reading.modifiers import resolve_choices
 from app.errors import CartError
 from bench import matching
 from tests.core.reading.menus import group, item, menu, option
@@ -203,7 +204,42 @@ def test_spanish_only_and_order_are_read_as_the_english() -> None:
         "una orden de plátanos con crema y frijoles",
         "pastelitos, una orden",
         "empanadas de frijol, dos órdenes",
+        "tres revueltas de arroz",
+        "una docena de revueltas de arroz",
     ],
 )
 def test_the_corpus_spanish_words(said: object) -> None:
     assert _right(said) == "right"
+
+
+def test_an_option_id_is_never_a_variation_said_by_its_alias() -> None:
+    """The reader's option id "jalapenos" (Jalapeños) beside a variation called "jalapeño" (Queso con Jalapeño):
+    the option, never the variation — ids are exact (blind10 pupuseria {"pupusa": [queso, jalapeños]})."""
+    shape = item("Pupusa", group("Extras", [option("Jalapenos")], most=2))
+    del shape["price_cents"]
+    shape["variations"] = [
+        {"id": "queso", "name": "Queso", "price_cents": 300},
+        {"id": "queso-jalapeno", "name": "Queso con Jalapeño", "price_cents": 300, "aliases": ["jalapeno"]},
+    ]
+    pupusa = menu(shape).items[0]
+    size, picks = resolve_choices(pupusa, ["queso", "jalapenos"])
+    assert (size and size.name, [p.option.name for p in picks]) == ("Queso", ["Jalapenos"])
+    assert _right({"item": "pupusa", "modifiers": ["queso", "jalapeños", "aguacate"]}) == "right"
+
+
+_MASA = menu(
+    item(
+        "Pupusa",
+        group("Masa", [option("Maiz", default=True), option("Arroz", aliases=["de arroz", "rice"])], least=1),
+        group("Relleno", [option("Revuelta"), option("Queso")], least=1),
+    ),
+    item("Orden de Arroz"),
+)
+
+
+def test_a_choice_said_as_the_menu_writes_it_is_never_part_of_another_items_name() -> None:
+    """ "de arroz", the Arroz option's own alias, is that choice — never the Orden de Arroz named by a part of its
+    name; "una docena" is twelve (blind10 pupuseria)."""
+    assert _lines(_MASA, "tres revueltas de arroz") == [("Pupusa", 3, ["Arroz", "Revuelta"])]
+    assert _lines(_MASA, "una docena de revueltas de arroz") == [("Pupusa", 12, ["Arroz", "Revuelta"])]
+    assert _lines(_MASA, "una orden de arroz") == [("Orden de Arroz", 1, [])]
