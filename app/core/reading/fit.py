@@ -254,7 +254,9 @@ def _group_words(group: ModifierGroup | None) -> Words:
     named = words_of(group.name)
     while named and named[0] in FILLER:
         named = named[1:]
-    return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
+    body = named[:-1] if named[-1:] and named[-1] in FILLER else named  # "Made With": said before its option
+    return () if not body or any(w in OPTION_LEADS or w in FILLER for w in body) else named  # "Extras" is no
+    # thing said
 
 
 def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[int, ...] = ()) -> int:

@@ -243,3 +243,35 @@ def test_a_choice_said_as_the_menu_writes_it_is_never_part_of_another_items_name
     assert _lines(_MASA, "tres revueltas de arroz") == [("Pupusa", 3, ["Arroz", "Revuelta"])]
     assert _lines(_MASA, "una docena de revueltas de arroz") == [("Pupusa", 12, ["Arroz", "Revuelta"])]
     assert _lines(_MASA, "una orden de arroz") == [("Orden de Arroz", 1, [])]
+
+
+_HEATS = group("Heat", [option("Mild"), option("Hottest Heat", aliases=["hottest"])], least=1)
+_SIDE = group("Side", [option("Fries", default=True), option("Mac", aliases=["mac and cheese"]), option("Greens")], 1)
+_HOT = menu(item("Tender Combo", _HEATS, _SIDE), item("Biscuit"))
+
+
+def test_swap_one_choice_for_another_replaces_it() -> None:
+    """ "swap the fries for mac": Mac in place of the Fries that come with it, as "mac instead of fries"."""
+    assert _lines(_HOT, "a tender combo mild, swap the fries for mac") == [("Tender Combo", 1, ["Mac", "Mild"])]
+    assert _lines(_HOT, "tender combo, mild, switch the fries to greens") == [("Tender Combo", 1, ["Greens", "Mild"])]
+    with pytest.raises(CartError):
+        said_lines(_HOT, "a tender combo mild, swap the fries for a biscuit")  # no choice of its side: asked
+
+
+def test_what_you_got_says_nothing_more() -> None:
+    assert _lines(_HOT, "tender combo, hottest you got, greens") == [("Tender Combo", 1, ["Greens", "Hottest Heat"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["a slider combo shut the cluck up, swap the fries for mac", "quarter white, hottest you got, greens and mac"],
+)
+def test_the_corpus_swaps_and_fillers(said: object) -> None:
+    assert _right(said) == "right"
+
+
+def test_a_group_named_with_a_trailing_with_is_said_before_its_choice() -> None:
+    """ "made with chocolate milk" where the group is "Made With": the group's name, then its choice."""
+    shake = menu(item("Frozen Capp", group("Made With", [option("Cream"), option("Chocolate Milk")], least=1)))
+    assert _lines(shake, "a frozen capp made with chocolate milk") == [("Frozen Capp", 1, ["Chocolate Milk"])]
+    assert _right("large iced capp made with chocolate milk and whipped topping") == "right"
