@@ -51,6 +51,7 @@ from app.core.reading.plurals import plurals_asked
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
+from app.core.reading.said_before import said_before_its_name
 from app.core.reading.some_chosen import some_chosen
 from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, UNIT_WORDS
 from app.core.reading.units_said import counted_in_units
@@ -862,6 +863,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             continue
         if pieces and not stands_alone:
             pieces[-1] = (*pieces[-1], "and", *chunk)
+            continue
+        if pieces and not named and stands_alone and said_before_its_name(menu, pieces[-1], chunk, prune):
+            pieces[-1] = (*pieces[-1], *chunk)  # "a large, uh, steeped tea": the tea's size, said first
+            current_item, named = top.item if top is not None else None, True
+            shared = _counted_at(pieces)
             continue
         pieces.append(served)
         current_item = top.item if top is not None else None

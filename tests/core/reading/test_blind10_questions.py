@@ -275,3 +275,15 @@ def test_a_group_named_with_a_trailing_with_is_said_before_its_choice() -> None:
     shake = menu(item("Frozen Capp", group("Made With", [option("Cream"), option("Chocolate Milk")], least=1)))
     assert _lines(shake, "a frozen capp made with chocolate milk") == [("Frozen Capp", 1, ["Chocolate Milk"])]
     assert _right("large iced capp made with chocolate milk and whipped topping") == "right"
+
+
+def test_choices_said_before_the_name_after_a_pause_are_that_items() -> None:
+    """ "a large, uh, chai": a size several items read alike, then an item named with no count or article of its
+    own — the chai's size; "a large, a scone" stays two things (the large asked about)."""
+    assert _lines(_CAFE, "a large, uh, chai, twin twin, and a scone") == [
+        ("Chai", 1, ["Honey", "Honey", "Large", "Milk", "Milk"]),
+        ("Scone", 1, []),
+    ]
+    with pytest.raises(CartError):
+        said_lines(_CAFE, "a large, a chai, and a scone")
+    assert _right("can I get a large, uh, steeped tea, double double, and a chocolate chip cookie") == "right"
