@@ -287,3 +287,34 @@ def test_choices_said_before_the_name_after_a_pause_are_that_items() -> None:
     with pytest.raises(CartError):
         said_lines(_CAFE, "a large, a chai, and a scone")
     assert _right("can I get a large, uh, steeped tea, double double, and a chocolate chip cookie") == "right"
+
+
+_PLATES = menu(
+    item("Slider Combo", group("Heat", [option("Mild"), option("Medium")], least=1), aliases=["two slider combo"]),
+    item(
+        "Combination Plate",
+        group("Appetizer", [option("Egg Roll", default=True), option("Crab Rangoon (2 pc)")]),
+        aliases=["two item combo"],
+    ),
+)
+
+
+def test_a_number_that_only_an_alias_starts_is_the_count_of_the_names_plural() -> None:
+    """ "two slider combos" where "two slider combo" is only an alias of the Slider Combo: two of them, split
+    by "one mild one medium" — never asked how many."""
+    assert _lines(_PLATES, "two slider combos, one mild one medium") == [
+        ("Slider Combo", 1, ["Medium"]),
+        ("Slider Combo", 1, ["Mild"]),
+    ]
+    assert _right("two slider combos, one mild one medium") == "right"
+
+
+def test_a_number_starting_the_items_name_said_is_never_a_choices() -> None:
+    """ "two item combo … crab rangoon": the "two" of the alias said, never the count because Crab Rangoon (2 pc)
+    also holds a 2."""
+    assert _lines(_PLATES, "two item combo, crab rangoon instead of the egg roll") == [
+        ("Combination Plate", 1, ["Crab Rangoon (2 pc)"])
+    ]
+    assert _lines(_PLATES, "two item combo, swap the egg roll for crab rangoon") == [
+        ("Combination Plate", 1, ["Crab Rangoon (2 pc)"])
+    ]
