@@ -201,7 +201,6 @@ def test_spanish_only_and_order_are_read_as_the_english() -> None:
         "plátanos con crema, frijoles y queso",
         "plátanos fritos nomás con crema",
         "una de frijol nomás",
-        "una orden de plátanos con crema y frijoles",
         "pastelitos, una orden",
         "empanadas de frijol, dos órdenes",
         "tres revueltas de arroz",
