@@ -37,7 +37,8 @@ def only(item: Item, words: Words, work: list[str | None], options: list[Option]
     if at is None or not options:
         return []
     after = words[at + 1 :]
-    after = after[1:] if after[:1] == ("the",) else after  # "just the alioli" is "just alioli" (blind9)
+    after = after[1:] if after[:1] in (("the",), ("with",)) else after  # "just the alioli" is "just alioli"
+    # (blind9); "only with crema" ("nomás con crema") is "only crema" (blind10 pupuseria)
     said = [o for o in options if any(after[: len(p)] == p for p, x in option_phrases(item) if x is o)]
     span: list[str | None]
     if said:
@@ -73,6 +74,9 @@ def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
     if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
         return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
     defaults = comes_with_defaults(item)
+    if not defaults and work[at] == "nothing" and any(g.min == 0 for g in top_groups(item)):
+        work[at] = None  # "a small green tea, nothing in it": none of what may be added, as it comes (blind10)
+        return []
     if not defaults:
         return []
     for i in range(at, len(work)):
@@ -578,6 +582,27 @@ def _subbed(item: Item, words: Words) -> Words:
     return (*words[:at], *words[at + 1 : end], *lead, *(("of",) if lead else ()), *words[end + 1 if lead else end :])
 
 
+_SWAPS = frozenset({"swap", "switch", "change"})
+
+
+def _swapped(item: Item, words: Words) -> Words:
+    """ "swap the fries for mac", "switch the slaw to greens": an option of ``item`` chosen once from its group,
+    then "for" / "to" / "with" and another option of that group, is "<the other> instead of <it>" (read by
+    :func:`instead_of`); anything else stays as said (blind10 hot-chicken)."""
+    at = next((i for i, w in enumerate(words) if w in _SWAPS), None)
+    if at is None:
+        return words
+    start = at + 1 + (words[at + 1 : at + 2] in (("the",), ("out",)))
+    old = _named_after(item, words[start:])
+    end = start + len(old[0]) if old is not None else start
+    if old is None or not _once(item, old[1]) or words[end : end + 1] not in (("for",), ("to",), ("with",)):
+        return words
+    new = _named_after(item, words[end + 1 :])
+    if new is None or new[1].group_id != old[1].group_id or new[1] is old[1]:
+        return words
+    return (*words[:at], *new[0], "instead", "of", *old[0], *words[end + 1 + len(new[0]) :])
+
+
 def _once(item: Item, option: Option) -> bool:
     """Is ``option`` one of a group of ``item`` chosen once (what it replaces is that group's other choice)?"""
     return any(g.id == option.group_id and g.max == 1 for g in choice_groups(item))
@@ -588,7 +613,7 @@ def instead_of(item: Item, words: Words) -> Words:
     one named after "instead of" — an option of ``item`` (said back as "no …" when it comes with the item, so
     it is taken off) or a group's name; the replaced words are never read as a second choice. A trailing
     "instead" ("make it rye instead") says nothing more. Anything else after "instead of" stays to be asked."""
-    words = _not_the_other(item, _subbed(item, words))
+    words = _not_the_other(item, _subbed(item, _swapped(item, words)))
     if "instead" not in words:
         return words
     out = list(words)

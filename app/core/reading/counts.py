@@ -45,6 +45,13 @@ def servings_said(chunk: Words, per_person: bool = False) -> int | None:
     return int(chunk[0]) if said else None
 
 
+def a_number_alone(chunk: Words) -> bool:
+    """ "three" among a structured case's modifiers (["three"]): a number and nothing else, said of the item's
+    line — read with the item as one phrase ("baklava, three"), where :func:`count_alone` makes it the count
+    unless a choice holds that number (issue #23, blind10 jamaican-jerk, halal-cart)."""
+    return len(chunk) == 1 and chunk[0].isdigit()
+
+
 def count_alone(item: Item, before: Words, chunk: Words) -> int | None:
     """ "tacos de suadero, two, with habanero", "pork belly skewers, three, tare": a number said alone right after
     an item named with no count is how many of it (blind6 taqueria, blind5 yakitori-bar) — unless a choice of
@@ -138,6 +145,9 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
     10 Wings) or its name is said on ("1 star pad thai")."""
     if not words or not words[0].isdigit() or count_in_name(fit, words):
         return False  # "4 people paella": the number starts an alias said whole ("four people" of Para 4)
+    if fit.named and fit.name is not None and fit.name[:1] == words[:1] and fit.name == words[: len(fit.name)]:
+        return False  # "two item combo …, crab rangoon": the number starts the item's own name said (its alias
+        # "two item combo"), never Crab Rangoon (2 pc)'s (blind2 chinese-takeout)
     item = {w for n in (fit.item.name, *fit.item.aliases) for w in words_of(n)}
     for option in fit.options:
         name = words_of(option.name)
@@ -483,9 +493,12 @@ def _number_led(
     leads: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
     written: set[str] = set()
     for item in menu.items:
-        for name in (item.name, *item.aliases):
-            words = re.findall(r"[a-z0-9']+", name.lower())
+        names = [tuple(re.findall(r"[a-z0-9']+", n.lower())) for n in (item.name, *item.aliases)]
+        for words in names:
             written.update(words)
+            if words[1:] in names:
+                continue  # "two slider combo" beside the name "Slider Combo": the number is no part of the name,
+                # so "two slider combos" is two of them (blind10 hot-chicken)
             if len(words) > 1 and (words[0].isdigit() or normalize(words[0]).isdigit()):
                 leads.setdefault(words[-1], set()).add((normalize(words[0]), tuple(words[1:-1])))
     stems = [re.escape(h[:-1] if h.endswith("y") else h) for h in sorted(leads)]

@@ -35,6 +35,7 @@ from app.core.reading.comes_with import (
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
+from app.core.reading.shorthand import take_shorthand
 from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
@@ -262,7 +263,9 @@ def _said_around(group: ModifierGroup) -> Words:
         return ()
     while named and named[0] in FILLER:
         named = named[1:]
-    return () if any(w in OPTION_LEADS or w in FILLER for w in named) else named  # "Extras" is no thing said
+    body = named[:-1] if named[-1:] and named[-1] in FILLER else named  # "Made With": said before its option
+    return () if not body or any(w in OPTION_LEADS or w in FILLER for w in body) else named  # "Extras" is no
+    # thing said
 
 
 def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[int, ...] = ()) -> int:
@@ -356,6 +359,7 @@ def fit_words(
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
+    described = take_shorthand(item, work)  # "double double": the options the item's description says it is
     at = -1
     if options_first:
         options, spans = _take_options(item, work, words)
@@ -368,6 +372,9 @@ def fit_words(
             return None
     if not options_first:
         options, spans = _take_options(item, work, words)
+    if described is not None:
+        options += described[1]
+        spans.append(described[0])
     if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
         # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
         # nor an alias saying a word of that name: "spicy chicken" is the item, its heat is still to be asked)

@@ -61,6 +61,7 @@ from app.core.reading.rivals import (
     same_choices_unnamed,
     same_words_named,
     the_bare_noun,
+    the_base_of_a_shorthand,
     the_item_those_choices_are,
     told_by_defaults,
 )
@@ -146,6 +147,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     if rivals and not top.named:  # "an everything with cream cheese": the Bagel, not Lox & Cream Cheese
         top, *rivals = not_merely_sharing(menu, [top, *rivals])
     meant = the_item_those_choices_are([top, *rivals]) if rivals and not top.named else None
+    meant = the_base_of_a_shorthand([top, *rivals]) if rivals and meant is None else meant
     if meant is not None:
         top, rivals = meant, []
     if not top.named:

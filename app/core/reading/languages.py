@@ -65,6 +65,9 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "no wait": ("no espera", "espera", "no perdon"),
         "allergy": ("alergia", "alergico", "alergica"),
         "on the side": ("aparte", "al lado"),
+        "only": ("nomas", "nada mas", "solamente"),  # "plátanos nomás con crema", "una de frijol nomás" (blind10)
+        "dozen": ("docena", "docenas"),  # "una docena de revueltas": twelve (blind10 pupuseria)
+        "order": ("orden", "ordenes"),  # "una orden de plátanos", "dos órdenes": servings (blind10 pupuseria)
         "lb": ("libra", "libras"),
         "oz": ("onza", "onzas"),
     },

@@ -26,6 +26,7 @@ from app.core.reading.corrections import (
     takes_back,
 )
 from app.core.reading.counts import (
+    a_number_alone,
     count_alone,
     count_unsaid,
     counts_pieces,
@@ -64,6 +65,7 @@ from app.core.reading.plurals import plurals_asked
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
+from app.core.reading.said_before import said_before_its_name
 from app.core.reading.some_chosen import some_chosen
 from app.core.reading.spoken import FILLER, SEPARATORS, UNIT_WORDS
 from app.core.reading.taken_back import (
@@ -215,6 +217,9 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             instead = "instead" in said
             clash = answered_again(menu, current_item, pieces[at], ones, instead)
             split_off = apart or made or instead  # "two medium burgers, one well done": one of the two
+            if clash and apart and not (made or instead) and _named_by_choices(menu, pieces[at], prune):
+                raise said_of_which(menu, [pieces[at]], said, prune)  # "two canadian maples, one strawberry
+                # vanilla": one of the two, or one more of another kind? asked (blind10 coffee-and-donuts)
             if clash and not of_them(said) and not split_off:  # "two jalapeño links and one original": one more
                 base = said_without(current_item, pieces[at], clash)
                 pieces += [(*recount(base, 1), "and", *one) for one in ones]
@@ -388,6 +393,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         if pieces and not stands_alone:
             pieces[-1] = (*pieces[-1], "and", *chunk)
             continue
+        if pieces and not named and stands_alone and said_before_its_name(menu, pieces[-1], chunk, prune):
+            pieces[-1] = (*pieces[-1], *chunk)  # "a large, uh, steeped tea": the tea's size, said first
+            current_item, named = top.item if top is not None else None, True
+            shared = counted_at(pieces)
+            continue
         pieces.append(served)
         current_item = top.item if top is not None else None
         named = top is not None and top.named and not top.unknown
@@ -493,6 +503,12 @@ def _amounts_sold(menu: Menu) -> frozenset[Words]:
     )
 
 
+def _named_by_choices(menu: Menu, piece: Words, prune: bool) -> bool:
+    """Is ``piece`` ("two canadian maples") read as its item by choices alone, no name of the item said?"""
+    ranked = best_fits(menu, with_quantity(piece)[0][1], prune)
+    return bool(ranked) and not ranked[0].named
+
+
 def read_order(
     menu: Menu, text: str, modifiers: tuple[str, ...] = (), *, prune: bool = True
 ) -> list[Reading | CartError]:
@@ -520,7 +536,8 @@ def read_order(
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
-    if any(servings_said(said_words(menu, m), True) for m in modifiers):  # "egg tarts" + ["2 orders"]: the count
+    if any(servings_said(w, True) or a_number_alone(w) for w in (said_words(menu, m) for m in modifiers)):
+        # "egg tarts" + ["2 orders"], "baklava" + ["three"]: the count
         text, modifiers, exact = ", ".join((text, *modifiers)), (), None
     if any(strip_marker(said_words(menu, m))[1] for m in modifiers[1:]):
         text, modifiers, exact = ", ".join((text, *modifiers)), (), None  # corrected: read as one phrase

@@ -15,6 +15,7 @@ from app.core.menu import Item, Menu, Option
 from app.core.reading.comes_with import inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing, whole_names, written_names
 from app.core.reading.memo import per_object
+from app.core.reading.shorthand import described_shorthand
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     VARIATION_GROUP,
@@ -87,10 +88,20 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
             and f.key[1] == 0
             and len(f.name) > have
             and 0 < len(f.unknown) <= 1
-            and not any(len(span) > len(f.name) and inside(f.name, span) for span in top.option_spans)
+            and not any(_holds_name(span, f) for span in top.option_spans)
         ),
         None,
     )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
+
+
+def _holds_name(span: Words, fit: Fit) -> bool:
+    """Does the choice said as ``span`` hold ``fit``'s name: a longer choice around it ("spicy" of Spicy Tuna), or
+    the very words the menu writes for that choice where the name is only a part of the item's ("de arroz", the
+    Arroz option's alias, never the Orden de Arroz; blind10 pupuseria)?"""
+    name = fit.name or ()
+    if span == name:
+        return name not in written_names(fit.item)
+    return len(span) > len(name) and inside(name, span)
 
 
 def named_whole(top: Fit, ranked: list[Fit]) -> Fit | None:
@@ -211,6 +222,27 @@ def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
     if len({id(f.item) for f in answering}) > 1:
         answering = _the_unqualified(answering) or answering
     return answering[0] if len({id(f.item) for f in answering}) == 1 else built_to_order(fits)
+
+
+def the_base_of_a_shorthand(fits: list[Fit]) -> Fit | None:
+    """No item named, several reading every word alike, each by a shorthand its own description defines ("a large
+    double double": the Coffee, the Iced Coffee and the Steeped Tea all say it is 2 cream 2 sugar): the one item
+    whose choice groups include every other's and more (the Coffee, with its roast besides their dairy and
+    sweetener) is the drink the word is said of; the others are had by naming them (issue #23, blind10
+    coffee-and-donuts). None where no one item is so, or a word is left or a choice is said besides."""
+    if any(f.named or f.unknown or f.notes for f in fits):
+        return None
+    for f in fits:
+        shorthands = {w for w, _ in described_shorthand(f.item)}
+        if not any(span in shorthands for span in f.option_spans):
+            return None
+    groups = [{g.name for g in top_groups(f.item)} for f in fits]
+    fullest = [
+        f
+        for f, own in zip(fits, groups, strict=True)
+        if all(g.item is f.item or other < own for g, other in zip(fits, groups, strict=True))
+    ]
+    return fullest[0] if len({id(f.item) for f in fullest}) == 1 else None
 
 
 def _answering_most(fits: list[Fit]) -> list[Fit]:

@@ -135,6 +135,7 @@ FILLER = frozenset(
         "want",
         "would",
         "get",
+        "got",  # "the hottest you got": what there is, never what is ordered (blind10 hot-chicken)
         "could",
         "have",
         "give",

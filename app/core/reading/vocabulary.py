@@ -34,6 +34,7 @@ from app.core.reading.spoken import (
     in_reader_words,
     normalize,
     other_language,
+    said_as,
     variants,
     without_whom,
 )
@@ -598,11 +599,22 @@ def own_words(menu: Menu, words: Words) -> Words:
     return in_reader_words(words, lambda at, size: _the_menus(menu, words, at, size))
 
 
+_ANDS = frozenset(said_as("and"))  # "y", "et", "und": what joins two things said
+
+
 def _the_menus(menu: Menu, words: Words, at: int, size: int) -> bool:
     """Are ``words[at:at + size]`` the menu's own words there: inside a name said there (:func:`_said_at`:
     "du" of "soupe du jour", "deux" of "deux oeufs", "con" of "Con Queso"), which no longer name said over its
     other words outranks ("un" of the alias "un café" is an article in "un café au lait", a longer name)?"""
-    mine = [m for j in range(at, at + size) for m in _said_at(menu, words, j)]
+    names = _names_holding(menu).get(words[at], ())
+    joins = " ".join(words[at : at + size]) in _ANDS
+    mine = [
+        (start, end)
+        for j in range(at, at + size)
+        for start, end in _said_at(menu, words, j)
+        if not joins or start < at < at + size < end or words[start:end] in names
+    ]  # "y queso" of "frijol y queso" said "frijoles y queso": the words' own "and" — a part of a name holds an
+    # "and" within it, never at its edge (blind10 pupuseria); "au chocolat" of Pain au Chocolat keeps its "au"
     for start, end in mine:
         rivals = (r for j in range(start, end) if not at <= j < at + size for r in _said_at(menu, words, j))
         if not any(r_end - r_start > end - start and not r_start <= at < r_end for r_start, r_end in rivals):
