@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.cart.choices import Pick, offer
-from app.core.menu import Item, Menu, Variation
+from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.choice_names import resolve_variation
 from app.core.reading.exact import exact_choices
 from app.core.reading.item import Reading
 from app.core.reading.modifiers import resolve_choices
-from app.core.reading.order import read_choices, read_order
+from app.core.reading.order import read_choices, read_order, said_as_one_phrase
 from app.errors import CartError, ModifierInvalid
 
 
@@ -80,7 +80,17 @@ def said_choices(
     if not modifiers:  # no words to read: what the reader would hand the choice rules (~100k instructions less)
         chosen, picks = resolve_choices(item, (), variation)
         return chosen, list(picks), ()
-    exact = exact_choices(item, modifiers)
+    return _choices_read(menu, item, modifiers, variation, exact_choices(item, modifiers))
+
+
+def _choices_read(
+    menu: Menu,
+    item: Item,
+    modifiers: tuple[str, ...],
+    variation: str | None,
+    exact: tuple[tuple[Option, ...], Variation | None, tuple[str, ...]] | None,
+) -> tuple[Variation | None, list[Pick], tuple[str, ...]]:
+    """:func:`said_choices` once its ids are known (``exact``: :func:`~.exact.exact_choices`' answer)."""
     if exact is not None:  # ids only: never the phrase reader, the same answer (tests/core/reading/test_exact.py)
         options, size, removals = exact
         try:
@@ -108,8 +118,14 @@ def said_lines(
     ``modifiers`` are the choices said for the (last) item; ``prune`` as in :func:`read_order`.
     """
     exact = menu.item(text) if isinstance(text, str) else None
-    if exact is not None:
+    if exact is not None and not modifiers:
         chosen, picks, notes = said_choices(menu, exact, modifiers, variation)
+        return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
+    ids = exact_choices(exact, modifiers) if exact is not None else None
+    if exact is not None and (ids is not None or not said_as_one_phrase(menu, modifiers)):
+        # the item named exactly: its choices read on it, unless the modifiers say a count or correct one
+        # said before (read with the item as one phrase, as the voice tools read them)
+        chosen, picks, notes = _choices_read(menu, exact, modifiers, variation, ids)
         return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
     readings = read_order(menu, text, modifiers, prune=prune)
     problem = next((r for r in readings if isinstance(r, CartError)), None)

@@ -509,6 +509,15 @@ def _named_by_choices(menu: Menu, piece: Words, prune: bool) -> bool:
     return bool(ranked) and not ranked[0].named
 
 
+def said_as_one_phrase(menu: Menu, modifiers: tuple[str, ...]) -> bool:
+    """Do ``modifiers`` say more than choices — a count ("egg tarts" + ["2 orders"], "baklava" + ["three"]) or
+    a correction of one said before ("jalapenos", "make that grilled onions") — so that they are read with
+    the item as one phrase, as if said after it? The same for a name or an id of the item (HTTP and the voice
+    tools alike: :func:`app.core.reading.lines.said_lines`). Issue #23, break10 kind D, blind10."""
+    said = [said_words(menu, m) for m in modifiers]
+    return any(servings_said(w, True) or a_number_alone(w) for w in said) or any(strip_marker(w)[1] for w in said[1:])
+
+
 def read_order(
     menu: Menu, text: str, modifiers: tuple[str, ...] = (), *, prune: bool = True
 ) -> list[Reading | CartError]:
@@ -536,11 +545,9 @@ def read_order(
     ids = exact_reading(menu, text, modifiers)
     if ids is not None:  # an item id with option ids: read as given, never cut or scored
         return [ids]
-    if any(servings_said(w, True) or a_number_alone(w) for w in (said_words(menu, m) for m in modifiers)):
-        # "egg tarts" + ["2 orders"], "baklava" + ["three"]: the count
-        text, modifiers, exact = ", ".join((text, *modifiers)), (), None
-    if any(strip_marker(said_words(menu, m))[1] for m in modifiers[1:]):
-        text, modifiers, exact = ", ".join((text, *modifiers)), (), None  # corrected: read as one phrase
+    if said_as_one_phrase(menu, modifiers):
+        said = exact.name if exact is not None else text  # an item id, read as the item's name in the phrase
+        text, modifiers, exact = ", ".join((said, *modifiers)), (), None
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
         return plurals_asked([quick], " ".join((text, *modifiers)))

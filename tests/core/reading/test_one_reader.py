@@ -60,3 +60,16 @@ def test_http_reads_the_same_words_as_the_voice_tools() -> None:
     state = cart.new_cart(b"onereadr", menu.restaurant_id, NOW)
     state, line_id = turn.apply(state, turn.AddItem("a sub", turn.AS_SAID), menu, NOW)
     assert menu.item_by_tag(state.line(line_id).item_tag).name == "Italian Sandwich"  # type: ignore[union-attr]
+
+
+def test_a_count_among_the_modifiers_of_an_item_named_exactly_counts_it_on_http_too() -> None:
+    """{"item": "Kettle Chips", "modifiers": ["three"]}: the count said among the modifiers is the line's count
+    through HTTP as through the voice tool — by the item's name or its id (blind10: HTTP had asked about
+    "three", because an item named exactly skipped the phrase reader)."""
+    menu = _menu()
+    empty = cart.new_cart(b"onereadr", menu.restaurant_id, NOW)
+    _, added = _call(add_to_order.handler, empty, {"items": [{"item": "Kettle Chips", "modifiers": ["three"]}]}, menu)
+    assert added["ok"] is True and [a["quantity"] for a in added["added"]] == [3]
+    for said in ("Kettle Chips", "chips"):  # its name, its id
+        state, _ = turn.apply(empty, turn.AddItem(said, turn.AS_SAID, ("three",)), menu, NOW)
+        assert [(line.quantity, line.unit_price_cents) for line in state.lines] == [(3, 149)]  # the Kettle Chips
