@@ -3,6 +3,8 @@ them the tests compare (names only, sorted)."""
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from typing import Any
 
 from app.core.cart.choices import Pick
@@ -72,3 +74,14 @@ def corpus_lines(menu_id: str, text: str) -> list[tuple[str, int, tuple[str, ...
     m = menus[menu_id] if menu_id in menus else matching.new_menu(menu_id)
     answer = matching.read_voice(m, {"said": text, "lines": [], "ask": []})
     return sorted((n, q, tuple(o)) for n, q, o, _ in answer.lines) if not answer.asks else ["ask"]
+
+
+@cache
+def _split_cases(split: str) -> dict[str, dict[str, Any]]:
+    return {json.dumps(c["said"]): c for c in matching.load_new_cases(split)}
+
+
+def corpus_outcome(split: str, said: object) -> str:
+    """How the voice tool reads the corpus case of ``split`` said so: one of :data:`bench.matching.OUTCOMES`."""
+    case = _split_cases(split)[json.dumps(said)]
+    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))

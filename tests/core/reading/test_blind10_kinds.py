@@ -3,8 +3,6 @@ built here, and its corpus examples judged right through the voice tool."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from typing import Any
 
 import pytest
@@ -13,17 +11,11 @@ from app.core.menu import Menu
 from app.core.reading.lines import said_lines
 from app.errors import CartError
 from bench import matching
-from tests.core.reading.menus import counted_lines, group, item, menu, named_lines, option
-
-
-@cache
-def _cases() -> dict[str, dict[str, Any]]:
-    return {json.dumps(c["said"]): c for c in matching.load_new_cases("blind10")}
+from tests.core.reading.menus import corpus_outcome, counted_lines, group, item, menu, named_lines, option
 
 
 def _judged(said: object) -> str:
-    case = _cases()[json.dumps(said)]
-    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+    return corpus_outcome("blind10", said)
 
 
 def _plates() -> Menu:

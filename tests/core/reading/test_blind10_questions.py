@@ -3,8 +3,6 @@ cases read through the voice tool."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from typing import Any
 
 import pytest
@@ -12,18 +10,11 @@ import pytest
 from app.core.reading.lines import said_lines
 from app.core.reading.modifiers import resolve_choices
 from app.errors import CartError
-from bench import matching
-from tests.core.reading.menus import group, item, menu, option
-
-
-@cache
-def _cases(split: str) -> dict[str, dict[str, Any]]:
-    return {json.dumps(c["said"]): c for c in matching.load_new_cases(split)}
+from tests.core.reading.menus import corpus_outcome, group, item, menu, option
 
 
 def _right(said: object) -> str:
-    case = _cases("blind10")[json.dumps(said)]
-    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+    return corpus_outcome("blind10", said)
 
 
 def _lines(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, int, list[str]]]:

@@ -4,8 +4,6 @@ through the voice tool."""
 from __future__ import annotations
 
 import json
-from functools import cache
-from typing import Any
 
 import pytest
 
@@ -13,20 +11,13 @@ from app.core.reading.item import Reading
 from app.core.reading.lines import said_lines
 from app.core.reading.order import read_order
 from app.errors import ModifierRequired
-from bench import matching
-from tests.core.reading.menus import group, item, menu, named_lines, option
+from tests.core.reading.menus import corpus_outcome, group, item, menu, named_lines, option
 
 _lines = named_lines
 
 
-@cache
-def _cases() -> dict[str, dict[str, Any]]:
-    return {json.dumps(c["said"]): c for c in matching.load_new_cases("blind6")}
-
-
 def _right(said: object) -> str:
-    case = _cases()[json.dumps(said)]
-    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+    return corpus_outcome("blind6", said)
 
 
 def _salads() -> object:

@@ -3,8 +3,6 @@ small menu built here, and its corpus examples read through the voice tool."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from typing import Any
 
 import pytest
@@ -12,18 +10,11 @@ import pytest
 from app.core.menu import Menu
 from app.core.reading.lines import said_lines
 from app.errors import CartError
-from bench import matching
-from tests.core.reading.menus import group, item, menu, named_lines, option, pick_names
-
-
-@cache
-def _cases() -> dict[str, dict[str, Any]]:
-    return {json.dumps(c["said"]): c for c in matching.load_new_cases("blind8")}
+from tests.core.reading.menus import corpus_outcome, group, item, menu, named_lines, option, pick_names
 
 
 def _right(said: object) -> str:
-    case = _cases()[json.dumps(said)]
-    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+    return corpus_outcome("blind8", said)
 
 
 def _size(name: str, *aliases: str) -> dict[str, Any]:

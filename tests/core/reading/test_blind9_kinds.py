@@ -3,26 +3,17 @@ through the voice tool."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from typing import Any
 
 import pytest
 
 from app.core.reading.lines import said_lines
 from app.errors import CartError
-from bench import matching
-from tests.core.reading.menus import counted_lines, group, item, menu, named_lines, option
-
-
-@cache
-def _cases(split: str) -> dict[str, dict[str, Any]]:
-    return {json.dumps(c["said"]): c for c in matching.load_new_cases(split)}
+from tests.core.reading.menus import corpus_outcome, counted_lines, group, item, menu, named_lines, option
 
 
 def _right(said: object) -> str:
-    case = _cases("blind9")[json.dumps(said)]
-    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+    return corpus_outcome("blind9", said)
 
 
 _BAKERY = menu(

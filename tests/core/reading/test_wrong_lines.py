@@ -3,26 +3,17 @@ cases read through the voice tool."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from typing import Any
 
 import pytest
 
 from app.core.reading.lines import said_lines
 from app.errors import CartError
-from bench import matching
-from tests.core.reading.menus import group, item, menu, option, pick_names
-
-
-@cache
-def _cases(split: str) -> dict[str, dict[str, Any]]:
-    return {json.dumps(c["said"]): c for c in matching.load_new_cases(split)}
+from tests.core.reading.menus import corpus_outcome, group, item, menu, option, pick_names
 
 
 def _right(split: str, said: object) -> str:
-    case = _cases(split)[json.dumps(said)]
-    return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+    return corpus_outcome(split, said)
 
 
 def _read(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, int, list[str], str]]:
