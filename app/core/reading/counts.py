@@ -12,9 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from app.core.menu import Item, Menu, Option
-from app.core.reading.count_names import COUNT_UNITS as _COUNT_UNITS
-from app.core.reading.count_names import counts_of as _counts_of
-from app.core.reading.count_names import option_count as _option_count
+from app.core.reading.count_names import COUNT_UNITS, counts_of, option_count
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
@@ -151,7 +149,7 @@ def number_alone_chose(fit: Fit, words: Words) -> bool:
     item = {w for n in (fit.item.name, *fit.item.aliases) for w in words_of(n)}
     for option in fit.options:
         name = words_of(option.name)
-        counts_item = _option_count(name) is not None or set(name) - {words[0]} <= _COUNT_UNITS | item
+        counts_item = option_count(name) is not None or set(name) - {words[0]} <= COUNT_UNITS | item
         if words[0] in name and not counts_item and not set(words[1:2]) & set(name):
             return True
     return False
@@ -179,7 +177,7 @@ def count_in_name(fit: Fit, words: Words, apart: bool = False) -> bool:
     if not words or not words[0].isdigit():
         return False
     said = set(fit.option_spans)
-    if apart and words[:1] in said and any(_option_count(words_of(o.name)) == int(words[0]) for o in fit.options):
+    if apart and words[:1] in said and any(option_count(words_of(o.name)) == int(words[0]) for o in fit.options):
         return True
     return any(len(p) > 1 and p[0] == words[0] and p in said and words[: len(p)] == p for p in fit.option_spans)
 
@@ -192,7 +190,7 @@ def count_choice_first(fit: Fit, words: Words) -> bool:
     if fit.quantity is not None or fit.unknown or not words:
         return False
     lead = words[1:] if words[0] in ("a", "an") else words
-    sizes = [o for o in fit.options if o.group_id == VARIATION_GROUP and _option_count(words_of(o.name))]
+    sizes = [o for o in fit.options if o.group_id == VARIATION_GROUP and option_count(words_of(o.name))]
     counted = {words_of(n) for o in sizes for n in (o.name, *o.aliases)}  # as the menu writes it: never "2"
     # read off a Chicken Combo's "2 Piece" ("two medium lemonades")
     return any(p in (words[: len(p)], lead[: len(p)]) for p in counted & set(fit.option_spans))
@@ -330,7 +328,7 @@ def count_chosen(fit: Fit, said: str = "") -> Fit:
     for group in missing(fit.item, list(fit.options)):
         if implied and group.id == VARIATION_GROUP:
             continue  # "spam musubi" + choices: its size (1 Piece / 3 Piece) is asked (blind6)
-        counts = _counts_of(fit.item, group)
+        counts = counts_of(fit.item, group)
         if counts is None:
             continue
         exact = [o for o, c in counts.items() if c == quantity]
@@ -372,7 +370,7 @@ def _count_groups(item: Item) -> tuple[tuple[dict[Option, int], int], ...]:
     those above one)."""
     found = []
     for group in top_groups(item):
-        counts = _counts_of(item, group) or {}
+        counts = counts_of(item, group) or {}
         several = [c for c in counts.values() if c > 1]
         if several:
             found.append((counts, min(several)))
@@ -382,7 +380,7 @@ def _count_groups(item: Item) -> tuple[tuple[dict[Option, int], int], ...]:
 def counts_pieces(item: Item, count: int) -> bool:
     """Does ``count`` said of ``item`` choose its count ("6 falafel balls": the 6 pc, one order), never a
     number of orders? Issue #23, break11 kind C."""
-    return any(count in (_counts_of(item, g) or {}).values() for g in missing(item, []))
+    return any(count in (counts_of(item, g) or {}).values() for g in missing(item, []))
 
 
 _MINUS = re.compile(r"\b(?:minus|negative) \d")  # normalized ("-2" is "minus 2"), never "minus the onions"

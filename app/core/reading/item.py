@@ -73,6 +73,7 @@ from app.core.reading.vocabulary import (
     Words,
     choice_groups,
     described_words,
+    find_phrase,
     item_names,
     menu_words,
     multiplied_part,
@@ -249,18 +250,13 @@ def how_to_make(menu: Menu, fit: Fit, words: Words) -> Fit:
     return replace(fit, notes=(*fit.notes, *notes), unknown=())
 
 
-def _put_on_it(part: list[str]) -> bool:
-    """Does ``part`` say something goes "on it" ("the brown stuff on it")?"""
-    return any(part[i : i + 2] == ["on", "it"] for i in range(len(part) - 1))
-
-
 def _how_said(menu: Menu, part: list[str], content: list[str]) -> bool:
     """May ``part`` (its ``content`` words unexplained) be how to make the item (:func:`how_to_make`)?"""
     if part[0] in ("a", "an") or part[0].isdigit() or len(content) > _HOW_MANY_WORDS:
         return False
     if "it" not in part and NOTE_LEADS.isdisjoint(part):
         return False  # "fries" + ["truffle oil"], "a mocha" + ["peppermint"]: a thing the menu lacks — asked
-    if _put_on_it(part) and NOTE_LEADS.isdisjoint(part):
+    if find_phrase(list(part), ("on", "it")) >= 0 and NOTE_LEADS.isdisjoint(part):
         return False  # "the brown stuff on it": a thing to put on it, never how to make it — asked (blind10)
     return not any(w.isdigit() or w in _NEVER_HOW or near_menu_word(menu, w) for w in content)
 

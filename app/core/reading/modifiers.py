@@ -248,7 +248,7 @@ def resolve_choices(
     path = [root]  # the item down to the last pick: where the next id is looked for first
     for text in said:
         size = exact_variation(item, text) if item.variations else None
-        if size is not None and size.id != text and any(o.id == text for g in item.modifier_groups for o in g.options):
+        if size is not None and size.id != text and text in _by_id(item):
             size = None  # "jalapenos", the Jalapeños option's id: never the Queso con Jalapeño said by its alias
         if size is not None:
             if chosen is not None and chosen is not size:

@@ -8,14 +8,12 @@ never by menu order; otherwise the question is asked.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from app.core.menu import Item, Menu, Option
 from app.core.reading.comes_with import inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing, whole_names, written_names
-from app.core.reading.memo import per_object
-from app.core.reading.shorthand import described_shorthand
+from app.core.reading.shorthand import defined_words, described_shorthand
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     VARIATION_GROUP,
@@ -56,18 +54,11 @@ def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
     return replace(fits[0], options=kept, unknown=(), quantity=top.quantity)  # "grilled pork" is the dish's
 
 
-@per_object
-def _shorthands(item: Item) -> frozenset[Words]:
-    """What ``item``'s description defines as shorthand for choices ("double double = 2 cream 2 sugar")."""
-    parts = re.split(r"[;.]", item.description or "")
-    return frozenset(words_of(p.split("=")[0]) for p in parts if p.count("=") == 1 and p.split("=")[0].strip())
-
-
 def _shorthand_said(item: Item, unknown: Words) -> bool:
     """Do the words left over hold a shorthand ``item``'s description defines? They say choices (two creams,
     two sugars), never words of the dish itself: read as those choices or asked, never dropped (blind10
     coffee-and-donuts "a large dark roast double double")."""
-    return any(find_phrase(list(unknown), s) >= 0 for s in _shorthands(item) if s)
+    return any(find_phrase(list(unknown), s) >= 0 for s in defined_words(item))
 
 
 def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:

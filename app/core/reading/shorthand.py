@@ -40,6 +40,14 @@ def described_shorthand(item: Item) -> tuple[tuple[Words, tuple[Option, ...]], .
     return tuple(sorted(out, key=lambda p: -len(p[0])))
 
 
+@per_object
+def defined_words(item: Item) -> frozenset[Words]:
+    """Every word ``item``'s description defines with "=", whatever it is said to be ("mit alles = …" too): words
+    that say choices, never words of the dish itself (:func:`~.rivals.described_item`)."""
+    parts = (clause.split("=")[0] for clause in _CLAUSES.split(item.description or "") if clause.count("=") == 1)
+    return frozenset(words for part in parts if (words := words_of(part)))
+
+
 def _counted_options(item: Item, words: Words) -> tuple[Option, ...] | None:
     """ "2 cream 2 sugar" → Cream, Cream, Sugar, Sugar: each a count, then an option's name or alias said
     whole (the longest); "nothing added" → (); None where any word is not so, or a count passes what the
