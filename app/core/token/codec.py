@@ -42,6 +42,7 @@ from app.core.token.framing import (
     CODEC_ZSTD,
     DEFAULT_DICTIONARY,
     DICTIONARY_DIR,
+    MAX_PAYLOAD_BYTES,
     RELEASED_DICTIONARIES,
     ZSTD_DICTIONARIES,
     b64decode_strict,
@@ -427,6 +428,8 @@ class CartCodec:
     def encode(self, state: CartState, now: int) -> str:
         """Sign ``state`` as of ``now`` (which becomes its last-activity time)."""
         version, payload = _pack(state)
+        if len(payload) > MAX_PAYLOAD_BYTES:  # never for a cart within its limits: decode would refuse it
+            raise CartTooLarge(f"the cart would unpack to more than {MAX_PAYLOAD_BYTES} bytes", limit=MAX_PAYLOAD_BYTES)
         flags = CODEC_RAW
         if len(payload) >= COMPRESS_MIN_BYTES:
             packed = zstd_contexts.compressor(self.dictionary).compress(payload)
