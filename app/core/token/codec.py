@@ -34,7 +34,7 @@ from typing import NamedTuple, Protocol
 
 import msgpack
 
-from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
+from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
 from app.core.cart.choices import FLAT_ENTRIES, is_flat
 from app.core.menu.model import MAX_MODIFIER_DEPTH
 from app.core.token.framing import (
@@ -55,6 +55,10 @@ from app.core.token.signing import MAC_BYTES, TokenSigner
 from app.errors import CartTooLarge, TokenExpired, TokenInvalid, TokenKeyRetired, TokenWrongRestaurant
 
 VERSION = 2  # the newest payload schema (see _pack)
+# choices a token's line may carry: above the cart's rule (MAX_MODIFIERS_PER_LINE, what a turn may write),
+# so a later release can raise that rule without an older replica refusing its tokens (read first, write
+# later, as for a new format or dictionary: CHANGELOG.md)
+MAX_TOKEN_CHOICES_PER_LINE = 32
 SUPPORTED_VERSIONS = frozenset({1, 2})
 MAX_TOKEN_CHARS = 4096  # fits a cookie or a header everywhere
 COMPRESS_MIN_BYTES = 48  # below this zstd cannot win; skip the attempt
@@ -133,7 +137,7 @@ def _pack(state: CartState) -> tuple[int, bytes]:
 # the unpacker's limits, built once (every turn unpacks with exactly these)
 _UNPACK_OPTIONS = {"use_list": False, "raw": False, "strict_map_key": True, "max_bin_len": 0, "max_ext_len": 0}
 _UNPACK_OPTIONS |= {"max_map_len": 0, "max_str_len": MAX_NOTES_CHARS * 4}
-_UNPACK_OPTIONS["max_array_len"] = max(MAX_LINES, MAX_MODIFIERS_PER_LINE, 6)
+_UNPACK_OPTIONS["max_array_len"] = max(MAX_LINES, MAX_TOKEN_CHOICES_PER_LINE, 6)
 _tuple_new = tuple.__new__  # a NamedTuple from a tuple of its fields, without its Python __new__
 
 
@@ -188,7 +192,7 @@ def _parse_lines(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
         ):
             raise _schema_error("line fields")
         if options:
-            if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
+            if type(options) is not tuple or len(options) > MAX_TOKEN_CHOICES_PER_LINE:
                 raise _schema_error("modifiers")
             for tag in options:
                 if type(tag) is not int or not 0 <= tag <= 0xFFFFFFFF:
@@ -226,7 +230,7 @@ _LINE_ID = rb"[\x01-\x7f]|\xcc[\x01-\xff]|\xcd(?:[\x01-\xff].|\x00[\x01-\xff])" 
 _QUANTITY = rb"[\x01-\x63]"  # 1 .. 99 (MAX_QUANTITY)
 # -989,855,744 .. 989,855,743: inside ±10**9 (a price beyond goes the long way)
 _UNIT = rb"\xcd..|\xcc.|[\x00-\x7f]|\xce[\x00-\x3a]...|[\xe0-\xff]|\xd0.|\xd1..|\xd2[\xc5-\xff]..."
-_OPTIONS = _counted(0x90, range(MAX_MODIFIERS_PER_LINE + 1), _UINT32)
+_OPTIONS = _counted(0x90, range(16), _UINT32)  # fixarray: a longer list (array 16) takes _parse_lines
 _NOTES = b"|".join(  # fixstr of 1-31 bytes, str 8 of 32-140 bytes: 1-140 bytes, so at most 140 characters
     [b"\\x%02x.{%d}" % (0xA0 + n, n) for n in range(1, 32)]
     + [b"\\xd9\\x%02x.{%d}" % (n, n) for n in range(32, MAX_NOTES_CHARS + 1)]
@@ -294,9 +298,9 @@ def _parse_lines_v2(rows: tuple[object, ...]) -> tuple[tuple[Line, ...], int]:
                 raise _schema_error("variation")
             item, variation = item
         options = row[4] if len(row) > 4 else ()
-        if type(options) is not tuple or len(options) > MAX_MODIFIERS_PER_LINE:
+        if type(options) is not tuple or len(options) > MAX_TOKEN_CHOICES_PER_LINE:
             raise _schema_error("modifiers")
-        if _entries(options, 1) > MAX_MODIFIERS_PER_LINE:
+        if _entries(options, 1) > MAX_TOKEN_CHOICES_PER_LINE:
             raise _schema_error("modifiers")
         flat.append((row[0], item, *row[2:4], (), *row[5:]) if len(row) > 4 else (row[0], item, *row[2:]))
         extra.append((options, variation))

@@ -1,6 +1,7 @@
-"""Whatever the codec mints it reads back: the largest cart the cart's limits allow (lines, choices,
-notes, quantities, ids, prices at their bounds) round-trips, and its payload stays under the
-decompressed-size bound that refuses zstd bombs. Found when 50 lines of 140-emoji notes (32 KiB of
+"""Whatever the codec mints it reads back: the largest cart a token may carry (lines, choices, notes,
+quantities, ids, prices at their bounds; as many choices as a token's line may hold, above what a turn
+writes today) round-trips, and its payload stays under the decompressed-size bound that refuses zstd
+bombs. Found when 50 lines of 140-emoji notes (32 KiB of
 msgpack, a 315-character token) were minted and then refused as a bomb: a cart lost to its own token."""
 
 from __future__ import annotations
@@ -8,14 +9,15 @@ from __future__ import annotations
 import pytest
 
 from app.core.cart import MAX_LINE_ID, MAX_LINES, MAX_MODIFIERS_PER_LINE, MAX_NOTES_CHARS, MAX_QUANTITY, CartState, Line
-from app.core.token.codec import CartCodec, pack_state
+from app.core.token.codec import MAX_TOKEN_CHOICES_PER_LINE, CartCodec, pack_state
 from app.core.token.framing import MAX_PAYLOAD_BYTES
+from app.errors import TokenInvalid
 from tests.conftest import T0
 
 RID = "demo-burger"
 TAG = 0xFFFF_FFFF  # the widest msgpack integer a tag may be
-FLAT = (TAG,) * MAX_MODIFIERS_PER_LINE  # repeats: format 2
-NESTED = ((TAG, (TAG, TAG)),) * (MAX_MODIFIERS_PER_LINE // 3)  # every choice with nested choices, 3 levels
+FLAT = (TAG,) * MAX_TOKEN_CHOICES_PER_LINE  # repeats: format 2
+NESTED = ((TAG, (TAG, TAG)),) * (MAX_TOKEN_CHOICES_PER_LINE // 3)  # every choice with nested choices, 3 levels
 
 
 def largest_cart(options: tuple[object, ...], notes: str) -> CartState:
@@ -44,3 +46,15 @@ def test_the_largest_cart_the_limits_allow_round_trips(
     assert len(pack_state(cart)) <= MAX_PAYLOAD_BYTES
     token = codec.encode(cart, T0)  # short: zstd folds the repeated lines
     assert codec.decode(token, RID, T0) == cart
+
+
+def test_a_token_reads_more_choices_per_line_than_a_turn_writes() -> None:
+    """Read first, write later: a release that raises the cart's rule must not mint what the release
+    before it refuses."""
+    assert MAX_TOKEN_CHOICES_PER_LINE > MAX_MODIFIERS_PER_LINE
+
+
+def test_a_line_with_more_choices_than_a_token_holds_is_refused(codec: CartCodec) -> None:
+    cart = largest_cart((TAG,) * (MAX_TOKEN_CHOICES_PER_LINE + 1), "")
+    with pytest.raises(TokenInvalid, match="modifiers"):
+        codec.decode(codec.encode(cart, T0), RID, T0)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from app.core.cart import CartState, Line
 from app.core.menu.model import MAX_MODIFIER_DEPTH
-from app.core.token.codec import CartCodec, read_header, read_payload
+from app.core.token.codec import MAX_TOKEN_CHOICES_PER_LINE, CartCodec, read_header, read_payload
 from app.core.token.keys import KeyRing
 from tests.conftest import T0, TEST_KEYS
 from tests.forge import mint_state
@@ -67,7 +67,10 @@ GOOD = [[1, [0x1234, 0x99], 1, 550, [7, 7, [5, 6, [8, 9]]]]]
         ([[1, 0x1234, 1, 550, [[5]]]], "schema"),  # a nested entry needs children
         ([[1, 0x1234, 1, 550, [["5", 6]]]], "schema"),
         ([[1, 0x1234, 1, 550, [[5, [6, [7, [8, 9]]]]]]], "schema"),  # deeper than the token carries
-        ([[1, 0x1234, 1, 550, [[5, *range(12)]]]], "schema"),  # 13 picks counting nested ones
+        (
+            [[1, 0x1234, 1, 550, [[5, *range(MAX_TOKEN_CHOICES_PER_LINE)]]]],
+            "schema",
+        ),  # one pick too many, nested ones counted
         ([[1, 0x1234, 1, 550, [1.5]]], "schema"),
         ([[1, 0x1234, 0, 550, [7, 7]]], "schema"),  # v1's own checks still apply
     ],

@@ -21,7 +21,7 @@ import pytest
 from app.core.cart import MAX_LINES, MAX_NOTES_CHARS, CartState, Line
 from app.core.token import codec as codec_module
 from app.core.token import framing
-from app.core.token.codec import MAX_TOKEN_CHARS, CartCodec, TokenPolicy
+from app.core.token.codec import MAX_TOKEN_CHARS, MAX_TOKEN_CHOICES_PER_LINE, CartCodec, TokenPolicy
 from app.core.token.framing import CODEC_ZSTD, MAX_PAYLOAD_BYTES
 from app.core.token.keys import KeyRing
 from app.core.token.signing import TruncatedHMAC
@@ -271,7 +271,7 @@ def test_1gb_bomb_is_refused_without_a_large_allocation() -> None:
         ([2, 3, 0, [[1, 0x1234, 100, 899]]], "schema"),  # quantity over 99
         ([2, 3, 0, [[1, 0x1234, 0, 899]]], "schema"),  # quantity 0
         ([2, 3, 0, [[1, -1, 1, 899]]], "schema"),  # negative tag
-        ([2, 3, 0, [[1, 0x1234, 1, 899, [1] * 13]]], "schema"),  # 13 modifiers
+        ([2, 3, 0, [[1, 0x1234, 1, 899, [1] * (MAX_TOKEN_CHOICES_PER_LINE + 1)]]], "schema"),  # too many modifiers
         ([2, 3, 0, [[1, 0x1234, 1, 899, [], "n" * (MAX_NOTES_CHARS + 1)]]], "schema"),
         ([2, 3, 0, [[1, 0x1234, 1, 899, [], ""]]], "schema"),  # empty notes are omitted, never sent
         ([2, 3, 0, [[1, 0x1234, 1, 899, [], 5]]], "schema"),
