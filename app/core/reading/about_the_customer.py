@@ -6,7 +6,8 @@ menu. They are dropped before the phrase is read, so the item is read as said (n
 note). The rule comes from the language's closed classes, never from one menu's words (issue #23, the seen
 splits' needless questions): "for" + a possessive ("my", "our", …) + a noun or two (a person: "for my son",
 "for our little brother"); "for" + an indefinite pronoun ("everyone", "everybody"); "to start" / "to begin" (+
-"with"); "for now" / "for later" / "for starters"; "before" / "after" (+ "the") + a meal of the day.
+"with"); "for now" / "for later" / "for starters"; "before" / "after" (+ "the") + a meal of the day; the speaker's
+appetite ("I'm" / "we're" (+ "not") (+ "that", "so", …) + "hungry" / "starving": blind11 japanese-curry).
 
 The menu's words beat them: the words stay as said where a name the menu writes (an item's, a choice's, a
 category's, or an alias) is said whole from one of them ("an after dinner mint", "for my side" where a choice
@@ -25,7 +26,10 @@ _EVERYONE = frozenset({"everyone", "everybody", "everybodys", "everyones"})
 _STARTS = frozenset({"start", "begin"})  # "to start", "to begin with"
 _FOR_WHEN = frozenset({"now", "later", "starter"})  # "for now", "for later", "for starters"
 _MEALS = frozenset({"breakfast", "brunch", "lunch", "dinner", "supper", "meal", "dessert"})
-_LEADS = frozenset({"for", "to", "after", "before"})
+_SPEAKERS = (("im",), ("i", "am"), ("were",), ("we", "are"))  # "I'm", "we're" as the phrase is written
+_SO = frozenset({"that", "so", "very", "really", "too", "super", "pretty"})
+_APPETITE = frozenset({"hungry", "starving", "famished"})
+_LEADS = frozenset({"for", "to", "after", "before", "im", "i", "were", "we"})
 _PERSON_WORDS = 2  # "for my son", "for my little brother": the words a person is said in at most
 
 
@@ -62,6 +66,12 @@ def _aside_at(words: Words, i: int) -> int:
         return 2
     if word == "to" and after and after[0] in _STARTS:
         return 3 if words[i + 2 : i + 3] == ("with",) else 2
+    speaker = next((len(said) for said in _SPEAKERS if words[i : i + len(said)] == said), 0)
+    if speaker:  # "I'm not that hungry", "we're starving": how hungry the speaker is
+        j = i + speaker
+        j += 1 if words[j : j + 1] == ("not",) else 0
+        j += 1 if words[j : j + 1] and words[j] in _SO else 0
+        return j + 1 - i if words[j : j + 1] and words[j] in _APPETITE else 0
     if word in ("after", "before"):
         the = 1 if words[i + 1 : i + 2] == ("the",) else 0
         return 2 + the if words[i + 1 + the : i + 2 + the] and words[i + 1 + the] in _MEALS else 0

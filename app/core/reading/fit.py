@@ -32,6 +32,7 @@ from app.core.reading.comes_with import (
     said_two_ways,
     sized_of_its_group,
 )
+from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
@@ -107,6 +108,8 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 break  # "extra tahini": never the Extra Dressing of a Dressing Amount group (blind6 salad-builder)
             if at in negated:
                 break  # "not too well done": never "done" alone read as Well Done (issue #23)
+            if _a_degree_of_its_first_words(groups.get(option.group_id), option, phrase, said, at):
+                break  # "extra spicy" is how hot, never the Spicy Achar (blind11 nepali-momo): asked about
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
                 break  # "cut in half" is how to cut it, never the Half size
             if _how_it_is_made(item, option, phrase, said, at + len(phrase)):
@@ -219,6 +222,24 @@ def _how_it_is_made(item: Item, option: Option, phrase: Words, said: tuple[str |
 _DEGREE = frozenset({"too", "so", "very"})  # "not too well done": a negation said of the choice after it
 
 
+def _a_degree_of_its_first_words(
+    group: ModifierGroup | None, option: Option, phrase: Words, said: tuple[str | None, ...], at: int
+) -> bool:
+    """Is ``phrase`` only the first words of ``option``'s name (its head noun unsaid, no alias the menu writes),
+    said after "extra" / "very", where ``option`` would swap the default of a one-choice group? "extra spicy"
+    says how hot, never the Spicy Achar in place of the Tomato Achar that comes with it: "extra" asks for more,
+    never a swap ("extra ahi" of a many-choice group stays the Ahi Tuna)."""
+    name = words_of(option.name)
+    if not at or said[at - 1] not in _MORE_OF_A_QUALITY or len(phrase) >= len(name) or name[: len(phrase)] != phrase:
+        return False
+    if group is None or group.max != 1 or not any(o.default and o is not option for o in group.options):
+        return False
+    return all(words_of(a) != phrase for a in option.aliases)
+
+
+_MORE_OF_A_QUALITY = frozenset({"extra", "very", "super"})
+
+
 def _said_before(words: list[str | None], at: int, head: Words) -> bool:
     """Is the head noun ``head`` of an option said right before ``at`` (or before a comma there), where a
     part of that option's name starts ("vanilla, sugar free" for Sugar-Free Vanilla)? Then both are one
@@ -231,8 +252,9 @@ _CHOICE_UNITS = frozenset({"pump", "shot", "scoop", "packet", "splash", "squirt"
 
 
 def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, int, int] | None:
-    """A count said with a choice in its units: "three pumps (of) sugar free vanilla", "one pump", "vanilla
-    x4" → (how many, where the words start, where they end); None when no such count is said."""
+    """A count said with a choice in its units or led by "extra": "three pumps (of) sugar free vanilla", "one
+    pump", "vanilla x4", "two extra shrimp" → (how many, where the words start, where they end); None when no
+    such count is said."""
     after = words[end] if end < len(words) else None
     if isinstance(after, str) and after[:1] == "x" and after[1:].isdigit():
         return int(after[1:]), at, end + 1
@@ -243,6 +265,8 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
         count = words[i - 1]
         if isinstance(count, str) and (count.isdigit() or count in MULTIPLIERS or count in ("a", "an")):
             return spoken_count(count) or 1, i - 1, end
+    if i >= 1 and words[i] in ("extra", "more") and isinstance(words[i - 1], str) and str(words[i - 1]).isdigit():
+        return int(str(words[i - 1])), i - 1, end  # "two extra shrimp": the count is of the shrimp, never a level
     return None
 
 
@@ -368,6 +392,9 @@ def fit_words(
         at = _take_name(work, name, how != "any order", kept)
         if at < 0 and options_first and how == "name":
             at = name_in_a_size(item, words, name, spans)
+        beside = name_without_head_in_a_choice(item, name, spans) if at < 0 and options_first else None
+        if beside is not None:
+            at = _take_name(work, beside, False, kept)  # "chicken c-momo": the head "momo" said by the C-Momo
         if at < 0:
             return None
     if not options_first:

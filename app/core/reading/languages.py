@@ -62,7 +62,8 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "but": ("pero",),
         "please": ("por favor",),
         "thanks": ("gracias", "hola", "buenos dias", "buenas tardes"),
-        "no wait": ("no espera", "espera", "no perdon"),
+        "no wait": ("no espera", "espera", "no perdon", "no esperate", "esperate"),
+        "make it": ("que sean", "que sea"),  # "un cafecito, no espérate, que sean dos" (blind11)
         "allergy": ("alergia", "alergico", "alergica"),
         "on the side": ("aparte", "al lado"),
         "only": ("nomas", "nada mas", "solamente"),  # "plátanos nomás con crema", "una de frijol nomás" (blind10)

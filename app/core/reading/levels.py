@@ -103,6 +103,16 @@ _HEAT = frozenset({"spice", "spicy", "heat", "hot"})
 _MILDLY = (("mild",), ("little", "spicy"), ("not", "too", "spicy"), ("slightly", "spicy"), ("bit", "spicy"))
 
 
+_NO_HEAT: tuple[Words, ...] = (("not", "spicy"), ("no", "spice"), ("non", "spicy"))
+
+
+def _none_by_alias(group: ModifierGroup) -> int | None:
+    """The one option of a heat scale an alias calls none ("no spice", "not spicy", "level 0"), by place."""
+    said = {*_NO_HEAT, *((lead, "0") for lead in ("level", "spice"))}
+    found = {i for i, o in enumerate(group.options) if any(_words(a) in said for a in o.aliases)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _number(name: Words) -> int | None:
     """The number an option's name holds ("Level 3", "3 Stars", "0"), else None."""
     digits = [w for w in name if w.isdigit()]
@@ -113,7 +123,8 @@ def _heat_scale(group: ModifierGroup, names: list[Words], levels: list[str | int
     """A spice scale said by number or by how hot: "spice level 4", "level three", "3 stars" — the option of
     that number, or the Nth in the menu's order when the options are words (counted from 0 when the first
     says none: "Not Spicy"); "mild" / "a little spicy" / "not too spicy" the first above none; "not spicy"
-    the none. Only for a group named for heat ("Spice Level", "Heat") of three options or more."""
+    the none, or the option an alias calls none ("Mild" said "no spice"). Only for a group named for heat
+    ("Spice Level", "Heat") of three options or more."""
     if not _HEAT & set(_words(group.name)) or len(names) < 3:
         return {}
     found = [_number(n) for n in names]
@@ -130,11 +141,15 @@ def _heat_scale(group: ModifierGroup, names: list[Words], levels: list[str | int
         said.setdefault((str(number), "star"), set()).add(i)
     lowest = min(numbers, key=lambda i: numbers[i])
     above = [i for i in numbers if numbers[i] > numbers[lowest]]
+    unspiced = _none_by_alias(group) if numbers[lowest] != 0 else None
+    if unspiced is not None:  # "Mild" said "no spice" / "level 0" by its aliases: "not spicy" too (blind11)
+        for phrase in _NO_HEAT:
+            said.setdefault(phrase, set()).add(unspiced)
     if numbers[lowest] == 0 and above:
         first = min(above, key=lambda i: numbers[i])
         for phrase in _MILDLY:
             said.setdefault(phrase, set()).add(first)
-        for phrase in (("not", "spicy"), ("no", "spice"), ("non", "spicy")):
+        for phrase in _NO_HEAT:
             said.setdefault(phrase, set()).add(lowest)
     elif ("mild",) in names and not any(o.default for o in group.options):  # a default heat: "a little" may be it
         for phrase in _MILDLY[1:]:

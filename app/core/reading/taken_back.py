@@ -12,7 +12,7 @@ phrase and calls these on each piece a take-back follows. "a cookie, no wait, a 
 from __future__ import annotations
 
 from app.core.menu import Item, Menu, Option
-from app.core.reading.comes_with import made_into, replaced_option
+from app.core.reading.comes_with import inside, made_into, replaced_option
 from app.core.reading.corrections import bare_count, inner_number, only_said, recount
 from app.core.reading.counts import with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits
@@ -235,7 +235,30 @@ def made_of_an_earlier(
         if len(at) > 1:
             raise _which_corrected(menu, [pieces[i] for i in at], chunk, prune)
         return at[0], named, rest[k:]
+    return None if made else _part_of_an_earlier(menu, pieces, dropped, rest, prune)
+
+
+def _part_of_an_earlier(
+    menu: Menu, pieces: list[Words], dropped: set[int], rest: Words, prune: bool
+) -> tuple[int, Item, Words] | None:
+    """ "café con leche y tostada, large, and the tostada with cheese": "the X Y", X a part of the name of the
+    one item said earlier that holds it (the tostada of Café con Leche y Tostada) and Y only its choices, adds Y
+    to that line — never a second item X would name alone (a Tostada Cubana): "the" says X was said already
+    (blind11 cuban-ventanita)."""
+    earlier = [(i, item) for i, p in enumerate(pieces) if i not in dropped and (item := _item_named(menu, p, prune))]
+    for k in range(1, len(rest)):
+        held = {i: item for i, item in earlier if any(inside(rest[:k], words_of(n)) for n in _names(item))}
+        if len(held) != 1:
+            continue
+        (at, item), choices = next(iter(held.items())), rest[k:]
+        fit = fit_words(item, choices, None)
+        if fit is not None and fit.options and not fit.notes and only_choices(menu, item, pieces[at], choices):
+            return at, item, choices
     return None
+
+
+def _names(item: Item) -> tuple[str, ...]:
+    return (item.name, *item.aliases)
 
 
 def cancelled_at(menu: Menu, pieces: list[Words], dropped: set[int], gone: Words, prune: bool) -> int | None:

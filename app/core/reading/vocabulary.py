@@ -602,11 +602,33 @@ def own_words(menu: Menu, words: Words) -> Words:
 _ANDS = frozenset(said_as("and"))  # "y", "et", "und": what joins two things said
 
 
+@per_object
+def _names_holding_own_words(menu: Menu) -> dict[str, tuple[Words, ...]]:
+    """:func:`_names_holding` without the names that are only a function word before another name of the same
+    thing ("con mantequilla" of a Butter also called "mantequilla"): their "con" is the customer's "with",
+    never the menu's own word (blind11 cuban-ventanita)."""
+    led: set[Words] = set()
+    for item in menu.items:
+        kinds = [(item.name, *item.aliases)] + [(o.name, *o.aliases) for g in choice_groups(item) for o in g.options]
+        for name, *aliases in kinds:
+            names = {words_of(n) for n in (name, *aliases)}
+            said = {words_of(a) for a in aliases} - {words_of(name)}  # "Au Jus" named so is the menu's own
+            led |= {a for a in said if len(a) > 1 and a[1:] in names and _a_with_word(a[0])}
+    holding = _names_holding(menu)
+    return {word: tuple(n for n in held if n not in led) for word, held in holding.items()}
+
+
+def _a_with_word(word: str) -> bool:
+    """Is ``word`` another language's "with" ("con", "avec")? Never "de": "tortilla de maiz" is
+    read by the menu's "de maiz", where "of maiz" would say nothing."""
+    return in_reader_words((word,), lambda at, size: False) == ("with",)
+
+
 def _the_menus(menu: Menu, words: Words, at: int, size: int) -> bool:
     """Are ``words[at:at + size]`` the menu's own words there: inside a name said there (:func:`_said_at`:
     "du" of "soupe du jour", "deux" of "deux oeufs", "con" of "Con Queso"), which no longer name said over its
     other words outranks ("un" of the alias "un café" is an article in "un café au lait", a longer name)?"""
-    names = _names_holding(menu).get(words[at], ())
+    names = _names_holding_own_words(menu).get(words[at], ())
     joins = " ".join(words[at : at + size]) in _ANDS
     mine = [
         (start, end)
@@ -626,16 +648,26 @@ def _said_at(menu: Menu, words: Words, j: int) -> list[tuple[int, int]]:
     """Where each menu name holding ``words[j]`` is said over it, whole or two words of it or more together
     ("pan au chocolat": "au chocolat" of Pain au Chocolat): (start, end) spans."""
     found = []
-    for name in _names_holding(menu).get(words[j], ()):
+    for name in _names_holding_own_words(menu).get(words[j], ()):
         for k, word in enumerate(name):
             if word != words[j]:
                 continue
             left = next((n for n in range(1, k + 1) if j - n < 0 or words[j - n] != name[k - n]), k + 1) - 1
             right = next((n for n in range(1, len(name) - k) if j + n >= len(words) or words[j + n] != name[k + n]), 0)
             right = right - 1 if right else len(name) - k - 1
-            if left + right + 1 >= min(2, len(name)):
-                found.append((j - left, j + right + 1))
+            if left + right + 1 < min(2, len(name)):
+                continue
+            part = words[j - left : j] + words[j + 1 : j + right + 1]
+            if left + right + 1 < len(name) and part in _whole_names(menu) and _a_with_word(words[j]):
+                continue  # "colada con" of "Colada con Leche", "con mantequilla" of "Pan con Mantequilla":
+            found.append((j - left, j + right + 1))  # a name said whole beside a function word, never this one
     return found
+
+
+@per_object
+def _whole_names(menu: Menu) -> frozenset[Words]:
+    """Every name and alias the menu writes (:func:`_names_holding`'s names), whole."""
+    return frozenset(n for held in _names_holding(menu).values() for n in held)
 
 
 SLIP_LENGTH = 5  # shorter words are never mended: "bun"/"bum", "tea"/"pea" are different words
