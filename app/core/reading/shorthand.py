@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 
-from app.core.menu import Item, Option
+from app.core.menu import Item, Menu, Option
 from app.core.reading.memo import per_object
-from app.core.reading.vocabulary import Words, choice_groups, find_phrase, words_of
+from app.core.reading.spoken import NEGATIONS
+from app.core.reading.vocabulary import Words, choice_groups, find_phrase, option_phrases, words_of
 
 # what a definition that adds nothing says after "="
 _NOTHING = frozenset({("nothing",), ("nothing", "added"), ("none",), ("nothing", "in", "it")})
@@ -142,12 +143,64 @@ def _named_at(names: list[tuple[Words, Option]], words: Words, at: int) -> tuple
     return next(((n, o) for n, o in names if n and words[at : at + len(n)] == n), None)
 
 
-def take_shorthand(item: Item, work: list[str | None]) -> tuple[Words, tuple[Option, ...]] | None:
-    """The one shorthand of ``item``'s description said whole in ``work`` (its words marked used): its words and
-    its options; None where none is said. A second shorthand stays unexplained, so it is asked about."""
-    for words, options in described_shorthand(item):
+@per_object
+def shared_shorthand(menu: Menu) -> dict[int, tuple[tuple[Words, tuple[Option, ...]], ...]]:
+    """The shorthand an item borrows from the others (id(item) → (the words, its options)): a word every item of
+    ``menu`` defining it defines alike ("all dressed" = mustard, relish, onions, coleslaw, written on the Hot Dog
+    and the Steamed Hamburger) is the menu's, so an item defining nothing under it whose own options include
+    every one it lists, by name, is those options too (the Hot Dog Trio "all dressed"; blind11 poutine-shop).
+    Items defining it otherwise ("everything" on a chopped cheese and on a hero) make it no word of the menu."""
+    meant: dict[Words, set[tuple[Words, ...]]] = {}
+    for item in menu.items:
+        for words, options in described_shorthand(item):
+            meant.setdefault(words, set()).add(tuple(words_of(o.name) for o in options))
+    alike = {words: next(iter(names)) for words, names in meant.items() if len(names) == 1 and next(iter(names))}
+    out: dict[int, tuple[tuple[Words, tuple[Option, ...]], ...]] = {}
+    for item in menu.items if alike else ():
+        own = {w for w, _ in described_shorthand(item)}
+        said = {w for n in _names_taken(item) for w in n}  # "regular" of a Hot Tea's "regular tea": its own word
+        by_name = {words_of(o.name): o for g in choice_groups(item) for o in g.options}
+        lent = tuple(
+            (words, tuple(by_name[n] for n in names))
+            for words, names in alike.items()
+            if words not in own and said.isdisjoint(words) and all(n in by_name for n in names)
+        )
+        if lent:
+            out[id(item)] = lent
+    return out
+
+
+def take_shorthand(
+    item: Item, work: list[str | None], lent: tuple[tuple[Words, tuple[Option, ...]], ...] = ()
+) -> tuple[Words, tuple[Option, ...]] | None:
+    """The one shorthand of ``item``'s description (or ``lent`` it by the menu: :func:`shared_shorthand`) said
+    whole in ``work`` (its words marked used): its words and its options; None where none is said. A second
+    shorthand stays unexplained, so it is asked about."""
+    for words, options in (*described_shorthand(item), *lent):
         at = find_phrase(work, words)
         if at >= 0:
             work[at : at + len(words)] = [None] * len(words)
             return words, options
     return None
+
+
+def taken_off_shorthand(item: Item, work: list[str | None], options: tuple[Option, ...]) -> tuple[Option, ...]:
+    """``options`` of a shorthand said, less each of them said taken off in ``work`` ("everything, no onions",
+    "all dressed but no onions": the words marked used): a choice the shorthand lists is off that line, never a
+    note beside it nor a word left to ask about."""
+    if not options or not any(w in NEGATIONS for w in work):
+        return options
+    left = list(options)
+    for at, word in enumerate(work):
+        if word not in NEGATIONS:
+            continue
+        after = at + 1 + (work[at + 1 : at + 2] == ["the"])
+        said = next(
+            ((p, o) for p, o in option_phrases(item) if o in left and tuple(work[after : after + len(p)]) == p),
+            None,
+        )
+        if said is not None:
+            left = [o for o in left if o != said[1]]
+            if not said[1].default:  # one that comes with the item is still taken off it by the usual rule
+                work[at : after + len(said[0])] = [None] * (after + len(said[0]) - at)
+    return tuple(left)
