@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
+from app.core.reading.lines import said_lines
 from app.core.reading.shorthand import described_shorthand
+from app.errors import CartError
 from tests.core.reading.menus import corpus_outcome, counted_lines, group, item, menu, option
 
 
@@ -33,7 +35,7 @@ _TOPS = group(
     [option(n) for n in ("Lettuce", "Tomato", "Onions", "Salt & Pepper", "Oil & Vinegar", "Pickles", "Mustard")],
     most=7,
 )
-_CART = menu(
+_CART_ITEMS = (
     _sized(
         "Tea",
         _DAIRY,
@@ -51,6 +53,7 @@ _CART = menu(
     item("Wrap", _TOPS, description="Toppings: lettuce, tomato. No meat, no cheese: lettuce, pickles."),
     item("Roll", _TOPS, description="Garden (lettuce, tomato, onions)."),
 )
+_CART = menu(*_CART_ITEMS)
 
 
 def test_a_description_says_its_shorthand_in_its_own_words() -> None:
@@ -83,6 +86,87 @@ def test_a_heading_or_a_list_is_no_shorthand() -> None:
     assert described_shorthand(_CART.items[4]) == ()
 
 
+_DEFAULTS = group("Toppings", [option("Lettuce", default=True), option("Onions", default=True), option("Oil")], most=3)
+_DELI = menu(item("Sub", _DEFAULTS, description="'Everything' on it: lettuce, onions, oil."), *_CART_ITEMS)
+
+
+def test_a_shorthand_less_what_is_taken_off() -> None:
+    """ "loaded, no onions": what the shorthand lists, less the one taken off — off the line, never a word left to
+    ask about; one that comes with the item is taken off it too."""
+    assert counted_lines(_CART, "a hoagie loaded no onions") == [
+        ("Hoagie", 1, ["Lettuce", "Oil & Vinegar", "Salt & Pepper", "Tomato"])
+    ]
+    assert counted_lines(_DELI, "a sub everything no onions") == [("Sub", 1, ["Lettuce", "Oil"])]
+
+
+_BOWL = menu(
+    item(
+        "Bowl",
+        group("Gravy", [option("Brown Gravy", default=True), option("Pepper Gravy")], least=1),
+        group("Extras", [option("Pickles"), option("Bacon")], most=2),
+    )
+)
+
+
+def test_swap_to_a_choice_is_that_choice_in_place_of_the_groups() -> None:
+    """ "swap to pepper gravy": the one choice of its group, now this one — never words left to ask about."""
+    assert counted_lines(_BOWL, "a bowl, swap to pepper gravy") == [("Bowl", 1, ["Pepper Gravy"])]
+
+
+def test_throw_some_on_there_says_put_it_on() -> None:
+    """ "throw some pickles on there": the choice added, the words around it said loosely."""
+    assert counted_lines(_BOWL, "a bowl, and throw some pickles on there") == [("Bowl", 1, ["Brown Gravy", "Pickles"])]
+
+
+_GRAVY = group("Gravy", [option("Classic Gravy", default=True), option("Veg Gravy")], least=1)
+_STAND = menu(
+    item("Classic Bowl", _GRAVY),
+    item("Veggie Bowl", _GRAVY),
+    item("Dog", group("Style", [option("Steamed", aliases=["steamie"]), option("Grilled")], least=1)),
+    item("Steamed Burger", aliases=["burger steamie"]),
+)
+
+
+def test_the_one_items_plain_first_word_names_it() -> None:
+    """ "a classic": the first word of the one item whose name starts so, though a word like "classic" says little
+    alone — no other item's name holds it (its Classic Gravy is a choice, named whole)."""
+    assert counted_lines(_STAND, "two classics, veg gravy") == [("Classic Bowl", 2, ["Veg Gravy"])]
+
+
+def test_the_end_of_an_alias_that_is_another_items_choice_names_that_choice() -> None:
+    """ "a steamie": the Dog's style Steamed, never the Steamed Burger by the end of its alias "burger
+    steamie" — its own name still names it."""
+    assert counted_lines(_STAND, "a steamie") == [("Dog", 1, ["Steamed"])]
+    assert counted_lines(_STAND, "a steamed burger") == [("Steamed Burger", 1, [])]
+
+
+def test_who_the_customer_speaks_to_before_the_request_is_no_word_of_the_order() -> None:
+    """ "papi lemme get …", "yo boss can I get …": a word or two before the request, none of them the menu's, are
+    said to the counter; a menu word there is still read ("a bowl can I get" keeps the bowl)."""
+    assert counted_lines(_BOWL, "papi lemme get a bowl with bacon") == [("Bowl", 1, ["Bacon", "Brown Gravy"])]
+    assert counted_lines(_BOWL, "yo boss can I get a bowl") == [("Bowl", 1, ["Brown Gravy"])]
+    with pytest.raises(CartError):
+        said_lines(_BOWL, "zorbly bowl can I get")
+
+
+_DRESS = group("Toppings", [option("Mustard"), option("Relish"), option("Lettuce"), option("Tomato")], most=4)
+_DRESSED = menu(
+    item("Dog", _DRESS, description="Dressed: mustard, relish. Loaded: lettuce."),
+    item("Burger", _DRESS, description="Dressed: mustard, relish. Loaded: tomato."),
+    item("Dog Combo", _DRESS, group("Drink", [option("Cola")], least=1), description="Two dogs and a drink."),
+)
+
+
+def test_a_shorthand_every_item_defines_alike_is_the_menus() -> None:
+    """ "Dressed" written alike on the Dog and the Burger: the Dog Combo, named, whose options include all it
+    lists, is those options too; a word items define otherwise ("Loaded") is no word of the menu, asked."""
+    assert counted_lines(_DRESSED, "a dog combo dressed with a cola") == [
+        ("Dog Combo", 1, ["Cola", "Mustard", "Relish"])
+    ]
+    with pytest.raises(CartError):
+        said_lines(_DRESSED, "a dog combo loaded with a cola")
+
+
 @pytest.mark.parametrize(
     "said",
     [
@@ -100,6 +184,18 @@ def test_a_heading_or_a_list_is_no_shorthand() -> None:
         "deux hot-dogs steamés all dressed",
         "a steamed hamburger all dressed with cheese",
         {"item": "hot dog", "modifiers": ["steamé", "all dressed"]},
+        {"item": "italian combo", "modifiers": ["half", "everything", "no onions"]},
+        "three toasté all dressed, one of them no onions",
+        "whole italian combo, everything on it, and throw some hot peppers on there",
+        "large veggie, swap to peppercorn gravy",
+        "large classic, extra curds, veggie gravy",
+        "hot dog trio toasté all dressed with a coke",
+        "papi lemme get a SEC on a hero no cheese with hot sauce",
+        "yo boss lemme get two bacon egg and cheese on a roll salt pepper ketchup and a large coffee regular",
+        "two regular classics and a large frite sauce",
+        "a large classic, extra gravy, extra curds, and add bacon and green onions",
+        "two large classics, extra curds on both",
+        "ok so a large bacon poutine, a regular classic, and three steamés all dressed",
     ],
 )
 def test_the_corpus_shorthands(said: object) -> None:
