@@ -7,7 +7,9 @@ note). The rule comes from the language's closed classes, never from one menu's 
 splits' needless questions): "for" + a possessive ("my", "our", …) + a noun or two (a person: "for my son",
 "for our little brother"); "for" + an indefinite pronoun ("everyone", "everybody"); "to start" / "to begin" (+
 "with"); "for now" / "for later" / "for starters"; "before" / "after" (+ "the") + a meal of the day; the speaker's
-appetite ("I'm" / "we're" (+ "not") (+ "that", "so", …) + "hungry" / "starving": blind11 japanese-curry).
+appetite ("I'm" / "we're" (+ "not") (+ "that", "so", …) + "hungry" / "starving": blind11 japanese-curry). And
+who the customer speaks to: a word or two before the request that opens the order ("papi lemme get …", "yo
+boss can I get …"), none of them the menu's, is said to the counter, never of the food (blind11 bodega-deli).
 
 The menu's words beat them: the words stay as said where a name the menu writes (an item's, a choice's, a
 category's, or an alias) is said whole from one of them ("an after dinner mint", "for my side" where a choice
@@ -17,7 +19,7 @@ is called "Side Salad" is not touched when "side salad" is said). "for the table
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 Words = tuple[str, ...]
 
@@ -92,3 +94,25 @@ def _said_whole_from(words: list[str], at: int, names_holding: Mapping[str, tupl
     """Is a name the menu writes said whole from ``words[at]`` on?"""
     first = words[at]
     return any(name[0] == first and tuple(words[at : at + len(name)]) == name for name in names_holding.get(first, ()))
+
+
+# the requests that open an order ("lemme get", "can I get"): what comes before them is said to the counter
+_REQUESTS = frozenset({("lemme",), ("gimme",), ("let", "me"), ("can", "i"), ("could", "i"), ("give", "me"), ("ill",)})
+REQUEST_STARTS = frozenset(r[0] for r in _REQUESTS)
+_ADDRESS_WORDS = 2  # "papi", "yo boss": the words one is called in at most
+
+
+def without_address(words: Words, known: Container[str]) -> Words:
+    """``words`` without who the customer speaks to before the request opening them ("papi lemme get a SEC" →
+    "lemme get a SEC"); as said where a word before it is one the menu uses (``known``) or no word is."""
+    at = next(
+        (
+            i
+            for i in range(1, min(_ADDRESS_WORDS, len(words) - 1) + 1)
+            if words[i] in REQUEST_STARTS and any(words[i : i + len(r)] == r for r in _REQUESTS)
+        ),
+        None,
+    )  # the first word tested alone: most phrases start with no request after a word or two
+    if at is None or any(not w.isalpha() or w in known for w in words[:at]):
+        return words
+    return words[at:]

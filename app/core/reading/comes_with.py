@@ -588,10 +588,14 @@ _SWAPS = frozenset({"swap", "switch", "change"})
 def _swapped(item: Item, words: Words) -> Words:
     """ "swap the fries for mac", "switch the slaw to greens": an option of ``item`` chosen once from its group,
     then "for" / "to" / "with" and another option of that group, is "<the other> instead of <it>" (read by
-    :func:`instead_of`); anything else stays as said (blind10 hot-chicken)."""
+    :func:`instead_of`); "swap to <an option of such a group>" is that option, chosen in place of what the
+    group had (blind11 poutine-shop); anything else stays as said (blind10 hot-chicken)."""
     at = next((i for i, w in enumerate(words) if w in _SWAPS), None)
     if at is None:
         return words
+    if words[at + 1 : at + 2] == ("to",):  # "swap to peppercorn gravy": the group's one choice, now this one
+        new = _named_after(item, words[at + 2 :])
+        return (*words[:at], *words[at + 2 :]) if new is not None and _once(item, new[1]) else words
     start = at + 1 + (words[at + 1 : at + 2] in (("the",), ("out",)))
     old = _named_after(item, words[start:])
     end = start + len(old[0]) if old is not None else start

@@ -36,7 +36,7 @@ from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
-from app.core.reading.shorthand import take_shorthand
+from app.core.reading.shorthand import shared_shorthand, take_shorthand, taken_off_shorthand
 from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
@@ -376,14 +376,23 @@ def _menu_said(option: Option, phrase: Words) -> bool:
 
 
 def fit_words(
-    item: Item, words: Words, name: Words | None, how: str | None = None, options_first: bool = False
+    item: Item,
+    words: Words,
+    name: Words | None,
+    how: str | None = None,
+    options_first: bool = False,
+    lent: tuple[tuple[Words, tuple[Option, ...]], ...] = (),
 ) -> Fit | None:
-    """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None."""
+    """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None; ``lent``: the
+    shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`)."""
     words = said_on(item, negated_lists(item, everything_but(item, negations_apart(item, words))))
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
-    described = take_shorthand(item, work)  # "double double": the options the item's description says it is
+    described = take_shorthand(item, work, lent if name is not None else ())  # "double double": the options the
+    # item's description (or, the item named, the menu's alike) says it is
+    if described is not None:  # "everything, no onions": what it lists, less what is taken off
+        described = described[0], taken_off_shorthand(item, work, described[1])
     at = -1
     if options_first:
         options, spans = _take_options(item, work, words)
@@ -625,10 +634,11 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
     if shared and not _ends_choices_said(item, words, head[0]):
         tries.append((head, "shared head"))
     tries.append((None, None))
+    lent = shared_shorthand(menu).get(id(item), ())
     out = []
     for name, how in tries:
         for options_first in (False, True):
-            fit = fit_words(item, words, name, how, options_first)
+            fit = fit_words(item, words, name, how, options_first, lent)
             if fit is not None:
                 out.append(_not_told_apart(menu, fit))
     return out

@@ -205,6 +205,8 @@ OPENERS = frozenset(
         "as",
         "either",
         "put",  # "can you put the peanuts on the side"
+        "throw",  # "throw some hot peppers on there": put, said loosely (blind11 bodega-deli)
+        "there",
     }
 )
 FILLER = FILLER | OPENERS

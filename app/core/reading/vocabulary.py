@@ -18,7 +18,12 @@ from collections.abc import Container
 from rapidfuzz.distance import OSA
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.about_the_customer import may_say_the_customer, without_customer_words
+from app.core.reading.about_the_customer import (
+    REQUEST_STARTS,
+    may_say_the_customer,
+    without_address,
+    without_customer_words,
+)
 from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
 from app.core.reading.negated_names import drops_its_negation
@@ -117,6 +122,12 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                     said_in.setdefault(name[i:j], set()).add(key)
     own_choices = {id(i): _required_phrases(i) for i in menu.items}
     by_key = {id(i): i for i in menu.items}
+    chosen_on: dict[Words, set[int]] = {}  # every option name or alias → the items it is a choice of
+    for offering in menu.items:
+        for g in offering.modifier_groups:
+            for o in g.options:
+                for n in (o.name, *o.aliases):
+                    chosen_on.setdefault(words_of(n), set()).add(id(offering))
     sized = {words_of(n): id(i) for i in menu.items for v in i.variations for n in (v.name, *v.aliases)}
     for sub, keys in subs.items():
         if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
@@ -128,6 +139,14 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
             if len(sub) == 1 and sub in own_choices[key] and sub[0] in words_of(by_key[key].name):
                 continue  # "a pound of the limu": the One Pound (its size) of Poke by the Pound, never its name
                 # (a name's own word never answers its choice: fit.fit_words; an alias's part does)
+            if (
+                chosen_on.get(sub, {key}) - {key}
+                and not any(own[i : i + len(sub)] == sub for i in range(len(own)))
+                and not any(n[: len(sub)] == sub for n in base[key])
+            ):
+                continue  # "three steames": the Hot Dog's style Steamé, never the Steamed Hamburger by the end of
+                # its alias "burger steamé" (blind11 poutine-shop); a part of the name itself, or the lead of an
+                # alias ("plain" of "plain pie"), still names it
             if multiplied_part(own, sub):
                 continue  # "cheeseburger" says one, never the Double Cheeseburger (issue #23, break12)
             if _only_what_it_comes_with(by_key[key], sub):
@@ -238,10 +257,11 @@ def _sub_phrases(name: Words) -> list[Words]:
             sub = name[start:end]
             if sub == name or any(w in FILLER and w not in OPENERS for w in (sub[0], sub[-1])):
                 continue
-            if all(w in NOT_DISTINCTIVE or w.isdigit() for w in sub):  # "2" of "number 2" is a count, never a name
-                continue
             lone_first = start == 0 and len(sub) == 1 and len(sub[0]) >= 4 and sub[0] not in SIZE_WORDS
             lone_first = lone_first and "and" not in name  # "black" is no Black & White Cookie
+            if all(w in NOT_DISTINCTIVE or w.isdigit() for w in sub) and not (lone_first and end < len(name)):
+                continue  # "2" of "number 2" is a count, never a name; "a large classic" is the one Classic
+                # Poutine (its first word, no other item's: blind11 poutine-shop), "the house" no House Salad
             if end == len(name) or len(sub) >= 2 or lone_first:
                 out.append(tuple(w for w in sub if w not in NOT_DISTINCTIVE) or sub)
     return out
@@ -719,6 +739,8 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
     names, known = name_words(menu), menu_words(menu)
     if may_say_the_customer(words):  # "for my son", "to start": who or when, dropped before anything is read
         words = without_customer_words(words, _names_holding(menu))
+    if not REQUEST_STARTS.isdisjoint(words[1:3]):  # "papi lemme get …": who is spoken to, before the request
+        words = without_address(words, known)
     words = without_whom(words, known)
     if _as_written(menu, words):
         return _heard_names(menu, words)
