@@ -803,6 +803,17 @@ def said_on(item: Item, words: Words) -> Words:
     return tuple(out)
 
 
+def said_by_its_alias(item: Item, words: Words, option: Option, listed: tuple[Option, ...]) -> bool:
+    """Is ``option`` said only by an alias of ``item`` said in ``words`` ("bagel with cream cheese"), where the
+    model's list ``listed`` answers its one-choice group ("scallion")? The list says the choice: never both, never
+    asked (generated reads, blind11 bodega-deli)."""
+    answered = {o.group_id for o in listed}
+    if option.group_id not in answered or not any(g.id == option.group_id and g.max == 1 for g in choice_groups(item)):
+        return False
+    said = [words_of(a) for a in item.aliases if inside(words_of(a), words)]
+    return any(inside(("with", *p), a) for a in said for p, o in option_phrases(item) if o is option)
+
+
 def inside(phrase: Words, name: Words) -> bool:
     """``phrase`` said within ``name`` — but never a size word: "big" in "big stack meal" is a name, not Large."""
     if any(w in SIZE_WORDS for w in phrase):

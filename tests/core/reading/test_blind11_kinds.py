@@ -23,6 +23,8 @@ def test_an_alias_holding_a_choice_of_a_group_left_empty_says_it() -> None:
     assert got == [("Bagel", ["Cream Cheese", "Everything", "Toasted"], None)]
     assert named_lines(m, "everything bagel toasted") == [("Bagel", ["Everything", "Toasted"], None)]
     assert named_lines(m, "a bagel and cream cheese plain, toasted") == [("Bagel", ["Plain", "Toasted"], None)]
+    listed = named_lines(m, "bagel with cream cheese", ("plain", "butter"))  # the list says the spread
+    assert listed == [("Bagel", ["Butter", "Plain"], None)]
 
 
 def test_a_choice_said_with_its_group_name_after_of_is_that_choice() -> None:
