@@ -189,6 +189,9 @@ def box_named(fit: Fit) -> bool:
     box's, never twelve single croquetas; "half a dozen croquetas" with no such box stays six singles (blind11
     cuban-ventanita)."""
     count = box_count(fit.item)
+    own = words_of(fit.item.name)
+    if own[:1] and own[0].isdigit() and option_count(own[:2]) is None:
+        return False  # "2 Liter Soda": a measure, no box of two
     if count is None or fit.quantity is not None or not fit.named or fit.name is None or fit.unknown or fit.key[3]:
         return False
     name = fit.name
