@@ -79,6 +79,26 @@ def fill_all(item: Item, options: tuple[Option, ...], alls: tuple[Option, ...]) 
 
 
 _ONE = frozenset({"a", "an", "1"})
+_OF = frozenset({"of", "de"})
+
+
+def box_count(item: Item) -> int | None:
+    """How many pieces a box is, where its own name says so (Dozen Croquetas: 12, Half Dozen Donuts: 6)."""
+    own = words_of(item.name)
+    count = next((c for k in (2, 1) if (c := option_count(own[:k])) is not None), None)
+    return count if count is not None and count >= 2 else None
+
+
+def _of_the_pieces(words: Words, at: int, phrase: Words, pieces: str) -> bool:
+    """Is the kind ``phrase`` (said at ``at``) said of the pieces noun itself — right before it ("a dozen ham
+    croquetas"), or after it joined by "of" ("una docena de pastelitos de guayaba")? Then it is every piece's
+    kind, not one pick (blind11 cuban-ventanita)."""
+    end = at + len(phrase)
+    if words[end : end + 1] == (pieces,):
+        return True  # "ham croquetas"; never "six donuts choc glazed", one pick said after them (generated reads)
+    joined = phrase[0] in _OF or words[at - 1 : at] in (("of",), ("de",))
+    start = at - 1 if phrase[0] in _OF else at - 2
+    return joined and start >= 0 and words[start] == pieces
 
 
 def box_of_one(item: Item, name: Words | None, words: Words, options: list[Option]) -> list[Option]:
@@ -88,10 +108,10 @@ def box_of_one(item: Item, name: Words | None, words: Words, options: list[Optio
     count, nothing pre-chosen, and the kind may be chosen that many times (the corpus labels: blind10
     coffee-and-donuts). "a dozen with a boston cream" stays one pick (the rest asked or assorted)."""
     own = words_of(item.name)
-    if name is None or not own or own[-1] in name:
-        return []  # "six donuts, choc glazed": the pieces named, the kind one pick of them (generated reads)
-    count = next((c for k in (2, 1) if (c := option_count(own[:k])) is not None), None)
-    if count is None or count < 2:
+    if name is None or not own:
+        return []
+    count = box_count(item)
+    if count is None:
         return []
     for group in top_groups(item):
         said = [o for o in options if o.group_id == group.id]
@@ -100,8 +120,11 @@ def box_of_one(item: Item, name: Words | None, words: Words, options: list[Optio
         lone = said[0]
         if lone.max_quantity < count:
             continue
-        spots = [at for p, o in option_phrases(item) if o is lone and (at := find_phrase(list(words), p)) >= 0]
+        heard = [(at, p) for p, o in option_phrases(item) if o is lone and (at := find_phrase(list(words), p)) >= 0]
+        spots = [at for at, _ in heard]
         if not spots or any(at and words[at - 1] in _ONE for at in spots):
             continue
+        if own[-1] in name and not any(_of_the_pieces(words, at, p, own[-1]) for at, p in heard):
+            continue  # "six donuts, choc glazed": the pieces named, the kind one pick of them (generated reads)
         return [lone] * (count - 1)
     return []

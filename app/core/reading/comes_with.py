@@ -9,6 +9,7 @@ where they say so; anything else stays to be asked about.
 from __future__ import annotations
 
 from app.core.menu import Item, ModifierGroup, Option
+from app.core.reading.all_of_one import box_count
 from app.core.reading.count_names import sold_in_counts
 from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.memo import per_object
@@ -152,6 +153,10 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
                 out.append(" ".join((w, *group_said)))
             continue
         if work[i + 1] is not None:
+            thing = work[i + 1]
+            if thing in words[:i] and _of_its_own_name(item, thing):  # "pepperoni pretzel, extra pepperoni": more
+                out.append(f"{w} {thing}")  # of what the item is made of, no choice saying it: a note said back
+                work[i : i + 2] = [None, None]
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
         if len(set(named)) == 1 and said_two_ways(item, words, i, named[0]):
@@ -178,6 +183,19 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
+
+
+def _of_its_own_name(item: Item, word: str | None) -> bool:
+    """Is ``word`` a word of ``item``'s name before its head noun (the "pepperoni" of Pepperoni Pretzel), which
+    no choice of the item uses? Then "extra pepperoni", said after that name, is more of what the item is, never
+    another one (blind11 pretzel-stand)."""
+    name = words_of(item.name)
+    return word is not None and word in name[:-1] and word not in _choice_words(item)
+
+
+@per_object
+def _choice_words(item: Item) -> frozenset[str]:
+    return frozenset(w for p, _ in option_phrases(item) for w in p)
 
 
 def _extras_so_far(phrase: Words, words: Words, at: int) -> int:
@@ -501,6 +519,12 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
             out[i:end] = said
             i += len(said)
             continue
+        shared = _box_halves(item, group, first[1], second[1])
+        if shared is not None:  # "a dozen pastelitos, half guava half beef": six of each (blind11 cuban-ventanita)
+            said = [shared, *first[0], "and", shared, *second[0]]
+            out[i:end] = said
+            i += len(said)
+            continue
         if group is not None and group.min == 0 and not sold_in_counts(item):  # a pack's kinds share its pieces
             notes.append(" ".join(w for w in out[i:end] if w != "and"))
         if out[j - 1] == "and":
@@ -511,6 +535,16 @@ def halves_of(item: Item, words: Words) -> tuple[Words, list[str]]:
         del out[i]
         i = end - 1
     return tuple(out), notes
+
+
+def _box_halves(item: Item, group: ModifierGroup | None, first: Option, second: Option) -> str | None:
+    """Half the pieces of a box whose name says its count (Dozen Pastelitos: "6"), where ``group`` takes exactly
+    that many and each kind may be chosen half of them; else None."""
+    count = box_count(item)
+    if count is None or count % 2 or group is None or not group.min == group.max == count:
+        return None
+    half = count // 2
+    return str(half) if first.max_quantity >= half and second.max_quantity >= half else None
 
 
 def _halves_offered(first: Option, second: Option) -> tuple[Words, Words] | None:
@@ -575,7 +609,8 @@ def _subbed(item: Item, words: Words) -> Words:
         return words
     at = words.index("sub")
     phrases = [p for p, o in option_phrases(item) if words[at + 1 : at + 1 + len(p)] == p and _once(item, o)]
-    if not phrases:
+    whole = any(words[at : at + len(p)] == p for p, _ in option_phrases(item))  # "sub roll": the Hero's alias said
+    if not phrases or whole:  # whole, never "sub" before the Roll (generated reads, blind11 bodega-deli)
         return words
     end = at + 1 + max(len(p) for p in phrases)
     lead = ("instead",) if words[end : end + 1] == ("for",) else ()
@@ -770,6 +805,17 @@ def said_on(item: Item, words: Words) -> Words:
                     break
         at += 1
     return tuple(out)
+
+
+def said_by_its_alias(item: Item, words: Words, option: Option, listed: tuple[Option, ...]) -> bool:
+    """Is ``option`` said only by an alias of ``item`` said in ``words`` ("bagel with cream cheese"), where the
+    model's list ``listed`` answers its one-choice group ("scallion")? The list says the choice: never both, never
+    asked (generated reads, blind11 bodega-deli)."""
+    answered = {o.group_id for o in listed}
+    if option.group_id not in answered or not any(g.id == option.group_id and g.max == 1 for g in choice_groups(item)):
+        return False
+    said = [words_of(a) for a in item.aliases if inside(words_of(a), words)]
+    return any(inside(("with", *p), a) for a in said for p, o in option_phrases(item) if o is option)
 
 
 def inside(phrase: Words, name: Words) -> bool:

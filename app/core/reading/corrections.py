@@ -13,7 +13,7 @@ margaritas, one frozen and one on the rocks" is two lines, each with what was sa
 from __future__ import annotations
 
 from app.core.reading.counts import said_count_words
-from app.core.reading.spoken import FILLER
+from app.core.reading.spoken import FILLER, NEGATIONS, said_as
 from app.core.reading.vocabulary import Words
 
 MARKERS: tuple[Words, ...] = (
@@ -135,12 +135,16 @@ def recount(piece: Words, count: int) -> Words:
     return (str(count), *rest)
 
 
+# "with" / "without" in every language ("con", "sin", "sans"): after an article, the article is "one"
+_WITH_OR_WITHOUT = frozenset({*said_as("with"), *NEGATIONS})
+
+
 def each_one(chunk: Words) -> list[Words] | None:
     """What is said for single ones of a counted item: "1 with almond milk" → [with almond milk], "1 atomic
     1 mild" → [atomic, mild], "1 of them no chip" / "no cilantro on 1 of them" → [no chip] / [no cilantro];
     None when ``chunk`` says no such thing."""
-    if chunk[:1] in (("a",), ("an",)) and chunk[1:2] in (("with",), ("without",)):
-        chunk = ("1", *chunk[1:])  # "uno con azúcar" said "a with": an article is never said before "with"
+    if chunk[:1] in (("a",), ("an",)) and chunk[1:2] and chunk[1] in _WITH_OR_WITHOUT:
+        chunk = ("1", *chunk[1:])  # "uno con azúcar", "uno sin azúcar": an article is never said before "with"
     words = chunk[next((i for i, w in enumerate(chunk) if w not in FILLER), len(chunk)) :]  # "uh, one …"
     if len(words) > 3 and words[-3:] == ("1", "of", "them"):
         said = words[:-3]

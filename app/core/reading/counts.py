@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from app.core.menu import Item, Menu, Option
+from app.core.reading.all_of_one import box_count
 from app.core.reading.count_names import COUNT_UNITS, counts_of, option_count
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
@@ -180,6 +181,21 @@ def count_in_name(fit: Fit, words: Words, apart: bool = False) -> bool:
     if apart and words[:1] in said and any(option_count(words_of(o.name)) == int(words[0]) for o in fit.options):
         return True
     return any(len(p) > 1 and p[0] == words[0] and p in said and words[: len(p)] == p for p in fit.option_spans)
+
+
+def box_named(fit: Fit) -> bool:
+    """Is ``fit`` a box whose name says its count (Dozen Croquetas) read whole, its count word said in the name
+    ("a dozen ham croquetas": every word placed, every pick filled, no count of lines)? Then the count is the
+    box's, never twelve single croquetas; "half a dozen croquetas" with no such box stays six singles (blind11
+    cuban-ventanita)."""
+    count = box_count(fit.item)
+    own = words_of(fit.item.name)
+    if own[:1] and own[0].isdigit() and option_count(own[:2]) is None:
+        return False  # "2 Liter Soda": a measure, no box of two
+    if count is None or fit.quantity is not None or not fit.named or fit.name is None or fit.unknown or fit.key[3]:
+        return False
+    name = fit.name
+    return any(option_count(name[k : k + n]) == count for k in range(len(name)) for n in (1, 2))
 
 
 def count_choice_first(fit: Fit, words: Words) -> bool:

@@ -118,6 +118,8 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 break  # "sugar free caramel", "honey bbq", "two shots": left unexplained, so asked about
             if counts_a_pick(item, option, phrase, heard or said, at):
                 break  # "a dozen donuts, six glazed": six of the Glazed, never the Half Dozen (break12)
+            if at and words[at - 1] in _HOW_MUCH and _first_word_only(option, phrase, groups.get(option.group_id)):
+                break  # "extra spicy" says how hot, never the Spicy Achar "spicy" alone might name (blind11)
             if phrase == ("side",) and tuple(words[max(0, at - 2) : at]) == ("on", "the"):
                 break  # "ranch on the side" is how the ranch comes, never the Side size (break10)
             times = sum(1 for _, o in found if o is option)
@@ -142,6 +144,8 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
             named = () if named in own else named  # "a decaf coffee" where the item is Coffee: the item again
             if named and tuple(words[end : end + len(named)]) == named:
                 end += len(named)  # "wheat toast", "ranch dressing": the option, then its group's name
+            elif named and tuple(words[end : end + len(named) + 1]) == ("of", *named):
+                end += len(named) + 1  # "600 grams of rice" of a group Rice: the option, "of", its group's name
             elif named and at >= len(named) and tuple(words[at - len(named) : at]) == named:
                 at -= len(named)  # "eggs poached": the group's name, then the option
             elif len(named) > 1 and end < len(words) and words[end] == named[-1] and named[-1] not in phrase:
@@ -297,6 +301,8 @@ def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[
     never from the words at ``kept`` (:func:`_said_of_a_choice`)."""
     if ordered:
         at = find_phrase(words, name)
+        if at >= 0 and _ends_served_apart(words, name, at):
+            return -1
         if at >= 0:
             words[at : at + len(name)] = [None] * len(name)
         return at
@@ -310,6 +316,20 @@ def _take_name(words: list[str | None], name: Words, ordered: bool, kept: tuple[
     for at in spots:
         words[at] = None
     return min(spots)
+
+
+_JOINS = frozenset({"and", "with"})
+
+
+def _ends_served_apart(words: Sequence[str | None], name: Words, at: int) -> bool:
+    """Is ``name``, said at ``at``, two things joined ("fries and gravy", "fries with gravy") whose second is
+    said "on the side" right after it? Then that thing is served apart — "large fries, gravy on the side" is
+    the fries with a side of gravy, never the Frite Sauce whose alias the comma happened to join (blind11
+    poutine-shop)."""
+    if _JOINS.isdisjoint(name[1:-1]):
+        return False
+    end = at + len(name)
+    return any(tuple(words[end : end + len(p.split())]) == tuple(p.split()) for p in SIDE_PHRASES)
 
 
 def _said_on_the_side(words: Words) -> tuple[int, ...]:
@@ -345,19 +365,39 @@ def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
 
 
 def _defaulted(item: Item, options: list[Option], open_: list[ModifierGroup]) -> list[ModifierGroup]:
-    """The one-choice groups that none of ``options`` answers and a default does (none of ``open_``)."""
+    """The one-choice groups that none of ``options`` answers (none of ``open_``): one a default answers, or one
+    that may be left empty, its choice said after "with" ("bagel with cream cheese", an alias of the Bagel, says its
+    Spread; blind11 — "bagel and cream cheese" names the item only, as the generated reads label it)."""
     said = {o.group_id for o in options}
-    return [
-        g
-        for g in top_groups(item)
-        if g not in open_ and g.max == 1 and g.id not in said and any(o.default for o in g.options)
-    ]
+    return [g for g in top_groups(item) if g not in open_ and g.max == 1 and g.id not in said]
+
+
+def _with_in_name(group: ModifierGroup, phrase: Words, name: Words) -> bool:
+    """Is ``phrase`` said after "with" in ``name`` where ``group`` has no default ("bagel with cream cheese")?"""
+    return any(o.default for o in group.options) or inside(("with", *phrase), name)
 
 
 def _whole_name(option: Option, phrase: Words) -> bool:
     """Is ``phrase`` the option's name or one of its aliases said whole (never a part the reader made of it:
     "bourbon" of Bulleit Bourbon)? Only such a phrase in an item's alias says that choice over its default."""
     return phrase in whole_names(option)
+
+
+_HOW_MUCH = frozenset({"extra", "very", "more", "super", "less", "too", "so"})  # a degree said of a quality
+
+
+def _first_word_only(option: Option, phrase: Words, group: ModifierGroup | None) -> bool:
+    """Is ``phrase`` one word, the first of ``option``'s name, the rest of which is its group's name ("spicy" of
+    Spicy Achar in the Achar group), and no name or alias of it whole? Said after a degree word ("extra spicy") it
+    is a quality, not that option ("extra ahi" of Ahi Tuna stays more of it)."""
+    name = words_of(option.name)
+    return (
+        len(phrase) == 1
+        and group is not None
+        and name[:1] == phrase
+        and name[1:] == words_of(group.name)
+        and phrase not in whole_names(option)
+    )
 
 
 @per_object
@@ -425,6 +465,7 @@ def fit_words(
                     and inside(p, name)
                     and not inside(p, own)
                     and (_menu_said(o, p) if group in open_ else _whole_name(o, p) and not o.default)
+                    and (group in open_ or _with_in_name(group, p, name))
                     and (group.id != VARIATION_GROUP or _whole_name(o, p))  # "bowl of chili": no Bread Bowl
                 ),
                 None,

@@ -36,6 +36,7 @@ from app.core.menu import Item, Menu, Option, Variation
 from app.core.reading.all_of_one import fill_all
 from app.core.reading.candidates import NEVER_COUNTED
 from app.core.reading.counts import (
+    box_named,
     count_choice_first,
     count_chosen,
     count_in_name,
@@ -125,6 +126,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     counting = [] if any(b[0].named for b in best) else counting  # "three biscuits": the item named
     if len(counting) == 1:  # "a dozen ruskie": the Pierogi's dozen, never twelve of another item with the filling
         best = [b for b in best if b[0].quantity is None or b[0].item is counting[0]]
+    best = [b for b in best if box_named(b[0])] or best  # "a dozen ham croquetas": the Dozen Croquetas box
     top, ranked, rest = min(
         best,
         key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),
@@ -132,6 +134,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     if not top.named and words[-1:] == ("1",):
         _one_of_several(menu, words, said)
     described = described_item(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
+    if described is not None and _a_name_shared(menu, described.item, top.unknown, ranked):
+        described = None  # "un sándwich": a word of several items' names, never the one whose name says it
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
         return line_reading(described, said)
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
@@ -202,6 +206,20 @@ def _one_of_several(menu: Menu, words: Words, said: str) -> None:
             query=said,
             candidates=[candidate(i) for i in holding[:5]],
         )
+
+
+def _a_name_shared(menu: Menu, item: Item, words: Words, ranked: list[Fit]) -> bool:
+    """Are ``words`` (left over, said of no name whole) found in ``item``'s own name, not its description, and in
+    the name or alias of another item that reads the rest as well ("sandwich" of a Cuban Sandwich beside a "steak
+    sandwich", nothing else said)? Then they are a word several items are called by, which chooses none (blind11
+    cuban-ventanita); "chicken 12 pieces jhol" is still the Chicken Momo, whose choices they are."""
+    content = {w for w in words if w not in FILLER and not w.isdigit()}
+    if not content or content <= set(words_of(item.description or "")):
+        return False
+    holding = {id(i) for i in _names_holding(menu, words) if i is not item}
+    own = next((f for f in ranked if f.item is item), None)
+    rivals = [f for f in ranked if id(f.item) in holding]
+    return own is not None and any(f.key[:1] <= own.key[:1] and len(f.options) >= len(own.options) for f in rivals)
 
 
 def _names_holding(menu: Menu, words: Words) -> list[Item]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, Option
-from app.core.reading.comes_with import halves_of
+from app.core.reading.comes_with import halves_of, said_by_its_alias
 from app.core.reading.corrections import (
     WITHIN_STARTS,
     cancelled,
@@ -671,6 +671,7 @@ def _with_modifiers(
         raise
     _said_twice(menu, alone, listed, words)
     restated = {o.id for o in listed.options} | ({listed.variation.id} if listed.variation else set())
+    restated |= {o.id for o in alone.options if said_by_its_alias(alone.item, words, o, listed.options)}
     options = (*listed.options, *(o for o in alone.options if o.id not in restated))
     variation = listed.variation or alone.variation
     quantity = alone.quantity

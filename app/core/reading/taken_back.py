@@ -19,7 +19,15 @@ from app.core.reading.fit import Fit, best_fits, fit_words, item_fits
 from app.core.reading.memo import per_object
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.spoken import FILLER, NEGATIONS
-from app.core.reading.vocabulary import Words, choice_groups, head_nouns, option_phrases, served_black, words_of
+from app.core.reading.vocabulary import (
+    Words,
+    choice_groups,
+    described_words,
+    head_nouns,
+    option_phrases,
+    served_black,
+    words_of,
+)
 from app.core.reading.whose import said_on_an_item
 from app.errors import ItemAmbiguous
 
@@ -454,8 +462,10 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     instead = made[0] if made is not None and said is not None and made[0] in said.options else None
     chunk = made[1] if instead is not None and made is not None else chunk
     fit = fit_words(item, chunk, None)
-    if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None or said.unknown:
+    if fit is None or fit.unknown or not (fit.options or fit.notes) or said is None:
         return None
+    if said.unknown and not (back and set(said.unknown) <= described_words(item)):
+        return None  # "chicken steamed 12 pieces, actually make it jhol": "chicken" says the Chicken Momo
     only = back and next((w for w in chunk if w not in ("the", "a", "an")), None) in ("just", "only")
     instead = instead or replaced_option(item, chunk)  # "yuca instead of the fries": the fries, never the salad
     gone = [instead] if instead in said.options else _corrected_options(item, said.options, fit.options, back, only)
@@ -470,7 +480,7 @@ def _choices_replaced(menu: Menu, item: Item, piece: Words, chunk: Words, back: 
     again = read_as(menu, item, out)
     if (
         again is None
-        or again.unknown
+        or again.unknown != said.unknown
         or sorted(o.id for o in again.options) != sorted(o.id for o in (*kept, *fit.options))
     ):
         return None
