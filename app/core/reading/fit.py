@@ -108,7 +108,7 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 break  # "extra tahini": never the Extra Dressing of a Dressing Amount group (blind6 salad-builder)
             if at in negated:
                 break  # "not too well done": never "done" alone read as Well Done (issue #23)
-            if _a_degree_of_its_first_words(groups.get(option.group_id), option, phrase, said, at):
+            if _a_quality_by_degree(groups.get(option.group_id), option, phrase, said, words, at):
                 break  # "extra spicy" is how hot, never the Spicy Achar (blind11 nepali-momo): asked about
             if tuple(words[max(0, at - 2) : at]) == ("cut", "in"):
                 break  # "cut in half" is how to cut it, never the Half size
@@ -118,8 +118,6 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 break  # "sugar free caramel", "honey bbq", "two shots": left unexplained, so asked about
             if counts_a_pick(item, option, phrase, heard or said, at):
                 break  # "a dozen donuts, six glazed": six of the Glazed, never the Half Dozen (break12)
-            if at and words[at - 1] in _HOW_MUCH and _first_word_only(option, phrase, groups.get(option.group_id)):
-                break  # "extra spicy" says how hot, never the Spicy Achar "spicy" alone might name (blind11)
             if phrase == ("side",) and tuple(words[max(0, at - 2) : at]) == ("on", "the"):
                 break  # "ranch on the side" is how the ranch comes, never the Side size (break10)
             times = sum(1 for _, o in found if o is option)
@@ -226,22 +224,36 @@ def _how_it_is_made(item: Item, option: Option, phrase: Words, said: tuple[str |
 _DEGREE = frozenset({"too", "so", "very"})  # "not too well done": a negation said of the choice after it
 
 
-def _a_degree_of_its_first_words(
-    group: ModifierGroup | None, option: Option, phrase: Words, said: tuple[str | None, ...], at: int
+def _a_quality_by_degree(
+    group: ModifierGroup | None,
+    option: Option,
+    phrase: Words,
+    said: tuple[str | None, ...],
+    words: list[str | None],
+    at: int,
 ) -> bool:
     """Is ``phrase`` only the first words of ``option``'s name (its head noun unsaid, no alias the menu writes),
-    said after "extra" / "very", where ``option`` would swap the default of a one-choice group? "extra spicy"
-    says how hot, never the Spicy Achar in place of the Tomato Achar that comes with it: "extra" asks for more,
-    never a swap ("extra ahi" of a many-choice group stays the Ahi Tuna)."""
+    said after a degree word, so a quality rather than that option? Either the one word before the rest of the
+    name, which is its group's name ("extra spicy", "less spicy" of Spicy Achar in the Achar group), or, after
+    "extra" / "very" / "super", where ``option`` would swap the default of a one-choice group: "extra spicy"
+    says how hot, never the Spicy Achar in place of the Tomato Achar that comes with it; "extra" asks for more,
+    never a swap ("extra ahi" of a many-choice group stays the Ahi Tuna; blind11 nepali-momo)."""
     name = words_of(option.name)
-    if not at or said[at - 1] not in _MORE_OF_A_QUALITY or len(phrase) >= len(name) or name[: len(phrase)] != phrase:
+    if not at or group is None or len(phrase) >= len(name) or name[: len(phrase)] != phrase:
         return False
-    if group is None or group.max != 1 or not any(o.default and o is not option for o in group.options):
+    if phrase in whole_names(option):
         return False
-    return all(words_of(a) != phrase for a in option.aliases)
+    if words[at - 1] in _HOW_MUCH and len(phrase) == 1 and name[1:] == words_of(group.name):
+        return True
+    return (
+        said[at - 1] in _MORE_OF_A_QUALITY
+        and group.max == 1
+        and any(o.default and o is not option for o in group.options)
+    )
 
 
 _MORE_OF_A_QUALITY = frozenset({"extra", "very", "super"})
+_HOW_MUCH = frozenset({"extra", "very", "more", "super", "less", "too", "so"})  # a degree said of a quality
 
 
 def _said_before(words: list[str | None], at: int, head: Words) -> bool:
@@ -381,23 +393,6 @@ def _whole_name(option: Option, phrase: Words) -> bool:
     """Is ``phrase`` the option's name or one of its aliases said whole (never a part the reader made of it:
     "bourbon" of Bulleit Bourbon)? Only such a phrase in an item's alias says that choice over its default."""
     return phrase in whole_names(option)
-
-
-_HOW_MUCH = frozenset({"extra", "very", "more", "super", "less", "too", "so"})  # a degree said of a quality
-
-
-def _first_word_only(option: Option, phrase: Words, group: ModifierGroup | None) -> bool:
-    """Is ``phrase`` one word, the first of ``option``'s name, the rest of which is its group's name ("spicy" of
-    Spicy Achar in the Achar group), and no name or alias of it whole? Said after a degree word ("extra spicy") it
-    is a quality, not that option ("extra ahi" of Ahi Tuna stays more of it)."""
-    name = words_of(option.name)
-    return (
-        len(phrase) == 1
-        and group is not None
-        and name[:1] == phrase
-        and name[1:] == words_of(group.name)
-        and phrase not in whole_names(option)
-    )
 
 
 @per_object
