@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NotRequired, TypedDict
 
 from app.core.cart import CartState, TaxAmount, check_options, clean_notes, mark_checked_out
@@ -349,6 +349,24 @@ def as_ordered(state: CartState, stored: dict[str, Any]) -> CartState:
         for line in state.lines
     )
     return mark_checked_out(state._replace(lines=lines))
+
+
+def priced_as_ordered(priced: PricedCart, stored: dict[str, Any]) -> PricedCart:
+    """``priced`` (a checked-out cart, its lines at the order's unit prices) with the ``stored`` order's
+    taxes, tax and total: the rates of the moment it was placed, never today's (a rate changed since
+    would show a total the order does not have). Unchanged unless the lines' subtotal is the order's: a
+    line the menu can no longer describe is shown unavailable, and its figures are then the cart's own."""
+    subtotal, tax, total, taxes = (stored.get(k) for k in ("subtotal_cents", "tax_cents", "total_cents", "taxes"))
+    if not (
+        priced.state.checked_out
+        and subtotal == priced.subtotal_cents
+        and type(tax) is int
+        and type(total) is int
+        and isinstance(taxes, list | tuple)
+    ):
+        return priced
+    assert isinstance(subtotal, int)
+    return replace(priced, taxes=list(taxes), tax_cents=tax, added_tax_cents=total - subtotal)
 
 
 class CheckoutWarning(TypedDict):

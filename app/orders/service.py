@@ -35,6 +35,7 @@ from app.orders.order import (
     check_repeat,
     order_id_for,
     other_content,
+    priced_as_ordered,
 )
 from app.orders.port import CommitGate, OrderSink
 
@@ -132,6 +133,17 @@ def ordered_before(state: CartState, sink: OrderSink | None) -> CartAlreadyOrder
     return None if found is None else other_content(found, "this cart was already ordered")
 
 
+def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | None:
+    """The order ``sink`` holds for this cart revision; None when there is none, the sink keeps no orders
+    (the webhook) or the store cannot be read right now. Blocking: call it off the event loop."""
+    if sink is None or not sink.keeps_orders:
+        return None
+    try:
+        return sink.lookup(state.cart_id_hex, state.revision)
+    except CartError:
+        return None
+
+
 def _placed_before(state: CartState) -> CartAlreadyOrdered:
     """What the placed order's own token is answered when its order cannot be had back: placed, by number."""
     order_id = order_id_for(state.cart_id)
@@ -174,4 +186,6 @@ def place_order(
     """Verify ``token``, order its cart once (committing through ``gate``), and mint the checked-out token."""
     state = inputs.load(token)
     done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish, gate)
-    return Checkout(done.order, done.created, inputs.finish(done.state), done.warnings)
+    result = inputs.finish(done.state)
+    result.priced = priced_as_ordered(result.priced, done.order)  # the order's tax, whatever the rate is now
+    return Checkout(done.order, done.created, result, done.warnings)

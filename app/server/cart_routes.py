@@ -27,7 +27,8 @@ from app.core.menu.memo import memo
 from app.core.reading.understood import Understood, understood_line
 from app.errors import InvalidRequest, OrderOutcomeUnknown
 from app.json_input import object_fields, optional_str, string_list
-from app.orders.service import ordered_before
+from app.orders.order import priced_as_ordered
+from app.orders.service import ordered_before, stored_order
 from app.runtime.context import AppContext
 from app.server.http import Endpoint, cart_response, cart_token, path_line_id, read_json
 from app.server.responses import OrjsonResponse
@@ -95,7 +96,17 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         return cart_response(await run(request, turn.NewCart(secrets.token_bytes(8))), 201)
 
     async def get_cart(request: Request) -> Response:
-        return cart_response(await run(request, turn.ViewCart()))
+        result = await run(request, turn.ViewCart())
+        if result.state.checked_out:  # the placed order's own token: its tax and total as ordered, not today's
+            sink = ctx.order_sink
+            stored = (
+                stored_order(result.state, sink)
+                if sink.quick_lookup
+                else await run_in_threadpool(stored_order, result.state, sink)
+            )
+            if stored is not None:
+                result.priced = priced_as_ordered(result.priced, stored)
+        return cart_response(result)
 
     async def clear_cart(request: Request) -> Response:
         return cart_response(await run(request, turn.ClearCart()))

@@ -35,8 +35,9 @@ from app.errors import (
     ToolNotFound,
 )
 from app.json_input import conform, parse_json
+from app.orders.order import priced_as_ordered
 from app.orders.port import CommitGate, OrderSink
-from app.orders.service import ordered_before
+from app.orders.service import ordered_before, stored_order
 from app.voice.speech import cart_summary, failure
 
 
@@ -63,12 +64,7 @@ class ToolContext:
     def stored_order(self, state: CartState) -> dict[str, Any] | None:
         """The order the store holds for this cart revision; None when there is none, the sink keeps no
         orders (the webhook) or the store cannot be read right now."""
-        if self.order_sink is None or not self.order_sink.keeps_orders:
-            return None
-        try:
-            return self.order_sink.lookup(state.cart_id_hex, state.revision)
-        except CartError:
-            return None
+        return stored_order(state, self.order_sink)
 
     def unchecked_orders_note(self, state: CartState) -> str:
         """What emptying ``state`` (before it was emptied) must add when the order sink keeps no orders to
@@ -277,6 +273,11 @@ class Toolbox:
                 raise
             output, ok = failure(exc), False
             result = inputs.finish(state)
+        if result.state.checked_out:  # the placed order's cart: its tax and total as ordered, not at today's rates
+            placed = output.get("order")
+            stored = placed if isinstance(placed, dict) else ctx.stored_order(result.state)
+            if stored is not None:
+                result.priced = priced_as_ordered(result.priced, stored)
         return self._outcome(ok, output, result, token, inputs)
 
     def refused(

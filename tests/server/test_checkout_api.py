@@ -131,6 +131,17 @@ def set_price(item_id: str, cents: int) -> Any:
     return edit
 
 
+def set_tax_rate(rate: str) -> Any:
+    def edit(data: dict[str, Any]) -> None:
+        data["tax_rate"] = rate
+
+    return edit
+
+
+# what moves on the menu after an order was placed: a price, the tax rate (demo-burger's 8.25 % → 10 %)
+CHANGES_AFTER_ORDER = {"price rise": set_price("classic-burger", 1999), "tax rise": set_tax_rate("0.10")}
+
+
 def test_checkout_reprices_after_a_menu_change(client: TestClient, menu_dir: Path) -> None:
     token = new_cart(client, BURGERS, FRIES)
     quoted = send(client, "GET", f"{BASE}/cart", token).json()["cart"]
@@ -301,18 +312,20 @@ def test_another_revision_is_409_before_any_other_check(client: TestClient) -> N
     assert (emptied.status_code, error_code(emptied)) == (409, "cart_already_ordered")
 
 
+@pytest.mark.parametrize("change", CHANGES_AFTER_ORDER)
 @pytest.mark.parametrize("which", ["placed token", "token before checkout"])
-def test_a_repeat_after_a_price_rise_shows_the_cart_at_the_prices_it_was_ordered_at(
-    client: TestClient, menu_dir: Path, which: str
+def test_a_repeat_after_a_menu_change_shows_the_cart_as_it_was_ordered(
+    client: TestClient, menu_dir: Path, which: str, change: str
 ) -> None:
     """After a price rise, a repeat checkout answered the order placed at $28.65 beside a cart of $52.47 with a
     "price changed" warning, and reading the placed order's token did the same: a checked-out cart describes
-    the order, at the prices it was ordered at."""
+    the order, at the prices it was ordered at. After a tax rise, both showed the order's lines with the tax
+    at the new rate, a total the order does not have: the order's taxes too."""
     before = new_cart(client, BURGERS, FRIES)
     placed = checkout(client, before)
     assert placed.status_code == 201
     order = placed.json()["order"]
-    edit_menu(client, menu_dir, set_price("classic-burger", 1999))  # was 899
+    edit_menu(client, menu_dir, CHANGES_AFTER_ORDER[change])  # 899 → 1999, or 8.25 % → 10 %
     token = placed.json()["cart_token"] if which == "placed token" else before
     again = checkout(client, token)
     assert again.status_code == 200 and again.json()["order"] == order
@@ -320,6 +333,7 @@ def test_a_repeat_after_a_price_rise_shows_the_cart_at_the_prices_it_was_ordered
     for cart in (again.json()["cart"], read):
         assert cart["checked_out"] is True and cart["warnings"] == []
         assert (cart["subtotal_cents"], cart["total_cents"]) == (order["subtotal_cents"], order["total_cents"])
+        assert (cart["tax_cents"], cart["taxes"]) == (order["tax_cents"], order["taxes"])
         assert [line["unit_price_cents"] for line in cart["lines"]] == [
             line["unit_price_cents"] for line in order["lines"]
         ]

@@ -311,11 +311,14 @@ def test_an_add_that_would_not_fit_the_token_is_ok_false_and_the_cart_unchanged(
     assert len(body["cart"]["lines"]) == len(before)  # nothing was added
 
 
-def test_a_placed_orders_cart_is_shown_at_the_prices_it_was_ordered_at(client: TestClient, menu_dir: Any) -> None:
+@pytest.mark.parametrize("change", ["price rise", "tax rise"])
+def test_a_placed_orders_cart_is_shown_at_the_prices_it_was_ordered_at(
+    client: TestClient, menu_dir: Any, change: str
+) -> None:
     """After a price rise, get_current_order said the order was placed at $28.65 ("Your total is $28.65")
     while its cart said total $52.47 with "the price of Classic Burger changed": every tool answer on the
-    placed order's token shows the cart as ordered, never repriced."""
-    from tests.server.test_checkout_api import edit_menu, set_price
+    placed order's token shows the cart as ordered, never repriced — after a tax rise, at the order's tax."""
+    from tests.server.test_checkout_api import CHANGES_AFTER_ORDER, edit_menu
 
     token = add(client, {"item": "classic burger", "quantity": 2, "modifiers": ["medium", "bacon"]})["cart_token"]
     review = ok_call(client, "confirm_order", {"action": "review"}, token)
@@ -324,7 +327,8 @@ def test_a_placed_orders_cart_is_shown_at_the_prices_it_was_ordered_at(client: T
         client, "confirm_order", {"action": "checkout", "customer_name": "Ada", "total_cents": total}, token
     )
     order = placed["out"]["order"]
-    edit_menu(client, menu_dir, set_price("classic-burger", 1999))
+    assert placed["out"]["cart"]["total"] == format_money(order["total_cents"])  # the checkout's own answer
+    edit_menu(client, menu_dir, CHANGES_AFTER_ORDER[change])
     for name, arguments in (("get_current_order", {}), ("confirm_order", {"action": "review"}), ("clear_order", {})):
         said = ok_call(client, name, arguments, placed["cart_token"])
         assert said["out"]["cart"]["total"] == format_money(order["total_cents"]), name
