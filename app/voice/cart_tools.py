@@ -22,6 +22,7 @@ from app.core.reading.order import read_order
 from app.core.reading.spoken import normalize
 from app.core.reading.understood import understood_line
 from app.errors import (
+    CartAlreadyOrdered,
     CartError,
     FieldRequired,
     InvalidRequest,
@@ -32,6 +33,7 @@ from app.errors import (
     TokenError,
 )
 from app.orders.order import order_id_for
+from app.orders.service import ordered_before
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -383,15 +385,28 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if state.checked_out:
         return state, {"message": _placed_readback(state, ctx), "placed": True}
-    readback = order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)
-    try:  # an older token of an ordered cart reads back lines the kitchen may not have: say it was ordered
-        number = ctx.placed_order_number(state)
+    try:  # an older token of an ordered cart: what the kitchen has, never its older lines as the order
+        ordered = ordered_before(state, ctx.order_sink)
     except CartError:
-        number = None  # can't check: this reads the cart and says nothing either way about an order
-    if number is not None:
-        placed = f"This order was already placed as order number {number}; what follows is this older copy of the cart"
-        return state, {"message": f"{placed}, not necessarily what was ordered. {readback}", "placed": True}
-    return state, {"message": readback}
+        ordered = None  # can't check: this reads the cart and says nothing either way about an order
+    if ordered is not None:
+        return state, _ordered_before_readback(ordered, ctx)
+    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)}
+
+
+def _ordered_before_readback(ordered: CartAlreadyOrdered, ctx: ToolContext) -> dict[str, Any]:
+    """``get_current_order`` on an older copy of a cart that was ordered, answered as HTTP answers any turn on
+    it (409 ``cart_already_ordered``): what the order holds (when the store says), never this copy's lines,
+    which may differ (a line added on another tab, an emptied copy)."""
+    number = str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
+    lines = ordered.details.get("ordered_lines")
+    holds = f", which holds {spoken_lines(lines, ctx.menu)}" if lines else ""
+    message = (
+        f"This order was already placed as order number {number}{holds}. This is an older copy of the cart, "
+        "not what was ordered; to order something else, start a new order."
+    )
+    answer = {"ok": False, "message": message, "error": "cart_already_ordered", "order_number": number, "placed": True}
+    return {**answer, "ordered_lines": lines} if lines else answer
 
 
 def _placed_readback(state: CartState, ctx: ToolContext) -> str:

@@ -212,15 +212,24 @@ def test_with_a_sink_that_keeps_no_orders_nothing_says_the_order_is_gone(
 
 
 def test_reading_an_older_token_of_an_ordered_cart_says_it_was_ordered(client: TestClient) -> None:
+    """A copy of the cart forked before the order (a water added on it, the brownie on the copy ordered) read
+    back "already placed …; what follows is this older copy: … one Bottled Water" with ``ok: true``: never
+    what the kitchen had. It now answers as HTTP does (``cart_already_ordered``), with the order's lines."""
     added = tool(client, "add_to_order", None, items=[{"item": "cookie"}])
     older = added.json()["cart_token"]
-    total = output(tool(client, "confirm_order", older, action="review"))["total_cents"]
-    placed = tool(client, "confirm_order", older, action="checkout", customer_name="Ada", total_cents=total)
+    ordered_copy = tool(client, "add_to_order", older, items=[{"item": "brownie"}]).json()["cart_token"]
+    other_copy = tool(client, "add_to_order", older, items=[{"item": "bottled water"}]).json()["cart_token"]
+    total = output(tool(client, "confirm_order", ordered_copy, action="review"))["total_cents"]
+    placed = tool(client, "confirm_order", ordered_copy, action="checkout", customer_name="Ada", total_cents=total)
     number = output(placed)["order"]["order_id"][-6:].upper()
     fork = tool(client, "add_to_order", None, items=[{"item": "bottled water"}])  # another cart: not ordered
     assert not output(tool(client, "get_current_order", fork.json()["cart_token"])).get("placed")
-    on_older = output(tool(client, "get_current_order", older))
-    assert on_older["placed"] is True and f"already placed as order number {number}" in on_older["message"]
+    for copy in (older, other_copy):  # the empty first token too: never "The order is empty."
+        on_older = output(tool(client, "get_current_order", copy))
+        assert (on_older["ok"], on_older["error"], on_older["placed"]) == (False, "cart_already_ordered", True)
+        assert f"already placed as order number {number}" in on_older["message"]
+        assert "Brownie" in on_older["message"] and "Water" not in on_older["message"]
+        assert [line["name"] for line in on_older["ordered_lines"]] == ["Chocolate Chip Cookie", "Fudge Brownie"]
     on_placed = output(tool(client, "get_current_order", placed.json()["cart_token"]))
     assert on_placed["placed"] is True and on_placed["message"].startswith(
         f"This order has been placed as order number {number}."
