@@ -26,6 +26,7 @@ from app.errors import (
     OrderTotalChanged,
     OrderTotalNegative,
     RestaurantClosed,
+    TokenExpired,
 )
 from app.orders.order import (
     CheckoutRequest,
@@ -95,7 +96,7 @@ def submit(
             raise _placed_before(state) from None
         raise
     if found is not None:
-        return Submitted(found, False, as_ordered(state, found), check_repeat(found, state, request))
+        return _repeat(found, state, request)
     try:
         order, priced = build_order(state, menu, request, now)
         if mint is not None:
@@ -144,6 +145,11 @@ def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | N
         return None
 
 
+def _repeat(found: dict[str, Any], state: CartState, request: CheckoutRequest) -> Submitted:
+    """A checkout of a cart ordered before: the ``found`` order, the cart at its prices, what differed."""
+    return Submitted(found, False, as_ordered(state, found), check_repeat(found, state, request))
+
+
 def _placed_before(state: CartState) -> CartAlreadyOrdered:
     """What the placed order's own token is answered when its order cannot be had back: placed, by number."""
     order_id = order_id_for(state.cart_id)
@@ -176,6 +182,27 @@ class Checkout:
     warnings: Sequence[CartWarning | CheckoutWarning]
 
 
+def ordered_before_it_expired(
+    state: CartState, expired: TokenExpired, request: CheckoutRequest, sink: OrderSink
+) -> Submitted:
+    """A checkout retried with an authentic token past its expiry (a long wait after ``order_outcome_unknown``,
+    the placed order's token kept overnight): the order placed from this cart before it expired, answered as
+    any repeat (200) — never "the cart expired" about a cart the kitchen has (a client then starts over and
+    the customer orders twice). Nothing is placed: a cart not ordered is ``token_expired`` as before, said
+    truthfully where the sink keeps no orders (:func:`_unless_kept`); the placed order's own token whose
+    order can't be read back is ``cart_already_ordered``; an unreadable store ``order_outcome_unknown``.
+    ``state``: the expired token's cart (``CartCodec.decode(…, expired=True)``)."""
+    try:
+        found = sink.lookup(state.cart_id_hex, state.revision)
+    except OrderOutcomeUnknown:
+        if state.checked_out:
+            raise _placed_before(state) from None
+        raise
+    if found is not None:
+        return _repeat(found, state, request)
+    raise _placed_before(state) if state.checked_out else _unless_kept(expired, sink)
+
+
 def place_order(
     token: str | None,
     request: CheckoutRequest,
@@ -184,8 +211,15 @@ def place_order(
     gate: CommitGate | None = None,
 ) -> Checkout:
     """Verify ``token``, order its cart once (committing through ``gate``), and mint the checked-out token."""
-    state = inputs.load(token)
-    done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish, gate)
+    try:
+        state = inputs.load(token)
+    except TokenExpired as exc:
+        expired = inputs.codec.decode(
+            token or "", inputs.menu.restaurant_id, inputs.now, inputs.other_restaurants, expired=True
+        )
+        done = ordered_before_it_expired(expired, exc, request, sink)
+    else:
+        done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish, gate)
     result = inputs.finish(done.state)
     result.priced = priced_as_ordered(result.priced, done.order)  # the order's tax, whatever the rate is now
     return Checkout(done.order, done.created, result, done.warnings)

@@ -139,7 +139,7 @@ class WatchedCodec(CartCodec):
         self.clock_watch.minted(state.cart_id, now)
         return token
 
-    def _check_time(self, header: TokenHeader, now: int) -> None:
+    def _check_time(self, header: TokenHeader, now: int, expired: bool = False) -> None:
         """Called once the MAC verified. A token from further ahead than the allowed skew plus the
         offset measured on this replica is ``clock_skew`` (503, retryable); within it, it is read as of
         its own stamp (it cannot have expired)."""
@@ -151,4 +151,4 @@ class WatchedCodec(CartCodec):
                 "valid, retry (another server will take it)",
                 ahead_seconds=header.issued_at - now,
             )
-        super()._check_time(header, max(now, header.issued_at - allowed))
+        super()._check_time(header, max(now, header.issued_at - allowed), expired)

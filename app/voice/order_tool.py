@@ -24,7 +24,7 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState
 from app.core.cart.pricing import price_cart
-from app.errors import CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed
+from app.errors import CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed, TokenExpired
 from app.orders.order import (
     FULFILLMENT,
     MAX_TOTAL_CENTS,
@@ -33,7 +33,7 @@ from app.orders.order import (
     order_id_for,
     parse_checkout,
 )
-from app.orders.service import submit
+from app.orders.service import Submitted, ordered_before_it_expired, submit
 from app.voice.speech import spoken_summary
 from app.voice.toolkit import ToolContext, already_placed, tool
 
@@ -87,6 +87,22 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
             "this server takes no orders by voice (no order sink); nothing was ordered", no_order_sink=True
         )
     done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now, ctx.mint, ctx.gate)
+    return done.state, _placed_answer(done, ctx)
+
+
+def _checkout_expired(
+    state: CartState, args: dict[str, Any], ctx: ToolContext, expired: TokenExpired
+) -> tuple[CartState, dict[str, Any]]:
+    """``checkout`` retried on a token past its expiry: the order placed before it expired, as a repeat
+    (:func:`app.orders.service.ordered_before_it_expired`); any other action, or no order: ``expired``."""
+    if args.get("action") != "checkout" or ctx.order_sink is None:
+        raise expired
+    done = ordered_before_it_expired(state, expired, _request(args), ctx.order_sink)
+    return done.state, _placed_answer(done, ctx)
+
+
+def _placed_answer(done: Submitted, ctx: ToolContext) -> dict[str, Any]:
+    """What a checkout that has an order says: placed now, or placed before (with what differed)."""
     placed = done.order
     number = placed["order_id"][-6:].upper()
     said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
@@ -94,7 +110,7 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
     message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"
     if done.warnings:
         message += " Note: " + "; ".join(w["message"] for w in done.warnings) + "."
-    return done.state, {"message": message, "order": placed, "created": done.created}
+    return {"message": message, "order": placed, "created": done.created}
 
 
 def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
@@ -128,6 +144,7 @@ def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     },
     required=["action"],
     needs_cart=True,
+    on_expired=_checkout_expired,
 )
 def confirm_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     action = args["action"]

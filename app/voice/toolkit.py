@@ -31,6 +31,7 @@ from app.errors import (
     CartTooLarge,
     InvalidRequest,
     TokenError,
+    TokenExpired,
     TokenMissing,
     ToolNotFound,
 )
@@ -107,6 +108,9 @@ NO_TOKEN_MESSAGE = (
 # A tool gets the cart and its (parsed) arguments and returns the new cart and its output data.
 # Output keys: "message" (required), anything else the model needs; "ok": False for a partial result.
 Handler = Callable[[CartState, dict[str, Any], ToolContext], tuple[CartState, dict[str, Any]]]
+# what a tool answers on an authentic token past its expiry (the cart read back, the error it expired with);
+# raises that error when it has nothing true to say about an order placed before
+ExpiredHandler = Callable[[CartState, dict[str, Any], ToolContext, TokenExpired], tuple[CartState, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class Tool:
     handler: Handler
     needs_cart: bool = False  # works on an existing cart: without a token it is token_missing, never "empty"
     guard: str = GUARD_NONE  # which ordered carts it refuses to change (GUARD_*)
+    on_expired: ExpiredHandler | None = None  # None: an expired token is token_expired, whatever the call
 
     def spec(self, strict: bool = False) -> dict[str, Any]:
         """The Realtime ``session.update`` shape; ``strict``: OpenAI's strict function form (:func:`strict_schema`)."""
@@ -169,13 +174,14 @@ def tool(
     *,
     needs_cart: bool = False,
     guard: str = GUARD_NONE,
+    on_expired: ExpiredHandler | None = None,
 ) -> Callable[[Handler], Tool]:
     """Make a handler a :class:`Tool`: ``@tool("name", "when to call it…", {json schema properties})``."""
 
     def make(handler: Handler) -> Tool:
         parameters: dict[str, Any] = {"type": "object", "properties": properties, "required": list(required)}
         parameters["additionalProperties"] = False
-        return Tool(name, " ".join(description.split()), parameters, handler, needs_cart, guard)
+        return Tool(name, " ".join(description.split()), parameters, handler, needs_cart, guard, on_expired)
 
     return make
 
@@ -253,8 +259,17 @@ class Toolbox:
         found = self.get(name)
         args = parse_arguments(arguments)
         menu = inputs.menu
-        state = self._cart(found, token, inputs, new_cart_id)
         ctx = ToolContext(menu, inputs.now, order_sink, inputs.finish, gate)
+        try:
+            state = self._cart(found, token, inputs, new_cart_id)
+        except TokenExpired as exc:
+            if found.on_expired is None or not token:
+                raise
+            # the expired cart is only read back to answer about an order placed before it expired; any
+            # refusal is the HTTP error (never an ``ok: false`` whose new token would revive the cart)
+            state = inputs.codec.decode(token, menu.restaurant_id, inputs.now, inputs.other_restaurants, expired=True)
+            new_state, output = found.on_expired(state, check_arguments(found, args), ctx, exc)
+            return self._outcome(True, output, self._finish(inputs, new_state, output, ctx), token, inputs)
         try:
             refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
             if refusal is not None:
@@ -267,18 +282,24 @@ class Toolbox:
         except CartError as exc:
             new_state, output, ok = state, failure(exc), False
         try:
-            result = inputs.finish(new_state)
+            result = self._finish(inputs, new_state, output, ctx)
         except CartTooLarge as exc:  # the change fits the cart's rules, not its token: refused like the rest
             if new_state.checked_out:  # (an order was placed: never answered as if nothing had changed)
                 raise
             output, ok = failure(exc), False
             result = inputs.finish(state)
-        if result.state.checked_out:  # the placed order's cart: its tax and total as ordered, not at today's rates
+        return self._outcome(ok, output, result, token, inputs)
+
+    @staticmethod
+    def _finish(inputs: TurnInputs, state: CartState, output: dict[str, Any], ctx: ToolContext) -> TurnResult:
+        """Mint ``state``'s token; the placed order's cart with its tax and total as ordered, not today's."""
+        result = inputs.finish(state)
+        if state.checked_out:
             placed = output.get("order")
-            stored = placed if isinstance(placed, dict) else ctx.stored_order(result.state)
+            stored = placed if isinstance(placed, dict) else ctx.stored_order(state)
             if stored is not None:
                 result.priced = priced_as_ordered(result.priced, stored)
-        return self._outcome(ok, output, result, token, inputs)
+        return result
 
     def refused(
         self, name: str, exc: CartError, token: str | None, inputs: TurnInputs, *, new_cart_id: bytes

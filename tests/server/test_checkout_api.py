@@ -189,6 +189,42 @@ def test_token_refusals(client: TestClient, clock: FakeClock) -> None:
     checkout_refused(client, token, 401, "token_expired")
 
 
+@pytest.mark.parametrize("which", ["placed token", "token before checkout"])
+def test_a_retry_after_the_token_expired_gets_its_order(client: TestClient, clock: FakeClock, which: str) -> None:
+    """A checkout retried after the cart's 30 minutes of inactivity answered 401 ``token_expired`` ("the cart
+    expired …") though the order was placed, and the browser client starts over on ``token_expired``: the
+    customer orders twice. The order placed from the cart is answered (200), nothing new is placed; a cart
+    never ordered is still ``token_expired``, and the new token is the placed order's own."""
+    before = new_cart(client, BURGERS)
+    placed = checkout(client, before)
+    never_ordered = new_cart(client, FRIES)
+    clock.advance(31 * 60)
+    again = checkout(client, placed.json()["cart_token"] if which == "placed token" else before)
+    assert again.status_code == 200 and again.json()["order"] == placed.json()["order"]
+    assert again.json()["cart"]["checked_out"] is True
+    assert checkout(client, again.json()["cart_token"]).json()["order"] == placed.json()["order"]
+    checkout_refused(client, never_ordered, 401, "token_expired")
+    view = send(client, "GET", f"{BASE}/cart", before)  # a cart turn on it stays refused: only checkout looks
+    assert (view.status_code, error_code(view)) == (401, "token_expired")
+
+
+def test_a_webhook_retry_after_the_token_expired_never_says_nothing_was_ordered(
+    hook_client: tuple[TestClient, OrderReceiver], clock: FakeClock
+) -> None:
+    """The webhook keeps no orders to look up: the placed order's own token, expired, is
+    ``cart_already_ordered`` naming the order; the token from before the checkout stays ``token_expired``, and
+    says an earlier checkout may have reached the kitchen (``may_be_ordered``)."""
+    client, receiver = hook_client
+    before = new_cart(client, BURGERS)
+    placed = checkout(client, before)
+    clock.advance(31 * 60)
+    error = checkout_refused(client, placed.json()["cart_token"], 409, "cart_already_ordered")
+    assert error["order_id"] == placed.json()["order"]["order_id"]
+    error = checkout_refused(client, before, 401, "token_expired")
+    assert error["may_be_ordered"] is True and "may already have reached the kitchen" in error["message"]
+    assert list(receiver.orders) == [placed.json()["order"]["order_id"]]
+
+
 @pytest.mark.parametrize(
     ("body", "code"),
     [

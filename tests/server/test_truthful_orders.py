@@ -239,6 +239,28 @@ def test_reading_an_older_token_of_an_ordered_cart_says_it_was_ordered(client: T
 # --- 4. voice tools on an older token of an ordered cart; a tool called without its token ------------------
 
 
+def test_a_voice_checkout_retried_after_the_token_expired_gets_its_order(client: TestClient, clock: FakeClock) -> None:
+    """confirm_order checkout retried past the cart's expiry answered 401 ``token_expired`` though the order was
+    placed (HTTP checkout: tests/server/test_checkout_api.py). It answers the order placed before (a repeat);
+    every other call on the expired token, and a cart never ordered, is still ``token_expired``."""
+    token = tool(client, "add_to_order", None, items=[{"item": "cookie"}]).json()["cart_token"]
+    total = output(tool(client, "confirm_order", token, action="review"))["total_cents"]
+    arguments = {"action": "checkout", "customer_name": "Ada", "total_cents": total}
+    placed = output(tool(client, "confirm_order", token, **arguments))
+    never_ordered = tool(client, "add_to_order", None, items=[{"item": "brownie"}]).json()["cart_token"]
+    clock.advance(31 * 60)
+    again = output(tool(client, "confirm_order", token, **arguments))
+    assert (again["ok"], again["created"], again["order"]) == (True, False, placed["order"])
+    assert again["message"].startswith("That order was already placed, Ada: order number")
+    for name, call, on in (
+        ("confirm_order", arguments, never_ordered),
+        ("confirm_order", {"action": "review"}, token),
+        ("get_current_order", {}, token),
+    ):
+        response = tool(client, name, on, **call)
+        assert (response.status_code, response.json()["error"]["code"]) == (401, "token_expired"), name
+
+
 def test_every_voice_tool_that_changes_an_ordered_cart_refuses_on_an_older_token(client: TestClient) -> None:
     added = tool(client, "add_to_order", None, items=[{"item": "cookie"}, {"item": "bottled water"}])
     older = added.json()["cart_token"]

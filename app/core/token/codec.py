@@ -454,14 +454,18 @@ class CartCodec:
             self.recent.add(token, (state, _tuple_new(TokenHeader, fields)))
         return token
 
-    def decode(self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
-        """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem."""
+    def decode(
+        self, token: str, restaurant_id: str, now: int, other_restaurants: Iterable[str] = (), *, expired: bool = False
+    ) -> CartState:
+        """Verify and unpack; raises a :class:`~app.errors.TokenError` subclass on any problem. ``expired``:
+        an authentic token past its expiry is read too — only to find the order a checkout retry placed
+        before it expired (:func:`app.orders.service.place_order`), never to run a cart turn on it."""
         minted = self.recent.get(token) if self.recent is not None else None
         if minted is not None:
             state, minted_header = minted
             if state.restaurant_id == restaurant_id and minted_header.kid_tag in self._signers:
                 # minted here: the text is what we signed; left to check: restaurant (done), time
-                self._check_time(minted_header, now)
+                self._check_time(minted_header, now, expired)
                 return as_decoded(state, minted_header.issued_at, minted_header.created_at)
         body_text, mac_text = _split(token)
         header, decoded = _body(body_text)
@@ -474,7 +478,7 @@ class CartCodec:
         signed = restaurant_id.encode() + b"\0" + body_text.encode()
         if len(mac) != MAC_BYTES or not hmac.compare_digest(signer.mac(signed), mac):
             self._raise_bad_signature(signer, header, body_text.encode(), mac, restaurant_id, other_restaurants)
-        self._check_time(header, now)
+        self._check_time(header, now, expired)
         payload = _payload(header, decoded)
         return _parse_state(_unpack(payload), header, restaurant_id, payload)
 
@@ -499,10 +503,12 @@ class CartCodec:
                 raise TokenWrongRestaurant("this cart belongs to another restaurant", token_restaurant_id=other)
         raise TokenInvalid("token signature is invalid", reason="signature")
 
-    def _check_time(self, header: TokenHeader, now: int) -> None:
+    def _check_time(self, header: TokenHeader, now: int, expired: bool = False) -> None:
         policy = self.policy
         if header.issued_at > now + policy.future_skew_seconds:
             raise TokenInvalid("token was issued in the future; check the server clocks", reason="future")
+        if expired:
+            return
         if now - header.issued_at > (ttl := policy.ttl_seconds):  # a short TTL in seconds, never "0 minutes"
             span = f"{ttl // 60} minute{'s' * (ttl != 60)}" if ttl >= 60 and not ttl % 60 else f"{ttl} seconds"
             raise TokenExpired(
