@@ -90,7 +90,8 @@ class TurnResult:
     priced: PricedCart
     token: str
     expires_at: int
-    line_id: int | None = None  # the line an AddItem landed on
+    line_id: int | None = None  # the first line an AddItem landed on
+    line_ids: tuple[int, ...] = ()  # every line it landed on, in the phrase's order ("a coke and a water": two)
 
     @property
     def state(self) -> CartState:
@@ -136,22 +137,23 @@ def check_consistent_once(item: Item, picks: tuple[Pick, ...] | list[Pick], note
         consistent[key] = picks  # keeps the options whose ids make the key
 
 
-def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -> tuple[CartState, int | None]:
-    """Apply one operation to a decoded cart. Raises :class:`~app.errors.CartError` on bad input.
+def apply(state: CartState, op: Operation, menu: Menu, now: int | None = None) -> tuple[CartState, tuple[int, ...]]:
+    """Apply one operation to a decoded cart: the new state and the lines it landed on (an AddItem's, in the
+    phrase's order; an UpdateLine's). Raises :class:`~app.errors.CartError` on bad input.
 
     ``now`` (unix seconds) refuses adding an item outside its ``availability`` windows.
     """
     if isinstance(op, ViewCart):
-        return state, None
+        return state, ()
     cart.ensure_open(state)  # before any resolving: a placed order answers 409 whatever else is wrong
     if isinstance(op, AddItem):
         return _add_item(state, op, menu, now)
     if isinstance(op, UpdateLine):
-        return _update_line(state, op, menu), op.line_id
+        return _update_line(state, op, menu), (op.line_id,)
     if isinstance(op, RemoveLine):
-        return cart.remove_line(state, op.line_id), None
+        return cart.remove_line(state, op.line_id), ()
     if isinstance(op, ClearCart):
-        return cart.clear(state), None
+        return cart.clear(state), ()
     raise TypeError(f"not an operation: {op!r}")
 
 
@@ -179,14 +181,14 @@ def line_count(said: int | None, given: AsSaid | object, lines: int, phrase: str
     return given
 
 
-def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tuple[CartState, int | None]:
+def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tuple[CartState, tuple[int, ...]]:
     """Every line ``op.item`` names ("a coke and a water": one line each); a question anywhere adds nothing.
 
-    Returns the new state and the first added line's id.
+    Returns the new state and the lines added to (a line already in the cart with the same choices grows).
     """
     cart.check_modifier_count(len(op.modifiers))
     lines = said_lines(menu, op.item, op.modifiers, op.variation)
-    first = None
+    landed: list[int] = []
     for said in lines:
         item = check_available(menu, said.item, now)
         count = line_count(said.quantity, op.quantity, len(lines), op.item)
@@ -194,8 +196,8 @@ def _add_item(state: CartState, op: AddItem, menu: Menu, now: int | None) -> tup
         notes = cart.clean_notes("; ".join(said_notes)) if said_notes else ""
         check_consistent_once(item, said.picks, notes)  # "whipped cream" and "no whipped cream": asked
         state, line_id = cart.add_line(state, item, list(said.picks), cart.check_quantity(count), notes, said.variation)
-        first = line_id if first is None else first
-    return state, first
+        landed.append(line_id)
+    return state, tuple(landed)
 
 
 def _update_line(state: CartState, op: UpdateLine, menu: Menu) -> CartState:
@@ -280,15 +282,16 @@ def closed_notice(menu: Menu, now: int) -> CartWarning | None:
     }
 
 
-def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_id: int | None = None) -> TurnResult:
-    """Reprice, stamp ``now`` as the last activity and sign (a closed restaurant is a cart warning)."""
+def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_ids: tuple[int, ...] = ()) -> TurnResult:
+    """Reprice, stamp ``now`` as the last activity and sign (a closed restaurant is a cart warning);
+    ``line_ids``: the lines the turn landed on (:func:`apply`)."""
     priced = price_cart(state, menu, now)
     closed = closed_notice(menu, now)
     if closed is not None:
         priced.warnings.append(closed)
     token = codec.encode(priced.state, now)
     expires_at = codec.policy.expires_at(priced.state.created_at, now)
-    return TurnResult(priced, token, expires_at, line_id)
+    return TurnResult(priced, token, expires_at, line_ids[0] if line_ids else None, line_ids)
 
 
 def load(token: str | None, menu: Menu, codec: CartCodec, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
@@ -309,8 +312,8 @@ def run_turn(
     if isinstance(op, NewCart):
         return finish(cart.new_cart(op.cart_id, menu.restaurant_id, now), menu, codec, now)
     state = load(token, menu, codec, now, other_restaurants)
-    state, line_id = apply(state, op, menu, now)
-    return finish(state, menu, codec, now, line_id)
+    state, line_ids = apply(state, op, menu, now)
+    return finish(state, menu, codec, now, line_ids)
 
 
 @dataclass(frozen=True)
@@ -329,8 +332,8 @@ class TurnInputs:
     def load(self, token: str | None) -> CartState:
         return load(token, self.menu, self.codec, self.now, self.other_restaurants)
 
-    def finish(self, state: CartState, line_id: int | None = None) -> TurnResult:
-        return finish(state, self.menu, self.codec, self.now, line_id)
+    def finish(self, state: CartState) -> TurnResult:
+        return finish(state, self.menu, self.codec, self.now)
 
     def run(self, token: str | None, op: Operation) -> TurnResult:
         return run_turn(token, op, self.menu, self.codec, self.now, self.other_restaurants)

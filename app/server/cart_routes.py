@@ -126,9 +126,13 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         )
         menu = ctx.menu(request.path_params["rid"])  # looked up once, for the turn and the read-back
         result = await run(request, op, menu)
-        line = result.state.line(result.line_id) if result.line_id is not None else None
-        read_back = understood(menu, line) if line is not None else None
-        return cart_response(result, 200, line_id=result.line_id, understood=read_back)
+        # every line the phrase named ("two cheeseburgers, one no pickles": two), each as ids; line_id and
+        # understood, the first of them, as before
+        added = [
+            {"line_id": i, "understood": understood(menu, result.state.line(i))} for i in dict.fromkeys(result.line_ids)
+        ]
+        read_back = added[0]["understood"] if added else None
+        return cart_response(result, 200, line_id=result.line_id, understood=read_back, added=added)
 
     async def update_item(request: Request) -> Response:
         body = object_fields(await read_json(request), {"quantity", "modifiers", "notes", "variation"})

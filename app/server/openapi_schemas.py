@@ -154,8 +154,20 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "CartAnswer": obj(_CART_ANSWER),
     "AddItemAnswer": obj(
-        {**_CART_ANSWER, "line_id": LINE_ID, "understood": {"anyOf": [ref("Understood"), {"type": "null"}]}},
-        required=[*_CART_ANSWER, "line_id"],
+        {
+            **_CART_ANSWER,
+            "line_id": LINE_ID,
+            "understood": {"anyOf": [ref("Understood"), {"type": "null"}]},
+            "added": {
+                "type": "array",
+                "description": "every line the item phrase added to, in its order (line_id and understood: the first)",
+                "items": obj(
+                    {"line_id": LINE_ID, "understood": {"anyOf": [ref("Understood"), {"type": "null"}]}},
+                    required=["line_id", "understood"],
+                ),
+            },
+        },
+        required=[*_CART_ANSWER, "line_id", "added"],
     ),
     "UnderstoodOption": obj(
         {

@@ -126,8 +126,8 @@ def _add_one(
         try:  # repeats the reader leaves to the choice rules ("extra mint x2"): the turn reads them itself
             quantity = entry.get("quantity", turn.AS_SAID)
             op = turn.AddItem(entry["item"], quantity, said, entry.get("notes"))
-            after, line_id = turn.apply(state, op, ctx.menu, ctx.now)
-            return after, [_added(state, after, line_id, ctx)], []
+            after, line_ids = turn.apply(state, op, ctx.menu, ctx.now)
+            return after, [_added(state, after, line_id, ctx) for line_id in line_ids], []
         except CartError:
             pass
     added, not_added = [], []
@@ -140,8 +140,8 @@ def _add_one(
             notes = "; ".join(n for n in (entry.get("notes"), *reading.notes) if n) or None
             size = reading.variation.id if reading.variation else None
             op = turn.AddItem(reading.item.id, quantity, reading.choice_texts(), notes, size)
-            after, line_id = turn.apply(state, op, ctx.menu, ctx.now)
-            added.append(_added(state, after, line_id, ctx))
+            after, line_ids = turn.apply(state, op, ctx.menu, ctx.now)
+            added += [_added(state, after, line_id, ctx) for line_id in line_ids]
             state = after
         except TokenError:
             raise
@@ -151,13 +151,12 @@ def _add_one(
     return state, added, not_added
 
 
-def _added(before: CartState, state: CartState, line_id: int | None, ctx: ToolContext) -> dict[str, Any]:
+def _added(before: CartState, state: CartState, line_id: int, ctx: ToolContext) -> dict[str, Any]:
     """What this entry added, as the model reads it back (the note too: a restriction must not vanish).
 
     ``quantity`` and the wording are the count this entry added; when it joined a line already in the
     cart (same item and choices), ``line_quantity`` is that line's count now ("two more …, three in all").
     """
-    assert line_id is not None
     line = price_cart(state._replace(lines=(state.line(line_id),)), ctx.menu, ctx.now).lines[0]
     had = next((old.quantity for old in before.lines if old.line_id == line_id), 0)
     count = line.line.quantity - had

@@ -58,7 +58,7 @@ def test_details_and_search_read_the_name_like_an_add() -> None:
 def test_http_reads_the_same_words_as_the_voice_tools() -> None:
     menu = _menu()
     state = cart.new_cart(b"onereadr", menu.restaurant_id, NOW)
-    state, line_id = turn.apply(state, turn.AddItem("a sub", turn.AS_SAID), menu, NOW)
+    state, (line_id,) = turn.apply(state, turn.AddItem("a sub", turn.AS_SAID), menu, NOW)
     assert menu.item_by_tag(state.line(line_id).item_tag).name == "Italian Sandwich"  # type: ignore[union-attr]
 
 

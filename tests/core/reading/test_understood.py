@@ -32,8 +32,8 @@ def test_the_voice_answer_says_the_line_as_ids_and_resending_them_adds_the_same_
     again = cart.new_cart(b"underst2", CAFE.restaurant_id, 0)
     op = turn.AddItem(understood["item_id"], understood["quantity"], tuple(_resend(understood)),
                       understood["notes"], understood["variation_id"])  # fmt: skip
-    again, line_id = turn.apply(again, op, CAFE, 0)
-    assert line_id is not None and understood_line(CAFE, again.line(line_id)) == understood
+    again, (line_id,) = turn.apply(again, op, CAFE, 0)
+    assert understood_line(CAFE, again.line(line_id)) == understood
 
 
 def test_the_http_answer_says_the_line_as_ids(client: Any) -> None:
@@ -46,3 +46,21 @@ def test_the_http_answer_says_the_line_as_ids(client: Any) -> None:
     understood = body["understood"]
     assert body["line_id"] == 1 and understood["item_id"] == "cheeseburger"
     assert {o["id"] for o in understood["options"]} >= {"medium", "cheddar"}
+
+
+def test_the_http_answer_says_every_line_a_phrase_added(client: Any) -> None:
+    """"two cheeseburgers medium cheddar, one no pickles" added two lines, and the answer's ``line_id`` and
+    ``understood`` spoke of the first alone (quantity 1, no No Pickles): a model comparing it with what it
+    heard could not see the second. ``added`` has each line, as ids."""
+    token = client.post("/v1/restaurants/demo-burger/cart").json()["cart_token"]
+    body = client.post(
+        "/v1/restaurants/demo-burger/cart/items",
+        json={"item": "two cheeseburgers medium cheddar, one no pickles"},
+        headers={"Cart-Token": token},
+    ).json()
+    lines = body["cart"]["lines"]
+    assert [a["line_id"] for a in body["added"]] == [line["line_id"] for line in lines] and len(lines) == 2
+    assert body["added"][0]["understood"] == body["understood"] and body["line_id"] == lines[0]["line_id"]
+    options = [{o["id"] for o in a["understood"]["options"]} for a in body["added"]]
+    assert [a["understood"]["quantity"] for a in body["added"]] == [line["quantity"] for line in lines] == [1, 1]
+    assert "no-pickles" not in options[0] and "no-pickles" in options[1]
