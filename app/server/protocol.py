@@ -37,9 +37,11 @@ def head_timeout_seconds() -> float:
     return float(Settings.from_env().request_timeout_seconds)
 
 
-def refusal(status: int, reason: str, code: str, message: str) -> bytes:
-    """A complete HTTP/1.1 answer with the usual JSON error body, closing the connection."""
-    body = json.dumps({"error": {"code": code, "message": message}}, separators=(",", ":")).encode()
+def refusal(status: int, reason: str, code: str, message: str, **details: object) -> bytes:
+    """A complete HTTP/1.1 answer with the usual JSON error body (its ``details`` beside the code and
+    message, as every error answer has them), closing the connection."""
+    error = {"code": code, "message": message, **details}
+    body = json.dumps({"error": error}, separators=(",", ":")).encode()
     head = (
         f"HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\n"
         f"content-length: {len(body)}\r\nconnection: close\r\n\r\n"
@@ -62,6 +64,7 @@ def too_slow() -> bytes:
         "Request Timeout",
         "request_timeout",
         f"the request headers did not arrive within {head_timeout_seconds():g} s",
+        timeout_seconds=head_timeout_seconds(),  # as the body's 408 says it (the README's error table)
     )
 
 

@@ -66,6 +66,7 @@ def test_a_slow_head_is_timed_out(replica: ServerProcess) -> None:
     started = time.monotonic()
     answer = raw_exchange(replica.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ", wait=TIMEOUT + 5)
     assert error_of(answer) == (408, "request_timeout")
+    assert json.loads(answer.partition(b"\r\n\r\n")[2])["error"]["timeout_seconds"] == TIMEOUT  # as a body's 408
     assert time.monotonic() - started < TIMEOUT + 3
 
 

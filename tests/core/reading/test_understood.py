@@ -49,7 +49,7 @@ def test_the_http_answer_says_the_line_as_ids(client: Any) -> None:
 
 
 def test_the_http_answer_says_every_line_a_phrase_added(client: Any) -> None:
-    """"two cheeseburgers medium cheddar, one no pickles" added two lines, and the answer's ``line_id`` and
+    """ "two cheeseburgers medium cheddar, one no pickles" added two lines, and the answer's ``line_id`` and
     ``understood`` spoke of the first alone (quantity 1, no No Pickles): a model comparing it with what it
     heard could not see the second. ``added`` has each line, as ids."""
     token = client.post("/v1/restaurants/demo-burger/cart").json()["cart_token"]
