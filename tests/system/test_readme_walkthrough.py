@@ -48,9 +48,10 @@ def test_the_walkthrough_places_an_order_with_every_item(tmp_path: Path) -> None
     answers: list[dict[str, Any]] = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
     assert len(answers) == commands.count("\nturn ") + commands.startswith("turn ")
 
-    # the one refusal is the one the README announces: fries without a size
-    refused = [a["error"]["code"] for a in answers if "error" in a]
-    assert refused == ["modifier_required"]
+    # the one refusal is the one the README announces: fries without a size; each answer says its status
+    refused = [(a["http"], a["error"]["code"]) for a in answers if "error" in a]
+    assert refused == [(422, "modifier_required")]
+    assert answers[0]["http"] == 201 and answers[-1]["http"] == 201  # the cart made, the order placed
     carts = [a["cart"] for a in answers if "cart" in a]
     assert len({c["id"] for c in carts}) == 1, "every turn continued the same cart"
     assert [c["revision"] for c in carts] == sorted(c["revision"] for c in carts), "no turn went back in time"
