@@ -272,8 +272,17 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
             modifiers = said
     # nothing to change (every field absent or null) is refused by turn.apply, as for HTTP PATCH: field_required
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
+    before = state
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
-    return state, {"message": f"Done. {total_sentence(price_cart(state, ctx.menu, ctx.now))}", "line_id": line.line_id}
+    priced = price_cart(state, ctx.menu, ctx.now)
+    # what the line is now, in the one wording of a line ("Done." said nothing the customer could check)
+    now = next((p for p in priced.lines if p.line.line_id == line.line_id), None)
+    if now is None:  # quantity 0 removes the line
+        was = price_cart(before._replace(lines=(line,)), ctx.menu, ctx.now).lines[0].to_dict()
+        what = removed_sentence(was, line.quantity, ctx.menu)
+    else:
+        what = f"Changed to {line_phrase(now.to_dict(), ctx.menu)}."
+    return state, {"message": f"{what} {total_sentence(priced)}", "line_id": line.line_id}
 
 
 def _is_size(item: Item, text: str) -> bool:

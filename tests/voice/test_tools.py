@@ -148,8 +148,10 @@ def test_update_changes_choices_and_quantity(client: TestClient) -> None:
     assert body["ok"] is True and line["quantity"] == 2
     assert [m["name"] for m in line["modifiers"]] == ["Well Done", "Bacon", "No Pickles"]
     assert line["unit_price_cents"] > start["cart"]["lines"][0]["unit_price_cents"]
+    # says what the line is now (it answered "Done." and the total: nothing the customer could check)
+    assert body["out"]["message"].startswith("Changed to two Classic Burgers with Well Done, Bacon and No Pickles.")
     gone = ok_call(client, "update_order_item", {"line_id": line_id, "quantity": 0}, body["cart_token"])
-    assert gone["cart"]["lines"] == []
+    assert gone["cart"]["lines"] == [] and gone["out"]["message"].startswith("Removed two Classic Burgers")
     missing = ok_call(client, "update_order_item", {"line_id": 99}, body["cart_token"])
     assert missing["ok"] is False and missing["out"]["error"] == "line_not_found"
 
