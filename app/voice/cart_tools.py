@@ -22,7 +22,6 @@ from app.core.reading.order import read_order
 from app.core.reading.spoken import normalize
 from app.core.reading.understood import understood_line
 from app.errors import (
-    CartAlreadyOrdered,
     CartError,
     FieldRequired,
     InvalidRequest,
@@ -48,7 +47,7 @@ from app.voice.speech import (
     spoken_summary,
     total_sentence,
 )
-from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, tool
+from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, already_ordered, tool
 
 MAX_ITEMS_PER_CALL = 10
 MAX_FOUND = 8
@@ -398,23 +397,8 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     except CartError:
         ordered = None  # can't check: this reads the cart and says nothing either way about an order
     if ordered is not None:
-        return state, _ordered_before_readback(ordered, ctx)
+        return state, already_ordered(ordered, ctx.menu)
     return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)}
-
-
-def _ordered_before_readback(ordered: CartAlreadyOrdered, ctx: ToolContext) -> dict[str, Any]:
-    """``get_current_order`` on an older copy of a cart that was ordered, answered as HTTP answers any turn on
-    it (409 ``cart_already_ordered``): what the order holds (when the store says), never this copy's lines,
-    which may differ (a line added on another tab, an emptied copy)."""
-    number = str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
-    lines = ordered.details.get("ordered_lines")
-    holds = f", which holds {spoken_lines(lines, ctx.menu)}" if lines else ""
-    message = (
-        f"This order was already placed as order number {number}{holds}. This is an older copy of the cart, "
-        "not what was ordered; to order something else, start a new order."
-    )
-    answer = {"ok": False, "message": message, "error": "cart_already_ordered", "order_number": number, "placed": True}
-    return {**answer, "ordered_lines": lines} if lines else answer
 
 
 def _placed_readback(state: CartState, ctx: ToolContext) -> str:

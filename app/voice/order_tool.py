@@ -24,7 +24,7 @@ from typing import Any
 from app.core import turn
 from app.core.cart import CartState
 from app.core.cart.pricing import price_cart
-from app.errors import CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed, TokenExpired
+from app.errors import CartAlreadyOrdered, CartError, FieldRequired, InvalidRequest, OrderDeliveryFailed, TokenExpired
 from app.orders.order import (
     FULFILLMENT,
     MAX_TOTAL_CENTS,
@@ -35,7 +35,7 @@ from app.orders.order import (
 )
 from app.orders.service import Submitted, ordered_before_it_expired, submit
 from app.voice.speech import spoken_summary
-from app.voice.toolkit import ToolContext, already_placed, tool
+from app.voice.toolkit import ToolContext, already_ordered, already_placed, tool
 
 
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
@@ -86,7 +86,12 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
         raise OrderDeliveryFailed(
             "this server takes no orders by voice (no order sink); nothing was ordered", no_order_sink=True
         )
-    done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now, ctx.mint, ctx.gate)
+    try:
+        done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now, ctx.mint, ctx.gate)
+    except CartAlreadyOrdered as exc:  # a copy of the cart that was ordered: what the kitchen has, in words
+        if state.checked_out:
+            raise  # the placed order's own token, its order unreadable now: said as it is (placed, by number)
+        return state, already_ordered(exc, ctx.menu)
     return done.state, _placed_answer(done, ctx)
 
 

@@ -27,6 +27,7 @@ from app.core.cart.pricing import format_money
 from app.core.menu import Menu
 from app.core.turn import TurnInputs, TurnResult
 from app.errors import (
+    CartAlreadyOrdered,
     CartError,
     CartTooLarge,
     InvalidRequest,
@@ -39,7 +40,7 @@ from app.json_input import conform, parse_json
 from app.orders.order import priced_as_ordered
 from app.orders.port import CommitGate, OrderSink
 from app.orders.service import ordered_before, stored_order
-from app.voice.speech import cart_summary, failure
+from app.voice.speech import cart_summary, failure, spoken_lines
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,21 @@ def already_placed(number: str) -> dict[str, Any]:
         "error": "cart_already_ordered",
         "order_number": number,
     }
+
+
+def already_ordered(ordered: CartAlreadyOrdered, menu: Menu) -> dict[str, Any]:
+    """A tool's answer on an older copy of a cart that was ordered (``get_current_order``, a checkout of it),
+    as HTTP answers any turn on it (409 ``cart_already_ordered``), in words: what the order holds (when the
+    store says), never this copy's lines, which may differ (a line added on another tab, an emptied copy)."""
+    number = str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
+    lines = ordered.details.get("ordered_lines")
+    holds = f", which holds {spoken_lines(lines, menu)}" if lines else ""
+    message = (
+        f"This order was already placed as order number {number}{holds}. This is an older copy of the cart, "
+        "not what was ordered; to order something else, start a new order."
+    )
+    answer = {"ok": False, "message": message, "error": "cart_already_ordered", "order_number": number, "placed": True}
+    return {**answer, "ordered_lines": lines} if lines else answer
 
 
 # Which ordered carts a tool refuses to change (an older token of the cart: the kitchen has the order):

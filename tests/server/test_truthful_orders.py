@@ -230,6 +230,11 @@ def test_reading_an_older_token_of_an_ordered_cart_says_it_was_ordered(client: T
         assert f"already placed as order number {number}" in on_older["message"]
         assert "Brownie" in on_older["message"] and "Water" not in on_older["message"]
         assert [line["name"] for line in on_older["ordered_lines"]] == ["Chocolate Chip Cookie", "Fudge Brownie"]
+    # checking the other copy out: the same, in words (it answered "order ord_…: 1 × Chocolate Chip Cookie, …")
+    refused = output(tool(client, "confirm_order", other_copy, action="checkout", customer_name="Bo", total_cents=1))
+    assert (refused["ok"], refused["error"], refused["order_number"]) == (False, "cart_already_ordered", number)
+    assert "which holds one Chocolate Chip Cookie; and one Fudge Brownie" in refused["message"]
+    assert "ord_" not in refused["message"]
     on_placed = output(tool(client, "get_current_order", placed.json()["cart_token"]))
     assert on_placed["placed"] is True and on_placed["message"].startswith(
         f"This order has been placed as order number {number}."
