@@ -27,6 +27,7 @@ from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, format_money, price_cart
 from app.core.cart.view import iso_utc
 from app.core.menu import Menu
+from app.core.turn import closed_notice
 from app.errors import (
     CartAlreadyOrdered,
     CartEmpty,
@@ -265,12 +266,9 @@ def check_orderable(state: CartState, menu: Menu, now: int) -> PricedCart:
             f"the order would total {format_money(priced.total_cents, menu.currency)}; it cannot be placed",
             total_cents=priced.total_cents,
         )
-    if menu.hours is not None and not menu.hours.is_open(now):
-        raise RestaurantClosed(
-            f"{menu.name} is closed right now",
-            timezone=menu.hours.timezone,
-            hours_today=menu.hours.today_text(now),
-        )
+    closed = closed_notice(menu, now)
+    if closed is not None:  # worded as every turn's warning says it: with today's hours
+        raise RestaurantClosed(closed["message"], timezone=closed["timezone"], hours_today=closed["hours_today"])
     return priced
 
 

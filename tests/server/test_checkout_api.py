@@ -275,6 +275,8 @@ def test_closed_restaurant_is_422(client: TestClient, menu_dir: Path, clock: Fak
     edit_menu(client, menu_dir, lambda d: d.update(hours={"timezone": "UTC", "weekly": {"fri": ["11:00-22:00"]}}))
     error = checkout_refused(client, token, 422, "restaurant_closed")
     assert error["hours_today"] == ["11:00-22:00"]
+    # worded as the cart's warning is, hours included (checkout said only "… is closed right now")
+    assert error["message"] == "Voicecart Burger Bar is closed right now; today's hours are 11:00-22:00 (UTC time)"
     clock.advance(3 * 3600)  # 11:00: open (the old token has expired meanwhile)
     assert checkout(client, new_cart(client, FRIES)).status_code == 201
 
