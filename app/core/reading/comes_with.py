@@ -303,9 +303,18 @@ def negations_apart(item: Item, words: Words) -> Words:
 @per_object
 def _off_phrases(item: Item) -> frozenset[Words]:
     """What a negation may take off ``item``: the phrases of its defaults (on the line unless taken off), and
-    Y for each option said "no Y" (the menu's own "No Onions")."""
-    off = {p for p, o in option_phrases(item) if o.default}
-    off |= {p[1:] for p in _no_phrases(item)}
+    Y for each option said "no Y" (the menu's own "No Onions") — unless Y is another choice of that option's
+    group: Mild aliased "not spicy" beside Spicy, where "spicy" answers the group, never "spicy is on"
+    ("sizzling sisig no egg, make it spicy": blind12 silog-house)."""
+    phrases = option_phrases(item)
+    off = {p for p, o in phrases if o.default}
+    off |= {
+        p[1:]
+        for p, o in phrases
+        if len(p) > 1
+        and p[0] in NEGATIONS
+        and not any(q == p[1:] and other is not o and other.group_id == o.group_id for q, other in phrases)
+    }
     return frozenset(off)
 
 
@@ -635,11 +644,25 @@ def _swapped(item: Item, words: Words) -> Words:
     old = _named_after(item, words[start:])
     end = start + len(old[0]) if old is not None else start
     if old is None or not _once(item, old[1]) or words[end : end + 1] not in (("for",), ("to",), ("with",)):
-        return words
+        return _group_swapped(item, words, at, start)
     new = _named_after(item, words[end + 1 :])
     if new is None or new[1].group_id != old[1].group_id or new[1] is old[1]:
         return words
     return (*words[:at], *new[0], "instead", "of", *old[0], *words[end + 1 + len(new[0]) :])
+
+
+def _group_swapped(item: Item, words: Words, at: int, start: int) -> Words:
+    """ "swap the rice for white": the words between "swap (the)" and "for" / "to" / "with" name the group (of
+    its name: Rice or Noodles) whose one choice follows — that choice, in place of what the group had (blind12
+    hibachi-express); anything else stays as said."""
+    end = next((i for i in range(start + 1, min(start + 4, len(words))) if words[i] in ("for", "to", "with")), None)
+    new = _named_after(item, words[end + 1 :]) if end is not None else None
+    if end is None or new is None or not _once(item, new[1]):
+        return words
+    group = next(g for g in choice_groups(item) if g.id == new[1].group_id)
+    if not set(words[start:end]) <= set(words_of(group.name)):
+        return words
+    return (*words[:at], *new[0], *words[end + 1 + len(new[0]) :])
 
 
 def _once(item: Item, option: Option) -> bool:

@@ -106,6 +106,8 @@ def _counted(words: Words) -> tuple[int, Words] | None:
     last = words[-1] if words else ""
     if len(words) > 1 and last[:1] in ("x", "×") and last[1:].isdigit():
         return int(last[1:]), words[:-1]
+    if len(words) > 2 and words[-2] == "time" and last.isdigit():  # "crab rangoon times two": x2 said in words
+        return int(last), words[:-2]
     if len(words) > 3 and words[-3].isdigit() and words[-2:] == ("of", "them"):
         rest = words[:-3]
         return int(words[-3]), rest[:-1] if rest[-1:] == ("and",) else rest

@@ -158,6 +158,9 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
             if times and many == 1 and option.max_quantity <= 1 and phrase not in said_as[id(option)]:
                 words[at:end] = [None] * (end - at)  # "a large, three scoop": Large said again by its alias
                 continue
+            if times and many == 1 and option.max_quantity <= 1 and _before_its_own_choice(option, said, end):
+                words[at:end] = [None] * (end - at)  # "steak and chicken combo, steak medium": whose choice follows
+                continue
             if times + many > max(option.max_quantity, 1) and (many > 1 or times):
                 break  # more than allowed: the words stay unexplained, so they are asked about
             several = option.max_quantity > 1 or (group is not None and group.max > 1)
@@ -171,6 +174,19 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
             said_as.setdefault(id(option), []).append(phrase)
             counts[option.group_id] = counts.get(option.group_id, 0) + many
     return [o for _, o in sorted(found, key=lambda f: f[0])], spans
+
+
+def _before_its_own_choice(option: Option, said: Sequence[str | None], end: int) -> bool:
+    """Is a once-only ``option`` said again right before a choice of its own nested group ("steak and chicken
+    combo, steak medium" where Steak holds a Steak Temperature)? The name says whose choice follows, never a
+    second Steak (blind12 hibachi-express)."""
+    return any(
+        tuple(said[end : end + len(n)]) == n
+        for g in option.modifier_groups
+        for o in g.options
+        for n in (words_of(o.name), *(words_of(a) for a in o.aliases))
+        if n
+    )
 
 
 @per_object

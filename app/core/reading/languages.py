@@ -122,6 +122,14 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "allergy": ("alergia", "alergico", "alergica"),
         "on the side": ("a parte", "ao lado"),
     },
+    "tl": {  # Tagalog, said on a Filipino menu ("dalawang tapsilog po"); a number takes the linker "-ng" before a noun
+        "please": ("po",),  # the politeness particle: "isang longsilog po"
+        "thanks": ("salamat",),
+        "1": ("isang",),  # never bare "isa": one is an article here as elsewhere
+        "2": ("dalawa", "dalawang"),
+        "3": ("tatlo", "tatlong"),
+        "4": ("apat",),
+    },
     "ja": {  # romanised, as a speech model writes it
         "please": ("kudasai", "onegaishimasu", "onegai shimasu", "onegai"),
         "thanks": ("arigato", "arigatou", "sumimasen", "konnichiwa"),

@@ -5,8 +5,9 @@ The reader keeps words it cannot place as a note the kitchen gets and the custom
 would give the kitchen two instructions: the menu's option and the note saying otherwise.
 
 * "no X" / "hold the X" / "without X" where X is a pre-chosen (default) option — or the name of a
-  group with pre-chosen options ("no dressing") — takes X off (a removal, never a note); X chosen in
-  the same breath ("bbq, no sauce") stays a note so the contradiction is asked about;
+  group with pre-chosen options ("no dressing"; "no veggies" of Vegetables, as the lexicon says it) —
+  takes X off (a removal, never a note); X chosen in the same breath ("bbq, no sauce") stays a note so
+  the contradiction is asked about;
 * any other note naming an option or a group of the item that has an option on ("less sugar" where
   100 % Sugar is pre-chosen, "extra hot" where the Ice group has Hot) is asked about with that
   group's choices (a level between the ones on the menu); "light salt" beside No Salt / Extra Salt,
@@ -21,7 +22,7 @@ from __future__ import annotations
 from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.levels import LESS_LEADS, is_scale
-from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES
+from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES, variants
 from app.core.reading.vocabulary import (
     VARIATION_GROUP,
     Words,
@@ -66,8 +67,9 @@ def _names_group(content: list[str], group: ModifierGroup) -> bool:
     """Does "no …" name the whole group ("no sauce" of Sauce), every word of its name said? Part of it is
     not the group: "no salt" beside a group "Salt & Vinegar" is the Salt option (generated reads on
     fish-and-chips took the Vinegar off too)."""
-    name = words_of(group.name)
-    return _matches(content, [name]) and _matches(list(name), [tuple(content)])
+    own = words_of(group.name)  # and as the lexicon says it: "no veggies" names a group "Vegetables"
+    names = [own, *(tuple(v.split()) for v in variants(" ".join(own)))]
+    return any(_matches(content, [name]) and _matches(list(name), [tuple(content)]) for name in names)
 
 
 def _closest(found: list[Option], content: list[str], item: Item) -> list[Option]:

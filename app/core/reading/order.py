@@ -67,7 +67,7 @@ from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import the_item_those_choices_are
 from app.core.reading.said_before import said_before_its_name
 from app.core.reading.some_chosen import some_chosen
-from app.core.reading.spoken import FILLER, SEPARATORS, UNIT_WORDS
+from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, UNIT_WORDS
 from app.core.reading.taken_back import (
     cancelled_at,
     earlier_corrected,
@@ -130,8 +130,9 @@ _THE_ONE = frozenset({"1", "kind", "type", "sort"})
 
 def _leads_only(words: list[str]) -> bool:
     """Nothing but a count or an article before "side of" ("a side of potato salad"): the side starts the
-    item said, it is not cut off from one (the words stay whole: "side" may be the item's size)."""
-    return all(w in ("a", "an", "the") or w.isdigit() for w in words)
+    item said, it is not cut off from one (the words stay whole: "side" may be the item's size); so is an opener
+    or a hesitation before them ("um a side of fried rice")."""
+    return all(w in ("a", "an", "the") or w.isdigit() or w in OPENERS for w in words)
 
 
 def _count_of_size(menu: Menu, item: Item, before: Words, chunk: Words) -> int | None:

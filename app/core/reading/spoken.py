@@ -89,6 +89,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fountain drink": ("soda", "pop"),
     "soda": ("pop", "soft drink"),
     "hamburger": ("burger",),
+    "barbecue": ("bbq",),  # "pork barbecue sticks" of a Pork BBQ Skewer aliased "pork bbq stick" (blind12)
+    "bbq": ("barbecue",),
     "doughnut": ("donut",),
     "donut": ("doughnut",),
     "caffe": ("cafe",),
