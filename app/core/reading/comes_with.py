@@ -811,6 +811,22 @@ def _split_by_on(item: Item) -> dict[str, tuple[tuple[Words, Words], ...]]:
     return {w: tuple(s) for w, s in splits.items()}
 
 
+@per_object
+def _phrases_with_on(item: Item) -> tuple[Words, ...]:
+    """The option phrases of ``item`` that say "on" themselves ("go easy on the sugar", an alias)."""
+    return tuple(p for p, _ in option_phrases(item) if "on" in p)
+
+
+def _said_whole_with_on(item: Item, words: list[str], at: int) -> bool:
+    """Is the "on" at ``at`` inside an option phrase said whole ("go easy on the sugar" of Light Sugar)? Then
+    the phrase is read as the menu says it, never joined into another name (blind12 korean-corndog)."""
+    for phrase in _phrases_with_on(item):
+        for start in range(max(0, at - len(phrase) + 1), at + 1):
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
 def said_on(item: Item, words: Words) -> Words:
     """ "sugar on the rim", "light on the cheese": an option's name said in two parts joined by "on (the)"
     (Sugar Rim, Light Cheese) is that option, its name said whole — never a note standing in for a choice
@@ -823,7 +839,7 @@ def said_on(item: Item, words: Words) -> Words:
     out = list(words)
     at = 0
     while at < len(out):
-        if out[at] == "on":
+        if out[at] == "on" and not _said_whole_with_on(item, out, at):
             where = at + 1 + (out[at + 1 : at + 2] == ["the"])
             for what, part in splits.get(out[where] if where < len(out) else "", ()):
                 if (

@@ -133,9 +133,18 @@ def test_extra_of_a_once_only_choice_already_chosen_is_a_note() -> None:
     assert named_lines(m, "a dog with mustard, and extra mustard") == [("Dog", ["Mustard"], "extra mustard")]
 
 
+def test_an_alias_saying_on_is_read_whole() -> None:
+    """ "a dog, go easy on the sugar" where Light Sugar is called "go easy on the sugar": the alias as the menu
+    says it, never "easy on the sugar" joined into another name with the "go" left over to be asked about."""
+    sugar = [option("Sugar", default=True), option("Light Sugar", aliases=["go easy on the sugar"]), option("No Sugar")]
+    m = menu(item("Dog", group("Sugar", sugar, least=1)))
+    assert named_lines(m, "a dog, and go easy on the sugar") == [("Dog", ["Light Sugar"], None)]
+
+
 @pytest.mark.parametrize(
     "said",
     [
+        "a rice cake corn dog, potato, and go easy on the sugar",
         "a mozzarella dog with mustard, and extra mustard",
         "two large acai bowls, one with no blueberries, the other one normal",
         "a large pitaya bowl, sub the blueberries for mango",
