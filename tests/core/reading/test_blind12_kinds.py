@@ -141,9 +141,18 @@ def test_an_alias_saying_on_is_read_whole() -> None:
     assert named_lines(m, "a dog, and go easy on the sugar") == [("Dog", ["Light Sugar"], None)]
 
 
+def test_no_naming_a_default_exactly_takes_it_off_beside_a_choice_sharing_its_word() -> None:
+    """ "a tea, no boba, popping boba": the Boba that comes with it, named exactly, goes — the Popping Boba
+    chosen shares the word but is no contradiction of it (never a note asked about)."""
+    toppings = group("Toppings", [option("Boba", default=True), option("Popping Boba"), option("Jelly")], most=2)
+    m = menu(item("Tea", toppings))
+    assert named_lines(m, "tea", ("no boba", "popping boba")) == [("Tea", ["Popping Boba"], None)]
+
+
 @pytest.mark.parametrize(
     "said",
     [
+        {"item": "bubble tea", "modifiers": ["large", "taro", "no boba", "popping boba", "0% sugar"]},
         "a rice cake corn dog, potato, and go easy on the sugar",
         "a mozzarella dog with mustard, and extra mustard",
         "two large acai bowls, one with no blueberries, the other one normal",
