@@ -157,6 +157,10 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             if thing in words[:i] and _of_its_own_name(item, thing):  # "pepperoni pretzel, extra pepperoni": more
                 out.append(f"{w} {thing}")  # of what the item is made of, no choice saying it: a note said back
                 work[i : i + 2] = [None, None]
+            again = _once_chosen_again(item, work, i + 1, options) if work[i] is not None else None
+            if again is not None:  # "with mustard, and extra mustard": more than the menu's one, a note said back
+                out.append(" ".join((w, *again)))
+                work[i : i + 1 + len(again)] = [None] * (1 + len(again))
             continue
         named = [o for _, o in option_phrases(item) if words_of(o.name)[:2] == (w, words[i + 1])]
         if len(set(named)) == 1 and said_two_ways(item, words, i, named[0]):
@@ -183,6 +187,15 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             out.append(" ".join((w, *phrase)))  # in the customer's words: "extra kraut", never "extra sauerkraut"
         work[i] = None
     return out
+
+
+def _once_chosen_again(item: Item, work: list[str | None], at: int, options: list[Option]) -> Words | None:
+    """The phrase at ``at`` (not yet read) of an option already chosen that may be had once only and has no
+    "Extra …" option beside it — "extra mustard" after "with mustard" (blind12 korean-corndog); else None."""
+    for phrase, option in option_phrases(item):
+        if tuple(work[at : at + len(phrase)]) == phrase and option in options:
+            return phrase if option.max_quantity <= 1 and _extra_of(item, option) is None else None
+    return None
 
 
 def _of_its_own_name(item: Item, word: str | None) -> bool:
@@ -617,6 +630,9 @@ def _subbed(item: Item, words: Words) -> Words:
     if "sub" not in words:
         return words
     at = words.index("sub")
+    on = _sub_what_it_comes_with(item, words, at)
+    if on is not None:
+        return on
     phrases = [p for p, o in option_phrases(item) if words[at + 1 : at + 1 + len(p)] == p and _once(item, o)]
     whole = any(words[at : at + len(p)] == p for p, _ in option_phrases(item))  # "sub roll": the Hero's alias said
     if not phrases or whole:  # whole, never "sub" before the Roll (generated reads, blind11 bodega-deli)
@@ -624,6 +640,21 @@ def _subbed(item: Item, words: Words) -> Words:
     end = at + 1 + max(len(p) for p in phrases)
     lead = ("instead",) if words[end : end + 1] == ("for",) else ()
     return (*words[:at], *words[at + 1 : end], *lead, *(("of",) if lead else ()), *words[end + 1 if lead else end :])
+
+
+def _sub_what_it_comes_with(item: Item, words: Words, at: int) -> Words | None:
+    """ "sub the blueberries for mango": after "sub", an option ``item`` comes with (a default), then "for" and
+    an option of the same group it does not come with, says the one it comes with goes — read "mango instead of
+    blueberries" (which comes with it says which way round; blind12 acai-bowls); None otherwise."""
+    start = at + 1 + (words[at + 1 : at + 2] == ("the",))
+    old = _named_after(item, words[start:])
+    end = start + len(old[0]) if old is not None else start
+    if old is None or not old[1].default or words[end : end + 1] != ("for",):
+        return None
+    new = _named_after(item, words[end + 1 :])
+    if new is None or new[1].default or new[1].group_id != old[1].group_id:
+        return None
+    return (*words[:at], *new[0], "instead", "of", *old[0], *words[end + 1 + len(new[0]) :])
 
 
 _SWAPS = frozenset({"swap", "switch", "change"})
@@ -803,6 +834,22 @@ def _split_by_on(item: Item) -> dict[str, tuple[tuple[Words, Words], ...]]:
     return {w: tuple(s) for w, s in splits.items()}
 
 
+@per_object
+def _phrases_with_on(item: Item) -> tuple[Words, ...]:
+    """The option phrases of ``item`` that say "on" themselves ("go easy on the sugar", an alias)."""
+    return tuple(p for p, _ in option_phrases(item) if "on" in p)
+
+
+def _said_whole_with_on(item: Item, words: list[str], at: int) -> bool:
+    """Is the "on" at ``at`` inside an option phrase said whole ("go easy on the sugar" of Light Sugar)? Then
+    the phrase is read as the menu says it, never joined into another name (blind12 korean-corndog)."""
+    for phrase in _phrases_with_on(item):
+        for start in range(max(0, at - len(phrase) + 1), at + 1):
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
 def said_on(item: Item, words: Words) -> Words:
     """ "sugar on the rim", "light on the cheese": an option's name said in two parts joined by "on (the)"
     (Sugar Rim, Light Cheese) is that option, its name said whole — never a note standing in for a choice
@@ -815,7 +862,7 @@ def said_on(item: Item, words: Words) -> Words:
     out = list(words)
     at = 0
     while at < len(out):
-        if out[at] == "on":
+        if out[at] == "on" and not _said_whole_with_on(item, out, at):
             where = at + 1 + (out[at + 1 : at + 2] == ["the"])
             for what, part in splits.get(out[where] if where < len(out) else "", ()):
                 if (

@@ -55,6 +55,15 @@ def strip_marker(chunk: Words) -> tuple[Words, bool]:
     return chunk, marked
 
 
+def marker_last(chunks: list[Words]) -> list[Words]:
+    """ "extra halloumi, double halloumi actually": an "actually" said last, after a part, takes that part back
+    as one said first does ("actually, double halloumi"; issue #23, blind12 peri-peri). ``chunks`` with the
+    marker moved before the part it follows; unchanged where the phrase does not end so."""
+    if len(chunks) < 3 or chunks[-1] != ("actually",):
+        return chunks
+    return [*chunks[:-2], ("actually", *chunks[-2])]
+
+
 _ONLY_MAKE = frozenset({("make", "that"), ("make", "it"), ("instead",)})  # "make it spicy" may add, not correct
 
 
@@ -146,6 +155,8 @@ def each_one(chunk: Words) -> list[Words] | None:
     if chunk[:1] in (("a",), ("an",)) and chunk[1:2] and chunk[1] in _WITH_OR_WITHOUT:
         chunk = ("1", *chunk[1:])  # "uno con azúcar", "uno sin azúcar": an article is never said before "with"
     words = chunk[next((i for i, w in enumerate(chunk) if w not in FILLER), len(chunk)) :]  # "uh, one …"
+    if words[:1] == ("other",) and len(words) > 1 + (words[1:2] == ("1",)):
+        words = ("1", *words[1 + (words[1:2] == ("1",)) :])  # "the other one normal": the one left, said so
     if len(words) > 3 and words[-3:] == ("1", "of", "them"):
         said = words[:-3]
         while said and said[-1] in FILLER:

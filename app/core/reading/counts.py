@@ -17,7 +17,15 @@ from app.core.reading.count_names import COUNT_UNITS, counts_of, option_count
 from app.core.reading.fit import Fit, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, UNIT_WORDS, normalize
-from app.core.reading.vocabulary import VARIATION_GROUP, Words, option_phrases, pieces_said, top_groups, words_of
+from app.core.reading.vocabulary import (
+    VARIATION_GROUP,
+    Words,
+    group_of,
+    option_phrases,
+    pieces_said,
+    top_groups,
+    words_of,
+)
 from app.errors import QuantityInvalid
 
 _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen", "half a dozen", "a pair of"
@@ -57,9 +65,29 @@ def count_alone(item: Item, before: Words, chunk: Words) -> int | None:
     the item holds that number ("the riesling, nine": its 9 oz Glass, read as a choice); else None."""
     if len(chunk) != 1 or not chunk[0].isdigit() or not 1 < int(chunk[0]) <= 999:
         return None
-    if with_quantity(before)[0][0] is not None or any(chunk[0] in p for p, _ in option_phrases(item)):
+    if with_quantity(before)[0][0] is not None:
+        return None
+    holding = [o for p, o in option_phrases(item) if chunk[0] in p]
+    if holding and not all(_its_one_choice_made(item, before, o) for o in holding):
         return None
     return int(chunk[0])
+
+
+def _its_one_choice_made(item: Item, before: Words, option: Option) -> bool:
+    """Is another option of ``option``'s one-choice group (max 1: a size) already said in ``before``? Then a
+    number that ``option``'s name holds cannot be it ("corn on the cob, regular, 2" where the Large is "two
+    cobs": the line has its size, so the 2 is its count; issue #23, blind12 peri-peri)."""
+    group = group_of(item, option)
+    if group is None or group.max != 1:
+        return False
+    said = {o.id for p, o in option_phrases(item) if o.group_id == group.id and _runs_in(p, before)}
+    return bool(said) and option.id not in said
+
+
+def _runs_in(phrase: Words, words: Words) -> bool:
+    """Is ``phrase`` said, word for word, somewhere in ``words``?"""
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def for_each_person(words: Words) -> tuple[int, Words] | None:

@@ -32,6 +32,7 @@ from app.core.reading.comes_with import (
     said_two_ways,
     sized_of_its_group,
 )
+from app.core.reading.group_counted import group_counted
 from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
@@ -437,6 +438,7 @@ def fit_words(
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None; ``lent``: the
     shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`)."""
     words = said_on(item, negated_lists(item, everything_but(item, negations_apart(item, words))))
+    words = group_counted(item, words)  # "two large sides, chips and peas": the sides listed
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)

@@ -133,6 +133,8 @@ def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     answer = whole if whole is not None and not whole.unknown else fit_words(item, words, None)
     if answer is None:
         return True
+    if "side" in chunk and _a_side_of_its_sides(item, with_quantity(chunk)[0][1], answer):
+        return False  # "a burger with halloumi and a side of chips": the burger's side, its Sides offer chips
     longest = max((len(p) for p in answer.option_spans), default=0)
     if not again and not answer.unknown and longest > len(ranked[0].name or ()):
         return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
@@ -140,3 +142,30 @@ def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}
     tops = _top_groups_of(item)  # a pick-your-own box's donuts still to choose are open too ("2 boston kremes")
     return not any(tops.get(id(o), o.group_id) in open_groups or o.group_id in open_groups for o in answer.options)
+
+
+def named_again_otherwise(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
+    """Does ``chunk`` (said after ``before``, read as ``item``, with no article: "…, and quarter breast plain with
+    mash") name ``item`` again by its own name or an alias, with an answer to a one-choice group that ``before``
+    already answered otherwise (the Breast where the Leg was said)? A line has one answer there, so the chunk is
+    another line of the item, never a choice of this one (issue #23, blind12 peri-peri)."""
+    own = [words_of(n) for n in (item.name, *item.aliases)]
+    if not any(chunk[: len(n)] == n for n in own if n):
+        return False
+    said = item_fits(menu, item, with_quantity(before)[0][1])
+    again = fit_words(item, chunk, None)
+    if not said or again is None or again.unknown:
+        return False
+    groups = {g.id: g for g in choice_groups(item)}
+    first = {o.group_id: o.id for o in min(said).options if groups[o.group_id].max == 1}
+    return any(first.get(o.group_id, o.id) != o.id for o in again.options)
+
+
+def _a_side_of_its_sides(item: Item, words: Words, answer: Fit) -> bool:
+    """Is ``words`` "side of X" where X answers only ``item``'s groups the menu names for sides ("Sides", "Side
+    Choice")? Then "a side of chips" said after the item is its side, never a line of the item Chips (issue
+    #23, blind12 peri-peri); an item with no such group leaves it a line."""
+    if words[:2] != ("side", "of") or answer.unknown or not answer.options:
+        return False
+    groups = {g.id: g for g in choice_groups(item)}
+    return all("side" in words_of(groups[o.group_id].name) for o in answer.options)

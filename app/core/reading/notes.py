@@ -154,8 +154,12 @@ def sort_notes(
             kept.append(note)
             continue
         if words and words[0] in NEGATIONS:
-            if any(_matches(content, _names(o, item)) and option_heads(o) & set(content) for o in chosen):
-                kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py)
+            exactly = any(o.default and o not in chosen and tuple(content) in _names(o, item) for o in on)
+            if not exactly and any(
+                _matches(content, _names(o, item)) and option_heads(o) & set(content) for o in chosen
+            ):
+                kept.append(note)  # "bbq" and "no sauce" in one breath: a contradiction, asked (contradictions.py) —
+                # unless it names exactly a default not chosen ("no boba" beside Popping Boba: the Boba goes)
                 continue
             taken = _closest([o for o in on if o.default and _matches(content, _names(o, item))], content, item)
             taken += [o for g in groups if _names_group(content, g) for o in g.options if o.default]

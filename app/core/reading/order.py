@@ -19,6 +19,7 @@ from app.core.reading.corrections import (
     WITHIN_STARTS,
     cancelled,
     each_one,
+    marker_last,
     marker_within,
     recount,
     some_with,
@@ -42,7 +43,14 @@ from app.core.reading.each_said import each_described
 from app.core.reading.exact import exact_choices, exact_reading
 from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.item import Reading, kept_as_notes, read_item, reading_of
-from app.core.reading.item_starts import another_item_said, folded_unnamed, per_person, starts_item, unserved
+from app.core.reading.item_starts import (
+    another_item_said,
+    folded_unnamed,
+    named_again_otherwise,
+    per_person,
+    starts_item,
+    unserved,
+)
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import nest
 from app.core.reading.ones_said import (
@@ -185,6 +193,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     none were: :func:`_said_of_the_last`)."""
     words = _and_a_half(menu, ones_apart(said_words(menu, text)))
     chunks = each_described(menu, _chunks(menu, words), prune)  # "two sodas, a coke and a sprite"
+    chunks = marker_last(chunks)  # "…, double halloumi actually": "actually, double halloumi"
     corrected = any(strip_marker(c)[1] or c[:2] == ("never", "mind") for c in chunks)
     whole = best_fits(menu, with_quantity(words)[0][1], prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
@@ -324,6 +333,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             continue
         if pieces and current_item is not None and len(chunk) > 2 and chunk[0] == "the" and chunk[-1] in _THE_ONE:
             chunk = chunk[1:-1]  # "the ribeye, the big one": the one just named, never another ("a chocolate one")
+        if pieces and current_item is not None and named_again_otherwise(menu, current_item, pieces[-1], chunk):
+            pieces.append(chunk)  # "quarter leg …, and quarter breast plain": a second quarter, not the leg's
+            shared = counted_at(pieces)
+            continue
         if (
             pieces
             and current_item is not None

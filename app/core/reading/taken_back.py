@@ -18,7 +18,7 @@ from app.core.reading.counts import with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits
 from app.core.reading.memo import per_object
 from app.core.reading.questions import ask_about_words, candidate
-from app.core.reading.spoken import FILLER, NEGATIONS
+from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS
 from app.core.reading.vocabulary import (
     Words,
     choice_groups,
@@ -376,9 +376,13 @@ def said_without(item: Item, words: Words, options: list[Option]) -> Words:
                 (i for i in range(len(out) - len(phrase) + 1) if tuple(out[i : i + len(phrase)]) == phrase), default=-1
             )
             if at >= 0:
-                del out[at : at + len(phrase)]
+                lead = at > 0 and out[at - 1] in _AMOUNT_LEADS  # "extra halloumi, double halloumi actually": the
+                del out[at - lead : at + len(phrase)]  # amount said goes with the choice it was said of
                 break
     return tuple(out)
+
+
+_AMOUNT_LEADS = frozenset({"extra", "add", *MULTIPLIERS})  # said right before a choice: how much of it
 
 
 def _corrected_options(
