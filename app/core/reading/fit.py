@@ -148,7 +148,9 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 at -= len(named)  # "eggs poached": the group's name, then the option
             elif len(named) > 1 and end < len(words) and words[end] == named[-1] and named[-1] not in phrase:
                 end += 1  # "3 bbq sauces" where the group is Dipping Sauces: the option, then what it is
-            elif (styled := _what_it_styles(group, named, phrase)) and tuple(words[end : end + len(styled)]) == styled:
+            elif (styled := _what_it_styles(group, named, phrase, own)) and tuple(
+                words[end : end + len(styled)]
+            ) == styled:
                 end += len(styled)  # "hard egg" of a group Egg Style: the option, then the thing made so
             elif styled and at >= len(styled) and tuple(words[at - len(styled) : at]) == styled:
                 at -= len(styled)  # "the egg scrambled", "egg over hard": the thing, then how it is made
@@ -291,11 +293,15 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
     return None
 
 
-def _what_it_styles(group: ModifierGroup | None, named: Words, phrase: Words) -> Words:
+def _what_it_styles(group: ModifierGroup | None, named: Words, phrase: Words, own: set[Words]) -> Words:
     """The thing a required group says how to make: its name less the last word ("egg" of Egg Style, chosen
     1 of 1), said beside one of its options as part of that choice (blind12 silog-house: "hard egg" is Over
-    Hard, never also the Extra Egg add-on); () for other groups, or where ``phrase`` says it already."""
+    Hard, never also the Extra Egg add-on); () for other groups, where ``phrase`` says it already, or where it
+    is the item itself, by a name of ``own`` ("steak medium" of Steak Temperature on Hibachi Steak: "steak"
+    names the item, maybe another line's)."""
     if group is None or group.min < 1 or len(named) < 2 or set(named[:-1]) & set(phrase):
+        return ()
+    if any(set(named[:-1]) & set(name) for name in own):
         return ()
     return named[:-1]
 
