@@ -269,3 +269,16 @@ def test_orders_of_a_repeatable_choice_count_it() -> None:
 def test_lanzhou_two_orders_of_extra_beef() -> None:
     assert corpus_outcome("blind12", "a large beef noodle, belt noodle, two orders of extra beef") == "right"
     assert corpus_outcome("blind12", "a large with the belt noodle and an extra egg") != "wrong"
+
+
+def test_the_styled_thing_is_never_the_items_own_name() -> None:
+    """ "steak medium" of a Steak Temperature group on a Steak Plate: "steak" says the item (maybe another
+    line's), never the thing the group styles (blind12 hibachi-express, the combo said "chicken and steak")."""
+    steak = item(
+        "Steak Plate",
+        group("Steak Temperature", [option("Rare"), option("Medium")], least=1),
+        group("Add-ons", [option("Add Chicken")], most=2),
+    )
+    combo = item("Combo", group("Proteins", [option("Chicken"), option("Steak")], least=2, most=2))
+    with pytest.raises(CartError):  # never the Steak Plate with Add Chicken
+        said_lines(menu(steak, combo), "chicken and steak plate, steak medium")
