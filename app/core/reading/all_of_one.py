@@ -49,7 +49,8 @@ def said_all(item: Item, words: Words, options: list[Option]) -> tuple[Option, .
     out: list[Option] = []
     for i, word in enumerate(words[:-1]):
         if word == "all":
-            after = next((o for p, o in option_phrases(item) if words[i + 1 : i + 1 + len(p)] == p), None)
+            j = i + 3 if words[i + 1 : i + 3] in (("of", "them"), ("of", "those")) else i + 1  # "all of them mozz"
+            after = next((o for p, o in option_phrases(item) if words[j : j + len(p)] == p), None)
             if after is not None and after in options and after not in out:
                 out.append(after)
     return tuple(out)

@@ -32,6 +32,9 @@ NEVER_COUNTED = frozenset(
     | {"else", "off", "each", "just"}  # "everything else off", "one of each", "just ketchup" (comes_with.only)
     | {"sub", "for"}  # "sub agave for honey" (comes_with._subbed)
 )
+# what a choice chosen more than once is counted in ("two pumps of vanilla", "two orders of extra beef"):
+# explained, as a count is, by an item with such a choice
+CHOICE_UNITS = frozenset({"pump", "shot", "scoop", "packet", "splash", "squirt", "order", "portion", "serving"})
 _UNBOUNDED = FILLER | NEVER_COUNTED
 _NOBODY: frozenset[int] = frozenset()
 
@@ -80,7 +83,7 @@ def explainers(index: WordIndex, word: str) -> frozenset[int] | None:
     if word in _UNBOUNDED:
         return None
     found = index.users.get(word, _NOBODY)
-    return found | index.repeatable if word.isdigit() or word in MULTIPLIERS else found
+    return found | index.repeatable if word.isdigit() or word in MULTIPLIERS or word in CHOICE_UNITS else found
 
 
 def explaining_all(index: WordIndex, words: Words) -> frozenset[int] | None:
@@ -93,7 +96,7 @@ def explaining_all(index: WordIndex, words: Words) -> frozenset[int] | None:
         if word in _UNBOUNDED:
             continue
         some = users.get(word, _NOBODY)
-        if word.isdigit() or word in MULTIPLIERS:
+        if word.isdigit() or word in MULTIPLIERS or word in CHOICE_UNITS:
             some = some | repeatable
         found = some if found is None else found & some
     return found

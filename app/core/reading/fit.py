@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.all_of_one import all_of_one, box_of_one, said_all
-from app.core.reading.candidates import unexplained_at_least
+from app.core.reading.candidates import CHOICE_UNITS, unexplained_at_least
 from app.core.reading.comes_with import (
     black,
     everything,
@@ -149,6 +149,12 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 at -= len(named)  # "eggs poached": the group's name, then the option
             elif len(named) > 1 and end < len(words) and words[end] == named[-1] and named[-1] not in phrase:
                 end += 1  # "3 bbq sauces" where the group is Dipping Sauces: the option, then what it is
+            elif (styled := _what_it_styles(group, named, phrase, own)) and tuple(
+                words[end : end + len(styled)]
+            ) == styled:
+                end += len(styled)  # "hard egg" of a group Egg Style: the option, then the thing made so
+            elif styled and at >= len(styled) and tuple(words[at - len(styled) : at]) == styled:
+                at -= len(styled)  # "the egg scrambled", "egg over hard": the thing, then how it is made
             lead = _measured_count(words, at, end)
             count = words[at - 1] if at and option.max_quantity > 1 else None
             many = (spoken_count(count) or 1) if isinstance(count, str) and count not in ("a", "an") else 1
@@ -280,8 +286,9 @@ def _said_before(words: list[str | None], at: int, head: Words) -> bool:
     return (at >= 1 and words[at - 1] == head[0]) or (at >= 2 and words[at - 1] == "and" and words[at - 2] == head[0])
 
 
-# what a repeatable choice is counted in: "two pumps of vanilla", "an extra shot", "three scoops"
-_CHOICE_UNITS = frozenset({"pump", "shot", "scoop", "packet", "splash", "squirt"})
+# what a repeatable choice is counted in: "two pumps of vanilla", "an extra shot", "three scoops"; "two orders
+# of extra beef" (blind12 lanzhou-noodle)
+_CHOICE_UNITS = CHOICE_UNITS
 
 
 def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, int, int] | None:
@@ -301,6 +308,19 @@ def _measured_count(words: list[str | None], at: int, end: int) -> tuple[int, in
     if i >= 1 and words[i] in ("extra", "more") and isinstance(words[i - 1], str) and str(words[i - 1]).isdigit():
         return int(str(words[i - 1])), i - 1, end  # "two extra shrimp": the count is of the shrimp, never a level
     return None
+
+
+def _what_it_styles(group: ModifierGroup | None, named: Words, phrase: Words, own: set[Words]) -> Words:
+    """The thing a required group says how to make: its name less the last word ("egg" of Egg Style, chosen
+    1 of 1), said beside one of its options as part of that choice (blind12 silog-house: "hard egg" is Over
+    Hard, never also the Extra Egg add-on); () for other groups, where ``phrase`` says it already, or where it
+    is the item itself, by a name of ``own`` ("steak medium" of Steak Temperature on Hibachi Steak: "steak"
+    names the item, maybe another line's)."""
+    if group is None or group.min < 1 or len(named) < 2 or set(named[:-1]) & set(phrase):
+        return ()
+    if any(set(named[:-1]) & set(name) for name in own):
+        return ()
+    return named[:-1]
 
 
 def _group_words(group: ModifierGroup | None) -> Words:
@@ -380,11 +400,20 @@ def _said_of_a_choice(item: Item, words: Words) -> tuple[int, ...]:
     """Where a multiplier is said right before one of ``item``'s choices ("cheeseburger with double cheddar"):
     it says how much of that choice, never a word of a name said out of order (the Double Cheeseburger; issue
     #23, the session that broke the reader)."""
-    return tuple(
+    kept = [
         i
         for i, w in enumerate(words[:-1])
         if w in MULTIPLIERS and any(words[i + 1 : i + 1 + len(p)] == p for p, _ in option_phrases(item))
-    )
+    ]
+    for i, w in enumerate(words[:-1]):
+        if w in _ADD_LEADS:  # "an extra egg": an add-on of the item, never a word of the Tomato & Egg Noodle
+            # Soup's name said out of order (blind12 lanzhou-noodle)
+            size = next((len(p) for p, _ in option_phrases(item) if p[0] == w and words[i : i + len(p)] == p), 0)
+            kept += range(i + 1, i + size)
+    return tuple(kept)
+
+
+_ADD_LEADS = frozenset({"extra", "add", "more"})
 
 
 def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:

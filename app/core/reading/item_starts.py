@@ -12,7 +12,7 @@ from app.core.reading.counts import SERVINGS, for_each_person, sold_per_person, 
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER
-from app.core.reading.vocabulary import SIZE_WORDS, Words, choice_groups, menu_words, words_of
+from app.core.reading.vocabulary import SIZE_WORDS, VARIATION_GROUP, Words, choice_groups, menu_words, words_of
 
 
 def folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
@@ -80,6 +80,21 @@ def per_person(menu: Menu, chunk: Words) -> Words:
     return (str(people[0]), *people[1])
 
 
+def _a_size_it_is_sold_in(alone: Fit, chunk: Words, answer: Fit, open_groups: set[str]) -> bool:
+    """Is ``chunk`` "a <size> <item>" where the item named (``alone``) is sold in that size (one of its
+    variations read), said as an optional extra of the item before it (``answer``: no open group)? Begun with
+    "a", sized as the menu sells it, it is an item of its own: "five wings, lemon and herb, and a large chips"
+    is a Large Peri Chips line, never the wings' side Large Peri Chips (blind12 peri-peri); "with a large
+    chips" and a side still to choose stay the item's."""
+    return (
+        chunk[:1] in (("a",), ("an",))
+        and bool(alone.item.variations)
+        and any(o.group_id == VARIATION_GROUP for o in alone.options)
+        and bool(answer.options)
+        and not any(o.group_id in open_groups for o in answer.options)
+    )
+
+
 @per_object
 def _sized(item: Item) -> bool:
     """Does ``item`` come in sizes or amounts (variations, a default choice, a choice named by a number or a
@@ -136,7 +151,12 @@ def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     if "side" in chunk and _a_side_of_its_sides(item, with_quantity(chunk)[0][1], answer):
         return False  # "a burger with halloumi and a side of chips": the burger's side, its Sides offer chips
     longest = max((len(p) for p in answer.option_spans), default=0)
-    if not again and not answer.unknown and longest > len(ranked[0].name or ()):
+    if (
+        not again
+        and not answer.unknown
+        and longest > len(ranked[0].name or ())
+        and not _a_size_it_is_sold_in(ranked[0], chunk, answer, open_groups)
+    ):
         return False  # "a latte … and an extra shot": the choice Extra Shot says more than the item "shot"
     chosen = min(said).options
     open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}

@@ -28,6 +28,7 @@ from app.core.menu import Item, ModifierGroup, Option, Variation
 from app.core.reading.choice_names import exact_variation, find_options, resolve_variation
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import MULTIPLIERS, NEGATIONS, normalize, spoken_count, unprefixed
+from app.core.reading.vocabulary import described_words, words_of
 from app.errors import ModifierInvalid
 
 _COUNT_WORDS = {w: n for w in (*MULTIPLIERS, "two", "three", "four", "five", "six") if (n := spoken_count(w))}
@@ -211,21 +212,47 @@ def served_apart(option: Option) -> str:
 
 def _add_defaults(node: _Node, groups: tuple[ModifierGroup, ...]) -> None:
     # a default served apart ("white sauce on the side", in its group or another) is that default moved, never
-    # a second of it beside (blind10 halal-cart, jamaican-jerk)
-    apart = {name for c in node.children if isinstance(c.option, Option) and (name := served_apart(c.option))}
+    # a second of it beside (blind10 halal-cart, jamaican-jerk); in its own group by an alias too ("Yum Yum on
+    # the Side" moves Yum Yum Sauce, said "yum yum": blind12 hibachi-express), while a Serving group's Cheese on
+    # the Side keeps the Nacho Cheese (blind7 cinema-concessions)
+    served = {
+        (c.option.group_id, n) for c in node.children if isinstance(c.option, Option) and (n := served_apart(c.option))
+    }
+    apart = {name for _, name in served}
     for group in groups:
-        chosen = sum(1 for c in node.children if isinstance(c.option, Option) and c.option.group_id == group.id)
+        said = [c.option for c in node.children if isinstance(c.option, Option) and c.option.group_id == group.id]
+        chosen = len(said)
         for option in group.options:
-            if chosen >= group.max:
-                break
+            if chosen >= group.max and group.max == 1:
+                break  # another said in a one-choice group swaps the default
             taken = any(c.option is option for c in node.children)
             if option.default and option.available and option.id not in node.removed and not taken:
                 if apart and normalize(option.name) in apart:
                     continue
+                if served and any((group.id, normalize(n)) in served for n in option.aliases):
+                    continue
+                if chosen >= group.max and _described_with(node.option, option) and all(o.available for o in said):
+                    raise _no_room_for(option, group)  # (a choice that cannot be had is asked about first)
+                if chosen >= group.max:
+                    break  # a default the description does not name: the choices said take its place
                 node.children.append(_Node(option))
                 chosen += 1
     for child in node.children:
         _add_defaults(child, child.option.modifier_groups)
+
+
+def _described_with(owner: Option | Item, default: Option) -> bool:
+    """Does the item's description name ``default`` (every word of its name), so it is part of the dish as
+    the menu describes it ("topped with … a honey drizzle")? A default the description does not name is a
+    choice made ahead ("Tahini" of Falafel "by the piece"): another said in its place swaps it (blind5)."""
+    return isinstance(owner, Item) and set(words_of(default.name)) <= described_words(owner)
+
+
+def _no_room_for(default: Option, group: ModifierGroup) -> ModifierInvalid:
+    """A default the customer did not take off, with no room left in its group of several: asked, never
+    dropped to fit the group's ``max`` (blind12 acai-bowls: Honey beside three drizzles said, of 3)."""
+    message = f"{group.name}: choose at most {group.max}, {default.name} included"
+    return ModifierInvalid(message, group=group.id, group_name=group.name, max=group.max)
 
 
 def resolve_choices(

@@ -508,7 +508,7 @@ def without_whom(words: tuple[str, ...], menu_words: frozenset[str]) -> tuple[st
 
 # --- one form for menu names and what was said -----------------------------------------------------
 
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_NON_WORD = re.compile(r"[^\w ]+|_")  # letters of every script kept (:func:`_as_word_letter`)
 # An article or pronoun elided before a vowel ("l'oeuf", "d'orange", "s'il"): a word of its own, as said.
 _ELIDED = re.compile(r"\b(" + "|".join(ELIDED) + r")'(?=[aeiouyh])")
 # Letters with no accent to strip (NFKD keeps them whole, so they would vanish): Đặc Biệt is "dac biet".
@@ -551,9 +551,29 @@ def _singular(word: str) -> str:
 def _folded(text: str) -> str:
     """Lowercase ASCII: accents stripped, ligatures and letters without one spelt out ("Œuf" → "oeuf"),
     numerals of every script as ASCII ones (:func:`_ascii_numerals`)."""
-    if not text.isascii():
-        text = _ascii_numerals(text)
-    return unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", _ascii_numerals(text).translate(_UNDECOMPOSED))
+    return "".join(_as_word_letter(char) for char in text).lower()
+
+
+# Scripts written without spaces between words: each of their letters is read as a word of its own, in
+# menu names and in what was said alike, so an alias "不辣" is found in "2不辣" as the words "不 辣".
+_SPACELESS_SCRIPTS = ("CJK ", "HIRAGANA ", "KATAKANA ", "THAI ", "LAO ", "KHMER ", "MYANMAR ")
+
+
+def _as_word_letter(char: str) -> str:
+    """One character of NFKD text as :func:`normalize` keeps it: ASCII as is; accents dropped; a letter
+    of another script kept (it vanished before: "two 不辣 noodles" lost its chili level and kept the
+    default, blind12 lanzhou-noodle), spaced apart where its script writes no spaces."""
+    if char.isascii():
+        return char
+    if unicodedata.category(char) not in _KEPT_LETTERS:
+        return ""
+    return f" {char} " if unicodedata.name(char, "").startswith(_SPACELESS_SCRIPTS) else char
+
+
+_KEPT_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})  # modifier letters (the ʻokina) are read as an apostrophe
 
 
 def _ascii_numerals(text: str) -> str:

@@ -44,6 +44,7 @@ from app.core.reading.spoken import (
     without_whom,
 )
 
+_QUANTIFIERS = frozenset({"all", "both", "each", "every"})  # how many of the choices, never one's short name
 NOT_DISTINCTIVE = frozenset({"fresh", "homemade", "house", "classic", "regular", "original", "special", "our"})
 OPTION_LEADS = frozenset(
     {"no", "without", "hold", "extra", "add", "light", "easy", "double", "half", "side", "less", "more"}
@@ -330,6 +331,7 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             and (*name, *lead_off) not in called  # its Extra Beef read from "beef" (blind9 italian-beef)
             and not any(n == lead_off and g != option.group_id for n, g in groups_said)  # "sauce" beside a
             # Sauce group is its sauces, never the Extra Sauce of another group
+            and not _what_a_group_styles(item, lead_off, option.group_id)
             and words == words_of(option.name)
             and option.id not in extra_degrees(item)  # "hot" is no Extra Hot beside Iced (break11 kind D)
         ):
@@ -375,6 +377,8 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
             suffixes.setdefault((words[0],), set()).add(option.id)
         elif drops_its_negation(words, words[:1]):
             pass  # "sugar" is never Sugar-Free Vanilla, "not" alone never Not Spicy
+        elif words[0] in _QUANTIFIERS:
+            pass  # "all" is never All-Beef: "a 3 pack, all mozzarella" fills the box (blind12 korean-corndog)
         elif len(words[0]) >= 3 and words[0] not in NOT_DISTINCTIVE and (words[0],) not in taken:
             if words[0] in COMES_WITH_WORDS and comes_with_defaults(item):
                 continue  # "one plain" of a hot dog is none of its toppings, never the Plain Bun (break10)
@@ -387,6 +391,19 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     # longest first; of two as long, the one of more content words ("bread bowl" before the alias "bowl of": a
     # choice's name said whole beats a shorter one's alias that a function word lengthens, blind9)
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), sum(w in FILLER for w in p[0]))))
+
+
+def _what_a_group_styles(item: Item, thing: Words, other_than: str) -> bool:
+    """Is ``thing`` what a required group of ``item`` (other than ``other_than``) says how to make — the
+    first words of its name ("egg" of Egg Style, chosen 1 of 1)? The item comes with it, so "the egg
+    scrambled" is that choice, never the Extra Egg add-on said by its last word (blind12 silog-house)."""
+    return any(
+        g.id != other_than
+        and g.min >= 1
+        and len(words_of(g.name)) > len(thing)
+        and words_of(g.name)[: len(thing)] == thing
+        for g in choice_groups(item)
+    )
 
 
 @per_object
