@@ -96,6 +96,7 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
     present = set(words)
     own = {words_of(n) for n in (item.name, *item.aliases)}
     negated: set[int] = set()  # where a phrase said after a negation lies: never a shorter one's
+    refused: set[tuple[int, int]] = set()  # (id(option), where) a saying of it beyond what it allows lies
     said = tuple(words)  # as said, before any phrase is marked used
     for phrase, option in _negations_first(item):
         if not present.issuperset(phrase):
@@ -162,14 +163,19 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
             if lead is not None:
                 many, at, end = lead  # "three pumps of vanilla", "vanilla x4", "one pump"
-            if times and many == 1 and option.max_quantity <= 1 and phrase not in said_as[id(option)]:
+            again = any((id(option), i) in refused for i in range(at, end))
+            if times and many == 1 and option.max_quantity <= 1 and phrase not in said_as[id(option)] and not again:
                 words[at:end] = [None] * (end - at)  # "a large, three scoop": Large said again by its alias
                 continue
             if times and many == 1 and option.max_quantity <= 1 and _before_its_own_choice(option, said, end):
                 words[at:end] = [None] * (end - at)  # "steak and chicken combo, steak medium": whose choice follows
                 continue
             if times + many > max(option.max_quantity, 1) and (many > 1 or times):
-                break  # more than allowed: the words stay unexplained, so they are asked about
+                # more than allowed: the words stay unexplained, so they are asked about — never a shorter
+                # phrase of the same option inside them ("extra cheese, extra cheese": "cheese") read as a
+                # restatement, which would drop the repeat silently (issue #23, the demo menu)
+                refused.update((id(option), i) for i in range(at, end))
+                break
             several = option.max_quantity > 1 or (group is not None and group.max > 1)
             if lead is None and at and (many > 1 or (words[at - 1] == "1" and several)):
                 words[at - 1] = None  # "2 extra shots"; "one mango, one green tea": each once

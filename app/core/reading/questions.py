@@ -23,6 +23,18 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
     belong to (with its choices) when there is one."""
     words = " ".join(fit.unknown)
     error = ModifierInvalid if modifiers and set(fit.unknown) <= set(modifiers) else WordsNotUnderstood
+    again = _said_again(fit)
+    if again is not None:  # the id form's answer (app.core.cart.choices), never "another Extras"
+        raise error(
+            f"{again.name!r} was chosen twice"
+            if again.max_quantity == 1
+            else f"{again.name} can be chosen at most {again.max_quantity} times",
+            item=fit.item.name,
+            item_id=fit.item.id,
+            words=words,
+            modifier=again.id,
+            max_quantity=again.max_quantity,
+        )
     group = group_for(menu, fit.item, fit.unknown, (*words_of(said), *modifiers))
     if group is not None:
         choices = [o for o in group.options if o.available]
@@ -39,6 +51,16 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
         )
     raise error(
         f"I didn't understand {words!r} for the {fit.item.name}", item=fit.item.name, item_id=fit.item.id, words=words
+    )
+
+
+def _said_again(fit: Any) -> Option | None:
+    """The option ``fit`` already holds that its unknown words name once more, beyond what it may be had
+    ("extra cheese, extra cheese" of an Extra Cheese chosen once at most), or None: the repeat is asked as the
+    id form answers it, never read once silently (:func:`~.fit._take_options`)."""
+    return next(
+        (o for p, o in option_phrases(fit.item) if p == tuple(fit.unknown) and fit.options.count(o) >= o.max_quantity),
+        None,
     )
 
 
