@@ -806,7 +806,8 @@ def sized_of_its_group(item: Item, words: Words) -> Words:
 
 def _not_the_other(item: Item, words: Words) -> Words:
     """ "baked, not steamed", "medium rare not well done": "not Y" right after X, both choices of one group
-    that takes one, says X instead of Y (blind7 dim-sum) — read as "X instead of Y"."""
+    that takes one, says X instead of Y (blind7 dim-sum) — read as "X instead of Y". Said the other way
+    round, "not medium, well done" (:func:`not_then_the_other`) is the same correction."""
     if "not" not in words or "instead" in words:
         return words
     at = words.index("not")
@@ -817,6 +818,37 @@ def _not_the_other(item: Item, words: Words) -> Words:
     if any(a.group_id == b.group_id and a.id != b.id and a.group_id in groups for a in x for b in y):
         return (*words[:before], "instead", "of", *words[at + 1 :])
     return words
+
+
+def not_then_the_other(item: Item, words: Words) -> Words:
+    """ "not medium, well done": "not Y" then X right after it, both choices of one group that takes one, is X
+    instead of Y (issue #23, a newcomer on the demo menu), read as "X instead of Y" before a list of negations
+    could take X off too. Where the comma is gone every way to part the words into Y then X is tried, each said
+    by the menu's own names ("medium well done": Medium, then Well Done); only one such way is read, else the
+    words stay as said (asked)."""
+    if "not" not in words or "instead" in words:
+        return words
+    at = words.index("not")
+    groups = {g.id for g in choice_groups(item) if g.max == 1}
+    parts = set()
+    for y, old in option_phrases(item):
+        start = at + 1 + len(y)
+        if words[at + 1 : start] != y or old.group_id not in groups or not _menu_named(old, y):
+            continue
+        start += start < len(words) and words[start] in SEPARATORS
+        said = [(p, o) for p, o in option_phrases(item) if words[start : start + len(p)] == p]
+        new = max(said, key=lambda s: len(s[0]), default=None)  # its longest phrase there
+        if new is not None and new[1].group_id == old.group_id and new[1] is not old and _menu_named(*new[::-1]):
+            parts.add((y, new[0], start))
+    if len(parts) != 1:
+        return words
+    ((y, x, start),) = parts
+    return (*words[:at], *x, "instead", "of", *y, *words[start + len(x) :])
+
+
+def _menu_named(option: Option, phrase: Words) -> bool:
+    """Is ``phrase`` ``option``'s name or one of its aliases, as the menu writes them (no tail of a name)?"""
+    return any(words_of(n) == phrase for n in (option.name, *option.aliases))
 
 
 @per_object

@@ -25,6 +25,7 @@ from app.core.reading.comes_with import (
     more_of_what_is_on,
     negated_lists,
     negations_apart,
+    not_then_the_other,
     one_of_each,
     only,
     plain,
@@ -472,7 +473,8 @@ def fit_words(
 ) -> Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None; ``lent``: the
     shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`)."""
-    words = said_on(item, negated_lists(item, everything_but(item, negations_apart(item, words))))
+    words = not_then_the_other(item, everything_but(item, negations_apart(item, words)))
+    words = said_on(item, negated_lists(item, words))
     words = group_counted(item, words)  # "two large sides, chips and peas": the sides listed
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
