@@ -84,7 +84,8 @@ def _choose_nested(rng: random.Random, option: Option) -> list[_Chosen] | None:
 
 def _defaults_kept(groups: tuple[ModifierGroup, ...], chosen: list[_Chosen], removed: list[Option]) -> list[str]:
     """Names the line carries: what was chosen, then each group's defaults while it has room — a default whose
-    "… on the Side" option was chosen (in any group) is that one moved to the side, not kept beside it."""
+    "… on the Side" option was chosen (by its name in any group, by an alias in its own group: "Yum Yum on the
+    Side" beside Yum Yum Sauce, alias "yum yum") is that one moved to the side, not kept beside it."""
     names: list[str] = []
     apart = {c.option.name.lower() for c in chosen}
     for group in groups:
@@ -96,7 +97,9 @@ def _defaults_kept(groups: tuple[ModifierGroup, ...], chosen: list[_Chosen], rem
         for option in _available(group.options):
             if used >= group.max:
                 break
-            if f"{option.name.lower()} on the side" in apart:
+            if f"{option.name.lower()} on the side" in apart or any(
+                f"{alias.lower()} on the side" == c.option.name.lower() for alias in option.aliases for c in mine
+            ):
                 continue
             if option.default and option not in removed and all(c.option is not option for c in mine):
                 names.append(option.name)
@@ -124,13 +127,22 @@ def _count(rng: random.Random, quantity: int, name: str) -> str:
     return rng.choice((str(quantity), _NUMBER_WORDS.get(quantity, str(quantity))))
 
 
-def _option_words(rng: random.Random, chosen: _Chosen) -> str:
-    """ "oat milk", "double shot", "large coke" (nested choices before their parent)."""
+def _option_words(rng: random.Random, chosen: _Chosen, sizes: frozenset[str] = frozenset()) -> str:
+    """ "oat milk", "double shot", "large coke" (nested choices before their parent). A count said before the
+    option's words is "double" where "two <words>" is the name of a size on the menu (``sizes``: "two cob" is
+    the Corn on the Cob's Large, "two cobs"): ambiguous by construction, a side twice or that item in that size."""
     said = _say(rng, (chosen.option.name, *chosen.option.aliases))
     if chosen.times == 2:
-        said = f"{rng.choice(('double', '2', 'two'))} {said}"
-    inner = " ".join(_option_words(rng, n) for n in chosen.nested or [])
+        counted = {f"{n} {w}" for n in ("two", "2") for w in (said, _plural(said))}  # "two cobs" said "two cob"
+        counts = ("double",) if counted & sizes else ("double", "2", "two")
+        said = f"{rng.choice(counts)} {said}"
+    inner = " ".join(_option_words(rng, n, sizes) for n in chosen.nested or [])
     return f"{inner} {said}".strip()
+
+
+def _size_names(menu: Menu) -> frozenset[str]:
+    """Every variation's name and alias on the menu, lower-cased."""
+    return frozenset(n.lower() for i in menu.items for v in i.variations for n in (v.name, *v.aliases))
 
 
 def _uncounted(item: Item, said: str) -> str:
@@ -175,7 +187,8 @@ def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, An
     # ("2 order of tacos" says orders)
     pieces = 1 if quantity == 1 or "order" in name.split() else pieces_per_order(item) or 1
     said_count = quantity * pieces
-    said_options = [_option_words(rng, c) for c in chosen] + [f"no {_say(rng, (o.name,))}" for o in removed]
+    sizes = _size_names(menu)
+    said_options = [_option_words(rng, c, sizes) for c in chosen] + [f"no {_say(rng, (o.name,))}" for o in removed]
     rng.shuffle(said_options)
     size = _say(rng, (variation.name, *variation.aliases)) if variation else ""
     if form == "structured":
