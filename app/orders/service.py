@@ -89,14 +89,9 @@ def submit(
     order: when its order cannot be had back (the webhook, which validates and delivers it again, or a
     store that cannot be read), the answer is ``cart_already_ordered`` naming it — never a refusal ("the
     total is now …", "closed"), "could not be delivered" or "can't check whether it was ordered"."""
-    try:
-        found = sink.lookup(state.cart_id_hex, state.revision)
-    except OrderOutcomeUnknown:
-        if state.checked_out:
-            raise _placed_before(state) from None
-        raise
-    if found is not None:
-        return _repeat(found, state, request)
+    repeat = _ordered_already(state, request, sink)
+    if repeat is not None:
+        return repeat
     try:
         order, priced = build_order(state, menu, request, now)
         if mint is not None:
@@ -145,8 +140,18 @@ def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | N
         return None
 
 
-def _repeat(found: dict[str, Any], state: CartState, request: CheckoutRequest) -> Submitted:
-    """A checkout of a cart ordered before: the ``found`` order, the cart at its prices, what differed."""
+def _ordered_already(state: CartState, request: CheckoutRequest, sink: OrderSink) -> Submitted | None:
+    """A checkout of a cart ordered before at this revision: the stored order, the cart at its prices, what
+    differed; None when there is none. A store that can't be read is ``order_outcome_unknown`` — for the
+    placed order's own token ``cart_already_ordered`` (:func:`_placed_before`)."""
+    try:
+        found = sink.lookup(state.cart_id_hex, state.revision)
+    except OrderOutcomeUnknown:
+        if state.checked_out:
+            raise _placed_before(state) from None
+        raise
+    if found is None:
+        return None
     return Submitted(found, False, as_ordered(state, found), check_repeat(found, state, request))
 
 
@@ -192,14 +197,9 @@ def ordered_before_it_expired(
     truthfully where the sink keeps no orders (:func:`_unless_kept`); the placed order's own token whose
     order can't be read back is ``cart_already_ordered``; an unreadable store ``order_outcome_unknown``.
     ``state``: the expired token's cart (``CartCodec.decode(…, expired=True)``)."""
-    try:
-        found = sink.lookup(state.cart_id_hex, state.revision)
-    except OrderOutcomeUnknown:
-        if state.checked_out:
-            raise _placed_before(state) from None
-        raise
-    if found is not None:
-        return _repeat(found, state, request)
+    repeat = _ordered_already(state, request, sink)
+    if repeat is not None:
+        return repeat
     raise _placed_before(state) if state.checked_out else _unless_kept(expired, sink)
 
 

@@ -56,6 +56,20 @@ def named_lines(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[tup
     return out
 
 
+def noted_lines(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, int, list[str], str]]:
+    """What ``text`` (and ``modifiers``) add on ``m``, in order: (item, count, sorted choice and size names,
+    notes) per line."""
+    return [
+        (
+            x.item.name,
+            x.quantity or 1,
+            sorted(pick_names(x.picks) + ([x.variation.name] if x.variation else [])),
+            "; ".join(x.notes),
+        )
+        for x in said_lines(m, text, modifiers)
+    ]
+
+
 def counted_lines(m: Menu, text: str) -> list[tuple[str, int, list[str]]]:
     """What ``text`` adds on ``m``, sorted: (item, count, sorted choice and size names) per line."""
     return sorted(

@@ -7,25 +7,15 @@ from typing import Any
 
 import pytest
 
-from app.core.reading.lines import said_lines
 from app.errors import CartError
-from tests.core.reading.menus import corpus_outcome, group, item, menu, option, pick_names
+from tests.core.reading.menus import corpus_outcome, group, item, menu, noted_lines, option
 
 
 def _right(split: str, said: object) -> str:
     return corpus_outcome(split, said)
 
 
-def _read(m: object, text: str, modifiers: tuple[str, ...] = ()) -> list[tuple[str, int, list[str], str]]:
-    return [
-        (
-            x.item.name,
-            x.quantity or 1,
-            sorted(pick_names(x.picks) + ([x.variation.name] if x.variation else [])),
-            "; ".join(x.notes),
-        )
-        for x in said_lines(m, text, modifiers)  # type: ignore[arg-type]
-    ]
+_read = noted_lines  # (item, count, sorted choices, notes) per line
 
 
 def _placed(name: str) -> dict[str, Any]:
