@@ -294,10 +294,20 @@ def finish(state: CartState, menu: Menu, codec: CartCodec, now: int, line_ids: t
     return TurnResult(priced, token, expires_at, line_ids[0] if line_ids else None, line_ids)
 
 
-def load(token: str | None, menu: Menu, codec: CartCodec, now: int, other_restaurants: Iterable[str] = ()) -> CartState:
+def load(
+    token: str | None,
+    menu: Menu,
+    codec: CartCodec,
+    now: int,
+    other_restaurants: Iterable[str] = (),
+    *,
+    expired: bool = False,
+) -> CartState:
+    """The token's cart, verified; ``expired``: past its expiry too (:meth:`CartCodec.decode`: only to find the
+    order placed from it)."""
     if not token:
         raise TokenMissing("send the cart token in the Cart-Token header (create a cart first)")
-    return codec.decode(token, menu.restaurant_id, now, other_restaurants)
+    return codec.decode(token, menu.restaurant_id, now, other_restaurants, expired=expired)
 
 
 def run_turn(
@@ -329,8 +339,8 @@ class TurnInputs:
     now: int
     other_restaurants: Iterable[str] = ()
 
-    def load(self, token: str | None) -> CartState:
-        return load(token, self.menu, self.codec, self.now, self.other_restaurants)
+    def load(self, token: str | None, *, expired: bool = False) -> CartState:
+        return load(token, self.menu, self.codec, self.now, self.other_restaurants, expired=expired)
 
     def finish(self, state: CartState) -> TurnResult:
         return finish(state, self.menu, self.codec, self.now)

@@ -196,7 +196,7 @@ def ordered_before_it_expired(
     the customer orders twice). Nothing is placed: a cart not ordered is ``token_expired`` as before, said
     truthfully where the sink keeps no orders (:func:`_unless_kept`); the placed order's own token whose
     order can't be read back is ``cart_already_ordered``; an unreadable store ``order_outcome_unknown``.
-    ``state``: the expired token's cart (``CartCodec.decode(…, expired=True)``)."""
+    ``state``: the expired token's cart (``TurnInputs.load(…, expired=True)``)."""
     repeat = _ordered_already(state, request, sink)
     if repeat is not None:
         return repeat
@@ -214,10 +214,7 @@ def place_order(
     try:
         state = inputs.load(token)
     except TokenExpired as exc:
-        expired = inputs.codec.decode(
-            token or "", inputs.menu.restaurant_id, inputs.now, inputs.other_restaurants, expired=True
-        )
-        done = ordered_before_it_expired(expired, exc, request, sink)
+        done = ordered_before_it_expired(inputs.load(token, expired=True), exc, request, sink)
     else:
         done = submit(state, request, inputs.menu, sink, inputs.now, inputs.finish, gate)
     result = inputs.finish(done.state)

@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -28,6 +30,7 @@ from app.core.reading.understood import Understood, understood_line
 from app.errors import InvalidRequest, OrderOutcomeUnknown
 from app.json_input import object_fields, optional_str, string_list
 from app.orders.order import priced_as_ordered
+from app.orders.port import OrderSink
 from app.orders.service import ordered_before, stored_order
 from app.runtime.context import AppContext
 from app.server.http import Endpoint, cart_response, cart_token, path_line_id, read_json
@@ -35,6 +38,7 @@ from app.server.responses import OrjsonResponse
 
 BASE = "/v1/restaurants/{rid}"
 ADD_FIELDS = frozenset({"item", "quantity", "modifiers", "notes", "variation"})  # an add-item body's
+T = TypeVar("T")
 MAX_UNDERSTOOD_PER_MENU = 4096  # distinct choices whose read-back is remembered per menu before starting over
 
 
@@ -66,6 +70,12 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             await refuse_if_ordered(result.state, empties=isinstance(op, turn.ClearCart))
         return result
 
+    async def look_up(ask: Callable[[CartState, OrderSink], T], state: CartState) -> T:
+        """``ask(state, sink)`` of the order sink: a lookup that may wait (the network) runs on a thread, off
+        the event loop; a quick one (SQLite) in place."""
+        sink = ctx.order_sink
+        return ask(state, sink) if sink.quick_lookup else await run_in_threadpool(ask, state, sink)
+
     async def refuse_if_ordered(state: CartState, empties: bool) -> None:
         """An older token of an ordered cart is answered ``cart_already_ordered`` naming the order,
         whatever the turn: reading its lines as the cart, or changing them, would say the order is what
@@ -76,12 +86,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         if state.checked_out or not ctx.order_sink.keeps_orders:
             return
         try:
-            sink = ctx.order_sink  # a lookup that may wait (the network) runs on a thread, off the event loop
-            ordered = (
-                ordered_before(state, sink)
-                if sink.quick_lookup
-                else await run_in_threadpool(ordered_before, state, sink)
-            )
+            ordered = await look_up(ordered_before, state)
         except OrderOutcomeUnknown:
             if empties:
                 raise
@@ -98,12 +103,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
     async def get_cart(request: Request) -> Response:
         result = await run(request, turn.ViewCart())
         if result.state.checked_out:  # the placed order's own token: its tax and total as ordered, not today's
-            sink = ctx.order_sink
-            stored = (
-                stored_order(result.state, sink)
-                if sink.quick_lookup
-                else await run_in_threadpool(stored_order, result.state, sink)
-            )
+            stored = await look_up(stored_order, result.state)
             if stored is not None:
                 result.priced = priced_as_ordered(result.priced, stored)
         return cart_response(result)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.core import cart, turn
@@ -52,6 +52,8 @@ class ToolContext:
     order_sink: OrderSink | None = None
     mint: Callable[[CartState], object] | None = None  # the turn's token minting: checkout tries it before placing
     gate: CommitGate | None = None  # checkout commits through it (closed once the caller stopped waiting)
+    # the stored orders this call looked up, by (cart id, revision): a read-back and the answer's cart ask once
+    stored: dict[tuple[str, int], dict[str, Any] | None] = field(default_factory=dict, compare=False)
 
     def money(self, cents: int) -> str:
         return format_money(cents, self.menu.currency)
@@ -61,12 +63,15 @@ class ToolContext:
         (:func:`app.orders.service.ordered_before`), else None; ``order_outcome_unknown`` when the store
         cannot be read."""
         ordered = ordered_before(state, self.order_sink)
-        return None if ordered is None else str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
+        return None if ordered is None else order_number(ordered)
 
     def stored_order(self, state: CartState) -> dict[str, Any] | None:
         """The order the store holds for this cart revision; None when there is none, the sink keeps no
         orders (the webhook) or the store cannot be read right now."""
-        return stored_order(state, self.order_sink)
+        key = (state.cart_id_hex, state.revision)
+        if key not in self.stored:
+            self.stored[key] = stored_order(state, self.order_sink)
+        return self.stored[key]
 
     def unchecked_orders_note(self, state: CartState) -> str:
         """What emptying ``state`` (before it was emptied) must add when the order sink keeps no orders to
@@ -95,11 +100,16 @@ def already_placed(number: str) -> dict[str, Any]:
     }
 
 
+def order_number(ordered: CartAlreadyOrdered) -> str:
+    """The order number said aloud: the last six characters of the order id ``cart_already_ordered`` names."""
+    return str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
+
+
 def already_ordered(ordered: CartAlreadyOrdered, menu: Menu) -> dict[str, Any]:
     """A tool's answer on an older copy of a cart that was ordered (``get_current_order``, a checkout of it),
     as HTTP answers any turn on it (409 ``cart_already_ordered``), in words: what the order holds (when the
     store says), never this copy's lines, which may differ (a line added on another tab, an emptied copy)."""
-    number = str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
+    number = order_number(ordered)
     lines = ordered.details.get("ordered_lines")
     holds = f", which holds {spoken_lines(lines, menu)}" if lines else ""
     message = (
@@ -283,7 +293,7 @@ class Toolbox:
                 raise
             # the expired cart is only read back to answer about an order placed before it expired; any
             # refusal is the HTTP error (never an ``ok: false`` whose new token would revive the cart)
-            state = inputs.codec.decode(token, menu.restaurant_id, inputs.now, inputs.other_restaurants, expired=True)
+            state = inputs.load(token, expired=True)
             new_state, output = found.on_expired(state, check_arguments(found, args), ctx, exc)
             return self._outcome(True, output, self._finish(inputs, new_state, output, ctx), token, inputs)
         try:
