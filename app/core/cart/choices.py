@@ -139,6 +139,13 @@ def variation_view(variation: Variation | None) -> Priced | None:
     return {"id": variation.id, "name": variation.name, "price_cents": variation.price_cents}
 
 
+def chosen_too_often(option: Option) -> str:
+    """What a choice said more times than its ``max_quantity`` is answered: "'Bacon' was chosen twice"."""
+    if option.max_quantity == 1:
+        return f"{option.name!r} was chosen twice"
+    return f"{option.name} can be chosen at most {option.max_quantity} times"
+
+
 def offer(options: Iterable[Option | Variation]) -> list[Priced]:
     """The available ones of ``options`` as a question offers them: ``[{"id", "name", "price_cents"}]``."""
     return [{"id": o.id, "name": o.name, "price_cents": o.price_cents} for o in options if o.available]
@@ -220,12 +227,7 @@ def _check_scope(item: Item, owner: str, groups: tuple[ModifierGroup, ...], pick
     for option_id, count in counts.items():
         option = members[option_id]
         if count > option.max_quantity:
-            message = (
-                f"{option.name!r} was chosen twice"
-                if option.max_quantity == 1
-                else f"{option.name} can be chosen at most {option.max_quantity} times"
-            )
-            raise ModifierInvalid(message, modifier=option.id, max_quantity=option.max_quantity)
+            raise ModifierInvalid(chosen_too_often(option), modifier=option.id, max_quantity=option.max_quantity)
     for group in groups:
         chosen = sum(counts.get(o.id, 0) for o in group.options)
         if chosen > group.max:

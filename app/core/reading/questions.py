@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from app.core.cart.choices import offer
+from app.core.cart.choices import chosen_too_often, offer
 from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.spoken import FILLER, LEVEL_NOUNS, UNIT_WORDS
 from app.core.reading.vocabulary import OPTION_LEADS, Words, choice_groups, find_phrase, option_phrases, words_of
@@ -26,9 +26,7 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
     again = _said_again(fit)
     if again is not None:  # the id form's answer (app.core.cart.choices), never "another Extras"
         raise error(
-            f"{again.name!r} was chosen twice"
-            if again.max_quantity == 1
-            else f"{again.name} can be chosen at most {again.max_quantity} times",
+            chosen_too_often(again),
             item=fit.item.name,
             item_id=fit.item.id,
             words=words,
