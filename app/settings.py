@@ -419,10 +419,14 @@ def setting_bounds(name: str) -> tuple[int, int]:
 
 def markdown_table() -> str:
     """The README's Configuration table: one row per setting, from the fields."""
-    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows = ["| variable | default | accepted | meaning |", "|---|---|---|---|"]
+    env_of = {f.name: f.metadata["env"] for f in fields(Settings)}
     for f in fields(Settings):
         meta = f.metadata
         name = f"`{meta['env']}`" + (f" / `{meta['flag']}`" if meta["flag"] else "")
         default = meta["shown"] or f"`{f.default}`"
-        rows.append(f"| {name} | {default} | {meta['doc']} |")
+        bounds: Bounds | None = meta["bounds"]
+        low = bounds and (f"`{env_of[bounds.low_field]}`" if bounds.low_field else f"{bounds.low:,}")
+        accepted = f"{low} to {bounds.high:,}" if bounds else ""  # what Settings refuses outside (exit 2)
+        rows.append(f"| {name} | {default} | {accepted} | {meta['doc']} |")
     return "\n".join(rows) + "\n"

@@ -132,3 +132,17 @@ def test_serve_flags_override_the_environment_without_writing_it(
     assert "CART_MENU_DIR" not in os.environ and "CART_MAX_CONCURRENCY" not in os.environ
     with pytest.raises(ConfigError, match="CART_MENU_RELOAD_SECONDS"):
         serve_settings(args, {"CART_MENU_RELOAD_SECONDS": "-1"})
+
+
+@pytest.mark.parametrize("field", [f for f in dataclasses.fields(Settings) if f.metadata["bounds"]], ids=str)
+def test_the_table_states_each_range_settings_enforce(field: dataclasses.Field[object]) -> None:
+    """A newcomer reads the accepted range in the README; Settings refuses just outside it (exit 2)."""
+    env, bounds = field.metadata["env"], field.metadata["bounds"]
+    (row,) = [r for r in markdown_table().splitlines() if r.startswith(f"| `{env}`")]
+    accepted = row.split(" | ")[2]
+    assert accepted.endswith(f" to {bounds.high:,}")
+    low = getattr(Settings(), bounds.low_field) if bounds.low_field else bounds.low
+    assert getattr(dataclasses.replace(Settings(), **{field.name: low}), field.name) == low
+    for outside in (low - 1, bounds.high + 1):
+        with pytest.raises(ConfigError, match=f"{env}={outside} must be between"):
+            dataclasses.replace(Settings(), **{field.name: outside})
