@@ -329,15 +329,16 @@ def generated_cases() -> tuple[tuple[str, dict[str, Any]], ...]:
 
 
 @cache
-def evaluate_new(split: str, reader: str = "voice") -> list[dict[str, Any]]:
-    """Every case of ``split`` (a key of :data:`NEW_SPLITS`, or "generated") with its outcome for ``reader``."""
+def evaluate_new(split: str, reader: str = "voice", stride: int = 1) -> list[dict[str, Any]]:
+    """Every case of ``split`` (a key of :data:`NEW_SPLITS`, or "generated") with its outcome for ``reader``;
+    with a ``stride`` of n, every n-th case only (the first, the n+1-th, …)."""
     read = read_voice if reader == "voice" else read_http
     if split == "generated":
         menus = all_menus()
-        pairs = [(menus[rid], case) for rid, case in generated_cases()]
+        pairs = [(menus[rid], case) for rid, case in generated_cases()[::stride]]
     else:
         menus = {rid: new_menu(rid) for rid in NEW_SPLITS[split]}
-        pairs = [(menus[case["menu"]], case) for case in load_new_cases(split)]
+        pairs = [(menus[case["menu"]], case) for case in load_new_cases(split)[::stride]]
     results = []
     for menu, case in pairs:
         answer = read(menu, case)

@@ -15,14 +15,17 @@ import pytest
 
 from bench import matching
 
+# every case of a seen split through the voice path, every third through HTTP's (the core turn): both call
+# the one reader (turn.apply); reading all of them twice took four minutes of CI. The ~7,000 generated
+# reads through the voice path only.
+HTTP_STRIDE = 3
+
 
 @cache
 def outcomes(split: str, reader: str) -> list[dict[str, Any]]:
-    return matching.evaluate_new(split, reader)
+    return matching.evaluate_new(split, reader, HTTP_STRIDE if reader == "http" else 1)
 
 
-# every seen split through both paths (one reader: the same answers); the ~5,000 generated reads through the
-# voice path only (through HTTP too they took six minutes of CI, for a path the seen splits already cover)
 @pytest.mark.parametrize(
     ("split", "reader"),
     [
@@ -33,7 +36,7 @@ def outcomes(split: str, reader: str) -> list[dict[str, Any]]:
 )
 def test_no_utterance_is_silently_wrong(split: str, reader: str) -> None:
     results = outcomes(split, reader)
-    assert len(results) >= 300
+    assert len(results) >= (100 if reader == "http" else 300)
     wrong = [(r["menu"], r["said"], r["got_lines"]) for r in results if r["outcome"] == "wrong"]
     assert wrong == []
 
