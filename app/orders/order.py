@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, NotRequired, TypedDict
 
-from app.core.cart import CartState, TaxAmount, check_options, clean_notes, mark_checked_out
+from app.core.cart import CartState, Line, TaxAmount, check_options, clean_notes, mark_checked_out
 from app.core.cart.choices import decode, entry_key
-from app.core.cart.pricing import PricedCart, format_money, price_cart
+from app.core.cart.pricing import PricedCart, PricedLine, format_money, price_cart
 from app.core.cart.view import iso_utc
 from app.core.menu import Menu
 from app.core.turn import closed_notice
@@ -350,21 +350,63 @@ def as_ordered(state: CartState, stored: dict[str, Any]) -> CartState:
 
 
 def priced_as_ordered(priced: PricedCart, stored: dict[str, Any]) -> PricedCart:
-    """``priced`` (a checked-out cart, its lines at the order's unit prices) with the ``stored`` order's
-    taxes, tax and total: the rates of the moment it was placed, never today's (a rate changed since
-    would show a total the order does not have). Unchanged unless the lines' subtotal is the order's: a
-    line the menu can no longer describe is shown unavailable, and its figures are then the cart's own."""
+    """``priced`` (a checked-out cart) as the ``stored`` order has it: each line as ordered (name, variation,
+    choices, unit price), the order's taxes, tax and total — never today's menu (an item since removed would
+    show as unavailable, a rate changed since a total the order does not have) — and no line warnings
+    (``item_unavailable``, ``price_changed``: the order's figures are fixed). Unchanged when the order's lines
+    are not this cart's, line for line (by ``line_id`` and quantity), or its figures are malformed."""
     subtotal, tax, total, taxes = (stored.get(k) for k in ("subtotal_cents", "tax_cents", "total_cents", "taxes"))
+    ordered = {line.get("line_id"): line for line in stored.get("lines", ()) if isinstance(line, dict)}
+    state = priced.state
     if not (
-        priced.state.checked_out
-        and subtotal == priced.subtotal_cents
+        state.checked_out
+        and type(subtotal) is int
         and type(tax) is int
         and type(total) is int
         and isinstance(taxes, list | tuple)
+        and len(ordered) == len(state.lines)
+        and all(_same_line(ordered.get(line.line_id), line.quantity) for line in state.lines)
     ):
         return priced
-    assert isinstance(subtotal, int)
-    return replace(priced, taxes=list(taxes), tax_cents=tax, added_tax_cents=total - subtotal)
+    entries = [_ordered_line(line, ordered[line.line_id]) for line in state.lines]
+    if sum(entry.total_cents for entry in entries) != subtotal:
+        return priced
+    return replace(
+        priced,
+        entries=list(entries),
+        subtotal_cents=subtotal,
+        taxes=list(taxes),
+        tax_cents=tax,
+        added_tax_cents=total - subtotal,
+        warnings=[w for w in priced.warnings if "line_id" not in w],
+        item_count=sum(line.quantity for line in state.lines),
+    )
+
+
+def _same_line(stored: dict[str, Any] | None, quantity: int) -> bool:
+    """A stored order line that can stand for a cart line of ``quantity``: its figures whole numbers."""
+    return (
+        stored is not None
+        and stored.get("quantity") == quantity
+        and type(stored.get("unit_price_cents")) is int
+        and isinstance(stored.get("name"), str)
+        and isinstance(stored.get("modifiers", []), list)
+    )
+
+
+def _ordered_line(line: Line, stored: dict[str, Any]) -> PricedLine:
+    """A cart line priced as the order holds it (available: the kitchen has it, whatever the menu says now)."""
+    unit = stored["unit_price_cents"]
+    return PricedLine(
+        line._replace(unit_price_cents=unit),
+        stored.get("item_id"),
+        stored["name"],
+        unit,
+        stored.get("modifiers", []),
+        True,
+        unit * line.quantity,
+        stored.get("variation"),
+    )
 
 
 class CheckoutWarning(TypedDict):

@@ -313,13 +313,14 @@ def test_an_add_that_would_not_fit_the_token_is_ok_false_and_the_cart_unchanged(
     assert len(body["cart"]["lines"]) == len(before)  # nothing was added
 
 
-@pytest.mark.parametrize("change", ["price rise", "tax rise"])
+@pytest.mark.parametrize("change", ["price rise", "tax rise", "item removed"])
 def test_a_placed_orders_cart_is_shown_at_the_prices_it_was_ordered_at(
     client: TestClient, menu_dir: Any, change: str
 ) -> None:
     """After a price rise, get_current_order said the order was placed at $28.65 ("Your total is $28.65")
     while its cart said total $52.47 with "the price of Classic Burger changed": every tool answer on the
-    placed order's token shows the cart as ordered, never repriced — after a tax rise, at the order's tax."""
+    placed order's token shows the cart as ordered, never repriced — after a tax rise, at the order's tax; after
+    the burger left the menu, get_current_order said the order's total while its cart showed $0.00."""
     from tests.server.test_checkout_api import CHANGES_AFTER_ORDER, edit_menu
 
     token = add(client, {"item": "classic burger", "quantity": 2, "modifiers": ["medium", "bacon"]})["cart_token"]
