@@ -140,10 +140,11 @@ def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | N
         return None
 
 
-def _ordered_already(state: CartState, request: CheckoutRequest, sink: OrderSink) -> Submitted | None:
-    """A checkout of a cart ordered before at this revision: the stored order, the cart at its prices, what
-    differed; None when there is none. A store that can't be read is ``order_outcome_unknown`` — for the
-    placed order's own token ``cart_already_ordered`` (:func:`_placed_before`)."""
+def _ordered_already(state: CartState, request: CheckoutRequest | None, sink: OrderSink) -> Submitted | None:
+    """A checkout of a cart ordered before at this revision: the stored order, the cart at its prices, what differed
+    from ``request`` (None: a request too incomplete to compare, nothing said); None when there is none. A store
+    that can't be read is ``order_outcome_unknown`` — for the placed order's own token ``cart_already_ordered``
+    (:func:`_placed_before`)."""
     try:
         found = sink.lookup(state.cart_id_hex, state.revision)
     except OrderOutcomeUnknown:
@@ -152,7 +153,8 @@ def _ordered_already(state: CartState, request: CheckoutRequest, sink: OrderSink
         raise
     if found is None:
         return None
-    return Submitted(found, False, as_ordered(state, found), check_repeat(found, state, request))
+    warnings = [] if request is None else check_repeat(found, state, request)
+    return Submitted(found, False, as_ordered(state, found), warnings)
 
 
 def _placed_before(state: CartState) -> CartAlreadyOrdered:
@@ -188,7 +190,7 @@ class Checkout:
 
 
 def ordered_before_it_expired(
-    state: CartState, expired: TokenExpired, request: CheckoutRequest, sink: OrderSink
+    state: CartState, expired: TokenExpired, request: CheckoutRequest | None, sink: OrderSink
 ) -> Submitted:
     """A checkout retried with an authentic token past its expiry (a long wait after ``order_outcome_unknown``,
     the placed order's token kept overnight): the order placed from this cart before it expired, answered as
@@ -196,7 +198,8 @@ def ordered_before_it_expired(
     the customer orders twice). Nothing is placed: a cart not ordered is ``token_expired`` as before, said
     truthfully where the sink keeps no orders (:func:`_unless_kept`); the placed order's own token whose
     order can't be read back is ``cart_already_ordered``; an unreadable store ``order_outcome_unknown``.
-    ``state``: the expired token's cart (``TurnInputs.load(…, expired=True)``)."""
+    ``state``: the expired token's cart (``TurnInputs.load(…, expired=True)``); ``request``: None when the call
+    lacks what a new order needs (voice: no name or total), an order placed before answered all the same."""
     repeat = _ordered_already(state, request, sink)
     if repeat is not None:
         return repeat

@@ -30,9 +30,10 @@ from app.errors import (
     ModifierInvalid,
     NotInOrder,
     TokenError,
+    TokenExpired,
 )
 from app.orders.order import order_id_for
-from app.orders.service import ordered_before
+from app.orders.service import ordered_before, ordered_before_it_expired
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -382,23 +383,41 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     }
 
 
+def _read_back_expired(
+    state: CartState, args: dict[str, Any], ctx: ToolContext, expired: TokenExpired
+) -> tuple[CartState, dict[str, Any]]:
+    """``get_current_order`` on a token past its expiry: the order placed from this cart before it expired,
+    read back — an agent asking "what did I order?" after a long wait (``order_outcome_unknown``) must not
+    hear that the cart expired while the kitchen has it, and start over. A cart never ordered: ``expired``
+    (:func:`app.orders.service.ordered_before_it_expired` says which, and "can't check" when it can't)."""
+    if ctx.order_sink is None:
+        raise expired
+    done = ordered_before_it_expired(state, expired, None, ctx.order_sink)
+    placed = done.order
+    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
+    number = placed["order_id"][-6:].upper()
+    return done.state, {"message": f"This order has been placed as order number {number}. {said}", "placed": True}
+
+
 @tool(
     "get_current_order",
     """Read back the order with its total. Call when the customer asks what they have ordered or
     how much it is, and before finishing the order.""",
     {},
     needs_cart=True,
+    on_expired=_read_back_expired,
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if state.checked_out:
         return state, {"message": _placed_readback(state, ctx), "placed": True}
+    unchecked = ""
     try:  # an older token of an ordered cart: what the kitchen has, never its older lines as the order
         ordered = ordered_before(state, ctx.order_sink)
-    except CartError:
-        ordered = None  # can't check: this reads the cart and says nothing either way about an order
+    except CartError:  # can't check: the cart read back, saying so — never as if nothing had been ordered
+        ordered, unchecked = None, " I can't check right now whether this order was already placed."
     if ordered is not None:
         return state, already_ordered(ordered, ctx.menu)
-    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)}
+    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu) + unchecked}
 
 
 def _placed_readback(state: CartState, ctx: ToolContext) -> str:

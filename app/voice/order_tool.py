@@ -42,9 +42,7 @@ def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     # the placed order's own token, or an older token of an ordered cart, must not review as "ready"; a
     # store that can't be read is "can't check right now" (order_outcome_unknown), answered at once: this
     # runs on the turns' threads
-    if state.checked_out:
-        return state, already_placed(order_id_for(state.cart_id)[-6:].upper())
-    number = ctx.placed_order_number(state)
+    number = _ordered_number(state, ctx)
     if number is not None:
         return state, already_placed(number)
     priced = price_cart(state, ctx.menu, ctx.now)
@@ -67,6 +65,14 @@ def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     return state, answer
 
 
+def _ordered_number(state: CartState, ctx: ToolContext) -> str | None:
+    """The number of the order this cart copy was placed as (its own token, or an older copy), else None;
+    ``order_outcome_unknown`` when the store cannot be read."""
+    if state.checked_out:
+        return order_id_for(state.cart_id)[-6:].upper()
+    return ctx.placed_order_number(state)
+
+
 def _request(args: dict[str, Any]) -> CheckoutRequest:
     if not args.get("customer_name", "").strip():
         raise FieldRequired("What name should I put the order under?", field="customer.name")
@@ -87,7 +93,14 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
             "this server takes no orders by voice (no order sink); nothing was ordered", no_order_sink=True
         )
     try:
-        done = submit(state, _request(args), ctx.menu, ctx.order_sink, ctx.now, ctx.mint, ctx.gate)
+        request = _request(args)
+    except FieldRequired:  # "read the order back first" about a cart already ordered: say it was ordered
+        number = _ordered_number(state, ctx)
+        if number is not None:
+            return state, already_placed(number)
+        raise
+    try:
+        done = submit(state, request, ctx.menu, ctx.order_sink, ctx.now, ctx.mint, ctx.gate)
     except CartAlreadyOrdered as exc:  # a copy of the cart that was ordered: what the kitchen has, in words
         if state.checked_out:
             raise  # the placed order's own token, its order unreadable now: said as it is (placed, by number)
@@ -95,14 +108,22 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
     return done.state, _placed_answer(done, ctx)
 
 
-def _checkout_expired(
+def _order_expired(
     state: CartState, args: dict[str, Any], ctx: ToolContext, expired: TokenExpired
 ) -> tuple[CartState, dict[str, Any]]:
-    """``checkout`` retried on a token past its expiry: the order placed before it expired, as a repeat
-    (:func:`app.orders.service.ordered_before_it_expired`); any other action, or no order: ``expired``."""
-    if args.get("action") != "checkout" or ctx.order_sink is None:
+    """Any action on a token past its expiry whose cart was ordered before it expired: ``checkout`` retried
+    answers that order as a repeat, ``review`` and ``cancel`` that it was placed (never "the cart expired"
+    about a cart the kitchen has: a client then starts over, the customer orders twice); a cart never ordered
+    is ``expired`` (:func:`app.orders.service.ordered_before_it_expired` says which, or "can't check")."""
+    if ctx.order_sink is None:
         raise expired
-    done = ordered_before_it_expired(state, expired, _request(args), ctx.order_sink)
+    try:
+        request: CheckoutRequest | None = _request(args) if args.get("action") == "checkout" else None
+    except CartError:  # a name or total missing matters to a new order only: one placed before is answered
+        request = None
+    done = ordered_before_it_expired(state, expired, request, ctx.order_sink)
+    if args.get("action") != "checkout":
+        return done.state, already_placed(done.order["order_id"][-6:].upper())
     return done.state, _placed_answer(done, ctx)
 
 
@@ -149,7 +170,7 @@ def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     },
     required=["action"],
     needs_cart=True,
-    on_expired=_checkout_expired,
+    on_expired=_order_expired,
 )
 def confirm_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     action = args["action"]

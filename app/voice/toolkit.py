@@ -291,11 +291,13 @@ class Toolbox:
         except TokenExpired as exc:
             if found.on_expired is None or not token:
                 raise
-            # the expired cart is only read back to answer about an order placed before it expired; any
-            # refusal is the HTTP error (never an ``ok: false`` whose new token would revive the cart)
+            # the expired cart is only read back to answer about an order placed before it expired (the answer's
+            # cart: that order, checked out, so its token changes nothing); any other refusal is the HTTP error
+            # (never an ``ok: false`` whose new token would revive the cart)
             state = inputs.load(token, expired=True)
             new_state, output = found.on_expired(state, check_arguments(found, args), ctx, exc)
-            return self._outcome(True, output, self._finish(inputs, new_state, output, ctx), token, inputs)
+            ok = bool(output.pop("ok", True))  # an answer about the order placed before it expired
+            return self._outcome(ok, output, self._finish(inputs, new_state, output, ctx), token, inputs)
         try:
             refusal = self._refusal(found, state, ctx) if token else None  # a cart made by this call: never ordered
             if refusal is not None:
@@ -334,7 +336,14 @@ class Toolbox:
         workers' queue or budget ran out on a checkout) is ``ok: false`` with what to say, like any refusal of
         a tool, and the caller's cart unchanged — never a bare HTTP error. Token problems still raise."""
         found = self.get(name)
-        state = self._cart(found, token, inputs, new_cart_id)
+        try:
+            state = self._cart(found, token, inputs, new_cart_id)
+        except TokenExpired:
+            # a checkout retried on an expired token, to find the order placed before (``on_expired``): its
+            # refusal ("can't check right now", 504) is the HTTP error, as every refusal about an expired cart
+            # (an ``ok: false`` would mint a token reviving it) — never ``token_expired``, on which a client
+            # starts over while the kitchen may hold the order
+            raise exc from None
         return self._outcome(False, failure(exc), inputs.finish(state), token, inputs)
 
     @staticmethod

@@ -84,6 +84,10 @@ def test_voice_never_says_cancelled_cleared_or_not_ordered_while_the_store_canno
         assert said["ok"] is False and said["error"] == "order_outcome_unknown", (name, said)
         assert "can't check" in said["message"], said
         assert added.json()["cart"]["lines"]  # the cart is unchanged
+    # reading the cart back says it can't tell whether it was ordered ("You have one cookie", no more, read as
+    # an open order: found by a breaker session)
+    read = output(tool(client, "get_current_order", token))
+    assert read["ok"] is True and "can't check right now whether this order was already placed" in read["message"]
 
 
 def test_voice_review_does_not_queue_behind_hung_checkouts(client: TestClient) -> None:
@@ -246,21 +250,33 @@ def test_reading_an_older_token_of_an_ordered_cart_says_it_was_ordered(client: T
 
 def test_a_voice_checkout_retried_after_the_token_expired_gets_its_order(client: TestClient, clock: FakeClock) -> None:
     """confirm_order checkout retried past the cart's expiry answered 401 ``token_expired`` though the order was
-    placed (HTTP checkout: tests/server/test_checkout_api.py). It answers the order placed before (a repeat);
-    every other call on the expired token, and a cart never ordered, is still ``token_expired``."""
+    placed (HTTP checkout: tests/server/test_checkout_api.py). It answers the order placed before (a repeat).
+    Asked about after the expiry (get_current_order, review, cancel), the order is said too: they answered
+    ``token_expired`` (found by a breaker session), and an agent starts over. A cart never ordered, and any
+    change to an ordered one, is still ``token_expired``."""
     token = tool(client, "add_to_order", None, items=[{"item": "cookie"}]).json()["cart_token"]
     total = output(tool(client, "confirm_order", token, action="review"))["total_cents"]
     arguments = {"action": "checkout", "customer_name": "Ada", "total_cents": total}
-    placed = output(tool(client, "confirm_order", token, **arguments))
+    checked_out = tool(client, "confirm_order", token, **arguments)
+    placed, placed_token = output(checked_out), checked_out.json()["cart_token"]
     never_ordered = tool(client, "add_to_order", None, items=[{"item": "brownie"}]).json()["cart_token"]
     clock.advance(31 * 60)
     again = output(tool(client, "confirm_order", token, **arguments))
     assert (again["ok"], again["created"], again["order"]) == (True, False, placed["order"])
     assert again["message"].startswith("That order was already placed, Ada: order number")
+    number = placed["order"]["order_id"][-6:].upper()
+    for on in (token, placed_token):  # the token it was placed from, the placed order's own: both expired
+        read = output(tool(client, "get_current_order", on))
+        assert read["ok"] is True and read["message"].startswith(f"This order has been placed as order number {number}")
+        for action in ("review", "cancel"):
+            said = output(tool(client, "confirm_order", on, action=action))
+            assert (said["ok"], said["error"], said["order_number"]) == (False, "cart_already_ordered", number)
     for name, call, on in (
         ("confirm_order", arguments, never_ordered),
-        ("confirm_order", {"action": "review"}, token),
-        ("get_current_order", {}, token),
+        ("confirm_order", {"action": "review"}, never_ordered),
+        ("confirm_order", {"action": "cancel"}, never_ordered),
+        ("get_current_order", {}, never_ordered),
+        ("add_to_order", {"items": [{"item": "cookie"}]}, token),
     ):
         response = tool(client, name, on, **call)
         assert (response.status_code, response.json()["error"]["code"]) == (401, "token_expired"), name
@@ -366,3 +382,45 @@ def test_tools_that_start_or_only_read_the_menu_need_no_token(client: TestClient
         ("add_to_order", {"items": [{"item": "cookie"}]}),
     ]:
         assert output(tool(client, name, None, **arguments))["ok"] is True
+
+
+def test_a_voice_checkout_retried_after_expiry_while_the_store_cannot_be_read_is_unknown_not_expired(
+    client: TestClient, clock: FakeClock, settings: Settings
+) -> None:
+    """confirm_order checkout on the expired token of an ordered cart, the store unreadable, answered 401
+    ``token_expired`` (found by a breaker session): the client starts a new cart and the customer orders
+    twice. HTTP checkout said 504 ``order_outcome_unknown`` there; the voice door says the same."""
+    token = tool(client, "add_to_order", None, items=[{"item": "cookie"}]).json()["cart_token"]
+    total = output(tool(client, "confirm_order", token, action="review"))["total_cents"]
+    arguments = {"action": "checkout", "customer_name": "Ada", "total_cents": total}
+    output(tool(client, "confirm_order", token, **arguments))
+    clock.advance(31 * 60)
+    break_sqlite(settings)
+    response = tool(client, "confirm_order", token, **arguments)
+    assert response.status_code == 504, response.text
+    assert response.json()["error"]["code"] == "order_outcome_unknown"
+
+
+def test_a_voice_checkout_without_its_total_on_an_ordered_cart_says_it_was_ordered(
+    client: TestClient, clock: FakeClock
+) -> None:
+    """confirm_order checkout without ``total_cents`` (or a name) on a cart already ordered answered
+    ``field_required`` "Read the order back first" — on the expired token as a bare 400 — never saying the
+    order was placed (found by a breaker session): the model reviewed, got ``token_expired`` and started a new
+    cart. An order placed before is said whatever the call lacks; a cart never ordered still needs both."""
+    token = tool(client, "add_to_order", None, items=[{"item": "cookie"}]).json()["cart_token"]
+    total = output(tool(client, "confirm_order", token, action="review"))["total_cents"]
+    placed = tool(client, "confirm_order", token, action="checkout", customer_name="Ada", total_cents=total)
+    number = output(placed)["order"]["order_id"][-6:].upper()
+    for on in (token, placed.json()["cart_token"]):  # the token it was placed from, the placed order's own
+        for lacking in ({"customer_name": "Ada"}, {"total_cents": total}):
+            said = output(tool(client, "confirm_order", on, action="checkout", **lacking))
+            assert (said["ok"], said["error"], said["order_number"]) == (False, "cart_already_ordered", number)
+    fresh = tool(client, "add_to_order", None, items=[{"item": "brownie"}]).json()["cart_token"]
+    said = output(tool(client, "confirm_order", fresh, action="checkout", customer_name="Ada"))
+    assert (said["ok"], said["error"]) == (False, "field_required")
+    clock.advance(31 * 60)
+    again = output(tool(client, "confirm_order", token, action="checkout", customer_name="Ada"))
+    assert (again["ok"], again["created"], again["order"]["order_id"][-6:].upper()) == (True, False, number)
+    never = tool(client, "confirm_order", fresh, action="checkout", customer_name="Ada")
+    assert (never.status_code, never.json()["error"]["code"]) == (401, "token_expired")
