@@ -122,8 +122,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("DELETE", _CART_PATH): Operation(
         "clear_cart",
-        "Remove every line",
-        {200: _CART},
+        "Remove every line; the store records the cart as cancelled, so a checkout of it still in flight is refused",
+        {200: Answer("the emptied cart", "ClearCartAnswer", token=True)},
         token="required",
         errors=(*_TURN_ERRORS, errors.OrderOutcomeUnknown),  # the store can't say whether it was ordered
     ),
@@ -165,6 +165,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
             errors.RestaurantClosed,
             errors.OrderTotalChanged,
             errors.CartAlreadyOrdered,
+            errors.CartCancelled,
             errors.OrderDeliveryFailed,
             errors.OrderOutcomeUnknown,
         ),

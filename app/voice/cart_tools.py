@@ -47,7 +47,14 @@ from app.voice.speech import (
     spoken_summary,
     total_sentence,
 )
-from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, already_ordered, tool
+from app.voice.toolkit import (
+    GUARD_ORDERED,
+    GUARD_ORDERED_OR_UNKNOWN,
+    ToolContext,
+    already_ordered,
+    cancel_in_store,
+    tool,
+)
 
 MAX_ITEMS_PER_CALL = 10
 MAX_FOUND = 8
@@ -421,6 +428,8 @@ def _placed_readback(state: CartState, ctx: ToolContext) -> str:
     guard=GUARD_ORDERED_OR_UNKNOWN,  # "I've cleared the order" while the kitchen holds it would be false
 )
 def clear_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    note = ctx.unchecked_orders_note(state)
-    state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
-    return state, {"message": "I've cleared the order." + note}
+    cleared, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
+    refused = cancel_in_store(state, ctx)  # a checkout of this cart still in flight: one of them wins
+    if refused is not None:
+        return state, refused
+    return cleared, {"message": "I've cleared the order." + ctx.unchecked_orders_note(state)}
