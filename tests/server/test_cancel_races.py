@@ -8,12 +8,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import replace
 from typing import Any
 
-import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -22,30 +20,8 @@ from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import FakeClock
 from tests.support.checkout import BURGERS, FRIES, SECRET, checkout
+from tests.support.doors import DOORS, Door, refusal_code, said_cancelled
 from tests.support.http import BASE, new_cart, refused, send
-from tests.support.tools import call
-
-Door = Callable[[TestClient, str], httpx.Response]
-
-DOORS: dict[str, Door] = {
-    "voice cancel": lambda client, token: call(client, "confirm_order", {"action": "cancel"}, token),
-    "clear_order": lambda client, token: call(client, "clear_order", {}, token),
-    "DELETE /cart": lambda client, token: send(client, "DELETE", f"{BASE}/cart", token),
-}
-
-
-def said_cancelled(answer: httpx.Response) -> bool:
-    """The door told the customer the cart was cancelled or cleared (a 200 HTTP cart, an ``ok`` tool answer)."""
-    if answer.status_code != 200:
-        return False
-    body = answer.json()
-    return bool(body["ok"]) if "output" in body else True
-
-
-def refusal_code(answer: httpx.Response) -> str:
-    """What a door that did not cancel answered: the HTTP error's code, or the tool's ``error``."""
-    body = answer.json()
-    return str(json.loads(body["output"])["error"] if "output" in body else body["error"]["code"])
 
 
 def stored_orders(settings: Settings) -> int:

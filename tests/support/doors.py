@@ -1,0 +1,35 @@
+"""The doors that cancel or empty a cart — voice ``confirm_order`` cancel, ``clear_order``, HTTP ``DELETE …/cart``
+— called in-process, and how to read what each answered."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import httpx
+from starlette.testclient import TestClient
+
+from tests.support.http import BASE, send
+from tests.support.tools import call
+
+Door = Callable[[TestClient, str], httpx.Response]
+
+DOORS: dict[str, Door] = {
+    "voice cancel": lambda client, token: call(client, "confirm_order", {"action": "cancel"}, token),
+    "clear_order": lambda client, token: call(client, "clear_order", {}, token),
+    "DELETE /cart": lambda client, token: send(client, "DELETE", f"{BASE}/cart", token),
+}
+
+
+def said_cancelled(answer: httpx.Response) -> bool:
+    """The door told the customer the cart was cancelled or cleared (a 200 HTTP cart, an ``ok`` tool answer)."""
+    if answer.status_code != 200:
+        return False
+    body = answer.json()
+    return bool(body["ok"]) if "output" in body else True
+
+
+def refusal_code(answer: httpx.Response) -> str:
+    """What a door (or a checkout) that did not go through answered: the HTTP error's code, or the tool's ``error``."""
+    body = answer.json()
+    return str(json.loads(body["output"])["error"] if "output" in body else body["error"]["code"])
