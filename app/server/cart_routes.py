@@ -109,20 +109,28 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
                 result.priced = priced_as_ordered(result.priced, stored)
         return cart_response(result)
 
-    async def clear_cart(request: Request) -> Response:
-        # the pure turn first (a checked-out cart: cart_checked_out); then the store decides between this clear
-        # and a checkout of the same cart still in flight, one of them wins: recording it waits on the store's
-        # write lock, so on a thread, off the event loop. Its order: cart_already_ordered; can't check:
-        # order_outcome_unknown — never "cleared" while the order may be stored
+    async def emptying(request: Request, op: turn.Operation) -> Response:
+        """A turn that may leave the cart with no lines (a clear; removing, or setting to 0, its last line).
+        One that leaves lines is any turn. One that empties it: the pure turn first (a checked-out cart:
+        ``cart_checked_out``), then the store decides between this and a checkout of the same cart still in
+        flight, one of them wins (:func:`~app.orders.service.cancel_unordered`): recording it waits on the
+        store's write lock, so on a thread, off the event loop. Its order: ``cart_already_ordered``; can't
+        check: ``order_outcome_unknown`` — never "emptied" while the order may be stored."""
         menu, now = ctx.menu(request.path_params["rid"]), ctx.now()
         state = turn.load(cart_token(request), menu, ctx.codec, now, ctx.catalog.menus)
-        cleared, _ = turn.apply(state, turn.ClearCart(), menu, now)
+        after, _ = turn.apply(state, op, menu, now)
+        if after.lines:
+            await refuse_if_ordered(after)
+            return cart_response(turn.finish(after, menu, ctx.codec, now))
         decided = await run_in_threadpool(cancel_unordered, state, ctx.order_sink)
-        result = turn.finish(cleared, menu, ctx.codec, now)
+        result = turn.finish(after, menu, ctx.codec, now)
         if decided or not state.lines:
             return cart_response(result)
         # a sink that keeps no orders (the webhook) can't say whether an earlier checkout reached the kitchen
         return cart_response(result, may_be_ordered=True, note=UNCHECKED_ORDERS_NOTE)
+
+    async def clear_cart(request: Request) -> Response:
+        return await emptying(request, turn.ClearCart())
 
     async def add_item(request: Request) -> Response:
         body = await read_json(request)
@@ -157,10 +165,10 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             notes=optional_str(body.get("notes"), "notes"),
             variation=optional_str(body.get("variation"), "variation"),
         )
-        return cart_response(await run(request, op))
+        return await emptying(request, op)  # quantity 0 removes the line: maybe the last one
 
     async def delete_item(request: Request) -> Response:
-        return cart_response(await run(request, turn.RemoveLine(path_line_id(request))))
+        return await emptying(request, turn.RemoveLine(path_line_id(request)))
 
     # the hottest routes first: Starlette tries them in order; the turns as Endpoint (no per-route
     # exception wrapper: the app's exception middleware answers errors the same way)

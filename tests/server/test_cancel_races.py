@@ -1,7 +1,8 @@
 """Every door that cancels or empties a cart — voice ``confirm_order`` cancel, ``clear_order``, HTTP
-``DELETE …/cart`` — against a checkout of the same cart, with the SQLite store: the store decides, one of
-them wins, and each answer says which (break16o §1: "cancelled" was answered while a slow checkout was in
-flight, then the order was stored and the kitchen made it)."""
+``DELETE …/cart``, the last line removed by voice or HTTP (tests/support/doors.py) — against a checkout of
+the same cart, with the SQLite store: the store decides, one of them wins, and each answer says which
+(break16o §1: "cancelled" was answered while a slow checkout was in flight, then the order was stored and
+the kitchen made it)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def door(request: pytest.FixtureRequest) -> Door:
 def test_a_cancel_then_a_checkout_of_its_token_orders_nothing(
     client: TestClient, settings: Settings, door: Door
 ) -> None:
-    token = new_cart(client, BURGERS, FRIES)
+    token = new_cart(client, BURGERS)
     assert said_cancelled(door(client, token))
     error = refused(checkout(client, token), 409, "cart_cancelled")  # the token from before the cancel
     assert "nothing was ordered" in error["message"]
@@ -69,7 +70,7 @@ def test_a_cancel_while_the_checkout_waits_on_the_store_one_of_them_wins(
     """The fault's run, made deterministic: another process holds the store's write lock; the checkout is
     seen reaching the store (it waits on the lock); then the cancel; then the lock is released."""
     assert checkout(client, new_cart(client, FRIES)).status_code == 201  # the store's file exists
-    token = new_cart(client, BURGERS, FRIES)
+    token = new_cart(client, BURGERS)
     reached = threading.Event()
     insert = SqliteSink._insert
 

@@ -1,5 +1,6 @@
-"""The doors that cancel or empty a cart — voice ``confirm_order`` cancel, ``clear_order``, HTTP ``DELETE …/cart``
-— called in-process, and how to read what each answered."""
+"""The doors that cancel or empty a cart — voice ``confirm_order`` cancel, ``clear_order``, HTTP ``DELETE …/cart``,
+and removing a one-line cart's line (line 1) by voice or HTTP — called in-process, and how to read what each
+answered."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ DOORS: dict[str, Door] = {
     "voice cancel": lambda client, token: call(client, "confirm_order", {"action": "cancel"}, token),
     "clear_order": lambda client, token: call(client, "clear_order", {}, token),
     "DELETE /cart": lambda client, token: send(client, "DELETE", f"{BASE}/cart", token),
+    "remove_from_order": lambda client, token: call(client, "remove_from_order", {"line_id": 1}, token),
+    "update_order_item 0": lambda client, token: call(
+        client, "update_order_item", {"line_id": 1, "quantity": 0}, token
+    ),
+    "DELETE /cart/items/1": lambda client, token: send(client, "DELETE", f"{BASE}/cart/items/1", token),
+    "PATCH quantity 0": lambda client, token: send(
+        client, "PATCH", f"{BASE}/cart/items/1", token, json={"quantity": 0}
+    ),
 }
 
 
