@@ -9,6 +9,10 @@
 | ``POST   /v1/restaurants/{rid}/cart/items``        | ``AddItem``    | the cart, ``line_id``, ``understood`` |
 | ``PATCH  /v1/restaurants/{rid}/cart/items/{id}``   | ``UpdateLine`` | the cart                    |
 | ``DELETE /v1/restaurants/{rid}/cart/items/{id}``   | ``RemoveLine`` | the cart                    |
+
+A turn that leaves the cart with no lines (a clear, its last line removed or set to 0) is recorded in the
+order store as a cancel before it is answered, so a checkout of the cart still in flight cannot be stored
+after the customer heard "emptied" (:func:`app.orders.service.cancel_unordered`).
 """
 
 from __future__ import annotations
@@ -85,7 +89,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         whatever the turn: reading its lines as the cart, or changing them, would say the order is what
         it is not. Nothing is minted, so the caller's token stays as it was. A store that cannot be
         read: a view or a line change goes ahead (checkout looks again and tells the truth about the
-        order). Emptying the cart is not a turn run here: :func:`clear_cart` has the store decide it."""
+        order). A turn that empties the cart is not run here: :func:`emptying` has the store decide it."""
         if state.checked_out or not ctx.order_sink.keeps_orders:
             return
         try:
