@@ -270,6 +270,15 @@ class CartAlreadyOrdered(CartError):
     status = 409
 
 
+class CartCancelled(CartError):
+    """This cart was cancelled before the order was placed (a voice cancel, ``clear_order``, ``DELETE …/cart``
+    decided first by the store); nothing was ordered. A later revision of the cart (lines added after the
+    cancel) is ordered as usual: ``cancelled_revision`` says up to which revision it was cancelled."""
+
+    code = "cart_cancelled"
+    status = 409
+
+
 class OrderDeliveryFailed(CartError):
     """The order sink could not take the order; nothing was placed and a retry is safe."""
 

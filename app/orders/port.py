@@ -9,6 +9,13 @@ at another revision, or the same revision holding other content (two carts from 
 retrying is safe. A store that cannot be *read* is never "no order": ``lookup`` raises
 ``order_outcome_unknown`` (504, "we can't check right now").
 
+**A cancel and a placement of one cart are decided by the store, one of them wins.** ``cancel``
+records, in one transaction that first finds no order of the cart, that the cart was cancelled up to
+a revision; a placement at that revision or an earlier one is then refused ``cart_cancelled`` (409,
+nothing ordered) inside its own transaction, serialised with the cancel's. So a cancel answered
+"cancelled" while a checkout of the same cart was still in flight is never followed by that order
+being stored (break16o §1), and a cancel that loses is ``cart_already_ordered``.
+
 Adapters: :mod:`app.orders.sqlite` (default), :mod:`app.orders.webhook`; chosen by
 :func:`app.orders.config.sink_from_settings`.
 """
@@ -21,7 +28,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnknown
+from app.errors import CartAlreadyOrdered, CartCancelled, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, other_content
 
 log = logging.getLogger("voicecart.orders")
@@ -93,6 +100,18 @@ class OrderSink(Protocol):
         """
         ...
 
+    def cancel(self, cart_id: str, revision: int) -> bool:
+        """Record that this cart, up to ``revision``, was cancelled before any order of it: from then on a
+        placement of it at ``revision`` or earlier is refused ``cart_cancelled``; a later revision is
+        ordered as usual. True when recorded; False when the sink keeps no orders (the webhook): an
+        earlier checkout may already have reached the kitchen, so the caller says that order stands.
+
+        Decided against placements of the same cart in one transaction (they serialise). Raises
+        ``cart_already_ordered`` naming the order when the cart has one (any revision: nothing is
+        recorded), and ``order_outcome_unknown`` when the store cannot be read or written — never
+        "cancelled" then."""
+        ...
+
 
 ORDER_COLUMNS = "order_id, cart_id, restaurant_id, cart_revision, placed_at, total_cents, body"
 
@@ -143,6 +162,17 @@ def same_revision(row: tuple[str, int, str], revision: int) -> dict[str, Any]:
     if row[1] != revision:
         raise other_content(stored, "this cart was already ordered before these changes")
     return stored
+
+
+def cancelled_before(order: Order, cancelled_revision: int) -> CartCancelled:
+    """A placement refused because its cart was cancelled up to ``cancelled_revision`` first."""
+    return CartCancelled(
+        "this cart was cancelled before the order was placed; nothing was ordered. To order, add the items "
+        "again and check out the new cart",
+        cart_id=order.cart_id,
+        cart_revision=order.cart_revision,
+        cancelled_revision=cancelled_revision,
+    )
 
 
 def cannot_check(cart_id: str) -> OrderOutcomeUnknown:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from typing import Any
 
 import psycopg
@@ -37,11 +38,12 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_e
 
 from app.errors import OrderDeliveryFailed, OrderOutcomeUnknown
 from app.logs import one_line
-from app.orders.order import Order
+from app.orders.order import Order, other_content
 from app.orders.port import (
     ORDER_COLUMNS,
     CommitGate,
     Placement,
+    cancelled_before,
     cannot_check,
     order_row,
     placement_of,
@@ -62,12 +64,32 @@ CREATE TABLE IF NOT EXISTS voicecart_orders (
     body          TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS voicecart_orders_by_time ON voicecart_orders (placed_at);
+CREATE TABLE IF NOT EXISTS voicecart_cancellations (
+    cart_id      TEXT PRIMARY KEY,
+    revision     INTEGER NOT NULL,
+    cancelled_at BIGINT NOT NULL
+);
 """
 _ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM voicecart_orders WHERE cart_id = %s"
 _INSERT = (
     f"INSERT INTO voicecart_orders ({ORDER_COLUMNS})"
     " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING order_id"
 )
+# a cart with no order, cancelled up to this revision or a later one: its placement is refused
+_CANCELLED = (
+    "SELECT revision FROM voicecart_cancellations WHERE cart_id = %s AND revision >= %s"
+    " AND NOT EXISTS (SELECT 1 FROM voicecart_orders WHERE cart_id = %s)"
+)
+_CANCEL = (
+    "INSERT INTO voicecart_cancellations (cart_id, revision, cancelled_at) VALUES (%s, %s, %s)"
+    " ON CONFLICT (cart_id) DO UPDATE SET revision = GREATEST(voicecart_cancellations.revision, EXCLUDED.revision),"
+    " cancelled_at = EXCLUDED.cancelled_at"
+)
+# A placement and a cancel of one cart each take this transaction-scoped lock on the cart first, so they run one
+# after the other: under READ COMMITTED, each checking the other's table and then writing its own would let both
+# succeed. Two-key form: (this constant, hashtext(cart_id)) never meets the schema lock's one-key space.
+_CART_LOCK = "SELECT pg_advisory_xact_lock(%s, hashtext(%s))"
+_CART_LOCK_CLASS = 0x76636172  # "vcar"
 # serialises concurrent CREATE TABLE IF NOT EXISTS from replicas starting together (it can race in PostgreSQL)
 _SCHEMA_LOCK_KEY = 0x766F6963  # "voic"
 
@@ -207,6 +229,10 @@ class PostgresSink:
         def insert(conn: psycopg.Connection[Any]) -> tuple[bool, tuple[str, int, str] | None]:
             nonlocal sent
             sent = True
+            conn.execute(_CART_LOCK, (_CART_LOCK_CLASS, order.cart_id))  # a cancel of this cart: before or after
+            cancelled = conn.execute(_CANCELLED, (order.cart_id, order.cart_revision, order.cart_id)).fetchone()
+            if cancelled is not None:
+                raise cancelled_before(order, cancelled[0])  # rolls the transaction back
             if conn.execute(_INSERT, values).fetchone() is not None:
                 found = True, None
             else:
@@ -235,6 +261,24 @@ class PostgresSink:
             "the order store stopped answering while taking the order, so it may or may not have been "
             "placed; retry the same checkout with the same cart token: it places the order at most once"
         )
+
+    def cancel(self, cart_id: str, revision: int) -> bool:
+        def record(conn: psycopg.Connection[Any]) -> tuple[str, int, str] | None:
+            conn.execute(_CART_LOCK, (_CART_LOCK_CLASS, cart_id))  # after or before any placement of this cart
+            row: tuple[str, int, str] | None = conn.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+            if row is None:
+                conn.execute(_CANCEL, (cart_id, revision, int(time.time())))
+            return row
+
+        try:  # retried within the deadline: recording the same cancel twice is recording it once
+            row = self._run(f"cancel {cart_id}", record)
+        except (psycopg.Error, _NotSent) as exc:
+            log.error("cancel of cart %s failed: %s", cart_id, self._why(exc))
+            raise cannot_check(cart_id) from None
+        if row is not None:
+            raise other_content(json.loads(row[2]), "this cart was already ordered")
+        log.info("cart %s cancelled up to rev %d", cart_id, revision)
+        return True
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         self._open()

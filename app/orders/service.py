@@ -129,6 +129,21 @@ def ordered_before(state: CartState, sink: OrderSink | None) -> CartAlreadyOrder
     return None if found is None else other_content(found, "this cart was already ordered")
 
 
+def cancel_unordered(state: CartState, sink: OrderSink | None) -> bool:
+    """Before a door answers "cancelled" or "cleared" for ``state`` (voice ``cancel``, ``clear_order``,
+    ``DELETE …/cart``): the store records that this cart, up to ``state``'s revision, was cancelled unordered,
+    so a checkout of it still in flight is refused ``cart_cancelled`` instead of being stored after the
+    answer (:meth:`~app.orders.port.OrderSink.cancel`; break16o §1). Raises ``cart_already_ordered`` naming
+    the order when the store took one first (never "cancelled" then), ``order_outcome_unknown`` when the
+    store cannot be read or written. True when the store decided; False when it keeps no orders (the
+    webhook: say that an earlier checkout may stand) or there is no sink (nothing can be ordered).
+    The placed order's own token is never cancelled: the cart turn refuses it first (``cart_checked_out``).
+    Blocking (it waits for the store's write lock): call it off the event loop."""
+    if sink is None:
+        return False
+    return sink.cancel(state.cart_id_hex, state.revision)
+
+
 def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | None:
     """The order ``sink`` holds for this cart revision; None when there is none, the sink keeps no orders
     (the webhook) or the store cannot be read right now. Blocking: call it off the event loop."""

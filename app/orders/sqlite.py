@@ -10,6 +10,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,12 @@ from typing import Any
 import tenacity
 
 from app.errors import OrderDeliveryFailed
-from app.orders.order import Order
+from app.orders.order import Order, other_content
 from app.orders.port import (
     ORDER_COLUMNS,
     CommitGate,
     Placement,
+    cancelled_before,
     cannot_check,
     order_row,
     placement_of,
@@ -41,12 +43,28 @@ CREATE TABLE IF NOT EXISTS orders (
     body          TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS orders_by_time ON orders (placed_at);
+CREATE TABLE IF NOT EXISTS cancellations (
+    cart_id      TEXT PRIMARY KEY,
+    revision     INTEGER NOT NULL,
+    cancelled_at INTEGER NOT NULL
+);
 """
 
 
 # placing and looking up ask the same question
 _ORDER_OF_CART = "SELECT order_id, cart_revision, body FROM orders WHERE cart_id = ?"
 _INSERT = f"INSERT INTO orders ({ORDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+# a cart with no order, cancelled up to this revision or a later one: its placement is refused (a cart that has an
+# order answers as before: the stored order, or cart_already_ordered)
+_CANCELLED = (
+    "SELECT revision FROM cancellations WHERE cart_id = ? AND revision >= ?"
+    " AND NOT EXISTS (SELECT 1 FROM orders WHERE cart_id = ?)"
+)
+_CANCEL = (
+    "INSERT INTO cancellations (cart_id, revision, cancelled_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (cart_id) DO UPDATE SET revision = max(revision, excluded.revision),"
+    " cancelled_at = excluded.cancelled_at"
+)
 
 
 def _locked(exc: BaseException) -> bool:
@@ -111,11 +129,16 @@ class SqliteSink:
         return placement_of(order, inserted, row)
 
     def _insert(self, order: Order, gate: CommitGate) -> tuple[bool, tuple[str, int, str] | None]:
-        """Insert unless the cart has an order: (inserted, the stored row when it had one). The wait for
-        the write lock comes first (BEGIN IMMEDIATE); it commits only through ``gate``."""
+        """Insert unless the cart has an order: (inserted, the stored row when it had one); ``cart_cancelled``
+        when the cart, unordered, was cancelled up to this revision. The wait for the write lock comes first
+        (BEGIN IMMEDIATE: a cancel of the same cart is decided before or after this, never between); it
+        commits only through ``gate``."""
         with closing(self._connect()) as db:
             db.execute("BEGIN IMMEDIATE")
             try:
+                cancelled = db.execute(_CANCELLED, (order.cart_id, order.cart_revision, order.cart_id)).fetchone()
+                if cancelled is not None:
+                    raise cancelled_before(order, cancelled[0])
                 inserted = db.execute(_INSERT, order_row(order)).rowcount
                 row = None
                 if not inserted:
@@ -127,6 +150,36 @@ class SqliteSink:
                 raise
             db.execute("COMMIT")
         return bool(inserted), row
+
+    def cancel(self, cart_id: str, revision: int) -> bool:
+        try:
+            self._ensure_schema()
+            for attempt in self._while_locked():  # recording the same cancel twice is recording it once
+                with attempt:
+                    row = self._cancel(cart_id, revision)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("cancel of cart %s failed: %s", cart_id, exc)
+            raise cannot_check(cart_id) from None
+        if row is not None:
+            raise other_content(json.loads(row[2]), "this cart was already ordered")
+        log.info("cart %s cancelled up to rev %d", cart_id, revision)
+        return True
+
+    def _cancel(self, cart_id: str, revision: int) -> tuple[str, int, str] | None:
+        """Record the cancel unless the cart has an order: None, or that order's row. Under the write lock
+        (BEGIN IMMEDIATE), as a placement is: the two are decided one after the other."""
+        with closing(self._connect()) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row: tuple[str, int, str] | None = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
+                if row is None:
+                    db.execute(_CANCEL, (cart_id, revision, int(time.time())))
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        return row
 
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         if not self.path.is_file():

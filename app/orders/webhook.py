@@ -128,6 +128,9 @@ class WebhookSink:
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         return None  # the receiver keeps the orders; a repeat is recognised there (Idempotency-Key)
 
+    def cancel(self, cart_id: str, revision: int) -> bool:
+        return False  # nothing to record it in: an earlier checkout may have reached the kitchen (the caller says so)
+
     def backoff(self, attempt: int) -> float:
         """Exponential with "equal jitter": half the step fixed, half random (no thundering herd)."""
         step = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))

@@ -5,10 +5,14 @@
 | ``GET    /v1/restaurants/{rid}/menu``              |                | the menu JSON               |
 | ``POST   /v1/restaurants/{rid}/cart``              | ``NewCart``    | 201 ``{"cart", "cart_token"}`` |
 | ``GET    /v1/restaurants/{rid}/cart``              | ``ViewCart``   | the cart, repriced          |
-| ``DELETE /v1/restaurants/{rid}/cart``              | ``ClearCart``  | the emptied cart            |
+| ``DELETE /v1/restaurants/{rid}/cart``              | ``ClearCart``  | the emptied cart (cancelled in the store) |
 | ``POST   /v1/restaurants/{rid}/cart/items``        | ``AddItem``    | the cart, ``line_id``, ``understood`` |
 | ``PATCH  /v1/restaurants/{rid}/cart/items/{id}``   | ``UpdateLine`` | the cart                    |
 | ``DELETE /v1/restaurants/{rid}/cart/items/{id}``   | ``RemoveLine`` | the cart                    |
+
+A turn that leaves the cart with no lines (a clear, its last line removed or set to 0) is recorded in the
+order store as a cancel before it is answered, so a checkout of the cart still in flight cannot be stored
+after the customer heard "emptied" (:func:`app.orders.service.cancel_unordered`).
 """
 
 from __future__ import annotations
@@ -31,12 +35,16 @@ from app.errors import InvalidRequest, OrderOutcomeUnknown
 from app.json_input import object_fields, optional_str, string_list
 from app.orders.order import priced_as_ordered
 from app.orders.port import OrderSink
-from app.orders.service import ordered_before, stored_order
+from app.orders.service import cancel_unordered, ordered_before, stored_order
 from app.runtime.context import AppContext
 from app.server.http import Endpoint, cart_response, cart_token, path_line_id, read_json
 from app.server.responses import OrjsonResponse
 
 BASE = "/v1/restaurants/{rid}"
+UNCHECKED_ORDERS_NOTE = (
+    "the cart is emptied, but an earlier checkout of it may already have reached the kitchen, which can't be "
+    "checked or cancelled from here: that order stands"
+)
 ADD_FIELDS = frozenset({"item", "quantity", "modifiers", "notes", "variation"})  # an add-item body's
 T = TypeVar("T")
 MAX_UNDERSTOOD_PER_MENU = 4096  # distinct choices whose read-back is remembered per menu before starting over
@@ -67,7 +75,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         menu = ctx.menu(request.path_params["rid"]) if menu is None else menu
         result = turn.run_turn(cart_token(request), op, menu, ctx.codec, ctx.now(), ctx.catalog.menus)
         if not isinstance(op, turn.NewCart):
-            await refuse_if_ordered(result.state, empties=isinstance(op, turn.ClearCart))
+            await refuse_if_ordered(result.state)
         return result
 
     async def look_up(ask: Callable[[CartState, OrderSink], T], state: CartState) -> T:
@@ -76,20 +84,17 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         sink = ctx.order_sink
         return ask(state, sink) if sink.quick_lookup else await run_in_threadpool(ask, state, sink)
 
-    async def refuse_if_ordered(state: CartState, empties: bool) -> None:
+    async def refuse_if_ordered(state: CartState) -> None:
         """An older token of an ordered cart is answered ``cart_already_ordered`` naming the order,
         whatever the turn: reading its lines as the cart, or changing them, would say the order is what
         it is not. Nothing is minted, so the caller's token stays as it was. A store that cannot be
         read: a view or a line change goes ahead (checkout looks again and tells the truth about the
-        order), but emptying the cart is ``order_outcome_unknown`` ("cleared" could be false), as the
-        voice tools do (:mod:`app.voice.toolkit`)."""
+        order). A turn that empties the cart is not run here: :func:`emptying` has the store decide it."""
         if state.checked_out or not ctx.order_sink.keeps_orders:
             return
         try:
             ordered = await look_up(ordered_before, state)
         except OrderOutcomeUnknown:
-            if empties:
-                raise
             return
         if ordered is not None:
             raise ordered
@@ -108,8 +113,28 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
                 result.priced = priced_as_ordered(result.priced, stored)
         return cart_response(result)
 
+    async def emptying(request: Request, op: turn.Operation) -> Response:
+        """A turn that may leave the cart with no lines (a clear; removing, or setting to 0, its last line).
+        One that leaves lines is any turn. One that empties it: the pure turn first (a checked-out cart:
+        ``cart_checked_out``), then the store decides between this and a checkout of the same cart still in
+        flight, one of them wins (:func:`~app.orders.service.cancel_unordered`): recording it waits on the
+        store's write lock, so on a thread, off the event loop. Its order: ``cart_already_ordered``; can't
+        check: ``order_outcome_unknown`` — never "emptied" while the order may be stored."""
+        menu, now = ctx.menu(request.path_params["rid"]), ctx.now()
+        state = turn.load(cart_token(request), menu, ctx.codec, now, ctx.catalog.menus)
+        after, _ = turn.apply(state, op, menu, now)
+        if after.lines:
+            await refuse_if_ordered(after)
+            return cart_response(turn.finish(after, menu, ctx.codec, now))
+        decided = await run_in_threadpool(cancel_unordered, state, ctx.order_sink)
+        result = turn.finish(after, menu, ctx.codec, now)
+        if decided or not state.lines:
+            return cart_response(result)
+        # a sink that keeps no orders (the webhook) can't say whether an earlier checkout reached the kitchen
+        return cart_response(result, may_be_ordered=True, note=UNCHECKED_ORDERS_NOTE)
+
     async def clear_cart(request: Request) -> Response:
-        return cart_response(await run(request, turn.ClearCart()))
+        return await emptying(request, turn.ClearCart())
 
     async def add_item(request: Request) -> Response:
         body = await read_json(request)
@@ -144,10 +169,10 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
             notes=optional_str(body.get("notes"), "notes"),
             variation=optional_str(body.get("variation"), "variation"),
         )
-        return cart_response(await run(request, op))
+        return await emptying(request, op)  # quantity 0 removes the line: maybe the last one
 
     async def delete_item(request: Request) -> Response:
-        return cart_response(await run(request, turn.RemoveLine(path_line_id(request))))
+        return await emptying(request, turn.RemoveLine(path_line_id(request)))
 
     # the hottest routes first: Starlette tries them in order; the turns as Endpoint (no per-route
     # exception wrapper: the app's exception middleware answers errors the same way)

@@ -64,6 +64,9 @@ class Operation:
 
 
 _CART = Answer("the cart after this turn", "CartAnswer", token=True)
+# a turn that may empty the cart: the store records it cancelled (a checkout of it in flight is refused), and with
+# the webhook it says an earlier checkout may stand (app.server.cart_routes.emptying)
+_EMPTIED = Answer("the cart after this turn", "CartChangeAnswer", token=True)
 # every turn on a token: an older token of an ordered cart names the order (app.server.cart_routes)
 _TOKEN_ERRORS = (errors.CartAlreadyOrdered,)
 _TURN_ERRORS = (errors.CartCheckedOut, *_TOKEN_ERRORS)
@@ -122,8 +125,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ),
     ("DELETE", _CART_PATH): Operation(
         "clear_cart",
-        "Remove every line",
-        {200: _CART},
+        "Remove every line; the store records the cart as cancelled, so a checkout of it still in flight is refused",
+        {200: _EMPTIED},
         token="required",
         errors=(*_TURN_ERRORS, errors.OrderOutcomeUnknown),  # the store can't say whether it was ordered
     ),
@@ -138,13 +141,17 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("PATCH", _CART_PATH + "/items/{line_id}"): Operation(
         "update_item",
         "Change a line's quantity, choices or notes",
-        {200: _CART},
+        {200: _EMPTIED},
         body="UpdateItem",
         token="required",
-        errors=(errors.LineNotFound, *_ADD_ERRORS),
+        errors=(errors.LineNotFound, *_ADD_ERRORS, errors.OrderOutcomeUnknown),  # 0 emptied it, can't check
     ),
     ("DELETE", _CART_PATH + "/items/{line_id}"): Operation(
-        "remove_item", "Remove a line", {200: _CART}, token="required", errors=(errors.LineNotFound, *_TURN_ERRORS)
+        "remove_item",
+        "Remove a line",
+        {200: _EMPTIED},
+        token="required",
+        errors=(errors.LineNotFound, *_TURN_ERRORS, errors.OrderOutcomeUnknown),  # the last line: can't check
     ),
     ("POST", _CART_PATH + "/checkout"): Operation(
         "checkout",
@@ -165,6 +172,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
             errors.RestaurantClosed,
             errors.OrderTotalChanged,
             errors.CartAlreadyOrdered,
+            errors.CartCancelled,
             errors.OrderDeliveryFailed,
             errors.OrderOutcomeUnknown,
         ),

@@ -153,6 +153,18 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "description": "the whole cart, signed; send it back in the Cart-Token header next turn",
     },
     "CartAnswer": obj(_CART_ANSWER),
+    "CartChangeAnswer": obj(
+        {
+            **_CART_ANSWER,
+            "may_be_ordered": {
+                "type": "boolean",
+                "description": "when the change emptied the cart, with the webhook sink, which keeps no orders: an "
+                "earlier checkout of the cart may already have reached the kitchen, and that order stands",
+            },
+            "note": {"type": "string", "description": "the same, in words"},
+        },
+        required=list(_CART_ANSWER),
+    ),
     "AddItemAnswer": obj(
         {
             **_CART_ANSWER,

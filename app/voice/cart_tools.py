@@ -48,7 +48,14 @@ from app.voice.speech import (
     spoken_summary,
     total_sentence,
 )
-from app.voice.toolkit import GUARD_ORDERED, GUARD_ORDERED_OR_UNKNOWN, ToolContext, already_ordered, tool
+from app.voice.toolkit import (
+    GUARD_ORDERED,
+    GUARD_ORDERED_OR_UNKNOWN,
+    ToolContext,
+    already_ordered,
+    cancel_in_store,
+    tool,
+)
 
 MAX_ITEMS_PER_CALL = 10
 MAX_FOUND = 8
@@ -274,6 +281,9 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     op = turn.UpdateLine(line.line_id, args.get("quantity"), modifiers, args.get("notes"), size)
     before = state
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
+    refused, note = _if_emptied(before, state, ctx)  # quantity 0 of the last line
+    if refused is not None:
+        return before, refused
     priced = price_cart(state, ctx.menu, ctx.now)
     # what the line is now, in the one wording of a line ("Done." said nothing the customer could check)
     now = next((p for p in priced.lines if p.line.line_id == line.line_id), None)
@@ -282,7 +292,7 @@ def update_order_item(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         what = removed_sentence(was, line.quantity, ctx.menu)
     else:
         what = f"Changed to {line_phrase(now.to_dict(), ctx.menu)}."
-    return state, {"message": f"{what} {total_sentence(priced)}", "line_id": line.line_id}
+    return state, {"message": f"{what} {total_sentence(priced)}{note}", "line_id": line.line_id}
 
 
 def _is_size(item: Item, text: str) -> bool:
@@ -376,9 +386,14 @@ def remove_from_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     else:
         op, removed = turn.RemoveLine(line.line_id), line.quantity
     was = price_cart(state._replace(lines=(line,)), ctx.menu, ctx.now).lines[0].to_dict()
+    before = state
     state, _ = turn.apply(state, op, ctx.menu, ctx.now)
+    refused, note = _if_emptied(before, state, ctx)
+    if refused is not None:
+        return before, refused
     return state, {
-        "message": f"{removed_sentence(was, removed, ctx.menu)} {total_sentence(price_cart(state, ctx.menu, ctx.now))}",
+        "message": f"{removed_sentence(was, removed, ctx.menu)} {total_sentence(price_cart(state, ctx.menu, ctx.now))}"
+        + note,
         "line_id": line.line_id,
     }
 
@@ -397,6 +412,16 @@ def _read_back_expired(
     said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
     number = placed["order_id"][-6:].upper()
     return done.state, {"message": f"This order has been placed as order number {number}. {said}", "placed": True}
+
+
+def _if_emptied(before: CartState, after: CartState, ctx: ToolContext) -> tuple[dict[str, Any] | None, str]:
+    """A change that left no lines (the last line removed, or set to 0) empties the cart as ``clear_order``
+    does, so the store decides it against a checkout of the cart still in flight (:func:`cancel_in_store`):
+    (the refusal to answer instead when the checkout won, None) and the webhook's note to add. A change
+    that leaves lines: (None, "")."""
+    if after.lines:
+        return None, ""
+    return cancel_in_store(before, ctx), ctx.unchecked_orders_note(before)
 
 
 @tool(
@@ -440,6 +465,8 @@ def _placed_readback(state: CartState, ctx: ToolContext) -> str:
     guard=GUARD_ORDERED_OR_UNKNOWN,  # "I've cleared the order" while the kitchen holds it would be false
 )
 def clear_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    note = ctx.unchecked_orders_note(state)
-    state, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
-    return state, {"message": "I've cleared the order." + note}
+    cleared, _ = turn.apply(state, turn.ClearCart(), ctx.menu)
+    refused = cancel_in_store(state, ctx)  # a checkout of this cart still in flight: one of them wins
+    if refused is not None:
+        return state, refused
+    return cleared, {"message": "I've cleared the order." + ctx.unchecked_orders_note(state)}

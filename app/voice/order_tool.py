@@ -35,7 +35,7 @@ from app.orders.order import (
 )
 from app.orders.service import Submitted, ordered_before_it_expired, submit
 from app.voice.speech import spoken_summary
-from app.voice.toolkit import ToolContext, already_ordered, already_placed, tool
+from app.voice.toolkit import ToolContext, already_ordered, already_placed, cancel_in_store, tool
 
 
 def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
@@ -140,12 +140,14 @@ def _placed_answer(done: Submitted, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _cancel(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
-    number = ctx.placed_order_number(state)  # can't check: order_outcome_unknown, never "cancelled"
-    if number is not None:  # never "cancelled" while the kitchen holds the order
-        return state, already_placed(number)
+    # the pure turn first (a checked-out cart: cart_checked_out), then the store decides between this cancel
+    # and any checkout of the cart still in flight; can't check: order_outcome_unknown, never "cancelled"
+    cleared, _ = turn.apply(state, turn.ClearCart(), ctx.menu, ctx.now)
+    refused = cancel_in_store(state, ctx)
+    if refused is not None:  # never "cancelled" while the kitchen holds the order
+        return state, refused
     note = ctx.unchecked_orders_note(state)
-    state, _ = turn.apply(state, turn.ClearCart(), ctx.menu, ctx.now)
-    return state, {"message": "OK, I've cancelled the order; the cart is empty." + note}
+    return cleared, {"message": "OK, I've cancelled the order; the cart is empty." + note}
 
 
 @tool(

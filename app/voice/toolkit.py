@@ -39,7 +39,7 @@ from app.errors import (
 from app.json_input import conform, parse_json
 from app.orders.order import priced_as_ordered
 from app.orders.port import CommitGate, OrderSink
-from app.orders.service import ordered_before, stored_order
+from app.orders.service import cancel_unordered, ordered_before, stored_order
 from app.voice.speech import cart_summary, failure, spoken_lines
 
 
@@ -98,6 +98,18 @@ def already_placed(number: str) -> dict[str, Any]:
         "error": "cart_already_ordered",
         "order_number": number,
     }
+
+
+def cancel_in_store(state: CartState, ctx: ToolContext) -> dict[str, Any] | None:
+    """Before a tool says "cancelled" or "cleared" of ``state``: the store records the cancel
+    (:func:`app.orders.service.cancel_unordered`), so a checkout of the cart still in flight is refused
+    rather than placed after the answer. None when the cancel stands; the refusal to answer when the store
+    took an order of the cart first. ``order_outcome_unknown`` (can't check right now) propagates."""
+    try:
+        cancel_unordered(state, ctx.order_sink)
+    except CartAlreadyOrdered as exc:
+        return already_placed(order_number(exc))
+    return None
 
 
 def order_number(ordered: CartAlreadyOrdered) -> str:

@@ -16,7 +16,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.core.menu import Menu
-from app.errors import CartAlreadyOrdered, OrderDeliveryFailed, OrderOutcomeUnknown
+from app.errors import CartAlreadyOrdered, CartCancelled, OrderDeliveryFailed, OrderOutcomeUnknown
 from app.orders.order import Order, build_order
 from app.orders.port import CommitGate
 from app.orders.postgres import PostgresSink
@@ -25,6 +25,7 @@ from app.settings import Settings
 from tests.conftest import T0, FakeClock
 from tests.postgres_server import PostgresServer
 from tests.support.checkout import BURGERS, checkout
+from tests.support.doors import DOORS, refusal_code, said_cancelled
 from tests.support.http import BASE, new_cart, send
 from tests.support.orders import ADA, burger_cart
 
@@ -227,3 +228,87 @@ def test_the_http_cart_api_names_the_order_on_an_older_token_with_the_postgresql
             response = send(client, method, path, older, **({"json": body} if body else {}))
             assert response.status_code == 409, response.text
             assert response.json()["error"]["order_id"] == order["order_id"]
+
+
+# --- a cancel and a placement of one cart (break16o §1; SQLite's: tests/orders/test_cancellations.py) ---------
+
+
+def waits_on(database: str, statement: str, count: int = 1) -> None:
+    """Until ``count`` sessions wait on a lock in a statement starting with ``statement`` (polled: the
+    server's own view of who waits, as the gate test above reads it)."""
+    deadline = time.monotonic() + 30
+    query = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE %s"
+    with psycopg.connect(database, autocommit=True) as watcher:
+        while watcher.execute(query, (statement + "%",)).fetchone() != (count,):
+            assert time.monotonic() < deadline, f"nothing waited in {statement}"
+            time.sleep(0.02)
+
+
+def test_a_cancelled_cart_is_not_ordered_and_its_later_revision_is(sink: PostgresSink, demo_menu: Menu) -> None:
+    state = burger_cart(demo_menu)
+    assert sink.cancel(state.cart_id_hex, state.revision) is True
+    with pytest.raises(CartCancelled) as refused:
+        sink.place(build_order(state, demo_menu, ADA, T0)[0])
+    assert refused.value.details["cancelled_revision"] == state.revision
+    assert sink.lookup(state.cart_id_hex, state.revision) is None
+    later = burger_cart(demo_menu, quantity=3)._replace(revision=state.revision + 2)  # cleared, added again
+    placed = sink.place(build_order(later, demo_menu, ADA, T0)[0])
+    assert placed.created and placed.order["cart_revision"] == later.revision
+
+
+def test_an_ordered_cart_is_not_cancelled(sink: PostgresSink, order: Order) -> None:
+    sink.place(order)
+    with pytest.raises(CartAlreadyOrdered) as refused:
+        sink.cancel(order.cart_id, order.cart_revision)
+    assert refused.value.details["order_id"] == order.order_id
+    assert sink.place(order).created is False  # no cancellation was recorded: a retry gets the order back
+
+
+def test_a_cancel_while_the_placement_waits_on_the_table_waits_for_it_and_names_the_order(
+    database: str, order: Order
+) -> None:
+    """The breaker's run: ``LOCK TABLE … SHARE ROW EXCLUSIVE`` held, a placement waiting on it, then the cancel.
+    Under READ COMMITTED a cancel that only looked for the order saw none and said "cancelled"; now it
+    waits on the cart's lock behind the placement and finds the order it committed."""
+    store = PostgresSink(database, deadline_seconds=30)
+    try:
+        store.start()
+        with psycopg.connect(database) as holder, ThreadPoolExecutor(2) as pool:
+            holder.execute("LOCK TABLE voicecart_orders IN SHARE ROW EXCLUSIVE MODE")
+            placing = pool.submit(store.place, order)
+            waits_on(database, "INSERT")
+            cancelling = pool.submit(store.cancel, order.cart_id, order.cart_revision)
+            waits_on(database, "SELECT pg_advisory_xact_lock")
+            holder.commit()
+            assert placing.result(timeout=30).created
+            with pytest.raises(CartAlreadyOrdered):
+                cancelling.result(timeout=30)
+        assert store.lookup(order.cart_id, order.cart_revision) == order.to_dict()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("door", list(DOORS))
+def test_every_door_against_a_checkout_in_flight_with_the_postgresql_store(
+    database: str, settings: Settings, clock: FakeClock, door: str
+) -> None:
+    """Voice cancel, ``clear_order`` and ``DELETE …/cart`` while the checkout waits on the table: the cancel
+    waits for it and names the order (never "cancelled", then the order stored); a cancel before a checkout
+    of the same token makes it ``cart_cancelled``, nothing ordered."""
+    with TestClient(create_app(replace(settings, orders_url=database), clock=clock)) as client:
+        cancelled_first = new_cart(client, BURGERS)
+        assert said_cancelled(DOORS[door](client, cancelled_first))
+        assert refusal_code(checkout(client, cancelled_first)) == "cart_cancelled"
+        token = new_cart(client, BURGERS)
+        with psycopg.connect(database) as holder, ThreadPoolExecutor(2) as pool:
+            holder.execute("LOCK TABLE voicecart_orders IN SHARE ROW EXCLUSIVE MODE")
+            placing = pool.submit(checkout, client, token)
+            waits_on(database, "INSERT")
+            cancelling = pool.submit(DOORS[door], client, token)
+            waits_on(database, "SELECT pg_advisory_xact_lock")
+            holder.commit()
+            placed, cancelled = placing.result(timeout=30), cancelling.result(timeout=30)
+        assert placed.status_code == 201, placed.text
+        assert not said_cancelled(cancelled) and refusal_code(cancelled) == "cart_already_ordered"
+    with psycopg.connect(database) as conn:
+        assert conn.execute("SELECT count(*) FROM voicecart_orders").fetchone() == (1,)

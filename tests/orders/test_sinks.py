@@ -315,8 +315,14 @@ def test_a_kitchen_that_never_got_the_order_is_a_definite_failure(order: Order) 
 # --- PostgreSQL (the real database: tests/orders/test_postgres.py) ----------------------------------------------
 
 
+class _NoRows:
+    def fetchone(self) -> None:
+        return None
+
+
 class _BrokenAfterSending:
-    """A connection that sends the INSERT and loses the answer (the server went away mid-commit)."""
+    """A connection that sends the INSERT and loses the answer (the server went away mid-commit); the
+    statements before it (the cart's lock, its cancellation) find nothing."""
 
     def transaction(self) -> contextlib.AbstractContextManager[None]:
         return contextlib.nullcontext()
@@ -324,7 +330,7 @@ class _BrokenAfterSending:
     def execute(self, query: str, params: object = None) -> object:
         if query.startswith("INSERT"):
             raise psycopg.OperationalError("server closed the connection unexpectedly")
-        return None
+        return _NoRows()
 
 
 class _GoneAfterOneConnection:

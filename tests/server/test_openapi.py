@@ -142,6 +142,13 @@ class Probe:
     encoding: str | None = None  # a Content-Encoding header
 
 
+def _fresh(client: TestClient) -> None:
+    """An app of its own with an orders file of its own: the one an earlier probe damaged is removed."""
+    path = client.app.state.ctx.settings.orders_db_path
+    for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        damaged.unlink(missing_ok=True)
+
+
 def probe_for(op_id: str, status: int, tool: bool) -> Probe:
     """How to make ``op_id`` answer ``status`` (a missing rule fails the test that uses it)."""
     generic = {
@@ -171,7 +178,13 @@ def probe_for(op_id: str, status: int, tool: bool) -> Probe:
         ("clear_cart", 409): Probe(token="checked_out"),
         ("get_cart", 409): Probe(token="ordered"),  # an older token of an ordered cart names the order
         # the same, while the store can't be read: "cleared" could be false (a set-up: an app of its own)
-        ("clear_cart", 504): Probe(app="own_store", token="ordered, store unreadable"),
+        ("clear_cart", 504): Probe(app="own_store", token="ordered, store unreadable", setup=_fresh),
+        # its one line removed (or set to 0) empties it: the same
+        # (an app and a store file of its own each: the one before damaged it)
+        ("remove_item", 504): Probe(app="own_store", token="ordered, store unreadable", setup=_fresh),
+        ("update_item", 504): Probe(
+            app="own_store", token="ordered, store unreadable", body={"quantity": 0}, setup=_fresh
+        ),
         ("call_tool", 404): Probe(name="no_such_tool"),
         ("list_tools", 400): Probe(query="?strict=yes"),
         ("static_file", 404): Probe(file="no-such-file.js"),

@@ -133,6 +133,12 @@ def already_ordered(w: World) -> Answer:
     return add(w, {"item": "bottled water"}, token)  # the token from before the order was placed
 
 
+def cancelled(w: World) -> Answer:
+    token = w.cart({"item": "mexican coke"})
+    assert w.plain.delete(CART, headers={TOKEN_HEADER: token}).status_code == 200
+    return checkout(w, token)  # the token from before the cancel
+
+
 def key_retired(w: World) -> Answer:
     other = dataclasses.replace(w.settings, keys_spec="gone:" + "g" * 40)
     with TestClient(create_app(other, clock=w.clock)) as old_fleet:
@@ -304,6 +310,7 @@ PROVOKE: dict[str, Callable[[World], Answer]] = {
         w, {"item": "mexican coke"}, checkout(w, w.cart({"item": "mexican coke"})).headers[TOKEN_HEADER]
     ),
     "cart_already_ordered": already_ordered,
+    "cart_cancelled": cancelled,
     "order_total_changed": lambda w: checkout(
         w, w.cart({"item": "mexican coke"}), {**CHECKOUT, "expected_total_cents": 1}
     ),
