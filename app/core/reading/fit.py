@@ -38,7 +38,13 @@ from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
-from app.core.reading.shorthand import shared_shorthand, take_shorthand, taken_off_shorthand
+from app.core.reading.shorthand import (
+    restated_once,
+    shared_shorthand,
+    shorthand_taken_off,
+    take_shorthand,
+    taken_off_shorthand,
+)
 from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
@@ -499,7 +505,7 @@ def fit_words(
     if not options_first:
         options, spans = _take_options(item, work, words)
     if described is not None:
-        options += described[1]
+        options += restated_once(options, described[1])
         spans.append(described[0])
     if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
         # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
@@ -526,6 +532,7 @@ def fit_words(
         *more_of_what_is_on(item, words, work, options),
         *less_of_what_is_on(item, words, work, options),
         *plain(item, words, work),
+        *shorthand_taken_off(item, work, lent if name is not None else ()),
         *everything(item, work, options),
         *only(item, words, work, options),
     ]
