@@ -35,6 +35,7 @@ from app.core.reading.comes_with import (
 )
 from app.core.reading.group_counted import group_counted
 from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
+from app.core.reading.measured import level_of_its_thing
 from app.core.reading.memo import per_object
 from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
@@ -481,6 +482,7 @@ def fit_words(
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None; ``lent``: the
     shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`)."""
     words = not_then_the_other(item, everything_but(item, negations_apart(item, words)))
+    words = level_of_its_thing(item, words)  # "medium sugar": the Medium of a Sweetness group
     words = said_on(item, negated_lists(item, one_thing_taken_off(option_phrases(item), words)))
     words = group_counted(item, words)  # "two large sides, chips and peas": the sides listed
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
