@@ -95,6 +95,8 @@ def everything(item: Item, work: list[str | None], options: list[Option]) -> lis
     if at is None:
         return []
     groups = {g.id for g in top_groups(item) if g.min == 0 and any(o.default for o in g.options)}
+    if not groups and _listed_after(item, work, at, options):
+        work[at] = None  # "za'atar with everything, tomato mint olives cucumber": the list says what it is
     if not groups:
         return []
     work[at] = None
@@ -102,6 +104,22 @@ def everything(item: Item, work: list[str | None], options: list[Option]) -> lis
         return []
     work[at + 1 : at + 3] = [None, None]
     return _defaults_off(item, groups, options)
+
+
+def _listed_after(item: Item, work: list[str | None], at: int, options: list[Option]) -> bool:
+    """Are the words right after "everything" at ``at`` (a comma or "and" between, at most) a list of two or
+    more choices read, all of one group and it with no default? Then that list is what "everything" is, said
+    out (blind13 manakish-bakery)."""
+    start = at + 1 + (at + 1 < len(work) and work[at + 1] in SEPARATORS)
+    chosen = {o.group_id for o in options}
+    return (
+        len(options) >= 2
+        and len(chosen) == 1
+        and start < len(work)
+        and work[start] is None
+        and all(o.group_id in chosen for o in options)
+        and not any(o.default for g in top_groups(item) if g.id in chosen for o in g.options)
+    )
 
 
 def everything_but(item: Item, words: Words) -> Words:

@@ -35,10 +35,18 @@ from app.core.reading.comes_with import (
 )
 from app.core.reading.group_counted import group_counted
 from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
+from app.core.reading.measured import level_of_its_thing
 from app.core.reading.memo import per_object
+from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
-from app.core.reading.shorthand import shared_shorthand, take_shorthand, taken_off_shorthand
+from app.core.reading.shorthand import (
+    restated_once,
+    shared_shorthand,
+    shorthand_taken_off,
+    take_shorthand,
+    taken_off_shorthand,
+)
 from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
 from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
@@ -104,7 +112,7 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
             continue
         while (at := find_phrase(words, phrase)) >= 0:
             if phrase[0] not in NEGATIONS and _negated_here(item, phrase, words, at):
-                if at and (words[at - 1] in NEGATIONS or words[at - 1] in _DEGREE):
+                if at and (words[at - 1] in NEGATIONS or words[at - 1] in _DEGREE or _the_after_no(words, at)):
                     negated.update(range(at, at + len(phrase)))  # said of this phrase, not "no onion extra chili"
                 break  # "no sour cream" is a note, never the Sour Cream option
             if _a_lead_of_another(item, phrase, option, said, at):
@@ -474,7 +482,8 @@ def fit_words(
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None; ``lent``: the
     shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`)."""
     words = not_then_the_other(item, everything_but(item, negations_apart(item, words)))
-    words = said_on(item, negated_lists(item, words))
+    words = level_of_its_thing(item, words)  # "medium sugar": the Medium of a Sweetness group
+    words = said_on(item, negated_lists(item, one_thing_taken_off(option_phrases(item), words)))
     words = group_counted(item, words)  # "two large sides, chips and peas": the sides listed
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
@@ -499,7 +508,7 @@ def fit_words(
     if not options_first:
         options, spans = _take_options(item, work, words)
     if described is not None:
-        options += described[1]
+        options += restated_once(options, described[1])
         spans.append(described[0])
     if name is not None and name != words_of(item.name):  # "sweet tea", "hot wings", "a vanilla cone": an
         # alias that also answers a required choice (the menu's own name never does: "Spicy Chicken Sandwich",
@@ -526,6 +535,7 @@ def fit_words(
         *more_of_what_is_on(item, words, work, options),
         *less_of_what_is_on(item, words, work, options),
         *plain(item, words, work),
+        *shorthand_taken_off(item, work, lent if name is not None else ()),
         *everything(item, work, options),
         *only(item, words, work, options),
     ]
@@ -669,6 +679,13 @@ def _and_before(item: Item, before: Words, option: Option) -> int:
     named = words_of(group.name) if group is not None else ()
     said = tuple(w if w != "&" else "and" for w in named)
     return len(before) - len(said) if len(said) > 1 and before[-len(said) :] == said else start
+
+
+def _the_after_no(words: Sequence[str | None], at: int) -> bool:
+    """Is the word before ``at`` "the" / "any" right after a negation ("hold the onion parsley")? Then the
+    negation is said of the phrase at ``at`` whole: no shorter choice inside it ("parsley" of Onions & Parsley)
+    is read as added (blind13 manakish-bakery)."""
+    return at >= 2 and words[at - 1] in ("the", "any") and words[at - 2] in NEGATIONS
 
 
 def _negated_here(item: Item, phrase: Words, words: Sequence[str | None], at: int) -> bool:

@@ -40,3 +40,23 @@ def drops_its_negation(name: Words, part: Words) -> bool:
     said_negated = any(w in negated for w in part)
     said_negator = any(w in negators for w in part)
     return said_negated != said_negator
+
+
+def one_thing_taken_off(phrases: tuple[tuple[Words, object], ...], words: Words) -> Words:
+    """ "hold the onions and parsley" where Onions & Parsley is one option (``phrases``: the item's option phrases,
+    longest first): a negation said of an option phrase that holds "and" takes off that one thing, said by its
+    longest phrase without "and" ("hold the onion parsley", "hold the onion") — a note read whole, never cut at
+    its "and" with "parsley" left over as if added (blind13 manakish-bakery). Kept as said where the option has
+    no such phrase."""
+    if not any(w in NEGATIONS for w in words):
+        return words
+    out = list(words)
+    for at in range(len(words) - 1, -1, -1):
+        if out[at] not in NEGATIONS:
+            continue
+        start = at + 1 + (out[at + 1 : at + 2] in (["the"], ["any"]))
+        joined = next(((p, o) for p, o in phrases if "and" in p and tuple(out[start : start + len(p)]) == p), None)
+        alone = next((p for p, o in phrases if joined and o is joined[1] and "and" not in p), None)
+        if joined is not None and alone is not None:
+            out[start : start + len(joined[0])] = alone
+    return tuple(out)

@@ -21,7 +21,7 @@ import re
 
 from app.core.menu import Item, Menu, Option
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import NEGATIONS
+from app.core.reading.spoken import NEGATIONS, unprefixed
 from app.core.reading.vocabulary import Words, choice_groups, find_phrase, option_phrases, words_of
 
 # what a definition that adds nothing says after "="
@@ -204,3 +204,32 @@ def taken_off_shorthand(item: Item, work: list[str | None], options: tuple[Optio
             if not said[1].default:  # one that comes with the item is still taken off it by the usual rule
                 work[at : after + len(said[0])] = [None] * (after + len(said[0]) - at)
     return tuple(left)
+
+
+def shorthand_taken_off(
+    item: Item, work: list[str | None], lent: tuple[tuple[Words, tuple[Option, ...]], ...] = ()
+) -> list[str]:
+    """ "a shrimp po'boy, undressed" where the description says "Dressed = lettuce, tomato, pickles and mayo": a
+    one-word shorthand said with a negation glued on ("undressed", "nondressed") is none of what it lists —
+    each of its options that comes with ``item`` taken off as "no …" (what it lists that does not come is
+    simply not added). Marks the word used; [] where no such word is said (blind13 poboy-shop)."""
+    named = {words[0]: options for words, options in (*described_shorthand(item), *lent) if len(words) == 1}
+    if not named:
+        return []
+    for at, word in enumerate(work):
+        stem = unprefixed(word, set(named)) if word is not None else None
+        if stem is not None:
+            work[at] = None
+            return [f"no {' '.join(words_of(o.name))}" for o in dict.fromkeys(named[stem]) if o.default]
+    return []
+
+
+def restated_once(said: list[Option], listed: tuple[Option, ...]) -> list[Option]:
+    """What a shorthand ``listed`` adds to the options ``said`` by name beside it: an option both name
+    ("dressed, extra pickles" where Dressed lists Pickles, had once) is one choice, never twice past what it
+    allows — so "extra" is read of the one on, a note (blind13 poboy-shop)."""
+    out: list[Option] = []
+    for option in listed:
+        if said.count(option) + out.count(option) < max(option.max_quantity, 1) or option not in said:
+            out.append(option)
+    return out

@@ -661,6 +661,11 @@ def _a_with_word(word: str) -> bool:
     return in_reader_words((word,), lambda at, size: False) == ("with",)
 
 
+def _a_joining_word(word: str) -> bool:
+    """Is ``word`` another language's "with" or "of" ("con", "avec", "de")?"""
+    return in_reader_words((word,), lambda at, size: False) in (("with",), ("of",))
+
+
 def _the_menus(menu: Menu, words: Words, at: int, size: int) -> bool:
     """Are ``words[at:at + size]`` the menu's own words there: inside a name said there (:func:`_said_at`:
     "du" of "soupe du jour", "deux" of "deux oeufs", "con" of "Con Queso"), which no longer name said over its
@@ -695,9 +700,11 @@ def _said_at(menu: Menu, words: Words, j: int) -> list[tuple[int, int]]:
             if left + right + 1 < min(2, len(name)):
                 continue
             part = words[j - left : j] + words[j + 1 : j + right + 1]
-            if left + right + 1 < len(name) and part in _whole_names(menu) and _a_with_word(words[j]):
-                continue  # "colada con" of "Colada con Leche", "con mantequilla" of "Pan con Mantequilla":
-            found.append((j - left, j + right + 1))  # a name said whole beside a function word, never this one
+            if left + right + 1 < len(name) and part in _whole_names(menu) and _a_joining_word(words[j]):
+                continue  # "colada con" of "Colada con Leche", "con mantequilla" of "Pan con Mantequilla", "de
+                # pernil" of "Arepa de Pernil" said of the Patacón (blind13 arepa-bar): a name said whole beside
+                # a function word, never this one
+            found.append((j - left, j + right + 1))
     return found
 
 
