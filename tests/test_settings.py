@@ -134,7 +134,12 @@ def test_serve_flags_override_the_environment_without_writing_it(
         serve_settings(args, {"CART_MENU_RELOAD_SECONDS": "-1"})
 
 
-@pytest.mark.parametrize("field", [f for f in dataclasses.fields(Settings) if f.metadata["bounds"]], ids=str)
+def _name(field: dataclasses.Field[object]) -> str:
+    """The test id: the field's name (its str holds object addresses, which differ between xdist workers)."""
+    return field.name
+
+
+@pytest.mark.parametrize("field", [f for f in dataclasses.fields(Settings) if f.metadata["bounds"]], ids=_name)
 def test_the_table_states_each_range_settings_enforce(field: dataclasses.Field[object]) -> None:
     """A newcomer reads the accepted range in the README; Settings refuses just outside it (exit 2)."""
     env, bounds = field.metadata["env"], field.metadata["bounds"]
