@@ -223,7 +223,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
-            said_of_these = of_them(said) or all_choices_of(current_item, ones)
+            said_of_these = of_them(said) or all_choices_of(current_item, ones, menu)
             instead = "instead" in said
             clash = answered_again(menu, current_item, pieces[at], ones, instead)
             split_off = apart or made or instead  # "two medium burgers, one well done": one of the two
