@@ -184,8 +184,12 @@ def named_again_otherwise(menu: Menu, item: Item, before: Words, chunk: Words) -
 def _a_side_of_its_sides(item: Item, words: Words, answer: Fit) -> bool:
     """Is ``words`` "side of X" where X answers only ``item``'s groups the menu names for sides ("Sides", "Side
     Choice")? Then "a side of chips" said after the item is its side, never a line of the item Chips (issue
-    #23, blind12 peri-peri); an item with no such group leaves it a line."""
+    #23, blind12 peri-peri); an item with no such group leaves it a line, and so does a side the item already
+    comes with (its default: "jollof with fish, and a side of dodo" is one more Dodo, never the plate's own —
+    blind13 west-african)."""
     if words[:2] != ("side", "of") or answer.unknown or not answer.options:
+        return False
+    if all(o.default for o in answer.options):
         return False
     groups = {g.id: g for g in choice_groups(item)}
     return all("side" in words_of(groups[o.group_id].name) for o in answer.options)
