@@ -46,6 +46,22 @@ def another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
     )
 
 
+def whole_reading(menu: Menu, words: Words, prune: bool = True) -> list[Fit]:
+    """``words`` read whole as one item, best first: with their leading count, or — where that leaves a word
+    unexplained — with the number as the first word of an item's own name said whole ("two meat rice, roasted
+    chicken and char siu": the alias "two meat rice", never two of a "meat rice"; blind13 chicken-rice)."""
+    (count, rest), *others = with_quantity(words)
+    ranked = best_fits(menu, rest, prune)
+    if count is None or (ranked and not ranked[0].unknown):
+        return ranked
+    plain = next((r for q, r in others if q is None), ())
+    named = best_fits(menu, plain, prune) if plain else []
+    top = named[0] if named else None
+    if top is not None and top.named and not top.unknown and top.name and plain[: len(top.name)] == top.name:
+        return named
+    return ranked
+
+
 def unserved(menu: Menu, chunk: Words) -> Words:
     """ "a basket of fries" → "a fries": a word the menu does not know between the count and "of", before
     an item (named, or read by its choices alone: "a pack of butterscotch krimpets", one item's flavour)
