@@ -8,6 +8,7 @@ Called by :mod:`app.core.reading.order` while it cuts the phrase into pieces. Is
 from __future__ import annotations
 
 from app.core.menu import Item, Menu, ModifierGroup
+from app.core.reading.comes_with import inside
 from app.core.reading.counts import SERVINGS, for_each_person, sold_per_person, with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.memo import per_object
@@ -24,6 +25,9 @@ def folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
     said = [c for c in chunks if not set(c) <= FILLER]  # "uh, medium popcorn, …": the filler names nothing
     if whole.named or len(said) < 2:
         return False
+    own = words_of(whole.item.name)
+    if not whole.unknown and any(len(p) > 1 and inside(p, own) for p in whole.option_spans):
+        return False  # "char siu and roast pork over rice": the Two Item Over Rice's Base said in words of its name
     for k, chunk in enumerate(said):
         if k and not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
             continue  # "…, add chicken": a choice of what was said first, never an item begun

@@ -23,9 +23,28 @@ def test_a_combo_named_with_its_number_then_its_picks_listed_is_one_combo() -> N
     assert noted_lines(m, "two meat rice, duck and duck") == [("Two Meat Combo", 1, ["Duck", "Duck"], "")]
 
 
+def test_meats_over_rice_name_the_plate_whose_name_says_over_rice() -> None:
+    """ "duck over rice", "duck and pork over rice": the plates named "… Over Rice", their Base said "over rice" in
+    words of their name, the one whose Meats take as many as said — never the item Duck with "rice" left to ask
+    about, nor Duck and a plate of Pork (blind13 cantonese-bbq)."""
+    base = group("Base", [option("Rice", default=True, aliases=["over rice"]), option("Noodles")], least=1)
+    meat = [option("Duck", max_quantity=2), option("Pork", max_quantity=2)]
+    m = menu(
+        item("One Item Over Rice", group("Meats", meat, least=1, most=1), base),
+        item("Two Item Over Rice", group("Meats", meat, least=2, most=2), base),
+        item("Duck", aliases=["roast duck"]),
+        item("Pork"),
+    )
+    assert noted_lines(m, "duck over rice") == [("One Item Over Rice", 1, ["Duck", "Rice"], "")]
+    assert noted_lines(m, "duck and pork over rice") == [("Two Item Over Rice", 1, ["Duck", "Pork", "Rice"], "")]
+
+
 @pytest.mark.parametrize(
     "said",
     [
+        "duck over rice",
+        "char siu and roast pork over rice",
+        "char siu over rice sauce on the side",
         "two meat rice, roasted chicken and char siu",
         "three meat, steamed chicken, char siew, sio bak, more rice",
         "three meat with roasted chicken drumstick, char siu and roast pork, no ginger",
