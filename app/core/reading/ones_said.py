@@ -100,13 +100,14 @@ def another_named_first(menu: Menu, one: Words, counted: Item) -> bool:
     """ "two kopi gao, one teh o kosong": a single one whose words start with another item's own name (the Teh)
     names that item, a new line — never a choice of the counted one that happens to hold the name (the Kopi's
     "teh o", a No Milk alias of a group both drinks share). A line never silently takes another item's name
-    (blind13 chicken-rice)."""
+    (blind13 chicken-rice). A one said only as a choice that is also an item's name ("two jollof, one chicken")
+    is one of the counted."""
     said = tuple(w for w in one if w not in FILLER)
     ranked = best_fits(menu, said)
     top = ranked[0] if ranked else None
-    if top is None or top.item is counted or not top.named or top.unknown or not top.name:
+    if top is None or top.item is counted or not top.named or top.unknown or not top.name or not top.options:
         return False
-    return said[: len(top.name)] == top.name
+    return len(said) > len(top.name) and said[: len(top.name)] == top.name  # "one chicken" of jollofs: its choice
 
 
 _AS_IT_COMES = frozenset({"regular", "normal", "plain", "usual"})

@@ -98,9 +98,11 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
 def _left_in_its_name(top: Fit, fit: Fit) -> bool:
     """Are the words ``fit`` leaves unexplained words of ``top``'s own name, which ``top`` read (every word) as its
     choices? "duck over rice": the One Item Over Rice, its Base said "over rice" — never a Roast Duck with "rice"
-    to ask about, nor a close second reading (blind13 cantonese-bbq)."""
-    own = set(words_of(top.item.name))
-    return bool(top.option_spans) and not top.unknown and bool(fit.unknown) and set(fit.unknown) <= own
+    to ask about, nor a close second reading (blind13 cantonese-bbq). Only a choice said in two words or more of
+    that name: "the kids chicken" read with "kid" as a Kids Soda stays asked (blind12 hibachi-express)."""
+    own = words_of(top.item.name)
+    named = {w for p in top.option_spans if len(p) > 1 and inside(p, own) for w in p}  # "over rice", never "kid"
+    return not top.unknown and bool(fit.unknown) and set(fit.unknown) <= named
 
 
 def _holds_name(span: Words, fit: Fit) -> bool:

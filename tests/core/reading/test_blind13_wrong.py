@@ -33,6 +33,17 @@ def test_another_items_name_starting_a_single_one_is_that_item() -> None:
     ]
 
 
+def test_a_single_one_said_as_a_choice_that_is_also_an_items_name_is_one_of_them() -> None:
+    """ "two plates, one chicken one beef": "chicken" names the item Chicken too, but said alone it is a choice of
+    the counted plates — one of each (blind13 west-african)."""
+    protein = group("Protein", [option("Chicken"), option("Beef")], least=1)
+    m = menu(item("Plate", protein, aliases=["plates"]), item("Chicken"))
+    assert noted_lines(m, "two plates, one chicken one beef") == [
+        ("Plate", 1, ["Chicken"], ""),
+        ("Plate", 1, ["Beef"], ""),
+    ]
+
+
 def _combo() -> dict[str, object]:
     meats = [option(n, max_quantity=2) for n in ("Duck", "Pork", "Chicken")]
     return item("Double Plate", group("Meats", meats, least=2, most=2), aliases=["two meat", "two meat plate"])
@@ -81,6 +92,7 @@ def test_a_side_the_plate_comes_with_said_again_is_a_line() -> None:
         "two meat: roast pork and steamed chicken, thigh",
         "two item rice with duck",
         "jollof with fish, and a side of dodo",
+        "gimme two jollof, one chicken one beef",
     ],
 )
 def test_blind13_wrong_lines_on_the_corpus(said: str) -> None:
