@@ -156,6 +156,22 @@ def _uncounted(item: Item, said: str) -> str:
     return said if owned else " ".join(("double", *rest))
 
 
+def _names_for(item: Item, on_line: list[str]) -> tuple[str, ...]:
+    """The item's name and the aliases that say no choice the line lacks: an alias with an option's words
+    not in the item's name ("labneh wrap" beside a Style's Wrapped) says that option too, so said with
+    another (Open) it is ambiguous by construction (the corpus reads "one labneh wrap" Wrapped)."""
+    own = set(item.name.lower().split())
+    kept = {n.lower() for n in on_line}
+    other = {
+        n.lower()
+        for o in _all_options(item)
+        if o.name.lower() not in kept
+        for n in (o.name, *o.aliases)
+        if not set(n.lower().split()) <= own
+    }
+    return (item.name, *(a for a in item.aliases if not any(f" {n} " in f" {a.lower()} " for n in other)))
+
+
 def _all_options(item: Item | Option) -> list[Option]:
     return [x for g in item.modifier_groups for o in g.options for x in (o, *_all_options(o))]
 
@@ -174,14 +190,16 @@ def _case(rng: random.Random, menu: Menu, item: Item, form: str) -> dict[str, An
         removed += off
     if any(str(quantity) in o.split() for o in [*_names_of(chosen), *([variation.name.lower()] if variation else [])]):
         quantity = 1  # "three chicken tenders" with a 3 pc choice says either: ambiguous by construction
-    name = _say(rng, (item.name, *item.aliases))
-    if quantity > 1 and rng.random() < 0.6:
-        name = _plural(name)
     options = sorted(
         _defaults_kept(item.modifier_groups, chosen, removed)
         + ([variation.name] if variation else [])
         + ([item.variations[0].name] if len(item.variations) == 1 and not variation else [])
     )
+    name = _say(rng, _names_for(item, options))
+    if {f"{n} {name}" for n in (str(quantity), _NUMBER_WORDS.get(quantity))} & {a.lower() for a in item.aliases}:
+        quantity = 1  # "2 slider combo" beside the alias "two slider combo": ambiguous by construction
+    if quantity > 1 and rng.random() < 0.6:
+        name = _plural(name)
     line = {"item": item.name, "quantity": quantity, "options": options, "note": ""}
     # an item sold by orders of N ("Three tacos per order") is counted in pieces: two orders said "6 tacos"
     # ("2 order of tacos" says orders)

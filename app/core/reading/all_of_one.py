@@ -26,8 +26,10 @@ from app.core.reading.vocabulary import (
 )
 
 
-def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Option]:
-    """The copies of a lone said choice that fill its exactly-N group (see the module docstring)."""
+def all_of_one(item: Item, name: Words | None, options: list[Option], words: Words = ()) -> list[Option]:
+    """The copies of a lone said choice that fill its exactly-N group (see the module docstring). Never a choice
+    added "with" (``words``: as said): "two item rice with duck" names one of the two meats, the other still
+    to be asked; "two scoops of chocolate" says what both are (blind13 cantonese-bbq)."""
     more: list[Option] = []
     if name is None:
         return []
@@ -36,9 +38,15 @@ def all_of_one(item: Item, name: Words | None, options: list[Option]) -> list[Op
         if group.min < 2 or group.min not in counts or group.min != group.max or any(o.default for o in group.options):
             continue
         said = [o for o in options if o.group_id == group.id]
-        if len(said) == 1 and said[0].max_quantity >= group.min:
+        if len(said) == 1 and said[0].max_quantity >= group.min and not _added_with(item, said[0], words):
             more += [said[0]] * (group.min - 1)
     return more
+
+
+def _added_with(item: Item, option: Option, words: Words) -> bool:
+    """Is ``option`` said right after "with" ("… with duck")?"""
+    spans = [p for p, o in option_phrases(item) if o is option]
+    return any(words[i - 1] == "with" for p in spans for i in range(1, len(words)) if words[i : i + len(p)] == p)
 
 
 def said_all(item: Item, words: Words, options: list[Option]) -> tuple[Option, ...]:

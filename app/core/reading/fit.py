@@ -484,7 +484,7 @@ def fit_words(
     words = not_then_the_other(item, everything_but(item, negations_apart(item, words)))
     words = level_of_its_thing(item, words)  # "medium sugar": the Medium of a Sweetness group
     words = said_on(item, negated_lists(item, one_thing_taken_off(option_phrases(item), words)))
-    words = group_counted(item, words)  # "two large sides, chips and peas": the sides listed
+    words = group_counted(item, words, name)  # "two large sides, chips and peas": the sides listed
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
@@ -542,7 +542,7 @@ def fit_words(
     more_of += black(item, work)
     one_of_each(work, options)
     more_of += a_bit_past(item, words, work)
-    options += all_of_one(item, name, options)  # "two scoops of chocolate": both chocolate
+    options += all_of_one(item, name, options, words)  # "two scoops of chocolate": both chocolate
     options += box_of_one(item, name, words, options)  # "half a dozen honey dips": six of them
     for i, w in enumerate(work[:-1]):
         after = i + 2 if w == "add" and work[i + 1] in _ARTICLES and i + 2 < len(work) else i + 1

@@ -34,16 +34,18 @@ def _groups_said(item: Item) -> tuple[tuple[Words, int, tuple[tuple[Words, Optio
     )
 
 
-def group_counted(item: Item, words: Words) -> Words:
+def group_counted(item: Item, words: Words, named: Words | None = None) -> Words:
     """``words`` with "<count> [<size>] <group name>, <answer>, …" read as the answers alone (each with the size
-    said where the group names it so); ``words`` unchanged where no such list is said."""
+    said where the group names it so); ``words`` unchanged where no such list is said, or where the
+    announcement is the item's own name being read (``named``: "two meat: roast pork and steamed chicken", the
+    Two-Meat Combo's alias "two meat", stays its name — blind13 chicken-rice)."""
     if not any(w.isdigit() for w in words):
         return words
     for name, most, phrases in _groups_said(item):
         for at in (i for i, w in enumerate(words) if w.isdigit() and 1 < int(w) <= most):
             size = words[at + 1] if at + 1 < len(words) and words[at + 1] in SIZE_WORDS else None
             start = at + 1 + (size is not None)
-            if words[start : start + len(name)] != name:
+            if words[start : start + len(name)] != name or words[at : start + len(name)] == named:
                 continue
             listed = _answers(phrases, words, start + len(name), int(words[at]), size)
             if listed is not None:

@@ -8,6 +8,7 @@ Called by :mod:`app.core.reading.order` while it cuts the phrase into pieces. Is
 from __future__ import annotations
 
 from app.core.menu import Item, Menu, ModifierGroup
+from app.core.reading.comes_with import inside
 from app.core.reading.counts import SERVINGS, for_each_person, sold_per_person, with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.memo import per_object
@@ -24,6 +25,9 @@ def folded_unnamed(menu: Menu, whole: Fit, chunks: list[Words]) -> bool:
     said = [c for c in chunks if not set(c) <= FILLER]  # "uh, medium popcorn, …": the filler names nothing
     if whole.named or len(said) < 2:
         return False
+    own = words_of(whole.item.name)
+    if not whole.unknown and any(len(p) > 1 and inside(p, own) for p in whole.option_spans):
+        return False  # "char siu and roast pork over rice": the Two Item Over Rice's Base said in words of its name
     for k, chunk in enumerate(said):
         if k and not (chunk[0] in ("a", "an") or chunk[0].isdigit()):
             continue  # "…, add chicken": a choice of what was said first, never an item begun
@@ -44,6 +48,22 @@ def another_item_said(menu: Menu, item: Item, chunks: list[Words]) -> bool:
         starts_item(menu, item, tuple(w for c in chunks[:i] for w in (*c, "and"))[:-1], chunks[i])
         for i in range(1, len(chunks))
     )
+
+
+def whole_reading(menu: Menu, words: Words, prune: bool = True) -> list[Fit]:
+    """``words`` read whole as one item, best first: with their leading count, or — where that leaves a word
+    unexplained — with the number as the first word of an item's own name said whole ("two meat rice, roasted
+    chicken and char siu": the alias "two meat rice", never two of a "meat rice"; blind13 chicken-rice)."""
+    (count, rest), *others = with_quantity(words)
+    ranked = best_fits(menu, rest, prune)
+    if count is None or (ranked and not ranked[0].unknown):
+        return ranked
+    plain = next((r for q, r in others if q is None), ())
+    named = best_fits(menu, plain, prune) if plain else []
+    top = named[0] if named else None
+    if top is not None and top.named and not top.unknown and top.name and plain[: len(top.name)] == top.name:
+        return named
+    return ranked
 
 
 def unserved(menu: Menu, chunk: Words) -> Words:
@@ -184,8 +204,12 @@ def named_again_otherwise(menu: Menu, item: Item, before: Words, chunk: Words) -
 def _a_side_of_its_sides(item: Item, words: Words, answer: Fit) -> bool:
     """Is ``words`` "side of X" where X answers only ``item``'s groups the menu names for sides ("Sides", "Side
     Choice")? Then "a side of chips" said after the item is its side, never a line of the item Chips (issue
-    #23, blind12 peri-peri); an item with no such group leaves it a line."""
+    #23, blind12 peri-peri); an item with no such group leaves it a line, and so does a side the item already
+    comes with (its default: "jollof with fish, and a side of dodo" is one more Dodo, never the plate's own —
+    blind13 west-african)."""
     if words[:2] != ("side", "of") or answer.unknown or not answer.options:
+        return False
+    if all(o.default for o in answer.options):
         return False
     groups = {g.id: g for g in choice_groups(item)}
     return all("side" in words_of(groups[o.group_id].name) for o in answer.options)

@@ -86,11 +86,28 @@ def another_order(menu: Menu, item: Item, piece: Words, some: tuple[int, Words])
     return (*recount(said_without(item, piece, gone), some[0]), "and", *some[1])
 
 
-def all_choices_of(item: Item, ones: list[Words]) -> bool:
+def all_choices_of(item: Item, ones: list[Words], menu: Menu | None = None) -> bool:
     """Each of ``ones`` ("with hot salsa", "with mild") is only choices of ``item``: said of the ones counted,
-    though the words might also name another item (Chips & Salsa)."""
+    though the words might also name another item (Chips & Salsa) — but not when one starts with another
+    item's own name (given ``menu``: :func:`another_named_first`)."""
     fits = [fit_words(item, one, None) for one in ones]
+    if menu is not None and any(another_named_first(menu, one, item) for one in ones):
+        return False
     return all(f is not None and not f.unknown and f.options for f in fits)
+
+
+def another_named_first(menu: Menu, one: Words, counted: Item) -> bool:
+    """ "two kopi gao, one teh o kosong": a single one whose words start with another item's own name (the Teh)
+    names that item, a new line — never a choice of the counted one that happens to hold the name (the Kopi's
+    "teh o", a No Milk alias of a group both drinks share). A line never silently takes another item's name
+    (blind13 chicken-rice). A one said only as a choice that is also an item's name ("two jollof, one chicken")
+    is one of the counted."""
+    said = tuple(w for w in one if w not in FILLER)
+    ranked = best_fits(menu, said)
+    top = ranked[0] if ranked else None
+    if top is None or top.item is counted or not top.named or top.unknown or not top.name or not top.options:
+        return False
+    return len(said) > len(top.name) and said[: len(top.name)] == top.name  # "one chicken" of jollofs: its choice
 
 
 _AS_IT_COMES = frozenset({"regular", "normal", "plain", "usual"})

@@ -50,6 +50,7 @@ from app.core.reading.item_starts import (
     per_person,
     starts_item,
     unserved,
+    whole_reading,
 )
 from app.core.reading.memo import per_object
 from app.core.reading.nesting import nest
@@ -195,7 +196,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     chunks = each_described(menu, _chunks(menu, words), prune)  # "two sodas, a coke and a sprite"
     chunks = marker_last(chunks)  # "…, double halloumi actually": "actually, double halloumi"
     corrected = any(strip_marker(c)[1] or c[:2] == ("never", "mind") for c in chunks)
-    whole = best_fits(menu, with_quantity(words)[0][1], prune)
+    whole = whole_reading(menu, words, prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None
     counted = (with_quantity(words)[0][0] or 1) >= 2  # "two wings, one atomic one mild": one per line
     ones_said = any(each_one(c) is not None or some_with(c) is not None for c in chunks[1:])
@@ -223,7 +224,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
         made = said[:1] == ("make",)  # "two cokes, make one a sprite": one of the two
         if ones is not None and shared is not None and current_item is not None:
             at, left = shared
-            said_of_these = of_them(said) or all_choices_of(current_item, ones)
+            said_of_these = of_them(said) or all_choices_of(current_item, ones, menu)
             instead = "instead" in said
             clash = answered_again(menu, current_item, pieces[at], ones, instead)
             split_off = apart or made or instead  # "two medium burgers, one well done": one of the two

@@ -89,9 +89,20 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
             and len(f.name) > have
             and 0 < len(f.unknown) <= 1
             and not any(_holds_name(span, f) for span in top.option_spans)
+            and not _left_in_its_name(top, f)
         ),
         None,
     )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
+
+
+def _left_in_its_name(top: Fit, fit: Fit) -> bool:
+    """Are the words ``fit`` leaves unexplained words of ``top``'s own name, which ``top`` read (every word) as its
+    choices? "duck over rice": the One Item Over Rice, its Base said "over rice" — never a Roast Duck with "rice"
+    to ask about, nor a close second reading (blind13 cantonese-bbq). Only a choice said in two words or more of
+    that name: "the kids chicken" read with "kid" as a Kids Soda stays asked (blind12 hibachi-express)."""
+    own = words_of(top.item.name)
+    named = {w for p in top.option_spans if len(p) > 1 and inside(p, own) for w in p}  # "over rice", never "kid"
+    return not top.unknown and bool(fit.unknown) and set(fit.unknown) <= named
 
 
 def _holds_name(span: Words, fit: Fit) -> bool:
@@ -349,7 +360,15 @@ def same_words_named(top: Fit, ranked: list[Fit]) -> list[Fit]:
     """ "a large coke" where Mexican Coke is named "coke" and a fountain soda has a "coke" flavour: ask."""
     if top.named:
         return []
-    return [f for f in ranked if f.named and f.item is not top.item and f.key[0] <= 1 and f.name in top.option_spans]
+    return [
+        f
+        for f in ranked
+        if f.named
+        and f.item is not top.item
+        and f.key[0] <= 1
+        and f.name in top.option_spans
+        and not _left_in_its_name(top, f)
+    ]
 
 
 def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]:
