@@ -55,8 +55,7 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
             + " or ".join(f"the {o.name}" for o in others),
             item=fit.item.name,
             item_id=fit.item.id,
-            words=words,
-            group_name=group_name,
+            words=words,  # no group of its own to name: the words are asked about
             alternatives=[candidate(o) for o in others],
         )
     raise error(
