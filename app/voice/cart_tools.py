@@ -237,13 +237,37 @@ def _nothing_added(ready: list[dict[str, Any]], not_added: list[dict[str, Any]])
     (``ready``: the lines as they would be added, without line ids — they are not in the cart)."""
     parts = ["Nothing was added yet."]
     parts += [
-        f"{n['item']}: {n['message'].rstrip()}" + ("" if n["message"].rstrip()[-1:] in ".?!" else ".")
-        for n in not_added
+        f"{said}: {message.rstrip()}" + ("" if message.rstrip()[-1:] in ".?!" else ".")
+        for said, message in _asked_once(not_added)
     ]
     if ready:
         ready = [{k: v for k, v in r.items() if k != "line_id"} for r in ready]
         parts.append("Once answered, add everything again in one call (" + "; ".join(map(_added_text, ready)) + ").")
     return {"ok": False, "message": " ".join(parts), "added": [], "ready": ready, "not_added": not_added}
+
+
+def _asked_once(not_added: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(what was said, the question) for each entry not added; a required choice missing from several lines of
+    one item is asked once, naming them all ("two cheeseburgers, one no pickles": Doneness once, for both) —
+    every line keeps its own entry in ``not_added``, with its details."""
+    first: dict[tuple[str, str], dict[str, Any]] = {}
+    said: dict[tuple[str, str], list[str]] = {}
+    for n in not_added:
+        if n.get("error") == "modifier_required":
+            key = (str(n.get("item_id")), str(n.get("group")))
+            first.setdefault(key, n)
+            said.setdefault(key, []).append(str(n["item"]))
+    out = []
+    for n in not_added:
+        key = (str(n.get("item_id")), str(n.get("group")))
+        if key not in first:
+            out.append((str(n["item"]), str(n["message"])))
+        elif first[key] is n:
+            lines = said[key]
+            both = "both" if len(lines) == 2 else f"all {len(lines)}"
+            named = str(n["item"]) if len(lines) == 1 else f"{'; '.join(lines)} (one question for {both})"
+            out.append((named, str(n["message"])))
+    return out
 
 
 def _added_text(added: dict[str, Any]) -> str:

@@ -5,7 +5,8 @@ one of the item's names (:func:`~app.core.reading.vocabulary.item_names`) or opt
 (:func:`~app.core.reading.vocabulary.option_phrases`, option names included), filler, a kitchen note
 (:func:`~app.core.reading.spoken.take_notes`), "side" before "of", a lead word ("add", "extra", "more",
 "double") before an option, a count (a digit, "triple") before an option chosen more than once, a group's name
-("rye toast"), "half" ("half sausage half onions"), "instead of", "plain" / "nothing" / "everything" (else
+("rye toast"), "half" ("half sausage half onions"), "instead of", a few words after "extra" / "more" of an
+item with no modifier groups (:mod:`~app.core.reading.more_of_the_dish`), "plain" / "nothing" / "everything" (else
 off) / "only" about what comes with the item, "black" of a coffee, "one of each" of choices, or a negation
 glued to an option word ("untoasted"). So, where no note and no glued negation can be
 said, a word that is none of these for an item stays unexplained whatever the reading:
@@ -23,6 +24,7 @@ from typing import NamedTuple
 
 from app.core.menu import Menu
 from app.core.reading.memo import per_object
+from app.core.reading.more_of_the_dish import NOTE_LENGTH
 from app.core.reading.spoken import _NEGATIVE_PREFIXES, FILLER, MULTIPLIERS, may_hold_notes
 from app.core.reading.vocabulary import Words, choice_groups, item_names, option_phrases, served_black, words_of
 
@@ -43,6 +45,7 @@ class WordIndex(NamedTuple):
     users: dict[str, frozenset[int]]  # word → positions (in menu.items) of the items whose names or options use it
     repeatable: frozenset[int]  # items with an option chosen more than once: a count before it is explained
     option_words: frozenset[str]  # every option word of the menu: what a glued negation may negate
+    plain: frozenset[int]  # items with no modifier groups: a few words after "extra" may be their note
 
 
 @per_object
@@ -51,6 +54,7 @@ def word_index(menu: Menu) -> WordIndex:
     users: dict[str, set[int]] = {}
     repeatable: set[int] = set()
     option_words: set[str] = set()
+    plain = frozenset(at for at, item in enumerate(menu.items) if not item.modifier_groups)
     for at, item in enumerate(menu.items):
         phrases = [p for p, _ in option_phrases(item)]
         option_words.update(w for p in phrases for w in p)
@@ -62,7 +66,8 @@ def word_index(menu: Menu) -> WordIndex:
             users.setdefault("black", set()).add(at)
         if any(o.max_quantity > 1 for g in choice_groups(item) for o in g.options):
             repeatable.add(at)
-    return WordIndex({w: frozenset(at) for w, at in users.items()}, frozenset(repeatable), frozenset(option_words))
+    users_ = {w: frozenset(at) for w, at in users.items()}
+    return WordIndex(users_, frozenset(repeatable), frozenset(option_words), plain)
 
 
 def bounded(index: WordIndex, words: Words) -> bool:
@@ -110,10 +115,15 @@ def unexplained_at_least(menu: Menu, words: Words) -> list[int] | None:
         return None
     counted = 0
     explained = [0] * len(menu.items)
-    for word in words:
+    more = -NOTE_LENGTH  # where the last "extra" / "more" was said
+    for at, word in enumerate(words):
+        if word in ("extra", "more"):
+            more = at
         found = explainers(index, word)
         if found is None:
             continue
+        if at - more <= NOTE_LENGTH:  # "cha gio, extra fish sauce": a dish with no choices may note them
+            found = found | index.plain
         counted += 1
         for at in found:
             explained[at] += 1

@@ -175,7 +175,7 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
             if thing in words[:i] and _of_its_own_name(item, thing):  # "pepperoni pretzel, extra pepperoni": more
                 out.append(f"{w} {thing}")  # of what the item is made of, no choice saying it: a note said back
                 work[i : i + 2] = [None, None]
-            again = _once_chosen_again(item, work, i + 1, options) if work[i] is not None else None
+            again = _once_chosen_again(item, work, i, options) if work[i] is not None else None
             if again is not None:  # "with mustard, and extra mustard": more than the menu's one, a note said back
                 out.append(" ".join((w, *again)))
                 work[i : i + 1 + len(again)] = [None] * (1 + len(again))
@@ -207,13 +207,23 @@ def more_of_what_is_on(item: Item, words: Words, work: list[str | None], options
     return out
 
 
-def _once_chosen_again(item: Item, work: list[str | None], at: int, options: list[Option]) -> Words | None:
-    """The phrase at ``at`` (not yet read) of an option already chosen that may be had once only and has no
-    "Extra …" option beside it — "extra mustard" after "with mustard" (blind12 korean-corndog); else None."""
+def _once_chosen_again(item: Item, work: list[str | None], lead: int, options: list[Option]) -> Words | None:
+    """The phrase after the lead word at ``lead`` (not yet read) of an option already chosen that may be had once
+    only and has no "Extra …" option beside it — "extra mustard" after "with mustard" (blind12 korean-corndog);
+    else None. Where the lead word and that phrase are together a name of the same option ("extra cheese" of
+    Extra Cheese) it is the option said again whole, a repeat counted as the id form counts it (issue #23)."""
+    at = lead + 1
     for phrase, option in option_phrases(item):
         if tuple(work[at : at + len(phrase)]) == phrase and option in options:
-            return phrase if option.max_quantity <= 1 and _extra_of(item, option) is None else None
+            if option.max_quantity > 1 or _extra_of(item, option) is not None or _said_whole(item, work, lead, option):
+                return None
+            return phrase
     return None
+
+
+def _said_whole(item: Item, work: list[str | None], at: int, option: Option) -> bool:
+    """Is a name of ``option`` said whole from ``at`` on (its lead word included)?"""
+    return any(o is option and tuple(work[at : at + len(p)]) == p for p, o in option_phrases(item))
 
 
 def _of_its_own_name(item: Item, word: str | None) -> bool:

@@ -37,6 +37,7 @@ from app.core.reading.group_counted import group_counted
 from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
 from app.core.reading.measured import level_of_its_thing
 from app.core.reading.memo import per_object
+from app.core.reading.more_of_the_dish import Sold, more_of_the_dish, sold
 from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
@@ -478,9 +479,11 @@ def fit_words(
     how: str | None = None,
     options_first: bool = False,
     lent: tuple[tuple[Words, tuple[Option, ...]], ...] = (),
+    sold_by: Sold | None = None,
 ) -> Fit | None:
     """``words`` read as ``item`` named by ``name`` (said ``how``: see :data:`NAME_RANKS`), or None; ``lent``: the
-    shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`)."""
+    shorthand the menu lends it (:func:`~.shorthand.shared_shorthand`); ``sold_by``: what the menu sells things by
+    (:func:`~.more_of_the_dish.sold`)."""
     words = not_then_the_other(item, everything_but(item, negations_apart(item, words)))
     words = level_of_its_thing(item, words)  # "medium sugar": the Medium of a Sweetness group
     words = said_on(item, negated_lists(item, one_thing_taken_off(option_phrases(item), words)))
@@ -555,6 +558,7 @@ def fit_words(
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked;
             # "add a fried egg", "add a 2 liter of sprite" (blind3 thai-kitchen, blind2 gyro-grill): the same
     known = frozenset(w for p, _ in option_phrases(item) for w in p)
+    more_of += more_of_the_dish(item, work, known, sold_by)  # "cha gio, extra fish sauce": a dish with no choices
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
@@ -743,10 +747,11 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
         tries.append((head, "shared head"))
     tries.append((None, None))
     lent = shared_shorthand(menu).get(id(item), ())
+    sold_by = None if item.modifier_groups else sold(menu)  # a dish with no choices, named: "extra X" a note
     out = []
     for name, how in tries:
         for options_first in (False, True):
-            fit = fit_words(item, words, name, how, options_first, lent)
+            fit = fit_words(item, words, name, how, options_first, lent, sold_by if name is not None else None)
             if fit is not None:
                 out.append(_not_told_apart(menu, fit))
     return out

@@ -53,6 +53,7 @@ from app.core.reading.item_starts import (
     whole_reading,
 )
 from app.core.reading.memo import per_object
+from app.core.reading.more_of_the_dish import NOTHING_ELSE
 from app.core.reading.nesting import nest
 from app.core.reading.ones_said import (
     EVERY_ONE,
@@ -753,7 +754,7 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     options = [by_id[t] for t in texts if t in by_id]
     said = [t for t in texts if t not in by_id]
     words = tuple(w for t in said for w in ("and", *own_words(menu, words_of(t))))
-    fit = fit_words(item, words, None)
+    fit = fit_words(item, words, None, sold_by=NOTHING_ELSE)  # the modifiers listed for it are the item's
     if fit is None:  # pragma: no cover - a reading without a name always exists
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
     fit = kept_as_notes(menu, fit, words)

@@ -47,9 +47,43 @@ def ask_about_words(menu: Menu, fit: Any, said: str, modifiers: Words = ()) -> N
             group_name=group.name,
             options=offer(choices),
         )
+    elsewhere = _choice_of_others(menu, fit.item, tuple(fit.unknown))
+    if elsewhere is not None:  # "a large coke" of a bottled Coke with no sizes: say so, and where a Large is
+        group_name, others = elsewhere
+        raise error(
+            f"The {fit.item.name} has no {group_name} choice, so no {words!r}; {words!r} is a {group_name} of "
+            + " or ".join(f"the {o.name}" for o in others),
+            item=fit.item.name,
+            item_id=fit.item.id,
+            words=words,  # no group of its own to name: the words are asked about
+            alternatives=[candidate(o) for o in others],
+        )
     raise error(
         f"I didn't understand {words!r} for the {fit.item.name}", item=fit.item.name, item_id=fit.item.id, words=words
     )
+
+
+_NAMED = 3  # the other items named where a choice is: a few, never the menu
+
+
+def _choice_of_others(menu: Menu, item: Item, unknown: Words) -> tuple[str, list[Item]] | None:
+    """The group name and the first few available other items (of ``item``'s category where some are) whose
+    choice ``unknown`` names exactly, in a group ``item`` has none of: "large" of the Fountain Soda's Size said
+    of a Mexican Coke that comes one way (demo menu, issue #23); None otherwise."""
+    own = {g.name.lower() for g in choice_groups(item)}
+    found: dict[str, list[Item]] = {}
+    for other in menu.items:
+        if other is item or not other.available:
+            continue
+        for group in choice_groups(other):
+            if any(p == unknown and o.group_id == group.id for p, o in option_phrases(other)):
+                found.setdefault(group.name, []).append(other)
+                break
+    if len(found) != 1 or next(iter(found)).lower() in own:
+        return None
+    ((group_name, others),) = found.items()
+    alike = [o for o in others if o.category == item.category]  # a drink's size on the drinks, not the fries
+    return group_name, (alike or others)[:_NAMED]
 
 
 def _said_again(fit: Any) -> Option | None:

@@ -1,8 +1,8 @@
 """A modifier said twice by a name that holds a shorter name of the same option ("extra cheese", "extra cheese"
 of an option named Extra Cheese): twice where the option allows it; where it may be had once, never read once
-silently — the second is said back as the note "extra cheese" (the corpus convention for "extra X" of a
-once-only X already on: blind12's "mustard, and extra mustard"), where the id form answers "chosen twice"
-(issue #23, found by a newcomer on the demo menu)."""
+silently — asked as the id form asks ("chosen twice"; round 16: the name said again whole is a repeat, no more
+the note "extra cheese" that blind12's "mustard, and extra mustard" keeps) (issue #23, found by a newcomer on
+the demo menu)."""
 
 from __future__ import annotations
 
