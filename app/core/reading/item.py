@@ -58,6 +58,7 @@ from app.core.reading.rivals import (
     named_whole,
     not_merely_sharing,
     plain_one,
+    qualified_alike,
     required_choice_said,
     same_choices_unnamed,
     same_words_named,
@@ -138,6 +139,13 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         described = None  # "un sándwich": a word of several items' names, never the one whose name says it
     if described is not None:  # "a grilled pork banh mi": the one banh mi whose description says grilled pork
         return line_reading(described, said)
+    twin = qualified_alike(menu, top, rest)
+    if twin is not None:  # "a pabellón": the arepa "pabellon arepa" or the plate "pabellon plate"
+        raise ItemAmbiguous(
+            f"{said!r} could be {top.item.name} or {twin.name}",
+            query=said,
+            candidates=[candidate(top.item), candidate(twin)],
+        )
     rivals = [f for f in ranked if f.key == top.key and f.item is not top.item]
     rivals += same_words_named(top, ranked)
     rivals += name_said_apart(top, ranked, rest)

@@ -388,3 +388,38 @@ def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]
         if chose and (set(words_of(fit.item.name)) - set(name)) & set(words):
             out.append(fit)
     return out
+
+
+def qualified_alike(menu: Menu, top: Fit, words: Words) -> Item | None:
+    """Another item the bare name ``words`` names as well as ``top``'s: both items are called by that name with
+    a word of their own added (the arepa "pabellon arepa", the plate "pabellon plate"), so the menu itself
+    qualifies the name for each and the bare name chooses neither — asked (blind13 arepa-bar "a pabellón").
+    None when a choice or another word was said, only one item qualifies the name ("taco" beside a "taco
+    combo" is the Taco), or the other's name goes on in words other names share, a kind of dish ("Slider
+    Combo", "Burrito Bowl": the Slider, the Burrito)."""
+    if not top.named or top.unknown or top.options or not words:
+        return None
+    if words_of(top.item.name) != words:  # the item's own name said bare, nothing else
+        return None
+    names = item_names(menu)
+    qualified = {_added_word(name, words) for name in names.get(id(top.item), ())} - {None}
+    if not qualified:
+        return None
+    for item in menu.items:  # another item whose own name begins with it, qualified by another word too
+        if item is top.item or not item.available or words_of(item.name)[: len(words)] != words:
+            continue
+        own_words = set(words_of(item.name)[len(words) :])  # "criollo": no kind of dish ("combo", "bowl")
+        if any(own_words & set(words_of(other.name)) for other in menu.items if other is not item):
+            continue
+        if {_added_word(name, words) for name in names.get(id(item), ())} - {None} - qualified:
+            return item
+    return None
+
+
+def _added_word(name: Words, words: Words) -> str | None:
+    """The one word ``name`` adds before or after ``words``, else None."""
+    if len(name) != len(words) + 1:
+        return None
+    if name[:-1] == words:
+        return name[-1]
+    return name[0] if name[1:] == words else None

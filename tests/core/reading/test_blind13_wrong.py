@@ -97,3 +97,26 @@ def test_a_side_the_plate_comes_with_said_again_is_a_line() -> None:
 )
 def test_blind13_wrong_lines_on_the_corpus(said: str) -> None:
     assert corpus_outcome("blind13", said) == "right"
+
+
+def test_a_bare_name_the_menu_qualifies_for_two_items_is_asked() -> None:
+    """ "a pabellón": the arepa is also called "pabellon arepa", the plate "pabellon plate" — the menu qualifies
+    the name for each, so the bare name chooses neither and is asked (blind13 arepa-bar; it added the arepa).
+    Said with its own word it is that one; a name only one item qualifies ("a taco" beside the Taco Combo) is
+    its own item."""
+    from app.core.reading.order import read_order
+    from app.errors import ItemAmbiguous
+
+    m = menu(
+        item("Pabellon", aliases=["pabellon arepa"]),
+        item("Pabellon Criollo", aliases=["pabellon plate"]),
+        item("Taco"),
+        item("Taco Combo", aliases=["taco meal"]),
+    )
+    (asked,) = read_order(m, "a pabellon")
+    assert isinstance(asked, ItemAmbiguous)
+    assert {c["name"] for c in asked.details["candidates"]} == {"Pabellon", "Pabellon Criollo"}
+    assert noted_lines(m, "a pabellon arepa") == [("Pabellon", 1, [], "")]
+    assert noted_lines(m, "a pabellon plate") == [("Pabellon Criollo", 1, [], "")]
+    assert noted_lines(m, "a taco") == [("Taco", 1, [], "")]
+    assert corpus_outcome("blind13", "a pabellón") == "right"
