@@ -89,7 +89,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         whatever the turn: reading its lines as the cart, or changing them, would say the order is what
         it is not. Nothing is minted, so the caller's token stays as it was. A store that cannot be
         read: a view or a line change goes ahead (checkout looks again and tells the truth about the
-        order). A turn that empties the cart is not run here: :func:`emptying` has the store decide it."""
+        order). A turn that empties the cart is not run here: ``emptying`` below has the store decide it."""
         if state.checked_out or not ctx.order_sink.keeps_orders:
             return
         try:

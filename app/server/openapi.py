@@ -65,7 +65,7 @@ class Operation:
 
 _CART = Answer("the cart after this turn", "CartAnswer", token=True)
 # a turn that may empty the cart: the store records it cancelled (a checkout of it in flight is refused), and with
-# the webhook it says an earlier checkout may stand (app.server.cart_routes.emptying)
+# the webhook it says an earlier checkout may stand (app.server.cart_routes, its emptying turns)
 _EMPTIED = Answer("the cart after this turn", "CartChangeAnswer", token=True)
 # every turn on a token: an older token of an ordered cart names the order (app.server.cart_routes)
 _TOKEN_ERRORS = (errors.CartAlreadyOrdered,)
