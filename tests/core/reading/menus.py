@@ -99,3 +99,14 @@ def corpus_outcome(split: str, said: object) -> str:
     """How the voice tool reads the corpus case of ``split`` said so: one of :data:`bench.matching.OUTCOMES`."""
     case = _split_cases(split)[json.dumps(said)]
     return matching.judge(case, matching.read_voice(matching.new_menu(case["menu"]), case))
+
+
+def tool_answer(m: Menu, entry: dict[str, object]) -> dict[str, Any]:
+    """What the voice tool ``add_to_order`` answers for ``entry`` (one of its ``items``) on an empty cart."""
+    from app.core import cart
+    from app.voice.cart_tools import add_to_order
+    from app.voice.toolkit import ToolContext
+
+    state = cart.new_cart(b"answered", m.restaurant_id, matching.NOW)
+    _, output = add_to_order.handler(state, {"items": [entry]}, ToolContext(m, matching.NOW))
+    return output

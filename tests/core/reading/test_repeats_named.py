@@ -9,19 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.core import cart
-from app.core.menu import Menu, load_menu
-from app.voice.cart_tools import ToolContext, add_to_order
-from bench.matching import NOW
-from tests.core.reading.menus import group, item, menu, option
+from app.core.menu import load_menu
+from tests.core.reading.menus import group, item, menu, option, tool_answer
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def _answer(m: Menu, entry: dict[str, object]) -> dict[str, Any]:
-    state = cart.new_cart(b"repeats0", m.restaurant_id, NOW)
-    _, output = add_to_order.handler(state, {"items": [entry]}, ToolContext(m, NOW))
-    return output
 
 
 _BURGER = menu(
@@ -43,23 +34,23 @@ def _said_back(output: dict[str, Any]) -> bool:
 
 def test_a_once_only_option_said_twice_by_its_extra_name_is_never_once_in_silence() -> None:
     for modifiers in (["medium", "extra cheese", "extra cheese"], ["medium", "extra cheese"] * 2):
-        assert _said_back(_answer(_BURGER, {"item": "burger", "modifiers": modifiers})), modifiers
-    by_id = _answer(_BURGER, {"item": "burger", "modifiers": ["medium", "extra-cheese", "extra-cheese"]})
+        assert _said_back(tool_answer(_BURGER, {"item": "burger", "modifiers": modifiers})), modifiers
+    by_id = tool_answer(_BURGER, {"item": "burger", "modifiers": ["medium", "extra-cheese", "extra-cheese"]})
     assert not by_id["added"] and "chosen twice" in by_id["not_added"][0]["message"]
 
 
 def test_the_phrase_form_is_never_once_in_silence_either() -> None:
     """Said twice in a row in one phrase it may be emphasis or a double: said back or asked."""
-    assert _said_back(_answer(_BURGER, {"item": "burger medium extra cheese extra cheese"}))
+    assert _said_back(tool_answer(_BURGER, {"item": "burger medium extra cheese extra cheese"}))
 
 
 def test_an_option_that_may_be_had_twice_is_chosen_twice() -> None:
-    output = _answer(_BURGER, {"item": "burger", "modifiers": ["medium", "extra pickles", "extra pickles"]})
+    output = tool_answer(_BURGER, {"item": "burger", "modifiers": ["medium", "extra pickles", "extra pickles"]})
     (line,) = output["added"]
     assert sorted(line["options"]) == ["Medium", "two Extra Pickles"]
 
 
 def test_the_demo_menu_example() -> None:
     demo = load_menu(ROOT / "app/menus/demo-burger.json")
-    output = _answer(demo, {"item": "classic burger", "modifiers": ["medium", "extra cheese", "extra cheese"]})
+    output = tool_answer(demo, {"item": "classic burger", "modifiers": ["medium", "extra cheese", "extra cheese"]})
     assert _said_back(output)
