@@ -100,14 +100,13 @@ class OrderSink(Protocol):
         """
         ...
 
-    def cancel(self, cart_id: str, revision: int) -> bool:
-        """Record that this cart, up to ``revision``, was cancelled before any order of it: from then on a
-        placement of it at ``revision`` or earlier is refused ``cart_cancelled``; a later revision is
-        ordered as usual. True when recorded; False when the sink keeps no orders (the webhook): an
-        earlier checkout may already have reached the kitchen, so the caller says that order stands.
-
-        Decided against placements of the same cart in one transaction (they serialise). Raises
-        ``cart_already_ordered`` naming the order when the cart has one (any revision: nothing is
+    def cancel(self, cart_id: str, revision: int, now: int) -> bool:
+        """Record that this cart, up to ``revision``, was cancelled (at ``now``, Unix seconds) before any order of
+        it: from then on a placement of it at ``revision`` or earlier is refused ``cart_cancelled``; a
+        later revision is ordered as usual. True when recorded; False when the sink keeps no orders (the
+        webhook): an earlier checkout may already have reached the kitchen, so the caller says that
+        order stands. Decided against placements of the same cart in one transaction (they serialise).
+        Raises ``cart_already_ordered`` naming the order when the cart has one (any revision: nothing is
         recorded), and ``order_outcome_unknown`` when the store cannot be read or written — never
         "cancelled" then."""
         ...

@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from typing import Any
 
 import psycopg
@@ -262,12 +261,12 @@ class PostgresSink:
             "placed; retry the same checkout with the same cart token: it places the order at most once"
         )
 
-    def cancel(self, cart_id: str, revision: int) -> bool:
+    def cancel(self, cart_id: str, revision: int, now: int) -> bool:
         def record(conn: psycopg.Connection[Any]) -> tuple[str, int, str] | None:
             conn.execute(_CART_LOCK, (_CART_LOCK_CLASS, cart_id))  # after or before any placement of this cart
             row: tuple[str, int, str] | None = conn.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
             if row is None:
-                conn.execute(_CANCEL, (cart_id, revision, int(time.time())))
+                conn.execute(_CANCEL, (cart_id, revision, now))
             return row
 
         try:  # retried within the deadline: recording the same cancel twice is recording it once

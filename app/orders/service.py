@@ -129,7 +129,7 @@ def ordered_before(state: CartState, sink: OrderSink | None) -> CartAlreadyOrder
     return None if found is None else other_content(found, "this cart was already ordered")
 
 
-def cancel_unordered(state: CartState, sink: OrderSink | None) -> bool:
+def cancel_unordered(state: CartState, sink: OrderSink | None, now: int) -> bool:
     """Before a door answers "cancelled" or "cleared" for ``state`` (voice ``cancel``, ``clear_order``,
     ``DELETE …/cart``): the store records that this cart, up to ``state``'s revision, was cancelled unordered,
     so a checkout of it still in flight is refused ``cart_cancelled`` instead of being stored after the
@@ -141,7 +141,7 @@ def cancel_unordered(state: CartState, sink: OrderSink | None) -> bool:
     Blocking (it waits for the store's write lock): call it off the event loop."""
     if sink is None:
         return False
-    return sink.cancel(state.cart_id_hex, state.revision)
+    return sink.cancel(state.cart_id_hex, state.revision, now)
 
 
 def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | None:

@@ -10,7 +10,6 @@ import json
 import logging
 import sqlite3
 import threading
-import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -151,12 +150,12 @@ class SqliteSink:
             db.execute("COMMIT")
         return bool(inserted), row
 
-    def cancel(self, cart_id: str, revision: int) -> bool:
+    def cancel(self, cart_id: str, revision: int, now: int) -> bool:
         try:
             self._ensure_schema()
             for attempt in self._while_locked():  # recording the same cancel twice is recording it once
                 with attempt:
-                    row = self._cancel(cart_id, revision)
+                    row = self._cancel(cart_id, revision, now)
         except (sqlite3.Error, OSError) as exc:
             log.error("cancel of cart %s failed: %s", cart_id, exc)
             raise cannot_check(cart_id) from None
@@ -165,7 +164,7 @@ class SqliteSink:
         log.info("cart %s cancelled up to rev %d", cart_id, revision)
         return True
 
-    def _cancel(self, cart_id: str, revision: int) -> tuple[str, int, str] | None:
+    def _cancel(self, cart_id: str, revision: int, now: int) -> tuple[str, int, str] | None:
         """Record the cancel unless the cart has an order: None, or that order's row. Under the write lock
         (BEGIN IMMEDIATE), as a placement is: the two are decided one after the other."""
         with closing(self._connect()) as db:
@@ -173,7 +172,7 @@ class SqliteSink:
             try:
                 row: tuple[str, int, str] | None = db.execute(_ORDER_OF_CART, (cart_id,)).fetchone()
                 if row is None:
-                    db.execute(_CANCEL, (cart_id, revision, int(time.time())))
+                    db.execute(_CANCEL, (cart_id, revision, now))
             except BaseException:
                 if db.in_transaction:
                     db.execute("ROLLBACK")

@@ -128,7 +128,7 @@ class WebhookSink:
     def lookup(self, cart_id: str, revision: int) -> dict[str, Any] | None:
         return None  # the receiver keeps the orders; a repeat is recognised there (Idempotency-Key)
 
-    def cancel(self, cart_id: str, revision: int) -> bool:
+    def cancel(self, cart_id: str, revision: int, now: int) -> bool:
         return False  # nothing to record it in: an earlier checkout may have reached the kitchen (the caller says so)
 
     def backoff(self, attempt: int) -> float:

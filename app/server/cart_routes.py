@@ -126,7 +126,7 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         if after.lines:
             await refuse_if_ordered(after)
             return cart_response(turn.finish(after, menu, ctx.codec, now))
-        decided = await run_in_threadpool(cancel_unordered, state, ctx.order_sink)
+        decided = await run_in_threadpool(cancel_unordered, state, ctx.order_sink, now)
         result = turn.finish(after, menu, ctx.codec, now)
         if decided or not state.lines:
             return cart_response(result)

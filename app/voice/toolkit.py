@@ -106,7 +106,7 @@ def cancel_in_store(state: CartState, ctx: ToolContext) -> dict[str, Any] | None
     rather than placed after the answer. None when the cancel stands; the refusal to answer when the store
     took an order of the cart first. ``order_outcome_unknown`` (can't check right now) propagates."""
     try:
-        cancel_unordered(state, ctx.order_sink)
+        cancel_unordered(state, ctx.order_sink, ctx.now)
     except CartAlreadyOrdered as exc:
         return already_placed(order_number(exc))
     return None

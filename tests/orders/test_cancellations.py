@@ -45,7 +45,7 @@ def more(state: CartState, menu: Menu) -> CartState:
 
 def test_a_cancelled_cart_is_not_ordered_at_that_revision(sink: SqliteSink, demo_menu: Menu) -> None:
     state = burger_cart(demo_menu)
-    assert sink.cancel(state.cart_id_hex, state.revision) is True
+    assert sink.cancel(state.cart_id_hex, state.revision, T0) is True
     with pytest.raises(CartCancelled) as refused:
         sink.place(order_of(state, demo_menu))
     assert refused.value.status == 409 and "nothing was ordered" in refused.value.message
@@ -55,7 +55,7 @@ def test_a_cancelled_cart_is_not_ordered_at_that_revision(sink: SqliteSink, demo
 
 def test_an_older_copy_of_a_cancelled_cart_is_not_ordered_either(sink: SqliteSink, demo_menu: Menu) -> None:
     older = burger_cart(demo_menu)
-    sink.cancel(older.cart_id_hex, more(older, demo_menu).revision)  # cancelled at a later revision (another tab)
+    sink.cancel(older.cart_id_hex, more(older, demo_menu).revision, T0)  # cancelled at a later revision (another tab)
     with pytest.raises(CartCancelled):
         sink.place(order_of(older, demo_menu))
 
@@ -65,7 +65,7 @@ def test_an_ordered_cart_is_not_cancelled(sink: SqliteSink, demo_menu: Menu) -> 
     order = order_of(state, demo_menu)
     sink.place(order)
     with pytest.raises(CartAlreadyOrdered) as refused:
-        sink.cancel(state.cart_id_hex, state.revision)
+        sink.cancel(state.cart_id_hex, state.revision, T0)
     assert refused.value.details["order_id"] == order.order_id
     assert sink.lookup(state.cart_id_hex, state.revision) == order.to_dict()  # still the order
     assert sink.place(order).created is False  # a retry still gets it back: no cancellation was recorded
@@ -73,7 +73,7 @@ def test_an_ordered_cart_is_not_cancelled(sink: SqliteSink, demo_menu: Menu) -> 
 
 def test_items_added_after_the_cancel_are_ordered(sink: SqliteSink, demo_menu: Menu) -> None:
     state = burger_cart(demo_menu)
-    sink.cancel(state.cart_id_hex, state.revision)
+    sink.cancel(state.cart_id_hex, state.revision, T0)
     later = more(cart.clear(state), demo_menu)  # cleared, then a coke: a later revision
     placed = sink.place(order_of(later, demo_menu))
     assert placed.created and placed.order["cart_revision"] == later.revision
@@ -83,8 +83,8 @@ def test_items_added_after_the_cancel_are_ordered(sink: SqliteSink, demo_menu: M
 
 def test_a_cancel_never_lowers_the_recorded_revision(sink: SqliteSink, demo_menu: Menu) -> None:
     state = burger_cart(demo_menu)
-    sink.cancel(state.cart_id_hex, state.revision)
-    sink.cancel(state.cart_id_hex, state.revision - 1)  # an older tab's cancel, arriving late
+    sink.cancel(state.cart_id_hex, state.revision, T0)
+    sink.cancel(state.cart_id_hex, state.revision - 1, T0)  # an older tab's cancel, arriving late
     with pytest.raises(CartCancelled):
         sink.place(order_of(state, demo_menu))
 
@@ -93,12 +93,12 @@ def test_a_store_that_cannot_be_written_is_never_cancelled(tmp_path: Path, demo_
     (tmp_path / "a-file").write_text("")
     broken = SqliteSink(tmp_path / "a-file" / "orders.sqlite3", busy_timeout_seconds=0.2)
     with pytest.raises(OrderOutcomeUnknown):
-        broken.cancel(burger_cart(demo_menu).cart_id_hex, 2)
+        broken.cancel(burger_cart(demo_menu).cart_id_hex, 2, T0)
 
 
 def test_the_webhook_records_nothing_and_says_so(demo_menu: Menu) -> None:
     hook = WebhookSink("http://127.0.0.1:1/orders", SECRET)
-    assert hook.cancel(burger_cart(demo_menu).cart_id_hex, 2) is False  # the caller says an order may stand
+    assert hook.cancel(burger_cart(demo_menu).cart_id_hex, 2, T0) is False  # the caller says an order may stand
 
 
 def held_write_lock(path: Path) -> sqlite3.Connection:
@@ -122,7 +122,7 @@ def race(sink: OrderSink, order: Order, release: Callable[[], None]) -> tuple[An
     with ThreadPoolExecutor(2) as pool:
         placed = pool.submit(placing)
         assert reached.wait(5)
-        cancelled = pool.submit(sink.cancel, order.cart_id, order.cart_revision)
+        cancelled = pool.submit(sink.cancel, order.cart_id, order.cart_revision, T0)
         wait([cancelled], timeout=0.3)  # before the fix: "cancelled" at once, while the checkout still waits
         release()
         return outcome(placed), outcome(cancelled)

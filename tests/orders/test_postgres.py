@@ -246,7 +246,7 @@ def waits_on(database: str, statement: str, count: int = 1) -> None:
 
 def test_a_cancelled_cart_is_not_ordered_and_its_later_revision_is(sink: PostgresSink, demo_menu: Menu) -> None:
     state = burger_cart(demo_menu)
-    assert sink.cancel(state.cart_id_hex, state.revision) is True
+    assert sink.cancel(state.cart_id_hex, state.revision, T0) is True
     with pytest.raises(CartCancelled) as refused:
         sink.place(build_order(state, demo_menu, ADA, T0)[0])
     assert refused.value.details["cancelled_revision"] == state.revision
@@ -259,7 +259,7 @@ def test_a_cancelled_cart_is_not_ordered_and_its_later_revision_is(sink: Postgre
 def test_an_ordered_cart_is_not_cancelled(sink: PostgresSink, order: Order) -> None:
     sink.place(order)
     with pytest.raises(CartAlreadyOrdered) as refused:
-        sink.cancel(order.cart_id, order.cart_revision)
+        sink.cancel(order.cart_id, order.cart_revision, T0)
     assert refused.value.details["order_id"] == order.order_id
     assert sink.place(order).created is False  # no cancellation was recorded: a retry gets the order back
 
@@ -277,7 +277,7 @@ def test_a_cancel_while_the_placement_waits_on_the_table_waits_for_it_and_names_
             holder.execute("LOCK TABLE voicecart_orders IN SHARE ROW EXCLUSIVE MODE")
             placing = pool.submit(store.place, order)
             waits_on(database, "INSERT")
-            cancelling = pool.submit(store.cancel, order.cart_id, order.cart_revision)
+            cancelling = pool.submit(store.cancel, order.cart_id, order.cart_revision, T0)
             waits_on(database, "SELECT pg_advisory_xact_lock")
             holder.commit()
             assert placing.result(timeout=30).created
