@@ -269,7 +269,7 @@ class ClosedKitchen:
     def lookup(self, cart_id: str, revision: int) -> None:
         return None
 
-    def cancel(self, cart_id: str, revision: int) -> bool:
+    def cancel(self, cart_id: str, revision: int, now: int) -> bool:
         return True  # recorded: nothing to refuse, the same answer each time
 
 
