@@ -55,6 +55,11 @@ def order_id_for(cart_id: bytes) -> str:
     return "ord_" + hashlib.blake2b(cart_id, digest_size=10, person=b"voicecart.order").hexdigest()
 
 
+def spoken_number(order_id: str) -> str:
+    """The order number a customer is told: the last six characters of the order id, upper case."""
+    return order_id[-6:].upper()
+
+
 def cart_digest(state: CartState) -> str:
     """What the cart holds (items, sizes, choices, counts, notes; not prices), as 24 hex digits.
 
@@ -373,7 +378,7 @@ def priced_as_ordered(priced: PricedCart, stored: dict[str, Any]) -> PricedCart:
         return priced
     return replace(
         priced,
-        entries=list(entries),
+        entries=list(entries),  # list[PricedLine] as the field's wider list type
         subtotal_cents=subtotal,
         taxes=list(taxes),
         tax_cents=tax,

@@ -37,6 +37,7 @@ from app.orders.order import (
     order_id_for,
     other_content,
     priced_as_ordered,
+    spoken_number,
 )
 from app.orders.port import CommitGate, OrderSink
 
@@ -176,7 +177,7 @@ def _placed_before(state: CartState) -> CartAlreadyOrdered:
     """What the placed order's own token is answered when its order cannot be had back: placed, by number."""
     order_id = order_id_for(state.cart_id)
     return CartAlreadyOrdered(
-        f"this order was already placed as order number {order_id[-6:].upper()} ({order_id}); its details can't be "
+        f"this order was already placed as order number {spoken_number(order_id)} ({order_id}); its details can't be "
         "read back from here right now, and nothing was changed. To order something else, start a new cart",
         order_id=order_id,
         cart_revision=state.revision,

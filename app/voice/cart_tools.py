@@ -32,7 +32,7 @@ from app.errors import (
     TokenError,
     TokenExpired,
 )
-from app.orders.order import order_id_for
+from app.orders.order import order_id_for, spoken_number
 from app.orders.service import ordered_before, ordered_before_it_expired
 from app.voice.speech import (
     choices_question,
@@ -432,10 +432,7 @@ def _read_back_expired(
     if ctx.order_sink is None:
         raise expired
     done = ordered_before_it_expired(state, expired, None, ctx.order_sink)
-    placed = done.order
-    said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
-    number = placed["order_id"][-6:].upper()
-    return done.state, {"message": f"This order has been placed as order number {number}. {said}", "placed": True}
+    return done.state, {"message": _placed_readback(done.state, ctx, done.order), "placed": True}
 
 
 def _if_emptied(before: CartState, after: CartState, ctx: ToolContext) -> tuple[dict[str, Any] | None, str]:
@@ -458,7 +455,7 @@ def _if_emptied(before: CartState, after: CartState, ctx: ToolContext) -> tuple[
 )
 def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple[CartState, dict[str, Any]]:
     if state.checked_out:
-        return state, {"message": _placed_readback(state, ctx), "placed": True}
+        return state, {"message": _placed_readback(state, ctx, ctx.stored_order(state)), "placed": True}
     unchecked = ""
     try:  # an older token of an ordered cart: what the kitchen has, never its older lines as the order
         ordered = ordered_before(state, ctx.order_sink)
@@ -469,12 +466,11 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
     return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu) + unchecked}
 
 
-def _placed_readback(state: CartState, ctx: ToolContext) -> str:
-    """The placed order's token read back: what the kitchen has at the total it was placed at, never the
-    cart repriced from today's menu (a price moved, an item 86'd since). A store that keeps no orders
-    (the webhook) or cannot be read now: the ordered lines, no total."""
-    placed = f"This order has been placed as order number {order_id_for(state.cart_id)[-6:].upper()}."
-    stored = ctx.stored_order(state)
+def _placed_readback(state: CartState, ctx: ToolContext, stored: dict[str, Any] | None) -> str:
+    """The placed order's cart read back: what the kitchen has (``stored``) at the total it was placed at,
+    never the cart repriced from today's menu (a price moved, an item 86'd since). No stored order (a sink
+    that keeps none, the webhook, or cannot be read now): the ordered lines, no total."""
+    placed = f"This order has been placed as order number {spoken_number(order_id_for(state.cart_id))}."
     if stored is not None:
         return f"{placed} {spoken_summary(stored['lines'], stored['total_cents'], stored['currency'], ctx.menu)}"
     lines = spoken_lines((p.to_dict() for p in price_cart(state, ctx.menu, ctx.now).lines), ctx.menu)

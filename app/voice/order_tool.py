@@ -32,6 +32,7 @@ from app.orders.order import (
     check_orderable,
     order_id_for,
     parse_checkout,
+    spoken_number,
 )
 from app.orders.service import Submitted, ordered_before_it_expired, submit
 from app.voice.speech import spoken_summary
@@ -69,7 +70,7 @@ def _ordered_number(state: CartState, ctx: ToolContext) -> str | None:
     """The number of the order this cart copy was placed as (its own token, or an older copy), else None;
     ``order_outcome_unknown`` when the store cannot be read."""
     if state.checked_out:
-        return order_id_for(state.cart_id)[-6:].upper()
+        return spoken_number(order_id_for(state.cart_id))
     return ctx.placed_order_number(state)
 
 
@@ -123,14 +124,14 @@ def _order_expired(
         request = None
     done = ordered_before_it_expired(state, expired, request, ctx.order_sink)
     if args.get("action") != "checkout":
-        return done.state, already_placed(done.order["order_id"][-6:].upper())
+        return done.state, already_placed(spoken_number(done.order["order_id"]))
     return done.state, _placed_answer(done, ctx)
 
 
 def _placed_answer(done: Submitted, ctx: ToolContext) -> dict[str, Any]:
     """What a checkout that has an order says: placed now, or placed before (with what differed)."""
     placed = done.order
-    number = placed["order_id"][-6:].upper()
+    number = spoken_number(placed["order_id"])
     said = spoken_summary(placed["lines"], placed["total_cents"], placed["currency"], ctx.menu)
     first = "Your order is placed" if done.created else "That order was already placed"
     message = f"{first}, {placed['customer']['name']}: order number {number}. {said}"

@@ -37,7 +37,7 @@ from app.errors import (
     ToolNotFound,
 )
 from app.json_input import conform, parse_json
-from app.orders.order import priced_as_ordered
+from app.orders.order import priced_as_ordered, spoken_number
 from app.orders.port import CommitGate, OrderSink
 from app.orders.service import cancel_unordered, ordered_before, stored_order
 from app.voice.speech import cart_summary, failure, spoken_lines
@@ -114,7 +114,7 @@ def cancel_in_store(state: CartState, ctx: ToolContext) -> dict[str, Any] | None
 
 def order_number(ordered: CartAlreadyOrdered) -> str:
     """The order number said aloud: the last six characters of the order id ``cart_already_ordered`` names."""
-    return str(ordered.details.get("order_id", ""))[-6:].upper() or "?"
+    return spoken_number(str(ordered.details.get("order_id", ""))) or "?"
 
 
 def already_ordered(ordered: CartAlreadyOrdered, menu: Menu) -> dict[str, Any]:
