@@ -32,6 +32,7 @@ from app.core.reading.vocabulary import (
     option_phrases,
     words_of,
 )
+from app.core.reading.writing import is_message
 from app.errors import WordsNotUnderstood
 
 # notes about how a chosen option is served: said back with it, never a question about its group
@@ -150,6 +151,9 @@ def sort_notes(
     for note in notes:
         words = tuple(note.split())
         content = _content(words)
+        if is_message(note):  # the words to write on it: never about a choice, whatever they say
+            kept.append(note)
+            continue
         if any(note.endswith(how) for how in HOW_SERVED) or (words[-1:] and words[-1] in A_BIT_PAST):
             kept.append(note)
             continue

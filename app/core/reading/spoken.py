@@ -258,7 +258,10 @@ _NOTE_PHRASES = (
 ORDER_PHRASES = frozenset({"to go", "for here"})
 _NOTE_STOP = frozenset({"and", "with", "plus", ",", *NEGATIONS})  # "no onions no mustard": two notes
 # what each way of starting a note needs present (keep in step with take_notes): a lead, "<x> free", or a phrase
-_MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
+_MESSAGE_LEADS = (
+    ("that", "say"), ("that", "says"), ("should", "say"), ("say",), ("saying",), ("message",), ("write",),
+    ("writing",), *(("put", whose, "name") for whose in ("his", "her", "their", "my", "the")),
+)  # fmt: skip
 _NOTE_NEEDS = (
     *({lead} for lead in _NOTE_LEADS),
     {"free"},
@@ -266,6 +269,8 @@ _NOTE_NEEDS = (
     *(set(p) for p in _MESSAGE_LEADS),
 )
 NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)  # every word some way of starting a note needs
+# the words that lead a message to write: said as themselves, never a slip for a menu word ("write" is no "white")
+MESSAGE_WORDS = frozenset(w for lead in _MESSAGE_LEADS for w in lead)
 
 
 def may_hold_notes(words: Iterable[str]) -> bool:
@@ -460,16 +465,19 @@ def _message(words: list[str], i: int) -> tuple[int, int, int] | None:
     (where it starts, where it ends, words used) relative to ``i``, or None. It runs to the end or to "on it"
     / "on top"."""
     lead = next((p for p in _MESSAGE_LEADS if tuple(words[i : i + len(p)]) == p), None)
-    if lead is None or i + len(lead) >= len(words):
-        return None
+    if lead is None or i + len(lead) >= len(words) or (lead == ("say",) and i == 0):
+        return None  # a first "say" calls for attention ("say, can I get …"), it leads no message
+    start = i + len(lead)
+    while start < len(words) and words[start] in (",", "and"):  # "put his name, Leo": the pause is no word to write
+        start += 1
     end = next(
-        (j for j in range(i + len(lead), len(words)) if tuple(words[j : j + 2]) in (("on", "it"), ("on", "top"))),
+        (j for j in range(start, len(words)) if tuple(words[j : j + 2]) in (("on", "it"), ("on", "top"))),
         len(words),
     )
-    if end == i + len(lead):
+    if end == start:
         return None
     used = end + (2 if end < len(words) else 0)
-    return len(lead), end - i, used - i
+    return start - i, end - i, used - i
 
 
 # Who an order is for says nothing about it: "for the table", "for my son", "for him".
