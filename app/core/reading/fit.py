@@ -41,6 +41,7 @@ from app.core.reading.more_of_the_dish import Sold, more_of_the_dish, sold
 from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
+from app.core.reading.own_name import own_name_words
 from app.core.reading.shorthand import (
     restated_once,
     shared_shorthand,
@@ -50,7 +51,15 @@ from app.core.reading.shorthand import (
 )
 from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
-from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
+from app.core.reading.spoken import (
+    FILLER,
+    MULTIPLIERS,
+    NEGATIONS,
+    SIDE_PHRASES,
+    spoken_count,
+    take_message,
+    take_notes,
+)
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     SIZE_WORDS,
@@ -491,6 +500,7 @@ def fit_words(
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
+    message = take_message(work)  # "…, that says happy birthday maya": the words to write, before any choice
     described = take_shorthand(item, work, lent if name is not None else ())  # "double double": the options the
     # item's description (or, the item named, the menu's alike) says it is
     if described is not None:  # "everything, no onions": what it lists, less what is taken off
@@ -563,8 +573,9 @@ def fit_words(
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
     _its_own_made(item, words, notes, options)
-    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes)]
-    unknown = tuple(w for w in rest if w not in FILLER)
+    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes), *message]
+    named_again = own_name_words(item) if how == "name" else frozenset()  # "satay beef noodles set": its name's
+    unknown = tuple(w for w in rest if w not in FILLER and w not in named_again)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
     # fewest words unexplained, then a name said (whole before scattered), then the longest name said: an alias

@@ -22,7 +22,7 @@ from __future__ import annotations
 from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.levels import LESS_LEADS, is_scale
-from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES, variants
+from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES, is_message, variants
 from app.core.reading.vocabulary import (
     VARIATION_GROUP,
     Words,
@@ -32,7 +32,6 @@ from app.core.reading.vocabulary import (
     option_phrases,
     words_of,
 )
-from app.core.reading.writing import is_message
 from app.errors import WordsNotUnderstood
 
 # notes about how a chosen option is served: said back with it, never a question about its group

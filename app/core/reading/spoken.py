@@ -271,6 +271,7 @@ _NOTE_NEEDS = (
 NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)  # every word some way of starting a note needs
 # the words that lead a message to write: said as themselves, never a slip for a menu word ("write" is no "white")
 MESSAGE_WORDS = frozenset(w for lead in _MESSAGE_LEADS for w in lead)
+_MESSAGE_STARTS = frozenset(lead[0] for lead in _MESSAGE_LEADS)
 
 
 def may_hold_notes(words: Iterable[str]) -> bool:
@@ -458,6 +459,32 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
         rest.append(words[i])
         i += 1
     return notes, rest
+
+
+def take_message(work: list[str | None]) -> list[str]:
+    """The message to write said among ``work`` (:func:`_message`), its words (lead included) marked used in
+    place: ``[message]`` or ``[]``. Taken before any choice is read, so "that says happy birthday maya" never
+    chooses Birthday Candles (a word of the message is no choice)."""
+    if _MESSAGE_STARTS.isdisjoint(work):
+        return []  # the common case: no lead said
+    words = [w or "" for w in work]
+    for i in range(len(words)):
+        found = _message(words, i)
+        if found is not None:
+            work[i : i + found[2]] = [None] * found[2]
+            return [quoted(" ".join(words[i + found[0] : i + found[1]]))]
+    return []
+
+
+def quoted(message: str) -> str:
+    """A message to write as its note: in quotes, so the kitchen writes those words and the note rules
+    (:func:`~app.core.reading.notes.sort_notes`) never read "happy birthday" as a Birthday Candles choice."""
+    return f'"{message}"'
+
+
+def is_message(note: str) -> bool:
+    """Is ``note`` a message to write (:func:`quoted`)?"""
+    return note.startswith('"')
 
 
 def _message(words: list[str], i: int) -> tuple[int, int, int] | None:

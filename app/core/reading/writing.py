@@ -7,21 +7,19 @@ by :func:`~app.core.reading.spoken.take_notes` on any item; here, on an item who
 writing (:func:`takes_writing`), the last part of a phrase (after a comma or "and"; or a part ending "on it" /
 "on top") whose two or more content words are all unexplained, and none of them a head noun of the item's
 choices or a word of a group's name ("fudge frosting" is a frosting, asked), is the message: a note said back
-with the line, in quotes (:func:`quoted`). Anything else left unexplained is asked about, as before (blind14 cake-shop).
+with the line, in quotes (:func:`~app.core.reading.spoken.quoted`). Anything else left unexplained is
+asked about, as before (blind14 cake-shop).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from app.core.menu import Item
+from app.core.reading.fit import Fit
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER
+from app.core.reading.spoken import FILLER, quoted
 from app.core.reading.vocabulary import Words, choice_groups, option_phrases, words_of
-
-if TYPE_CHECKING:  # the fit module reads notes, whose rules know a message (is_message): no import at run time
-    from app.core.reading.fit import Fit
 
 # words a description offers writing with ("free writing", "tell us the message to pipe on top")
 _OFFERS_WRITING = frozenset({"writing", "write", "written", "message", "inscription", "lettering", "personalized"})
@@ -41,17 +39,6 @@ def _choice_words(item: Item) -> frozenset[str]:
     holding one is about a choice, never a message."""
     heads = {p[-1] for p, _ in option_phrases(item) if p}
     return frozenset(heads | {w for g in choice_groups(item) for w in words_of(g.name)})
-
-
-def quoted(message: str) -> str:
-    """A message to write as its note: in quotes, so the kitchen writes the words and the note rules
-    (:func:`~app.core.reading.notes.sort_notes`) never read "happy birthday" as the Birthday Candles."""
-    return f'"{message}"'
-
-
-def is_message(note: str) -> bool:
-    """Is ``note`` a message to write (:func:`quoted`)?"""
-    return note.startswith('"')
 
 
 def _parts(words: Words) -> list[list[str]]:
