@@ -41,7 +41,7 @@ from app.core.reading.more_of_the_dish import Sold, more_of_the_dish, sold
 from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
-from app.core.reading.own_name import own_name_words
+from app.core.reading.own_name import said_beside_its_alias
 from app.core.reading.shorthand import (
     restated_once,
     shared_shorthand,
@@ -518,6 +518,8 @@ def fit_words(
             at = _take_name(work, beside, False, kept)  # "chicken c-momo": the head "momo" said by the C-Momo
         if at < 0:
             return None
+        if how == "name":
+            said_beside_its_alias(item, work, at, len(name))  # "satay beef noodles set": "set" is its name's
     if not options_first:
         options, spans = _take_options(item, work, words)
     if described is not None:
@@ -574,8 +576,7 @@ def fit_words(
     notes, rest = take_notes(pieces, known)
     _its_own_made(item, words, notes, options)
     notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes), *message]
-    named_again = own_name_words(item) if how == "name" else frozenset()  # "satay beef noodles set": its name's
-    unknown = tuple(w for w in rest if w not in FILLER and w not in named_again)
+    unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)
     # fewest words unexplained, then a name said (whole before scattered), then the longest name said: an alias

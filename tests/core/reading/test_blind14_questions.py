@@ -94,6 +94,14 @@ def test_a_word_of_the_items_own_name_said_beside_its_alias_is_its_name() -> Non
     ]
 
 
+def test_the_head_noun_of_an_items_name_is_never_its_name_said_again() -> None:
+    toppings = group("Toppings", [option("Ham"), option("Pineapple")], most=2)
+    pizzas = menu(item("Cheese Pizza", toppings), item("Hawaiian Pizza", aliases=["ham and pineapple"]))
+    assert noted_lines(pizzas, "a cheese pizza with ham and pineapple") == [
+        ("Cheese Pizza", 1, ["Ham", "Pineapple"], "")
+    ]
+
+
 def test_plain_of_a_dish_with_no_choices_is_the_dish_as_it_comes() -> None:
     assert noted_lines(_BREAKFAST, "two egg tarts, plain, no custard") == [("Egg Tart", 2, [], "no custard")]
 
