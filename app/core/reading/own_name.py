@@ -18,10 +18,11 @@ from app.core.reading.vocabulary import option_phrases, words_of
 def own_name_words(item: Item) -> frozenset[str]:
     """The words of ``item``'s name that no option phrase of it uses, its head noun (the last word) left out: a
     head names other items too ("a cheese pizza with ham and pineapple" beside a Hawaiian Pizza aliased "ham and
-    pineapple": "pizza" is the Cheese Pizza's)."""
+    pineapple": "pizza" is the Cheese Pizza's), and so are its numbers: a number beside the name is a count ("two
+    2-piece chicken meals", "two meat 2 minced ginger": generated reads)."""
     used = {w for p, _ in option_phrases(item) for w in p}
     name = words_of(item.name)
-    return frozenset(w for w in name[:-1] if w not in used and w not in name[-1:])
+    return frozenset(w for w in name[:-1] if w not in used and w not in name[-1:] and not w.isdigit())
 
 
 def said_beside_its_alias(item: Item, work: list[str | None], at: int, length: int) -> None:

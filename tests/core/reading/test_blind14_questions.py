@@ -102,6 +102,11 @@ def test_the_head_noun_of_an_items_name_is_never_its_name_said_again() -> None:
     ]
 
 
+def test_a_number_of_an_items_name_beside_its_alias_is_a_count() -> None:
+    meals = menu(item("2-Piece Chicken Meal", aliases=["piece chicken meal"]), item("3-Piece Chicken Meal"))
+    assert noted_lines(meals, "two 2-piece chicken meals") == [("2-Piece Chicken Meal", 2, [], "")]
+
+
 def test_plain_of_a_dish_with_no_choices_is_the_dish_as_it_comes() -> None:
     assert noted_lines(_BREAKFAST, "two egg tarts, plain, no custard") == [("Egg Tart", 2, [], "no custard")]
 
