@@ -75,6 +75,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
+from app.core.reading.writing import takes_writing
 
 
 @dataclass(order=True)
@@ -500,7 +501,7 @@ def fit_words(
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
-    message = take_message(work)  # "…, that says happy birthday maya": the words to write, before any choice
+    message = take_message(work, takes_writing(item))  # "…, that says happy birthday maya": before any choice
     described = take_shorthand(item, work, lent if name is not None else ())  # "double double": the options the
     # item's description (or, the item named, the menu's alike) says it is
     if described is not None:  # "everything, no onions": what it lists, less what is taken off

@@ -461,7 +461,7 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
     return notes, rest
 
 
-def take_message(work: list[str | None]) -> list[str]:
+def take_message(work: list[str | None], writing: bool = False) -> list[str]:
     """The message to write said among ``work`` (:func:`_message`), its words (lead included) marked used in
     place: ``[message]`` or ``[]``. Taken before any choice is read, so "that says happy birthday maya" never
     chooses Birthday Candles (a word of the message is no choice)."""
@@ -469,7 +469,7 @@ def take_message(work: list[str | None]) -> list[str]:
         return []  # the common case: no lead said
     words = [w or "" for w in work]
     for i in range(len(words)):
-        found = _message(words, i)
+        found = _message(words, i, writing)
         if found is not None:
             work[i : i + found[2]] = [None] * found[2]
             return [quoted(" ".join(words[i + found[0] : i + found[1]]))]
@@ -487,13 +487,14 @@ def is_message(note: str) -> bool:
     return note.startswith('"')
 
 
-def _message(words: list[str], i: int) -> tuple[int, int, int] | None:
+def _message(words: list[str], i: int, writing: bool = False) -> tuple[int, int, int] | None:
     """A message to write ("that says happy birthday", "write happy retirement bob on it", "message: …"):
     (where it starts, where it ends, words used) relative to ``i``, or None. It runs to the end or to "on it"
     / "on top"."""
     lead = next((p for p in _MESSAGE_LEADS if tuple(words[i : i + len(p)]) == p), None)
-    if lead is None or i + len(lead) >= len(words) or (lead == ("say",) and i == 0):
-        return None  # a first "say" calls for attention ("say, can I get …"), it leads no message
+    if lead is None or i + len(lead) >= len(words) or (lead == ("say",) and (i == 0 or not writing)):
+        return None  # a lone "say" leads a message only on an item that offers writing (``writing``), never first
+        # ("say, can I get …"); elsewhere it is a manner of speaking ("two burgers, and say, a coke")
     start = i + len(lead)
     while start < len(words) and words[start] in (",", "and"):  # "put his name, Leo": the pause is no word to write
         start += 1

@@ -14,12 +14,15 @@ asked about, as before (blind14 cake-shop).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from app.core.menu import Item
-from app.core.reading.fit import Fit
 from app.core.reading.memo import per_object
 from app.core.reading.spoken import FILLER, quoted
 from app.core.reading.vocabulary import Words, choice_groups, option_phrases, words_of
+
+if TYPE_CHECKING:  # the fit module asks takes_writing: no import of it at run time
+    from app.core.reading.fit import Fit
 
 # words a description offers writing with ("free writing", "tell us the message to pipe on top")
 _OFFERS_WRITING = frozenset({"writing", "write", "written", "message", "inscription", "lettering", "personalized"})

@@ -36,6 +36,8 @@ def test_a_message_is_led_by_say_should_say_or_put_a_name() -> None:
     assert noted_lines(_BAKERY, "vanilla cake, and it should say happy birthday maya")[0][3] == '"happy birthday maya"'
     assert noted_lines(_BAKERY, "vanilla cake, says happy anniversary")[0][3] == '"happy anniversary"'
     assert noted_lines(_BAKERY, "a vanilla cake, just put his name, leo")[0][3] == '"leo"'
+    with pytest.raises(CartError):  # a lone "say" leads a message only where the item offers writing
+        said_lines(_BAKERY, "a chocolate cookie tin, and say, extra crispy edges")
 
 
 def test_an_item_offering_writing_takes_a_last_part_of_its_own_words_as_the_message() -> None:
