@@ -70,7 +70,8 @@ def _defaults_off(item: Item, groups: set[str], kept: list[Option]) -> list[str]
 def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
     """ "a double cheeseburger plain", "a hot dog, nothing on it": none of what comes with it (the defaults of
     groups it may do without), each taken off as "no …" — where the menu has no option called so (an option
-    said is taken before). Marks the word used."""
+    said is taken before); "plain" of a dish with nothing to choose but what may be added is that dish with
+    none of it, as it comes. Marks the word used."""
     at = next((i for i, w in enumerate(work) if w in ("plain", "nothing")), None)
     if at is None or (work[at] == "nothing" and "plain" in words and "plain" not in work):
         return []  # "plain, nothing on it" where "plain" read as an option (Plain Bun): which plain is asked
@@ -78,6 +79,8 @@ def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
     if not defaults and work[at] == "nothing" and any(g.min == 0 for g in top_groups(item)):
         work[at] = None  # "a small green tea, nothing in it": none of what may be added, as it comes (blind10)
         return []
+    if not defaults and work[at] == "plain" and all(g.min == 0 for g in item.modifier_groups):
+        work[at] = None  # "two pineapple buns, plain", "a whole cheesecake, plain": nothing added (blind14)
     if not defaults:
         return []
     for i in range(at, len(work)):
@@ -783,15 +786,29 @@ def replaced_option(item: Item, words: Words) -> Option | None:
 def made_into(item: Item, words: Words) -> tuple[Option, Words] | None:
     """ "make the chili a broccoli cheddar": the option of ``item`` named after "make the" (X) and the words
     said for what replaces it (Y, its article dropped), where Y is said; None for any other words. A
-    correction of a choice on the line, never a second pick of X (blind9 soup-and-sandwich's pick two)."""
-    if words[:2] != ("make", "the"):
+    correction of a choice on the line, never a second pick of X (blind9 soup-and-sandwich's pick two). "swap
+    the X for Y" says the same (blind14 meat-and-three, a side of three swapped)."""
+    swap = words[:1] and words[0] in _SWAPS  # "swap the corn for mac": the corn's place, as "make the corn mac"
+    start = 1 + (words[1:2] in (("the",), ("out",))) if swap else 2
+    if not swap and words[:2] != ("make", "the"):
         return None
-    named = _named_after(item, words[2:])
+    named = _named_after(item, words[start:])
     if named is None:
         return None
-    rest = words[2 + len(named[0]) :]
-    rest = rest[1:] if rest[:1] in (("a",), ("an",), ("into",)) else rest
+    rest = words[start + len(named[0]) :]
+    if swap and rest[:1] not in (("for",), ("to",), ("with",)):
+        return None
+    rest = rest[1:] if rest[:1] in (("a",), ("an",), ("into",), ("for",), ("to",), ("with",)) else rest
+    if rest and _its_own_choices(item, named[1], rest):
+        return None  # "make the milk tea iced": the Milk Tea made Iced (a choice under it), never replaced
     return (named[1], rest) if rest else None
+
+
+def _its_own_choices(item: Item, option: Option, words: Words) -> bool:
+    """Are ``words`` all words of the choices nested under ``option`` (its Temperature's Iced)?"""
+    under = {x.id for g in option.modifier_groups for x in g.options}
+    said = {w for p, o in option_phrases(item) if o.id in under for w in p}
+    return bool(under) and all(w in said or w in FILLER for w in words)
 
 
 _SIZES = SIZE_WORDS - OPTION_LEADS  # "large", never "extra" (an amount)

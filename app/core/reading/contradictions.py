@@ -6,6 +6,8 @@ Two ways a line can contradict itself:
   "Grilled Onions" and "No Onions" (a negative option is one whose name starts with a negation word);
 * a kitchen note that negates a chosen option (a default counts): the note "not toasted" on a
   Banana Bread that comes Toasted, "no sauce" with BBQ Sauce, "unsweetened" with Sweetened;
+  A "no" to one of the things an option's name joins ("no gravy" of Mashed Potatoes and Gravy) is no
+  contradiction: that choice without it, a note;
 * a kitchen note that says "no" to a chosen option's group ("no cheese" beside American, in Cheese), or
   names another option of a one-choice group ("well done" beside Medium, in Doneness).
 
@@ -66,7 +68,14 @@ def check_consistent(item: Item, picks: Iterable[Pick], notes: str | None) -> No
     for said, stem in negatives:
         if not stem:
             continue
-        clash = next((o for o in positive if any(stem <= words and option_heads(o) & stem for words in _says(o))), None)
+        clash = next(
+            (
+                o
+                for o in positive
+                if any(stem <= words and option_heads(o) & stem for words in _says(o)) and not _one_part_of(o, stem)
+            ),
+            None,
+        )
         if clash is not None:
             raise ModifierInvalid(
                 f"You said {clash.name} and {said!r} for the {item.name}; which one would you like?",
@@ -74,6 +83,21 @@ def check_consistent(item: Item, picks: Iterable[Pick], notes: str | None) -> No
                 item_id=item.id,
                 conflict=[clash.name, said],
             )
+
+
+_JOINS = frozenset({"and", "with"})
+
+
+def _one_part_of(option: Option, stem: frozenset[str]) -> bool:
+    """Is ``stem`` one of the things ``option``'s name joins ("gravy" of Mashed Potatoes and Gravy), the other
+    kept? "mashed potatoes, no gravy" is that choice without its gravy, a note, never a contradiction
+    (blind14 meat-and-three); "no whipped cream" beside Whipped Cream still is one."""
+    name = _words(option.name)
+    at = next((i for i, w in enumerate(name) if w in _JOINS), None)
+    if at is None:
+        return False
+    parts = [frozenset(name[:at]) - FILLER, frozenset(name[at + 1 :]) - FILLER]
+    return any(stem <= part and (other - stem) for part, other in (parts, parts[::-1]))
 
 
 def _group_said(item: Item, positive: list[Option], notes: list[str]) -> tuple[Option, str] | None:

@@ -52,6 +52,8 @@ def strip_marker(chunk: Words) -> tuple[Words, bool]:
                 chunk, marked, again = chunk[len(marker) :], True, True
     if marked and chunk in (("no",), ("nope",)):
         return (), True  # "…, actually no, just the honey walnut": the words after correct the last
+    if chunk[:2] in (("swap", "the"), ("switch", "the")):
+        return chunk, True  # "…, swap the corn for mac": a choice said before taken back, never an item
     return chunk, marked
 
 

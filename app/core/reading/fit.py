@@ -41,6 +41,7 @@ from app.core.reading.more_of_the_dish import Sold, more_of_the_dish, sold
 from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
 from app.core.reading.notes import A_BIT_PAST, HOW_SERVED
+from app.core.reading.own_name import said_beside_its_alias
 from app.core.reading.shorthand import (
     restated_once,
     shared_shorthand,
@@ -50,7 +51,15 @@ from app.core.reading.shorthand import (
 )
 from app.core.reading.size_first import counts_a_pick
 from app.core.reading.sizes_named import name_in_a_size
-from app.core.reading.spoken import FILLER, MULTIPLIERS, NEGATIONS, SIDE_PHRASES, spoken_count, take_notes
+from app.core.reading.spoken import (
+    FILLER,
+    MULTIPLIERS,
+    NEGATIONS,
+    SIDE_PHRASES,
+    spoken_count,
+    take_message,
+    take_notes,
+)
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     SIZE_WORDS,
@@ -66,6 +75,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
+from app.core.reading.writing import takes_writing
 
 
 @dataclass(order=True)
@@ -491,6 +501,7 @@ def fit_words(
     words = sized_of_its_group(item, words) if name is not None else words  # of a combo named, never one guessed
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
+    message = take_message(work, takes_writing(item))  # "…, that says happy birthday maya": before any choice
     described = take_shorthand(item, work, lent if name is not None else ())  # "double double": the options the
     # item's description (or, the item named, the menu's alike) says it is
     if described is not None:  # "everything, no onions": what it lists, less what is taken off
@@ -508,6 +519,8 @@ def fit_words(
             at = _take_name(work, beside, False, kept)  # "chicken c-momo": the head "momo" said by the C-Momo
         if at < 0:
             return None
+        if how == "name":
+            said_beside_its_alias(item, work, at, len(name))  # "satay beef noodles set": "set" is its name's
     if not options_first:
         options, spans = _take_options(item, work, words)
     if described is not None:
@@ -563,7 +576,7 @@ def fit_words(
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
     _its_own_made(item, words, notes, options)
-    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes)]
+    notes = [*halves, *more_of, *(_about_what(item, words, _said_with(item, words, n)) for n in notes), *message]
     unknown = tuple(w for w in rest if w not in FILLER)
     before = name is not None and any(w not in FILLER and w not in (None, "and") for w in words[:at] if w in unknown)
     covered = sum(1 for w in work if w is None)

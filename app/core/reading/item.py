@@ -85,6 +85,7 @@ from app.core.reading.vocabulary import (
     top_groups,
     words_of,
 )
+from app.core.reading.writing import words_to_write
 from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
 
 
@@ -237,10 +238,11 @@ def _names_holding(menu: Menu, words: Words) -> list[Item]:
     return [i for i in menu.items if content and any(content <= set(n) for n in item_names(menu)[id(i)])]
 
 
-def kept_as_notes(menu: Menu, fit: Fit, words: Words) -> Fit:
+def kept_as_notes(menu: Menu, fit: Fit, words: Words, listed: bool = False) -> Fit:
     """``fit`` with the unexplained words that name nothing the menu sells kept as notes said back: more of
-    something (:func:`more_of_something_else`), how to make it (:func:`how_to_make`)."""
-    return how_to_make(menu, more_of_something_else(menu, fit, words), words)
+    something (:func:`more_of_something_else`), how to make it (:func:`how_to_make`), the words to write on it
+    (:func:`~app.core.reading.writing.words_to_write`; ``listed``: ``words`` are choices listed for it)."""
+    return words_to_write(how_to_make(menu, more_of_something_else(menu, fit, words), words), words, listed)
 
 
 _HOW_MANY_WORDS = 2  # "sliced thin", "butterfly it please": longer runs of unknown words are asked about

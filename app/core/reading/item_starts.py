@@ -72,12 +72,15 @@ def unserved(menu: Menu, chunk: Words) -> Words:
     with no sizes or amounts it could mean, is how it is served ("basket", "bag"), not what is
     ordered ("a box of donuts" stays, to be asked about, where donuts come by the dozen). A serving noun
     (:data:`~.counts.SERVINGS`) a name of the menu also has ("veggie plate", "juice box") is one too, where the
-    words as said name no item whole ("a plate of mao du", "a box of sour patch kids"; blind7)."""
+    words as said name no item whole ("a plate of mao du", "a box of sour patch kids"; blind7), and so is a word
+    the menu's own aliases serve an item in (:func:`_served_in`: "a slice of pecan pie" beside an alias "slice
+    of chess pie"; blind14 meat-and-three)."""
     lead = 1 if chunk[:1] in (("a",), ("an",)) or (chunk[:1] and chunk[0].isdigit()) else 0
     if len(chunk) <= lead + 2 or chunk[lead + 1] != "of" or chunk[lead] in FILLER:
         return chunk
     if chunk[lead] in menu_words(menu):
-        whole = best_fits(menu, with_quantity(chunk)[0][1]) if chunk[lead] in SERVINGS else []
+        served = chunk[lead] in SERVINGS or chunk[lead] in _served_in(menu)
+        whole = best_fits(menu, with_quantity(chunk)[0][1]) if served else []
         if not whole or (whole[0].named and not whole[0].unknown):
             return chunk
     rest = (*chunk[:lead], *chunk[lead + 2 :])
@@ -86,6 +89,14 @@ def unserved(menu: Menu, chunk: Words) -> Words:
         return chunk
     by_choices = ranked[0].options and (len(ranked) < 2 or ranked[1].key > ranked[0].key)
     return rest if ranked[0].named or by_choices else chunk  # "a pack of butterscotch krimpets": the Tastykake's
+
+
+@per_object
+def _served_in(menu: Menu) -> frozenset[str]:
+    """The words an alias of the menu starts "<word> of …" with ("slice of chess pie", "glass of buttermilk"):
+    what the menu itself serves its items in."""
+    names = (words_of(a) for i in menu.items for a in i.aliases)
+    return frozenset(n[0] for n in names if len(n) > 2 and n[1] == "of" and n[0] not in FILLER)
 
 
 def per_person(menu: Menu, chunk: Words) -> Words:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from app.core.cart.choices import offer
 from app.core.menu import Item, ModifierGroup, Option
 from app.core.reading.levels import LESS_LEADS, is_scale
-from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES, variants
+from app.core.reading.spoken import FILLER, LEVEL_NOUNS, NEGATIONS, SIDE_PHRASES, is_message, variants
 from app.core.reading.vocabulary import (
     VARIATION_GROUP,
     Words,
@@ -150,6 +150,9 @@ def sort_notes(
     for note in notes:
         words = tuple(note.split())
         content = _content(words)
+        if is_message(note):  # the words to write on it: never about a choice, whatever they say
+            kept.append(note)
+            continue
         if any(note.endswith(how) for how in HOW_SERVED) or (words[-1:] and words[-1] in A_BIT_PAST):
             kept.append(note)
             continue

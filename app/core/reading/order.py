@@ -757,7 +757,7 @@ def read_choices(menu: Menu, item: Item, texts: tuple[str, ...]) -> Reading:
     fit = fit_words(item, words, None, sold_by=NOTHING_ELSE)  # the modifiers listed for it are the item's
     if fit is None:  # pragma: no cover - a reading without a name always exists
         raise ModifierInvalid(f"I didn't understand {', '.join(said)!r}", item=item.name, item_id=item.id)
-    fit = kept_as_notes(menu, fit, words)
+    fit = kept_as_notes(menu, fit, words, listed=True)
     if fit.unknown:
         ask_about_words(menu, fit, " ".join(said), words)
     fit.options = tuple(sorted((*options, *fit.options), key=lambda o: _said_at(item, texts, o)))  # as said

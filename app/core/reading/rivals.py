@@ -120,11 +120,21 @@ def named_whole(top: Fit, ranked: list[Fit]) -> Fit | None:
     choice of its own (Dirty), while another item is named by that word whole (Latte) and leaves the choice
     unexplained — that item's question is asked, never another item picked for a word said as a choice
     (issue #23, the session that broke the reader). None otherwise."""
-    if top.key[1] != NAME_RANKS["shared head"] or top.unknown or not top.options:
+    if top.key[1] != NAME_RANKS["shared head"] or top.unknown or not top.options or _a_kind_named(top):
         return None
     return next(
         (f for f in ranked if f.item is not top.item and f.key[1] == NAME_RANKS["name"] and f.name == top.name),
         None,
+    )
+
+
+def _a_kind_named(top: Fit) -> bool:
+    """Is ``top`` told apart by one of its variations said by its whole name of two words or more ("a sock it to
+    me cake": the Bundt Cake's Sock It To Me)? A kind of that item named so is that item, never another cake's
+    words unexplained (blind14 cake-shop); a one-word choice ("dirty") still is asked about."""
+    return all(
+        o.group_id == VARIATION_GROUP and len(words_of(o.name)) > 1 and words_of(o.name) in top.option_spans
+        for o in top.options
     )
 
 

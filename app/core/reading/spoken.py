@@ -258,7 +258,10 @@ _NOTE_PHRASES = (
 ORDER_PHRASES = frozenset({"to go", "for here"})
 _NOTE_STOP = frozenset({"and", "with", "plus", ",", *NEGATIONS})  # "no onions no mustard": two notes
 # what each way of starting a note needs present (keep in step with take_notes): a lead, "<x> free", or a phrase
-_MESSAGE_LEADS = (("that", "say"), ("that", "says"), ("saying",), ("message",), ("write",), ("writing",))
+_MESSAGE_LEADS = (
+    ("that", "say"), ("that", "says"), ("should", "say"), ("say",), ("saying",), ("message",), ("write",),
+    ("writing",), *(("put", whose, "name") for whose in ("his", "her", "their", "my", "the")),
+)  # fmt: skip
 _NOTE_NEEDS = (
     *({lead} for lead in _NOTE_LEADS),
     {"free"},
@@ -266,6 +269,9 @@ _NOTE_NEEDS = (
     *(set(p) for p in _MESSAGE_LEADS),
 )
 NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)  # every word some way of starting a note needs
+# the words that lead a message to write: said as themselves, never a slip for a menu word ("write" is no "white")
+MESSAGE_WORDS = frozenset(w for lead in _MESSAGE_LEADS for w in lead)
+_MESSAGE_STARTS = frozenset(lead[0] for lead in _MESSAGE_LEADS)
 
 
 def may_hold_notes(words: Iterable[str]) -> bool:
@@ -455,21 +461,51 @@ def take_notes(words: list[str], known: frozenset[str] = frozenset()) -> tuple[l
     return notes, rest
 
 
-def _message(words: list[str], i: int) -> tuple[int, int, int] | None:
+def take_message(work: list[str | None], writing: bool = False) -> list[str]:
+    """The message to write said among ``work`` (:func:`_message`), its words (lead included) marked used in
+    place: ``[message]`` or ``[]``. Taken before any choice is read, so "that says happy birthday maya" never
+    chooses Birthday Candles (a word of the message is no choice)."""
+    if _MESSAGE_STARTS.isdisjoint(work):
+        return []  # the common case: no lead said
+    words = [w or "" for w in work]
+    for i in range(len(words)):
+        found = _message(words, i, writing)
+        if found is not None:
+            work[i : i + found[2]] = [None] * found[2]
+            return [quoted(" ".join(words[i + found[0] : i + found[1]]))]
+    return []
+
+
+def quoted(message: str) -> str:
+    """A message to write as its note: in quotes, so the kitchen writes those words and the note rules
+    (:func:`~app.core.reading.notes.sort_notes`) never read "happy birthday" as a Birthday Candles choice."""
+    return f'"{message}"'
+
+
+def is_message(note: str) -> bool:
+    """Is ``note`` a message to write (:func:`quoted`)?"""
+    return note.startswith('"')
+
+
+def _message(words: list[str], i: int, writing: bool = False) -> tuple[int, int, int] | None:
     """A message to write ("that says happy birthday", "write happy retirement bob on it", "message: …"):
     (where it starts, where it ends, words used) relative to ``i``, or None. It runs to the end or to "on it"
     / "on top"."""
     lead = next((p for p in _MESSAGE_LEADS if tuple(words[i : i + len(p)]) == p), None)
-    if lead is None or i + len(lead) >= len(words):
-        return None
+    if lead is None or i + len(lead) >= len(words) or (lead == ("say",) and (i == 0 or not writing)):
+        return None  # a lone "say" leads a message only on an item that offers writing (``writing``), never first
+        # ("say, can I get …"); elsewhere it is a manner of speaking ("two burgers, and say, a coke")
+    start = i + len(lead)
+    while start < len(words) and words[start] in (",", "and"):  # "put his name, Leo": the pause is no word to write
+        start += 1
     end = next(
-        (j for j in range(i + len(lead), len(words)) if tuple(words[j : j + 2]) in (("on", "it"), ("on", "top"))),
+        (j for j in range(start, len(words)) if tuple(words[j : j + 2]) in (("on", "it"), ("on", "top"))),
         len(words),
     )
-    if end == i + len(lead):
+    if end == start:
         return None
     used = end + (2 if end < len(words) else 0)
-    return len(lead), end - i, used - i
+    return start - i, end - i, used - i
 
 
 # Who an order is for says nothing about it: "for the table", "for my son", "for him".

@@ -30,6 +30,7 @@ from app.core.reading.negated_names import drops_its_negation
 from app.core.reading.sounds import sound_key
 from app.core.reading.spoken import (
     FILLER,
+    MESSAGE_WORDS,
     MULTIPLIERS,
     NEGATIONS,
     NOTE_WORDS,
@@ -837,8 +838,9 @@ _NEVER_HEARD_AS = FILLER | NEGATIONS | NOTE_WORDS  # words that say something th
 
 def _may_slip(word: str) -> bool:
     """Could ``word`` (one the menu does not use) be a slip for a name? Never a number, nor another language's
-    function word ("plait" of "s'il vous plaît" is no slip for "lait")."""
-    return not word.isdigit() and word not in function_words()
+    function word ("plait" of "s'il vous plaît" is no slip for "lait"), nor a word leading a message to write
+    ("write it's a girl" beside a Vanilla aliased "white": blind14 cake-shop)."""
+    return not word.isdigit() and word not in function_words() and word not in MESSAGE_WORDS
 
 
 def _may_mend(menu: Menu, word: str, target: Words) -> bool:

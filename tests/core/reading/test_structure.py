@@ -118,8 +118,8 @@ def test_a_count_answers_a_choice_that_is_a_count() -> None:
 
 
 def test_a_message_to_write_is_a_note_said_as_it_was_said() -> None:
-    assert _first("a cake with candles that says happy birthday maya")[1:] == (["Candles"], "happy birthday maya")
-    assert _first("a cake, write happy retirement bob on it")[2] == "happy retirement bob"
+    assert _first("a cake with candles that says happy birthday maya")[1:] == (["Candles"], '"happy birthday maya"')
+    assert _first("a cake, write happy retirement bob on it")[2] == '"happy retirement bob"'
 
 
 def test_who_an_order_is_for_says_nothing_about_it() -> None:
