@@ -13,7 +13,16 @@ from app.core.reading.all_of_one import box_count
 from app.core.reading.count_names import sold_in_counts
 from app.core.reading.levels import LESS_LEADS, is_scale
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, NEGATIONS, SEPARATORS, SIDE_PHRASES, unprefixed
+from app.core.reading.spoken import (
+    FILLER,
+    NEGATIONS,
+    SEPARATORS,
+    SIDE_PHRASES,
+    in_reader_words,
+    normalize,
+    other_language,
+    unprefixed,
+)
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     SIZE_WORDS,
@@ -107,6 +116,14 @@ def everything(item: Item, work: list[str | None], options: list[Option]) -> lis
         return []
     work[at + 1 : at + 3] = [None, None]
     return _defaults_off(item, groups, options)
+
+
+@per_object
+def description_read(item: Item) -> frozenset[str]:
+    """The words of ``item``'s description as the reader reads a customer's ("served con todo" → "served with
+    everything", "to make it rabokki" → its words)."""
+    words = tuple(normalize(item.description or "").split())
+    return frozenset(in_reader_words(words, lambda at, size: False) if other_language(words) else words)
 
 
 def _listed_after(item: Item, work: list[str | None], at: int, options: list[Option]) -> bool:

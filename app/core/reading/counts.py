@@ -55,7 +55,10 @@ def servings_said(chunk: Words, per_person: bool = False) -> int | None:
 def a_number_alone(chunk: Words) -> bool:
     """ "three" among a structured case's modifiers (["three"]): a number and nothing else, said of the item's
     line — read with the item as one phrase ("baklava, three"), where :func:`count_alone` makes it the count
-    unless a choice holds that number (issue #23, blind10 jamaican-jerk, halal-cart)."""
+    unless a choice holds that number (issue #23, blind10 jamaican-jerk, halal-cart). So is a count said "x2"
+    (["x2"], ["2 pcs", "x2"]: blind14 tteokbokki-bar, indo-chinese), read as "bulgogi kimbap, x2" is."""
+    if len(chunk) == 1 and chunk[0][:1] in ("x", "×") and chunk[0][1:].isdigit():
+        return True
     return len(chunk) == 1 and chunk[0].isdigit()
 
 

@@ -571,7 +571,7 @@ def fit_words(
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked;
             # "add a fried egg", "add a 2 liter of sprite" (blind3 thai-kitchen, blind2 gyro-grill): the same
     known = frozenset(w for p, _ in option_phrases(item) for w in p)
-    more_of += more_of_the_dish(item, work, known, sold_by)  # "cha gio, extra fish sauce": a dish with no choices
+    more_of += more_of_the_dish(item, work, known, sold_by)  # "cha gio, extra fish sauce": more of the dish
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]
     notes, rest = take_notes(pieces, known)
@@ -760,7 +760,7 @@ def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
         tries.append((head, "shared head"))
     tries.append((None, None))
     lent = shared_shorthand(menu).get(id(item), ())
-    sold_by = None if item.modifier_groups else sold(menu)  # a dish with no choices, named: "extra X" a note
+    sold_by = sold(menu)  # a dish named: "extra X" the menu sells nothing by is a note (more_of_the_dish)
     out = []
     for name, how in tries:
         for options_first in (False, True):

@@ -60,6 +60,7 @@ from app.core.reading.rivals import (
     plain_one,
     qualified_alike,
     required_choice_said,
+    said_in_a_description,
     same_choices_unnamed,
     same_words_named,
     the_bare_noun,
@@ -135,6 +136,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     )
     if not top.named and words[-1:] == ("1",):
         _one_of_several(menu, words, said)
+    served = said_in_a_description(top, ranked, rest)
+    if served is not None:  # "dos de pastor con todo": the one served "con todo"
+        return line_reading(replace(served, quantity=top.quantity), said)
     described = described_item(top, best_fits(menu, rest, False) if top.unknown and prune else ranked)
     if described is not None and _a_name_shared(menu, described.item, top.unknown, ranked):
         described = None  # "un sándwich": a word of several items' names, never the one whose name says it

@@ -99,6 +99,24 @@ def _served_in(menu: Menu) -> frozenset[str]:
     return frozenset(n[0] for n in names if len(n) > 2 and n[1] == "of" and n[0] not in FILLER)
 
 
+def served_in_a_size(menu: Menu, chunk: Words) -> Words:
+    """ "half plate lollipop" → "half lollipop": a serving noun (:data:`~.counts.SERVINGS`) said right after
+    a choice of the item the other words name whole ("half", its 4 Pieces) is how that size is served, never a
+    word to ask about (blind14 indo-chinese)."""
+    at = next((i for i, w in enumerate(chunk) if i and w in SERVINGS and chunk[i - 1] not in FILLER), None)
+    if at is None or chunk[at + 1 : at + 2] == ("of",):
+        return chunk  # most phrases; "an order of fries" is unserved's
+    said = best_fits(menu, with_quantity(chunk)[0][1])
+    if said and chunk[at] not in said[0].unknown:
+        return chunk  # "chicken plate with fattoush": the plate is in a name said
+    rest = (*chunk[:at], *chunk[at + 1 :])
+    ranked = best_fits(menu, with_quantity(rest)[0][1])
+    top = ranked[0] if ranked else None
+    if top is None or not top.named or top.unknown or not any(s[-1:] == chunk[at - 1 : at] for s in top.option_spans):
+        return chunk
+    return rest
+
+
 def per_person(menu: Menu, chunk: Words) -> Words:
     """ "sauce bar for 2" → "2 sauce bar": a count said after an item sold per person (the menu says "per
     person": :func:`~.counts.sold_per_person`), with no count before it, is its count (issue #23, blind7)."""
@@ -128,15 +146,14 @@ def _a_size_it_is_sold_in(alone: Fit, chunk: Words, answer: Fit, open_groups: se
 
 @per_object
 def _sized(item: Item) -> bool:
-    """Does ``item`` come in sizes or amounts (variations, a default choice, a choice named by a number or a
-    size word)?"""
+    """Does ``item`` come in sizes or amounts (variations, a choice named by a number or a size word)? What
+    it comes with by default (the toppings a bag of duritos has, the Steamed style of a plate of soondae) is
+    no amount (blind14 elote-stand, tteokbokki-bar)."""
     if item.variations:
         return True
     groups = choice_groups(item)
     names = [words_of(o.name) for g in groups for o in g.options]
-    return any(o.default for g in groups for o in g.options) or any(
-        w.isdigit() or w in SIZE_WORDS or w == "dozen" for n in names for w in n
-    )
+    return any(w.isdigit() or w in SIZE_WORDS or w == "dozen" for n in names for w in n)
 
 
 @per_object

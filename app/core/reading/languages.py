@@ -50,14 +50,16 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "on the side": ("a cote", "a part"),
     },
     "es": {
-        "a": ("un", "una", "uno"),
+        "a": ("un", "una"),
+        "1": ("uno",),  # the pronoun, never before a noun ("un elote"): "y uno chico sin chile" is one more
         "the": ("el", "la", "los", "las"),
         "of": ("de", "del"),
         "with": ("con",),
         "on": ("en",),  # "un taco de birria en harina": on a flour tortilla
         "and": ("y",),
         "for": ("para",),
-        "no": ("sin",),
+        "no": ("sin", "ni"),  # "sin cueritos ni cacahuates": nor is a second "without"
+        "everything": ("todo",),  # "con todo": with everything (:mod:`.comes_with`)
         "i want": ("quiero", "quisiera", "ponme", "pongame", "dame", "deme"),
         "but": ("pero",),
         "please": ("por favor",),
@@ -73,7 +75,8 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "oz": ("onza", "onzas"),
     },
     "it": {
-        "a": ("un", "uno", "una"),
+        "a": ("un", "una"),
+        "1": ("uno",),  # "uno spritz" is one as "a" is; alone ("uno con ghiaccio") it is one of them (as in "es")
         "the": ("il", "lo", "la", "gli", "le", "l"),
         "of": ("di", "del", "della"),
         "with": ("con", "col"),
@@ -130,6 +133,10 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "3": ("tatlo", "tatlong"),
         "4": ("apat",),
     },
+    "hi": {  # Hindi, romanised, said on an Indian menu ("ek chicken manchurian aur ek schezwan noodles")
+        "1": ("ek",),
+        "and": ("aur",),
+    },
     "ja": {  # romanised, as a speech model writes it
         "please": ("kudasai", "onegaishimasu", "onegai shimasu", "onegai"),
         "thanks": ("arigato", "arigatou", "sumimasen", "konnichiwa"),
@@ -140,6 +147,10 @@ FUNCTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "5": ("itsutsu",),
     },
 }
+
+# Words of a language that are English words too, read in it only in a phrase that says another of its words
+# (:data:`FUNCTION_WORDS`): "ek masala dosa aur do plate idli" is two plates, "can you do a burger" one burger.
+AMONG_THEIR_OWN: dict[str, dict[str, tuple[str, ...]]] = {"hi": {"2": ("do",)}}
 
 # "piece" in each language a menu may count its choices in ("4 Stück", "6 piezas"): a count said of the item
 # chooses the choice of that many (:mod:`.counts`).

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from app.core.menu import Item, Menu
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, NOTE_LEADS, SEPARATORS
-from app.core.reading.vocabulary import SIZE_WORDS, Words, item_names, option_phrases
+from app.core.reading.spoken import FILLER, NOTE_LEADS, NOTE_PHRASES, SEPARATORS
+from app.core.reading.vocabulary import SIZE_WORDS, Words, choice_groups, item_names, words_of
 
 _MORE = frozenset({"extra", "more"})
 NOTE_LENGTH = 3  # "extra powdered sugar", "extra sweet chili sauce": a few words, then the note ends
@@ -25,7 +25,7 @@ NOTE_LENGTH = 3  # "extra powdered sugar", "extra sweet chili sauce": a few word
 
 class Sold(NamedTuple):
     items: frozenset[Words]  # the names and aliases of the menu's items
-    options: frozenset[Words]  # every option phrase of every item
+    options: frozenset[Words]  # every option name and alias of every item
 
 
 NOTHING_ELSE = Sold(frozenset(), frozenset())  # the item is settled: no other line may sell the words
@@ -35,7 +35,9 @@ NOTHING_ELSE = Sold(frozenset(), frozenset())  # the item is settled: no other l
 def sold(menu: Menu) -> Sold:
     """What ``menu`` sells things by (:class:`Sold`)."""
     names = frozenset(n for ns in item_names(menu).values() for n in ns)
-    return Sold(names, frozenset(p for item in menu.items for p, _ in option_phrases(item)))
+    written = (n for item in menu.items for g in choice_groups(item) for o in g.options for n in (o.name, *o.aliases))
+    return Sold(names, frozenset(words_of(n) for n in written))  # as the menu writes them: "sauce" alone, the end
+    # of "Sweet Chilli Sauce" the reader reads for it in its own group, sells nothing (blind14 indo-chinese)
 
 
 def _sells(sold_by: Sold, phrase: Words) -> bool:
@@ -45,11 +47,14 @@ def _sells(sold_by: Sold, phrase: Words) -> bool:
 
 
 def more_of_the_dish(item: Item, work: list[str | None], known: frozenset[str], sold_by: Sold | None) -> list[str]:
-    """The notes "extra X" where ``item`` has no modifier groups and X — the words after "extra" / "more", up to
-    a separator — are none of the words its variations are said by (``known``) nor a size, and the menu
-    sells nothing by them (``sold_by``: :func:`sold`; None, the menu unknown: no such note); marks them used."""
-    if sold_by is None or item.modifier_groups or not _MORE.intersection(work):
+    """The notes "extra X" where X — the words after "extra" / "more", up to a separator — are none of the
+    words ``item``'s choices are said by (``known``) or its groups are named by, nor a size, and the menu sells
+    nothing by them (``sold_by``: :func:`sold`; None, the menu unknown: no such note); marks them used. An
+    item with choices has none X could be misheard for either ("paneer manchurian dry, extra sauce", "a rosé,
+    level two, extra sauce": blind14 indo-chinese, tteokbokki-bar)."""
+    if sold_by is None or not _MORE.intersection(work):
         return []
+    known = known | _group_words(item)
     notes: list[str] = []
     for i, w in enumerate(work):
         if w not in _MORE:
@@ -60,9 +65,17 @@ def more_of_the_dish(item: Item, work: list[str | None], known: frozenset[str], 
         said = tuple(x for x in work[i + 1 : end] if x is not None)
         if not said or all(x in FILLER for x in said) or _sells(sold_by, (w, *said)):
             continue
+        if any(" ".join((w, *said[:k])) in NOTE_PHRASES for k in range(1, len(said) + 1)):
+            continue  # "hash browns extra crispy": a note of how, said of the choice before it (spoken.take_notes)
         notes.append(" ".join((w, *said)))
         work[i:end] = [None] * (end - i)
     return notes
+
+
+@per_object
+def _group_words(item: Item) -> frozenset[str]:
+    """The words ``item``'s groups are named by ("sauce" of a Sauce group): "extra sauce" there is a choice."""
+    return frozenset(w for g in item.modifier_groups for w in words_of(g.name))
 
 
 def _of_the_note(word: str | None, known: frozenset[str]) -> bool:

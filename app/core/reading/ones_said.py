@@ -14,10 +14,12 @@ import re
 from app.core.menu import Item, Menu, Option
 from app.core.reading.corrections import each_one, recount
 from app.core.reading.counts import with_quantity
-from app.core.reading.fit import best_fits, fit_words
+from app.core.reading.fit import Fit, best_fits, fit_words
+from app.core.reading.notes import removal, sort_notes
 from app.core.reading.spoken import FILLER, SEPARATORS
 from app.core.reading.taken_back import read_as, said_without
-from app.core.reading.vocabulary import Words, choice_groups
+from app.core.reading.vocabulary import COMES_WITH_WORDS, Words, choice_groups, item_names, option_phrases
+from app.errors import WordsNotUnderstood
 
 _ONE_WITH = frozenset({"with", "without", "no", "of", "has"})
 
@@ -49,7 +51,7 @@ def answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], inst
     clash: list[Option] = []
     for one in ones:
         fit = fit_words(item, one, None)
-        if fit is None or fit.unknown or not fit.options:
+        if fit is None or fit.unknown or not (fit.options or fit.notes):
             return []
         again = [
             o
@@ -57,10 +59,28 @@ def answered_again(menu: Menu, item: Item, piece: Words, ones: list[Words], inst
             for x in fit.options
             if o.group_id == x.group_id and o is not x and (instead or limits.get(x.group_id, 1) <= 1)
         ]
+        again += taken_off_again(item, piece, said.options, fit.notes)
         if not again:
             return []
         clash += [o for o in again if o not in clash]
     return clash
+
+
+def taken_off_again(item: Item, piece: Words, said: tuple[Option, ...], notes: tuple[str, ...]) -> list[Option]:
+    """The choices a single one's "no X" (``notes``) takes off that ``piece`` said on: named in it (``said``),
+    or the defaults it said with "everything" ("three elotes con todo and one sin mayo": the one answers
+    otherwise what the three were said with, so it is one more, as "two lemon sugar crepes and one with maple
+    syrup" is). Empty where the one also says something else. Issue #23, blind14 elote-stand."""
+    try:
+        gone, kept = sort_notes(item, said, notes)
+    except WordsNotUnderstood:
+        return []
+    if kept or not gone:
+        return []
+    everything = "everything" in piece and "everything" not in {w for p, _ in option_phrases(item) for w in p}
+    on = [o for g in choice_groups(item) for o in g.options if o in said or (everything and o.default)]
+    taken = [o for o in on if removal(o) in gone]
+    return taken if len(taken) == len(gone) else []
 
 
 # "…, two dry hot": a count said after a comma (not "and two …"), of some of those counted
@@ -93,7 +113,21 @@ def all_choices_of(item: Item, ones: list[Words], menu: Menu | None = None) -> b
     fits = [fit_words(item, one, None) for one in ones]
     if menu is not None and any(another_named_first(menu, one, item) for one in ones):
         return False
-    return all(f is not None and not f.unknown and f.options for f in fits)
+    return all(f is not None and _only_choices(item, f, one) for f, one in zip(fits, ones, strict=True))
+
+
+def _only_choices(item: Item, fit: Fit, one: Words) -> bool:
+    """Does ``one`` say only choices of ``item``: options, what comes with it said so ("two con todo"), or
+    defaults taken off ("two of them no mayo") — every word placed, no note kept?"""
+    if fit.unknown:
+        return False
+    if fit.notes:
+        try:
+            gone, kept = sort_notes(item, fit.options, fit.notes)
+        except WordsNotUnderstood:
+            return False
+        return not kept and bool(gone)
+    return bool(fit.options) or not COMES_WITH_WORDS.isdisjoint(one)
 
 
 def another_named_first(menu: Menu, one: Words, counted: Item) -> bool:
@@ -154,6 +188,51 @@ def as_all_of_them(item: Item, one: Words, clash: list[Option]) -> bool:
     fit = fit_words(item, one, None)
     groups = {o.group_id for o in clash}
     return fit is not None and not fit.unknown and all(o.group_id in groups for o in fit.options)
+
+
+def the_named_one(menu: Menu, words: Words) -> Words:
+    """ "the jjajang one, with ramen" → "the jjajang, with ramen": "one" said right after "the" and an item's
+    own name or alias (nothing else between), before a comma, "and" or the end, is that item — never one
+    more, nor a word left unexplained (blind14 tteokbokki-bar)."""
+    if "1" not in words or "the" not in words:
+        return words  # most phrases: nothing to look up
+    names = {n for held in item_names(menu).values() for n in held}
+    out = list(words)
+    for i in range(len(words) - 1, 1, -1):
+        if words[i] != "1" or (i + 1 < len(words) and words[i + 1] not in SEPARATORS):
+            continue
+        the = next((j for j in range(i - 1, -1, -1) if words[j] == "the"), -1)
+        if the >= 0 and words[the + 1 : i] in names:
+            del out[i]
+    return tuple(out)
+
+
+def one_more_otherwise(menu: Menu, item: Item, piece: Words, chunk: Words) -> Words | None:
+    """ "one gobi manchurian dry, one gravy": a count and one choice of the item just named by its name
+    (``piece``), answering otherwise a one-choice group ``piece`` answered, is more of that item
+    made the other way — a line of its own, never a question about which of the items offering the choice
+    (blind14 indo-chinese). None for any other chunk, and where the choices said alone read one item best
+    ("a large coke and a large diet coke": the soda's, as it is read without this)."""
+    count, rest = with_quantity(chunk)[0]
+    if count is None or not rest:
+        return None
+    fit = fit_words(item, rest, None)
+    if fit is None or fit.unknown or fit.notes or len(fit.options) != 1:
+        return None  # one choice said alone, set against the one said before ("one dry, one gravy")
+    clash = answered_again(menu, item, piece, [rest])
+    if not clash:
+        return None
+    ranked = best_fits(menu, rest)
+    tied = [f.item for f in ranked if f.key == ranked[0].key] if ranked else []
+    if len(tied) < 2 or item not in tied or ranked[0].named:
+        return None
+    return (*recount(said_without(item, piece, clash), count), "and", *rest)
+
+
+def ends_a_choice(item: Item, chunk: Words) -> bool:
+    """Does ``chunk`` end with a choice of ``item`` whose name ends in "1" ("a rosé level one" after a cheese
+    tteokbokki: its Level 1)? Then that "one" is the choice's, never "one" said for the item (blind14)."""
+    return any(len(p) > 1 and p[-1] == "1" and chunk[-len(p) :] == p for p, _ in option_phrases(item))
 
 
 def of_them(chunk: Words) -> bool:

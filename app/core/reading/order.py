@@ -48,6 +48,7 @@ from app.core.reading.item_starts import (
     folded_unnamed,
     named_again_otherwise,
     per_person,
+    served_in_a_size,
     starts_item,
     unserved,
     whole_reading,
@@ -64,17 +65,20 @@ from app.core.reading.ones_said import (
     as_all_of_them,
     as_it_comes,
     counted_at,
+    ends_a_choice,
     every_one_of,
     items_named,
     of_them,
+    one_more_otherwise,
     one_said_apart,
     ones_apart,
     ones_around,
+    the_named_one,
 )
 from app.core.reading.plurals import plurals_asked
 from app.core.reading.questions import ask_about_words, candidate
 from app.core.reading.quick import quick_reading
-from app.core.reading.rivals import the_item_those_choices_are
+from app.core.reading.rivals import said_in_a_description, the_item_those_choices_are
 from app.core.reading.said_before import said_before_its_name
 from app.core.reading.some_chosen import some_chosen
 from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, UNIT_WORDS
@@ -193,7 +197,7 @@ def split_items(menu: Menu, text: str, prune: bool = True) -> list[Words]:
 def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item | None]]:
     """:func:`split_items`, each piece with the item bare choices after its name were said of (None when
     none were: :func:`_said_of_the_last`)."""
-    words = _and_a_half(menu, ones_apart(said_words(menu, text)))
+    words = _and_a_half(menu, ones_apart(the_named_one(menu, said_words(menu, text))))
     chunks = each_described(menu, _chunks(menu, words), prune)  # "two sodas, a coke and a sprite"
     chunks = marker_last(chunks)  # "…, double halloumi actually": "actually, double halloumi"
     corrected = any(strip_marker(c)[1] or c[:2] == ("never", "mind") for c in chunks)
@@ -378,13 +382,19 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = recount(pieces[-1], servings)
             shared = counted_at(pieces)
             continue
+        again = one_more_otherwise(menu, current_item, pieces[-1], chunk) if named and current_item else None
+        if again is not None:  # "one gobi manchurian dry, one gravy": another gobi manchurian, with gravy
+            pieces.append(again)
+            shared = counted_at(pieces)
+            continue
         that_one = _the_one_said(chunk)  # "two bottles of soju, the peach one": the soju's flavour
         if that_one and pieces and current_item and only_choices(menu, current_item, pieces[-1], that_one):
             pieces[-1] = (*pieces[-1], "and", *that_one)
             continue
-        if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None:
+        if len(chunk) > 1 and chunk[-1] == "1" and current_item is not None and not ends_a_choice(current_item, chunk):
             chunk = (*chunk[:-1], *words_of(current_item.name)[-1:])  # "… donuts and a chocolate one"
         served = per_person(menu, unserved(menu, counted_in_units(menu, chunk, prune)))  # "a basket of fries"
+        served = served_in_a_size(menu, served)  # "half plate lollipop"
         ranked = best_fits(menu, with_quantity(served)[0][1], prune)
         top = ranked[0] if ranked else None
         stands_alone = top is not None and not top.unknown and (top.named or top.options)
@@ -673,6 +683,8 @@ def _with_modifiers(
     said_choices = sorted(o.name for o in fits[0].options) if fits and not fits[0].named else None
     held = [f for f in fits if not f.named and not f.unknown and sorted(o.name for o in f.options) == said_choices]
     holding = [f.item for f in held] if the_item_those_choices_are(held) is None else []
+    if len(holding) > 1 and said_in_a_description(fits[0], held, with_quantity(words)[0][1]) is not None:
+        holding = []  # {"item": "rabokki"}: the one tteokbokki its description makes rabokki with ramen
     if len(holding) > 1:  # {"item": "turkey"} where Turkey is a choice of two items: which item is it for?
         raise ItemAmbiguous(
             f"{said!r} is a choice on " + " or ".join(i.name for i in holding) + "; which item?",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.core.menu import Item, Menu, Option
-from app.core.reading.comes_with import inside
+from app.core.reading.comes_with import description_read, inside
 from app.core.reading.fit import NAME_RANKS, Fit, missing, whole_names, written_names
 from app.core.reading.shorthand import defined_words, described_shorthand
 from app.core.reading.vocabulary import (
@@ -54,6 +54,37 @@ def described_item(top: Fit, ranked: list[Fit]) -> Fit | None:
         o for o in fits[0].options if o.group_id in required or not set(words_of(o.name)) - OPTION_LEADS <= said
     )
     return replace(fits[0], options=kept, unknown=(), quantity=top.quantity)  # "grilled pork" is the dish's
+
+
+def said_in_a_description(top: Fit, ranked: list[Fit], words: Words) -> Fit | None:
+    """No item named, every word read as choices: of the readings as good as ``top``'s but for the choices left
+    to ask, the one item whose description says a word said alone for a choice but in none of its choices'
+    names, or "everything" — the dish the menu describes so ("dos de pastor con todo": the Taco "served con
+    todo", never a Torta that also comes with defaults, blind6 taqueria; "rabokki", an alias of every
+    tteokbokki's Ramen: the one "add ramen noodles to make it rabokki", blind14). None otherwise."""
+    if top.named or top.unknown:
+        return None
+    alike = [
+        f
+        for f in ranked
+        if not f.unknown and not f.named and _but_for_choices_left(f.key) == _but_for_choices_left(top.key)
+    ]
+    if len(alike) < 2:
+        return None
+    found = [f for f in alike if _said_beyond_names(f, words) & description_read(f.item)]
+    return found[0] if len(found) == 1 else None
+
+
+def _but_for_choices_left(key: tuple[int, ...]) -> tuple[int, ...]:
+    """A reading's rank (:func:`~.fit.fit_words`) without how many required choices it leaves to ask."""
+    return (*key[:3], *key[4:])
+
+
+def _said_beyond_names(fit: Fit, words: Words) -> set[str]:
+    """The words ``fit`` read alone as a choice that no choice of its item has in its name ("rabokki" of Ramen
+    Noodles), and "everything" said."""
+    alone = {s[0] for s in fit.option_spans if len(s) == 1} | ({"everything"} & set(words))
+    return alone - {w for g in choice_groups(fit.item) for o in g.options for w in words_of(o.name)}
 
 
 def _a_choice_unplaced(fit: Fit) -> bool:

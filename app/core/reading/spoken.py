@@ -24,6 +24,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from app.core.reading.languages import (
+    AMONG_THEIR_OWN,
     ELIDED,
     ENGLISH_TOO,
     FUNCTION_WORDS,
@@ -256,6 +257,7 @@ _NOTE_PHRASES = (
 # how the whole order is served ("a lamb over rice and some baklava to go"): about the order, never a kitchen
 # note on the one line it was said after (the corpus labels: blind10 halal-cart, blind2 scoop-shop)
 ORDER_PHRASES = frozenset({"to go", "for here"})
+NOTE_PHRASES = frozenset(_NOTE_PHRASES)  # "extra crispy": a note of its own, said of what comes before it
 _NOTE_STOP = frozenset({"and", "with", "plus", ",", *NEGATIONS})  # "no onions no mustard": two notes
 # what each way of starting a note needs present (keep in step with take_notes): a lead, "<x> free", or a phrase
 _MESSAGE_LEADS = (
@@ -678,6 +680,12 @@ def function_words() -> frozenset[str]:
     return frozenset(w for phrase in (*_read_as(), *(tuple(p.split()) for p in said_back)) for w in phrase)
 
 
+@lru_cache(maxsize=8)
+def _said_in(language: str) -> frozenset[str]:
+    """The words of ``language``'s function phrases."""
+    return frozenset(w for phrases in FUNCTION_WORDS[language].values() for p in phrases for w in p.split())
+
+
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     return frozenset(phrase[0] for phrase in _read_as())
@@ -699,6 +707,9 @@ def in_reader_words(words: tuple[str, ...], the_menus: Callable[[int, int], bool
     words there (:func:`app.core.reading.vocabulary.own_words`).
     """
     table = _read_as()
+    own = [language for language in AMONG_THEIR_OWN if not _said_in(language).isdisjoint(words)]
+    if own:  # "ek masala dosa aur do plate idli": "do" is Hindi two beside Hindi words
+        table = {**table, **{(p,): (role,) for lang in own for role, ps in AMONG_THEIR_OWN[lang].items() for p in ps}}
     out: list[str] = []
     i = 0
     while i < len(words):
