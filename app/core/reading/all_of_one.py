@@ -140,12 +140,17 @@ def box_of_one(item: Item, name: Words | None, words: Words, options: list[Optio
     return []
 
 
-def sized_box_of_one(item: Item, words: Words, options: list[Option], size: str | None) -> list[Option]:
+def sized_box_of_one(
+    item: Item, words: Words, options: list[Option], size: str | None, listed: bool = False
+) -> list[Option]:
     """ "half dozen chocolate cupcakes": a box whose size (a variation) says its count (Half Dozen: 6), said with
     one kind only — never after "a"/"one", a number or "with" — is that kind in every place, where its picks
     group (one it must answer) takes that many, nothing pre-chosen, and the kind may be chosen that many times
     (blind14 cake-shop's labels, as :func:`box_of_one` for a box named by its count). "a half dozen with red
-    velvet" stays one pick. ``size``: the name of the size chosen (None: none, or several)."""
+    velvet" stays one pick. ``size``: the name of the size chosen (None: none, or several). In a phrase the kind
+    is said of the pieces, right before their noun ("chocolate cupcakes"; never "three cupcakes with 12 pack,
+    vanilla": one pick, generated reads); in a model's list (``listed``) the pieces are said counted by no
+    article ({"item": "cupcakes"}, never {"item": "a cupcake"})."""
     count = option_count(words_of(size)) if size is not None else None
     if count is None or count < 2:
         return []
@@ -155,9 +160,14 @@ def sized_box_of_one(item: Item, words: Words, options: list[Option], size: str 
             continue
         if group.min < 1 or any(o.default for o in group.options):
             continue  # the pieces' kind is asked of every box; an add-on ("3 piece tenders, ranch") is one pick
-        heard = [at for p, o in option_phrases(item) if o is said[0] and (at := find_phrase(list(words), p)) >= 0]
-        if not heard or any(at and (words[at - 1] in _LED or words[at - 1].isdigit()) for at in heard):
+        heard = [(at, p) for p, o in option_phrases(item) if o is said[0] and (at := find_phrase(list(words), p)) >= 0]
+        if not heard or any(at and (words[at - 1] in _LED or words[at - 1].isdigit()) for at, _ in heard):
             continue
+        if listed and words[:1] and words[0] in _ONE:
+            continue  # {"item": "a cupcake"}: one box, its kind one pick
+        pieces = words_of(item.name)[-1:]
+        if not listed and not any(_of_the_pieces(words, at, p, pieces[0]) for at, p in heard if pieces):
+            continue  # "three cupcakes with 12 pack, vanilla": one pick
         return [said[0]] * (count - 1)
     return []
 

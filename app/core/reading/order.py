@@ -706,7 +706,9 @@ def _with_modifiers(
     elif resized and not set(words_of(alone.variation.name)) <= set(words[1:]):  # type: ignore[union-attr]
         quantity = with_quantity(words)[0][0] or quantity  # "three tacos" + ["single"]: the count, no Plate of 3
     listed_words = (*words, *(w for m in modifiers for w in ("and", *words_of(m))))  # "half dozen" + ["chocolate"]
-    options += tuple(sized_box_of_one(alone.item, listed_words, list(options), variation.name if variation else None))
+    options += tuple(
+        sized_box_of_one(alone.item, listed_words, list(options), variation.name if variation else None, True)
+    )
     notes = tuple(dict.fromkeys((*alone.notes, *listed.notes)))
     removals = tuple(dict.fromkeys((*alone.removals, *listed.removals)))
     return Reading(alone.item, quantity, options, notes, said, variation, removals)
