@@ -386,7 +386,8 @@ def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]
             continue
         required = {g.id for g in top_groups(fit.item) if g.min >= 1}
         chose = any(o.group_id in required and name in whole_names(o) for o in fit.options)
-        whole = not fit.named and len(fit.options) > len(top.options) and not missing(fit.item, list(fit.options))
+        whole = bool(top.options) and not fit.named and len(fit.options) > len(top.options)
+        whole = whole and not missing(fit.item, list(fit.options))  # more said than the name ("fries" alone stays)
         # "a tamarindo grande": the Raspado's Tamarind and Large, nothing left to ask, as well as the Agua de
         # Tamarindo by the end of its name (blind14 elote-stand); never a meal's side ("a small fries")
         if chose and (whole or (set(words_of(fit.item.name)) - set(name)) & set(words)):
