@@ -16,6 +16,7 @@ from app.core.menu import Item, Option
 from app.core.reading.count_names import option_count
 from app.core.reading.spoken import spoken_count
 from app.core.reading.vocabulary import (
+    VARIATION_GROUP,
     Words,
     choice_groups,
     find_phrase,
@@ -137,3 +138,38 @@ def box_of_one(item: Item, name: Words | None, words: Words, options: list[Optio
             continue  # "six donuts, choc glazed": the pieces named, the kind one pick of them (generated reads)
         return [lone] * (count - 1)
     return []
+
+
+def sized_box_of_one(
+    item: Item, words: Words, options: list[Option], size: str | None, listed: bool = False
+) -> list[Option]:
+    """ "half dozen chocolate cupcakes": a box whose size (a variation) says its count (Half Dozen: 6), said with
+    one kind only — never after "a"/"one", a number or "with" — is that kind in every place, where its picks
+    group (one it must answer) takes that many, nothing pre-chosen, and the kind may be chosen that many times
+    (blind14 cake-shop's labels, as :func:`box_of_one` for a box named by its count). "a half dozen with red
+    velvet" stays one pick. ``size``: the name of the size chosen (None: none, or several). In a phrase the kind
+    is said of the pieces, right before their noun ("chocolate cupcakes"; never "three cupcakes with 12 pack,
+    vanilla": one pick, generated reads); in a model's list (``listed``) the pieces are said counted by no
+    article ({"item": "cupcakes"}, never {"item": "a cupcake"})."""
+    count = option_count(words_of(size)) if size is not None else None
+    if count is None or count < 2:
+        return []
+    for group in top_groups(item):
+        said = [o for o in options if o.group_id == group.id]
+        if group.id == VARIATION_GROUP or len(said) != 1 or group.max < count or said[0].max_quantity < count:
+            continue
+        if group.min < 1 or any(o.default for o in group.options):
+            continue  # the pieces' kind is asked of every box; an add-on ("3 piece tenders, ranch") is one pick
+        heard = [(at, p) for p, o in option_phrases(item) if o is said[0] and (at := find_phrase(list(words), p)) >= 0]
+        if not heard or any(at and (words[at - 1] in _LED or words[at - 1].isdigit()) for at, _ in heard):
+            continue
+        if listed and words[:1] and words[0] in _ONE:
+            continue  # {"item": "a cupcake"}: one box, its kind one pick
+        pieces = words_of(item.name)[-1:]
+        if not listed and not any(_of_the_pieces(words, at, p, pieces[0]) for at, p in heard if pieces):
+            continue  # "three cupcakes with 12 pack, vanilla": one pick
+        return [said[0]] * (count - 1)
+    return []
+
+
+_LED = _ONE | {"with"}  # a kind said as one pick: "a half dozen with one red velvet"

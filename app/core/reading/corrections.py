@@ -180,14 +180,16 @@ def each_one(chunk: Words) -> list[Words] | None:
 
 
 _SOME_WITH = frozenset({"with", "without"})
+_OF_THEM = (("of", "them"), ("of", "those"))
 
 
 def some_with(chunk: Words) -> tuple[int, Words] | None:
-    """ "2 with oat milk" → (2, with oat milk): a count of some of the ones said before and what is said of
-    them, no item named (issue #23: never an item whose description mentions oat milk); else None."""
+    """ "2 with oat milk" → (2, with oat milk), "3 of them spicy" → (3, spicy): a count of some of the ones said
+    before and what is said of them, no item named (issue #23: never an item whose description mentions oat
+    milk); else None."""
     words = chunk[next((i for i, w in enumerate(chunk) if w not in FILLER), len(chunk)) :]
-    if len(words) > 3 and words[0].isdigit() and words[1:3] == ("of", "them"):
-        return int(words[0]), words[3:]  # "2 of them no mayo": said of two of those counted, as "1 of them" is
+    if len(words) > 3 and words[0].isdigit() and words[1:3] in _OF_THEM:
+        return int(words[0]), words[3:]  # "six odeng, three of them spicy": some of the six (blind14 tteokbokki-bar)
     if len(words) < 3 or not words[0].isdigit() or words[1] not in _SOME_WITH:
         return None
     return int(words[0]), words[1:]

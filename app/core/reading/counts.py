@@ -65,9 +65,13 @@ def a_number_alone(chunk: Words) -> bool:
 def count_alone(item: Item, before: Words, chunk: Words) -> int | None:
     """ "tacos de suadero, two, with habanero", "pork belly skewers, three, tare": a number said alone right after
     an item named with no count is how many of it (blind6 taqueria, blind5 yakitori-bar) — unless a choice of
-    the item holds that number ("the riesling, nine": its 9 oz Glass, read as a choice); else None."""
-    if len(chunk) != 1 or not chunk[0].isdigit() or not 1 < int(chunk[0]) <= 999:
-        return None
+    the item holds that number ("the riesling, nine": its 9 oz Glass, read as a choice); else None. So is one
+    said with only filler ("you got debris fries? gimme one": the one asked about, once — never one of another
+    item its last word names; poboy-shop)."""
+    said = tuple(w for w in chunk if w not in FILLER)
+    if len(said) != 1 or not said[0].isdigit() or not 0 < int(said[0]) <= 999 or chunk == ("1",):
+        return None  # a bare "one" stays as it was read (one more of something)
+    chunk = said
     if with_quantity(before)[0][0] is not None:
         return None
     holding = [o for p, o in option_phrases(item) if chunk[0] in p]
@@ -446,6 +450,15 @@ def negative_count(text: str) -> QuantityInvalid | None:
 
 
 _NO_NUMBER = frozenset({"to", "too", "for"})  # said where a count belongs: a misheard two/four
+# "do veg hakka noodles": "do" is two in Hindi, said where a count belongs (blind14 indo-chinese) — never the
+# English verb before whom or what it is said of ("do you have", "do it", "do 2 fries")
+_DO_COUNT = re.compile(r"^do (?!(?:you|ya|u|i|we|they|it|that|this|these|those|one|two|three|four|five|six)\b)[a-z]")
+
+
+def _do_counted(piece: str) -> bool:
+    return _DO_COUNT.match(piece) is not None
+
+
 _WHOSE = frozenset({"my", "the", "our", "your", "his", "her", "their", "them", "us", "me", "here", "go", "a", "an"})
 _OPENERS = re.compile(r"^(?:(?:can|could|may) i (?:get|have)|i(?:'d| would) like|i(?:'ll| will) (?:have|take|get)|"
                       r"give me|get me|let me get|let me have)\s+")  # fmt: skip
@@ -459,16 +472,22 @@ def _parts(said: str) -> list[str]:
 
 def count_unsaid(text: str) -> QuantityInvalid | None:
     """The question for a word said where a count belongs, before a plural: "to medium burgers", "for large
-    sprites" (a misheard two/four), "all cookies" to begin an order — several are meant, how many is not
-    said, so it is asked, never read as one (issue #23). At the start of the phrase or after "and"/","
-    only ("all" at the start only: "…, all flats" is a choice); "for my kids", "to go" say who or how.
-    "some fries" stays one order (the corpus labels)."""
+    sprites" (a misheard two/four), "do veg hakka noodles" (two in Hindi), "all cookies" to begin an order —
+    several are meant, how many is not said, so it is asked, never read as one (issue #23). At the start of
+    the phrase or after "and"/"," only ("all" at the start only: "…, all flats" is a choice); "for my kids",
+    "to go" say who or how. "some fries" stays one order (the corpus labels)."""
     said = f" {text.lower()} "
-    if " to " not in said and " too " not in said and " for " not in said and " all " not in said:
+    if (
+        " to " not in said
+        and " too " not in said
+        and " for " not in said
+        and " all " not in said
+        and " do " not in said
+    ):
         return None  # the common case, no such word said: substring scans only (the phrase budget, #25)
     for at, piece in enumerate(_parts(said)):
         words = re.findall(r"[a-z']+", piece)
-        counted = words[:1] and (words[0] in _NO_NUMBER or (words[0] == "all" and not at))
+        counted = words[:1] and (words[0] in _NO_NUMBER or (words[0] == "all" and not at) or _do_counted(piece))
         if len(words) < 2 or not counted or words[1] in _WHOSE:
             continue
         if any(len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s")) for w in words[1:4]):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.menu import Item, Menu, ModifierGroup, Option
-from app.core.reading.all_of_one import all_of_one, box_of_one, said_all
+from app.core.reading.all_of_one import all_of_one, box_of_one, said_all, sized_box_of_one
 from app.core.reading.candidates import CHOICE_UNITS, unexplained_at_least
 from app.core.reading.comes_with import (
     black,
@@ -442,6 +442,20 @@ def _said_of_a_choice(item: Item, words: Words) -> tuple[int, ...]:
 _ADD_LEADS = frozenset({"extra", "add", "more"})
 
 
+def _said_within_choices(item: Item, words: Words, name: Words) -> bool:
+    """Is every word of ``name`` (said out of order) that says something said only inside choices of ``item``
+    named in two or more words and said whole ("veg fried rice and gobi manchurian")? Those words say the
+    choices, never the item's name read across them (the Combo's alias "rice and manchurian"; blind14
+    indo-chinese); a name with a word of its own said apart ("sweet cheese pierogi") is still said."""
+    inside: set[int] = set()
+    for phrase, _ in option_phrases(item):
+        n = len(phrase)
+        if n > 1:
+            inside.update(j for i in range(len(words) - n + 1) if words[i : i + n] == phrase for j in range(i, i + n))
+    said = [w for w in name if w not in FILLER]
+    return bool(inside) and bool(said) and all(w != x or i in inside for w in said for i, x in enumerate(words))
+
+
 def missing(item: Item, options: list[Option]) -> list[ModifierGroup]:
     """Required groups still unanswered (defaults answer their group)."""
     said = [o.group_id for o in options]
@@ -511,6 +525,8 @@ def fit_words(
         options, spans = _take_options(item, work, words)
     if name is not None:
         kept = (*_said_of_a_choice(item, words), *_said_on_the_side(words)) if how == "any order" else ()
+        if how == "any order" and _said_within_choices(item, words, name):
+            return None  # "veg fried rice and gobi manchurian": never the Combo's alias "rice and manchurian"
         at = _take_name(work, name, how != "any order", kept)
         if at < 0 and options_first and how == "name":
             at = name_in_a_size(item, words, name, spans)
@@ -560,6 +576,10 @@ def fit_words(
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options, words)  # "two scoops of chocolate": both chocolate
     options += box_of_one(item, name, words, options)  # "half a dozen honey dips": six of them
+    sizes = [o.name for o in options if o.group_id == VARIATION_GROUP and name is not None]  # the item named:
+    # never a part of a list of choices read alone (its whole list is :func:`.order._with_modifiers`'s)
+    options += sized_box_of_one(item, words, options, sizes[0] if len(sizes) == 1 else None)  # "half dozen
+    # chocolate cupcakes": six chocolate
     for i, w in enumerate(work[:-1]):
         after = i + 2 if w == "add" and work[i + 1] in _ARTICLES and i + 2 < len(work) else i + 1
         if (

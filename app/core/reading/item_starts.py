@@ -12,7 +12,7 @@ from app.core.reading.comes_with import inside
 from app.core.reading.counts import SERVINGS, for_each_person, sold_per_person, with_quantity
 from app.core.reading.fit import Fit, best_fits, fit_words, item_fits, missing
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER
+from app.core.reading.spoken import FILLER, said_as
 from app.core.reading.vocabulary import SIZE_WORDS, VARIATION_GROUP, Words, choice_groups, menu_words, words_of
 
 
@@ -171,6 +171,9 @@ def _top_groups_of(item: Item) -> dict[int, str]:
     return out
 
 
+_WITH = frozenset(said_as("with"))
+
+
 def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     """``chunk`` ("an order of fries", said after ``before``, read as ``item``) starts another item: it
     begins with a count, names another item whole (or names ``item`` again after ``before`` named it: "an
@@ -198,6 +201,8 @@ def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
         return True
     if "side" in chunk and _a_side_of_its_sides(item, with_quantity(chunk)[0][1], answer):
         return False  # "a burger with halloumi and a side of chips": the burger's side, its Sides offer chips
+    if not again and not answer.unknown and answer.options and _a_list_of_its_choices(item, before, answer):
+        return False  # "2 tteokbokkis with a little spicy, mozz, 2 kim mari": the list goes on (generated reads)
     longest = max((len(p) for p in answer.option_spans), default=0)
     if (
         not again
@@ -210,6 +215,24 @@ def starts_item(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:
     open_groups |= {g.id for o in chosen for g in o.modifier_groups if sum(x.group_id == g.id for x in chosen) < g.min}
     tops = _top_groups_of(item)  # a pick-your-own box's donuts still to choose are open too ("2 boston kremes")
     return not any(tops.get(id(o), o.group_id) in open_groups or o.group_id in open_groups for o in answer.options)
+
+
+def _a_list_of_its_choices(item: Item, before: Words, answer: Fit) -> bool:
+    """Does ``before`` end in a list of two or more of ``item``'s choices led by "with" ("2 tteokbokkis with a
+    little spicy and mozz"), every word after it one of them, none of them ``answer``'s? Then a choice of
+    ``item`` said next, though it also names an item (the add-on Gimmari, sold alone too), goes on with that
+    list — never a line of its own. A choice the list already holds, said again, is the item ("… with seaweed
+    salad, and a seaweed salad too": dev bowl-co), and so is one said after a single choice ("egg and cheese
+    with ketchup, and a hash brown": blind11 bodega-deli)."""
+    at = max((i for i, w in enumerate(before) if w in _WITH), default=-1)
+    said = before[at + 1 :]
+    if at < 0 or "and" not in said:
+        return False
+    fit = fit_words(item, said, None)
+    if fit is None or fit.unknown or len(fit.options) < 2:
+        return False
+    held = {o.id for o in fit.options}
+    return not any(o.id in held for o in answer.options)
 
 
 def named_again_otherwise(menu: Menu, item: Item, before: Words, chunk: Words) -> bool:

@@ -255,6 +255,26 @@ def every_one_of(pieces: list[Words], dropped: set[int], split: list[int], said:
     return kept[-2:] if said[0] == "both" else kept
 
 
+_FOR = frozenset({"for", "on", "to"})
+
+
+def every_one_last(said: Words) -> Words:
+    """ "indian hot for both" → "both indian hot": a choice said of every one with "for both" / "on all" / "for
+    each" after it, as :func:`every_one_of` reads it said first (blind14 indo-chinese); else ``said``."""
+    if len(said) > 2 and said[-1] in EVERY_ONE and said[-2] in _FOR and said[0] not in EVERY_ONE:
+        return (said[-1], *said[:-2])
+    return said
+
+
+def every_one_dropped(piece: Words, chunk: Words) -> Words:
+    """ "two combos, both veg fried rice": "both" (or "each", "all") said before choices of a ``piece`` that
+    counts two or more says they are every one's — the choices alone, never a word of a choice (a Lime Soda
+    Style called "both", in a group the combo's drink nests; blind14 indo-chinese)."""
+    if len(chunk) > 1 and chunk[0] in EVERY_ONE and (with_quantity(piece)[0][0] or 1) >= 2:
+        return chunk[1:]
+    return chunk
+
+
 def counted_at(pieces: list[Words]) -> tuple[int, int] | None:
     """The last piece and its count, when it counts two or more (what "one with …" after it splits)."""
     count = with_quantity(pieces[-1])[0][0] if pieces else None

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from app.core.cart.choices import offer
 from app.core.menu import Item, Menu, Option
+from app.core.reading.all_of_one import sized_box_of_one
 from app.core.reading.comes_with import halves_of, said_by_its_alias
 from app.core.reading.corrections import (
     WITHIN_STARTS,
@@ -66,6 +67,8 @@ from app.core.reading.ones_said import (
     as_it_comes,
     counted_at,
     ends_a_choice,
+    every_one_dropped,
+    every_one_last,
     every_one_of,
     items_named,
     of_them,
@@ -81,7 +84,7 @@ from app.core.reading.quick import quick_reading
 from app.core.reading.rivals import said_in_a_description, the_item_those_choices_are
 from app.core.reading.said_before import said_before_its_name
 from app.core.reading.some_chosen import some_chosen
-from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, UNIT_WORDS
+from app.core.reading.spoken import FILLER, OPENERS, SEPARATORS, UNIT_WORDS, said_as
 from app.core.reading.taken_back import (
     cancelled_at,
     earlier_corrected,
@@ -289,13 +292,14 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             split = [*(split if split[:1] == [at] else [at]), len(pieces) - 1]
             shared = (at, left - some[0])
             continue
-        every = every_one_of(pieces, dropped, split, said)
-        cannot = [pieces[i] for i in every if not _takes(menu, pieces[i], said[1:], prune)]
+        each = every_one_last(said)  # "indian hot for both": "both indian hot"
+        every = every_one_of(pieces, dropped, split, each)
+        cannot = [pieces[i] for i in every if not _takes(menu, pieces[i], each[1:], prune)]
         if every and len(cannot) < len(every):  # "a cookie and a brownie, both warmed": on each, never a line
             if cannot:  # "a latte and a croissant, both warmed": the latte is never warmed
                 raise said_of_which(menu, cannot, said, prune, "cannot have that — which did you mean?")
             for i in every:
-                pieces[i] = (*pieces[i], "and", *said)
+                pieces[i] = (*pieces[i], "and", *each)
             reaching = every[:-1]
             continue
         chunk, marked = strip_marker(said)
@@ -349,9 +353,10 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             and not starts_item(menu, current_item, pieces[-1], chunk)
             and only_choices(menu, current_item, pieces[-1], chunk)
         ):
-            listed = list_corrected(menu, current_item, fix, chunk)
-            fixing = (fix[0], (*fix[1], "and", *chunk), fix[2]) if fix is not None and listed is not None else None
-            pieces[-1] = listed if listed is not None else (*pieces[-1], "and", *chunk)
+            told = every_one_dropped(pieces[-1], chunk)  # "two combos, both veg fried rice": of each, said once
+            listed = list_corrected(menu, current_item, fix, told)
+            fixing = (fix[0], (*fix[1], "and", *told), fix[2]) if fix is not None and listed is not None else None
+            pieces[-1] = listed if listed is not None else (*pieces[-1], "and", *told)
             shared = counted_at(pieces) if shared is not None and shared[0] == len(pieces) - 1 else shared
             if chunk[0] in EVERY_ONE and split[-1:] == [len(pieces) - 1]:
                 reaching = split[:-1]  # "two tenders, one spicy one mild, each with ranch": ranch on both lines
@@ -431,6 +436,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     return [(p, said_of.get(i)) for i, p in enumerate(pieces) if i not in dropped]
 
 
+_WITH = frozenset(said_as("with"))  # what leads more said of the item just named
 _LED = frozenset({"add", "extra"})  # "add bacon", "extra cheese": a choice said of an item ordered
 
 
@@ -494,6 +500,8 @@ def _said_of_the_last(chunk: Words, top: Fit | None) -> bool:
         return chunk[0] not in ("a", "an", "the") and with_quantity(chunk)[0][0] is None
     if top is None or top.named or top.unknown or not top.options:
         return False
+    if chunk[0] in _WITH:
+        return True  # "one classic, level 2, with four eggs": more said of it, never a line (blind14 tteokbokki-bar)
     led = any(p[0] in ("a", "an") and chunk[: len(p)] == p for p, _ in option_phrases(top.item))  # "a la mode"
     return led or (chunk[0] not in ("a", "an") and with_quantity(chunk)[0][0] is None)
 
@@ -709,6 +717,10 @@ def _with_modifiers(
         quantity = int(lead)  # "3 garlic breads" + ["six pieces"]: the 3 was the count, not 3 Pieces
     elif resized and not set(words_of(alone.variation.name)) <= set(words[1:]):  # type: ignore[union-attr]
         quantity = with_quantity(words)[0][0] or quantity  # "three tacos" + ["single"]: the count, no Plate of 3
+    listed_words = (*words, *(w for m in modifiers for w in ("and", *words_of(m))))  # "half dozen" + ["chocolate"]
+    options += tuple(
+        sized_box_of_one(alone.item, listed_words, list(options), variation.name if variation else None, True)
+    )
     notes = tuple(dict.fromkeys((*alone.notes, *listed.notes)))
     removals = tuple(dict.fromkeys((*alone.removals, *listed.removals)))
     return Reading(alone.item, quantity, options, notes, said, variation, removals)

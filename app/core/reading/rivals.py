@@ -415,7 +415,8 @@ def same_words_named(top: Fit, ranked: list[Fit]) -> list[Fit]:
 def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]:
     """The fits whose item has ``top``'s one-word name part as a required choice, and a word of its own name
     said too: "a half tray of penne" is the Penne alla Vodka by "penne", or the Pasta Tray ("tray" said) with
-    Penne — asked, never the first (blind9 catering-trays). Not where ``top``'s name or an alias is said
+    Penne — asked, never the first (blind9 catering-trays); so where the other item reads every word said as its
+    choices and needs no more ("a tamarindo grande"). Not where ``top``'s name or an alias is said
     whole, nor where the other item is not named at all ("a large fries": the French Fries, not a meal's side)."""
     name = top.name
     if name is None or len(name) != 1 or name in written_names(top.item):
@@ -426,7 +427,11 @@ def required_choice_said(top: Fit, ranked: list[Fit], words: Words) -> list[Fit]
             continue
         required = {g.id for g in top_groups(fit.item) if g.min >= 1}
         chose = any(o.group_id in required and name in whole_names(o) for o in fit.options)
-        if chose and (set(words_of(fit.item.name)) - set(name)) & set(words):
+        whole = bool(top.options) and not fit.named and len(fit.options) > len(top.options)
+        whole = whole and not missing(fit.item, list(fit.options))  # more said than the name ("fries" alone stays)
+        # "a tamarindo grande": the Raspado's Tamarind and Large, nothing left to ask, as well as the Agua de
+        # Tamarindo by the end of its name (blind14 elote-stand); never a meal's side ("a small fries")
+        if chose and (whole or (set(words_of(fit.item.name)) - set(name)) & set(words)):
             out.append(fit)
     return out
 

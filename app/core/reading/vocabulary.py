@@ -131,6 +131,7 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                 for n in (o.name, *o.aliases):
                     chosen_on.setdefault(words_of(n), set()).add(id(offering))
     sized = {words_of(n): id(i) for i in menu.items for v in i.variations for n in (v.name, *v.aliases)}
+    own_words = {id(i): frozenset(words_of(i.name)) for i in menu.items}
     for sub, keys in subs.items():
         if len(keys) == 1 and sub not in owners and said_in.get(sub, keys) == keys:
             key = next(iter(keys))
@@ -149,6 +150,9 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                 continue  # "three steames": the Hot Dog's style Steamé, never the Steamed Hamburger by the end of
                 # its alias "burger steamé" (blind11 poutine-shop); a part of the name itself, or the lead of an
                 # alias ("plain" of "plain pie"), still names it
+            if len(sub) > 1 and not _runs_in(sub, own) and _another_with_its_choice(sub, key, own_words, chosen_on):
+                continue  # "a baked rice": never the Baked Seafood Rice by a part of its alias "seafood baked rice",
+                # where the Baked Pork Chop on its Rice is said so too — asked (blind14 hk-cafe)
             if multiplied_part(own, sub):
                 continue  # "cheeseburger" says one, never the Double Cheeseburger (issue #23, break12)
             if _only_what_it_comes_with(by_key[key], sub):
@@ -158,6 +162,26 @@ def item_names(menu: Menu) -> dict[int, tuple[Words, ...]]:
                 # a number in the item's own name is its name ("eight piece": the 8 Piece Family Meal, or asked)
             base[key].append(sub)
     return {key: tuple(sorted(names, key=len, reverse=True)) for key, names in base.items()}
+
+
+def _runs_in(phrase: Words, words: Words) -> bool:
+    """Is ``phrase`` said, word for word, somewhere in ``words``?"""
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _another_with_its_choice(
+    sub: Words, key: int, own_words: dict[int, frozenset[str]], chosen_on: dict[Words, set[int]]
+) -> bool:
+    """Is ``sub`` (a part of an alias of the item ``key``) said just as well by another item's own name words and
+    one of its choices ("baked rice": the Baked Pork Chop on its Rice base)? Then it names neither for sure."""
+    for other, name in own_words.items():
+        if other == key or not name.intersection(sub):
+            continue
+        rest = tuple(w for w in sub if w not in name)
+        if rest and other in chosen_on.get(rest, ()):
+            return True
+    return False
 
 
 def multiplied_part(name: Words, sub: Words) -> bool:
