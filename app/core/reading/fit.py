@@ -536,7 +536,7 @@ def fit_words(
         if at < 0:
             return None
         if how == "name":
-            said_beside_its_alias(item, work, at, len(name))  # "satay beef noodles set": "set" is its name's
+            said_beside_its_alias(item, work, at, name)  # "satay beef noodles set": "set" is its name's
     if not options_first:
         options, spans = _take_options(item, work, words)
     if described is not None:

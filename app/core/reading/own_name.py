@@ -25,13 +25,13 @@ def own_name_words(item: Item) -> frozenset[str]:
     return frozenset(w for w in name[:-1] if w not in used and w not in name[-1:] and not w.isdigit())
 
 
-def said_beside_its_alias(item: Item, work: list[str | None], at: int, length: int) -> None:
-    """Mark used the word right after or right before ``item``'s name said at ``at`` (``length`` words) where it
+def said_beside_its_alias(item: Item, work: list[str | None], at: int, name: tuple[str, ...]) -> None:
+    """Mark used the word right after or right before ``item``'s name said at ``at`` (``name``'s words) where it
     is one of :func:`own_name_words`. Only beside it: "…, make the chicken extra crispy" on a Chicken Shawarma
     Plate says what the note is about (blind2 gyro-grill), never the name again."""
     own = own_name_words(item)
-    if not own:
-        return
-    for i in (at + length, at - 1):
+    if not own or name == words_of(item.name)[-1:]:
+        return  # its head noun alone ("rice") names many: "a baked rice" stays a question (blind14 hk-cafe)
+    for i in (at + len(name), at - 1):
         if 0 <= i < len(work) and work[i] in own:
             work[i] = None
