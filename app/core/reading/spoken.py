@@ -274,6 +274,7 @@ NOTE_WORDS = frozenset(w for need in _NOTE_NEEDS for w in need)  # every word so
 # the words that lead a message to write: said as themselves, never a slip for a menu word ("write" is no "white")
 MESSAGE_WORDS = frozenset(w for lead in _MESSAGE_LEADS for w in lead)
 _MESSAGE_STARTS = frozenset(lead[0] for lead in _MESSAGE_LEADS)
+ON_IT = (("on", "it"), ("on", "top"))  # where a message said before them ends ("happy birthday grandma on it")
 
 
 def may_hold_notes(words: Iterable[str]) -> bool:
@@ -501,7 +502,7 @@ def _message(words: list[str], i: int, writing: bool = False) -> tuple[int, int,
     while start < len(words) and words[start] in (",", "and"):  # "put his name, Leo": the pause is no word to write
         start += 1
     end = next(
-        (j for j in range(start, len(words)) if tuple(words[j : j + 2]) in (("on", "it"), ("on", "top"))),
+        (j for j in range(start, len(words)) if tuple(words[j : j + 2]) in ON_IT),
         len(words),
     )
     if end == start:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.core.menu import Item
 from app.core.reading.memo import per_object
-from app.core.reading.spoken import FILLER, quoted
+from app.core.reading.spoken import FILLER, ON_IT, quoted
 from app.core.reading.vocabulary import Words, choice_groups, option_phrases, words_of
 
 if TYPE_CHECKING:  # the fit module asks takes_writing: no import of it at run time
@@ -26,8 +26,7 @@ if TYPE_CHECKING:  # the fit module asks takes_writing: no import of it at run t
 
 # words a description offers writing with ("free writing", "tell us the message to pipe on top")
 _OFFERS_WRITING = frozenset({"writing", "write", "written", "message", "inscription", "lettering", "personalized"})
-_ON_IT = (("on", "it"), ("on", "top"))
-_MESSAGE_WORDS = 2  # one word left over ("fudge") is too little to be a message: asked
+_FEWEST_WORDS = 2  # one word left over ("fudge") is too little to be a message: asked
 
 
 @per_object
@@ -63,7 +62,7 @@ def words_to_write(fit: Fit, words: Words, listed: bool = False) -> Fit:
     parts = _parts(words)
     lent = set(fit.name or ())  # "happy birthday jaden" beside "cake": "birthday" lent to a name said any order
     for k, part in enumerate(parts):
-        said = part[:-2] if tuple(part[-2:]) in _ON_IT else part
+        said = part[:-2] if tuple(part[-2:]) in ON_IT else part
         if not said or (k != len(parts) - 1 and said is part) or (k == 0 and not listed):
             continue  # the message is said after the item, last or ending "on it"
         content = [w for w in said if w not in FILLER]
@@ -74,7 +73,7 @@ def words_to_write(fit: Fit, words: Words, listed: bool = False) -> Fit:
             elif w not in lent:
                 break
         else:
-            if left or len(fit.unknown) < _MESSAGE_WORDS:  # every word left is in it, two at least
+            if left or len(fit.unknown) < _FEWEST_WORDS:  # every word left is in it, two at least
                 continue
             if not _choice_words(fit.item).isdisjoint(content) or said[0] in ("a", "an") or said[0].isdigit():
                 continue  # "fudge frosting": about a choice; "a brownie": another item — asked
