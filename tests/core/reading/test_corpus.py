@@ -15,10 +15,10 @@ import pytest
 
 from bench import matching
 
-# every case of a seen split through the voice path, every third through HTTP's (the core turn): both call
-# the one reader (turn.apply); reading all of them twice took four minutes of CI. The ~7,000 generated
-# reads through the voice path only.
-HTTP_STRIDE = 3
+# every case of a seen split through the voice path, every sixth through HTTP's (the core turn): both call
+# the one reader (turn.apply); reading all of them twice took four minutes of CI, every third two by
+# round 17. The ~8,500 generated reads through the voice path only.
+HTTP_STRIDE = 6
 
 
 @cache
@@ -36,7 +36,7 @@ def outcomes(split: str, reader: str) -> list[dict[str, Any]]:
 )
 def test_no_utterance_is_silently_wrong(split: str, reader: str) -> None:
     results = outcomes(split, reader)
-    assert len(results) >= (100 if reader == "http" else 300)
+    assert len(results) >= (50 if reader == "http" else 300)
     wrong = [(r["menu"], r["said"], r["got_lines"]) for r in results if r["outcome"] == "wrong"]
     assert wrong == []
 

@@ -6,8 +6,9 @@ scores every item of the menu on every piece, as the reader always did. Both are
 this keeps holding while the reading rules change: any rule that lets a word be explained in a new
 way must be taught to :mod:`app.core.reading.candidates` too, or this test fails.
 
-Every second utterance of tests/spoken_corpus.json and of each split of tests/corpus/said/*.json, and a
-quarter of the generated reads of every menu, is read both ways (the phrase alone, and with its modifiers).
+An evenly spaced sample of each menu's utterances in tests/spoken_corpus.json and each split of
+tests/corpus/said/*.json, and of each menu's generated reads, is read both ways (the phrase alone, and with
+its modifiers).
 ``said_lines`` depends on ``prune`` only through those two ``read_order`` calls, so comparing ``read_order``
 on both covers it (the fast-path edges compare both functions). A blind-split utterance is never printed: a
 difference there is reported by menu and position only.
@@ -54,11 +55,22 @@ def _corpus_cases(source: str) -> Iterator[tuple[str, bool, Said]]:
 # one test per corpus (so parallel workers share them out); never the unseen split, whose utterances a
 # difference would print
 _SOURCES = ["old", *(split for split in matching.NEW_SPLITS if split not in matching.UNSEEN)]
-# every fourth generated read: each menu's reads come together, so every menu keeps a quarter of its own;
-# the full scan of all of them (about 7,000 reads) was a third of CI's time. Every second utterance of a
-# corpus: a split's cases come menu by menu, so each menu keeps half of its own (all of them took 4 minutes)
-_GENERATED_STRIDE = 4
-_CORPUS_STRIDE = 2
+# an evenly spaced sample of each menu's utterances: every menu is read, and a round that adds a split or a
+# menu adds a bounded share of CI (all of them took 4 minutes; every second one, a fifth of CI by round 17)
+_CORPUS_PER_MENU = 24
+_GENERATED_PER_MENU = 12
+
+
+def _per_menu(cases: list[tuple[str, bool, Said]], keep: int) -> list[tuple[str, bool, Said]]:
+    """At most ``keep`` of each menu's ``cases``, evenly spaced through them (the first always)."""
+    by_menu: dict[str, list[tuple[str, bool, Said]]] = {}
+    for case in cases:
+        by_menu.setdefault(case[0], []).append(case)
+    return [
+        ones[i * len(ones) // keep] if len(ones) > keep else ones[i]
+        for ones in by_menu.values()
+        for i in range(min(keep, len(ones)))
+    ]
 
 
 @cache
@@ -107,7 +119,7 @@ def _differences(cases: list[tuple[str, bool, Said]]) -> list[str]:
 @pytest.mark.parametrize("source", _SOURCES)
 def test_the_corpora_read_the_same_pruned_or_not(source: str) -> None:
     every = list(_corpus_cases(source))
-    cases = every[::_CORPUS_STRIDE]
+    cases = _per_menu(every, _CORPUS_PER_MENU)
     assert {rid for rid, _, _ in cases} == {rid for rid, _, _ in every}  # every menu still read
     assert len(cases) > 100
     assert _differences(cases) == []
@@ -116,7 +128,7 @@ def test_the_corpora_read_the_same_pruned_or_not(source: str) -> None:
 @pytest.mark.slow
 def test_the_generated_reads_read_the_same_pruned_or_not() -> None:
     generated = list(matching.generated_cases())
-    cases = [(rid, False, _said(case)) for rid, case in generated[::_GENERATED_STRIDE]]
+    cases = _per_menu([(rid, False, _said(case)) for rid, case in generated], _GENERATED_PER_MENU)
     assert {rid for rid, _, _ in cases} == {rid for rid, _ in generated}  # every menu still read
     assert len(cases) > 1000
     assert _differences(cases) == []
