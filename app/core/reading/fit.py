@@ -36,7 +36,7 @@ from app.core.reading.comes_with import (
 from app.core.reading.group_counted import group_counted
 from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
 from app.core.reading.measured import level_of_its_thing
-from app.core.reading.memo import per_object
+from app.core.reading.memo import per_object, read_memo
 from app.core.reading.more_of_the_dish import Sold, more_of_the_dish, sold
 from app.core.reading.negated_names import one_thing_taken_off
 from app.core.reading.nesting import offered_often
@@ -767,6 +767,18 @@ def _said_with(item: Item, words: Words, note: str) -> str:
 
 
 def item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
+    """Every reading of ``words`` as ``item`` (by each of its names, in any order, by a shared head noun, or
+    by its choices alone). Asked again and again of the same words while a phrase is cut into pieces, so the
+    answers are kept for the read (:func:`~app.core.reading.memo.read_memo`); each call gets its own copies."""
+    table = read_memo(menu)
+    key = (id(item), tuple(words))  # the item lives as long as the menu that holds the memo: its id is its own
+    found = table.get(key)
+    if found is None:
+        found = table[key] = tuple(_item_fits(menu, item, words))
+    return [replace(fit) for fit in found]
+
+
+def _item_fits(menu: Menu, item: Item, words: Words) -> list[Fit]:
     names = item_names(menu)[id(item)]
     present = set(words)
     names = tuple(n for n in names if present.issuperset(n))

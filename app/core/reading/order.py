@@ -54,7 +54,7 @@ from app.core.reading.item_starts import (
     unserved,
     whole_reading,
 )
-from app.core.reading.memo import per_object
+from app.core.reading.memo import per_object, start_read
 from app.core.reading.more_of_the_dish import NOTHING_ELSE
 from app.core.reading.nesting import nest
 from app.core.reading.ones_said import (
@@ -564,6 +564,7 @@ def read_order(
     tested against, tests/core/reading/test_pruned.py)."""
     if not isinstance(text, str) or not text.strip():
         return [ItemNotFound("say which item", query=text, suggestions=[])]
+    start_read(menu)
     negative = (
         negative_count(text)
         or count_unsaid(text)
