@@ -27,6 +27,7 @@ from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, PricedLine, format_money, price_cart
 from app.core.cart.view import iso_utc
 from app.core.menu import Menu
+from app.core.menu.money import minor_digits
 from app.core.turn import closed_notice
 from app.errors import (
     CartAlreadyOrdered,
@@ -366,6 +367,17 @@ def shown_as_ordered(priced: PricedCart, ordered: CartAlreadyOrdered, menu: Menu
         if shown is not cart:
             return shown
     return replace(priced, warnings=[*priced.warnings, NOT_WHAT_WAS_ORDERED])
+
+
+def menu_of_order(stored: dict[str, Any], restaurant_id: str) -> Menu:
+    """The stand-in menu of a restaurant whose menu is gone (its file removed, the restaurant dropped from the
+    menu directory) while the store holds an order of a cart of it: no items, the order's currency, always
+    open. Enough to answer about that order — a retried checkout (its stored order: nothing is re-validated),
+    the placed cart shown as ordered (:func:`priced_as_ordered`) — never to change a cart (every item is
+    unknown). The order store is keyed by cart, not by menu (break16o §7)."""
+    currency = stored["currency"] if isinstance(stored.get("currency"), str) else "USD"
+    digits = minor_digits(currency)
+    return Menu(restaurant_id, restaurant_id, currency, None, (), {}, minor_digits=2 if digits is None else digits)
 
 
 def _display_line(stored: Any, menu: Menu) -> Line | None:
