@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+import jsonschema
 import pytest
 from starlette.testclient import TestClient
 
@@ -33,6 +34,12 @@ def tool(client: TestClient, name: str, token: str | None, **arguments: Any) -> 
     response = client.post(f"{TOOLS}/{name}", json={"arguments": arguments}, headers=headers)
     assert response.status_code == 200, response.text
     return response
+
+
+def matches_the_cart_schema(client: TestClient, cart: dict[str, Any]) -> None:
+    """``cart`` as /openapi.json describes a cart (the shown order, or the copy with its warning)."""
+    doc = client.get("/openapi.json").json()
+    jsonschema.validate(cart, {"$ref": "#/components/schemas/Cart", "components": doc["components"]})
 
 
 def output(response: Any) -> dict[str, Any]:
@@ -66,6 +73,7 @@ def test_every_voice_tool_on_an_older_fork_shows_the_order_as_the_cart(client: T
         assert cart["lines"] == placed_cart["lines"] and cart["taxes"] == placed_cart["taxes"], name
         assert said["cart"]["total"] == f"${order['total_cents'] / 100:.2f}" and len(said["cart"]["lines"]) == 2
         assert response.json()["cart_token"] == response.headers["Cart-Token"]
+        matches_the_cart_schema(client, cart)
         # the token is the older copy's, still answered the same: never a checked-out token of other lines
         again = tool(client, "get_current_order", response.json()["cart_token"])
         assert output(again)["error"] == "cart_already_ordered" and again.json()["cart"] == cart | {
