@@ -10,19 +10,13 @@ nothing was ordered.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
 from starlette.testclient import TestClient
 
-from app.server.app import create_app
-from app.settings import Settings
-from tests.conftest import FakeClock
 from tests.order_receiver import OrderReceiver
-from tests.support.checkout import BURGERS, FRIES, ORDER, SECRET, checkout
+from tests.support.checkout import BURGERS, FRIES, ORDER, checkout
 from tests.support.http import BASE, added, new_cart, send
 
 TOOLS = f"{BASE}/tools"
@@ -79,14 +73,6 @@ def test_an_older_copy_after_the_menu_was_removed_names_the_order(client: TestCl
     voice = tool(client, "get_current_order", older)
     assert json.loads(voice.json()["output"])["error"] == "cart_already_ordered"
     assert voice.json()["cart"]["total_cents"] == order["total_cents"] and voice.json()["cart"]["checked_out"]
-
-
-@pytest.fixture
-def kitchen(settings: Settings, clock: FakeClock) -> Iterator[tuple[TestClient, OrderReceiver]]:
-    with OrderReceiver(SECRET) as receiver:
-        hooked = replace(settings, order_webhook_url=receiver.url, order_webhook_secret=SECRET)
-        with TestClient(create_app(hooked, clock=clock)) as test_client:
-            yield test_client, receiver
 
 
 def test_webhook_after_the_menu_was_removed_never_says_nothing_was_ordered(

@@ -11,19 +11,12 @@ the token stays the caller's (nothing is minted from an older copy, as HTTP answ
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 import jsonschema
-import pytest
 from starlette.testclient import TestClient
 
-from app.server.app import create_app
-from app.settings import Settings
-from tests.conftest import FakeClock
 from tests.order_receiver import OrderReceiver
-from tests.support.checkout import SECRET
 from tests.support.http import BASE
 
 TOOLS = f"{BASE}/tools"
@@ -86,14 +79,6 @@ def test_a_cart_never_ordered_and_the_placed_token_answer_as_before(client: Test
     read = tool(client, "get_current_order", token)
     assert read.json()["cart"]["checked_out"] is False and output(read)["ok"] is True
     assert not [w for w in read.json()["cart"]["warnings"] if w["code"] == "cart_already_ordered"]
-
-
-@pytest.fixture
-def kitchen(settings: Settings, clock: FakeClock) -> Iterator[tuple[TestClient, OrderReceiver]]:
-    with OrderReceiver(SECRET) as receiver:
-        hooked = replace(settings, order_webhook_url=receiver.url, order_webhook_secret=SECRET)
-        with TestClient(create_app(hooked, clock=clock)) as test_client:
-            yield test_client, receiver
 
 
 def test_webhook_a_forks_refused_checkout_is_never_reviewed_as_open(kitchen: tuple[TestClient, OrderReceiver]) -> None:
