@@ -264,10 +264,13 @@ class OrderTotalChanged(CartError):
 
 
 class CartAlreadyOrdered(CartError):
-    """This cart was already ordered at another revision; ``order_id`` names that order."""
+    """This cart was already ordered at another revision; ``order_id`` names that order. ``order``: the
+    stored order itself when the store (or the kitchen) gave it back — what an answer shows as the cart;
+    never sent as a detail (the caller gets ``ordered_lines``)."""
 
     code = "cart_already_ordered"
     status = 409
+    order: dict[str, Any] | None = None
 
 
 class CartCancelled(CartError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from app.core.token.codec import CartCodec, TokenPolicy
 from app.core.token.keys import KeyRing
 from app.server.app import create_app
 from app.settings import Settings, bundled_menu_dir
+from tests.order_receiver import OrderReceiver
 from tests.postgres_server import PostgresServer
 
 TESTS = Path(__file__).parent
@@ -91,6 +93,17 @@ def client(settings: Settings, clock: FakeClock) -> Iterator[TestClient]:
     # from loopback, like an operator on the box (CART_OPERATOR_NETWORKS): /readyz in full, Voicecart-Instance
     with TestClient(create_app(settings, clock=clock), client=("127.0.0.1", 50000)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def kitchen(settings: Settings, clock: FakeClock) -> Iterator[tuple[TestClient, OrderReceiver]]:
+    """A TestClient whose order sink is the webhook, to the fake kitchen receiver (tests/order_receiver.py)."""
+    from tests.support.checkout import SECRET  # tests.support imports this module: not at its top
+
+    with OrderReceiver(SECRET) as receiver:
+        hooked = replace(settings, order_webhook_url=receiver.url, order_webhook_secret=SECRET)
+        with TestClient(create_app(hooked, clock=clock)) as test_client:
+            yield test_client, receiver
 
 
 @pytest.fixture(scope="module")

@@ -22,11 +22,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, NotRequired, TypedDict
 
-from app.core.cart import CartState, Line, TaxAmount, check_options, clean_notes, mark_checked_out
+from app.core.cart import CartState, CartWarning, Line, TaxAmount, check_options, clean_notes, mark_checked_out
 from app.core.cart.choices import decode, entry_key
 from app.core.cart.pricing import PricedCart, PricedLine, format_money, price_cart
 from app.core.cart.view import iso_utc
 from app.core.menu import Menu
+from app.core.menu.money import minor_digits
 from app.core.turn import closed_notice
 from app.errors import (
     CartAlreadyOrdered,
@@ -331,13 +332,63 @@ def ordered_summary(stored: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def other_content(stored: dict[str, Any], message: str) -> CartAlreadyOrdered:
-    """``cart_already_ordered`` naming what the stored order holds."""
-    return CartAlreadyOrdered(
+    """``cart_already_ordered`` naming what the stored order holds (and carrying it: ``order``)."""
+    exc = CartAlreadyOrdered(
         f"{message} (order {stored['order_id']}: {ordered_lines_text(stored)}); start a new cart to order again",
         order_id=stored["order_id"],
         cart_revision=stored.get("cart_revision"),
         ordered_lines=ordered_summary(stored),
     )
+    exc.order = stored
+    return exc
+
+
+NOT_WHAT_WAS_ORDERED: CartWarning = {
+    "code": "cart_already_ordered",
+    "message": "this is an older copy of a cart that was already ordered; it is not what was ordered",
+}
+
+
+def shown_as_ordered(priced: PricedCart, ordered: CartAlreadyOrdered, menu: Menu) -> PricedCart:
+    """An older copy of an ordered cart (``priced``: its lines), as an answer about it shows the cart: the
+    order ``ordered`` carries — its revision, lines, unit prices, taxes and total, checked out — rebuilt
+    for display from the stored order (:func:`priced_as_ordered`), never this copy's lines as if they were
+    the cart (break16o §5: the demo page drew an unordered $2.15 cart beside "already placed"). Where the
+    order is not at hand (a kitchen that named it without its copy) or is malformed: this copy, with the
+    ``cart_already_ordered`` warning that it is not what was ordered. Display only: no token is minted
+    from it (its item tags are not the order's), the caller's token stays the older copy's."""
+    stored = ordered.order
+    lines = [] if stored is None else [_display_line(line, menu) for line in stored.get("lines", ())]
+    revision = None if stored is None else stored.get("cart_revision")
+    if stored is not None and lines and None not in lines and type(revision) is int:
+        state = priced.state._replace(revision=revision, lines=tuple(line for line in lines if line is not None))
+        cart = price_cart(mark_checked_out(state), menu)
+        shown = priced_as_ordered(cart, stored)
+        if shown is not cart:
+            return shown
+    return replace(priced, warnings=[*priced.warnings, NOT_WHAT_WAS_ORDERED])
+
+
+def menu_of_order(stored: dict[str, Any], restaurant_id: str) -> Menu:
+    """The stand-in menu of a restaurant whose menu is gone (its file removed, the restaurant dropped from the
+    menu directory) while the store holds an order of a cart of it: no items, the order's currency, always
+    open. Enough to answer about that order — a retried checkout (its stored order: nothing is re-validated),
+    the placed cart shown as ordered (:func:`priced_as_ordered`) — never to change a cart (every item is
+    unknown). The order store is keyed by cart, not by menu (break16o §7)."""
+    currency = stored["currency"] if isinstance(stored.get("currency"), str) else "USD"
+    digits = minor_digits(currency)
+    return Menu(restaurant_id, restaurant_id, currency, None, (), {}, minor_digits=2 if digits is None else digits)
+
+
+def _display_line(stored: Any, menu: Menu) -> Line | None:
+    """A stored order line as a cart line to price for display (its item's tag when still on the menu)."""
+    if not isinstance(stored, dict):
+        return None
+    line_id, quantity, unit = stored.get("line_id"), stored.get("quantity"), stored.get("unit_price_cents")
+    if not (type(line_id) is int and type(quantity) is int and type(unit) is int):
+        return None
+    item = menu.item(stored["item_id"]) if isinstance(stored.get("item_id"), str) else None
+    return Line(line_id, item.tag if item is not None else 0, quantity, unit)
 
 
 def as_ordered(state: CartState, stored: dict[str, Any]) -> CartState:

@@ -26,6 +26,7 @@ from app.errors import (
     OrderTotalChanged,
     OrderTotalNegative,
     RestaurantClosed,
+    RestaurantNotFound,
     TokenExpired,
 )
 from app.orders.order import (
@@ -34,6 +35,7 @@ from app.orders.order import (
     as_ordered,
     build_order,
     check_repeat,
+    menu_of_order,
     order_id_for,
     other_content,
     priced_as_ordered,
@@ -154,6 +156,40 @@ def stored_order(state: CartState, sink: OrderSink | None) -> dict[str, Any] | N
         return sink.lookup(state.cart_id_hex, state.revision)
     except CartError:
         return None
+
+
+def menu_after_order(state: CartState, gone: RestaurantNotFound, sink: OrderSink) -> Menu:
+    """The menu to answer ``state`` (an authentic token of a restaurant whose menu is ``gone``) with: the
+    stand-in of the order the store holds for this cart (:func:`app.orders.order.menu_of_order`) — this
+    revision's (a retried checkout answers it: 200, the stored order) or another's (an older copy: it answers
+    ``cart_already_ordered`` showing that order). No menu can answer anything else, so otherwise an error that
+    never suggests nothing was ordered: the placed order's own token is ``cart_already_ordered`` naming it;
+    where it can't be checked (a sink that keeps no orders, a store that cannot be read) ``gone`` says so with
+    ``may_be_ordered``; only a store that holds no order of the cart leaves ``gone`` as it is (nothing was
+    ordered). Blocking (a lookup): call it off the event loop."""
+    try:
+        stored = sink.lookup(state.cart_id_hex, state.revision)
+    except CartAlreadyOrdered as exc:
+        if exc.order is None:
+            raise
+        stored = exc.order
+    except OrderOutcomeUnknown:
+        stored, unknown = None, "; whether this cart was already ordered can't be checked right now"
+    else:
+        unknown = "" if sink.keeps_orders else UNCHECKED_MENU_GONE
+    if stored is not None:
+        return menu_of_order(stored, state.restaurant_id)
+    if state.checked_out:
+        raise _placed_before(state)
+    if unknown:
+        gone.details["may_be_ordered"] = True
+        gone.message += unknown
+    raise gone
+
+
+UNCHECKED_MENU_GONE = (
+    "; an earlier checkout of this cart may have reached the kitchen, which can't be checked from here"
+)
 
 
 def _ordered_already(state: CartState, request: CheckoutRequest | None, sink: OrderSink) -> Submitted | None:

@@ -15,9 +15,10 @@ from app.core.menu import Menu, MenuCatalog
 from app.core.token.codec import CartCodec, TokenPolicy
 from app.core.token.keys import KeyRing, load_dev_keyring
 from app.core.turn import TurnInputs
-from app.errors import ConfigError
+from app.errors import ConfigError, RestaurantNotFound, TokenError
 from app.orders.config import sink_from_settings
 from app.orders.port import OrderSink
+from app.orders.service import menu_after_order
 from app.runtime.clock_watch import ClockReport, ClockWatch, WatchedCodec
 from app.runtime.menu_reload import Snapshot, snapshot
 from app.runtime.token_cache import RecentTokens
@@ -87,6 +88,21 @@ class AppContext:
     def turn_inputs(self, restaurant_id: str) -> TurnInputs:
         """Menu, codec, ``now`` and the other restaurants: everything a turn needs but the token."""
         return TurnInputs(self.menu(restaurant_id), self.codec, self.now(), self.catalog.restaurant_ids())
+
+    def inputs_after_menu_gone(self, restaurant_id: str, token: str | None, gone: RestaurantNotFound) -> TurnInputs:
+        """:meth:`turn_inputs` for a call about ``token``'s cart when the restaurant's menu is ``gone`` (removed
+        after an order): the stand-in menu of the order the store holds for the cart
+        (:func:`app.orders.service.menu_after_order`), so a retried checkout still answers its order; else
+        ``gone`` (or ``cart_already_ordered``), never suggesting nothing was ordered when that can't be known.
+        A token that can't be read for this restaurant is ``gone`` as before. Blocking: off the event loop."""
+        now, others = self.now(), self.catalog.restaurant_ids()
+        try:  # an expired token too: a checkout retried after expiry finds its order (place_order)
+            state = self.codec.decode(token or "", restaurant_id, now, others, expired=True) if token else None
+        except TokenError:
+            state = None
+        if state is None:
+            raise gone
+        return TurnInputs(menu_after_order(state, gone, self.order_sink), self.codec, now, others)
 
 
 def remembering(codec: CartCodec) -> CartCodec:

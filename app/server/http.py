@@ -12,13 +12,14 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Match, Mount, Route
 from starlette.types import Receive, Scope, Send
 
-from app.core.turn import TurnResult
+from app.core.turn import TurnInputs, TurnResult
 from app.errors import (
     CartError,
     ClientDisconnected,
@@ -26,9 +27,11 @@ from app.errors import (
     InvalidRequest,
     LineNotFound,
     RequestTooLarge,
+    RestaurantNotFound,
     TokenAmbiguous,
 )
 from app.json_input import parse_json
+from app.runtime.context import AppContext
 from app.server.responses import OrjsonResponse
 
 log = logging.getLogger("voicecart.http")
@@ -104,6 +107,17 @@ class Endpoint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = await self.handler(Request(scope, receive, send))
         await response(scope, receive, send)
+
+
+async def order_inputs(ctx: AppContext, restaurant_id: str, token: str | None) -> TurnInputs:
+    """``ctx.turn_inputs(restaurant_id)`` for a call that answers about ``token``'s order (a checkout, a voice
+    tool, reading the cart): if the restaurant's menu is gone, the stand-in of the order the store holds
+    (:meth:`~app.runtime.context.AppContext.inputs_after_menu_gone`, a lookup: on a thread) — a retried
+    checkout answers its order, never ``restaurant_not_found`` as if nothing had been ordered."""
+    try:
+        return ctx.turn_inputs(restaurant_id)
+    except RestaurantNotFound as gone:
+        return await run_in_threadpool(ctx.inputs_after_menu_gone, restaurant_id, token, gone)
 
 
 def cart_response(result: TurnResult, status: int = 200, **extra: Any) -> OrjsonResponse:

@@ -105,7 +105,18 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "CartLine": obj(
         {**_LINE, "available": {"type": "boolean", "description": "false: counts for nothing until changed"}}
     ),
-    "CartWarning": {"oneOf": [ref("LineWarning"), ref("ClosedWarning")]},
+    "CartWarning": {"oneOf": [ref("LineWarning"), ref("ClosedWarning"), ref("OrderedWarning")]},
+    "OrderedWarning": obj(
+        {
+            "code": {"const": "cart_already_ordered"},
+            "message": {
+                "type": "string",
+                "description": "a voice tool's cart when it is an older copy of a cart that was ordered and the "
+                "order itself could not be had to show: this copy is not what was ordered",
+            },
+        },
+        required=["code", "message"],
+    ),
     "ClosedWarning": obj(
         {
             "code": {"const": "restaurant_closed"},

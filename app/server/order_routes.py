@@ -22,7 +22,7 @@ from app.orders.order import parse_checkout
 from app.orders.port import CommitGate
 from app.orders.service import place_order
 from app.runtime.context import AppContext
-from app.server.http import cart_response, cart_token, read_json
+from app.server.http import cart_response, cart_token, order_inputs, read_json
 from app.server.order_workers import OrderWorkers
 
 
@@ -31,9 +31,9 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
 
     async def checkout(request: Request) -> Response:
         checkout_request = parse_checkout(await read_json(request))
-        inputs = ctx.turn_inputs(request.path_params["rid"])
-        gate = CommitGate()  # closed if the budget runs out first: nothing is stored after the answer
         token = cart_token(request)
+        inputs = await order_inputs(ctx, request.path_params["rid"], token)  # the menu gone: its order's stand-in
+        gate = CommitGate()  # closed if the budget runs out first: nothing is stored after the answer
         done = await workers.run(place_order, token, checkout_request, inputs, ctx.order_sink, gate, gate=gate)
         status = 201 if done.created else 200
         return cart_response(done.result, status, order=done.order, warnings=done.warnings)

@@ -30,7 +30,7 @@ from app.errors import CartError, InvalidRequest, OrderDeliveryFailed, OrderOutc
 from app.json_input import object_fields, optional_str
 from app.orders.port import CommitGate
 from app.runtime.context import AppContext
-from app.server.http import cart_response, cart_token, read_json
+from app.server.http import cart_response, cart_token, order_inputs, read_json
 from app.server.order_workers import OrderWorkers
 from app.server.responses import OrjsonResponse
 from app.voice.realtime import SessionLimiter, check_origin, mint_client_secret
@@ -111,7 +111,8 @@ def routes(ctx: AppContext, workers: OrderWorkers) -> list[BaseRoute]:
         tools = functools.partial(
             ctx.tools.run, new_cart_id=secrets.token_bytes(8), order_sink=ctx.order_sink, gate=gate
         )
-        token, inputs = cart_token(request), ctx.turn_inputs(request.path_params["rid"])
+        token = cart_token(request)
+        inputs = await order_inputs(ctx, request.path_params["rid"], token)  # the menu gone: its order's stand-in
         args = (name, body.get("arguments", {}), token, inputs)
         if places_order(name, body.get("arguments", {})):
             try:

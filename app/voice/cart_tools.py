@@ -33,7 +33,7 @@ from app.errors import (
     TokenExpired,
 )
 from app.orders.order import order_id_for, spoken_number
-from app.orders.service import ordered_before, ordered_before_it_expired
+from app.orders.service import ordered_before_it_expired
 from app.voice.speech import (
     choices_question,
     describe_line,
@@ -458,12 +458,14 @@ def get_current_order(state: CartState, args: dict[str, Any], ctx: ToolContext) 
         return state, {"message": _placed_readback(state, ctx, ctx.stored_order(state)), "placed": True}
     unchecked = ""
     try:  # an older token of an ordered cart: what the kitchen has, never its older lines as the order
-        ordered = ordered_before(state, ctx.order_sink)
+        ordered = ctx.ordered_before(state)
     except CartError:  # can't check: the cart read back, saying so — never as if nothing had been ordered
         ordered, unchecked = None, " I can't check right now whether this order was already placed."
     if ordered is not None:
-        return state, already_ordered(ordered, ctx.menu)
-    return state, {"message": order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu) + unchecked}
+        return state, already_ordered(state, ordered, ctx)
+    unknown = ctx.unchecked_order_note(state)  # the webhook keeps no orders: it may have been ordered (break16o §7)
+    readback = order_readback(price_cart(state, ctx.menu, ctx.now), ctx.menu)
+    return state, {"message": readback + unchecked + unknown, **({"may_be_ordered": True} if unknown else {})}
 
 
 def _placed_readback(state: CartState, ctx: ToolContext, stored: dict[str, Any] | None) -> str:

@@ -49,20 +49,23 @@ def _review(state: CartState, ctx: ToolContext) -> tuple[CartState, dict[str, An
     priced = price_cart(state, ctx.menu, ctx.now)
     lines = [p.to_dict() for p in priced.lines if p.available]
     summary = spoken_summary(lines, priced.total_cents, ctx.menu.currency, ctx.menu)
+    unchecked = ctx.unchecked_order_note(state)  # the webhook: it may have been ordered, can't be checked
     answer = {
-        "message": summary + " Shall I place the order?",
+        "message": summary + unchecked + " Shall I place the order?",
         "total": ctx.money(priced.total_cents),
         "total_cents": priced.total_cents,  # what checkout must be given back (its total_cents)
         "ready": True,
+        **({"may_be_ordered": True} if unchecked else {}),
     }
     if not state.lines:
-        return state, {**answer, "message": summary, "ready": False}
+        return state, {**answer, "message": summary + unchecked, "ready": False}
     try:
         check_orderable(state, ctx.menu, ctx.now)  # the very checks checkout will make
     except CartError as exc:
         why = "; ".join(w["message"] for w in exc.details.get("warnings", [])) or exc.message
         said = f"{summary} " if lines else ""  # not "Your cart is empty." when its lines are all unavailable
-        return state, {**answer, "message": f"{said}Before ordering: {why}.", "ready": False, "error": exc.code}
+        message = f"{said}Before ordering: {why}.{unchecked}"
+        return state, {**answer, "message": message, "ready": False, "error": exc.code}
     return state, answer
 
 
@@ -105,7 +108,7 @@ def _checkout(state: CartState, args: dict[str, Any], ctx: ToolContext) -> tuple
     except CartAlreadyOrdered as exc:  # a copy of the cart that was ordered: what the kitchen has, in words
         if state.checked_out:
             raise  # the placed order's own token, its order unreadable now: said as it is (placed, by number)
-        return state, already_ordered(exc, ctx.menu)
+        return state, already_ordered(state, exc, ctx)
     return done.state, _placed_answer(done, ctx)
 
 

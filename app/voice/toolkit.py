@@ -37,7 +37,7 @@ from app.errors import (
     ToolNotFound,
 )
 from app.json_input import conform, parse_json
-from app.orders.order import priced_as_ordered, spoken_number
+from app.orders.order import priced_as_ordered, shown_as_ordered, spoken_number
 from app.orders.port import CommitGate, OrderSink
 from app.orders.service import cancel_unordered, ordered_before, stored_order
 from app.voice.speech import cart_summary, failure, spoken_lines
@@ -54,15 +54,27 @@ class ToolContext:
     gate: CommitGate | None = None  # checkout commits through it (closed once the caller stopped waiting)
     # the stored orders this call looked up, by (cart id, revision): a read-back and the answer's cart ask once
     stored: dict[tuple[str, int], dict[str, Any] | None] = field(default_factory=dict, compare=False)
+    # by cart id: the order this call found its cart's older copy was placed as — the answer's cart shows it
+    ordered: dict[str, CartAlreadyOrdered] = field(default_factory=dict, compare=False)
 
     def money(self, cents: int) -> str:
         return format_money(cents, self.menu.currency)
 
+    def found_ordered(self, state: CartState, ordered: CartAlreadyOrdered) -> CartAlreadyOrdered:
+        """Remember that ``state`` is an older copy of a cart that was ordered (``ordered`` names the order)."""
+        if not state.checked_out:
+            self.ordered[state.cart_id_hex] = ordered
+        return ordered
+
+    def ordered_before(self, state: CartState) -> CartAlreadyOrdered | None:
+        """:func:`app.orders.service.ordered_before`, remembered for the answer's cart."""
+        ordered = ordered_before(state, self.order_sink)
+        return None if ordered is None else self.found_ordered(state, ordered)
+
     def placed_order_number(self, state: CartState) -> str | None:
         """The order number (its last six characters) if this cart was already ordered
-        (:func:`app.orders.service.ordered_before`), else None; ``order_outcome_unknown`` when the store
-        cannot be read."""
-        ordered = ordered_before(state, self.order_sink)
+        (:meth:`ordered_before`), else None; ``order_outcome_unknown`` when the store cannot be read."""
+        ordered = self.ordered_before(state)
         return None if ordered is None else order_number(ordered)
 
     def stored_order(self, state: CartState) -> dict[str, Any] | None:
@@ -81,7 +93,21 @@ class ToolContext:
             return ""
         return UNCHECKED_ORDERS_NOTE
 
+    def unchecked_order_note(self, state: CartState) -> str:
+        """What reading or reviewing ``state`` as an open cart must add when the order sink keeps no orders to
+        look up (the webhook): this copy, or another copy of the cart, may have been ordered already — a fork's
+        checkout refused ``cart_already_ordered`` by the kitchen is not remembered here (break16o §7) — so never
+        "Shall I place the order?" as if nothing could have happened. The kitchen keeps the first order of a
+        cart (its receiver's contract, README "Webhook"), so placing it again never orders twice."""
+        if state.checked_out or self.order_sink is None or self.order_sink.keeps_orders:
+            return ""
+        return UNCHECKED_ORDER_NOTE
 
+
+UNCHECKED_ORDER_NOTE = (
+    " Whether this cart was already ordered, from this copy or another copy of it, can't be checked from here; "
+    "if it was, the kitchen keeps that order and won't take a second one."
+)
 UNCHECKED_ORDERS_NOTE = (
     " If an earlier checkout of this order already reached the kitchen, that order stands: it can't be "
     "checked or cancelled from here."
@@ -108,7 +134,7 @@ def cancel_in_store(state: CartState, ctx: ToolContext) -> dict[str, Any] | None
     try:
         cancel_unordered(state, ctx.order_sink, ctx.now)
     except CartAlreadyOrdered as exc:
-        return already_placed(order_number(exc))
+        return already_placed(order_number(ctx.found_ordered(state, exc)))
     return None
 
 
@@ -117,13 +143,14 @@ def order_number(ordered: CartAlreadyOrdered) -> str:
     return spoken_number(str(ordered.details.get("order_id", ""))) or "?"
 
 
-def already_ordered(ordered: CartAlreadyOrdered, menu: Menu) -> dict[str, Any]:
-    """A tool's answer on an older copy of a cart that was ordered (``get_current_order``, a checkout of it),
-    as HTTP answers any turn on it (409 ``cart_already_ordered``), in words: what the order holds (when the
-    store says), never this copy's lines, which may differ (a line added on another tab, an emptied copy)."""
-    number = order_number(ordered)
+def already_ordered(state: CartState, ordered: CartAlreadyOrdered, ctx: ToolContext) -> dict[str, Any]:
+    """A tool's answer on ``state``, an older copy of a cart that was ordered (``get_current_order``, a checkout
+    of it), as HTTP answers any turn on it (409 ``cart_already_ordered``), in words: what the order holds (when
+    the store says), never this copy's lines, which may differ (a line added on another tab, an emptied copy);
+    the answer's cart is the order too (:meth:`Toolbox._finish`)."""
+    number = order_number(ctx.found_ordered(state, ordered))
     lines = ordered.details.get("ordered_lines")
-    holds = f", which holds {spoken_lines(lines, menu)}" if lines else ""
+    holds = f", which holds {spoken_lines(lines, ctx.menu)}" if lines else ""
     message = (
         f"This order was already placed as order number {number}{holds}. This is an older copy of the cart, "
         "not what was ordered; to order something else, start a new order."
@@ -332,8 +359,14 @@ class Toolbox:
 
     @staticmethod
     def _finish(inputs: TurnInputs, state: CartState, output: dict[str, Any], ctx: ToolContext) -> TurnResult:
-        """Mint ``state``'s token; the placed order's cart with its tax and total as ordered, not today's."""
+        """Mint ``state``'s token; the placed order's cart with its tax and total as ordered, not today's. An
+        older copy of an ordered cart (this call found its order) is shown as the order, checked out, its
+        token left the copy's (:func:`app.orders.order.shown_as_ordered`; break16o §5)."""
         result = inputs.finish(state)
+        ordered = ctx.ordered.get(state.cart_id_hex)
+        if ordered is not None and not state.checked_out:
+            result.priced = shown_as_ordered(result.priced, ordered, ctx.menu)
+            return result
         if state.checked_out:
             placed = output.get("order")
             stored = placed if isinstance(placed, dict) else ctx.stored_order(state)

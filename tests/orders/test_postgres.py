@@ -24,10 +24,11 @@ from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import T0, FakeClock
 from tests.postgres_server import PostgresServer
-from tests.support.checkout import BURGERS, checkout
+from tests.support.checkout import BURGERS, FRIES, checkout
 from tests.support.doors import DOORS, refusal_code, said_cancelled
-from tests.support.http import BASE, new_cart, send
+from tests.support.http import BASE, added, new_cart, send
 from tests.support.orders import ADA, burger_cart
+from tests.support.tools import ok_call
 
 T = TypeVar("T")
 
@@ -228,6 +229,28 @@ def test_the_http_cart_api_names_the_order_on_an_older_token_with_the_postgresql
             response = send(client, method, path, older, **({"json": body} if body else {}))
             assert response.status_code == 409, response.text
             assert response.json()["error"]["order_id"] == order["order_id"]
+
+
+def test_an_older_copy_and_a_removed_menu_with_the_postgresql_store(
+    database: str, settings: Settings, clock: FakeClock
+) -> None:
+    """Break16o §5 and §7 with PostgreSQL (SQLite's: tests/voice/test_ordered_forks.py, tests/server/
+    test_menu_gone.py): a voice tool on an older copy shows the stored order as its cart; after the menu was
+    removed a retried checkout answers the stored order, the older copy ``cart_already_ordered``."""
+    with TestClient(create_app(replace(settings, orders_url=database), clock=clock)) as client:
+        older = new_cart(client, BURGERS)
+        later = added(client, older, FRIES)
+        placed = checkout(client, later)
+        order = placed.json()["order"]
+        read = ok_call(client, "get_current_order", token=older)
+        assert read["out"]["error"] == "cart_already_ordered" and read["cart"]["checked_out"] is True
+        assert read["cart"]["lines"] == placed.json()["cart"]["lines"]
+        (settings.menu_dir / "demo-burger.json").unlink()
+        assert client.app.state.reloader.check() is True
+        again = checkout(client, later)
+        assert (again.status_code, again.json()["order"]) == (200, order)
+        refused = checkout(client, older)
+        assert (refused.status_code, refused.json()["error"]["code"]) == (409, "cart_already_ordered")
 
 
 # --- a cancel and a placement of one cart (break16o §1; SQLite's: tests/orders/test_cancellations.py) ---------

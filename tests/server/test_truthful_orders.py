@@ -10,19 +10,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from app.server.app import create_app
 from app.settings import Settings
 from tests.conftest import FakeClock
 from tests.order_receiver import OrderReceiver
-from tests.support.checkout import BURGERS, FRIES, ORDER, SECRET, checkout
+from tests.support.checkout import BURGERS, FRIES, ORDER, checkout
 from tests.support.http import BASE, added, new_cart, send
 
 TOOLS = f"{BASE}/tools"
@@ -142,14 +139,6 @@ def test_a_retry_with_other_details_answers_what_the_kitchen_has_and_says_so(
     assert warning["fields"] == ["customer.name", "customer.phone", "fulfillment", "notes"]
     assert warning["ordered"]["customer.name"] == "Ada Lovelace" and warning["ordered"]["fulfillment"] == "pickup"
     assert checkout(client, token, {**ORDER, "notes": "ring the bell"}).json()["warnings"] == []
-
-
-@pytest.fixture
-def kitchen(settings: Settings, clock: FakeClock) -> Iterator[tuple[TestClient, OrderReceiver]]:
-    with OrderReceiver(SECRET) as receiver:
-        hooked = replace(settings, order_webhook_url=receiver.url, order_webhook_secret=SECRET)
-        with TestClient(create_app(hooked, clock=clock)) as test_client:
-            yield test_client, receiver
 
 
 def test_webhook_retry_with_other_details_answers_the_kitchens_copy(kitchen: tuple[TestClient, OrderReceiver]) -> None:
