@@ -32,6 +32,7 @@ from app.core.reading.vocabulary import (
     find_phrase,
     how_made,
     option_phrases,
+    option_words,
     served_black,
     top_groups,
     words_of,
@@ -145,7 +146,7 @@ def _listed_after(item: Item, work: list[str | None], at: int, options: list[Opt
 def everything_but(item: Item, words: Words) -> Words:
     """ "everything but onions" / "everything except onions" → "everything no onions": what follows is taken
     off, never chosen (where the item has no option called "everything")."""
-    if "everything" not in words or "everything" in _option_words(item):
+    if "everything" not in words or "everything" in option_words(item):
         return words
     return tuple(
         "no" if w in ("but", "except") and i and words[i - 1] == "everything" else w for i, w in enumerate(words)
@@ -251,12 +252,7 @@ def _of_its_own_name(item: Item, word: str | None) -> bool:
     no choice of the item uses? Then "extra pepperoni", said after that name, is more of what the item is, never
     another one (blind11 pretzel-stand)."""
     name = words_of(item.name)
-    return word is not None and word in name[:-1] and word not in _choice_words(item)
-
-
-@per_object
-def _choice_words(item: Item) -> frozenset[str]:
-    return frozenset(w for p, _ in option_phrases(item) for w in p)
+    return word is not None and word in name[:-1] and word not in option_words(item)
 
 
 def _extras_so_far(phrase: Words, words: Words, at: int) -> int:
@@ -345,15 +341,10 @@ def _said_twice(item: Item, words: Words, option: Option) -> bool:
     return said - int(in_name) >= 2
 
 
-@per_object
-def _option_words(item: Item) -> frozenset[str]:
-    return frozenset(w for p, _ in option_phrases(item) for w in p)
-
-
 def negations_apart(item: Item, words: Words) -> Words:
     """ "untoasted" → "not toasted" where Toasted is an option of ``item`` (and "untoasted" is none): a glued
     negation must never read as the option it negates."""
-    known = _option_words(item)
+    known = option_words(item)
     out: list[str] = []
     for w in words:
         stem = unprefixed(w, known)

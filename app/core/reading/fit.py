@@ -71,6 +71,7 @@ from app.core.reading.vocabulary import (
     how_made,
     item_names,
     option_phrases,
+    option_words,
     told_apart,
     top_groups,
     words_of,
@@ -590,7 +591,7 @@ def fit_words(
         ):
             work[i] = None  # "extra pepperoni" when the menu only has Pepperoni: the option is what was asked;
             # "add a fried egg", "add a 2 liter of sprite" (blind3 thai-kitchen, blind2 gyro-grill): the same
-    known = frozenset(w for p, _ in option_phrases(item) for w in p)
+    known = option_words(item)
     more_of += more_of_the_dish(item, work, known, sold_by)  # "cha gio, extra fish sauce": more of the dish
     pieces = [w if w is not None else "and" for w in work]  # a used word still separates what is around it
     pieces = [w for i, w in enumerate(pieces) if not (w == "side" and pieces[i + 1 : i + 2] == ["of"])]

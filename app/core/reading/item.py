@@ -82,7 +82,7 @@ from app.core.reading.vocabulary import (
     multiplied_part,
     naming_items,
     near_menu_word,
-    option_phrases,
+    option_words,
     top_groups,
     words_of,
 )
@@ -321,7 +321,7 @@ def more_of_something_else(menu: Menu, fit: Fit, words: Words) -> Fit:
 def _comes_with(menu: Menu, item: Item, said: list[str], sold: frozenset[str]) -> bool:
     """Do ``item``'s name or description say it comes with ``said`` (``sold``: its words the menu uses), none
     of them a word of its choices, and no other item's name said among them (:func:`more_of_something_else`)?"""
-    if not sold <= described_words(item) or any(w in sold for p, _ in option_phrases(item) for w in p):
+    if not sold <= described_words(item) or not sold.isdisjoint(option_words(item)):
         return False
     named = naming_items(menu)
     spans = (tuple(said[i:j]) for i in range(len(said)) for j in range(i + 1, len(said) + 1))

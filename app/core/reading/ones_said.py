@@ -18,7 +18,7 @@ from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.notes import removal, sort_notes
 from app.core.reading.spoken import FILLER, SEPARATORS
 from app.core.reading.taken_back import read_as, said_without
-from app.core.reading.vocabulary import COMES_WITH_WORDS, Words, choice_groups, item_names, option_phrases
+from app.core.reading.vocabulary import COMES_WITH_WORDS, Words, choice_groups, item_names, option_phrases, option_words
 from app.errors import WordsNotUnderstood
 
 _ONE_WITH = frozenset({"with", "without", "no", "of", "has"})
@@ -77,7 +77,7 @@ def taken_off_again(item: Item, piece: Words, said: tuple[Option, ...], notes: t
         return []
     if kept or not gone:
         return []
-    everything = "everything" in piece and "everything" not in {w for p, _ in option_phrases(item) for w in p}
+    everything = "everything" in piece and "everything" not in option_words(item)
     on = [o for g in choice_groups(item) for o in g.options if o in said or (everything and o.default)]
     taken = [o for o in on if removal(o) in gone]
     return taken if len(taken) == len(gone) else []

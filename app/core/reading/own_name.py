@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.core.menu import Item
 from app.core.reading.memo import per_object
-from app.core.reading.vocabulary import option_phrases, words_of
+from app.core.reading.vocabulary import option_words, words_of
 
 
 @per_object
@@ -20,7 +20,7 @@ def own_name_words(item: Item) -> frozenset[str]:
     head names other items too ("a cheese pizza with ham and pineapple" beside a Hawaiian Pizza aliased "ham and
     pineapple": "pizza" is the Cheese Pizza's), and so are its numbers: a number beside the name is a count ("two
     2-piece chicken meals", "two meat 2 minced ginger": generated reads)."""
-    used = {w for p, _ in option_phrases(item) for w in p}
+    used = option_words(item)
     name = words_of(item.name)
     return frozenset(w for w in name[:-1] if w not in used and w not in name[-1:] and not w.isdigit())
 

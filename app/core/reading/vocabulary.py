@@ -418,6 +418,12 @@ def option_phrases(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), sum(w in FILLER for w in p[0]))))
 
 
+@per_object
+def option_words(item: Item) -> frozenset[str]:
+    """Every word of :func:`option_phrases` (the options' names and aliases, all their forms)."""
+    return frozenset(w for p, _ in option_phrases(item) for w in p)
+
+
 def _what_a_group_styles(item: Item, thing: Words, other_than: str) -> bool:
     """Is ``thing`` what a required group of ``item`` (other than ``other_than``) says how to make — the
     first words of its name ("egg" of Egg Style, chosen 1 of 1)? The item comes with it, so "the egg
