@@ -101,6 +101,23 @@ def _negations_first(item: Item) -> tuple[tuple[Words, Option], ...]:
     return tuple(sorted(option_phrases(item), key=lambda p: p[0][0] not in NEGATIONS))  # "no onions" first
 
 
+@per_object
+def _phrases_by_word(item: Item) -> dict[str, tuple[int, ...]]:
+    """Where in :func:`_negations_first` each word's phrases are: the phrases some words can say are found
+    without testing each of an item's hundreds of phrases against every piece."""
+    at: dict[str, list[int]] = {}
+    for i, (phrase, _) in enumerate(_negations_first(item)):
+        at.setdefault(phrase[0], []).append(i)
+    return {word: tuple(places) for word, places in at.items()}
+
+
+def _phrases_said(item: Item, present: set[str | None]) -> list[tuple[Words, Option]]:
+    """The pairs of :func:`_negations_first` (in its order) whose phrase has all its words in ``present``."""
+    by_word, pairs = _phrases_by_word(item), _negations_first(item)
+    places = sorted(i for w in present if isinstance(w, str) for i in by_word.get(w, ()))
+    return [pairs[i] for i in places if present.issuperset(pairs[i][0])]
+
+
 def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tuple[list[Option], list[Words]]:
     """Options said among ``words`` (marked used in place; ``heard``: all of them, the name's too), longest
     phrase first.
@@ -119,9 +136,7 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
     negated: set[int] = set()  # where a phrase said after a negation lies: never a shorter one's
     refused: set[tuple[int, int]] = set()  # (id(option), where) a saying of it beyond what it allows lies
     said = tuple(words)  # as said, before any phrase is marked used
-    for phrase, option in _negations_first(item):
-        if not present.issuperset(phrase):
-            continue
+    for phrase, option in _phrases_said(item, present):
         while (at := find_phrase(words, phrase)) >= 0:
             if phrase[0] not in NEGATIONS and _negated_here(item, phrase, words, at):
                 if at and (words[at - 1] in NEGATIONS or words[at - 1] in _DEGREE or _the_after_no(words, at)):
