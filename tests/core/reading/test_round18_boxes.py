@@ -96,3 +96,34 @@ def test_a_word_that_is_the_one_required_choice_of_two_items_said_alone_is_asked
     assert _asked(_DRINKS, "a guava")
     assert noted_lines(_DRINKS, "a bottled soda guava") == [("Bottled Soda", 1, ["Guayaba"], "")]
     assert noted_lines(_DRINKS, "a cola") == [("Bottled Soda", 1, ["Cola"], "")]
+
+
+_SHELLFISH = menu(
+    _piece("Cove Oysters", group("Sauces", [option("Lemon", default=True), option("Horseradish")], most=2)),
+    _piece("Bay Oysters", group("Sauces", [option("Lemon", default=True), option("Horseradish")], most=2)),
+    item("Mixed Half Dozen", _kinds(6), price_cents=0),
+)
+
+
+def test_a_part_of_a_box_name_that_is_a_size_said_with_an_item_name_is_that_size() -> None:
+    # "half dozen" is the box's name in part and the Cove Oysters' size: the oysters named say which
+    assert noted_lines(_SHELLFISH, "a half dozen cove oysters") == [("Cove Oysters", 1, ["Half Dozen", "Lemon"], "")]
+
+
+def test_a_last_choice_every_line_of_one_kind_takes_goes_on_each() -> None:
+    assert noted_lines(_SHELLFISH, "a dozen cove oysters and a half dozen bay oysters, no horseradish") == [
+        ("Cove Oysters", 1, ["Dozen", "Lemon"], "no horseradish"),
+        ("Bay Oysters", 1, ["Half Dozen", "Lemon"], "no horseradish"),
+    ]
+
+
+_TAMALES = menu(
+    _piece("Rajas con Queso Tamale", group("Add-Ons", [option("Queso Fresco", aliases=["queso"])], most=2)),
+    _piece("Red Pork Tamale", group("Add-Ons", [option("Queso Fresco", aliases=["queso"])], most=2)),
+)
+
+
+def test_a_name_said_out_of_order_where_others_read_the_word_as_their_choice_is_asked() -> None:
+    # "tamales de queso": the Rajas con Queso, or a Red Pork Tamale with Queso Fresco
+    assert _asked(_TAMALES, "two tamales de queso")
+    assert noted_lines(_TAMALES, "two rajas con queso tamales") == [("Rajas con Queso Tamale", 2, ["Each"], "")]
