@@ -30,10 +30,22 @@ def units_of(item: Item) -> frozenset[str]:
     return COUNT_UNITS | {n[-1] for n in (words_of(x) for x in (item.name, *item.aliases)) if n}
 
 
-def counts_of(item: Item, group: ModifierGroup) -> dict[Option, int] | None:
-    """How many each choice of ``group`` is, where every one is a count ("3 pc", "6 pc"), else None."""
+def _count_called(option: Option, units: frozenset[str]) -> int | None:
+    """How many ``option`` is by its name, else by its one-word aliases where they all agree ("Each", called
+    "one" and "single": 1; "Half Dozen", called "six": 6) — the menu's own words for the count it is; never an
+    alias of more words ("two shots" of a Double, "100 dollars" of a gift card: a measure, not pieces)."""
+    named = option_count(words_of(option.name), units)
+    if named is not None:
+        return named
+    said = {c for a in option.aliases if len(w := words_of(a)) == 1 and (c := option_count(w, units)) is not None}
+    return said.pop() if len(said) == 1 else None
+
+
+def counts_of(item: Item, group: ModifierGroup, called: bool = False) -> dict[Option, int] | None:
+    """How many each choice of ``group`` is, where every one is a count ("3 pc", "6 pc"), else None; ``called``:
+    by its one-word aliases too, where its name is no count (:func:`_count_called`)."""
     units = units_of(item)
-    counts = {o: option_count(words_of(o.name), units) for o in group.options}
+    counts = {o: _count_called(o, units) if called else option_count(words_of(o.name), units) for o in group.options}
     if None in counts.values() or len(counts) < 2:
         return None
     return {o: c for o, c in counts.items() if c is not None}

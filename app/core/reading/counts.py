@@ -381,8 +381,8 @@ def count_chosen(fit: Fit, said: str = "") -> Fit:
     for group in missing(fit.item, list(fit.options)):
         if implied and group.id == VARIATION_GROUP:
             continue  # "spam musubi" + choices: its size (1 Piece / 3 Piece) is asked (blind6)
-        counts = counts_of(fit.item, group)
-        if counts is None:
+        counts = counts_of(fit.item, group, called=quantity > 1)  # "four kusshis": 4 × the Each called "one";
+        if counts is None:  # "a shrimp cocktail" is not so told apart from a serving of several: asked
             continue
         exact = [o for o, c in counts.items() if c == quantity]
         single = [o for o, c in counts.items() if c == 1]

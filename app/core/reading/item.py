@@ -55,6 +55,7 @@ from app.core.reading.rivals import (
     described_item,
     longer_name_said,
     name_said_apart,
+    named_out_of_order,
     named_whole,
     not_merely_sharing,
     plain_one,
@@ -63,6 +64,7 @@ from app.core.reading.rivals import (
     said_in_a_description,
     same_choices_unnamed,
     same_words_named,
+    sized_by_a_part,
     the_bare_noun,
     the_base_of_a_shorthand,
     the_item_those_choices_are,
@@ -134,6 +136,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         best,
         key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),
     )
+    sized = sized_by_a_part(top, ranked)
+    top = sized if sized is not None else top  # "a half dozen wellfleets": never the Mixed Half Dozen by its part
     if not top.named and words[-1:] == ("1",):
         _one_of_several(menu, words, said)
     served = said_in_a_description(top, ranked, rest)
@@ -156,6 +160,7 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     rivals += name_said_apart(top, ranked, rest)
     rivals += same_choices_unnamed(top, ranked)
     rivals += required_choice_said(top, ranked, rest)
+    rivals += named_out_of_order(top, ranked)
     bare = the_bare_noun(menu, [top, *rivals]) if rivals else None
     if bare is not None:  # "a large no sauce": the Cheese Pie, the one the menu calls "pie"
         top, rivals = bare, []

@@ -55,6 +55,7 @@ from app.core.reading.item_starts import (
     whole_reading,
 )
 from app.core.reading.memo import per_object, start_read
+from app.core.reading.mixed_box import box_filled
 from app.core.reading.more_of_the_dish import NOTHING_ELSE
 from app.core.reading.nesting import nest
 from app.core.reading.ones_said import (
@@ -182,6 +183,22 @@ def _the_one_said(chunk: Words) -> Words | None:
     return tuple(w for w in chunk[:-1] if w != "the") or None
 
 
+def _alike_take(menu: Menu, pieces: list[Words], chunk: Words) -> bool:
+    """Is ``chunk`` (said last, no count or article) choices every line said takes, the lines being items of one
+    kind (the same choice groups with the same choices, several of them)? Then it is said of them all, as with
+    "for both" (blind15 oyster-bar)."""
+    if len(pieces) < 2 or not chunk or chunk[0].isdigit() or chunk[0] in ("a", "an", "the"):
+        return False
+    items = [_item_read(menu, p, True) for p in pieces]
+    kinds = {
+        tuple(sorted((g.name, *sorted(o.name for o in g.options)) for g in i.modifier_groups)) if i else None
+        for i in items
+    }
+    if None in kinds or len(kinds) != 1 or len({id(i) for i in items}) != len(items):
+        return False
+    return all(_takes(menu, p, chunk, True) for p in pieces)
+
+
 def _takes(menu: Menu, piece: Words, chunk: Words, prune: bool) -> bool:
     """Does the item ``piece`` names take the choices ``chunk`` says ("both medium" after two curries)? A piece
     of choices only ("one whiz wit") takes them where every item reading it as well does."""
@@ -293,6 +310,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             shared = (at, left - some[0])
             continue
         each = every_one_last(said)  # "indian hot for both": "both indian hot"
+        if k == len(chunks) - 1 and each[0] not in EVERY_ONE and _alike_take(menu, pieces, each):
+            each = ("all", *each)  # "a half dozen malpeques and a half dozen kusshis, no horseradish": on each
         every = every_one_of(pieces, dropped, split, each)
         cannot = [pieces[i] for i in every if not _takes(menu, pieces[i], each[1:], prune)]
         if every and len(cannot) < len(every):  # "a cookie and a brownie, both warmed": on each, never a line
@@ -583,6 +602,8 @@ def read_order(
     if said_as_one_phrase(menu, modifiers):
         said = exact.name if exact is not None else text  # an item id, read as the item's name in the phrase
         text, modifiers, exact = ", ".join((said, *modifiers)), (), None
+    box = box_filled(menu, text) if exact is None and not modifiers else None
+    text = box if box is not None else text  # "six wellfleets and six kumamotos": the Mixed Dozen they fill
     quick = quick_reading(menu, text) if prune and exact is None and not modifiers else None
     if quick is not None:  # one item and its choices said plainly: the answer, without scoring the menu
         return plurals_asked([quick], " ".join((text, *modifiers)))

@@ -126,6 +126,46 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
     )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
 
 
+def named_out_of_order(top: Fit, ranked: list[Fit]) -> list[Fit]:
+    """ "two tamales de queso": ``top`` (Rajas con Queso Tamale) is named only by words of its name said out of
+    their order, and other items named by the head noun they share read the other word as a choice of theirs
+    (Queso Fresco): the readings are close, so they are asked about together (blind15 tamale-shop)."""
+    if not top.named or top.name is None or top.key[1] != NAME_RANKS["any order"]:
+        return []
+    return [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and f.named
+        and f.name is not None
+        and f.options
+        and f.key[0] == top.key[0]
+        and f.key[1] == NAME_RANKS["shared head"]
+        and f.key[3] <= top.key[3]  # no more left to ask: never a Mixed Plate still to be built ("teri beef plate")
+        and set(top.name) <= {*f.name, *(w for span in f.option_spans for w in span)}
+    ]
+
+
+def sized_by_a_part(top: Fit, ranked: list[Fit]) -> Fit | None:
+    """ "a half dozen wellfleets": ``top`` (the Mixed Half Dozen) is named only by a part of its name that is
+    the whole name of a size of another item said by its own name too (the Wellfleet Oysters' Half Dozen), which
+    reads every word as well: that item in that size is meant — the part says a size many items have, the
+    other's name says which one (issue #23, blind15 oyster-bar). None where no one item is so."""
+    if not top.named or top.name is None or top.name in written_names(top.item):
+        return None
+    sized = [
+        f
+        for f in ranked
+        if f.item is not top.item
+        and f.named
+        and f.name in written_names(f.item)  # its own name said whole, apart from the size: never "8 piece, spicy"
+        and not set(f.name) & set(top.name)  # of the Fried Chicken by "piece" (the 8 Piece Family Meal, blind5)
+        and f.key[:2] == top.key[:2]
+        and any(o.group_id == VARIATION_GROUP and top.name in whole_names(o) for o in f.options)
+    ]
+    return sized[0] if len({id(f.item) for f in sized}) == 1 else None
+
+
 def _left_in_its_name(top: Fit, fit: Fit) -> bool:
     """Are the words ``fit`` leaves unexplained words of ``top``'s own name, which ``top`` read (every word) as its
     choices? "duck over rice": the One Item Over Rice, its Base said "over rice" — never a Roast Duck with "rice"
@@ -255,9 +295,26 @@ def same_choices_unnamed(top: Fit, ranked: list[Fit]) -> list[Fit]:
         if f.item is not top.item
         and not f.named
         and not f.unknown
-        and sorted(o.name for o in f.options) == said
-        and f.key[3] == top.key[3]  # "a large coke" is the drink, not a combo that needs more answers
+        and (
+            (sorted(o.name for o in f.options) == said and f.key[3] == top.key[3])  # "a large coke" is the
+            or _what_each_is(top, f)  # drink, not a combo that needs more answers
+        )
     ]
+
+
+def _what_each_is(top: Fit, fit: Fit) -> bool:
+    """Are the same words said the one required choice of both items ("a tamarindo": the Jarritos' Tamarind, or
+    the Agua Fresca's Tamarindo, which still needs its size)? Then neither is meant over the other, whatever the
+    choice's spelling on each or the size one still lacks (blind15 tamale-shop)."""
+    if len(top.options) != 1 or len(fit.options) != 1:
+        return False
+    lacking = missing(fit.item, list(fit.options))
+    return (
+        top.option_spans == fit.option_spans
+        and _answers_required(top.item, top.options[0])
+        and _answers_required(fit.item, fit.options[0])
+        and all(g.id == VARIATION_GROUP for g in lacking)
+    )
 
 
 def the_item_those_choices_are(fits: list[Fit]) -> Fit | None:
