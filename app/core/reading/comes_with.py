@@ -26,6 +26,7 @@ from app.core.reading.spoken import (
 from app.core.reading.vocabulary import (
     OPTION_LEADS,
     SIZE_WORDS,
+    VARIATION_GROUP,
     Words,
     choice_groups,
     comes_with_defaults,
@@ -97,6 +98,22 @@ def plain(item: Item, words: Words, work: list[str | None]) -> list[str]:
         if work[i] in ("plain", "nothing"):
             work[i] = None  # "plain, nothing on it": one saying
     return [f"no {' '.join(words_of(o.name))}" for o in defaults]
+
+
+_AS_USUAL = frozenset({"regular", "normal", "usual"})
+
+
+def as_usual(item: Item, work: list[str | None]) -> None:
+    """ "one jianbing regular, and a water": "regular" (or "normal", "usual") ending what is said of an item with
+    no size and no choice of that name is the item as it comes — nothing changes. Marks the word used; a level
+    ("regular spicy") or a size the item has stays to its own rules (blind15 jianbing-cart)."""
+    if _AS_USUAL.isdisjoint(work) or any(g.id == VARIATION_GROUP for g in choice_groups(item)):
+        return
+    known = {p for p, _ in option_phrases(item) if len(p) == 1}
+    for at, word in enumerate(work):
+        last = at + 1 == len(work) or work[at + 1] in SEPARATORS
+        if word in _AS_USUAL and last and (word,) not in known and at and work[at - 1] is None:
+            work[at] = None
 
 
 def everything(item: Item, work: list[str | None], options: list[Option]) -> list[str]:

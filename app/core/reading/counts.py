@@ -36,18 +36,21 @@ _COUNTED = (  # spoken counts that are no digits: (words, how many) — "a dozen
 )
 
 
+_ONE_MORE = frozenset({"another", "1"})  # "another order of …", "one more order of …": one
 _PEOPLE = frozenset({"people", "person", "guest"})  # who an item sold per person is counted by
 # how a count of servings of the item just named is said after it: "egg tarts, two orders", "two plates"
 SERVINGS = frozenset({"order", "plate", "serving", "portion", "basket", "helping", "box", "bag"})
 
 
-def servings_said(chunk: Words, per_person: bool = False) -> int | None:
+def servings_said(chunk: Words, per_person: bool = False, sold_by: frozenset[str] = frozenset()) -> int | None:
     """ "2 order", "2 plate", "2 of them" said alone after an item — or "5 people" after one sold per person
-    (``per_person``: :func:`sold_per_person`): the count of that item's line (issue #23, blind7 dim-sum and
-    hot-pot: "egg tarts, two orders", "fried tofu puffs, two plates", "tea charge, 5 people"); else None."""
+    (``per_person``: :func:`sold_per_person`), "2 bottles" after one sold by the bottle (``sold_by``:
+    :func:`sold_by_units`): the count of that item's line (issue #23, blind7 dim-sum and hot-pot: "egg tarts, two
+    orders", "fried tofu puffs, two plates", "tea charge, 5 people"; blind15 korean-bbq: "makgeolli, two
+    bottles"); else None."""
     if len(chunk) not in (2, 3) or not chunk[0].isdigit() or not 0 < int(chunk[0]) <= 999:
         return None
-    units = SERVINGS | _PEOPLE if per_person else SERVINGS
+    units = (SERVINGS | _PEOPLE if per_person else SERVINGS) | sold_by
     said = chunk[1:] == ("of", "them") or (len(chunk) == 2 and chunk[1] in units)
     return int(chunk[0]) if said else None
 
@@ -156,6 +159,8 @@ def with_quantity(words: Words) -> list[tuple[int | None, Words]]:
     if lead and lead < len(words) and "both" in words[:lead]:  # "both cookies", "both of the cookies": two
         return [(2, words[lead:]), (None, words[lead:])]
     words = words[lead:]  # "can i get two …", "i'd like a …": the count comes after the opener
+    if words and words[0] in _ONE_MORE and (words[0] == "another" or words[1:2] == ("more",)):
+        words = ("a", *words[1 + (words[0] == "1") :])  # "another order of kalbi", "one more order of brisket": one
     counted = _counted(words)
     if counted is not None and counted[0] > 0:
         plain = [(int(words[0]), words[1:])] if words[0].isdigit() else [(1, words[1:])] if words[0] == "a" else []
@@ -269,6 +274,15 @@ def pieces_per_order(item: Item) -> int | None:
 
 
 @per_object
+@per_object
+def sold_by_units(item: Item) -> frozenset[str]:
+    """The units ``item``'s description sells it by: "By the bottle (750 ml)" → {"bottle"}, "per glass" →
+    {"glass"}."""
+    words = words_of(item.description or "")
+    by = (words[i + 2] for i in range(len(words) - 2) if words[i : i + 2] == ("by", "the"))
+    return frozenset((*by, *_units_after_per(item.description or ""))) - _PEOPLE
+
+
 def sold_per(item: Item) -> str | None:
     """What one order of ``item`` is, where its description says "per <unit>" ("per plate", "4 pc per
     basket"): that unit, else None."""

@@ -15,6 +15,7 @@ from app.core.menu import Item, Menu, ModifierGroup, Option
 from app.core.reading.all_of_one import all_of_one, box_of_one, said_all, sized_box_of_one
 from app.core.reading.candidates import CHOICE_UNITS, unexplained_at_least
 from app.core.reading.comes_with import (
+    as_usual,
     black,
     everything,
     everything_but,
@@ -35,6 +36,7 @@ from app.core.reading.comes_with import (
 )
 from app.core.reading.group_counted import group_counted
 from app.core.reading.head_in_a_choice import name_without_head_in_a_choice
+from app.core.reading.included import included
 from app.core.reading.measured import level_of_its_thing
 from app.core.reading.memo import per_object, read_memo
 from app.core.reading.more_of_the_dish import Sold, more_of_the_dish, sold
@@ -199,6 +201,11 @@ def _take_options(item: Item, words: list[str | None], heard: Words = ()) -> tup
                 many = 1  # "2 extra shots", "double bacon"; other words before an option are no count
             if lead is not None:
                 many, at, end = lead  # "three pumps of vanilla", "vanilla x4", "one pump"
+            elif isinstance(count, str) and spoken_count(count) and (within := included(item, option, phrase)):
+                many, words[at - 1] = many - within, None  # "double egg" on a crepe with one egg: one Extra
+                if many <= 0:  # Egg (:mod:`.included`); "one egg": as it comes
+                    words[at:end] = [None] * (end - at)
+                    continue
             again = any((id(option), i) in refused for i in range(at, end))
             if times and many == 1 and option.max_quantity <= 1 and phrase not in said_as[id(option)] and not again:
                 words[at:end] = [None] * (end - at)  # "a large, three scoop": Large said again by its alias
@@ -589,6 +596,7 @@ def fit_words(
     ]
     more_of += black(item, work)
     one_of_each(work, options)
+    as_usual(item, work)  # "one jianbing regular": as it comes
     more_of += a_bit_past(item, words, work)
     options += all_of_one(item, name, options, words)  # "two scoops of chocolate": both chocolate
     options += box_of_one(item, name, words, options)  # "half a dozen honey dips": six of them

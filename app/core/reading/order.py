@@ -35,6 +35,7 @@ from app.core.reading.counts import (
     negative_count,
     number_named_uncounted,
     servings_said,
+    sold_by_units,
     sold_per,
     sold_per_person,
     some_uncounted,
@@ -401,7 +402,11 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             pieces[-1] = recount(pieces[-1], alone)
             shared = counted_at(pieces)
             continue
-        servings = servings_said(chunk, sold_per_person(current_item)) if pieces and current_item else None
+        servings = (
+            servings_said(chunk, sold_per_person(current_item), sold_by_units(current_item))
+            if pieces and current_item
+            else None
+        )
         if servings is not None and with_quantity(pieces[-1])[0][0] is None:  # "egg tarts, two orders": two of them
             pieces[-1] = recount(pieces[-1], servings)
             shared = counted_at(pieces)

@@ -48,6 +48,8 @@ def _definitions(item: Item) -> tuple[tuple[tuple[Words, ...], str, bool], ...]:
         says = _SAYS.search(clause)
         if says is not None:
             said, means = clause[: says.start()], clause[says.end() :]
+            if says.group(0) == ":" and _QUOTED.match(means) and _SAYS.search(means):  # "Toppings bar: 'everything'
+                said, means = re.split(_SAYS, means, maxsplit=1)  # means every topping": the quoted name's
         elif quoted is not None and (is_ := _IS.match(clause[quoted.end() :])) is not None:
             said, means = quoted.group(0), clause[quoted.end() + is_.end() :]
         elif (bracket := clause.rfind("(")) > 0 and clause.rstrip().endswith(")"):
@@ -71,7 +73,9 @@ def described_shorthand(item: Item) -> tuple[tuple[Words, tuple[Option, ...]], .
     taken = _names_taken(item)
     out: list[tuple[Words, tuple[Option, ...]]] = []
     for names, means, _ in _definitions(item):
-        options = _counted_options(item, words_of(means.replace("×", " x ")))
+        meant = words_of(means.replace("×", " x "))
+        options = _counted_options(item, meant)
+        options = _every_option_of(item, meant) if options is None else options
         if options is None:
             continue
         out += [
@@ -138,6 +142,27 @@ def _counted_options(item: Item, words: Words) -> tuple[Option, ...] | None:
     return tuple(out) if said else None
 
 
+def _whole_group(item: Item, options: tuple[Option, ...]) -> bool:
+    """Are ``options`` every option one group of ``item`` offers, each once ("every topping")?"""
+    groups = [g for g in choice_groups(item) if options and g.id == options[0].group_id]
+    return bool(groups) and sorted(id(o) for o in options) == sorted(id(o) for o in groups[0].options if o.available)
+
+
+def _every_option_of(item: Item, words: Words) -> tuple[Option, ...] | None:
+    """ "all five chutneys", "every topping", "all the toppings" → every option of the group so named (each once),
+    where it may take them all and the count said, if any, is how many it offers; else None (blind15 roti-shop)."""
+    if words[:1] not in (("all",), ("every",)):
+        return None
+    rest = words[1 + (words[1:2] == ("the",)) :]
+    count = int(rest[0]) if rest[:1] and rest[0].isdigit() else None
+    rest = rest[count is not None :]
+    for group in choice_groups(item):
+        offered = tuple(o for o in group.options if o.available)
+        if words_of(group.name) == rest and len(offered) <= group.max and count in (None, len(offered)):
+            return offered
+    return None
+
+
 def _named_at(names: list[tuple[Words, Option]], words: Words, at: int) -> tuple[Words, Option] | None:
     """The longest option name or alias said whole at ``words[at]``, or None."""
     return next(((n, o) for n, o in names if n and words[at : at + len(n)] == n), None)
@@ -179,18 +204,21 @@ def take_shorthand(
     for words, options in (*described_shorthand(item), *lent):
         at = find_phrase(work, words)
         if at >= 0:
-            work[at : at + len(words)] = [None] * len(words)
+            end = at + len(words) + (work[at + len(words) : at + len(words) + 1] == ["else"])  # "no pepper,
+            work[at:end] = [None] * (end - at)  # everything else": the same, less what is taken off
             return words, options
     return None
 
 
 def taken_off_shorthand(item: Item, work: list[str | None], options: tuple[Option, ...]) -> tuple[Option, ...]:
     """``options`` of a shorthand said, less each of them said taken off in ``work`` ("everything, no onions",
-    "all dressed but no onions": the words marked used): a choice the shorthand lists is off that line, never a
-    note beside it nor a word left to ask about."""
+    "all dressed but no onions"): a choice the shorthand lists is off that line, never a word left to ask about;
+    its words are marked used, but a taken-off said apart from an "everything" that is every option of a group
+    ("everything, no onions") stays a note."""
     if not options or not any(w in NEGATIONS for w in work):
         return options
     left = list(options)
+    whole = _whole_group(item, options)
     for at, word in enumerate(work):
         if word not in NEGATIONS:
             continue
@@ -201,7 +229,11 @@ def taken_off_shorthand(item: Item, work: list[str | None], options: tuple[Optio
         )
         if said is not None:
             left = [o for o in left if o != said[1]]
-            if not said[1].default:  # one that comes with the item is still taken off it by the usual rule
+            if not said[1].default and (not whole or (at and work[at - 1] is None)):  # one that comes with the
+                # item is still taken off it by the usual rule; "everything, no coleslaw" of an "everything" that
+                # is every topping (the negation said apart from it) keeps its note, the one exception to "all"
+                # the kitchen reads, "everything but coleslaw" none (blind15 roti-shop); a listed shorthand's
+                # is plain from the list ("all dressed, one of them no onions": blind11 poutine-shop)
                 work[at : after + len(said[0])] = [None] * (after + len(said[0]) - at)
     return tuple(left)
 

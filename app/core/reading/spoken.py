@@ -195,6 +195,7 @@ OPENERS = frozenset(
         "our",
         "my",
         "think",
+        "well",  # "we'll do the combo" (the apostrophe dropped), "well, two orders": a hesitation
         # asides around an order ("it's for my kid", "if you can", "not spicy at all", "an egg roll added",
         # "a fried egg on top", "over zoodles", "as the side", "on either") — never "too" ("not too sweet" is a
         # level) nor "put" ("can you put the egg and the nori, actually just the nori" is a correction)

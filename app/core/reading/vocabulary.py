@@ -640,9 +640,24 @@ def naming_items(menu: Menu) -> dict[Words, frozenset[int]]:
 @per_object
 def menu_words(menu: Menu) -> frozenset[str]:
     """Every word the menu uses: item names (:func:`name_words`), choices and sizes, categories."""
-    choice_words = {w for item in menu.items for phrase, _ in option_phrases(item) for w in phrase}
-    categories = {w for item in menu.items for w in words_of(item.category)}
-    return name_words(menu) | choice_words | categories
+    return name_words(menu) | _choice_words(menu) | _category_words(menu)
+
+
+@per_object
+def _choice_words(menu: Menu) -> frozenset[str]:
+    return frozenset(w for item in menu.items for phrase, _ in option_phrases(item) for w in phrase)
+
+
+@per_object
+def _category_words(menu: Menu) -> frozenset[str]:
+    return frozenset(w for item in menu.items for w in words_of(item.category))
+
+
+@per_object
+def orderable_words(menu: Menu) -> frozenset[str]:
+    """The words of what may be ordered (item names, choices, sizes): :func:`menu_words` less those only a
+    category says ("For the Table": "galbi for the table" is whom it is for, blind15 korean-bbq)."""
+    return name_words(menu) | _choice_words(menu)
 
 
 @per_object
@@ -796,7 +811,7 @@ def as_menu_words(menu: Menu, words: Words) -> Words:
         words = without_customer_words(words, _names_holding(menu))
     if not REQUEST_STARTS.isdisjoint(words[1:3]):  # "papi lemme get …": who is spoken to, before the request
         words = without_address(words, known)
-    words = without_whom(words, known)
+    words = without_whom(words, orderable_words(menu))
     if _as_written(menu, words):
         return _heard_names(menu, words)
     out: list[str] = []
