@@ -67,6 +67,7 @@ from app.core.reading.rivals import (
     the_base_of_a_shorthand,
     the_item_those_choices_are,
     told_by_defaults,
+    whole_name_and_choices,
 )
 from app.core.reading.room import no_room_for_defaults
 from app.core.reading.spoken import FILLER, NEGATIONS, NOTE_LEADS, SEPARATORS
@@ -136,6 +137,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     )
     if not top.named and words[-1:] == ("1",):
         _one_of_several(menu, words, said)
+    whole = whole_name_and_choices(top, ranked)
+    if whole is not None:  # "teh o": the Teh, O — never a Teh O Ais Limau only begun
+        top = replace(whole, quantity=top.quantity)
     served = said_in_a_description(top, ranked, rest)
     if served is not None:  # "dos de pastor con todo": the one served "con todo"
         return line_reading(replace(served, quantity=top.quantity), said)
