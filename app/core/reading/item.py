@@ -49,6 +49,7 @@ from app.core.reading.counts import (
 from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.notes import sort_notes
+from app.core.reading.placeholders import only_a_placeholder
 from app.core.reading.questions import ask_about_words, candidate, group_for
 from app.core.reading.rivals import (
     built_to_order,
@@ -88,7 +89,7 @@ from app.core.reading.vocabulary import (
     words_of,
 )
 from app.core.reading.writing import words_to_write
-from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     meant = the_base_of_a_shorthand([top, *rivals]) if rivals and meant is None else meant
     if meant is not None:
         top, rivals = meant, []
+    if not top.named and only_a_placeholder(words, menu_words(menu)):  # "the thing with the stuff": what is it?
+        raise WordsNotUnderstood(f"What do you mean by {said!r}?", words=said)
     if not top.named:
         unexplained = bool(top.unknown) or not top.options
         holding = _names_holding(menu, words)

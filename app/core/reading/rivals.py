@@ -130,7 +130,8 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
 def whole_name_and_choices(top: Fit, ranked: list[Fit]) -> Fit | None:
     """ "teh o": ``top`` (Teh O Ais Limau) read by a part of its name, every word of which another item's name
     said whole and its choices said whole explain (the Teh, O) — that item, never the one whose name was only
-    begun; None where no such reading explains as much (blind15 mamak-stall)."""
+    begun; None where no such reading explains as much, or the part holds no other name ("half dozen" of a
+    Mixed Dozen: the oysters' size, their kind still unsaid; blind15 mamak-stall, oyster-bar)."""
     if not top.named or top.name is None or top.name in written_names(top.item):
         return None
     return next(
@@ -142,6 +143,7 @@ def whole_name_and_choices(top: Fit, ranked: list[Fit]) -> Fit | None:
             and f.key[:2] == top.key[:2]
             and f.named
             and f.name in written_names(f.item)
+            and inside(f.name, top.name)  # "teh" of "teh o": never a part made of choices alone ("dozen")
             and f.options
             and not any(inside(f.name, words_of(o.name)) for o in f.options)  # "8 piece": its alias "piece" is
             and _part_spelt_by_choices(f, top)  # of its choice 8 Piece, no name said apart from it (blind5)

@@ -1,13 +1,14 @@
 """Kinds blind15 asked about needlessly on mamak-stall (issue #23, round 18): counts in the menu's language and
 said after the item ("roti kosong satu"), a drink's choices that spell a part of another drink's name ("kopi o
 ais" beside a Teh O Ais Limau), a name qualified only by its own choice ("teh susu"), "uh no" taking back, the
-menu's own word for "extra" ("tambah"). Each
+menu's own word for "extra" ("tambah"), a placeholder said for a name ("the thing"). Each
 on a small menu built here, and the corpus examples read through the voice tool."""
 
 from __future__ import annotations
 
 import pytest
 
+from app.errors import CartError
 from tests.core.reading.menus import corpus_outcome, counted_lines, group, item, menu, option
 
 
@@ -96,6 +97,23 @@ def test_the_menus_own_word_for_extra_is_extra() -> None:
     assert counted_lines(m, "teh tarik lebih manis") == [("Teh Tarik", 1, ["Lebih Manis"])]  # type: ignore[arg-type]
 
 
+def test_a_placeholder_said_for_a_name_asks_what_is_meant() -> None:
+    """ "the uh... that thing, you know, the round one with the stuff": no word of the menu said, a placeholder
+    where the name goes — what is meant is asked (words not understood), never which item."""
+    m = _stall()
+    with pytest.raises(CartError) as asked:
+        counted_lines(m, "the uh... that thing, you know, the round one with the stuff")  # type: ignore[arg-type]
+    assert asked.value.code == "words_not_understood"
+
+
+def test_a_part_of_a_name_made_of_choices_alone_names_no_other_item() -> None:
+    """ "a half dozen malpeques and a half dozen kusshis, no horseradish": the "dozen" of the Mixed Dozen holds
+    no other item's name, so no oyster is swapped in for it — never two lines with the note on one (blind15
+    oyster-bar)."""
+    said = "a half dozen Malpeques and a half dozen Kusshis, no horseradish"
+    assert corpus_outcome("blind15", said) != "wrong"
+
+
 @pytest.mark.parametrize(
     "said",
     [
@@ -112,6 +130,7 @@ def test_the_menus_own_word_for_extra_is_extra() -> None:
         "nescafe o ais",
         "satu teh",
         "lima teh tarik",
+        "the uh... that thing, you know, the round one with the stuff",
         {"item": "roti telur", "modifiers": ["dua"]},
     ],
 )
