@@ -34,11 +34,15 @@ MARKERS: tuple[Words, ...] = (
     ("instead",),
 )
 
+# sounds said while deciding, before a "no" that takes back what was just said
+_HESITATIONS = frozenset({"uh", "uhh", "um", "umm", "er", "eh", "oh", "ah"})
+
 
 def strip_marker(chunk: Words) -> tuple[Words, bool]:
     """``chunk`` without the correction markers it starts with, and whether it had one. A chunk that is
-    only "no" ("three waters, no, two") is a marker; "no onions" is not."""
-    if chunk in (("no",), ("nope",)):
+    only "no" ("three waters, no, two") is a marker, after a hesitation too ("…, uh no, kari ayam"); "no onions"
+    is not."""
+    if chunk[-1:] in (("no",), ("nope",)) and set(chunk[:-1]) <= _HESITATIONS:
         return (), True
     marked = False
     again = True

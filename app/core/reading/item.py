@@ -49,6 +49,7 @@ from app.core.reading.counts import (
 from app.core.reading.fit import Fit, best_fits, fit_words
 from app.core.reading.fuzzy import AMBIGUOUS_GAP, FUZZY_ACCEPT, SUGGEST_SCORE, rank_items, strict_score
 from app.core.reading.notes import sort_notes
+from app.core.reading.placeholders import only_a_placeholder
 from app.core.reading.questions import ask_about_words, candidate, group_for
 from app.core.reading.rivals import (
     built_to_order,
@@ -69,6 +70,7 @@ from app.core.reading.rivals import (
     the_base_of_a_shorthand,
     the_item_those_choices_are,
     told_by_defaults,
+    whole_name_and_choices,
 )
 from app.core.reading.room import no_room_for_defaults
 from app.core.reading.spoken import FILLER, NEGATIONS, NOTE_LEADS, SEPARATORS
@@ -89,7 +91,7 @@ from app.core.reading.vocabulary import (
     words_of,
 )
 from app.core.reading.writing import words_to_write
-from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid
+from app.errors import ItemAmbiguous, ItemNotFound, ModifierInvalid, WordsNotUnderstood
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     top = sized if sized is not None else top  # "a half dozen wellfleets": never the Mixed Half Dozen by its part
     if not top.named and words[-1:] == ("1",):
         _one_of_several(menu, words, said)
+    whole = whole_name_and_choices(top, ranked)
+    if whole is not None:  # "teh o": the Teh, O — never a Teh O Ais Limau only begun
+        top = replace(whole, quantity=top.quantity)
     served = said_in_a_description(top, ranked, rest)
     if served is not None:  # "dos de pastor con todo": the one served "con todo"
         return line_reading(replace(served, quantity=top.quantity), said)
@@ -173,6 +178,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
     meant = the_base_of_a_shorthand([top, *rivals]) if rivals and meant is None else meant
     if meant is not None:
         top, rivals = meant, []
+    if not top.named and only_a_placeholder(words, menu_words(menu)):  # "the thing with the stuff": what is it?
+        raise WordsNotUnderstood(f"What do you mean by {said!r}?", words=said)
     if not top.named:
         unexplained = bool(top.unknown) or not top.options
         holding = _names_holding(menu, words)

@@ -159,9 +159,11 @@ PIECE_WORDS = frozenset({"piece", "stuck", "stueck", "pieza", "pezzo", "pezzi", 
 # French and Italian words elided before a vowel, written apart from the word after ("l'oeuf" → "l oeuf").
 ELIDED = ("l", "d", "j", "s", "n", "c", "qu", "dell", "nell", "all", "sull")
 
-# Languages whose number words ``num2words`` writes (pt_BR beside pt: "dezesseis" and "dezasseis").
-NUMBER_LANGUAGES = ("fr", "es", "it", "de", "pt", "pt_BR")
-NUMBERS_READ = (*range(2, 21), 30, 40, 50, 60, 70, 80, 90, 100)  # one is an article ("un", "una", "ein")
+# Languages whose number words ``num2words`` writes (pt_BR beside pt: "dezesseis" and "dezasseis"; "id" is
+# Malay's too: "satu", "dua", "tiga").
+NUMBER_LANGUAGES = ("fr", "es", "it", "de", "pt", "pt_BR", "id")
+# One too ("satu", "eins"): where one is also an article ("un", "una", "ein"), :data:`FUNCTION_WORDS` reads it first.
+NUMBERS_READ = (*range(1, 21), 30, 40, 50, 60, 70, 80, 90, 100)
 # Number words that are English words too ("once", "elf", "cent", "sept" the month; "venti", "trenta" the coffee
 # sizes): never read as numbers.
 ENGLISH_TOO = frozenset({"once", "elf", "cent", "sept", "um", "null", "venti", "trenta"})

@@ -27,6 +27,7 @@ from app.core.reading.corrections import (
     strip_marker,
     takes_back,
 )
+from app.core.reading.count_after import count_said_after
 from app.core.reading.counts import (
     a_number_alone,
     count_alone,
@@ -221,6 +222,7 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
     words = _and_a_half(menu, ones_apart(the_named_one(menu, said_words(menu, text))))
     chunks = each_described(menu, _chunks(menu, words), prune)  # "two sodas, a coke and a sprite"
     chunks = marker_last(chunks)  # "…, double halloumi actually": "actually, double halloumi"
+    chunks = [count_said_after(menu, c, prune) for c in chunks]  # "roti kosong satu": one roti kosong
     corrected = any(strip_marker(c)[1] or c[:2] == ("never", "mind") for c in chunks)
     whole = whole_reading(menu, words, prune)
     one = whole[0] if whole and not whole[0].unknown and (whole[0].named or whole[0].options) else None

@@ -121,6 +121,7 @@ def longer_name_said(top: Fit, ranked: list[Fit]) -> Fit | None:
             and 0 < len(f.unknown) <= 1
             and not any(_holds_name(span, f) for span in top.option_spans)
             and not _left_in_its_name(top, f)
+            and not _part_spelt_by_choices(top, f)
         ),
         None,
     )  # a name inside a longer choice ``top`` read ("spicy" of Spicy Tuna) is no name said whole
@@ -164,6 +165,44 @@ def sized_by_a_part(top: Fit, ranked: list[Fit]) -> Fit | None:
         and any(o.group_id == VARIATION_GROUP and top.name in whole_names(o) for o in f.options)
     ]
     return sized[0] if len({id(f.item) for f in sized}) == 1 else None
+
+
+def whole_name_and_choices(top: Fit, ranked: list[Fit]) -> Fit | None:
+    """ "teh o": ``top`` (Teh O Ais Limau) read by a part of its name, every word of which another item's name
+    said whole and its choices said whole explain (the Teh, O) — that item, never the one whose name was only
+    begun; None where no such reading explains as much, or the part holds no other name ("half dozen" of a
+    Mixed Dozen: the oysters' size, their kind still unsaid; blind15 mamak-stall, oyster-bar)."""
+    if not top.named or top.name is None or top.name in written_names(top.item):
+        return None
+    return next(
+        (
+            f
+            for f in ranked
+            if f.item is not top.item
+            and f.item.available
+            and f.key[:2] == top.key[:2]
+            and f.named
+            and f.name in written_names(f.item)
+            and inside(f.name, top.name)  # "teh" of "teh o": never a part made of choices alone ("dozen")
+            and f.options
+            and not any(inside(f.name, words_of(o.name)) for o in f.options)  # "8 piece": its alias "piece" is
+            and _part_spelt_by_choices(f, top)  # of its choice 8 Piece, no name said apart from it (blind5)
+        ),
+        None,
+    )
+
+
+def _part_spelt_by_choices(top: Fit, fit: Fit) -> bool:
+    """Is the name ``fit`` read only a part of its item's name (never a name or alias as written), every word of
+    it ``top``'s own name or a choice ``top`` placed, each said whole? "kopi o ais": the Kopi, O and Ais; "teh o
+    panas": the Teh, O and Panas — "o ais", "teh o" of the Teh O Ais Limau are no longer name said (blind15
+    mamak-stall)."""
+    name = fit.name or ()
+    if not name or name in written_names(fit.item):
+        return False
+    own = (top.name,) if top.named and top.name is not None else ()
+    spans = [span for span in (*own, *top.option_spans) if inside(span, name)]
+    return sum(len(span) for span in spans) >= len(name)
 
 
 def _left_in_its_name(top: Fit, fit: Fit) -> bool:
@@ -499,13 +538,15 @@ def qualified_alike(menu: Menu, top: Fit, words: Words) -> Item | None:
     qualifies the name for each and the bare name chooses neither — asked (blind13 arepa-bar "a pabellón").
     None when a choice or another word was said, only one item qualifies the name ("taco" beside a "taco
     combo" is the Taco), or the other's name goes on in words other names share, a kind of dish ("Slider
-    Combo", "Burrito Bowl": the Slider, the Burrito)."""
+    Combo", "Burrito Bowl": the Slider, the Burrito). A word that is one of ``top``'s own choices qualifies
+    nothing: "teh susu" is the Teh with its Susu, so "a teh" is the Teh beside a Teh Tarik (blind15 mamak-stall)."""
     if not top.named or top.unknown or top.options or not words:
         return None
     if words_of(top.item.name) != words:  # the item's own name said bare, nothing else
         return None
     names = item_names(menu)
-    qualified = {_added_word(name, words) for name in names.get(id(top.item), ())} - {None}
+    chosen = {p[0] for p, _ in option_phrases(top.item) if len(p) == 1}  # "teh susu": the Teh, its Susu chosen
+    qualified = {_added_word(name, words) for name in names.get(id(top.item), ())} - {None} - chosen
     if not qualified:
         return None
     for item in menu.items:  # another item whose own name begins with it, qualified by another word too

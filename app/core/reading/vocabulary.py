@@ -24,6 +24,7 @@ from app.core.reading.about_the_customer import (
     without_address,
     without_customer_words,
 )
+from app.core.reading.leads_taught import leads_taught, said_as_leads
 from app.core.reading.levels import level_phrases
 from app.core.reading.memo import per_object
 from app.core.reading.negated_names import drops_its_negation
@@ -674,6 +675,36 @@ def _names_holding(menu: Menu) -> dict[str, tuple[Words, ...]]:
     return {word: tuple(held) for word, held in found.items()}
 
 
+@per_object
+def _leads_taught(menu: Menu) -> dict[str, str]:
+    """The menu's own words for "extra" ("tambah", "lebih"): :func:`~.leads_taught.leads_taught` of every
+    choice's names, never a word of an item's name."""
+    kinds = [tuple(words_of(n) for n in (o.name, *o.aliases)) for i in menu.items for o in _all_options(i)]
+    named = name_words(menu)  # "debris gravy" beside "extra gravy": Debris is a po'boy's name, never "extra"
+    return {w: lead for w, lead in leads_taught(kinds, _MORE, OPTION_LEADS | SIZE_WORDS).items() if w not in named}
+
+
+_MORE = frozenset({"extra"})  # the lead a word is learned for: more of a choice (never "side", "half": kinds)
+
+
+def _all_options(item: Item) -> list[Option]:
+    return [o for g in choice_groups(item) for o in g.options]
+
+
+def _taught_word_named(menu: Menu, words: Words, at: int) -> bool:
+    """Is a name the menu writes said around ``words[at]``, other than one the lead makes a name as well
+    ("tambah kuah", "extra kuah")? "lebih manis" of the choice Lebih Manis stays the name's."""
+    taught, holding = _leads_taught(menu), _names_holding(menu)
+    for name in holding.get(words[at], ()):
+        start = at - name.index(words[at])
+        if start < 0 or words[start : start + len(name)] != name:
+            continue
+        led = (taught[name[0]], *name[1:]) if name[0] in taught else None
+        if led is None or led not in holding.get(led[0], ()):
+            return True
+    return False
+
+
 def own_words(menu: Menu, words: Words) -> Words:
     """``words`` with other languages' function words read as the reader's own, never a word the menu uses
     there (:func:`~app.core.reading.spoken.in_reader_words`)."""
@@ -791,9 +822,17 @@ def said_words(menu: Menu, text: str) -> Words:
     """A whole utterance as the reader's words: normalised, commas and semicolons said as "and", slips mended,
     other languages' function words read as the reader's own (:func:`own_words`, after the menu's words)."""
     if "," not in text and ";" not in text and "." not in text and "?" not in text and "!" not in text:
-        return own_words(menu, as_menu_words(menu, tuple(normalize(text).split())))  # one part: no "and"
+        return _leads_read(menu, own_words(menu, as_menu_words(menu, tuple(normalize(text).split()))))
     parts = [normalize(p) for p in _SENTENCE_END.sub(",", text.replace(";", ",")).split(",")]
-    return own_words(menu, as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split())))
+    return _leads_read(menu, own_words(menu, as_menu_words(menu, tuple(" and ".join(p for p in parts if p).split()))))
+
+
+def _leads_read(menu: Menu, words: Words) -> Words:
+    """``words`` with the menu's own words for a lead read as it ("tambah telur mata": extra telur mata)."""
+    taught = _leads_taught(menu)
+    if not taught or taught.keys().isdisjoint(words):
+        return words
+    return said_as_leads(words, taught, lambda at: _taught_word_named(menu, words, at))
 
 
 def as_menu_words(menu: Menu, words: Words) -> Words:
