@@ -313,7 +313,8 @@ def _pieces(menu: Menu, text: str, prune: bool = True) -> list[tuple[Words, Item
             shared = (at, left - some[0])
             continue
         each = every_one_last(said)  # "indian hot for both": "both indian hot"
-        if k == len(chunks) - 1 and each[0] not in EVERY_ONE and _alike_take(menu, pieces, each):
+        alike = k == len(chunks) - 1 and bool(pieces) and pieces[-1] == chunks[k - 1]  # nothing said of the last
+        if alike and each[0] not in EVERY_ONE and _alike_take(menu, pieces, each):  # line alone before it
             each = ("all", *each)  # "a half dozen malpeques and a half dozen kusshis, no horseradish": on each
         every = every_one_of(pieces, dropped, split, each)
         cannot = [pieces[i] for i in every if not _takes(menu, pieces[i], each[1:], prune)]
