@@ -539,8 +539,10 @@ def fit_words(
     words, halves = halves_of(item, instead_of(item, words))
     work: list[str | None] = list(words)
     message = take_message(work, takes_writing(item))  # "…, that says happy birthday maya": before any choice
-    described = take_shorthand(item, work, lent if name is not None else ())  # "double double": the options the
-    # item's description (or, the item named, the menu's alike) says it is
+    lent = lent if name is not None else ()
+    # "double double": the options the item's description (or, the item named, the menu's alike) says it is;
+    # never of an alias said alone that holds it ("doubles with everything": the item as named)
+    described = take_shorthand(item, work, lent) if words != name else None
     if described is not None:  # "everything, no onions": what it lists, less what is taken off
         described = described[0], taken_off_shorthand(item, work, described[1])
     at = -1
