@@ -139,7 +139,8 @@ def read_item(menu: Menu, words: Words, said: str, modifiers: Words = (), prune:
         key=lambda b: (b[0].key[:4], b[0].quantity is None and not count_in_name(b[0], b[2], apart), b[0].key[4:]),
     )
     sized = sized_by_a_part(top, ranked)
-    top = sized if sized is not None else top  # "a half dozen wellfleets": never the Mixed Half Dozen by its part
+    if sized is not None:  # "a half dozen wellfleets": never the Mixed Half Dozen by its part; "two half dozen
+        top = replace(sized, quantity=top.quantity)  # wellfleets": the count said stays (a generated read lost it)
     if not top.named and words[-1:] == ("1",):
         _one_of_several(menu, words, said)
     whole = whole_name_and_choices(top, ranked)

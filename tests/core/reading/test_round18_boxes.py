@@ -108,6 +108,8 @@ _SHELLFISH = menu(
 def test_a_part_of_a_box_name_that_is_a_size_said_with_an_item_name_is_that_size() -> None:
     # "half dozen" is the box's name in part and the Cove Oysters' size: the oysters named say which
     assert noted_lines(_SHELLFISH, "a half dozen cove oysters") == [("Cove Oysters", 1, ["Half Dozen", "Lemon"], "")]
+    # the count said before it stays (generated oyster-bar "3 kumies with 1/2 dozen, 2 lemon" had lost it)
+    assert noted_lines(_SHELLFISH, "two half dozen cove oysters") == [("Cove Oysters", 2, ["Half Dozen", "Lemon"], "")]
 
 
 def test_a_last_choice_every_line_of_one_kind_takes_goes_on_each() -> None:
