@@ -108,8 +108,20 @@ _SHELLFISH = menu(
 def test_a_part_of_a_box_name_that_is_a_size_said_with_an_item_name_is_that_size() -> None:
     # "half dozen" is the box's name in part and the Cove Oysters' size: the oysters named say which
     assert noted_lines(_SHELLFISH, "a half dozen cove oysters") == [("Cove Oysters", 1, ["Half Dozen", "Lemon"], "")]
-    # the count said before it stays (generated oyster-bar "3 kumies with 1/2 dozen, 2 lemon" had lost it)
-    assert noted_lines(_SHELLFISH, "two half dozen cove oysters") == [("Cove Oysters", 2, ["Half Dozen", "Lemon"], "")]
+
+
+_OYSTER_KINDS = [option("Cove", aliases=["coves"], max_quantity=6), option("Bay", aliases=["bays"], max_quantity=6)]
+_OYSTER_BOX = menu(
+    _piece("Cove Oysters", aliases=["coves"]),
+    _piece("Bay Oysters", aliases=["bays"]),
+    item("Mixed Half Dozen", group("Oysters", _OYSTER_KINDS, least=6, most=6), price_cents=0),
+)
+
+
+def test_a_size_said_by_a_part_of_a_box_name_keeps_the_count_said() -> None:
+    # generated oyster-bar "3 kumies with 1/2 dozen, 2 lemon": the Kumamoto Oysters' Half Dozen, three of them
+    assert noted_lines(_OYSTER_BOX, "two half dozen coves") == [("Cove Oysters", 2, ["Half Dozen"], "")]
+    assert noted_lines(_OYSTER_BOX, "3 bays with half dozen") == [("Bay Oysters", 3, ["Half Dozen"], "")]
 
 
 def test_a_last_choice_every_line_of_one_kind_takes_goes_on_each() -> None:
