@@ -118,8 +118,9 @@ def _group_said(item: Item, positive: list[Option], notes: list[str]) -> tuple[O
                 continue
             if negated and said == frozenset(_words(group.name)) - FILLER:
                 return option, note
-            own = frozenset(_words(option.name))
-            others = (frozenset(_words(o.name)) for o in group.options if o is not option)
+            # the names as the note's words are read, fillers left out ("well" of Well Done is a hesitation too)
+            own = frozenset(_words(option.name)) - FILLER
+            others = (frozenset(_words(o.name)) - FILLER for o in group.options if o is not option)
             if not negated and group.max == 1 and any(w and w <= said and not w <= own for w in others):
                 return option, note
     return None

@@ -196,8 +196,8 @@ def _alike_take(menu: Menu, pieces: list[Words], chunk: Words) -> bool:
         tuple(sorted((g.name, *sorted(o.name for o in g.options)) for g in i.modifier_groups)) if i else None
         for i in items
     }
-    if None in kinds or len(kinds) != 1 or len({id(i) for i in items}) != len(items):
-        return False
+    if None in kinds or () in kinds or len(kinds) != 1 or len({id(i) for i in items}) != len(items):
+        return False  # items with no choices take none ("a burger and fries, never mind the fries")
     return all(_takes(menu, p, chunk, True) for p in pieces)
 
 

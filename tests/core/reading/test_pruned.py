@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -97,9 +98,13 @@ def _both(menu: Menu, text: str, modifiers: tuple[str, ...], lines: bool = False
 
 
 def _comparable(answer: Any) -> Any:
-    """A list of readings and questions (errors compare by class, message and details)."""
+    """A list of readings and questions (errors compare by class, message and details; a reading's count not
+    said, ``None``, as the one line it adds: "a 10 pc nuggets" is counted 1 by the fast path, None by the scan)."""
     if isinstance(answer, list):
-        return [(type(a), a.message, a.details) if isinstance(a, CartError) else a for a in answer]
+        return [
+            (type(a), a.message, a.details) if isinstance(a, CartError) else replace(a, quantity=a.quantity or 1)
+            for a in answer
+        ]
     return answer
 
 
