@@ -16,7 +16,7 @@ from app.core.reading.choice_names import resolve_variation
 from app.core.reading.exact import exact_choices
 from app.core.reading.item import Reading
 from app.core.reading.modifiers import resolve_choices
-from app.core.reading.order import read_choices, read_order, said_as_one_phrase
+from app.core.reading.order import read_choices, read_order
 from app.errors import CartError, ModifierInvalid
 
 
@@ -122,12 +122,16 @@ def said_lines(
         chosen, picks, notes = said_choices(menu, exact, modifiers, variation)
         return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
     ids = exact_choices(exact, modifiers) if exact is not None else None
-    if exact is not None and (ids is not None or not said_as_one_phrase(menu, modifiers)):
-        # the item named exactly: its choices read on it, unless the modifiers say a count or correct one
-        # said before (read with the item as one phrase, as the voice tools read them)
+    if exact is not None and ids is not None:  # an item and choices by their ids: read as given, never scored
         chosen, picks, notes = _choices_read(menu, exact, modifiers, variation, ids)
         return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
     readings = read_order(menu, text, modifiers, prune=prune)
+    if exact is not None and len(readings) == 1 and isinstance(readings[0], ModifierInvalid):
+        # the item named exactly, its choices not read by the phrase reader: the choice rules read them on it
+        # (repeats: "extra mint x2"), as the voice tools do — the same reading on every door: HTTP had read
+        # {"item": "cupcakes", "modifiers": ["half dozen", "chocolate"]} on its own, one Chocolate in a box of six
+        chosen, picks, notes = _choices_read(menu, exact, modifiers, variation, ids)
+        return [SaidLine(exact, chosen, tuple(picks), None, notes, text)]
     problem = next((r for r in readings if isinstance(r, CartError)), None)
     if isinstance(problem, ModifierInvalid) and modifiers:
         alone = read_order(menu, text, prune=prune)

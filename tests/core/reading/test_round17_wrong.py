@@ -165,6 +165,9 @@ def test_a_box_said_with_one_kind_is_that_kind_as_many_times_as_its_size_counts(
     assert noted_lines(_BAKERY, "half dozen chocolate cupcakes") == six
     (added,) = tool_answer(_BAKERY, {"item": "cupcakes", "modifiers": ["half dozen", "chocolate"]})["added"]
     assert added["variation"] == "Half Dozen" and added["options"] == ["six Chocolate"]
+    # the item named exactly with its choices said: HTTP's reading (said_lines) is the voice tool's (it had read
+    # the choices on their own: one Chocolate in a box of six; blind14 cake-shop through POST …/cart/items)
+    assert noted_lines(_BAKERY, "cupcakes", ("half dozen", "chocolate")) == six
     # two kinds said, or a kind said with its own count: as said
     assert noted_lines(_BAKERY, "half dozen cupcakes, 3 chocolate 3 vanilla") == [
         ("Cupcakes", 1, ["Chocolate"] * 3 + ["Half Dozen"] + ["Vanilla"] * 3, "")
