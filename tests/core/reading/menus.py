@@ -10,6 +10,7 @@ from typing import Any
 from app.core.cart.choices import Pick
 from app.core.menu import Menu, parse_menu
 from app.core.reading.lines import said_lines
+from app.errors import CartError
 from bench import matching
 
 
@@ -68,6 +69,15 @@ def noted_lines(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> list[tup
         )
         for x in said_lines(m, text, modifiers)
     ]
+
+
+def asked(m: Menu, text: str, modifiers: tuple[str, ...] = ()) -> bool:
+    """Does ``text`` (and ``modifiers``) on ``m`` get a question instead of lines?"""
+    try:
+        noted_lines(m, text, modifiers)
+    except CartError:
+        return True
+    return False
 
 
 def counted_lines(m: Menu, text: str) -> list[tuple[str, int, list[str]]]:

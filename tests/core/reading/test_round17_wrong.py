@@ -8,17 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.errors import CartError
-from tests.core.reading.menus import group, item, menu, noted_lines, option, tool_answer
-
-
-def _asked(m: Any, text: str, modifiers: tuple[str, ...] = ()) -> bool:
-    try:
-        noted_lines(m, text, modifiers)
-    except CartError:
-        return True
-    return False
-
+from tests.core.reading.menus import asked, group, item, menu, noted_lines, option, tool_answer
 
 _SNACKS = menu(
     item(
@@ -49,7 +39,7 @@ def test_n_of_them_said_after_a_count_is_some_of_them() -> None:
 
 def test_more_said_with_of_the_item_just_named_is_never_another_item() -> None:
     # four eggs is past the Boiled Egg's three: asked, never a Noodle Soup with an egg
-    assert _asked(_SNACKS, "one rice cakes, mild, with four eggs")
+    assert asked(_SNACKS, "one rice cakes, mild, with four eggs")
     assert noted_lines(_SNACKS, "one rice cakes, mild, with two eggs") == [
         ("Rice Cakes", 1, ["Boiled Egg", "Boiled Egg", "Mild"], "")
     ]
@@ -134,15 +124,15 @@ def test_one_said_with_filler_after_a_question_about_an_item_is_that_item_once()
     assert noted_lines(_SIDES, "you got debris fries? gimme two") == [("Debris Fries", 2, [], "")]
 
 
-def test_a_part_of_an_alias_another_item_says_with_its_choice_is_asked() -> None:
+def test_a_part_of_an_alias_another_item_says_with_its_choice_isasked() -> None:
     # "baked rice": the Baked Seafood Rice (its alias "seafood baked rice"), or the Baked Chop on Rice
-    assert _asked(_SIDES, "um a baked rice")
+    assert asked(_SIDES, "um a baked rice")
     assert noted_lines(_SIDES, "a baked seafood rice") == [("Baked Seafood Rice", 1, [], "")]
 
 
-def test_the_end_of_a_name_another_item_reads_whole_as_its_choices_is_asked() -> None:
+def test_the_end_of_a_name_another_item_reads_whole_as_its_choices_isasked() -> None:
     # "tamarindo grande": the Agua de Tamarindo, or a Shaved Ice with Tamarind, large
-    assert _asked(_SIDES, "a tamarindo grande")
+    assert asked(_SIDES, "a tamarindo grande")
     assert noted_lines(_SIDES, "an agua de tamarindo grande") == [("Agua de Tamarindo", 1, ["Large"], "")]
 
 
@@ -175,7 +165,7 @@ def test_a_box_said_with_one_kind_is_that_kind_as_many_times_as_its_size_counts(
     assert noted_lines(_BAKERY, "a single chocolate cupcake") == [("Cupcakes", 1, ["Chocolate", "Single"], "")]
 
 
-def test_do_said_where_a_count_belongs_is_asked() -> None:
+def test_do_said_where_a_count_belongs_isasked() -> None:
     # "do" is two in Hindi: how many is asked, never one added
     output = tool_answer(_CANTEEN, {"item": "do garlic noodles, very hot"})
     assert not output["added"]
