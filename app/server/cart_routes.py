@@ -31,13 +31,13 @@ from app.core.cart import CartState, Line
 from app.core.menu import Menu
 from app.core.menu.memo import memo
 from app.core.reading.understood import Understood, understood_line
-from app.errors import InvalidRequest, OrderOutcomeUnknown, RestaurantNotFound
+from app.errors import InvalidRequest, OrderOutcomeUnknown
 from app.json_input import object_fields, optional_str, string_list
 from app.orders.order import priced_as_ordered
 from app.orders.port import OrderSink
 from app.orders.service import cancel_unordered, ordered_before, stored_order
 from app.runtime.context import AppContext
-from app.server.http import Endpoint, cart_response, cart_token, path_line_id, read_json
+from app.server.http import Endpoint, cart_response, cart_token, order_inputs, path_line_id, read_json
 from app.server.responses import OrjsonResponse
 
 BASE = "/v1/restaurants/{rid}"
@@ -106,12 +106,8 @@ def routes(ctx: AppContext) -> list[BaseRoute]:
         return cart_response(await run(request, turn.NewCart(secrets.token_bytes(8))), 201)
 
     async def get_cart(request: Request) -> Response:
-        rid = request.path_params["rid"]
-        try:
-            menu = ctx.menu(rid)
-        except RestaurantNotFound as gone:  # the menu removed after an order: the placed cart is still read
-            menu = (await run_in_threadpool(ctx.inputs_after_menu_gone, rid, cart_token(request), gone)).menu
-        result = await run(request, turn.ViewCart(), menu)
+        inputs = await order_inputs(ctx, request.path_params["rid"], cart_token(request))  # the menu removed
+        result = await run(request, turn.ViewCart(), inputs.menu)  # after an order: the placed cart is still read
         if result.state.checked_out:  # the placed order's own token: its tax and total as ordered, not today's
             stored = await look_up(stored_order, result.state)
             if stored is not None:

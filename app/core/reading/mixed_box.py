@@ -77,8 +77,8 @@ def box_filled(menu: Menu, text: str) -> str | None:
     if sum(w.isdigit() for w in words) < 2:
         return None
     filled: list[Words] = []
+    at = next((i for i, w in enumerate(words) if w.isdigit()), len(words))  # the first count said
     for item, size, phrases in _boxes(menu):
-        at = next((i for i, w in enumerate(words) if w.isdigit()), len(words))
         names = item_names(menu)[id(item)]
         if not all(w in FILLER or w in OPENERS or w in SEPARATORS or any(w in n for n in names) for w in words[:at]):
             continue

@@ -646,7 +646,7 @@ def menu_words(menu: Menu) -> frozenset[str]:
 
 @per_object
 def _choice_words(menu: Menu) -> frozenset[str]:
-    return frozenset(w for item in menu.items for phrase, _ in option_phrases(item) for w in phrase)
+    return frozenset().union(*(option_words(item) for item in menu.items))
 
 
 @per_object
